@@ -1,0 +1,82 @@
+// The pairwise exchange rules of the kinetic wealth models (MODEL.md section 8). Each tick the
+// agents are shuffled and met in consecutive pairs, so every agent trades once a month.
+import { FLOW } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import type { KineticState } from './population.ts';
+
+/** Dragulescu & Yakovenko (2000): a fair coin picks who pays `amountCents`; nobody goes below zero. */
+export function fixedAmountExchange(state: KineticState, rng: RandomStream, amountCents: number): void {
+  const { ledger, order, firstAccount } = state;
+  rng.shuffle(order);
+  for (let k = 0; k + 1 < order.length; k += 2) {
+    let payer = firstAccount + order[k]!;
+    let payee = firstAccount + order[k + 1]!;
+    if (rng.uniform() < 0.5) {
+      const t = payer;
+      payer = payee;
+      payee = t;
+    }
+    if (ledger.balance(payer) >= amountCents) ledger.transfer(payer, payee, amountCents, FLOW.exchange);
+  }
+}
+
+/** Moves money between a pair so that `a` ends holding `targetA` cents (the pair's sum kept). */
+function settle(state: KineticState, a: number, b: number, targetA: number): void {
+  const delta = targetA - state.ledger.balance(a);
+  if (delta > 0) state.ledger.transfer(b, a, delta, FLOW.exchange);
+  else if (delta < 0) state.ledger.transfer(a, b, -delta, FLOW.exchange);
+}
+
+/**
+ * Chakraborti & Chakrabarti (2000): each keeps a share `lambda` of its money, the pair splits
+ * the rest at a uniform random share. lambda = 0 is Dragulescu & Yakovenko's random split.
+ */
+export function savingPropensityExchange(state: KineticState, rng: RandomStream, lambda: number): void {
+  const { ledger, order, firstAccount } = state;
+  rng.shuffle(order);
+  for (let k = 0; k + 1 < order.length; k += 2) {
+    const a = firstAccount + order[k]!;
+    const b = firstAccount + order[k + 1]!;
+    const wa = ledger.balance(a);
+    const wb = ledger.balance(b);
+    const keptA = Math.floor(lambda * wa);
+    const keptB = Math.floor(lambda * wb);
+    const pot = wa - keptA + (wb - keptB);
+    settle(state, a, b, keptA + Math.floor(rng.uniform() * (pot + 1)));
+  }
+}
+
+/**
+ * Yard-sale (Chakraborti 2002; Boghosian 2014): the pair stakes `stakeFraction` of the poorer
+ * one's wealth on a fair coin. Without redistribution wealth condenses onto ever fewer agents.
+ */
+export function yardSaleExchange(state: KineticState, rng: RandomStream, stakeFraction: number): void {
+  const { ledger, order, firstAccount } = state;
+  rng.shuffle(order);
+  for (let k = 0; k + 1 < order.length; k += 2) {
+    let loser = firstAccount + order[k]!;
+    let winner = firstAccount + order[k + 1]!;
+    if (rng.uniform() < 0.5) {
+      const t = loser;
+      loser = winner;
+      winner = t;
+    }
+    const stake = Math.floor(stakeFraction * Math.min(ledger.balance(loser), ledger.balance(winner)));
+    if (stake > 0) ledger.transfer(loser, winner, stake, FLOW.exchange);
+  }
+}
+
+/**
+ * Mesa's tutorial rule: in a seeded order, every agent holding at least one unit gives one
+ * unit to an agent drawn at random (itself included, as in Mesa, where that changes nothing).
+ */
+export function mesaGiveOneUnit(state: KineticState, rng: RandomStream, unitCents: number): void {
+  const { ledger, order, firstAccount, agentCount } = state;
+  rng.shuffle(order);
+  for (let k = 0; k < agentCount; k++) {
+    const giver = firstAccount + order[k]!;
+    if (ledger.balance(giver) < unitCents) continue;
+    const receiver = firstAccount + rng.int(agentCount);
+    if (receiver !== giver) ledger.transfer(giver, receiver, unitCents, FLOW.exchange);
+  }
+}

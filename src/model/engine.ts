@@ -1,0 +1,196 @@
+// The engine loop (MODEL.md section 1): a tick is one month; each tick runs a fixed list of
+// phases, year-end phases run after every twelfth tick, and reporters are sampled every
+// `recordEveryTicks` into typed columns.
+import type { Ledger } from './ledger.ts';
+import type { RandomStreams } from './random.ts';
+import {
+  SampleContext, type DistributionReporter, type ScalarReporter,
+} from './reporters.ts';
+
+export const MONTHS_PER_YEAR = 12;
+
+/** What every model's state carries. */
+export interface EngineState {
+  /** Months completed. */
+  tick: number;
+  readonly ledger: Ledger;
+  readonly streams: RandomStreams;
+}
+
+export interface Phase<S> {
+  readonly name: string;
+  run(state: S): void;
+}
+
+/** A model as the engine sees it: built by a pure factory from a scenario and a seed. */
+export interface ModelDefinition<S extends EngineState> {
+  readonly kind: string;
+  readonly state: S;
+  readonly phases: readonly Phase<S>[];
+  readonly yearEndPhases: readonly Phase<S>[];
+  readonly scalars: readonly ScalarReporter<S>[];
+  readonly distributions: readonly DistributionReporter<S>[];
+  /** Number of agents, for throughput figures. */
+  readonly agentCount: number;
+}
+
+export class ConservationError extends Error {
+  override name = 'ConservationError';
+}
+
+/** Reporter values at the recorded ticks: one Float64Array column per reporter. */
+export class SeriesRecorder {
+  readonly ids: readonly string[];
+  private ticksColumn: Float64Array;
+  private columnsData: Float64Array[];
+  private rows = 0;
+
+  constructor(ids: readonly string[], expectedRows: number) {
+    this.ids = ids;
+    const capacity = Math.max(4, expectedRows);
+    this.ticksColumn = new Float64Array(capacity);
+    this.columnsData = ids.map(() => new Float64Array(capacity));
+  }
+
+  get length(): number {
+    return this.rows;
+  }
+
+  append(tick: number, values: ArrayLike<number>): void {
+    if (this.rows === this.ticksColumn.length) this.grow();
+    this.ticksColumn[this.rows] = tick;
+    for (let c = 0; c < this.columnsData.length; c++) this.columnsData[c]![this.rows] = values[c]!;
+    this.rows++;
+  }
+
+  /** Recorded ticks (a view: copy it before the next append if you keep it). */
+  ticks(): Float64Array {
+    return this.ticksColumn.subarray(0, this.rows);
+  }
+
+  column(id: string): Float64Array {
+    const index = this.ids.indexOf(id);
+    if (index < 0) throw new Error(`no series named ${id}`);
+    return this.columnsData[index]!.subarray(0, this.rows);
+  }
+
+  /** Rows from `fromRow` on, as fresh arrays (for frames sent across a worker boundary). */
+  sliceFrom(fromRow: number): { ticks: Float64Array; columns: Float64Array[] } {
+    return {
+      ticks: this.ticksColumn.slice(fromRow, this.rows),
+      columns: this.columnsData.map((column) => column.slice(fromRow, this.rows)),
+    };
+  }
+
+  private grow(): void {
+    const capacity = this.ticksColumn.length * 2;
+    const grow = (old: Float64Array) => {
+      const next = new Float64Array(capacity);
+      next.set(old);
+      return next;
+    };
+    this.ticksColumn = grow(this.ticksColumn);
+    this.columnsData = this.columnsData.map(grow);
+  }
+}
+
+export interface SimulationOptions {
+  /** Ticks to run in all (the scenario's years x 12). */
+  readonly totalTicks: number;
+  /** Sample every reporter every this many ticks (and at tick 0 and the last tick). */
+  readonly recordEveryTicks: number;
+  /** Audit the ledger after every phase of every tick (tests, debug runs). */
+  readonly checkConservation: boolean;
+}
+
+export type ProgressListener = (tick: number, totalTicks: number) => void;
+
+export class Simulation<S extends EngineState = EngineState> {
+  readonly model: ModelDefinition<S>;
+  readonly options: SimulationOptions;
+  readonly series: SeriesRecorder;
+  private readonly context: SampleContext<S>;
+  private readonly sampleRow: Float64Array;
+
+  constructor(model: ModelDefinition<S>, options: SimulationOptions) {
+    this.model = model;
+    this.options = options;
+    this.context = new SampleContext(model.distributions);
+    this.sampleRow = new Float64Array(model.scalars.length);
+    this.series = new SeriesRecorder(
+      model.scalars.map((r) => r.id),
+      Math.ceil(options.totalTicks / options.recordEveryTicks) + 2,
+    );
+    this.audit('setup');
+    this.record();
+  }
+
+  get state(): S {
+    return this.model.state;
+  }
+
+  get tick(): number {
+    return this.model.state.tick;
+  }
+
+  get done(): boolean {
+    return this.tick >= this.options.totalTicks;
+  }
+
+  /** Advances one month: every phase in order, then the year-end phases after month 12k. */
+  step(): void {
+    const state = this.model.state;
+    const check = this.options.checkConservation;
+    for (const phase of this.model.phases) {
+      phase.run(state);
+      if (check) this.audit(phase.name);
+    }
+    state.tick++;
+    if (state.tick % MONTHS_PER_YEAR === 0) {
+      for (const phase of this.model.yearEndPhases) {
+        phase.run(state);
+        if (check) this.audit(phase.name);
+      }
+    }
+    if (state.tick % this.options.recordEveryTicks === 0 || state.tick === this.options.totalTicks) {
+      this.record();
+    }
+  }
+
+  /** Runs until `tick` (capped at the scenario's end), reporting progress every `every` ticks. */
+  runTo(tick: number, onProgress?: ProgressListener, every = MONTHS_PER_YEAR): void {
+    const target = Math.min(tick, this.options.totalTicks);
+    while (this.tick < target) {
+      this.step();
+      if (onProgress !== undefined && (this.tick % every === 0 || this.tick === target)) {
+        onProgress(this.tick, this.options.totalTicks);
+      }
+    }
+  }
+
+  runToEnd(onProgress?: ProgressListener, every?: number): void {
+    this.runTo(this.options.totalTicks, onProgress, every);
+  }
+
+  /** Sorted values of a distribution now (a reused buffer: copy it to keep it). */
+  sortedDistribution(id: string): Float64Array {
+    this.context.reset();
+    return this.context.sorted(this.model.state, id);
+  }
+
+  private record(): void {
+    const state = this.model.state;
+    if (this.series.length > 0 && this.series.ticks()[this.series.length - 1] === state.tick) return;
+    this.context.reset();
+    const scalars = this.model.scalars;
+    for (let i = 0; i < scalars.length; i++) this.sampleRow[i] = scalars[i]!.sample(state, this.context);
+    this.series.append(state.tick, this.sampleRow);
+  }
+
+  private audit(phase: string): void {
+    const problem = this.model.state.ledger.audit();
+    if (problem !== null) {
+      throw new ConservationError(`tick ${this.model.state.tick}, after ${phase}: ${problem}`);
+    }
+  }
+}

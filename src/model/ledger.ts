@@ -1,0 +1,119 @@
+// MODEL.md section 1: money is integer cents and every movement is a transfer between two
+// accounts of one ledger. Nothing else writes a balance, so the sum over all accounts, the
+// `world` account included, stays exactly zero: money enters an agent only out of `world`.
+
+/** The account of everything outside the simulated economy. It alone may go negative. */
+export const WORLD = 0;
+
+/** What a transfer is for; the ledger keeps a running total per flow. */
+export const FLOWS = [
+  'endowment', 'exchange', 'tax', 'redistribution', 'sales', 'wages', 'rent', 'interest',
+  'principal', 'dividend', 'distribution', 'consumption', 'asset-purchase', 'liquidation',
+  'buy-in', 'capital', 'bond-purchase', 'other',
+] as const;
+export type Flow = (typeof FLOWS)[number];
+export const FLOW: { readonly [K in Flow]: number } = Object.freeze(
+  Object.fromEntries(FLOWS.map((name, i) => [name, i])) as { [K in Flow]: number },
+);
+
+export class LedgerError extends Error {
+  override name = 'LedgerError';
+}
+
+export class Ledger {
+  private balances: Float64Array;
+  private accountCount = 1;
+  /** Cents moved per flow since the ledger opened. */
+  readonly volumeByFlow = new Float64Array(FLOWS.length);
+  /** Net cents into `world` per flow (negative: the world paid the economy). */
+  readonly worldNetByFlow = new Float64Array(FLOWS.length);
+
+  constructor(initialCapacity = 1024) {
+    this.balances = new Float64Array(Math.max(2, initialCapacity));
+  }
+
+  get size(): number {
+    return this.accountCount;
+  }
+
+  /** Opens `count` consecutive accounts at zero and returns the id of the first. */
+  open(count = 1): number {
+    const first = this.accountCount;
+    const needed = first + count;
+    if (needed > this.balances.length) {
+      let capacity = this.balances.length;
+      while (capacity < needed) capacity *= 2;
+      const grown = new Float64Array(capacity);
+      grown.set(this.balances.subarray(0, this.accountCount));
+      this.balances = grown;
+    }
+    this.accountCount = needed;
+    return first;
+  }
+
+  balance(account: number): number {
+    return this.balances[account]!;
+  }
+
+  /** Moves `cents` from one account to another; only `world` may be overdrawn. */
+  transfer(from: number, to: number, cents: number, flow = FLOW.other): void {
+    const balances = this.balances;
+    if (!(cents >= 0) || cents % 1 !== 0 || cents > Number.MAX_SAFE_INTEGER) {
+      throw new LedgerError(`transfer of ${cents} cents: amounts are whole, non-negative cents`);
+    }
+    if (from !== WORLD && balances[from]! < cents) {
+      throw new LedgerError(
+        `account ${from} cannot pay ${cents} cents: its balance is ${balances[from]}`,
+      );
+    }
+    if (from === to || from >= this.accountCount || to >= this.accountCount || from < 0 || to < 0) {
+      throw new LedgerError(`transfer between accounts ${from} and ${to}: no such pair`);
+    }
+    balances[from]! -= cents;
+    balances[to]! += cents;
+    this.volumeByFlow[flow]! += cents;
+    if (to === WORLD) this.worldNetByFlow[flow]! += cents;
+    else if (from === WORLD) this.worldNetByFlow[flow]! -= cents;
+  }
+
+  /** Pays as much of `cents` as `from` holds and returns what was paid. */
+  payUpTo(from: number, to: number, cents: number, flow = FLOW.other): number {
+    const paid = from === WORLD ? cents : Math.min(cents, this.balances[from]!);
+    if (paid > 0) this.transfer(from, to, paid, flow);
+    return paid;
+  }
+
+  /** Copies `count` balances starting at `first` into `out` (no allocation). */
+  copyBalances(first: number, count: number, out: Float64Array): Float64Array {
+    out.set(this.balances.subarray(first, first + count));
+    return out;
+  }
+
+  /** Sum of every account, `world` included: zero unless a cent was created or lost. */
+  total(): number {
+    let sum = 0;
+    const balances = this.balances;
+    for (let i = 0; i < this.accountCount; i++) sum += balances[i]!;
+    return sum;
+  }
+
+  /**
+   * The conservation check: the sum is zero, every balance is whole cents and no account but
+   * `world` is negative. Returns a description of the first problem, or null.
+   */
+  audit(): string | null {
+    const balances = this.balances;
+    let sum = 0;
+    for (let i = 0; i < this.accountCount; i++) {
+      const b = balances[i]!;
+      if (b % 1 !== 0) return `account ${i} holds a fraction of a cent: ${b}`;
+      if (i !== WORLD && b < 0) return `account ${i} is negative: ${b}`;
+      sum += b;
+    }
+    if (sum !== 0) return `the ledger sums to ${sum} cents instead of 0`;
+    if (!Number.isSafeInteger(Math.abs(balances[WORLD]!))) {
+      return `the world account left the range of exact integers: ${balances[WORLD]}`;
+    }
+    return null;
+  }
+}

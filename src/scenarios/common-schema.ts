@@ -1,0 +1,20 @@
+// Fields every scenario kind has: its name, seed, length and how often metrics are sampled.
+import { z } from 'zod';
+
+export const seedSchema = z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(200)]).meta({
+  description: 'Seed of every random stream of the run: a whole number or a string. Same seed, same result.',
+});
+
+export function runFields(defaultYears: number) {
+  return {
+    name: z.string().min(1).max(200).default('Untitled scenario').meta({ description: 'Short name shown in the UI and in outputs.' }),
+    description: z.string().max(20_000).default('').meta({ description: 'What the scenario shows.' }),
+    seed: seedSchema.default(1),
+    years: z.number().gt(0).max(1000).default(defaultYears).meta({
+      unit: 'years', description: 'Length of the run; one tick is one month.',
+    }),
+    recordEveryMonths: z.number().int().min(1).max(1200).default(12).meta({
+      unit: 'months', description: 'Sample every metric every this many months (and at the start and end).',
+    }),
+  };
+}

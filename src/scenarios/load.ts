@@ -1,0 +1,210 @@
+// Reading a scenario: YAML or JSON text -> raw data -> overrides -> zod. Every problem becomes
+// an issue naming the field path, the bad value, what is allowed, and the line and column.
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import { scenarioSchema, SCENARIO_KINDS, type Scenario } from './schema.ts';
+import { allowedAt, keysAt } from './describe-allowed.ts';
+
+export interface ScenarioIssue {
+  /** Dotted path of the field ('' for the whole scenario). */
+  readonly path: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+  readonly issues: readonly ScenarioIssue[];
+  readonly source: string;
+
+  constructor(source: string, issues: readonly ScenarioIssue[]) {
+    super(formatIssues(source, issues));
+    this.source = source;
+    this.issues = issues;
+  }
+}
+
+export function formatIssues(source: string, issues: readonly ScenarioIssue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
+      return `${where}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`;
+    })
+    .join('\n');
+}
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly scenario: Scenario; readonly raw: Record<string, unknown> }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+const MAX_SCENARIO_CHARS = 1_000_000;
+
+function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let current = raw;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length]!;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Line and column (1-based) of the value at `path`, or of the key `key` under it. */
+function locate(
+  doc: Document | undefined, counter: LineCounter | undefined, path: readonly PropertyKey[], key?: string,
+): { line?: number; column?: number } {
+  if (doc === undefined || counter === undefined) return {};
+  let offset: number | undefined;
+  if (key !== undefined) {
+    const parent = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+    }
+  } else {
+    for (let depth = path.length; depth >= 0 && offset === undefined; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+      offset = (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
+    }
+  }
+  if (offset === undefined) return {};
+  const pos = counter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** Validates raw data (already parsed, overrides applied); `doc` gives positions when known. */
+export function validateScenario(
+  raw: unknown, doc?: Document, counter?: LineCounter,
+): ParseOutcome {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ path: '', message: `a scenario is a mapping of keys to values; got ${showValue(raw)}`, ...locate(doc, counter, []) }] };
+  }
+  const result = scenarioSchema.safeParse(raw);
+  if (result.success) return { ok: true, scenario: result.data, raw: raw as Record<string, unknown> };
+  const issues: ScenarioIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path;
+    const dotted = path.map(String).join('.');
+    const value = valueAt(raw, path);
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = keysAt(path, raw);
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        issues.push({
+          path: [...path, key].map(String).join('.'),
+          message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
+          ...locate(doc, counter, path, key),
+        });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_union' && dotted === 'kind') {
+      issues.push({
+        path: 'kind',
+        message: `${value === undefined ? 'missing' : `got ${showValue(value)}`}; allowed: one of ${SCENARIO_KINDS.map((k) => `"${k}"`).join(', ')}`,
+        ...locate(doc, counter, path),
+      });
+      continue;
+    }
+    const allowed = allowedAt(path, raw);
+    const problem = value === undefined ? 'missing' : `got ${showValue(value)}`;
+    issues.push({
+      path: dotted,
+      message: `${problem}; allowed: ${allowed ?? issue.message}`,
+      ...locate(doc, counter, path),
+    });
+  }
+  return { ok: false, issues };
+}
+
+/** Parses YAML or JSON text (JSON is read as YAML 1.2, which contains it) and validates it. */
+export function parseScenarioText(text: string, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
+  if (text.length > MAX_SCENARIO_CHARS) {
+    return { ok: false, issues: [{ path: '', message: `the scenario is ${text.length} characters long; at most ${MAX_SCENARIO_CHARS} are read` }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((error) => {
+        const pos = counter.linePos(error.pos[0]);
+        return { path: '', message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`, line: pos.line, column: pos.col };
+      }),
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, issues: [{ path: '', message: `not valid YAML or JSON: ${(error as Error).message}` }] };
+  }
+  if (raw === null || raw === undefined) {
+    return { ok: false, issues: [{ path: '', message: 'the scenario is empty; it needs at least `kind`' }] };
+  }
+  const overridden = applyOverrides(raw, overrides);
+  if (!overridden.ok) return overridden;
+  return validateScenario(overridden.raw, doc, counter);
+}
+
+/** Sets dotted paths (`seed`, `years`, `rental.format`) on a copy of raw scenario data. */
+export function applyOverrides(
+  raw: unknown, overrides: Readonly<Record<string, unknown>>,
+): { ok: true; raw: unknown } | { ok: false; issues: ScenarioIssue[] } {
+  const entries = Object.entries(overrides);
+  if (entries.length === 0) return { ok: true, raw };
+  const copy = structuredClone(raw) as Record<string, unknown>;
+  for (const [path, value] of entries) {
+    const keys = path.split('.');
+    let target: Record<string, unknown> = copy;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      if (next === undefined) target[key] = {};
+      else if (next === null || typeof next !== 'object') {
+        return { ok: false, issues: [{ path, message: `override: ${key} is not a mapping` }] };
+      }
+      target = target[key] as Record<string, unknown>;
+    }
+    target[keys[keys.length - 1]!] = value;
+  }
+  return { ok: true, raw: copy };
+}
+
+/** Parses or throws a ScenarioError whose message lists every issue. */
+export function loadScenario(text: string, source = 'scenario', overrides: Readonly<Record<string, unknown>> = {}): Scenario {
+  const outcome = parseScenarioText(text, overrides);
+  if (!outcome.ok) throw new ScenarioError(source, outcome.issues);
+  return outcome.scenario;
+}
