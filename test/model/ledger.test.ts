@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FLOW, Ledger, LedgerError, WORLD } from '../../src/model/ledger.ts';
+
+describe('Ledger', () => {
+  it('moves money only between two accounts, so the sum stays zero', () => {
+    const ledger = new Ledger(4);
+    const a = ledger.open(2);
+    const b = a + 1;
+    ledger.transfer(WORLD, a, 1_000, FLOW.endowment);
+    ledger.transfer(a, b, 300, FLOW.exchange);
+    expect(ledger.balance(a)).toBe(700);
+    expect(ledger.balance(b)).toBe(300);
+    expect(ledger.balance(WORLD)).toBe(-1_000);
+    expect(ledger.total()).toBe(0);
+    expect(ledger.audit()).toBeNull();
+  });
+
+  it('refuses to overdraw any account but the world', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 100);
+    expect(() => ledger.transfer(a, a + 1, 101)).toThrow(LedgerError);
+    expect(ledger.balance(a)).toBe(100);
+    expect(ledger.balance(a + 1)).toBe(0);
+  });
+
+  it('refuses fractions of a cent, negative amounts and unknown accounts', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 100);
+    expect(() => ledger.transfer(a, a + 1, 0.5)).toThrow(/whole, non-negative cents/);
+    expect(() => ledger.transfer(a, a + 1, -1)).toThrow(LedgerError);
+    expect(() => ledger.transfer(a, a + 1, Number.NaN)).toThrow(LedgerError);
+    expect(() => ledger.transfer(a, 99, 1)).toThrow(/no such pair/);
+    expect(() => ledger.transfer(a, a, 1)).toThrow(/no such pair/);
+  });
+
+  it('pays only what the payer holds with payUpTo', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 250);
+    expect(ledger.payUpTo(a, a + 1, 400, FLOW.rent)).toBe(250);
+    expect(ledger.balance(a)).toBe(0);
+    expect(ledger.balance(a + 1)).toBe(250);
+  });
+
+  it('grows as accounts open and keeps existing balances', () => {
+    const ledger = new Ledger(2);
+    const first = ledger.open(1);
+    ledger.transfer(WORLD, first, 7);
+    const many = ledger.open(5000);
+    ledger.transfer(first, many + 4999, 7);
+    expect(ledger.size).toBe(5002);
+    expect(ledger.balance(many + 4999)).toBe(7);
+    expect(ledger.audit()).toBeNull();
+  });
+
+  it('keeps running totals per flow and the world net flow', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 500, FLOW.sales);
+    ledger.transfer(a, WORLD, 200, FLOW.consumption);
+    ledger.transfer(a, a + 1, 100, FLOW.wages);
+    expect(ledger.volumeByFlow[FLOW.sales]).toBe(500);
+    expect(ledger.worldNetByFlow[FLOW.sales]).toBe(-500);
+    expect(ledger.worldNetByFlow[FLOW.consumption]).toBe(200);
+    expect(ledger.worldNetByFlow[FLOW.wages]).toBe(0);
+  });
+
+  it('audit finds a cent created outside a transfer, and a negative or fractional balance', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 100);
+    const raw = (ledger as unknown as { balances: Float64Array }).balances;
+    raw[a + 1] = 1;
+    expect(ledger.audit()).toMatch(/sums to 1 cents/);
+    raw[a + 1] = -1;
+    raw[a] = 101;
+    expect(ledger.audit()).toMatch(/account 2 is negative/);
+    raw[a + 1] = 0.5;
+    raw[a] = 99.5;
+    expect(ledger.audit()).toMatch(/fraction of a cent/);
+  });
+});
