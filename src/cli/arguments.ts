@@ -1,0 +1,119 @@
+// The command line of `npm run sim`: flags -> a plain options record. Every problem is a
+// UsageError (exit code 2) raised before anything runs or any file is written.
+import { parseArgs } from 'node:util';
+import { isScalar, parseDocument } from 'yaml';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type OutputFormat = 'csv' | 'json';
+
+export interface CliOptions {
+  readonly help: boolean;
+  readonly file: string;
+  /** Dotted scenario paths -> values, applied before validation so errors name the field. */
+  readonly overrides: Readonly<Record<string, unknown>>;
+  /** How each override was given (`--seed`, `--set a.b=...`), to name it in errors. */
+  readonly overrideFlags: Readonly<Record<string, string>>;
+  /** Undefined: one plain run with no replicate key (the same run the browser makes). */
+  readonly replicates: number | undefined;
+  /** Worker threads; undefined: min(replicates, cores); 0: every replicate on the main thread. */
+  readonly workers: number | undefined;
+  readonly out: string | undefined;
+  readonly format: OutputFormat;
+  readonly check: boolean;
+  readonly quiet: boolean;
+}
+
+const MAX_REPLICATES = 10_000;
+
+/** A flag value read as a YAML scalar: `3` is a number, `true` a boolean, `abc` a string. */
+export function parseScalar(text: string): unknown {
+  const doc = parseDocument(text);
+  if (doc.errors.length === 0 && isScalar(doc.contents)) return doc.contents.value;
+  // Anything that is not one scalar (`a: b`, `[1]`) is meant as the literal text.
+  return text;
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function parseCommandLine(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        seed: { type: 'string' },
+        years: { type: 'string' },
+        replicates: { type: 'string' },
+        workers: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        check: { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (!help && positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0
+      ? 'no scenario file given'
+      : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
+  }
+
+  const overrides: Record<string, unknown> = {};
+  const overrideFlags: Record<string, string> = {};
+  for (const assignment of values.set ?? []) {
+    const equals = assignment.indexOf('=');
+    const path = equals < 0 ? '' : assignment.slice(0, equals).trim();
+    if (equals < 0 || path === '' || path.split('.').some((key) => key === '')) {
+      throw new UsageError(`--set: got "${assignment}"; allowed: path=value, e.g. --set agents=500 or --set rule=random-split`);
+    }
+    overrides[path] = parseScalar(assignment.slice(equals + 1));
+    overrideFlags[path] = `--set ${path}`;
+  }
+  // The dedicated flags win over --set of the same field.
+  if (values.seed !== undefined) {
+    overrides.seed = parseScalar(values.seed);
+    overrideFlags.seed = '--seed';
+  }
+  if (values.years !== undefined) {
+    overrides.years = parseScalar(values.years);
+    overrideFlags.years = '--years';
+  }
+
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') {
+    throw new UsageError(`--format: got "${format}"; allowed: csv, json`);
+  }
+  if (values.out !== undefined && values.out.trim() === '') {
+    throw new UsageError('--out: got an empty path; allowed: a directory path');
+  }
+
+  return {
+    help,
+    file: positionals[0] ?? '',
+    overrides,
+    overrideFlags,
+    replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
+    workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
+    out: values.out,
+    format,
+    check: values.check === true,
+    quiet: values.quiet === true,
+  };
+}

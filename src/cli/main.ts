@@ -1,0 +1,104 @@
+// `npm run sim -- FILE [options]`: runs a scenario headless on the browser's engine and writes
+// its metrics. Exit codes: 0 done, 2 bad input (nothing written), 1 internal error.
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { parseCommandLine, UsageError, type CliOptions } from './arguments.ts';
+import { USAGE } from './usage.ts';
+import { InputError, readScenarioInput } from './scenario-input.ts';
+import { RunOutput, writeRunFiles } from './run-output.ts';
+import { runOnMainThread, runOnWorkers, type PoolProgress } from './replicate-pool.ts';
+import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
+import { ProgressBar } from './progress-bar.ts';
+import { collectProvenance } from './provenance.ts';
+import { buildSummary, RunMetrics } from './summary.ts';
+import { summaryTable } from './summary-table.ts';
+import { totalTicksOf } from '../scenarios/schema.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** runs/<file stem>-seed<seed>[-x<K>], with the seed made safe for a file name. */
+export function defaultOutputDirectory(file: string, seed: string | number, replicates: number | undefined): string {
+  const stem = basename(file, extname(file)) || 'scenario';
+  const safeSeed = String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64);
+  return join('runs', `${stem}-seed${safeSeed}${replicates === undefined ? '' : `-x${replicates}`}`);
+}
+
+/** No flag: the plain run of the seed; --replicates K: keys r1..rK. */
+export function replicateKeys(replicates: number | undefined): (string | undefined)[] {
+  if (replicates === undefined) return [undefined];
+  return Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
+}
+
+async function runReplicates(options: CliOptions, requests: ReplicateRequest[], onProgress?: PoolProgress): Promise<ReplicateResult[]> {
+  const workers = options.replicates === undefined
+    ? 0
+    : options.workers ?? Math.min(requests.length, availableParallelism());
+  return workers === 0 ? runOnMainThread(requests, onProgress) : runOnWorkers(requests, workers, onProgress);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`sim: ${error.message}\nRun with --help for the options.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+
+  // Everything that can be wrong with the input is found here, before any file is written.
+  let input;
+  let output;
+  const keys = replicateKeys(options.replicates);
+  try {
+    input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
+    output = new RunOutput(options.out ?? defaultOutputDirectory(options.file, input.scenario.seed, options.replicates));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  try {
+    const { scenario } = input;
+    const requests = keys.map((replicateKey) => ({ scenario, replicateKey, checkConservation: options.check }));
+    const bar = !options.quiet && process.stderr.isTTY
+      ? new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length)
+      : undefined;
+    const results = await runReplicates(options, requests, bar && ((done, agents) => bar.update(done, agents)));
+    bar?.finish();
+
+    const metrics = new RunMetrics(results);
+    const provenance = collectProvenance({
+      scenario,
+      scenarioFile: options.file,
+      scenarioSha256: input.sha256,
+      replicateKeys: keys,
+      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/main.ts'), ...argv],
+    });
+    const summary = buildSummary(provenance, metrics);
+    const files = writeRunFiles(output, metrics, summary, options.format);
+    if (!options.quiet) {
+      process.stdout.write(`${summaryTable(summary)}\n\nWrote ${files.sort().join(', ')} to ${output.directory}\n`);
+    }
+    return EXIT_OK;
+  } finally {
+    output.discard();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sim: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

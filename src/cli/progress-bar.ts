@@ -1,0 +1,60 @@
+// A one-line progress bar for terminals: ticks (months) done / total, %, agent-ticks per second and
+// the time left. Drawn at most ten times a second; the caller creates it only for a TTY.
+import type { WriteStream } from 'node:tty';
+
+const REDRAW_MS = 100;
+const WIDTH = 24;
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+export function formatRate(perSecond: number): string {
+  if (perSecond >= 1e9) return `${(perSecond / 1e9).toFixed(2)}G`;
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)}M`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)}k`;
+  return perSecond.toFixed(0);
+}
+
+/** The bar's text for `done` of `total` months after `elapsedMs`. */
+export function progressLine(done: number, total: number, agentCount: number, elapsedMs: number): string {
+  const fraction = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(fraction * WIDTH);
+  const seconds = elapsedMs / 1000;
+  const rate = seconds > 0 ? (done * agentCount) / seconds : 0;
+  const eta = done > 0 ? seconds * (total - done) / done : Number.NaN;
+  return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${done}/${total} ticks `
+    + `${(fraction * 100).toFixed(1)}%  ${formatRate(rate)} agent-ticks/s  ETA ${formatDuration(eta)}`;
+}
+
+export class ProgressBar {
+  private readonly stream: WriteStream;
+  private readonly totalTicks: number;
+  private readonly started = performance.now();
+  private lastDrawn = -Infinity;
+  private drawn = false;
+
+  constructor(stream: WriteStream, totalTicks: number) {
+    this.stream = stream;
+    this.totalTicks = totalTicks;
+  }
+
+  update(ticksDone: number, agentCount: number): void {
+    const now = performance.now();
+    if (now - this.lastDrawn < REDRAW_MS && ticksDone < this.totalTicks) return;
+    this.lastDrawn = now;
+    const line = progressLine(ticksDone, this.totalTicks, agentCount, now - this.started);
+    this.stream.write(`\r${line.slice(0, Math.max(20, (this.stream.columns ?? 100) - 1))}\x1b[K`);
+    this.drawn = true;
+  }
+
+  /** Clears the line so what follows starts clean. */
+  finish(): void {
+    if (this.drawn) this.stream.write('\r\x1b[K');
+  }
+}

@@ -1,0 +1,96 @@
+// Replicates in parallel on worker threads (or all on the main thread with 0 workers). Each
+// worker takes the next waiting replicate when it finishes one; results come back in the
+// order of the requests, whatever order they finish in.
+import { Worker } from 'node:worker_threads';
+import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
+import type { ReplicateJob, WorkerReport } from './replicate-worker.ts';
+
+/** Months completed so far summed over all replicates, and agents per replicate. */
+export type PoolProgress = (ticksDone: number, agentCount: number) => void;
+
+export class ReplicateFailure extends Error {
+  override name = 'ReplicateFailure';
+}
+
+const WORKER_URL = new URL('./replicate-worker.ts', import.meta.url);
+
+/**
+ * Node 20's worker threads do not inherit tsx's loader hooks (privatenumber/tsx#354), so a
+ * TypeScript worker starts from a one-line bootstrap that registers tsx, then imports it.
+ */
+function startWorker(): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
+  let finishedTicks = 0;
+  return requests.map((request) => {
+    const result = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
+    finishedTicks += result.totalTicks;
+    return result;
+  });
+}
+
+export async function runOnWorkers(
+  requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress,
+): Promise<ReplicateResult[]> {
+  const results: (ReplicateResult | undefined)[] = requests.map(() => undefined);
+  const ticksDone = new Float64Array(requests.length);
+  const workers: Worker[] = [];
+  let next = 0;
+  let finished = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      const assign = (worker: Worker) => {
+        if (next >= requests.length) return;
+        const job = next++;
+        const request = requests[job]!;
+        worker.postMessage({
+          job,
+          scenario: request.scenario,
+          ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
+          checkConservation: request.checkConservation,
+        } satisfies ReplicateJob);
+      };
+      const count = Math.max(1, Math.min(workerCount, requests.length));
+      for (let w = 0; w < count; w++) {
+        const worker = startWorker();
+        workers.push(worker);
+        worker.on('message', (report: WorkerReport) => {
+          if (report.type === 'progress') {
+            ticksDone[report.job] = report.tick;
+            if (onProgress) {
+              let sum = 0;
+              for (let i = 0; i < ticksDone.length; i++) sum += ticksDone[i]!;
+              onProgress(sum, report.agentCount);
+            }
+          } else if (report.type === 'result') {
+            results[report.job] = report.result;
+            finished++;
+            if (finished === requests.length) resolve();
+            else assign(worker);
+          } else {
+            const failure = new ReplicateFailure(`replicate ${requests[report.job]?.replicateKey ?? report.job}: ${report.message}`);
+            failure.stack = `${failure.name}: ${failure.message}\n(in worker) ${report.stack}`;
+            fail(failure);
+          }
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (finished < requests.length) fail(new ReplicateFailure(`a worker thread exited early (code ${code})`));
+        });
+        assign(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results.map((result, i) => {
+    if (result === undefined) throw new ReplicateFailure(`replicate ${i} returned nothing`);
+    return result;
+  });
+}

@@ -1,0 +1,61 @@
+// One replicate, start to end: the unit of work of the pool. The same function runs on the
+// main thread and inside a worker thread, so both give the same numbers bit for bit.
+import { createSimulation } from '../scenarios/create-simulation.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+
+export interface ReplicateRequest {
+  readonly scenario: Scenario;
+  /** Undefined for the plain run of a seed (what the browser runs); `r<k>` for replicate k. */
+  readonly replicateKey: string | undefined;
+  readonly checkConservation: boolean;
+}
+
+export interface ReporterInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+}
+
+/** Everything a replicate measured: its sampled series, one column per reporter. */
+export interface ReplicateResult {
+  readonly replicateKey: string | undefined;
+  readonly reporters: readonly ReporterInfo[];
+  readonly ticks: Float64Array;
+  readonly columns: readonly Float64Array[];
+  readonly agentCount: number;
+  readonly totalTicks: number;
+  readonly wallMs: number;
+}
+
+export type TickListener = (tick: number, totalTicks: number, agentCount: number) => void;
+
+/** Progress roughly every million agent-ticks: frequent enough for a bar, cheap enough to ignore. */
+export function progressInterval(agentCount: number): number {
+  return Math.max(1, Math.ceil(1_000_000 / Math.max(1, agentCount)));
+}
+
+export function runReplicate(request: ReplicateRequest, onTick?: TickListener): ReplicateResult {
+  const started = performance.now();
+  const simulation = createSimulation(request.scenario, {
+    ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
+    checkConservation: request.checkConservation,
+  });
+  const { agentCount } = simulation.model;
+  const totalTicks = simulation.options.totalTicks;
+  onTick?.(0, totalTicks, agentCount);
+  simulation.runToEnd(
+    onTick === undefined ? undefined : (tick, total) => onTick(tick, total, agentCount),
+    progressInterval(agentCount),
+  );
+  const { ticks, columns } = simulation.series.sliceFrom(0);
+  return {
+    replicateKey: request.replicateKey,
+    reporters: simulation.model.scalars.map(({ id, label, unit, description }) => ({ id, label, unit, description })),
+    ticks,
+    columns,
+    agentCount,
+    totalTicks,
+    wallMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,41 @@
+// A worker thread of the replicate pool: takes one replicate at a time, runs it with the
+// same engine as the main thread, and posts progress and the finished series back.
+import { parentPort } from 'node:worker_threads';
+import { z } from 'zod';
+import { scenarioSchema } from '../scenarios/schema.ts';
+import { runReplicate } from './replicate-run.ts';
+
+/** Main thread -> worker: run this replicate (the scenario is parsed again on arrival). */
+export const replicateJobSchema = z.object({
+  job: z.number().int().min(0),
+  scenario: scenarioSchema,
+  replicateKey: z.string().min(1).optional(),
+  checkConservation: z.boolean(),
+});
+export type ReplicateJob = z.input<typeof replicateJobSchema>;
+
+/** Worker -> main thread. */
+export type WorkerReport =
+  | { readonly type: 'progress'; readonly job: number; readonly tick: number; readonly totalTicks: number; readonly agentCount: number }
+  | { readonly type: 'result'; readonly job: number; readonly result: ReturnType<typeof runReplicate> }
+  | { readonly type: 'error'; readonly job: number; readonly message: string; readonly stack: string };
+
+const port = parentPort;
+if (port === null) throw new Error('replicate-worker.ts runs only as a worker thread');
+
+port.on('message', (message: unknown) => {
+  const job = (message as { job?: unknown }).job;
+  const jobId = typeof job === 'number' ? job : -1;
+  try {
+    const { scenario, replicateKey, checkConservation } = replicateJobSchema.parse(message);
+    const result = runReplicate(
+      { scenario, replicateKey, checkConservation },
+      (tick, totalTicks, agentCount) => port.postMessage({ type: 'progress', job: jobId, tick, totalTicks, agentCount } satisfies WorkerReport),
+    );
+    const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];
+    port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport, buffers);
+  } catch (error) {
+    const { message: text, stack } = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ type: 'error', job: jobId, message: text, stack: stack ?? text } satisfies WorkerReport);
+  }
+});

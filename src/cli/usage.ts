@@ -1,0 +1,49 @@
+// The text of `npm run sim -- --help`.
+export const USAGE = `Usage: npm run sim -- FILE [options]
+       node --import tsx src/cli/main.ts FILE [options]
+
+Runs a scenario (YAML or JSON) headless on the same engine as the browser and writes its
+metrics. Same scenario + same seed gives the same numbers, bit for bit.
+
+Options:
+  --seed N             Seed of the run (a whole number or a text); overrides the file's seed.
+  --years N            Length of the run in years; overrides the file's years.
+  --set PATH=VALUE     Override any scenario field by its dotted path; VALUE is read as a
+                       YAML scalar (3, 0.5, true, random-split). Repeatable.
+  --replicates K       Run K replicates r1..rK of the same scenario and seed: replicate k
+                       draws from streams derived from (seed, "r<k>"), never seed+k.
+                       Without this flag: one plain run (no replicate key), the same run
+                       the browser makes for that seed.
+  --workers N          Worker threads for replicates (default: min(K, available cores));
+                       0 runs every replicate on the main thread (same numbers, slower).
+  --out DIR            Output directory (default: runs/<file-stem>-seed<seed>, or
+                       runs/<file-stem>-seed<seed>-x<K> with replicates). Files in it with
+                       the same names are replaced; nothing is written on bad input.
+  --format csv|json    series.csv (default) or series.json.
+  --check              Audit the ledger after every phase of every month (slower): any cent
+                       created or lost stops the run with exit code 1.
+  -q, --quiet          No progress bar and no summary table.
+  -h, --help           This text.
+
+Writes to DIR:
+  series.csv | series.json   One row per replicate and sampled month (tidy):
+                             replicate,seed,tick,year,<every reporter id>.
+                             Sampled every recordEveryMonths and at the first and last month.
+  summary.json               Provenance (scenario SHA-256, resolved scenario, seed, replicate
+                             keys, program version, date, Node version, random generator,
+                             maths implementation, command line), the reporters (id, label,
+                             unit, description), each reporter's final value per replicate
+                             and, with replicates, mean, sd and a 95% t-interval of the mean.
+Prints the final values (mean ± sd across replicates) to stdout; a progress bar on stderr
+when stderr is a terminal.
+
+Exit codes: 0 done; 2 bad input (unreadable file, invalid scenario, bad flag: the message
+names the file:line:column, the field, the value and what is allowed); 1 internal error.
+
+Examples:
+  npm run sim -- scenarios/random-exchange.yaml
+  npm run sim -- scenarios/yard-sale.yaml --seed 7 --years 50 --out runs/yard-sale-7
+  npm run sim -- scenarios/yard-sale.yaml --set tax=0.02 --set agents=2000
+  npm run sim -- scenarios/saving-propensity.yaml --replicates 30 --format json
+  npm run sim -- scenarios/random-exchange.yaml --check --quiet
+`;
