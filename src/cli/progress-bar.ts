@@ -49,7 +49,9 @@ export class ProgressBar {
     if (now - this.lastDrawn < REDRAW_MS && ticksDone < this.totalTicks) return;
     this.lastDrawn = now;
     const line = progressLine(ticksDone, this.totalTicks, agentCount, now - this.started);
-    this.stream.write(`\r${line.slice(0, Math.max(20, (this.stream.columns ?? 100) - 1))}\x1b[K`);
+    // A terminal of unknown width (columns 0) gets the whole line.
+    const width = (this.stream.columns ?? 0) > 20 ? this.stream.columns - 1 : line.length;
+    this.stream.write(`\r${line.slice(0, width)}\x1b[K`);
     this.drawn = true;
   }
 
