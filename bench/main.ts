@@ -1,0 +1,101 @@
+// `npm run bench [-- --quick]`: agent-ticks per second of every reference model on the engine
+// beside a bare typed-array loop of the same exchange, the headline 100,000 x 1,000 run
+// against its 5 s target, and the scenario-file cases against theirs.
+import { AGENT_COUNTS, HEADLINE, MODEL_CASES, SCENARIO_FILE_CASES, type ModelCase } from './cases.ts';
+import { sameWealth, sampleCostMs, timeBare, timeEngine, type Timing } from './measure.ts';
+import { runScenarioFileCase } from './scenario-files.ts';
+
+const quick = process.argv.includes('--quick');
+const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown argument ${unknown.join(' ')}; usage: npm run bench [-- --quick]\n`);
+  process.exit(2);
+}
+
+/** Agent-ticks per timed run: enough for a stable figure, few enough for a two-minute bench. */
+const BUDGET = quick ? 1_000_000 : 20_000_000;
+const REPEATS = quick ? 1 : 2;
+const MAX_TICKS = 12_000;
+const ROOT = new URL('../', import.meta.url);
+
+function ticksFor(agents: number): number {
+  return Math.max(24, Math.min(MAX_TICKS, Math.round(BUDGET / agents / 12) * 12));
+}
+
+function best(run: () => Timing): Timing {
+  let fastest: Timing | undefined;
+  for (let r = 0; r < REPEATS; r++) {
+    const timing = run();
+    if (fastest === undefined || timing.seconds < fastest.seconds) fastest = timing;
+  }
+  return fastest!;
+}
+
+const millions = (agentTicks: number, seconds: number) => (agentTicks / seconds / 1e6).toFixed(1);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function warmUp(modelCase: ModelCase): void {
+  timeEngine(modelCase, 1_000, 240);
+  timeBare(modelCase, 1_000, 240);
+}
+
+const started = performance.now();
+process.stdout.write(`Commons Ledger benchmark${quick ? ' (--quick)' : ''}: Node ${process.version}, `
+  + `${BUDGET.toLocaleString('en')} agent-ticks per timed run, best of ${REPEATS}, reporters sampled at start and end only.\n\n`);
+
+const rows: string[][] = [];
+let allSame = true;
+let worstRatio = 0;
+for (const modelCase of MODEL_CASES) {
+  warmUp(modelCase);
+  for (const agents of AGENT_COUNTS) {
+    const ticks = ticksFor(agents);
+    const engine = best(() => timeEngine(modelCase, agents, ticks));
+    const bare = best(() => timeBare(modelCase, agents, ticks));
+    const same = sameWealth(engine.wealth, bare.wealth);
+    allSame &&= same;
+    const ratio = engine.seconds / bare.seconds;
+    worstRatio = Math.max(worstRatio, ratio);
+    rows.push([
+      modelCase.id, agents.toLocaleString('en'), ticks.toLocaleString('en'),
+      millions(agents * ticks, engine.seconds), millions(agents * ticks, bare.seconds),
+      ratio.toFixed(2), same ? 'yes' : 'NO',
+    ]);
+  }
+}
+process.stdout.write(`${table(
+  ['model', 'agents', 'ticks', 'engine M agent-ticks/s', 'bare loop M agent-ticks/s', 'time engine/bare', 'same wealth'],
+  rows,
+)}\n\n`);
+process.stdout.write(`Engine within 2x of the bare loop: ${worstRatio <= 2 ? 'PASS' : 'FAIL'} (worst ratio ${worstRatio.toFixed(2)}).\n`);
+process.stdout.write(`Engine and bare loop end with the same wealth, agent by agent: ${allSame ? 'yes' : 'NO (the loops differ)'}.\n`);
+
+const headlineCase = MODEL_CASES.find((c) => c.id === HEADLINE.caseId)!;
+const headlineTicks = quick ? HEADLINE.ticks / 10 : HEADLINE.ticks;
+const headlineTarget = quick ? HEADLINE.targetSeconds / 10 : HEADLINE.targetSeconds;
+const headline = timeEngine(headlineCase, HEADLINE.agents, headlineTicks);
+const wall = headline.setupSeconds + headline.seconds;
+process.stdout.write(`\n${HEADLINE.caseId}, ${HEADLINE.agents.toLocaleString('en')} agents x ${headlineTicks.toLocaleString('en')} ticks: `
+  + `${wall.toFixed(2)} s wall (set-up ${headline.setupSeconds.toFixed(2)} s + run ${headline.seconds.toFixed(2)} s, `
+  + `${millions(HEADLINE.agents * headlineTicks, headline.seconds)} M agent-ticks/s); target < ${headlineTarget} s: ${wall < headlineTarget ? 'PASS' : 'FAIL'}`
+  + `${quick ? ' (--quick: a tenth of the run against a tenth of the target)' : ''}\n`);
+
+const sampleAgents = 100_000;
+process.stdout.write(`Sampling every reporter once at ${sampleAgents.toLocaleString('en')} agents: `
+  + `${sampleCostMs(headlineCase, sampleAgents, quick ? 12 : 48).toFixed(1)} ms (not included above).\n\n`);
+
+for (const fileCase of SCENARIO_FILE_CASES) {
+  const outcome = runScenarioFileCase(fileCase, ROOT);
+  if (outcome.status === 'skipped') {
+    process.stdout.write(`${fileCase.id}: skipped: ${outcome.reason}\n`);
+  } else {
+    process.stdout.write(`${fileCase.id}: ${outcome.agents.toLocaleString('en')} agents x ${outcome.ticks} ticks in `
+      + `${outcome.seconds.toFixed(2)} s; target < ${fileCase.targetSeconds} s: ${outcome.pass ? 'PASS' : 'FAIL'}\n`);
+  }
+}
+process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
