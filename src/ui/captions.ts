@@ -1,0 +1,58 @@
+// What to watch for in each chart, in a sentence a class can read from the back row. The
+// reference models' published results (MODEL.md section 8) say what each one should show.
+interface Story {
+  readonly agents?: string;
+  readonly inequality?: string;
+  readonly histogram?: string;
+  readonly lorenz?: string;
+}
+
+const STORIES: Record<string, Story> = {
+  'random-exchange': {
+    agents: 'Every dot is one person, and all start with the same money. Coin flips alone spread them apart: follow the coloured agents.',
+    inequality: 'Everyone starts equal. Watch the Gini rise toward 0.5: random exchange alone creates inequality.',
+    histogram: 'The single spike of equal wealth spreads into an exponential: many with little, a few with a lot.',
+    lorenz: 'The dashed diagonal is perfect equality. Watch the curve sag below it as the Gini heads for 0.5.',
+  },
+  'saving-propensity': {
+    agents: 'Each agent keeps part of its money out of every trade. Watch the dots spread less than in pure random exchange.',
+    inequality: 'Saving narrows the spread: the Gini settles well below the 0.5 of random exchange.',
+    histogram: 'Few agents end up with almost nothing: the distribution is a hump (a gamma shape), not an exponential.',
+    lorenz: 'The curve stays closer to the diagonal than in random exchange: saving protects the poor.',
+  },
+  'yard-sale': {
+    agents: 'A fair coin, yet the richest dot keeps climbing while the rest sink toward zero.',
+    inequality: 'Every bet is fair, yet the Gini keeps rising toward 1: wealth condenses into fewer and fewer hands.',
+    histogram: 'Watch the orange bar: more and more agents are left with almost nothing.',
+    lorenz: 'The curve hugs the bottom axis and shoots up at the end: a few hold nearly everything.',
+  },
+  'mesa-boltzmann': {
+    agents: 'Each agent with money gives one unit to a random other each month: Mesa\'s tutorial model.',
+    inequality: 'Giving at random still produces inequality: watch the Gini climb and level off.',
+    histogram: 'Many agents end with nothing at all (the orange bar), a few with several units.',
+    lorenz: 'The curve leaves the diagonal quickly: a large share of agents holds nothing.',
+  },
+};
+
+const TAXED_YARD_SALE: Story = {
+  inequality: 'The same fair bets, but a small tax shared equally: the Gini stops rising and holds at a plateau.',
+  agents: 'The tax pulls the poorest dots back up each month, so nobody sinks to zero.',
+};
+
+const GENERIC: Record<string, string> = {
+  agents: 'Every dot is one agent, ordered from poorest to richest.',
+  inequality: 'The Gini (0 = equal, 1 = one holds all) and the shares of the richest 10% and 1%.',
+  histogram: 'How many agents hold how much; the x axis is logarithmic.',
+  lorenz: 'Share of all wealth held by the poorest x% of agents; the diagonal is perfect equality.',
+  property: 'How concentrated the ownership of productive property is.',
+  organisations: 'How many communes, firms and cooperatives exist; dashed marks are merges and takeovers.',
+  merges: 'Each merge or takeover: when it happened and how large the organisations were.',
+  'commune-finance': 'Bonds outstanding, the share of assets communes own outright, and dividends per member.',
+  'rent-dividend': 'Rent paid minus dividend received, by decile of use: the light users should receive more than they pay.',
+};
+
+export function captionFor(chartId: string, kind: string, scenario: Readonly<Record<string, unknown>>): string {
+  const taxed = kind === 'yard-sale' && typeof scenario.tax === 'number' && scenario.tax > 0;
+  const story = (taxed ? { ...STORIES[kind], ...TAXED_YARD_SALE } : STORIES[kind]) as Record<string, string> | undefined;
+  return story?.[chartId] ?? GENERIC[chartId] ?? '';
+}

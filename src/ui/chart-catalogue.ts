@@ -1,0 +1,87 @@
+// Which charts a run gets. Each chart names the reporters or events it needs; a chart whose
+// reporters the scenario does not provide stays hidden, so the same page serves the kinetic
+// reference models and the economy.
+import { html, type TemplateResult } from 'lit';
+import type { RunRecord } from './run-record.ts';
+import { decileIds } from './charts/decile-bars.ts';
+import './charts/agent-dots.ts';
+import './charts/wealth-histogram.ts';
+import './charts/lorenz-curve.ts';
+import './charts/series-chart.ts';
+import './charts/decile-bars.ts';
+import './charts/event-timeline.ts';
+
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  /** Reporter ids drawn (series charts), from the run's metadata. */
+  readonly ids: (record: RunRecord) => string[];
+  readonly applies: (record: RunRecord) => boolean;
+  readonly view: (record: RunRecord, spec: ChartSpec) => TemplateResult;
+}
+
+function scalarIds(record: RunRecord): string[] {
+  return record.info?.scalars.map((s) => s.id) ?? [];
+}
+
+/** The distribution the single-distribution charts draw: wealth, or the first there is. */
+export function mainDistribution(record: RunRecord): string | undefined {
+  const ids = record.info?.distributions.map((d) => d.id) ?? [];
+  return ids.includes('wealth') ? 'wealth' : ids[0];
+}
+
+function seriesSpec(id: string, title: string, pick: (ids: string[]) => string[], markEvents = false): ChartSpec {
+  const ids = (record: RunRecord) => pick(scalarIds(record));
+  return {
+    id, title, ids,
+    applies: (record) => ids(record).length > 0,
+    view: (record, spec) => html`<series-chart .record=${record} .version=${record.version} .ids=${spec.ids(record)}
+      ?markEvents=${markEvents} label=${title}></series-chart>`,
+  };
+}
+
+const none = () => [];
+
+export const CHARTS: readonly ChartSpec[] = [
+  {
+    id: 'agents', title: 'Every agent', ids: none,
+    applies: (record) => {
+      const d = mainDistribution(record);
+      return d !== undefined && (record.distributions.get(d)?.values ?? null) !== null;
+    },
+    view: (record) => html`<agent-dots .record=${record} .version=${record.version}
+      distribution=${mainDistribution(record) ?? 'wealth'} label="Every agent"></agent-dots>`,
+  },
+  seriesSpec('inequality', 'Inequality over time', (ids) => ['wealth.gini', 'wealth.top10', 'wealth.top1'].filter((id) => ids.includes(id))),
+  {
+    id: 'histogram', title: 'How wealth is spread', ids: none,
+    applies: (record) => mainDistribution(record) !== undefined,
+    view: (record) => html`<wealth-histogram .record=${record} .version=${record.version}
+      distribution=${mainDistribution(record) ?? 'wealth'} label="How wealth is spread"></wealth-histogram>`,
+  },
+  {
+    id: 'lorenz', title: 'Lorenz curve', ids: none,
+    applies: (record) => mainDistribution(record) !== undefined,
+    view: (record) => html`<lorenz-curve .record=${record} .version=${record.version}
+      distribution=${mainDistribution(record) ?? 'wealth'} label="Lorenz curve"></lorenz-curve>`,
+  },
+  seriesSpec('property', 'Property concentration', (ids) => ids.filter((id) => id.startsWith('property.'))),
+  seriesSpec('organisations', 'Organisations by kind', (ids) => ids.filter((id) => /^[a-zA-Z]+\.count$/.test(id)), true),
+  {
+    id: 'merges', title: 'Merges and takeovers', ids: none,
+    applies: (record) => record.events.length > 0,
+    view: (record) => html`<event-timeline .record=${record} .version=${record.version} label="Merges and takeovers"></event-timeline>`,
+  },
+  seriesSpec('commune-finance', 'Commune finance', (ids) => ids.filter((id) =>
+    id.startsWith('bonds.') || (id.startsWith('communes.') && !id.endsWith('.count')))),
+  {
+    id: 'rent-dividend', title: 'Rent minus dividend by decile', ids: (record) => decileIds(scalarIds(record), 'rentMinusDividend'),
+    applies: (record) => decileIds(scalarIds(record), 'rentMinusDividend').length > 0,
+    view: (record) => html`<decile-bars .record=${record} .version=${record.version} decilesOf="rentMinusDividend"
+      label="Rent minus dividend by decile"></decile-bars>`,
+  },
+];
+
+export function chartsFor(record: RunRecord): ChartSpec[] {
+  return CHARTS.filter((spec) => spec.applies(record));
+}

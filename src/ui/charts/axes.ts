@@ -1,0 +1,57 @@
+// Axes with units, large tick labels and light grid lines, drawn the same way on every chart.
+import * as d3 from 'd3';
+
+export const AXIS_FONT_SIZE = 16;
+export const LABEL_FONT_SIZE = 17;
+export const INK = '#1f2933';
+export const GRID = '#d9dee3';
+
+type Group = d3.Selection<SVGGElement, unknown, null, undefined>;
+
+export interface AxisPlacement {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly top: number;
+}
+
+function style(axis: Group): void {
+  axis.attr('font-size', AXIS_FONT_SIZE).attr('font-family', null).attr('color', INK);
+}
+
+export function bottomAxis(
+  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number,
+  format?: (value: number) => string,
+): void {
+  const axis = d3.axisBottom(scale).ticks(ticks ?? 6).tickSizeOuter(0);
+  if (format !== undefined) axis.tickFormat((v) => format(Number(v)));
+  const g = parent.append('g').attr('transform', `translate(${place.left},${place.top + place.height})`).call(axis);
+  style(g);
+  parent.append('text')
+    .attr('x', place.left + place.width / 2).attr('y', place.top + place.height + 50)
+    .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
+    .text(label);
+}
+
+export function leftAxis(
+  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number,
+  format?: (value: number) => string,
+): void {
+  const axis = d3.axisLeft(scale).ticks(ticks ?? 5).tickSizeOuter(0);
+  if (format !== undefined) axis.tickFormat((v) => format(Number(v)));
+  const g = parent.append('g').attr('transform', `translate(${place.left},${place.top})`).call(axis);
+  style(g);
+  g.selectAll('.tick line').clone().attr('x2', place.width).attr('stroke', GRID).lower();
+  parent.append('text')
+    .attr('transform', `translate(${place.left - 64},${place.top + place.height / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
+    .text(label);
+}
+
+/** Short numbers for tick labels: 0.25, 1.2k, 3.4M. */
+export function compact(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e3) return d3.format('.2~s')(value).replace('G', 'B');
+  if (abs >= 1 || value === 0) return d3.format('~g')(Number(value.toPrecision(3)));
+  return d3.format('.2~g')(value);
+}

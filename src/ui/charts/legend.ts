@@ -1,0 +1,42 @@
+// A legend laid out left to right along the top of a chart, wrapping onto a new row rather
+// than running over the plot.
+import type * as d3 from 'd3';
+import { INK } from './axes.ts';
+
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+  readonly dashed?: boolean;
+  readonly shape?: 'line' | 'dot' | 'box';
+}
+
+const FONT_SIZE = 15;
+/** Rough width of a character at FONT_SIZE, enough to keep entries apart. */
+const CHAR_WIDTH = 7.8;
+
+export function drawLegend(
+  parent: d3.Selection<SVGGElement, unknown, null, undefined>, items: readonly LegendItem[],
+  left: number, top: number, width: number,
+): number {
+  let x = 0;
+  let row = 0;
+  const g = parent.append('g').attr('transform', `translate(${left},${top})`);
+  for (const item of items) {
+    const entryWidth = 30 + item.label.length * CHAR_WIDTH + 18;
+    if (x > 0 && x + entryWidth > width) {
+      x = 0;
+      row++;
+    }
+    const entry = g.append('g').attr('transform', `translate(${x},${row * 22})`);
+    if (item.shape === 'dot') entry.append('circle').attr('cx', 11).attr('cy', 0).attr('r', 6).attr('fill', item.color);
+    else if (item.shape === 'box') entry.append('rect').attr('x', 2).attr('y', -7).attr('width', 18).attr('height', 14).attr('fill', item.color);
+    else {
+      entry.append('line').attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0)
+        .attr('stroke', item.color).attr('stroke-width', 3.5)
+        .attr('stroke-dasharray', item.dashed === true ? '6 4' : null);
+    }
+    entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
+    x += entryWidth;
+  }
+  return (row + 1) * 22;
+}

@@ -1,0 +1,47 @@
+// The Lorenz curve: the share of the total held by the poorest x% of agents. The further it
+// sags below the diagonal, the higher the Gini (twice the area between them).
+import { customElement, property } from 'lit/decorators.js';
+import * as d3 from 'd3';
+import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { bottomAxis, INK, leftAxis } from './axes.ts';
+import { drawLegend } from './legend.ts';
+import { colorAt } from './palette.ts';
+import type { RunRecord } from '../run-record.ts';
+
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+@customElement('lorenz-curve')
+export class LorenzCurve extends ChartElement {
+  @property({ type: String }) distribution = 'wealth';
+
+  protected override draw(svg: Svg, record: RunRecord): void {
+    svg.selectAll('*').remove();
+    const snapshot = record.distributions.get(this.distribution);
+    const meta = record.info?.distributions.find((d) => d.id === this.distribution);
+    if (snapshot === undefined || meta === undefined) return;
+    const m = DEFAULT_MARGIN;
+    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+    const x = d3.scaleLinear().domain([0, 1]).range([0, place.width]);
+    const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);
+    const root = svg.append('g');
+    leftAxis(root, y, place, `share of all ${meta.label}`, 5, percent);
+    bottomAxis(root, x, place, `share of agents, poorest first`, 5, percent);
+    const points = Array.from(snapshot.lorenz, (v, i) => [i / (snapshot.lorenz.length - 1), v] as const);
+    const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
+    const area = d3.area<readonly [number, number]>().x((p) => x(p[0])).y0((p) => y(p[0])).y1((p) => y(p[1]));
+    plot.append('path').datum(points).attr('d', area).attr('fill', colorAt(0)).attr('fill-opacity', 0.15);
+    plot.append('line').attr('x1', x(0)).attr('y1', y(0)).attr('x2', x(1)).attr('y2', y(1))
+      .attr('stroke', '#6b7280').attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
+    const line = d3.line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1]));
+    plot.append('path').datum(points).attr('d', line).attr('fill', 'none').attr('stroke', colorAt(0)).attr('stroke-width', 3.5);
+    plot.selectAll('circle.q').data(points.filter((_, i) => i % 10 === 0)).join('circle')
+      .attr('cx', (p) => x(p[0])).attr('cy', (p) => y(p[1])).attr('r', 4).attr('fill', colorAt(0))
+      .append('title').text((p) => `the poorest ${percent(p[0])} hold ${(p[1] * 100).toFixed(1)}% of all ${meta.label}`);
+    plot.append('text').attr('x', 16).attr('y', 28).attr('font-size', 24).attr('font-weight', 600).attr('fill', INK)
+      .text(`Gini ${snapshot.gini.toFixed(3)}`);
+    drawLegend(root, [
+      { label: 'Lorenz curve', color: colorAt(0) },
+      { label: 'perfect equality', color: '#6b7280', dashed: true },
+    ], place.left, 22, place.width);
+  }
+}

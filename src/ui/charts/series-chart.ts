@@ -1,0 +1,128 @@
+// Reporters over time, read from their metadata: one line per reporter id, one panel per
+// unit (shares and money never share an axis), optional marks at the run's events (merges,
+// takeovers). Hovering shows every line's value at that year.
+import { customElement, property } from 'lit/decorators.js';
+import * as d3 from 'd3';
+import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
+import { drawLegend } from './legend.ts';
+import { colorAt } from './palette.ts';
+import type { RunRecord } from '../run-record.ts';
+import type { ReporterInfo } from '../../worker/protocol.ts';
+
+const PANEL_HEIGHT = 300;
+const MONTHS_PER_YEAR = 12;
+
+/** Shares, ratios and indices on 0-1 go on one axis; other units each get their own. */
+function unitGroup(unit: string): string {
+  return /0-1/.test(unit) ? '0-1' : unit;
+}
+
+function groupLabel(reporters: readonly ReporterInfo[]): string {
+  const units = [...new Set(reporters.map((r) => r.unit))];
+  if (units.every((u) => /0-1/.test(u))) return 'share or index (0 to 1)';
+  return units.join(', ');
+}
+
+@customElement('series-chart')
+export class SeriesChart extends ChartElement {
+  @property({ attribute: false }) ids: readonly string[] = [];
+  /** Draw a vertical mark at each event of the run. */
+  @property({ type: Boolean }) markEvents = false;
+
+  protected override draw(svg: Svg, record: RunRecord): void {
+    svg.selectAll('*').remove();
+    const info = record.info;
+    if (info === null) return;
+    const reporters = this.ids.map((id) => info.scalars.find((s) => s.id === id)).filter((r): r is ReporterInfo => r !== undefined);
+    const groups = d3.groups(reporters, (r) => unitGroup(r.unit));
+    const m = DEFAULT_MARGIN;
+    const legendItems = reporters.map((r, i) => ({ label: r.label, color: colorAt(i) }));
+    if (this.markEvents && record.events.length > 0) legendItems.push({ label: 'merge or takeover', color: '#9ca3af' });
+    const root = svg.append('g');
+    const legendHeight = drawLegend(root, legendItems, m.left, 20, CHART_WIDTH - m.left - m.right);
+    const top = 20 + legendHeight + 8;
+    const height = top + groups.length * PANEL_HEIGHT + 12;
+    if (Math.abs(height - this.height) > 0.5) {
+      this.height = height;
+      svg.attr('viewBox', `0 0 ${CHART_WIDTH} ${height}`);
+    }
+    const ticks = record.ticks();
+    const years = Array.from(ticks, (t) => t / MONTHS_PER_YEAR);
+    const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, CHART_WIDTH - m.left - m.right]);
+    const readouts: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[] = [];
+    groups.forEach(([, members], g) => {
+      const place = { left: m.left, top: top + g * PANEL_HEIGHT, width: CHART_WIDTH - m.left - m.right, height: PANEL_HEIGHT - m.bottom };
+      const columns = members.map((r) => record.column(r.id));
+      let low = d3.min(columns, (c) => d3.min(c)) ?? 0;
+      let high = d3.max(columns, (c) => d3.max(c)) ?? 1;
+      if (unitGroup(members[0]!.unit) === '0-1') {
+        low = Math.min(0, low);
+        high = Math.max(high, 0.1);
+      }
+      if (low === high) high = low + 1;
+      const y = d3.scaleLinear().domain([Math.min(0, low), high]).nice().range([place.height, 0]);
+      leftAxis(root, y, place, groupLabel(members), 5, compact);
+      bottomAxis(root, x, place, 'years', 8, compact);
+      const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
+      if (this.markEvents) {
+        plot.selectAll('line.event').data(record.events).join('line')
+          .attr('x1', (e) => x(e.tick / MONTHS_PER_YEAR)).attr('x2', (e) => x(e.tick / MONTHS_PER_YEAR))
+          .attr('y1', 0).attr('y2', place.height).attr('stroke', '#9ca3af').attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3')
+          .append('title').text((e) => `year ${(e.tick / MONTHS_PER_YEAR).toFixed(1)}: ${e.kind} ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+      }
+      const colors: string[] = [];
+      members.forEach((r, k) => {
+        const color = colorAt(reporters.indexOf(r));
+        colors.push(color);
+        const column = columns[k]!;
+        const line = d3.line<number>().x((_, i) => x(years[i]!)).y((v) => y(v)).defined((v) => Number.isFinite(v));
+        plot.append('path').datum(Array.from(column)).attr('d', line).attr('fill', 'none')
+          .attr('stroke', color).attr('stroke-width', 3.5).attr('stroke-linejoin', 'round');
+      });
+      readouts.push({ y, top: place.top, values: columns, colors });
+    });
+    this.hoverLayer(root, x, years, readouts, top, groups.length * PANEL_HEIGHT - m.bottom);
+  }
+
+  /** A vertical rule with each line's value at the hovered year. */
+  private hoverLayer(
+    root: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleLinear<number, number>, years: number[],
+    panels: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[],
+    top: number, height: number,
+  ): void {
+    if (years.length === 0) return;
+    const m = DEFAULT_MARGIN;
+    const width = CHART_WIDTH - m.left - m.right;
+    const layer = root.append('g').attr('transform', `translate(${m.left},0)`);
+    const rule = layer.append('line').attr('y1', top).attr('y2', top + height).attr('stroke', INK).attr('stroke-width', 1).attr('visibility', 'hidden');
+    const labels = layer.append('g').attr('visibility', 'hidden');
+    layer.append('rect').attr('x', 0).attr('y', top).attr('width', width).attr('height', height)
+      .attr('fill', 'transparent')
+      .on('pointerleave', () => {
+        rule.attr('visibility', 'hidden');
+        labels.attr('visibility', 'hidden');
+      })
+      .on('pointermove', (event: PointerEvent) => {
+        const [px] = d3.pointer(event);
+        const i = Math.max(0, Math.min(years.length - 1, d3.bisectCenter(years, x.invert(px))));
+        const xi = x(years[i]!);
+        rule.attr('x1', xi).attr('x2', xi).attr('visibility', 'visible');
+        labels.selectAll('*').remove();
+        labels.attr('visibility', 'visible');
+        const anchor = xi > width * 0.7 ? 'end' : 'start';
+        const dx = anchor === 'end' ? -8 : 8;
+        for (const panel of panels) {
+          panel.values.forEach((column, k) => {
+            const v = column[i]!;
+            labels.append('text').attr('x', xi + dx).attr('y', panel.top + panel.y(v) - 6)
+              .attr('text-anchor', anchor).attr('font-size', 15).attr('font-weight', 600)
+              .attr('fill', panel.colors[k]!).attr('stroke', 'white').attr('stroke-width', 3).attr('paint-order', 'stroke')
+              .text(compact(v));
+          });
+        }
+        labels.append('text').attr('x', xi + dx).attr('y', top + 16).attr('text-anchor', anchor).attr('font-size', 15)
+          .attr('fill', INK).text(`year ${years[i]!.toFixed(years[i]! % 1 === 0 ? 0 : 1)}`);
+      });
+  }
+}

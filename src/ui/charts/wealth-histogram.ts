@@ -1,0 +1,54 @@
+// How many agents hold how much, on logarithmic bins: an exponential (Boltzmann) shape, a
+// gamma hump, or a condensate with most agents near zero all read clearly on a log x axis.
+import { customElement, property } from 'lit/decorators.js';
+import * as d3 from 'd3';
+import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
+import { colorAt } from './palette.ts';
+import type { RunRecord } from '../run-record.ts';
+
+@customElement('wealth-histogram')
+export class WealthHistogram extends ChartElement {
+  @property({ type: String }) distribution = 'wealth';
+
+  protected override draw(svg: Svg, record: RunRecord): void {
+    svg.selectAll('*').remove();
+    const snapshot = record.distributions.get(this.distribution);
+    const meta = record.info?.distributions.find((d) => d.id === this.distribution);
+    if (snapshot === undefined || meta === undefined) return;
+    const m = DEFAULT_MARGIN;
+    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+    const edges = Array.from(snapshot.edges);
+    const counts = Array.from(snapshot.counts);
+    // Trim empty bins at the top so the x axis ends near the richest agent.
+    let last = counts.length - 1;
+    while (last > 0 && counts[last] === 0) last--;
+    const lowEdge = edges[0]!;
+    const highEdge = edges[last + 1] ?? edges[edges.length - 1]!;
+    // The bin below the first edge (zero and near-zero holdings) is drawn one bin-width left.
+    const step = (edges[1] ?? lowEdge * 10) / lowEdge;
+    const x = d3.scaleLog().domain([lowEdge / step, highEdge]).range([0, place.width]);
+    const maxCount = Math.max(snapshot.below, d3.max(counts) ?? 0, 1);
+    const y = d3.scaleLinear().domain([0, maxCount]).nice().range([place.height, 0]);
+    const root = svg.append('g');
+    leftAxis(root, y, place, 'agents (count)', 5, compact);
+    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, 6, compact);
+    const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
+    const bars = counts.slice(0, last + 1).map((count, k) => ({ from: edges[k]!, to: edges[k + 1]!, count }));
+    const color = colorAt(0);
+    plot.selectAll('rect.bin').data(bars).join('rect')
+      .attr('x', (b) => x(b.from) + 0.5).attr('width', (b) => Math.max(1, x(b.to) - x(b.from) - 1))
+      .attr('y', (b) => y(b.count)).attr('height', (b) => place.height - y(b.count))
+      .attr('fill', color)
+      .append('title').text((b) => `${compact(b.from)}-${compact(b.to)} ${meta.unit}: ${b.count} agents`);
+    if (snapshot.below > 0) {
+      plot.append('rect')
+        .attr('x', x(lowEdge / step) + 0.5).attr('width', Math.max(1, x(lowEdge) - x(lowEdge / step) - 1))
+        .attr('y', y(snapshot.below)).attr('height', place.height - y(snapshot.below))
+        .attr('fill', colorAt(1))
+        .append('title').text(`below ${compact(lowEdge)} ${meta.unit} (almost nothing): ${snapshot.below} agents`);
+    }
+    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 15).attr('fill', INK)
+      .text(snapshot.below > 0 ? `orange bar: ${snapshot.below} agents with almost nothing (< ${compact(lowEdge)})` : 'one bar per range of holdings');
+  }
+}

@@ -1,0 +1,164 @@
+// The page: scenarios and run controls on the left, headline numbers and charts on the right,
+// the editor and sharing below. Classroom mode shows one large chart at a time with what to
+// watch for. Every scenario string is rendered through Lit's text bindings, never as HTML.
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { SimulatorController } from './simulator-controller.ts';
+import { PRESETS, defaultPreset, presetById } from './presets.ts';
+import { chartsFor } from './chart-catalogue.ts';
+import { captionFor } from './captions.ts';
+import { codeFromHash, decodeScenario } from './share-link.ts';
+import { download, fileStem } from './metrics-export.ts';
+import { appStyles } from './app-styles.ts';
+import './run-controls.ts';
+import './parameter-panel.ts';
+import './scenario-gallery.ts';
+import './scenario-editor.ts';
+import './chart-card.ts';
+import './run-readouts.ts';
+import './share-panel.ts';
+import type { Speed } from '../worker/protocol.ts';
+
+@customElement('commons-app')
+export class CommonsApp extends LitElement {
+  static override styles = appStyles;
+
+  private readonly sim = new SimulatorController(this);
+  @state() private classroom = new URLSearchParams(window.location.search).has('classroom');
+  @state() private slide = 0;
+  @state() private presetId = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.openFromLocation);
+    void this.openFromLocation();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.openFromLocation);
+    super.disconnectedCallback();
+  }
+
+  /** A share link in the hash opens its scenario; otherwise the default preset. */
+  private readonly openFromLocation = async (): Promise<void> => {
+    const code = codeFromHash(window.location.hash);
+    if (code !== null) {
+      try {
+        const text = await decodeScenario(code);
+        this.presetId = PRESETS.find((p) => p.text === text)?.id ?? '';
+        if (await this.sim.load(text, { notice: 'Opened from a share link. Press Play to run it.' })) return;
+        this.sim.failure = 'The share link holds a scenario with problems; they are listed under the editor.';
+        return;
+      } catch (error) {
+        this.sim.failure = `This share link could not be read (${(error as Error).message}). The default scenario is shown instead.`;
+      }
+    }
+    const preset = defaultPreset();
+    this.presetId = preset.id;
+    await this.sim.load(preset.text);
+  };
+
+  private selectPreset(id: string): void {
+    const preset = presetById(id);
+    if (preset === undefined) return;
+    this.presetId = id;
+    this.slide = 0;
+    void this.sim.load(preset.text);
+  }
+
+  private toggleClassroom(): void {
+    this.classroom = !this.classroom;
+    const url = new URL(window.location.href);
+    if (this.classroom) url.searchParams.set('classroom', '');
+    else url.searchParams.delete('classroom');
+    history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  }
+
+  private renderCharts(stem: string) {
+    const { record, scenario } = this.sim;
+    if (record.info === null) return null;
+    const charts = chartsFor(record);
+    const kind = record.info.kind;
+    const raw = (scenario ?? {}) as Record<string, unknown>;
+    const card = (spec: (typeof charts)[number]) => html`<chart-card data-chart=${spec.id} heading=${spec.title}
+      chartId=${spec.id} fileStem=${stem} caption=${captionFor(spec.id, kind, raw)}>${spec.view(record, spec)}</chart-card>`;
+    if (!this.classroom) return html`<div class="charts">${charts.map(card)}</div>`;
+    const index = Math.min(this.slide, charts.length - 1);
+    const spec = charts[index];
+    if (spec === undefined) return null;
+    return html`<div class="slide">
+      <nav class="slide-nav">
+        <button data-testid="previous-chart" ?disabled=${index === 0} @click=${() => { this.slide = index - 1; }}>◀ Previous</button>
+        <span>${index + 1} / ${charts.length}</span>
+        <button data-testid="next-chart" ?disabled=${index === charts.length - 1} @click=${() => { this.slide = index + 1; }}>Next ▶</button>
+      </nav>
+      ${card(spec)}</div>`;
+  }
+
+  override render() {
+    const sim = this.sim;
+    const { record } = sim;
+    const info = record.info;
+    const stem = fileStem(info?.name ?? 'scenario');
+    return html`
+      <div class=${this.classroom ? 'page classroom' : 'page'}>
+        <header>
+          <h1>Commons Ledger</h1>
+          <span class="scenario-name" data-testid="scenario-name">${info?.name ?? ''}</span>
+          <button class="toggle" data-testid="classroom-toggle" aria-pressed=${this.classroom ? 'true' : 'false'}
+            @click=${this.toggleClassroom}>${this.classroom ? 'Leave classroom mode' : 'Classroom mode'}</button>
+        </header>
+        ${sim.failure !== null ? html`<div class="banner failure" role="alert" data-testid="failure">
+          <span>${sim.failure}</span><button @click=${() => sim.reset()}>Reset the run</button></div>` : null}
+        ${sim.notice !== null ? html`<div class="banner notice" data-testid="notice">${sim.notice}</div>` : null}
+        ${sim.confirming !== null && sim.oversize !== null ? html`<div class="banner confirm" role="alertdialog" data-testid="confirm-large">
+          <span>This run is ${Math.round(sim.oversize)} times the size of the default scenario
+          (${info?.agentCount.toLocaleString('en')} agents for ${Math.round((info?.totalTicks ?? 0) / 12)} years)
+          and may keep this tab busy for a long time. Run it anyway?</span>
+          <button class="primary" data-testid="confirm-run" @click=${() => sim.confirm(true)}>Run it</button>
+          <button data-testid="cancel-run" @click=${() => sim.confirm(false)}>Cancel</button></div>` : null}
+        <div class="layout">
+          <aside>
+            <section class="controls">
+              <h2>Run</h2>
+              <run-controls mode=${record.mode} tick=${record.tick} totalTicks=${info?.totalTicks ?? 1} .speed=${sim.speed}
+                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null}
+                @run-play=${() => sim.play()} @run-pause=${() => sim.pause()}
+                @run-step=${(e: CustomEvent<number>) => sim.step(e.detail)} @run-reset=${() => sim.reset()}
+                @run-speed=${(e: CustomEvent<Speed>) => sim.setSpeed(e.detail)}
+                @run-seed=${(e: CustomEvent<string>) => void sim.setSeed(e.detail)}
+                @run-seek=${(e: CustomEvent<number>) => sim.seek(e.detail)}></run-controls>
+            </section>
+            <section class="gallery">
+              <h2>Scenarios</h2>
+              <scenario-gallery .presets=${PRESETS} active=${this.presetId}
+                @preset-select=${(e: CustomEvent<string>) => this.selectPreset(e.detail)}></scenario-gallery>
+            </section>
+            <section class="parameters">
+              <h2>Parameters <span class="hint">(a change restarts the run)</span></h2>
+              <parameter-panel .fields=${sim.fields} .scenario=${(sim.scenario ?? {}) as Record<string, unknown>}
+                @parameter-change=${(e: CustomEvent<{ path: string[]; value: unknown }>) => void sim.setParameter(e.detail.path, e.detail.value)}>
+              </parameter-panel>
+            </section>
+          </aside>
+          <main>
+            ${info !== null && info.description !== '' && !this.classroom ? html`<p class="description">${info.description}</p>` : null}
+            <run-readouts .record=${record} .version=${record.version}></run-readouts>
+            ${this.renderCharts(stem)}
+            <section class="editor">
+              <h2>Scenario</h2>
+              <scenario-editor .text=${sim.editorText} .issues=${sim.editorIssues} ?dirty=${sim.dirty}
+                @scenario-input=${(e: CustomEvent<string>) => { this.presetId = ''; sim.edit(e.detail); }}
+                @scenario-apply=${() => void sim.applyEditor()}
+                @scenario-save=${() => download(`${stem}.yaml`, sim.editorText, 'text/yaml')}
+                @scenario-file-error=${(e: CustomEvent<string>) => { sim.failure = e.detail; this.requestUpdate(); }}></scenario-editor>
+            </section>
+            <section class="share">
+              <h2>Share and export</h2>
+              <share-panel .record=${record} scenarioText=${sim.runningText} fileStem=${stem}></share-panel>
+            </section>
+          </main>
+        </div>
+      </div>`;
+  }
+}

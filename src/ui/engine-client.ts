@@ -1,0 +1,78 @@
+// The page's handle on the engine worker. A worker that throws, fails to load or receives a
+// message it cannot read is reported as a readable message; the next load or reset starts a
+// fresh worker, so the page stays usable.
+import * as Comlink from 'comlink';
+import type { EngineApi, LoadOutcome, LoadRequest, MetricFrame, Speed } from '../worker/protocol.ts';
+
+export interface EngineEvents {
+  frame(frame: MetricFrame): void;
+  failure(message: string): void;
+}
+
+export class EngineClient {
+  private readonly events: EngineEvents;
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<EngineApi> | null = null;
+  /** True after a crash: commands are ignored until a load starts a new worker. */
+  dead = false;
+
+  constructor(events: EngineEvents) {
+    this.events = events;
+  }
+
+  private start(): Comlink.Remote<EngineApi> {
+    this.worker?.terminate();
+    const worker = new Worker(new URL('../worker/engine-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.crash(`The engine worker failed: ${event.message || 'it could not start or threw outside a run'}`);
+    });
+    worker.addEventListener('messageerror', () => {
+      this.crash('The engine worker sent a message the page could not read.');
+    });
+    const api = Comlink.wrap<EngineApi>(worker);
+    void api.listen(Comlink.proxy({
+      frame: (frame: MetricFrame) => this.events.frame(frame),
+      failure: (message: string) => this.events.failure(message),
+    }));
+    this.worker = worker;
+    this.api = api;
+    this.dead = false;
+    return api;
+  }
+
+  private crash(message: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+    this.events.failure(message);
+  }
+
+  /** Loads a scenario, starting a worker first if there is none (or it crashed). */
+  async load(request: LoadRequest): Promise<LoadOutcome> {
+    const api = this.api ?? this.start();
+    try {
+      return await api.load(request);
+    } catch (error) {
+      this.crash(`The engine worker failed while loading: ${(error as Error).message ?? String(error)}`);
+      return { ok: false, issues: [{ path: '', message: 'the engine worker failed; see the message above' }] };
+    }
+  }
+
+  private command(run: (api: Comlink.Remote<EngineApi>) => Promise<void>): void {
+    const api = this.api;
+    if (api === null || this.dead) return;
+    run(api).catch((error: unknown) => {
+      this.events.failure(`The engine refused a command: ${(error as Error).message ?? String(error)}`);
+    });
+  }
+
+  play(): void { this.command((api) => api.play()); }
+  pause(): void { this.command((api) => api.pause()); }
+  step(months: number): void { this.command((api) => api.step(months)); }
+  reset(): void { this.command((api) => api.reset()); }
+  setSpeed(speed: Speed): void { this.command((api) => api.setSpeed(speed)); }
+  seekYear(year: number): void { this.command((api) => api.seekYear(year)); }
+}

@@ -1,0 +1,2 @@
+// Entry point of the page.
+import './commons-app.ts';

@@ -1,0 +1,80 @@
+// The scenario's main parameters as inputs, generated from its schema: a number box (with a
+// slider when the range is short), a choice list or a checkbox, each with unit and range.
+// A change is reported on commit (release of a slider, Enter or blur of a box), not on every
+// keystroke, since each change restarts the run.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from './theme.ts';
+import type { ParameterField } from './parameter-fields.ts';
+import { valueAt } from './scenario-text.ts';
+
+function rangeText(field: ParameterField): string {
+  if (field.min === undefined && field.max === undefined) return '';
+  const low = field.min === undefined ? '' : `${field.minExclusive === true ? 'above ' : ''}${field.min}`;
+  return `${low}${field.max === undefined ? '+' : ` to ${field.max}`}`;
+}
+
+function stepOf(field: ParameterField): string {
+  if (field.type === 'integer') return '1';
+  if (field.max !== undefined && field.min !== undefined && field.max - field.min <= 1) return '0.01';
+  return 'any';
+}
+
+@customElement('parameter-panel')
+export class ParameterPanel extends LitElement {
+  static override styles = [controlStyles, css`
+    :host { display: block; }
+    .field { margin-bottom: 0.75em; }
+    .name { display: flex; justify-content: space-between; gap: 0.5em; font-weight: 600; }
+    .inputs { display: flex; gap: 0.5em; align-items: center; margin-top: 0.2em; }
+    .inputs input[type='number'] { width: 7.5em; }
+    .inputs input[type='range'] { flex: 1; min-width: 0; }
+    .unit { font-weight: 400; color: #52606d; }
+  `];
+
+  @property({ attribute: false }) fields: readonly ParameterField[] = [];
+  /** The parsed scenario the values are read from. */
+  @property({ attribute: false }) scenario: Readonly<Record<string, unknown>> = {};
+
+  private commit(field: ParameterField, raw: string | boolean): void {
+    let value: unknown = raw;
+    if (field.type === 'number' || field.type === 'integer') {
+      value = Number(raw);
+      if (raw === '' || !Number.isFinite(value)) return;
+    }
+    this.dispatchEvent(new CustomEvent('parameter-change', {
+      detail: { path: field.path, value }, bubbles: true, composed: true,
+    }));
+  }
+
+  private input(field: ParameterField) {
+    const value = valueAt(this.scenario, field.path) ?? field.defaultValue;
+    const id = `p-${field.path.join('-')}`;
+    if (field.type === 'choice') {
+      return html`<select id=${id} data-testid=${id} @change=${(e: Event) => this.commit(field, (e.target as HTMLSelectElement).value)}>
+        ${field.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`;
+    }
+    if (field.type === 'boolean') {
+      return html`<input id=${id} data-testid=${id} type="checkbox" .checked=${value === true}
+        @change=${(e: Event) => this.commit(field, (e.target as HTMLInputElement).checked)}>`;
+    }
+    const text = typeof value === 'number' ? String(value) : '';
+    const onChange = (e: Event) => this.commit(field, (e.target as HTMLInputElement).value);
+    return html`
+      <input id=${id} data-testid=${id} type="number" .value=${text} min=${field.min ?? ''} max=${field.max ?? ''}
+        step=${stepOf(field)} @change=${onChange}>
+      ${field.slider ? html`<input type="range" aria-label=${field.label} .value=${text} min=${field.min ?? 0}
+        max=${field.max ?? 1} step=${field.type === 'integer' ? '1' : '0.01'} @change=${onChange}>` : null}`;
+  }
+
+  override render() {
+    return html`${this.fields.map((field) => html`
+      <div class="field" title=${field.description ?? ''}>
+        <label class="name" for=${`p-${field.path.join('-')}`}>
+          <span>${field.path.length > 1 ? `${field.path.slice(0, -1).join('.')}: ` : ''}${field.label}</span>
+          <span class="unit">${field.unit ?? ''}${field.unit !== undefined && rangeText(field) !== '' ? ', ' : ''}${rangeText(field)}</span>
+        </label>
+        <div class="inputs">${this.input(field)}</div>
+      </div>`)}`;
+  }
+}

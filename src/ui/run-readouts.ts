@@ -1,0 +1,41 @@
+// The headline numbers of the run now, large: the figures a class watches change.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from './theme.ts';
+import type { RunRecord } from './run-record.ts';
+
+const HEADLINES: readonly { id: string; label: string; format: (v: number) => string }[] = [
+  { id: 'wealth.gini', label: 'Gini', format: (v) => v.toFixed(4) },
+  { id: 'wealth.top10', label: 'Richest 10% hold', format: (v) => `${(v * 100).toFixed(1)}%` },
+  { id: 'wealth.top1', label: 'Richest 1% hold', format: (v) => `${(v * 100).toFixed(1)}%` },
+  { id: 'communes.count', label: 'Communes', format: (v) => String(Math.round(v)) },
+];
+
+@customElement('run-readouts')
+export class RunReadouts extends LitElement {
+  static override styles = [controlStyles, css`
+    :host { display: flex; flex-wrap: wrap; gap: 0.6em; }
+    div { background: #fff; border: 1px solid #d9dee3; border-radius: 8px; padding: 0.4em 0.9em; min-width: 7.5em; }
+    span { display: block; font-size: 0.85em; color: #52606d; }
+    strong { font-size: 1.7em; font-variant-numeric: tabular-nums; }
+  `];
+
+  @property({ attribute: false }) record: RunRecord | null = null;
+  @property({ type: Number }) version = 0;
+
+  override render() {
+    const record = this.record;
+    if (record === null || record.info === null) return null;
+    const year = (record.tick / 12).toFixed(record.tick % 12 === 0 ? 0 : 1);
+    const shown = HEADLINES.filter((h) => record.has(h.id));
+    return html`
+      <div><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
+      <div><span>Agents</span><strong>${record.info.agentCount.toLocaleString('en')}</strong></div>
+      ${shown.map((h) => {
+        const value = record.latest(h.id);
+        const text = value === undefined ? '–' : h.format(value);
+        return html`<div title=${record.info!.scalars.find((s) => s.id === h.id)?.description ?? ''}>
+          <span>${h.label}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong></div>`;
+      })}`;
+  }
+}

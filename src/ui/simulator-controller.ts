@@ -1,0 +1,150 @@
+// The page's state of the simulator and every user action on it: which scenario text runs,
+// what the editor holds, the run record, failures, and the confirmation large runs need.
+// Components render from it; it talks to the engine only through EngineClient.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseScenarioText, type ScenarioIssue } from '../scenarios/load.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+import { EngineClient } from './engine-client.ts';
+import { RunRecord } from './run-record.ts';
+import { setField } from './scenario-text.ts';
+import { oversizeFactor } from './run-size.ts';
+import { parameterFields, type ParameterField } from './parameter-fields.ts';
+import type { Speed } from '../worker/protocol.ts';
+
+type PendingAction = () => void;
+
+export class SimulatorController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  readonly record = new RunRecord();
+  private readonly client: EngineClient;
+  /** What the editor holds. */
+  editorText = '';
+  editorIssues: readonly ScenarioIssue[] = [];
+  /** The text of the scenario that runs, and its parsed form. */
+  runningText = '';
+  scenario: Scenario | null = null;
+  fields: ParameterField[] = [];
+  failure: string | null = null;
+  notice: string | null = null;
+  speed: Speed = 60;
+  /** Set when the loaded run is far above the default size and not yet confirmed. */
+  oversize: number | null = null;
+  confirming: PendingAction | null = null;
+  private validateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+    this.client = new EngineClient({
+      frame: (frame) => {
+        if (this.record.apply(frame)) host.requestUpdate();
+      },
+      failure: (message) => {
+        this.failure = message;
+        this.record.mode = 'paused';
+        host.requestUpdate();
+      },
+    });
+  }
+
+  hostConnected(): void {}
+
+  get dirty(): boolean {
+    return this.editorText !== this.runningText;
+  }
+
+  /** Loads scenario text into the engine; on problems the editor shows them and nothing runs. */
+  async load(text: string, options: { playAfter?: boolean; notice?: string } = {}): Promise<boolean> {
+    this.editorText = text;
+    const local = parseScenarioText(text);
+    this.editorIssues = local.ok ? [] : local.issues;
+    if (!local.ok) {
+      this.host.requestUpdate();
+      return false;
+    }
+    const outcome = await this.client.load({ text });
+    if (!outcome.ok) {
+      this.editorIssues = outcome.issues;
+      this.host.requestUpdate();
+      return false;
+    }
+    this.failure = null;
+    this.notice = options.notice ?? null;
+    this.confirming = null;
+    this.runningText = text;
+    this.scenario = local.scenario;
+    this.fields = parameterFields(local.scenario.kind);
+    this.record.begin(outcome.info);
+    this.oversize = oversizeFactor(outcome.info);
+    this.client.setSpeed(this.speed);
+    if (options.playAfter === true) this.play();
+    this.host.requestUpdate();
+    return true;
+  }
+
+  /** The editor changed: validate as the user types (debounced), run only on request. */
+  edit(text: string): void {
+    this.editorText = text;
+    clearTimeout(this.validateTimer);
+    this.validateTimer = setTimeout(() => {
+      const outcome = parseScenarioText(this.editorText);
+      this.editorIssues = outcome.ok ? [] : outcome.issues;
+      this.host.requestUpdate();
+    }, 150);
+    this.host.requestUpdate();
+  }
+
+  applyEditor(): Promise<boolean> {
+    return this.load(this.editorText);
+  }
+
+  /** A parameter changed: rewrite it in the running text and restart, playing on if it was. */
+  setParameter(path: readonly string[], value: unknown): Promise<boolean> {
+    const wasRunning = this.record.mode !== 'paused';
+    return this.load(setField(this.runningText, path, value), { playAfter: wasRunning });
+  }
+
+  setSeed(raw: string): Promise<boolean> {
+    const trimmed = raw.trim();
+    if (trimmed === '') return Promise.resolve(false);
+    const value = /^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : trimmed;
+    return this.setParameter(['seed'], value);
+  }
+
+  /** Runs `action` now, or after the user confirms a run far above the default size. */
+  private guarded(action: PendingAction): void {
+    if (this.oversize !== null) {
+      this.confirming = action;
+      this.host.requestUpdate();
+      return;
+    }
+    action();
+  }
+
+  confirm(accept: boolean): void {
+    const action = this.confirming;
+    this.confirming = null;
+    if (accept) {
+      this.oversize = null;
+      action?.();
+    }
+    this.host.requestUpdate();
+  }
+
+  play(): void { this.guarded(() => this.client.play()); }
+  pause(): void { this.client.pause(); }
+  step(months: number): void { this.guarded(() => this.client.step(months)); }
+  seek(year: number): void { this.guarded(() => this.client.seekYear(year)); }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.client.setSpeed(speed);
+  }
+
+  reset(): void {
+    this.failure = null;
+    if (this.client.dead) void this.load(this.runningText);
+    else this.client.reset();
+    this.host.requestUpdate();
+  }
+}

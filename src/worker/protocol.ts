@@ -1,0 +1,119 @@
+// The messages between the page and the engine worker. Requests are parsed with zod on the
+// worker side (the page is a different trust zone: share links and files are untrusted);
+// frames carry arbitrary reporter columns, distribution snapshots and events, so a new
+// scenario kind needs no protocol change.
+import { z } from 'zod';
+import type { ScenarioIssue } from '../scenarios/load.ts';
+
+export const MAX_SCENARIO_TEXT = 1_000_000;
+
+export const loadRequestSchema = z.strictObject({
+  text: z.string().max(MAX_SCENARIO_TEXT),
+  overrides: z.record(
+    z.string().min(1).max(200),
+    z.union([z.number(), z.string().max(200), z.boolean()]),
+  ).default({}),
+});
+export type LoadRequest = z.input<typeof loadRequestSchema>;
+
+/** Months per second, or as fast as the engine goes. */
+export const speedSchema = z.union([z.number().positive().max(1_000_000), z.literal('max')]);
+export type Speed = z.output<typeof speedSchema>;
+
+export const stepMonthsSchema = z.number().int().min(1).max(12_000);
+export const seekYearSchema = z.number().min(0).max(1000);
+
+export interface ReporterInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+}
+
+/** What the page needs to know about a loaded run before any frame arrives. */
+export interface RunInfo {
+  /** Changes on every load: frames of an older scenario are dropped. A reset keeps it and restarts at row 0. */
+  readonly runId: number;
+  readonly kind: string;
+  readonly name: string;
+  readonly description: string;
+  readonly seed: string | number;
+  readonly agentCount: number;
+  readonly totalTicks: number;
+  readonly recordEveryMonths: number;
+  readonly scalars: readonly ReporterInfo[];
+  readonly distributions: readonly ReporterInfo[];
+}
+
+export type LoadOutcome =
+  | { readonly ok: true; readonly info: RunInfo }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+export interface DistributionFrame {
+  readonly id: string;
+  /** 101 Lorenz ordinates: cumulative share held by the poorest 0%, 1%, ... 100%. */
+  readonly lorenz: Float64Array;
+  readonly edges: Float64Array;
+  readonly counts: Float64Array;
+  /** Agents below the first histogram edge (zero or negative). */
+  readonly below: number;
+  readonly gini: number;
+  /** Each agent's value in agent order, sent only for populations small enough to draw. */
+  readonly values: Float64Array | null;
+}
+
+/** A merge, takeover or other dated event a model lists on `state.events`. */
+export interface RunEvent {
+  readonly tick: number;
+  readonly kind: string;
+  readonly fields: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type RunMode = 'paused' | 'playing' | 'seeking';
+
+export interface MetricFrame {
+  readonly runId: number;
+  readonly tick: number;
+  readonly totalTicks: number;
+  readonly mode: RunMode;
+  /** Index of the first series row in this frame; 0 means the page starts its series afresh. */
+  readonly fromRow: number;
+  readonly ticks: Float64Array;
+  /** One column per scalar reporter, in `RunInfo.scalars` order. */
+  readonly columns: Float64Array[];
+  readonly distributions: DistributionFrame[];
+  /** Events from index `eventsFrom` of the run's list on. */
+  readonly eventsFrom: number;
+  readonly events: RunEvent[];
+}
+
+/** Populations up to this size are sent agent by agent and drawn as dots. */
+export const DRAWN_AGENTS_MAX = 500;
+
+/** The buffers of a frame, moved rather than copied across the boundary. */
+export function transferablesOf(frame: MetricFrame): ArrayBuffer[] {
+  const buffers: ArrayBufferLike[] = [frame.ticks.buffer, ...frame.columns.map((c) => c.buffer)];
+  for (const d of frame.distributions) {
+    buffers.push(d.lorenz.buffer, d.edges.buffer, d.counts.buffer);
+    if (d.values !== null) buffers.push(d.values.buffer);
+  }
+  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** The page's side of the conversation: the worker calls these. */
+export interface FrameListener {
+  frame(frame: MetricFrame): void;
+  failure(message: string): void;
+}
+
+/** The worker's API as the page sees it through Comlink. */
+export interface EngineApi {
+  listen(listener: FrameListener): void;
+  load(request: LoadRequest): LoadOutcome;
+  play(): void;
+  pause(): void;
+  step(months: number): void;
+  reset(): void;
+  setSpeed(speed: Speed): void;
+  seekYear(year: number): void;
+}

@@ -1,0 +1,202 @@
+// The simulator in a real browser: the built site, the real worker, Debian's Chromium.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(path = ''): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${baseUrl}${path}`);
+  opened.push(watched);
+  await watched.page.getByTestId('readout-wealth.gini').waitFor();
+  return watched;
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+const year = async (page: Page) => Number(await text(page, 'year-readout'));
+
+/** Waits until the run reaches `target` years (or fails after the timeout). */
+async function waitForYear(page: Page, target: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (t) => {
+      const find = (root: Document | ShadowRoot): Element | null => {
+        const hit = root.querySelector('[data-testid="year-readout"]');
+        if (hit !== null) return hit;
+        for (const element of root.querySelectorAll('*')) {
+          if (element.shadowRoot !== null) {
+            const inner = find(element.shadowRoot);
+            if (inner !== null) return inner;
+          }
+        }
+        return null;
+      };
+      return Number(find(document)?.textContent ?? -1) >= t;
+    },
+    target, { timeout, polling: 100 },
+  );
+}
+
+async function seek(page: Page, toYear: number): Promise<void> {
+  await page.getByTestId('seek-year').fill(String(toYear));
+  await page.getByTestId('seek').click();
+  await waitForYear(page, toYear);
+  await page.getByTestId('play').waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  // Every test fails on a console error or an uncaught page error, unless it expected one.
+  const errors = opened.flatMap((w) => w.errors);
+  for (const w of opened.splice(0)) await w.page.context().close();
+  expect(errors).toEqual([]);
+});
+
+describe('the simulator page', () => {
+  it('runs the default scenario and updates the readouts and charts without long tasks', async () => {
+    const watched = await open();
+    const { page } = watched;
+    expect(await text(page, 'scenario-name')).toMatch(/Random exchange/);
+    expect(await text(page, 'readout-wealth.gini')).toBe('0.0000');
+    await watched.screenshot('01-default-loaded');
+    await page.getByTestId('speed').selectOption({ label: '20 years/s' });
+    await watched.clearLongTasks();
+    await page.getByTestId('play').click();
+    await waitForYear(page, 30);
+    const longTasks = await watched.longTasks();
+    await page.getByTestId('pause').click();
+    await page.getByTestId('play').waitFor();
+    const gini = Number(await text(page, 'readout-wealth.gini'));
+    expect(gini).toBeGreaterThan(0.3);
+    // The inequality chart has a line with a point per recorded year so far.
+    const points = await page.locator('chart-card[data-chart="inequality"] series-chart path[stroke-width="3.5"]').first()
+      .getAttribute('d');
+    expect((points ?? '').split(/[LM]/).length - 1).toBeGreaterThanOrEqual(25);
+    expect(await page.locator('chart-card[data-chart="histogram"] rect').count()).toBeGreaterThan(5);
+    expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
+    await watched.screenshot('02-default-after-30-years');
+    expect(longTasks.filter((ms) => ms >= 100)).toEqual([]);
+  });
+
+  it('restarts the run when a parameter changes', async () => {
+    const watched = await open();
+    const { page } = watched;
+    await page.getByTestId('step-year').click();
+    await waitForYear(page, 1);
+    await seek(page, 12);
+    expect(Number(await text(page, 'readout-wealth.gini'))).toBeGreaterThan(0.1);
+    const amount = page.getByTestId('p-amount');
+    await amount.fill('5');
+    await amount.press('Enter');
+    await page.waitForFunction(() => true);
+    await expect.poll(() => year(page)).toBe(0);
+    expect(await text(page, 'readout-wealth.gini')).toBe('0.0000');
+    expect(await page.getByTestId('scenario-text').inputValue()).toMatch(/^amount: 5$/m);
+    await seek(page, 5);
+    expect(Number(await text(page, 'readout-wealth.gini'))).toBeGreaterThan(0.05);
+    await watched.screenshot('03-parameter-changed');
+  });
+
+  it('points at the line of a broken scenario', async () => {
+    const watched = await open();
+    const { page } = watched;
+    const broken = 'kind: random-exchange\nyears: 20\nagents: -5\ncolour: red\n';
+    await page.getByTestId('scenario-text').fill(broken);
+    const issues = page.getByTestId('issues');
+    await issues.waitFor();
+    const listed = await issues.innerText();
+    expect(listed).toMatch(/line 3\s*agents: got -5/);
+    expect(listed).toMatch(/line 4\s*colour: unknown key "colour"/);
+    expect(await page.locator('scenario-editor .gutter div.error').allInnerTexts()).toEqual(['3', '4']);
+    expect(await page.getByTestId('apply').isDisabled()).toBe(true);
+    // The run that was loaded is untouched.
+    expect(await text(page, 'scenario-name')).toMatch(/Random exchange/);
+    await watched.screenshot('04-broken-scenario');
+  });
+
+  it('reproduces a run from its share link', async () => {
+    const watched = await open();
+    const { page } = watched;
+    await page.getByTestId('preset-classroom-exchange').click();
+    await expect.poll(() => text(page, 'scenario-name')).toMatch(/Classroom/);
+    await page.getByTestId('seed').fill('4242');
+    await page.getByTestId('seed').press('Enter');
+    await expect.poll(() => page.getByTestId('scenario-text').inputValue()).toMatch(/^seed: 4242$/m);
+    await seek(page, 25);
+    const original = [await text(page, 'readout-wealth.gini'), await text(page, 'readout-wealth.top10'), await text(page, 'readout-wealth.top1')];
+    expect(Number(original[0])).toBeGreaterThan(0.2);
+    await watched.screenshot('05-classroom-preset-year-25');
+    await page.getByTestId('make-share-link').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#s=[A-Za-z0-9_-]+$/);
+
+    const shared = await open(link.slice(baseUrl.length));
+    await shared.page.getByTestId('notice').waitFor();
+    expect(await text(shared.page, 'scenario-name')).toMatch(/Classroom/);
+    await seek(shared.page, 25);
+    const reproduced = [await text(shared.page, 'readout-wealth.gini'), await text(shared.page, 'readout-wealth.top10'), await text(shared.page, 'readout-wealth.top1')];
+    expect(reproduced).toEqual(original);
+    expect(await shared.page.locator('agent-dots circle').count()).toBeGreaterThanOrEqual(200);
+    await shared.screenshot('06-share-link-year-25');
+  });
+
+  it('asks before a run far larger than the default starts', async () => {
+    const watched = await open();
+    const { page } = watched;
+    await page.getByTestId('scenario-text').fill('kind: random-exchange\nname: Huge\nagents: 200000\nyears: 500\n');
+    await page.getByTestId('apply').click();
+    await expect.poll(() => text(page, 'scenario-name')).toBe('Huge');
+    await page.getByTestId('play').click();
+    await page.getByTestId('confirm-large').waitFor();
+    await watched.screenshot('07-confirm-large-run');
+    await page.getByTestId('cancel-run').click();
+    expect(await page.getByTestId('confirm-large').count()).toBe(0);
+    expect(await year(page)).toBe(0);
+  });
+
+  it('shows one chart at a time with what to watch for in classroom mode', async () => {
+    const watched = await open('?classroom');
+    const { page } = watched;
+    expect(await page.locator('chart-card').count()).toBe(1);
+    const card = page.locator('chart-card');
+    expect(await card.getAttribute('data-chart')).toBe('inequality');
+    expect(await page.locator('chart-card p').innerText()).toMatch(/Watch the Gini rise toward 0\.5/);
+    await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
+    await page.getByTestId('play').click();
+    await waitForYear(page, 100);
+    await watched.screenshot('08-classroom-inequality');
+    await page.getByTestId('next-chart').click();
+    expect(await card.getAttribute('data-chart')).toBe('histogram');
+    await watched.screenshot('09-classroom-histogram');
+    await page.getByTestId('previous-chart').click();
+    expect(await card.getAttribute('data-chart')).toBe('inequality');
+  });
+
+  it('reports a worker that fails to start, and recovers on the next load', async () => {
+    const watched = await openPage(browser, 'about:blank');
+    const { page } = watched;
+    await page.route(/engine-worker-.*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker sabotaged by the test")' }));
+    await page.goto(baseUrl);
+    const failure = page.getByTestId('failure');
+    await failure.waitFor();
+    expect(await failure.innerText()).toMatch(/engine worker failed/i);
+    await watched.screenshot('10-worker-failure');
+    await page.unroute(/engine-worker-.*\.js$/);
+    await page.getByTestId('preset-yard-sale').click();
+    await expect.poll(() => text(page, 'scenario-name'), { timeout: 10_000 }).toMatch(/Yard/i);
+    expect(await page.getByTestId('failure').count()).toBe(0);
+    await page.getByTestId('step-year').click();
+    await waitForYear(page, 1);
+    // The sabotaged worker's exception is the only error the page logged.
+    expect(watched.errors.every((e) => /sabotaged/.test(e))).toBe(true);
+    await page.context().close();
+  });
+});
