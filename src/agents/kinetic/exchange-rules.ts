@@ -20,13 +20,6 @@ export function fixedAmountExchange(state: KineticState, rng: RandomStream, amou
   }
 }
 
-/** Moves money between a pair so that `a` ends holding `targetA` cents (the pair's sum kept). */
-function settle(state: KineticState, a: number, b: number, targetA: number): void {
-  const delta = targetA - state.ledger.balance(a);
-  if (delta > 0) state.ledger.transfer(b, a, delta, FLOW.exchange);
-  else if (delta < 0) state.ledger.transfer(a, b, -delta, FLOW.exchange);
-}
-
 /**
  * Chakraborti & Chakrabarti (2000): each keeps a share `lambda` of its money, the pair splits
  * the rest at a uniform random share. lambda = 0 is Dragulescu & Yakovenko's random split.
@@ -42,7 +35,7 @@ export function savingPropensityExchange(state: KineticState, rng: RandomStream,
     const keptA = Math.floor(lambda * wa);
     const keptB = Math.floor(lambda * wb);
     const pot = wa - keptA + (wb - keptB);
-    settle(state, a, b, keptA + Math.floor(rng.uniform() * (pot + 1)));
+    ledger.settlePair(a, b, keptA + Math.floor(rng.uniform() * (pot + 1)), FLOW.exchange);
   }
 }
 
