@@ -14,7 +14,7 @@ export const appStyles = [controlStyles, css`
   main { min-width: 0; }
   .description { margin: 0 0 0.8em; white-space: pre-line; color: #3e4c59; max-width: 75em; }
   run-readouts { margin-bottom: 1em; }
-  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 1em; margin-bottom: 1em; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1em; margin-bottom: 1em; }
   .banner { display: flex; gap: 0.8em; align-items: center; flex-wrap: wrap; padding: 0.6em 1em; border-radius: 8px; margin-bottom: 0.8em; }
   .banner span { flex: 1; }
   .failure { background: #fde2e1; border: 1px solid #c62828; color: #7f1d1d; }
@@ -23,10 +23,14 @@ export const appStyles = [controlStyles, css`
   @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .charts { grid-template-columns: 1fr; } }
 
   .classroom { font-size: 22px; max-width: none; }
-  .classroom .layout { grid-template-columns: minmax(300px, 24em) minmax(0, 1fr); }
+  /* Controls become a strip above one chart as large as the screen allows. */
+  .classroom .layout { grid-template-columns: 1fr; gap: 0.4em; }
+  .classroom aside section.controls { margin-bottom: 0.4em; }
+  .classroom .description { display: none; }
   .classroom .gallery, .classroom .parameters, .classroom .editor, .classroom .share { display: none; }
   .classroom chart-card { font-size: 1.1em; }
   .slide { margin-bottom: 1em; }
   .slide-nav { display: flex; align-items: center; gap: 1em; margin-bottom: 0.6em; }
-  .slide chart-card { max-width: 80em; }
+  .slide chart-card { max-width: min(100%, calc((100vh - 14em) * 1.55)); margin: 0 auto; }
+  .slide-nav { justify-content: center; }
 `];

@@ -120,9 +120,9 @@ export class CommonsApp extends LitElement {
         <div class="layout">
           <aside>
             <section class="controls">
-              <h2>Run</h2>
+              ${this.classroom ? null : html`<h2>Run</h2>`}
               <run-controls mode=${record.mode} tick=${record.tick} totalTicks=${info?.totalTicks ?? 1} .speed=${sim.speed}
-                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null}
+                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null} ?compact=${this.classroom}
                 @run-play=${() => sim.play()} @run-pause=${() => sim.pause()}
                 @run-step=${(e: CustomEvent<number>) => sim.step(e.detail)} @run-reset=${() => sim.reset()}
                 @run-speed=${(e: CustomEvent<Speed>) => sim.setSpeed(e.detail)}

@@ -10,8 +10,9 @@ import { valueAt } from './scenario-text.ts';
 
 function rangeText(field: ParameterField): string {
   if (field.min === undefined && field.max === undefined) return '';
-  const low = field.min === undefined ? '' : `${field.minExclusive === true ? 'above ' : ''}${field.min}`;
-  return `${low}${field.max === undefined ? '+' : ` to ${field.max}`}`;
+  const number = (v: number) => v.toLocaleString('en');
+  const low = field.min === undefined ? '' : `${field.minExclusive === true ? 'above ' : ''}${number(field.min)}`;
+  return `${low}${field.max === undefined ? '+' : ` to ${number(field.max)}`}`;
 }
 
 function stepOf(field: ParameterField): string {

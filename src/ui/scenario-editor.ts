@@ -19,11 +19,11 @@ export class ScenarioEditor extends LitElement {
     .frame { display: flex; border: 1px solid #9aa5b1; border-radius: 6px; height: 22em; overflow: hidden;
       font: 14px/var(--line) ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; background: #fff; }
     .gutter { flex: none; width: 3.2em; background: #f1f4f8; color: #7b8794; text-align: right; overflow: hidden; border-right: 1px solid #d9dee3; }
-    .gutter div, .backdrop div { height: var(--line); padding-right: 0.5em; white-space: pre; }
-    .gutter div.error { color: #fff; background: #c62828; font-weight: 700; }
+    .scroller > div { height: var(--line); padding-right: 0.5em; white-space: pre; }
+    .scroller > div.error { color: #fff; background: #c62828; font-weight: 700; }
     .area { position: relative; flex: 1; min-width: 0; }
     .backdrop { position: absolute; inset: 0; overflow: hidden; pointer-events: none; }
-    .backdrop div.error { background: #fde2e1; }
+    .backdrop .scroller > div.error { background: #fde2e1; }
     .scroller { padding-top: 4px; }
     textarea { position: absolute; inset: 0; width: 100%; height: 100%; box-sizing: border-box; margin: 0; border: 0;
       padding: 4px 0.5em 0; resize: none; background: transparent; font: inherit; line-height: var(--line);

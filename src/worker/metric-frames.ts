@@ -11,12 +11,15 @@ export interface FrameCursor {
   events: number;
 }
 
-/** The log histogram starts three decades below the mean, so its bins stay put while money is conserved. */
+/**
+ * The log histogram starts at 1% of the mean (below it is 'almost nothing', as in the
+ * `wealth.zeroShare` reporter), so its bins stay put while money is conserved.
+ */
 function histogramFloor(sorted: Float64Array): number {
   let total = 0;
   for (let i = 0; i < sorted.length; i++) total += sorted[i]!;
   const mean = sorted.length > 0 ? total / sorted.length : 0;
-  return mean > 0 ? mean / 1000 : 1;
+  return mean > 0 ? mean / 100 : 1;
 }
 
 function distributionFrames(simulation: Simulation): DistributionFrame[] {

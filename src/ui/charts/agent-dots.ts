@@ -47,7 +47,7 @@ export class AgentDots extends ChartElement {
     bottomAxis(axes, x, place, 'agents, poorest to richest (rank)', 6, compact);
     drawLegend(axes, [
       { label: 'one agent', color: '#94a3b8', shape: 'dot' },
-      ...d3.range(FOLLOWED).map((k) => ({ label: `agent ${k + 1}`, color: colorAt(k + 1), shape: 'dot' as const })),
+      { label: `${FOLLOWED} agents to follow`, color: colorAt(1), shape: 'dot' },
       { label: 'mean', color: '#374151', dashed: true },
     ], place.left, 22, place.width);
     axes.append('line').attr('x1', place.left).attr('x2', place.left + place.width)

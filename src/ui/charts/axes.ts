@@ -1,8 +1,8 @@
 // Axes with units, large tick labels and light grid lines, drawn the same way on every chart.
 import * as d3 from 'd3';
 
-export const AXIS_FONT_SIZE = 16;
-export const LABEL_FONT_SIZE = 17;
+export const AXIS_FONT_SIZE = 18;
+export const LABEL_FONT_SIZE = 19;
 export const INK = '#1f2933';
 export const GRID = '#d9dee3';
 
@@ -20,15 +20,17 @@ function style(axis: Group): void {
 }
 
 export function bottomAxis(
-  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number,
+  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number | number[],
   format?: (value: number) => string,
 ): void {
-  const axis = d3.axisBottom(scale).ticks(ticks ?? 6).tickSizeOuter(0);
+  const axis = d3.axisBottom(scale).tickSizeOuter(0);
+  if (Array.isArray(ticks)) axis.tickValues(ticks);
+  else axis.ticks(ticks ?? 6);
   if (format !== undefined) axis.tickFormat((v) => format(Number(v)));
   const g = parent.append('g').attr('transform', `translate(${place.left},${place.top + place.height})`).call(axis);
   style(g);
   parent.append('text')
-    .attr('x', place.left + place.width / 2).attr('y', place.top + place.height + 50)
+    .attr('x', place.left + place.width / 2).attr('y', place.top + place.height + 56)
     .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
     .text(label);
 }
@@ -43,7 +45,7 @@ export function leftAxis(
   style(g);
   g.selectAll('.tick line').clone().attr('x2', place.width).attr('stroke', GRID).lower();
   parent.append('text')
-    .attr('transform', `translate(${place.left - 64},${place.top + place.height / 2}) rotate(-90)`)
+    .attr('transform', `translate(${place.left - 70},${place.top + place.height / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
     .text(label);
 }
@@ -54,4 +56,18 @@ export function compact(value: number): string {
   if (abs >= 1e3) return d3.format('.2~s')(value).replace('G', 'B');
   if (abs >= 1 || value === 0) return d3.format('~g')(Number(value.toPrecision(3)));
   return d3.format('.2~g')(value);
+}
+
+/** Tick values for a log axis that never crowd: powers of ten, with 2 and 5 between when few. */
+export function logTicks(low: number, high: number): number[] {
+  const first = Math.ceil(Math.log10(low) - 1e-9);
+  const last = Math.floor(Math.log10(high) + 1e-9);
+  const decades = last - first + 1;
+  const stride = Math.max(1, Math.ceil(decades / 7));
+  const values: number[] = [];
+  for (let k = first; k <= last; k += stride) {
+    values.push(10 ** k);
+    if (decades <= 3) for (const m of [2, 5]) if (m * 10 ** k <= high) values.push(m * 10 ** k);
+  }
+  return values.sort((a, b) => a - b);
 }

@@ -6,8 +6,8 @@ import { property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import type { RunRecord } from '../run-record.ts';
 
-export const CHART_WIDTH = 760;
-export const CHART_HEIGHT = 440;
+export const CHART_WIDTH = 680;
+export const CHART_HEIGHT = 420;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 export interface Margin {
@@ -17,7 +17,7 @@ export interface Margin {
   left: number;
 }
 
-export const DEFAULT_MARGIN: Margin = { top: 48, right: 24, bottom: 64, left: 84 };
+export const DEFAULT_MARGIN: Margin = { top: 52, right: 26, bottom: 70, left: 90 };
 
 export type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 

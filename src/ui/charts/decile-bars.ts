@@ -41,7 +41,7 @@ export class DecileBars extends ChartElement {
       .attr('fill', (b) => (b.value >= 0 ? colorAt(1) : colorAt(2)))
       .append('title').text((b) => `${info.scalars.find((s) => s.id === b.id)?.label ?? b.id}: ${compact(b.value)} ${meta?.unit ?? ''}`);
     plot.append('line').attr('x1', 0).attr('x2', place.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', INK).attr('stroke-width', 1.5);
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 15).attr('fill', INK)
+    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
       .text('orange: pays more than it receives; green: receives more than it pays');
   }
 }

@@ -31,12 +31,12 @@ export class EventTimeline extends ChartElement {
     bottomAxis(root, x, place, 'years', 8, compact);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     plot.selectAll('text.kind').data(kinds).join('text')
-      .attr('x', -12).attr('y', (k) => y(k)! + 5).attr('text-anchor', 'end').attr('font-size', 16).attr('fill', INK).text((k) => k);
+      .attr('x', -12).attr('y', (k) => y(k)! + 5).attr('text-anchor', 'end').attr('font-size', 18).attr('fill', INK).text((k) => k);
     plot.selectAll('circle').data(record.events).join('circle')
       .attr('cx', (e) => x(e.tick / 12)).attr('cy', (e) => y(e.kind)!).attr('r', (e) => r(sizeOf(e)))
       .attr('fill', (e) => colorAt(kinds.indexOf(e.kind))).attr('fill-opacity', 0.6).attr('stroke', INK).attr('stroke-width', 0.8)
       .append('title').text((e) => `year ${(e.tick / 12).toFixed(1)}: ${e.kind}; ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 15).attr('fill', INK)
+    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
       .text(`${record.events.length} events; dot size: size of the organisations involved`);
   }
 }

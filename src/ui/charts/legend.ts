@@ -10,9 +10,9 @@ export interface LegendItem {
   readonly shape?: 'line' | 'dot' | 'box';
 }
 
-const FONT_SIZE = 15;
+const FONT_SIZE = 17;
 /** Rough width of a character at FONT_SIZE, enough to keep entries apart. */
-const CHAR_WIDTH = 7.8;
+const CHAR_WIDTH = 8.8;
 
 export function drawLegend(
   parent: d3.Selection<SVGGElement, unknown, null, undefined>, items: readonly LegendItem[],
@@ -27,7 +27,7 @@ export function drawLegend(
       x = 0;
       row++;
     }
-    const entry = g.append('g').attr('transform', `translate(${x},${row * 22})`);
+    const entry = g.append('g').attr('transform', `translate(${x},${row * 24})`);
     if (item.shape === 'dot') entry.append('circle').attr('cx', 11).attr('cy', 0).attr('r', 6).attr('fill', item.color);
     else if (item.shape === 'box') entry.append('rect').attr('x', 2).attr('y', -7).attr('width', 18).attr('height', 14).attr('fill', item.color);
     else {
@@ -38,5 +38,5 @@ export function drawLegend(
     entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
     x += entryWidth;
   }
-  return (row + 1) * 22;
+  return (row + 1) * 24;
 }

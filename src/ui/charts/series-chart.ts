@@ -79,6 +79,12 @@ export class SeriesChart extends ChartElement {
         const line = d3.line<number>().x((_, i) => x(years[i]!)).y((v) => y(v)).defined((v) => Number.isFinite(v));
         plot.append('path').datum(Array.from(column)).attr('d', line).attr('fill', 'none')
           .attr('stroke', color).attr('stroke-width', 3.5).attr('stroke-linejoin', 'round');
+        // The latest value as a dot: visible from the first sample, before there is a line.
+        const last = column.length - 1;
+        if (last >= 0 && Number.isFinite(column[last]!)) {
+          plot.append('circle').attr('cx', x(years[last]!)).attr('cy', y(column[last]!)).attr('r', 5).attr('fill', color)
+            .append('title').text(`${r.label}: ${compact(column[last]!)} ${r.unit} in year ${years[last]!.toFixed(1)}`);
+        }
       });
       readouts.push({ y, top: place.top, values: columns, colors });
     });
@@ -116,12 +122,12 @@ export class SeriesChart extends ChartElement {
           panel.values.forEach((column, k) => {
             const v = column[i]!;
             labels.append('text').attr('x', xi + dx).attr('y', panel.top + panel.y(v) - 6)
-              .attr('text-anchor', anchor).attr('font-size', 15).attr('font-weight', 600)
+              .attr('text-anchor', anchor).attr('font-size', 17).attr('font-weight', 600)
               .attr('fill', panel.colors[k]!).attr('stroke', 'white').attr('stroke-width', 3).attr('paint-order', 'stroke')
               .text(compact(v));
           });
         }
-        labels.append('text').attr('x', xi + dx).attr('y', top + 16).attr('text-anchor', anchor).attr('font-size', 15)
+        labels.append('text').attr('x', xi + dx).attr('y', top + 16).attr('text-anchor', anchor).attr('font-size', 17)
           .attr('fill', INK).text(`year ${years[i]!.toFixed(years[i]! % 1 === 0 ? 0 : 1)}`);
       });
   }

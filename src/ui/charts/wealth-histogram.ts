@@ -3,7 +3,7 @@
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
+import { bottomAxis, compact, INK, leftAxis, logTicks } from './axes.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 
@@ -25,14 +25,15 @@ export class WealthHistogram extends ChartElement {
     while (last > 0 && counts[last] === 0) last--;
     const lowEdge = edges[0]!;
     const highEdge = edges[last + 1] ?? edges[edges.length - 1]!;
-    // The bin below the first edge (zero and near-zero holdings) is drawn one bin-width left.
+    // Holdings below the first edge (zero and near zero) get their own bar, one bin-width
+    // apart from the rest, labelled "~0" since a log axis has no zero.
     const step = (edges[1] ?? lowEdge * 10) / lowEdge;
-    const x = d3.scaleLog().domain([lowEdge / step, highEdge]).range([0, place.width]);
+    const x = d3.scaleLog().domain([lowEdge / step ** 2, highEdge]).range([0, place.width]);
     const maxCount = Math.max(snapshot.below, d3.max(counts) ?? 0, 1);
     const y = d3.scaleLinear().domain([0, maxCount]).nice().range([place.height, 0]);
     const root = svg.append('g');
     leftAxis(root, y, place, 'agents (count)', 5, compact);
-    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, 6, compact);
+    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, logTicks(lowEdge, highEdge), compact);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     const bars = counts.slice(0, last + 1).map((count, k) => ({ from: edges[k]!, to: edges[k + 1]!, count }));
     const color = colorAt(0);
@@ -43,12 +44,14 @@ export class WealthHistogram extends ChartElement {
       .append('title').text((b) => `${compact(b.from)}-${compact(b.to)} ${meta.unit}: ${b.count} agents`);
     if (snapshot.below > 0) {
       plot.append('rect')
-        .attr('x', x(lowEdge / step) + 0.5).attr('width', Math.max(1, x(lowEdge) - x(lowEdge / step) - 1))
+        .attr('x', x(lowEdge / step ** 2) + 0.5).attr('width', Math.max(1, x(lowEdge / step) - x(lowEdge / step ** 2) - 1))
         .attr('y', y(snapshot.below)).attr('height', place.height - y(snapshot.below))
         .attr('fill', colorAt(1))
         .append('title').text(`below ${compact(lowEdge)} ${meta.unit} (almost nothing): ${snapshot.below} agents`);
+      root.append('text').attr('x', place.left + x(lowEdge / step ** 1.5)).attr('y', place.top + place.height + 22)
+        .attr('text-anchor', 'middle').attr('font-size', 18).attr('fill', INK).text('~0');
     }
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 15).attr('fill', INK)
-      .text(snapshot.below > 0 ? `orange bar: ${snapshot.below} agents with almost nothing (< ${compact(lowEdge)})` : 'one bar per range of holdings');
+    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
+      .text(snapshot.below > 0 ? `orange: ${snapshot.below} agents with almost nothing (under ${compact(lowEdge)})` : 'one bar per range of holdings');
   }
 }
