@@ -26,6 +26,8 @@ export interface ReplicateResult {
   readonly agentCount: number;
   readonly totalTicks: number;
   readonly wallMs: number;
+  /** 0 on the main thread, else the worker thread's id (set by the pool). */
+  readonly threadId: number;
 }
 
 export type TickListener = (tick: number, totalTicks: number, agentCount: number) => void;
@@ -57,5 +59,6 @@ export function runReplicate(request: ReplicateRequest, onTick?: TickListener): 
     agentCount,
     totalTicks,
     wallMs: performance.now() - started,
+    threadId: 0,
   };
 }

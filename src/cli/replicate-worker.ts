@@ -1,6 +1,6 @@
 // A worker thread of the replicate pool: takes one replicate at a time, runs it with the
 // same engine as the main thread, and posts progress and the finished series back.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { scenarioSchema } from '../scenarios/schema.ts';
 import { runReplicate } from './replicate-run.ts';
@@ -28,10 +28,10 @@ port.on('message', (message: unknown) => {
   const jobId = typeof job === 'number' ? job : -1;
   try {
     const { scenario, replicateKey, checkConservation } = replicateJobSchema.parse(message);
-    const result = runReplicate(
+    const result = { ...runReplicate(
       { scenario, replicateKey, checkConservation },
       (tick, totalTicks, agentCount) => port.postMessage({ type: 'progress', job: jobId, tick, totalTicks, agentCount } satisfies WorkerReport),
-    );
+    ), threadId };
     const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];
     port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport, buffers);
   } catch (error) {

@@ -87,6 +87,8 @@ export interface Summary {
     readonly agentCount: number;
     readonly months: number;
     readonly wallSeconds: number;
+    /** 0: the main thread; otherwise the worker thread that ran it. */
+    readonly threadId: number;
   }[];
   readonly sections: Readonly<Record<string, readonly Measurement[]>>;
 }
@@ -103,6 +105,7 @@ export function buildSummary(
       agentCount: r.agentCount,
       months: r.totalTicks,
       wallSeconds: Math.round(r.wallMs) / 1000,
+      threadId: r.threadId,
     })),
     sections: Object.fromEntries(sections.map((section) => [section.key, section.build(metrics)])),
   };

@@ -12,9 +12,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Outcome { code: number; stdout: string; stderr: string }
 
+/** `node --import tsx src/cli/main.ts`, or through the tsx command as `npm run sim` does. */
 function sim(...args: string[]): Promise<Outcome> {
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
+}
+
+function simThroughTsxCommand(...args: string[]): Promise<Outcome> {
+  return run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args]);
+}
+
+function run(command: string, args: string[]): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd: ROOT }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });
@@ -111,7 +120,8 @@ describe('sim command', () => {
   it('runs replicates on worker threads with the same bits as on the main thread', async () => {
     const file = scenarioFile('small.yaml', SMALL);
     const [threads, main] = await Promise.all([
-      sim(file, '--quiet', '--replicates', '3', '--workers', '2', '--out', join(dir, 'threads')),
+      // Node 20 workers do not inherit tsx's hooks: this checks the pool's bootstrap loads them.
+      simThroughTsxCommand(file, '--quiet', '--replicates', '3', '--workers', '2', '--out', join(dir, 'threads')),
       sim(file, '--quiet', '--replicates', '3', '--workers', '0', '--out', join(dir, 'main')),
     ]);
     expect(threads.stderr).toBe('');
@@ -126,6 +136,11 @@ describe('sim command', () => {
 
     const summary = JSON.parse(readFileSync(join(dir, 'threads', 'summary.json'), 'utf8'));
     expect(summary.provenance.replicateKeys).toEqual(['r1', 'r2', 'r3']);
+    const threadIds = (run: string) => JSON.parse(readFileSync(join(dir, run, 'summary.json'), 'utf8'))
+      .replicates.map((r: { threadId: number }) => r.threadId);
+    expect(threadIds('main')).toEqual([0, 0, 0]);
+    expect(new Set(threadIds('threads')).size).toBe(2);
+    expect(threadIds('threads')).not.toContain(0);
     const gini = summary.sections.final.find((m: { id: string }) => m.id === 'wealth.gini').acrossReplicates;
     expect(gini.n).toBe(3);
     expect(gini.ci95[0]).toBeLessThan(gini.mean);
