@@ -53,6 +53,32 @@ export function seriesJson(metrics: RunMetrics, seed: string | number): string {
   return `${JSON.stringify(rows)}\n`;
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Staging directories of earlier runs to the same target that were killed before the end. */
+function removeAbandonedStaging(directory: string): void {
+  const parent = dirname(directory);
+  const prefix = `.${basename(directory)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isSafeInteger(pid) && pid > 0 && !processAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 /** An output directory being prepared: checked and staged before the run starts. */
 export class RunOutput {
   readonly directory: string;
@@ -69,6 +95,7 @@ export class RunOutput {
     }
     this.staging = join(dirname(directory), `.${basename(directory)}.partial-${process.pid}`);
     try {
+      removeAbandonedStaging(directory);
       mkdirSync(this.staging, { recursive: true });
     } catch (error) {
       throw new InputError(`--out: cannot write beside ${directory}: ${(error as Error).message}`);

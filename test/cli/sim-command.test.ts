@@ -1,7 +1,7 @@
 // The `sim` command as a user meets it: a child process on temporary scenario files.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,18 @@ describe('sim command', () => {
     const lastGini = Number(rows[rows.length - 1]![header!.indexOf('wealth.gini')]);
     expect(gini.perReplicate.base).toBe(lastGini);
     expect(summary.reporters.map((r: { id: string }) => r.id)).toEqual(header!.slice(4));
+  });
+
+  it('removes what a killed earlier run to the same directory left half-written', async () => {
+    const file = scenarioFile('small.yaml', SMALL);
+    // Above Linux's largest process id, so no live process owns it.
+    const abandoned = join(dir, '.again.partial-4194999');
+    mkdirSync(abandoned);
+    writeFileSync(join(abandoned, 'series.csv'), 'half a file');
+    const { code } = await sim(file, '--quiet', '--out', join(dir, 'again'));
+    expect(code).toBe(0);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(readdirSync(join(dir, 'again')).sort()).toEqual(['series.csv', 'summary.json']);
   });
 
   it('exits 2 on a malformed scenario, names the field and its line, and writes nothing', async () => {
