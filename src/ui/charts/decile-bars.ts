@@ -5,6 +5,7 @@ import * as d3 from 'd3';
 import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { colorAt } from './palette.ts';
+import { drawLegend } from './legend.ts';
 import type { RunRecord } from '../run-record.ts';
 
 export function decileIds(ids: readonly string[], prefix: string): string[] {
@@ -25,7 +26,8 @@ export class DecileBars extends ChartElement {
     if (ids.length === 0) return;
     const meta = info.scalars.find((s) => s.id === ids[0]);
     const bars = ids.map((id, k) => ({ id, decile: k + 1, value: record.latest(id) ?? 0 }));
-    const m = DEFAULT_MARGIN;
+    // Room for a legend of two rows on a narrow chart.
+    const m = { ...DEFAULT_MARGIN, top: 76 };
     const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
     const x = d3.scaleBand<number>().domain(bars.map((b) => b.decile)).range([0, place.width]).padding(0.2);
     const extent = d3.extent(bars, (b) => b.value) as [number, number];
@@ -35,13 +37,15 @@ export class DecileBars extends ChartElement {
     const xAxisScale = d3.scaleLinear().domain([0.5, bars.length + 0.5]).range([0, place.width]);
     bottomAxis(root, xAxisScale, place, 'decile (1 = lowest)', bars.length, (v) => String(v));
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
-    plot.selectAll('rect').data(bars).join('rect')
+    plot.selectAll('rect.bar').data(bars).join('rect').attr('class', 'bar')
       .attr('x', (b) => x(b.decile)!).attr('width', x.bandwidth())
       .attr('y', (b) => y(Math.max(0, b.value))).attr('height', (b) => Math.abs(y(b.value) - y(0)))
       .attr('fill', (b) => (b.value >= 0 ? colorAt(1) : colorAt(2)))
       .append('title').text((b) => `${info.scalars.find((s) => s.id === b.id)?.label ?? b.id}: ${compact(b.value)} ${meta?.unit ?? ''}`);
     plot.append('line').attr('x1', 0).attr('x2', place.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', INK).attr('stroke-width', 1.5);
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
-      .text('orange: pays more than it receives; green: receives more than it pays');
+    drawLegend(root, [
+      { label: 'pays more than it receives', color: colorAt(1), shape: 'box' },
+      { label: 'receives more than it pays', color: colorAt(2), shape: 'box' },
+    ], place.left, 22, place.width);
   }
 }

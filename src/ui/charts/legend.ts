@@ -12,7 +12,7 @@ export interface LegendItem {
 
 const FONT_SIZE = 17;
 /** Rough width of a character at FONT_SIZE, enough to keep entries apart. */
-const CHAR_WIDTH = 8.8;
+const CHAR_WIDTH = 9.5;
 
 export function drawLegend(
   parent: d3.Selection<SVGGElement, unknown, null, undefined>, items: readonly LegendItem[],
@@ -22,12 +22,16 @@ export function drawLegend(
   let row = 0;
   const g = parent.append('g').attr('transform', `translate(${left},${top})`);
   for (const item of items) {
-    const entryWidth = 30 + item.label.length * CHAR_WIDTH + 18;
+    const entry = g.append('g');
+    const text = entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
+    // The rendered width when the chart is on screen; an estimate when it is not.
+    const textWidth = text.node()?.getComputedTextLength() || item.label.length * CHAR_WIDTH;
+    const entryWidth = 30 + textWidth + 22;
     if (x > 0 && x + entryWidth > width) {
       x = 0;
       row++;
     }
-    const entry = g.append('g').attr('transform', `translate(${x},${row * 24})`);
+    entry.attr('transform', `translate(${x},${row * 24})`);
     if (item.shape === 'dot') entry.append('circle').attr('cx', 11).attr('cy', 0).attr('r', 6).attr('fill', item.color);
     else if (item.shape === 'box') entry.append('rect').attr('x', 2).attr('y', -7).attr('width', 18).attr('height', 14).attr('fill', item.color);
     else {
@@ -35,7 +39,6 @@ export function drawLegend(
         .attr('stroke', item.color).attr('stroke-width', 3.5)
         .attr('stroke-dasharray', item.dashed === true ? '6 4' : null);
     }
-    entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
     x += entryWidth;
   }
   return (row + 1) * 24;

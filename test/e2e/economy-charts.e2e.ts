@@ -1,0 +1,88 @@
+// The economy's charts before the economy exists: a synthetic run with the reporter ids and
+// merge events the economy will publish is handed to the page's run record, and every chart
+// that needs them must appear and draw without an error. (Reaches into the app's controller,
+// which TypeScript keeps private but the built page leaves reachable.)
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from './browser-session.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('draws property, organisation, merge, commune-finance and decile charts when a run provides them', async () => {
+  const watched = await openPage(browser, baseUrl);
+  const { page } = watched;
+  await page.getByTestId('readout-wealth.gini').waitFor();
+  await page.evaluate(() => {
+    const scalar = (id: string, label: string, unit: string) => ({ id, label, unit, description: label });
+    const scalars = [
+      scalar('wealth.gini', 'Gini of wealth', 'ratio 0-1'),
+      scalar('wealth.top10', 'Top 10% share of wealth', 'share 0-1'),
+      scalar('wealth.top1', 'Top 1% share of wealth', 'share 0-1'),
+      scalar('communes.count', 'Communes', 'organisations'),
+      scalar('firms.count', 'Capitalist firms', 'organisations'),
+      scalar('cooperatives.count', 'Cooperatives', 'organisations'),
+      scalar('property.top10', 'Top 10% share of property', 'share 0-1'),
+      scalar('property.herfindahl', 'Herfindahl index of property', 'index 0-1'),
+      scalar('bonds.outstanding', 'Commune bonds outstanding', 'money units'),
+      scalar('communes.ownedOutrightShare', 'Share of commune assets owned outright', 'share 0-1'),
+      ...Array.from({ length: 10 }, (_, k) => scalar(`rentMinusDividend.decile${k + 1}`, `Rent minus dividend, decile ${k + 1}`, 'money units per month')),
+    ];
+    const rows = 21;
+    const ticks = Float64Array.from({ length: rows }, (_, i) => i * 12);
+    const curve = (f: (year: number) => number) => Float64Array.from(ticks, (t) => f(t / 12));
+    const columns = [
+      curve((y) => 0.3 + 0.01 * y), curve((y) => 0.35 + 0.005 * y), curve((y) => 0.08 + 0.001 * y),
+      curve((y) => Math.max(3, 12 - Math.floor(y / 3))), curve((y) => 40 - y), curve((y) => 10 + y / 2),
+      curve((y) => 0.6 - 0.01 * y), curve((y) => 0.05 + 0.001 * y),
+      curve((y) => 2e6 * Math.exp(-y / 8)), curve((y) => 1 - Math.exp(-y / 6)),
+      ...Array.from({ length: 10 }, (_, k) => curve(() => 300 - 60 * k)),
+    ];
+    const edges = Float64Array.from({ length: 16 }, (_, k) => 10 ** (1 + k / 5));
+    const counts = Float64Array.from({ length: 15 }, (_, k) => Math.round(400 * Math.exp(-((k - 6) ** 2) / 8)));
+    const lorenz = Float64Array.from({ length: 101 }, (_, i) => (i / 100) ** 2.2);
+    const info = {
+      runId: 999, kind: 'economy', name: 'Synthetic economy', description: 'Synthetic frames for the chart test.',
+      seed: 1, agentCount: 5000, totalTicks: 240, recordEveryMonths: 12, scalars,
+      distributions: [{ id: 'wealth', label: 'wealth', unit: 'money units', description: 'net worth' }],
+    };
+    const events = [
+      { tick: 40, kind: 'merge', fields: { absorber: 3, absorbed: 7, sizes: '12 / 5', absorbedSize: 5 } },
+      { tick: 95, kind: 'merge', fields: { absorber: 3, absorbed: 9, sizes: '17 / 8', absorbedSize: 8 } },
+      { tick: 130, kind: 'takeover', fields: { absorber: 21, absorbed: 22, absorbedSize: 30 } },
+    ];
+    const frame = {
+      runId: 999, tick: 240, totalTicks: 240, mode: 'paused', fromRow: 0, ticks, columns,
+      distributions: [{ id: 'wealth', lorenz, edges, counts, below: 120, gini: 0.5, values: null }],
+      eventsFrom: 0, events,
+    };
+    const app = document.querySelector('commons-app') as unknown as {
+      sim: { record: { begin(i: unknown): void; apply(f: unknown): boolean } }; requestUpdate(): void;
+    };
+    app.sim.record.begin(info);
+    if (!app.sim.record.apply(frame)) throw new Error('the synthetic frame was refused');
+    app.requestUpdate();
+  });
+  for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'rent-dividend']) {
+    await page.locator(`chart-card[data-chart="${chart}"] svg path, chart-card[data-chart="${chart}"] svg circle, chart-card[data-chart="${chart}"] svg rect`).first().waitFor({ state: 'attached' });
+  }
+  // Organisations: three lines and a dashed mark per event.
+  expect(await page.locator('chart-card[data-chart="organisations"] path[stroke-width="3.5"]').count()).toBe(3);
+  expect(await page.locator('chart-card[data-chart="organisations"] line[stroke-dasharray="3 3"]').count()).toBe(3);
+  // Commune finance mixes money and shares: two panels, so two y-axis titles.
+  expect(await page.locator('chart-card[data-chart="commune-finance"] text[transform*="rotate(-90)"]').count()).toBe(2);
+  expect(await page.locator('chart-card[data-chart="rent-dividend"] rect.bar').count()).toBe(10);
+  expect(await page.locator('chart-card[data-chart="merges"] circle').count()).toBe(3);
+  expect(await page.locator('chart-card[data-chart="agents"]').count()).toBe(0);
+  await watched.screenshot('11-economy-charts');
+  expect(watched.errors).toEqual([]);
+  await page.context().close();
+});
