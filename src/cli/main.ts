@@ -67,7 +67,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     const { scenario } = input;
-    const requests = keys.map((replicateKey) => ({ scenario, replicateKey, checkConservation: options.check }));
+    const requests = keys.map((replicateKey) => ({
+      scenario, scenarioData: input.data, replicateKey, checkConservation: options.check,
+    }));
     const bar = !options.quiet && process.stderr.isTTY
       ? new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length)
       : undefined;

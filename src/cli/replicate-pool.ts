@@ -51,7 +51,7 @@ export async function runOnWorkers(
         const request = requests[job]!;
         worker.postMessage({
           job,
-          scenario: request.scenario,
+          scenarioData: request.scenarioData,
           ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
           checkConservation: request.checkConservation,
         } satisfies ReplicateJob);

@@ -5,6 +5,11 @@ import type { Scenario } from '../scenarios/schema.ts';
 
 export interface ReplicateRequest {
   readonly scenario: Scenario;
+  /**
+   * The same scenario as data before parsing (file plus overrides): what crosses to a worker,
+   * which parses it again, so schemas with transforms never see their own output.
+   */
+  readonly scenarioData: unknown;
   /** Undefined for the plain run of a seed (what the browser runs); `r<k>` for replicate k. */
   readonly replicateKey: string | undefined;
   readonly checkConservation: boolean;
@@ -37,7 +42,7 @@ export function progressInterval(agentCount: number): number {
   return Math.max(1, Math.ceil(1_000_000 / Math.max(1, agentCount)));
 }
 
-export function runReplicate(request: ReplicateRequest, onTick?: TickListener): ReplicateResult {
+export function runReplicate(request: Omit<ReplicateRequest, 'scenarioData'>, onTick?: TickListener): ReplicateResult {
   const started = performance.now();
   const simulation = createSimulation(request.scenario, {
     ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),

@@ -5,14 +5,19 @@ import { z } from 'zod';
 import { scenarioSchema } from '../scenarios/schema.ts';
 import { runReplicate } from './replicate-run.ts';
 
-/** Main thread -> worker: run this replicate (the scenario is parsed again on arrival). */
+/** Main thread -> worker: run this replicate (the scenario data is parsed on arrival). */
 export const replicateJobSchema = z.object({
   job: z.number().int().min(0),
-  scenario: scenarioSchema,
+  scenarioData: scenarioSchema,
   replicateKey: z.string().min(1).optional(),
   checkConservation: z.boolean(),
 });
-export type ReplicateJob = z.input<typeof replicateJobSchema>;
+export interface ReplicateJob {
+  readonly job: number;
+  readonly scenarioData: unknown;
+  readonly replicateKey?: string;
+  readonly checkConservation: boolean;
+}
 
 /** Worker -> main thread. */
 export type WorkerReport =
@@ -24,12 +29,13 @@ const port = parentPort;
 if (port === null) throw new Error('replicate-worker.ts runs only as a worker thread');
 
 port.on('message', (message: unknown) => {
-  const job = (message as { job?: unknown }).job;
-  const jobId = typeof job === 'number' ? job : -1;
+  const jobField = (message as { job?: unknown }).job;
+  const jobId = typeof jobField === 'number' ? jobField : -1;
   try {
-    const { scenario, replicateKey, checkConservation } = replicateJobSchema.parse(message);
+    const job = replicateJobSchema.parse(message);
+    const { replicateKey, checkConservation } = job;
     const result = { ...runReplicate(
-      { scenario, replicateKey, checkConservation },
+      { scenario: job.scenarioData, replicateKey, checkConservation },
       (tick, totalTicks, agentCount) => port.postMessage({ type: 'progress', job: jobId, tick, totalTicks, agentCount } satisfies WorkerReport),
     ), threadId };
     const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];

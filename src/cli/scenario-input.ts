@@ -12,6 +12,8 @@ export class InputError extends Error {
 
 export interface ScenarioInput {
   readonly scenario: Scenario;
+  /** The data the scenario was parsed from: the file with the overrides applied. */
+  readonly data: Record<string, unknown>;
   readonly source: string;
   /** SHA-256 of the file's bytes as read, before overrides. */
   readonly sha256: string;
@@ -51,6 +53,7 @@ export function readScenarioInput(
   }
   return {
     scenario: outcome.scenario,
+    data: outcome.raw,
     source: file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
