@@ -148,6 +148,36 @@ describe('the simulator page', () => {
     await shared.screenshot('06-share-link-year-25');
   });
 
+  it('exports metrics with the CLI columns and charts as SVG and PNG', async () => {
+    const watched = await open();
+    const { page } = watched;
+    await seek(page, 3);
+    const saved = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const stream = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const csv = await saved('export-csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('replicate,seed,tick,year,wealth.gini,wealth.top1,wealth.top10,wealth.mean,wealth.median,wealth.herfindahl,wealth.zeroShare');
+    expect(lines).toHaveLength(4 + 1);
+    expect(lines[4]!.split(',').slice(0, 4)).toEqual(['base', '2000', '36', '3']);
+    const json = JSON.parse((await saved('export-json')).bytes.toString('utf8')) as Record<string, unknown>[];
+    expect(json).toHaveLength(4);
+    expect(json[3]).toMatchObject({ replicate: 'base', seed: 2000, tick: 36, year: 3 });
+    expect(Number(lines[4]!.split(',')[4])).toBe(json[3]!['wealth.gini']);
+    const svg = await saved('svg-lorenz');
+    expect(svg.name).toMatch(/lorenz\.svg$/);
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*Gini 0\.\d{3}/);
+    const png = await saved('png-histogram');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.bytes.length).toBeGreaterThan(5000);
+    const yaml = await saved('save');
+    expect(yaml.bytes.toString('utf8')).toMatch(/^kind: random-exchange$/m);
+  });
+
   it('asks before a run far larger than the default starts', async () => {
     const watched = await open();
     const { page } = watched;
