@@ -65,16 +65,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_BAD_INPUT;
   }
 
+  const startedAt = new Date();
+  let bar: ProgressBar | undefined;
   try {
     const { scenario } = input;
     const requests = keys.map((replicateKey) => ({
       scenario, scenarioData: input.data, replicateKey, checkConservation: options.check,
     }));
-    const bar = !options.quiet && process.stderr.isTTY
-      ? new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length)
-      : undefined;
-    const results = await runReplicates(options, requests, bar && ((done, agents) => bar.update(done, agents)));
+    if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length);
+    const shown = bar;
+    const results = await runReplicates(options, requests, shown && ((done, agents) => shown.update(done, agents)));
+    // Cleared before the summary is printed (and by `finally` if the run fails).
     bar?.finish();
+    bar = undefined;
 
     const metrics = new RunMetrics(results);
     const provenance = collectProvenance({
@@ -82,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       scenarioFile: options.file,
       scenarioSha256: input.sha256,
       replicateKeys: keys,
+      date: startedAt,
       commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/main.ts'), ...argv],
     });
     const summary = buildSummary(provenance, metrics);
@@ -91,6 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return EXIT_OK;
   } finally {
+    bar?.finish();
     output.discard();
   }
 }
