@@ -14,9 +14,10 @@ export function formatValue(value: number | null): string {
 /** Cells of one line: id, mean (or the single value), ± sd, interval, unit. */
 function cells(m: Measurement, replicates: number): string[] {
   const { mean, sd, ci95 } = m.acrossReplicates;
-  if (replicates <= 1) return [m.id, formatValue(mean), m.unit];
+  const unit = m.note === undefined ? m.unit : `${m.unit}  ${m.note}`;
+  if (replicates <= 1) return [m.id, formatValue(mean), unit];
   const interval = ci95 === null ? '' : `[${formatValue(ci95[0])}, ${formatValue(ci95[1])}]`;
-  return [m.id, formatValue(mean), `± ${formatValue(sd)}`, interval, m.unit];
+  return [m.id, formatValue(mean), `± ${formatValue(sd)}`, interval, unit];
 }
 
 /** Left-aligned text columns, numbers right-aligned (the second column). */

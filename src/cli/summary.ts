@@ -53,6 +53,10 @@ export interface Measurement {
   /** Replicate label -> value (null where the value is not a finite number). */
   readonly perReplicate: Readonly<Record<string, number | null>>;
   readonly acrossReplicates: AcrossReplicates;
+  /** One line shown beside the value in the stdout table (a claim's verdict, say). */
+  readonly note?: string;
+  /** Anything more a section records about the measurement (summary.json only). */
+  readonly detail?: Readonly<Record<string, unknown>>;
 }
 
 export function measurement(info: ReporterInfo, labels: readonly string[], values: readonly number[]): Measurement {

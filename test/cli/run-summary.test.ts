@@ -4,6 +4,7 @@ import { seriesCsv } from '../../src/cli/run-output.ts';
 import type { ReplicateResult } from '../../src/cli/replicate-run.ts';
 import type { Provenance } from '../../src/cli/provenance.ts';
 import { progressLine } from '../../src/cli/progress-bar.ts';
+import { summaryTable } from '../../src/cli/summary-table.ts';
 
 const reporters = [
   { id: 'wealth.gini', label: 'Gini of wealth', unit: 'ratio 0-1', description: 'Gini' },
@@ -38,12 +39,14 @@ describe('run summary', () => {
         id: 'mean.growth', label: 'growth', unit: 'money units', description: 'last minus first mean',
         perReplicate: { base: m.column(0, 'wealth.mean').at(-1)! - m.column(0, 'wealth.mean')[0]! },
         acrossReplicates: { n: 1, missing: 0, mean: 2, sd: null, ci95: null, min: 2, max: 2 },
+        note: 'supported', detail: { sentence: 'the mean grows' },
       }],
     };
     const summary = buildSummary(provenance, metrics, [finalValuesSection, growth]);
     expect(Object.keys(summary.sections)).toEqual(['final', 'claims']);
     expect(summary.sections.final!.map((m) => m.id)).toEqual(['wealth.gini', 'wealth.mean']);
     expect(summary.sections.claims![0]!.perReplicate).toEqual({ base: 2 });
+    expect(summaryTable(summary)).toMatch(/claims:\n  mean\.growth\s+2\s+money units  supported/);
   });
 
   it('writes one tidy row per replicate and sample, with the year beside the month', () => {
