@@ -1,0 +1,99 @@
+// MODEL.md section 4, bond auction: savers bid (yield asked, cents offered) in a seeded order;
+// the lowest asks fill the face. `uniform` pays every winner the clearing (marginal) yield,
+// `discriminatory` pays each its own ask. The sale clears only if the bids cover the face at a
+// clearing yield no higher than `maxYield` and the issuer's guarantee covers the service.
+import { FLOW, type Ledger } from '../ledger.ts';
+import { annuityPaymentCents, type BondBook, type BondHolding, type BondSeries } from './bond-series.ts';
+
+export type AuctionFormat = 'uniform' | 'discriminatory';
+
+export interface BondBid {
+  /** Ledger account that pays for the bonds and receives their service. */
+  readonly bidder: number;
+  readonly askYield: number;
+  readonly amountCents: number;
+}
+
+export interface BondAuctionTerms {
+  readonly faceCents: number;
+  readonly maturityMonths: number;
+  readonly maxYield: number;
+  readonly format: AuctionFormat;
+  /**
+   * The issuer's guarantee: may the series carry this monthly service? (For a commune, the
+   * rental agreement's rent; for a firm or cooperative, its expected operating surplus.)
+   */
+  readonly guarantee: (monthlyServiceCents: number) => boolean;
+}
+
+export interface BondAllocation {
+  readonly bidder: number;
+  readonly amountCents: number;
+  readonly annualYield: number;
+}
+
+export type BondAuctionOutcome =
+  | { readonly cleared: true; readonly clearingYield: number; readonly serviceCents: number; readonly allocations: BondAllocation[] }
+  | { readonly cleared: false; readonly reason: 'undersubscribed' | 'above-max-yield' | 'guarantee'; readonly clearingYield: number };
+
+/** A saver's ask: MODEL.md 4, `max(baseYield, trailing return) + riskPremium + noise`. */
+export function askYield(baseYield: number, trailingReturn: number, riskPremium: number, noise: number): number {
+  return Math.max(baseYield, trailingReturn) + riskPremium + noise;
+}
+
+/** 1% (by default) for an issuer under three years old, else its trailing annual loss rate. */
+export function issuerRiskPremium(issuerAgeMonths: number, trailingLossRate: number, newIssuerPremium = 0.01): number {
+  return issuerAgeMonths < 36 ? newIssuerPremium : Math.max(0, trailingLossRate);
+}
+
+/** Clears an auction; pure, so it can be tested and replayed. Ties keep the bidding order. */
+export function clearBondAuction(bids: readonly BondBid[], terms: BondAuctionTerms): BondAuctionOutcome {
+  const order = bids.map((_, i) => i).sort((a, b) => bids[a]!.askYield - bids[b]!.askYield || a - b);
+  const filled: { bid: BondBid; amountCents: number }[] = [];
+  let covered = 0;
+  for (const i of order) {
+    if (covered >= terms.faceCents) break;
+    const bid = bids[i]!;
+    const take = Math.min(bid.amountCents, terms.faceCents - covered);
+    if (take <= 0) continue;
+    filled.push({ bid, amountCents: take });
+    covered += take;
+  }
+  const marginal = filled.length > 0 ? filled[filled.length - 1]!.bid.askYield : Number.POSITIVE_INFINITY;
+  if (covered < terms.faceCents) return { cleared: false, reason: 'undersubscribed', clearingYield: marginal };
+  if (marginal > terms.maxYield) return { cleared: false, reason: 'above-max-yield', clearingYield: marginal };
+  const allocations = filled.map((f) => ({
+    bidder: f.bid.bidder,
+    amountCents: f.amountCents,
+    annualYield: terms.format === 'uniform' ? marginal : f.bid.askYield,
+  }));
+  let serviceCents = 0;
+  for (const a of allocations) serviceCents += annuityPaymentCents(a.amountCents, a.annualYield, terms.maturityMonths);
+  if (!terms.guarantee(serviceCents)) return { cleared: false, reason: 'guarantee', clearingYield: marginal };
+  return { cleared: true, clearingYield: marginal, serviceCents, allocations };
+}
+
+/**
+ * Settles a cleared auction: each winner pays the issuer's account, and the series with one
+ * holding per winner enters the book. The caller then buys the asset from `world`.
+ */
+export function issueSeries(
+  ledger: Ledger, book: BondBook, allocations: readonly BondAllocation[],
+  issue: { issuer: number; issuerAccount: number; asset: number; tick: number; maturityMonths: number },
+): BondSeries {
+  const holdings: BondHolding[] = [];
+  let face = 0;
+  for (const a of allocations) {
+    ledger.transfer(a.bidder, issue.issuerAccount, a.amountCents, FLOW['bond-purchase']);
+    holdings.push({
+      holder: a.bidder, annualYield: a.annualYield,
+      paymentCents: annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths),
+      principalCents: a.amountCents, monthsLeft: issue.maturityMonths, interestPaidCents: 0, lossCents: 0,
+    });
+    face += a.amountCents;
+  }
+  return book.add({
+    issuer: issue.issuer, asset: issue.asset, escrow: ledger.open(), faceCents: face,
+    issuedTick: issue.tick, maturityMonths: issue.maturityMonths, holdings,
+  });
+}

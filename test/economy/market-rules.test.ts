@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { Ledger, WORLD, FLOW } from '../../src/model/ledger.ts';
+import {
+  BondBook, amortisationSchedule, annuityPaymentCents, outstandingPrincipal, SERIES_REDEEMED, SERIES_DEFAULTED,
+} from '../../src/model/market/bond-series.ts';
+import { clearBondAuction, issueSeries, type BondBid } from '../../src/model/market/bond-auction.ts';
+import { prepaySeries, serviceSeries } from '../../src/model/market/bond-service.ts';
+import { clearRentalAuction } from '../../src/model/market/rental-auction.ts';
+import { liquidate, liquidationValueCents } from '../../src/model/market/liquidation.ts';
+import { allocateProRata, equalShareCents } from '../../src/model/market/pro-rata.ts';
+
+const UNIT = 100;
+const alwaysGuaranteed = () => true;
+
+function economyWithSavers(cash: number[]): { ledger: Ledger; accounts: number[] } {
+  const ledger = new Ledger();
+  const accounts = cash.map((c) => {
+    const a = ledger.open();
+    if (c > 0) ledger.transfer(WORLD, a, c, FLOW.endowment);
+    return a;
+  });
+  return { ledger, accounts };
+}
+
+describe('annuity schedule', () => {
+  it('matches MODEL.md 9: 120,000 at 5% over 10 years costs 1,273 a month and 32,735 interest in all', () => {
+    const payment = annuityPaymentCents(120_000 * UNIT, 0.05, 120);
+    expect(Math.round(payment / UNIT)).toBe(1273);
+    const rows = amortisationSchedule(120_000 * UNIT, 0.05, 120);
+    const interest = rows.reduce((s, r) => s + r.interestCents, 0);
+    expect(Math.abs(interest / UNIT - 32_735)).toBeLessThan(2);
+  });
+
+  it('repays exactly the face, in the agreed number of months, the last payment absorbing rounding', () => {
+    for (const [face, y, n] of [[12_345_67, 0.07, 120], [100, 0.15, 7], [999_999, 0, 13], [5_000_000, 0.031, 36]] as const) {
+      const rows = amortisationSchedule(face, y, n);
+      expect(rows.reduce((s, r) => s + r.principalCents, 0)).toBe(face);
+      expect(rows.length).toBe(n);
+      for (const r of rows) expect(Number.isInteger(r.principalCents) && Number.isInteger(r.interestCents)).toBe(true);
+    }
+  });
+});
+
+describe('bond auction', () => {
+  const bids: BondBid[] = [
+    { bidder: 1, askYield: 0.08, amountCents: 400 },
+    { bidder: 2, askYield: 0.06, amountCents: 500 },
+    { bidder: 3, askYield: 0.07, amountCents: 300 },
+  ];
+
+  it('clears at the marginal ask when the lowest asks cover the face', () => {
+    const out = clearBondAuction(bids, { faceCents: 700, maturityMonths: 12, maxYield: 0.15, format: 'uniform', guarantee: alwaysGuaranteed });
+    expect(out.cleared).toBe(true);
+    if (!out.cleared) return;
+    expect(out.clearingYield).toBe(0.07);
+    expect(out.allocations.map((a) => [a.bidder, a.amountCents])).toEqual([[2, 500], [3, 200]]);
+    expect(out.allocations.every((a) => a.annualYield === 0.07)).toBe(true);
+  });
+
+  it('pays each winner its own ask in the discriminatory format', () => {
+    const out = clearBondAuction(bids, { faceCents: 700, maturityMonths: 12, maxYield: 0.15, format: 'discriminatory', guarantee: alwaysGuaranteed });
+    expect(out.cleared && out.allocations.map((a) => a.annualYield)).toEqual([0.06, 0.07]);
+  });
+
+  it('does not clear when bids fall short of the face', () => {
+    const out = clearBondAuction(bids, { faceCents: 1300, maturityMonths: 12, maxYield: 0.15, format: 'uniform', guarantee: alwaysGuaranteed });
+    expect(out).toMatchObject({ cleared: false, reason: 'undersubscribed' });
+  });
+
+  it('does not clear above maxYield', () => {
+    const out = clearBondAuction(bids, { faceCents: 1000, maturityMonths: 12, maxYield: 0.075, format: 'uniform', guarantee: alwaysGuaranteed });
+    expect(out).toMatchObject({ cleared: false, reason: 'above-max-yield' });
+  });
+
+  it('does not clear when the guarantee does not cover the service', () => {
+    const out = clearBondAuction(bids, { faceCents: 700, maturityMonths: 12, maxYield: 0.15, format: 'uniform', guarantee: (s) => s <= 50 });
+    expect(out).toMatchObject({ cleared: false, reason: 'guarantee' });
+  });
+
+  it('moves the money only when settled, and a redeemed series has paid back all it raised plus interest', () => {
+    const { ledger, accounts } = economyWithSavers([0, 1_000_000, 1_000_000]);
+    const [issuer, a, b] = accounts as [number, number, number];
+    const book = new BondBook();
+    const out = clearBondAuction(
+      [{ bidder: a, askYield: 0.05, amountCents: 600_000 }, { bidder: b, askYield: 0.06, amountCents: 600_000 }],
+      { faceCents: 1_000_000, maturityMonths: 24, maxYield: 0.15, format: 'discriminatory', guarantee: alwaysGuaranteed },
+    );
+    if (!out.cleared) throw new Error('expected to clear');
+    const s = issueSeries(ledger, book, out.allocations, { issuer: 0, issuerAccount: issuer, asset: 0, tick: 0, maturityMonths: 24 });
+    expect(ledger.balance(issuer)).toBe(1_000_000);
+    expect(ledger.balance(a) + ledger.balance(b)).toBe(1_000_000);
+    // The issuer funds the escrow generously; 24 services redeem the series.
+    ledger.transfer(WORLD, s.escrow, 2_000_000, FLOW.rent);
+    for (let m = 0; m < 24; m++) expect(serviceSeries(ledger, book, s)).toBe(true);
+    expect(s.status).toBe(SERIES_REDEEMED);
+    const interestA = s.holdings[0]!.interestPaidCents;
+    const interestB = s.holdings[1]!.interestPaidCents;
+    expect(ledger.balance(a)).toBe(1_000_000 + interestA);
+    expect(ledger.balance(b)).toBe(1_000_000 + interestB);
+    // Discriminatory: the 6% holder earns more per cent lent than the 5% holder.
+    expect(interestB / 400_000).toBeGreaterThan(interestA / 600_000);
+    expect(ledger.audit()).toBeNull();
+  });
+});
+
+describe('bond service', () => {
+  function issued(faceEach: number[], yieldRate = 0.05, months = 12) {
+    const { ledger, accounts } = economyWithSavers([0, ...faceEach]);
+    const book = new BondBook();
+    const s = issueSeries(ledger, book, faceEach.map((f, i) => ({ bidder: accounts[i + 1]!, amountCents: f, annualYield: yieldRate })),
+      { issuer: 0, issuerAccount: accounts[0]!, asset: 0, tick: 0, maturityMonths: months });
+    return { ledger, book, s, accounts };
+  }
+
+  it('counts a missed payment when the escrow cannot pay, and the balance grows by the month\'s interest', () => {
+    const { ledger, book, s } = issued([1_200_000]);
+    const before = outstandingPrincipal(s);
+    expect(serviceSeries(ledger, book, s)).toBe(false);
+    expect(serviceSeries(ledger, book, s)).toBe(false);
+    expect(s.missedMonths).toBe(2);
+    expect(outstandingPrincipal(s)).toBeGreaterThan(before);
+    expect(ledger.audit()).toBeNull();
+  });
+
+  it('prepays holders pro rata and never beyond what is owed', () => {
+    const { ledger, book, s, accounts } = issued([300_000, 100_000]);
+    ledger.transfer(WORLD, s.escrow, 1_000_000, FLOW.rent);
+    const paid = prepaySeries(ledger, book, s, 100_001);
+    expect(paid).toBe(100_001);
+    expect(s.holdings.map((h) => h.principalCents)).toEqual([224_999, 75_000]);
+    expect(prepaySeries(ledger, book, s, 10_000_000)).toBe(299_999);
+    expect(s.status).toBe(SERIES_REDEEMED);
+    expect(ledger.balance(accounts[1]!)).toBe(300_000);
+  });
+});
+
+describe('rental auction', () => {
+  const bids = [{ bidder: 7, willingnessCents: 2000 }, { bidder: 8, willingnessCents: 3000 }, { bidder: 9, willingnessCents: 2500 }];
+  it('second-price: the highest willingness wins and pays the runner-up', () => {
+    expect(clearRentalAuction(bids, 1000, 'second-price')).toEqual({ winner: 1, rentCents: 2500 });
+  });
+  it('second-price with one bidder above the reserve pays the reserve', () => {
+    expect(clearRentalAuction(bids, 2800, 'second-price')).toEqual({ winner: 1, rentCents: 2800 });
+  });
+  it('first-price: the winner pays its shaded bid, between the reserve and its willingness', () => {
+    const out = clearRentalAuction(bids, 1000, 'first-price');
+    expect(out.winner).toBe(1);
+    expect(out.rentCents).toBe(1000 + Math.round((2 / 3) * 2000));
+  });
+  it('no bid at the reserve: no winner', () => {
+    expect(clearRentalAuction(bids, 3001, 'second-price').winner).toBe(-1);
+  });
+});
+
+describe('liquidation', () => {
+  it('MODEL.md 9: a default in month 12 leaves about 110,511 owed against 79,800, a 28% loss', () => {
+    const rows = amortisationSchedule(120_000 * UNIT, 0.05, 120);
+    const owed = 120_000 * UNIT - rows.slice(0, 12).reduce((s, r) => s + r.principalCents, 0);
+    expect(Math.abs(owed / UNIT - 110_511)).toBeLessThan(2);
+    const value = liquidationValueCents(Math.round(120_000 * UNIT * (1 - 12 / 240)), 0.3);
+    expect(value / UNIT).toBe(79_800);
+    expect((owed - value) / owed).toBeCloseTo(0.278, 2);
+  });
+
+  it('pays bondholders before the owner and records their shortfall as a loss', () => {
+    const { ledger, accounts } = economyWithSavers([0, 600_000, 400_000]);
+    const [owner, a, b] = accounts as [number, number, number];
+    const book = new BondBook();
+    const s = issueSeries(ledger, book, [{ bidder: a, amountCents: 600_000, annualYield: 0.05 }, { bidder: b, amountCents: 400_000, annualYield: 0.05 }],
+      { issuer: 0, issuerAccount: owner, asset: 0, tick: 0, maturityMonths: 12 });
+    ledger.transfer(owner, WORLD, 1_000_000, FLOW['asset-purchase']);
+    const out = liquidate(ledger, book, s, 700_000, owner);
+    expect(out).toEqual({ proceedsCents: 700_000, paidToHoldersCents: 700_000, lossCents: 300_000, toOwnerCents: 0 });
+    expect(ledger.balance(a)).toBe(420_000);
+    expect(ledger.balance(b)).toBe(280_000);
+    expect(ledger.balance(owner)).toBe(0);
+    expect(book.lossCents).toBe(300_000);
+    expect(s.status).toBe(SERIES_DEFAULTED);
+    expect(ledger.audit()).toBeNull();
+  });
+
+  it('gives the owner what is left once bondholders are whole', () => {
+    const { ledger, accounts } = economyWithSavers([0, 500_000]);
+    const [owner, a] = accounts as [number, number];
+    const book = new BondBook();
+    const s = issueSeries(ledger, book, [{ bidder: a, amountCents: 500_000, annualYield: 0.05 }],
+      { issuer: 0, issuerAccount: owner, asset: 0, tick: 0, maturityMonths: 12 });
+    ledger.transfer(owner, WORLD, 500_000, FLOW['asset-purchase']);
+    const out = liquidate(ledger, book, s, 800_000, owner);
+    expect(out.lossCents).toBe(0);
+    expect(out.toOwnerCents).toBe(300_000);
+    expect(ledger.balance(a)).toBe(500_000);
+  });
+});
+
+describe('divisions', () => {
+  it('pro-rata shares sum to the total and favour the largest fractions', () => {
+    const out = new Float64Array(3);
+    allocateProRata(10, [1, 1, 1], out);
+    expect(Array.from(out)).toEqual([4, 3, 3]);
+    allocateProRata(101, [2, 1, 0], out);
+    expect(Array.from(out)).toEqual([67, 34, 0]);
+  });
+  it('equal shares carry the remainder', () => {
+    expect(equalShareCents(1003, 4)).toEqual({ shareCents: 250, carryCents: 3 });
+  });
+});
