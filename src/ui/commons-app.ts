@@ -42,20 +42,27 @@ export class CommonsApp extends LitElement {
   /** A share link in the hash opens its scenario; otherwise the default preset. */
   private readonly openFromLocation = async (): Promise<void> => {
     const code = codeFromHash(window.location.hash);
+    let unreadable: string | null = null;
     if (code !== null) {
       try {
         const text = await decodeScenario(code);
         this.presetId = PRESETS.find((p) => p.text === text)?.id ?? '';
         if (await this.sim.load(text, { notice: 'Opened from a share link. Press Play to run it.' })) return;
         this.sim.failure = 'The share link holds a scenario with problems; they are listed under the editor.';
+        this.requestUpdate();
         return;
       } catch (error) {
-        this.sim.failure = `This share link could not be read (${(error as Error).message}). The default scenario is shown instead.`;
+        unreadable = `This share link could not be read (${(error as Error).message}). The default scenario is shown instead.`;
       }
     }
     const preset = defaultPreset();
     this.presetId = preset.id;
     await this.sim.load(preset.text);
+    // After the load, which clears old failures.
+    if (unreadable !== null) {
+      this.sim.failure = unreadable;
+      this.requestUpdate();
+    }
   };
 
   private selectPreset(id: string): void {

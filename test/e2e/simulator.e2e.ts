@@ -1,5 +1,6 @@
 // The simulator in a real browser: the built site, the real worker, Debian's Chromium.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
 
@@ -176,6 +177,28 @@ describe('the simulator page', () => {
     expect(png.bytes.length).toBeGreaterThan(5000);
     const yaml = await saved('save');
     expect(yaml.bytes.toString('utf8')).toMatch(/^kind: random-exchange$/m);
+  });
+
+  it('treats share links and files as untrusted: markup stays text, garbage is refused', async () => {
+    const hostile = 'kind: random-exchange\nname: "<img src=x onerror=alert(1)>"\ndescription: "<script>alert(2)</script>"\nagents: 50\nyears: 5\n';
+    const code = deflateRawSync(Buffer.from(hostile)).toString('base64url');
+    const watched = await open(`#s=${code}`);
+    const { page } = watched;
+    await expect.poll(() => text(page, 'scenario-name')).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    await watched.screenshot('12-hostile-share-link');
+
+    const garbled = await open('#s=not*a*share*link');
+    await garbled.page.getByTestId('failure').waitFor();
+    expect(await text(garbled.page, 'failure')).toMatch(/could not be read/);
+    expect(await text(garbled.page, 'scenario-name')).toMatch(/Random exchange/);
+
+    await garbled.page.getByTestId('open-file').setInputFiles({
+      name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from('kind: saving-propensity\nname: From a file\nlambda: 0.7\nagents: 100\n'),
+    });
+    await expect.poll(() => text(garbled.page, 'scenario-name')).toBe('From a file');
+    expect(await garbled.page.getByTestId('p-lambda').inputValue()).toBe('0.7');
   });
 
   it('asks before a run far larger than the default starts', async () => {
