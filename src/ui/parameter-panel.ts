@@ -16,9 +16,7 @@ function rangeText(field: ParameterField): string {
 }
 
 function stepOf(field: ParameterField): string {
-  if (field.type === 'integer') return '1';
-  if (field.max !== undefined && field.min !== undefined && field.max - field.min <= 1) return '0.01';
-  return 'any';
+  return field.type === 'integer' ? '1' : 'any';
 }
 
 @customElement('parameter-panel')
@@ -31,6 +29,9 @@ export class ParameterPanel extends LitElement {
     .inputs input[type='number'] { width: 7.5em; }
     .inputs input[type='range'] { flex: 1; min-width: 0; }
     .unit { font-weight: 400; color: #52606d; }
+    details { border-top: 1px solid #d9dee3; padding: 0.4em 0; }
+    summary { cursor: pointer; font-weight: 600; padding: 0.2em 0; }
+    details[open] summary { margin-bottom: 0.5em; }
   `];
 
   @property({ attribute: false }) fields: readonly ParameterField[] = [];
@@ -65,17 +66,30 @@ export class ParameterPanel extends LitElement {
       <input id=${id} data-testid=${id} type="number" .value=${text} min=${field.min ?? ''} max=${field.max ?? ''}
         step=${stepOf(field)} @change=${onChange}>
       ${field.slider ? html`<input type="range" aria-label=${field.label} .value=${text} min=${field.min ?? 0}
-        max=${field.max ?? 1} step=${field.type === 'integer' ? '1' : '0.01'} @change=${onChange}>` : null}`;
+        max=${field.max ?? 1} step=${stepOf(field)} @change=${onChange}>` : null}`;
   }
 
-  override render() {
-    return html`${this.fields.map((field) => html`
+  private field(field: ParameterField) {
+    return html`
       <div class="field" title=${field.description ?? ''}>
         <label class="name" for=${`p-${field.path.join('-')}`}>
-          <span>${field.path.length > 1 ? `${field.path.slice(0, -1).join('.')}: ` : ''}${field.label}</span>
+          <span>${field.label}</span>
           <span class="unit">${field.unit ?? ''}${field.unit !== undefined && rangeText(field) !== '' ? ', ' : ''}${rangeText(field)}</span>
         </label>
         <div class="inputs">${this.input(field)}</div>
-      </div>`)}`;
+      </div>`;
+  }
+
+  /** Top-level fields first; each nested section (persons, bonds, ...) folds away. */
+  override render() {
+    const sections = new Map<string, ParameterField[]>();
+    for (const field of this.fields.filter((f) => f.path.length > 1)) {
+      const key = field.path.slice(0, -1).join('.');
+      sections.set(key, [...(sections.get(key) ?? []), field]);
+    }
+    return html`${this.fields.filter((f) => f.path.length === 1).map((f) => this.field(f))}
+      ${[...sections].map(([section, fields]) => html`<details>
+        <summary>${section} <span class="unit">(${fields.length})</span></summary>
+        ${fields.map((f) => this.field(f))}</details>`)}`;
   }
 }
