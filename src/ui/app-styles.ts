@@ -22,15 +22,19 @@ export const appStyles = [controlStyles, css`
   .confirm { background: #fff4d6; border: 1px solid #b7791f; }
   @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } .charts { grid-template-columns: 1fr; } }
 
-  .classroom { font-size: 22px; max-width: none; }
-  /* Controls become a strip above one chart as large as the screen allows. */
-  .classroom .layout { grid-template-columns: 1fr; gap: 0.4em; }
-  .classroom aside section.controls { margin-bottom: 0.4em; }
-  .classroom .description { display: none; }
-  .classroom .gallery, .classroom .parameters, .classroom .editor, .classroom .share { display: none; }
-  .classroom chart-card { font-size: 1.1em; }
-  .slide { margin-bottom: 1em; }
-  .slide-nav { display: flex; align-items: center; gap: 1em; margin-bottom: 0.6em; }
-  .slide chart-card { max-width: min(100%, calc((100vh - 14em) * 1.55)); margin: 0 auto; }
-  .slide-nav { justify-content: center; }
+  /* Classroom: controls and headline numbers in a column, one chart as large as the screen allows. */
+  .classroom { font-size: 19px; max-width: none; padding-top: 0.4em; }
+  .classroom header { margin-bottom: 0.3em; }
+  .classroom h1 { font-size: 1.25em; }
+  .classroom .layout { grid-template-columns: minmax(15em, 19em) minmax(0, 1fr); gap: 0.8em; }
+  .classroom .gallery, .classroom .parameters, .classroom .editor, .classroom .share, .classroom .description { display: none; }
+  .classroom aside section { padding: 0.6em 0.8em; margin-bottom: 0.6em; }
+  .classroom aside run-readouts { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4em; }
+  .classroom aside run-readouts { margin-bottom: 0.6em; }
+  .preset-choice label { display: grid; gap: 0.3em; font-weight: 600; }
+  .preset-choice select { width: 100%; }
+  .classroom chart-card { font-size: 1.15em; padding: 0.5em 0.8em 0.4em; }
+  .slide-nav { display: flex; align-items: center; justify-content: center; gap: 1em; margin-bottom: 0.4em; }
+  /* The chart's width follows the screen's height, so the whole chart is in view. */
+  .slide chart-card { max-width: min(100%, calc((100vh - 15em) * 1.62)); margin: 0 auto; }
 `];

@@ -107,6 +107,7 @@ export class CommonsApp extends LitElement {
     const { record } = sim;
     const info = record.info;
     const stem = fileStem(info?.name ?? 'scenario');
+    const readouts = html`<run-readouts .record=${record} .version=${record.version}></run-readouts>`;
     return html`
       <div class=${this.classroom ? 'page classroom' : 'page'}>
         <header>
@@ -126,16 +127,22 @@ export class CommonsApp extends LitElement {
           <button data-testid="cancel-run" @click=${() => sim.confirm(false)}>Cancel</button></div>` : null}
         <div class="layout">
           <aside>
+            ${this.classroom ? html`<section class="preset-choice"><label>Scenario
+              <select data-testid="preset-select" @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
+                ${this.presetId === '' ? html`<option selected value="">${info?.name ?? ''}</option>` : null}
+                ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.presetId}>${p.name}</option>`)}
+              </select></label></section>` : null}
             <section class="controls">
               ${this.classroom ? null : html`<h2>Run</h2>`}
               <run-controls mode=${record.mode} tick=${record.tick} totalTicks=${info?.totalTicks ?? 1} .speed=${sim.speed}
-                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null} ?compact=${this.classroom}
+                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null}
                 @run-play=${() => sim.play()} @run-pause=${() => sim.pause()}
                 @run-step=${(e: CustomEvent<number>) => sim.step(e.detail)} @run-reset=${() => sim.reset()}
                 @run-speed=${(e: CustomEvent<Speed>) => sim.setSpeed(e.detail)}
                 @run-seed=${(e: CustomEvent<string>) => void sim.setSeed(e.detail)}
                 @run-seek=${(e: CustomEvent<number>) => sim.seek(e.detail)}></run-controls>
             </section>
+            ${this.classroom ? readouts : null}
             <section class="gallery">
               <h2>Scenarios</h2>
               <scenario-gallery .presets=${PRESETS} active=${this.presetId}
@@ -150,7 +157,7 @@ export class CommonsApp extends LitElement {
           </aside>
           <main>
             ${info !== null && info.description !== '' && !this.classroom ? html`<p class="description">${info.description}</p>` : null}
-            <run-readouts .record=${record} .version=${record.version}></run-readouts>
+            ${this.classroom ? null : readouts}
             ${this.renderCharts(stem)}
             <section class="editor">
               <h2>Scenario</h2>

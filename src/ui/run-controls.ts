@@ -27,10 +27,6 @@ export class RunControls extends LitElement {
     input.year { width: 5em; }
     .clock { font-variant-numeric: tabular-nums; font-weight: 600; }
     progress { width: 100%; height: 0.7em; }
-    /* One strip across the top (classroom mode). */
-    :host([compact]) { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3em 1.4em; }
-    :host([compact]) .row { margin: 0; }
-    :host([compact]) progress { width: 8em; }
   `];
 
   @property({ type: String }) mode: RunMode = 'paused';
@@ -39,7 +35,6 @@ export class RunControls extends LitElement {
   @property({ attribute: false }) speed: Speed = 60;
   @property({ type: String }) seed = '1';
   @property({ type: Boolean }) disabled = false;
-  @property({ type: Boolean, reflect: true }) compact = false;
 
   override render() {
     const running = this.mode !== 'paused';
