@@ -84,6 +84,11 @@ describe('the simulator page', () => {
     expect((points ?? '').split(/[LM]/).length - 1).toBeGreaterThanOrEqual(25);
     expect(await page.locator('chart-card[data-chart="histogram"] rect').count()).toBeGreaterThan(5);
     expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
+    // Hovering the inequality chart reads out every line's value at that year.
+    const plot = page.locator('chart-card[data-chart="inequality"] svg rect[fill="transparent"]');
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('chart-card[data-chart="inequality"] text', { hasText: /^year \d+$/ }).count()).toBe(1);
     await watched.screenshot('02-default-after-30-years');
     writeFileSync(`${ARTIFACTS}/long-tasks.json`, JSON.stringify({ during: '30 years at 20 years/s', durationsMs: longTasks }));
     expect(longTasks.filter((ms) => ms >= 100)).toEqual([]);
