@@ -117,7 +117,7 @@ export class CommonsApp extends LitElement {
             @click=${this.toggleClassroom}>${this.classroom ? 'Leave classroom mode' : 'Classroom mode'}</button>
         </header>
         ${sim.failure !== null ? html`<div class="banner failure" role="alert" data-testid="failure">
-          <span>${sim.failure}</span><button @click=${() => sim.reset()}>Reset the run</button></div>` : null}
+          <span>${sim.failure}</span><button data-testid="failure-reset" @click=${() => sim.reset()}>Reset the run</button></div>` : null}
         ${sim.notice !== null ? html`<div class="banner notice" data-testid="notice">${sim.notice}</div>` : null}
         ${sim.confirming !== null && sim.oversize !== null ? html`<div class="banner confirm" role="alertdialog" data-testid="confirm-large">
           <span>This run is ${Math.round(sim.oversize)} times the size of the default scenario

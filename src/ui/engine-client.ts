@@ -15,6 +15,9 @@ export class EngineClient {
   private api: Comlink.Remote<EngineApi> | null = null;
   /** True after a crash: commands are ignored until a load starts a new worker. */
   dead = false;
+  /** Rejects when the current worker crashes, so a call in flight does not wait forever. */
+  private crashed: Promise<never> = new Promise(() => {});
+  private rejectCrashed: (error: Error) => void = () => {};
 
   constructor(events: EngineEvents) {
     this.events = events;
@@ -30,6 +33,8 @@ export class EngineClient {
     worker.addEventListener('messageerror', () => {
       this.crash('The engine worker sent a message the page could not read.');
     });
+    this.crashed = new Promise<never>((_, reject) => { this.rejectCrashed = reject; });
+    this.crashed.catch(() => {});
     const api = Comlink.wrap<EngineApi>(worker);
     void api.listen(Comlink.proxy({
       frame: (frame: MetricFrame) => this.events.frame(frame),
@@ -47,6 +52,7 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
     this.api = null;
+    this.rejectCrashed(new Error(message));
     this.events.failure(message);
   }
 
@@ -54,7 +60,7 @@ export class EngineClient {
   async load(request: LoadRequest): Promise<LoadOutcome> {
     const api = this.api ?? this.start();
     try {
-      return await api.load(request);
+      return await Promise.race([api.load(request), this.crashed]);
     } catch (error) {
       this.crash(`The engine worker failed while loading: ${(error as Error).message ?? String(error)}`);
       return { ok: false, issues: [{ path: '', message: 'the engine worker failed; see the message above' }] };

@@ -131,10 +131,19 @@ export class SimulatorController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  play(): void { this.guarded(() => this.client.play()); }
+  /** After a crash, a command first reloads the scenario into a fresh worker. */
+  private revived(action: () => void): void {
+    if (!this.client.dead) {
+      action();
+      return;
+    }
+    void this.load(this.runningText || this.editorText).then((ok) => { if (ok) action(); });
+  }
+
+  play(): void { this.guarded(() => this.revived(() => this.client.play())); }
   pause(): void { this.client.pause(); }
-  step(months: number): void { this.guarded(() => this.client.step(months)); }
-  seek(year: number): void { this.guarded(() => this.client.seekYear(year)); }
+  step(months: number): void { this.guarded(() => this.revived(() => this.client.step(months))); }
+  seek(year: number): void { this.guarded(() => this.revived(() => this.client.seekYear(year))); }
 
   setSpeed(speed: Speed): void {
     this.speed = speed;
@@ -143,7 +152,7 @@ export class SimulatorController implements ReactiveController {
 
   reset(): void {
     this.failure = null;
-    if (this.client.dead) void this.load(this.runningText);
+    if (this.client.dead) void this.load(this.runningText || this.editorText);
     else this.client.reset();
     this.host.requestUpdate();
   }

@@ -255,11 +255,14 @@ describe('the simulator page', () => {
     expect(await failure.innerText()).toMatch(/engine worker failed/i);
     await watched.screenshot('10-worker-failure');
     await page.unroute(/engine-worker-.*\.js$/);
-    await page.getByTestId('preset-yard-sale').click();
-    await expect.poll(() => text(page, 'scenario-name'), { timeout: 10_000 }).toMatch(/Yard/i);
+    // Reset starts a fresh worker with the scenario the failed one was given.
+    await page.getByTestId('failure-reset').click();
+    await expect.poll(() => text(page, 'scenario-name'), { timeout: 10_000 }).toMatch(/Random exchange/);
     expect(await page.getByTestId('failure').count()).toBe(0);
     await page.getByTestId('step-year').click();
     await waitForYear(page, 1);
+    await page.getByTestId('preset-yard-sale').click();
+    await expect.poll(() => text(page, 'scenario-name')).toMatch(/Yard/i);
     // The sabotaged worker's exception is the only error the page logged.
     expect(watched.errors.every((e) => /sabotaged/.test(e))).toBe(true);
     await page.context().close();
