@@ -31,11 +31,13 @@ export class CommonsApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.openFromLocation);
+    window.addEventListener('keydown', this.classroomKeys);
     void this.openFromLocation();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.openFromLocation);
+    window.removeEventListener('keydown', this.classroomKeys);
     super.disconnectedCallback();
   }
 
@@ -63,6 +65,21 @@ export class CommonsApp extends LitElement {
       this.sim.failure = unreadable;
       this.requestUpdate();
     }
+  };
+
+  /** A presenter's clicker sends arrows and page keys; space plays and pauses. */
+  private readonly classroomKeys = (event: KeyboardEvent): void => {
+    if (!this.classroom || event.altKey || event.ctrlKey || event.metaKey) return;
+    const focused = event.composedPath()[0];
+    if (focused instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(focused.tagName)) return;
+    const last = chartsFor(this.sim.record).length - 1;
+    if (event.key === 'ArrowRight' || event.key === 'PageDown') this.slide = Math.min(last, this.slide + 1);
+    else if (event.key === 'ArrowLeft' || event.key === 'PageUp') this.slide = Math.max(0, this.slide - 1);
+    else if (event.key === ' ') {
+      if (this.sim.record.mode === 'paused') this.sim.play();
+      else this.sim.pause();
+    } else return;
+    event.preventDefault();
   };
 
   private selectPreset(id: string): void {

@@ -243,6 +243,10 @@ describe('the simulator page', () => {
     await watched.screenshot('09-classroom-histogram');
     await page.getByTestId('previous-chart').click();
     expect(await card.getAttribute('data-chart')).toBe('inequality');
+    // A presenter's clicker: arrow keys move between charts.
+    await page.locator('h1').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => card.getAttribute('data-chart')).toBe('histogram');
   });
 
   it('reports a worker that fails to start, and recovers on the next load', async () => {
