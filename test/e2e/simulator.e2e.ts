@@ -211,6 +211,25 @@ describe('the simulator page', () => {
     expect(await garbled.page.getByTestId('p-lambda').inputValue()).toBe('0.7');
   });
 
+  it('runs every preset of the gallery to its end', async () => {
+    const watched = await open();
+    const { page } = watched;
+    const ids = await page.locator('scenario-gallery button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!));
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    for (const id of ids) {
+      await page.getByTestId(id).click();
+      await expect.poll(() => page.getByTestId(id).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => year(page)).toBe(0);
+      const clock = await text(page, 'clock');
+      const years = Number(/of (\d+) years/.exec(clock)![1]);
+      await seek(page, years);
+      expect(await page.getByTestId('play').isDisabled()).toBe(true);
+      expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
+      await page.waitForTimeout(250); // let the dots finish gliding
+      await watched.screenshot(`preset-${id.replace(/^preset-/, '')}`);
+    }
+  });
+
   it('asks before a run far larger than the default starts', async () => {
     const watched = await open();
     const { page } = watched;

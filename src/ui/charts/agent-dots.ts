@@ -10,7 +10,7 @@ import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 
 const FOLLOWED = 4;
-const GLIDE_MS = 180;
+const GLIDE_MS = 150;
 
 interface Dot {
   readonly agent: number;
