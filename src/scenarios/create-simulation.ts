@@ -3,6 +3,7 @@
 import { Simulation, type EngineState, type ModelDefinition } from '../model/engine.ts';
 import { RandomStreams } from '../model/random.ts';
 import { kineticModel } from '../agents/kinetic/kinetic-model.ts';
+import { economyModel } from '../agents/economy/economy-model.ts';
 import { totalTicksOf, type Scenario } from './schema.ts';
 
 export interface RunOptions {
@@ -19,6 +20,8 @@ export function buildModel(scenario: Scenario, streams: RandomStreams): ModelDef
     case 'yard-sale':
     case 'mesa-boltzmann':
       return kineticModel(scenario, streams) as unknown as ModelDefinition<EngineState>;
+    case 'economy':
+      return economyModel(scenario, streams) as unknown as ModelDefinition<EngineState>;
   }
 }
 

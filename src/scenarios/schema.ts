@@ -4,12 +4,14 @@ import { z } from 'zod';
 import {
   mesaBoltzmannSchema, randomExchangeSchema, savingPropensitySchema, yardSaleSchema,
 } from './kinetic-schema.ts';
+import { economySchema } from './economy-schema.ts';
 
 export const scenarioSchema = z.discriminatedUnion('kind', [
   randomExchangeSchema,
   savingPropensitySchema,
   yardSaleSchema,
   mesaBoltzmannSchema,
+  economySchema,
 ]);
 
 export type Scenario = z.output<typeof scenarioSchema>;

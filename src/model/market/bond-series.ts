@@ -4,9 +4,9 @@
 // its own escrow account, into which the issuer pays and out of which holders are paid.
 import { pow } from '../detmath.ts';
 
-export const SERIES_ACTIVE = 0;
-export const SERIES_REDEEMED = 1;
-export const SERIES_DEFAULTED = 2;
+export const SERIES_ACTIVE: number = 0;
+export const SERIES_REDEEMED: number = 1;
+export const SERIES_DEFAULTED: number = 2;
 
 export interface BondHolding {
   /** Ledger account of the holder (a person or an organisation). */

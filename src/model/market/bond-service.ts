@@ -3,13 +3,12 @@
 // payment: nothing is paid, the month's interest is added to the balance (holders lose nothing
 // to the delay) and the schedule shifts by a month.
 import { FLOW, type Ledger } from '../ledger.ts';
-import { allocateProRata } from './pro-rata.ts';
 import {
   SERIES_ACTIVE, SERIES_REDEEMED, dueCents, scheduledPayment, type BondBook, type BondSeries,
 } from './bond-series.ts';
 
 /** Called for every cent paid to a holder, so the economy can book income and bond holdings. */
-export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number) => void;
+export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield?: number) => void;
 
 /** Pays this month's service; returns false on a missed payment. */
 export function serviceSeries(ledger: Ledger, book: BondBook, s: BondSeries, onPaid?: HolderPaid): boolean {
@@ -32,7 +31,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: BondSeries, onP
     h.principalCents -= principalCents;
     h.interestPaidCents += interestCents;
     h.monthsLeft--;
-    onPaid?.(h.holder, interestCents, principalCents);
+    onPaid?.(h.holder, interestCents, principalCents, h.annualYield);
   }
   closeIfRedeemed(book, s);
   return true;
@@ -44,18 +43,25 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: BondSeries, onP
  */
 export function prepaySeries(ledger: Ledger, book: BondBook, s: BondSeries, cents: number, onPaid?: HolderPaid): number {
   if (s.status !== SERIES_ACTIVE || cents <= 0) return 0;
-  const owed = s.holdings.reduce((sum, h) => sum + h.principalCents, 0);
+  let owed = 0;
+  for (const h of s.holdings) owed += h.principalCents;
   const paying = Math.min(cents, owed, ledger.balance(s.escrow));
   if (paying <= 0) return 0;
-  const shares = new Float64Array(s.holdings.length);
-  allocateProRata(paying, s.holdings.map((h) => h.principalCents), shares);
-  for (let i = 0; i < s.holdings.length; i++) {
-    const h = s.holdings[i]!;
-    const share = shares[i]!;
+  // Pro rata to balances, rounded down; remainder cents one each to holdings in order.
+  let given = 0;
+  for (const h of s.holdings) given += Math.floor((paying * h.principalCents) / owed);
+  let remainder = paying - given;
+  for (const h of s.holdings) {
+    if (h.principalCents <= 0) continue;
+    let share = Math.floor((paying * h.principalCents) / owed);
+    if (remainder > 0 && share < h.principalCents) {
+      share++;
+      remainder--;
+    }
     if (share <= 0) continue;
     ledger.transfer(s.escrow, h.holder, share, FLOW.principal);
     h.principalCents -= share;
-    onPaid?.(h.holder, 0, share);
+    onPaid?.(h.holder, 0, share, h.annualYield);
   }
   closeIfRedeemed(book, s);
   return paying;

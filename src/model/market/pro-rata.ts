@@ -1,10 +1,10 @@
-// MODEL.md section 1: equal and pro-rata divisions never create or lose a cent. Each share is
-// rounded down and the remainder cents go one each to the largest fractional parts (ties to
-// the lower index), so the same inputs always give the same split.
+// MODEL.md section 1: equal and pro-rata divisions never create or lose a cent, and the same
+// inputs always give the same split.
 
 /**
  * Splits `totalCents` in proportion to `weights` into `out`: whole cents summing exactly to
- * `totalCents`, or all zero when the weights sum to zero.
+ * `totalCents` (each share rounded down, the remainder cents one each to the recipients with
+ * positive weight in index order), or all zero when the weights sum to zero. No allocation.
  */
 export function allocateProRata(totalCents: number, weights: ArrayLike<number>, out: Float64Array): void {
   const n = weights.length;
@@ -12,18 +12,19 @@ export function allocateProRata(totalCents: number, weights: ArrayLike<number>, 
   for (let i = 0; i < n; i++) weightSum += weights[i]!;
   out.fill(0, 0, n);
   if (weightSum <= 0 || totalCents <= 0) return;
-  const fractions = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const exact = (totalCents * weights[i]!) / weightSum;
-    const share = Math.floor(exact);
+    const share = Math.floor((totalCents * weights[i]!) / weightSum);
     out[i] = share;
-    fractions[i] = exact - share;
     given += share;
   }
-  const order = Array.from({ length: n }, (_, i) => i)
-    .sort((a, b) => fractions[b]! - fractions[a]! || a - b);
-  for (let k = 0; k < totalCents - given; k++) out[order[k % n]!]! += 1;
+  let remainder = totalCents - given;
+  for (let i = 0; remainder > 0; i = (i + 1) % n) {
+    if (weights[i]! > 0) {
+      out[i]! += 1;
+      remainder--;
+    }
+  }
 }
 
 /** An equal division: what each of `count` recipients gets, and the remainder carried forward. */

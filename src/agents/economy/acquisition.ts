@@ -1,0 +1,126 @@
+// MODEL.md 4-5, "acquisition requests and auctions". First every free commune asset goes to
+// its rental auction (bidders: persons who chose to produce on that class this month, and the
+// incumbent at the end of a term). Then each person still wanting an asset asks a commune for
+// a new one, offering a rental agreement at the debt service at `maxYield`, if that is within
+// its willingness to pay; the commune issues a bond series and auctions it; if it clears, the
+// asset is bought from `world` and rented to the asker for the bonds' maturity.
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import { levelServiceCents, SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import {
+  clearBondAuction, issueSeries, issuerRiskPremium, type BondBid,
+} from '../../model/market/bond-auction.ts';
+import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { grantPossession } from './possession.ts';
+import { expectedOutputCents, offeredRentCents, selfEmployedIncomeCents } from './mode-choice.ts';
+import { collectBondBids, type SaverQueue } from './savers.ts';
+
+/** Most a person would pay a month for an asset of class c: its gain over its outside option. */
+export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
+  const cls = state.classes[c]!;
+  if (!cls.productive) return cls.outputCents;
+  return Math.floor(expectedOutputCents(state, p, c) - selfEmployedIncomeCents(state, p));
+}
+
+function reserveCents(state: EconomyState, asset: number): number {
+  const s = state.assets.series[asset]!;
+  const series = s >= 0 ? state.bonds.series[s]! : null;
+  return series !== null && series.status === SERIES_ACTIVE ? levelServiceCents(series) : state.params.minRentCents;
+}
+
+export function runRentalAuctions(state: EconomyState, rng: RandomStream): void {
+  const { assets, persons, params } = state;
+  const free: number[] = [];
+  for (let a = 0; a < assets.count; a++) if (assets.alive[a] && assets.onAuction[a]) free.push(a);
+  if (free.length === 0) return;
+  const shuffled = Int32Array.from(free);
+  rng.shuffle(shuffled);
+  // Bidders this month, in the seeded order of persons.
+  const bidders: number[] = [];
+  for (let i = 0; i < persons.count; i++) {
+    const p = persons.order[i]!;
+    if (persons.wantsClass[p]! >= 0 || persons.wantsHome[p]) bidders.push(p);
+  }
+  const bids: RentalBid[] = [];
+  for (let k = 0; k < shuffled.length; k++) {
+    const a = shuffled[k]!;
+    const c = assets.cls[a]!;
+    const productive = state.classes[c]!.productive;
+    bids.length = 0;
+    const incumbent = assets.possessor[a]!;
+    if (incumbent >= 0) bids.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
+    for (const p of bidders) {
+      const wants = productive ? persons.wantsClass[p] === c : persons.wantsHome[p] === 1;
+      if (wants && p !== incumbent) bids.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, c) });
+    }
+    const outcome = clearRentalAuction(bids, reserveCents(state, a), params.rentalFormat);
+    if (outcome.winner < 0) {
+      if (incumbent >= 0) assets.termEndTick[a] = state.tick + params.rentalTermMonths;
+      continue;
+    }
+    const winner = bids[outcome.winner]!.bidder;
+    grantPossession(state, a, winner, outcome.rentCents, params.rentalTermMonths);
+    if (productive) {
+      persons.wantsClass[winner] = -1;
+      state.lastClearingRentCents[c] = outcome.rentCents;
+    } else {
+      persons.wantsHome[winner] = 0;
+    }
+  }
+}
+
+/** The commune a person asks: its own (member, else probation), else one drawn at random. */
+function communeFor(state: EconomyState, p: number, communes: readonly Organisation[], rng: RandomStream): Organisation | undefined {
+  const { persons, orgs } = state;
+  const own = persons.memberOf[p]! >= 0 ? persons.memberOf[p]! : persons.probationOf[p]!;
+  if (own >= 0 && orgs.get(own).alive) return orgs.get(own);
+  return communes.length > 0 ? communes[rng.int(communes.length)] : undefined;
+}
+
+export function requestAcquisitions(state: EconomyState, rng: RandomStream, queue: SaverQueue): void {
+  const { persons, classes, orgs, params, ledger, assets, counters, bonds } = state;
+  const communes = orgs.aliveOfKind(ORG_COMMUNE);
+  if (communes.length === 0) return;
+  const bids: BondBid[] = [];
+  for (let i = 0; i < persons.count; i++) {
+    const p = persons.order[i]!;
+    const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? classes.findIndex((c) => !c.productive) : -1;
+    if (wanted < 0) continue;
+    const cls = classes[wanted]!;
+    const rent = offeredRentCents(state, wanted);
+    if (willingnessToPayCents(state, p, wanted) < rent) continue;
+    const commune = communeFor(state, p, communes, rng);
+    if (commune === undefined) continue;
+    counters.requestsMade++;
+    let seriesId = -1;
+    if (ledger.balance(commune.reserveAccount) >= cls.priceCents) {
+      // A replacement reserve large enough buys the asset outright, without bonds.
+      ledger.transfer(commune.reserveAccount, WORLD, cls.priceCents, FLOW['asset-purchase']);
+    } else {
+      const premium = issuerRiskPremium(state.tick - commune.foundedTick, orgs.trailingLossRate(commune), params.newIssuerPremium);
+      collectBondBids(state, queue, rng, cls.priceCents, premium, params.membersOnlyBonds ? commune.id : -1, bids);
+      const outcome = clearBondAuction(bids, {
+        faceCents: cls.priceCents, maturityMonths: params.maturityMonths, maxYield: params.maxYield,
+        format: params.auctionFormat, guarantee: (service) => service <= rent,
+      });
+      if (!outcome.cleared) continue;
+      for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
+      const asset = assets.add(wanted, commune.id, state.tick);
+      const series = issueSeries(ledger, bonds, outcome.allocations, {
+        issuer: commune.id, issuerAccount: commune.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
+      });
+      ledger.transfer(commune.account, WORLD, cls.priceCents, FLOW['asset-purchase']);
+      assets.series[asset] = series.id;
+      counters.clearingYieldSumYear += outcome.clearingYield;
+      counters.clearedYear++;
+      seriesId = series.id;
+    }
+    counters.requestsCleared++;
+    const asset = seriesId >= 0 ? bonds.series[seriesId]!.asset : assets.add(wanted, commune.id, state.tick);
+    grantPossession(state, asset, p, rent, params.maturityMonths);
+    if (cls.productive) persons.wantsClass[p] = -1;
+    else persons.wantsHome[p] = 0;
+  }
+}

@@ -1,0 +1,29 @@
+// MODEL.md 4, "missed payments and defaults": a possessor who misses `graceMonths` rents in a
+// row, or whose asset's series has missed that many payments, loses the asset; it goes back to
+// auction. An asset left without a bid at its reserve for `graceMonths` is liquidated. A
+// rental term that ends sends the asset to auction with the incumbent still in place (it may
+// bid again).
+import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { disposeOfAsset } from './asset-disposal.ts';
+import { endPossession } from './possession.ts';
+
+export function enforceDefaults(state: EconomyState): void {
+  const { assets, bonds, params } = state;
+  const grace = params.graceMonths;
+  for (let a = 0; a < assets.count; a++) {
+    if (!assets.alive[a]) continue;
+    const possessor = assets.possessor[a]!;
+    const seriesId = assets.series[a]!;
+    const series = seriesId >= 0 ? bonds.series[seriesId]! : null;
+    const seriesInDefault = series !== null && series.status === SERIES_ACTIVE && series.missedMonths >= grace;
+    if (possessor >= 0) {
+      if (assets.missedRent[a]! >= grace || seriesInDefault) endPossession(state, a);
+      else if (assets.termEndTick[a]! <= state.tick) assets.onAuction[a] = 1;
+      continue;
+    }
+    assets.vacantMonths[a]!++;
+    assets.onAuction[a] = 1;
+    if (assets.vacantMonths[a]! > grace) disposeOfAsset(state, a, 'liquidation');
+  }
+}

@@ -1,0 +1,26 @@
+// The economy as an engine model: state from the scenario, the tick order, and the reporters
+// of MODEL.md 6. `events` carries merges, foundings and failures for the UI's event table.
+import type { ModelDefinition } from '../../model/engine.ts';
+import type { RandomStreams } from '../../model/random.ts';
+import type { EconomyEvent, EconomyState } from '../../model/economy/economy-state.ts';
+import { economyReporters, wealthDistribution } from '../../model/economy/metrics.ts';
+import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
+import { createEconomyState } from './economy-setup.ts';
+import { economyPhases } from './tick-order.ts';
+
+export interface EconomyModel extends ModelDefinition<EconomyState> {
+  readonly events: readonly EconomyEvent[];
+}
+
+export function economyModelFromState(state: EconomyState): EconomyModel {
+  const { phases, yearEndPhases } = economyPhases(state);
+  return {
+    kind: 'economy', state, phases, yearEndPhases,
+    scalars: economyReporters(), distributions: [wealthDistribution],
+    agentCount: state.persons.count, events: state.events,
+  };
+}
+
+export function economyModel(scenario: EconomyScenario, streams: RandomStreams): EconomyModel {
+  return economyModelFromState(createEconomyState(scenario, streams));
+}

@@ -1,0 +1,68 @@
+// MODEL.md 5, at year end: workers found new communes at `foundingRatePerYear` (each by a few
+// workers who hold no share yet; founders are members from the start), and a commune fails
+// when it has neither members nor probationers, or has had no assets for 12 months. A failing
+// commune's assets are liquidated (bondholders first); what is left goes to its members, or
+// back to `world` when there is nobody to receive it.
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import { equalShareCents } from '../../model/market/pro-rata.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { disposeOfAsset } from './asset-disposal.ts';
+
+export function foundCommune(state: EconomyState, founders: readonly number[]): Organisation {
+  const { ledger, orgs, persons } = state;
+  const account = ledger.open(2);
+  const org = orgs.add(ORG_COMMUNE, account, account + 1, state.tick);
+  for (const p of founders) {
+    persons.memberOf[p] = org.id;
+    persons.memberLaborTick[p] = state.tick;
+  }
+  org.members = founders.length;
+  state.counters.founded++;
+  return org;
+}
+
+export function foundNewCommunes(state: EconomyState, rng: RandomStream): void {
+  const { params, persons } = state;
+  const rate = params.foundingRatePerYear;
+  const count = Math.floor(rate) + (rng.bernoulli(rate - Math.floor(rate)) ? 1 : 0);
+  for (let k = 0; k < count; k++) {
+    const founders: number[] = [];
+    for (let tries = 0; tries < 50 * params.foundersPerNewCommune && founders.length < params.foundersPerNewCommune; tries++) {
+      const p = rng.int(persons.count);
+      if (persons.isCapitalist[p] || persons.memberOf[p]! >= 0 || founders.includes(p)) continue;
+      founders.push(p);
+    }
+    if (founders.length === 0) return;
+    const org = foundCommune(state, founders);
+    state.events.push({ tick: state.tick, kind: 'founding', org: org.id, other: -1, sizeA: founders.length, sizeB: 0 });
+  }
+}
+
+export function closeFailedCommunes(state: EconomyState): void {
+  const { orgs, assets, persons, ledger } = state;
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind !== ORG_COMMUNE) continue;
+    const empty = org.members + org.probationers === 0;
+    if (!empty && org.monthsWithoutAssets < 12) continue;
+    for (let a = 0; a < assets.count; a++) {
+      if (assets.alive[a] && assets.owner[a] === org.id) disposeOfAsset(state, a, 'liquidation');
+    }
+    if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);
+    const members: number[] = [];
+    for (let p = 0; p < persons.count; p++) if (persons.memberOf[p] === org.id) members.push(p);
+    const { shareCents } = equalShareCents(ledger.balance(org.account), members.length);
+    for (const p of members) {
+      if (shareCents > 0) ledger.transfer(org.account, persons.firstAccount + p, shareCents, FLOW.dividend);
+      persons.dividendYear[p]! += shareCents;
+      persons.memberOf[p] = -1;
+    }
+    if (ledger.balance(org.account) > 0) ledger.transfer(org.account, WORLD, ledger.balance(org.account), FLOW.other);
+    for (let p = 0; p < persons.count; p++) if (persons.probationOf[p] === org.id) persons.probationOf[p] = -1;
+    org.alive = false;
+    org.endedTick = state.tick;
+    state.counters.failed++;
+    state.events.push({ tick: state.tick, kind: 'failure', org: org.id, other: -1, sizeA: members.length, sizeB: 0 });
+  }
+}

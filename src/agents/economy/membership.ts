@@ -1,0 +1,82 @@
+// MODEL.md 5: membership is earned by labour only. Working a commune's productive asset is
+// qualifying labour; a non-member who works one is a probationer and becomes a member after
+// `laborToJoinMonths` (the commune may not refuse); a member without qualifying labour for
+// `lapseMonths` loses its share. One share each, never bought: see `buyShare`.
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { HISTORY_MONTHS, ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
+
+/** Moves between communes in the last year, per unordered pair (interrelation, merges). */
+export function pairKey(a: number, b: number): number {
+  return a < b ? a * 1_048_576 + b : b * 1_048_576 + a;
+}
+
+export function creditLabour(state: EconomyState, moves: Map<number, number>): void {
+  const { persons, assets, orgs, params } = state;
+  for (let p = 0; p < persons.count; p++) {
+    const a = persons.asset[p]!;
+    if (a >= 0 && orgs.get(assets.owner[a]!).kind === ORG_COMMUNE) {
+      const c = assets.owner[a]!;
+      if (persons.memberOf[p] === c) {
+        persons.memberLaborTick[p] = state.tick;
+      } else {
+        if (persons.probationOf[p] !== c) {
+          persons.probationOf[p] = c;
+          persons.probationMonths[p] = 0;
+        }
+        persons.probationMonths[p]!++;
+        if (persons.probationMonths[p]! >= params.laborToJoinMonths) {
+          const previous = persons.memberOf[p]!;
+          if (previous >= 0) moves.set(pairKey(previous, c), (moves.get(pairKey(previous, c)) ?? 0) + 1);
+          persons.memberOf[p] = c;
+          persons.memberLaborTick[p] = state.tick;
+          persons.probationOf[p] = -1;
+          persons.probationMonths[p] = 0;
+        }
+      }
+    }
+    const m = persons.memberOf[p]!;
+    if (m >= 0 && state.tick - persons.memberLaborTick[p]! >= params.lapseMonths) persons.memberOf[p] = -1;
+  }
+}
+
+/** Recounts members, probationers and assets of every organisation. */
+export function recountOrganisations(state: EconomyState): void {
+  const { persons, assets, orgs } = state;
+  for (const org of orgs.all) {
+    org.members = 0;
+    org.probationers = 0;
+    org.assets = 0;
+  }
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    if (m >= 0) orgs.get(m).members++;
+    const a = persons.asset[p]!;
+    if (a >= 0 && persons.probationOf[p] === assets.owner[a]) orgs.get(assets.owner[a]!).probationers++;
+  }
+  for (let a = 0; a < assets.count; a++) if (assets.alive[a]) orgs.get(assets.owner[a]!).assets++;
+}
+
+/** Monthly: counts months without assets and rolls the 24-month history used by merge votes. */
+export function rollMonthlyHistory(state: EconomyState): void {
+  const { orgs } = state;
+  const slot = state.tick % HISTORY_MONTHS;
+  for (const org of orgs.all) {
+    if (!org.alive) continue;
+    org.monthsWithoutAssets = org.assets > 0 ? 0 : org.monthsWithoutAssets + 1;
+    org.poolIncomeHistory[slot] = org.poolIncomeMonth;
+    org.memberHistory[slot] = org.members;
+    org.poolIncomeMonth = 0;
+  }
+}
+
+export class MembershipError extends Error {
+  override name = 'MembershipError';
+}
+
+/**
+ * The manifesto: "ownership in a venture commune can only be acquired by contributions of
+ * labor, not property". There is no price at which a share is sold: every attempt is refused.
+ */
+export function buyShare(_state: EconomyState, _person: number, _commune: number, _offeredCents: number): never {
+  throw new MembershipError('a commune share cannot be bought: membership is earned only by labour with commune property');
+}

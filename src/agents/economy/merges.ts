@@ -1,0 +1,136 @@
+// MODEL.md 5, commune merges: our assumption, not the manifesto's (which says only that
+// interrelated communes merge). Interrelation of a pair = cross-held bonds / their total bonds
+// + (members who moved or rent across the pair in the last 12 months) / their members. Once a
+// year each pair above `mergeThreshold` votes, most interrelated first, each commune at most
+// once; a member votes yes when the mean minus one standard deviation of its projected monthly
+// (dividend - rent), on the pooled history of the last 24 months, is at least
+// `(1 - solidarity)` times its current value. A majority in both merges them into the larger.
+import { FLOW } from '../../model/ledger.ts';
+import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { sqrt } from '../../model/detmath.ts';
+import { pairKey } from './membership.ts';
+
+export function interrelations(state: EconomyState, moves: ReadonlyMap<number, number>): Map<number, number> {
+  const { bonds, persons, assets, orgs } = state;
+  const cross = new Map<number, number>();
+  const totalBonds = new Float64Array(orgs.all.length);
+  for (const s of bonds.active) {
+    if (s.status !== SERIES_ACTIVE) continue;
+    for (const h of s.holdings) {
+      totalBonds[s.issuer]! += h.principalCents;
+      const p = persons.personOf(h.holder);
+      const m = p >= 0 ? persons.memberOf[p]! : -1;
+      if (m >= 0 && m !== s.issuer) cross.set(pairKey(m, s.issuer), (cross.get(pairKey(m, s.issuer)) ?? 0) + h.principalCents);
+    }
+  }
+  const crossing = new Map<number, number>(moves);
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    const a = persons.asset[p]!;
+    if (m >= 0 && a >= 0 && assets.owner[a] !== m) {
+      const k = pairKey(m, assets.owner[a]!);
+      crossing.set(k, (crossing.get(k) ?? 0) + 1);
+    }
+  }
+  const out = new Map<number, number>();
+  const communes = orgs.aliveOfKind(ORG_COMMUNE);
+  for (let i = 0; i < communes.length; i++) {
+    for (let j = i + 1; j < communes.length; j++) {
+      const a = communes[i]!;
+      const b = communes[j]!;
+      const k = pairKey(a.id, b.id);
+      const bondsTotal = totalBonds[a.id]! + totalBonds[b.id]!;
+      const members = a.members + b.members;
+      const value = (bondsTotal > 0 ? (cross.get(k) ?? 0) / bondsTotal : 0) + (members > 0 ? (crossing.get(k) ?? 0) / members : 0);
+      if (value > 0) out.set(k, value);
+    }
+  }
+  return out;
+}
+
+/** Mean and standard deviation of the pooled monthly pool income per member. */
+function pooledDividend(a: Organisation, b: Organisation): { mean: number; sd: number } {
+  let n = 0, sum = 0, sumSq = 0;
+  for (let m = 0; m < HISTORY_MONTHS; m++) {
+    const members = a.memberHistory[m]! + b.memberHistory[m]!;
+    if (members <= 0) continue;
+    const d = (a.poolIncomeHistory[m]! + b.poolIncomeHistory[m]!) / members;
+    n++; sum += d; sumSq += d * d;
+  }
+  if (n === 0) return { mean: 0, sd: 0 };
+  const mean = sum / n;
+  return { mean, sd: sqrt(Math.max(0, sumSq / n - mean * mean)) };
+}
+
+/** Yes votes and voters of one commune's members on merging with `other`. */
+export function tallyVotes(state: EconomyState, commune: Organisation, other: Organisation): { yes: number; voters: number } {
+  const { persons, assets, params } = state;
+  const pooled = pooledDividend(commune, other);
+  let yes = 0, voters = 0;
+  for (let p = 0; p < persons.count; p++) {
+    if (persons.memberOf[p] !== commune.id) continue;
+    let rent = 0;
+    if (persons.asset[p]! >= 0) rent += assets.rentCents[persons.asset[p]!]!;
+    if (persons.home[p]! >= 0) rent += assets.rentCents[persons.home[p]!]!;
+    const current = commune.dividendPerMemberMonthly - rent;
+    const projected = pooled.mean - pooled.sd - rent;
+    voters++;
+    if (projected >= (1 - params.solidarity) * current) yes++;
+  }
+  return { yes, voters };
+}
+
+export function mergeCommunes(state: EconomyState, absorber: Organisation, absorbed: Organisation): void {
+  const { persons, assets, bonds, ledger } = state;
+  const sizeA = absorber.members;
+  const sizeB = absorbed.members;
+  for (let p = 0; p < persons.count; p++) {
+    if (persons.memberOf[p] === absorbed.id) persons.memberOf[p] = absorber.id;
+    if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
+  }
+  for (let a = 0; a < assets.count; a++) if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id;
+  for (const s of bonds.active) if (s.issuer === absorbed.id) s.issuer = absorber.id;
+  const pool = ledger.balance(absorbed.account);
+  if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);
+  const reserve = ledger.balance(absorbed.reserveAccount);
+  if (reserve > 0) ledger.transfer(absorbed.reserveAccount, absorber.reserveAccount, reserve, FLOW.other);
+  for (let m = 0; m < HISTORY_MONTHS; m++) {
+    absorber.poolIncomeHistory[m]! += absorbed.poolIncomeHistory[m]!;
+    absorber.memberHistory[m]! += absorbed.memberHistory[m]!;
+  }
+  for (let y = 0; y < 3; y++) {
+    absorber.lossesByYear[y]! += absorbed.lossesByYear[y]!;
+    absorber.outstandingByYear[y]! += absorbed.outstandingByYear[y]!;
+  }
+  absorber.members += absorbed.members;
+  absorber.assets += absorbed.assets;
+  absorbed.members = 0;
+  absorbed.alive = false;
+  absorbed.endedTick = state.tick;
+  state.counters.merged++;
+  state.events.push({ tick: state.tick, kind: 'merge', org: absorber.id, other: absorbed.id, sizeA, sizeB });
+}
+
+export function holdMergeVotes(state: EconomyState, moves: ReadonlyMap<number, number>): void {
+  if (!state.params.merges) return;
+  const { orgs, params } = state;
+  const related = interrelations(state, moves);
+  const candidates = [...related.entries()]
+    .filter(([, v]) => v > params.mergeThreshold)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const done = new Set<number>();
+  for (const [key] of candidates) {
+    const a = orgs.get(Math.floor(key / 1_048_576));
+    const b = orgs.get(key % 1_048_576);
+    if (done.has(a.id) || done.has(b.id) || !a.alive || !b.alive) continue;
+    done.add(a.id);
+    done.add(b.id);
+    const va = tallyVotes(state, a, b);
+    const vb = tallyVotes(state, b, a);
+    if (2 * va.yes <= va.voters || 2 * vb.yes <= vb.voters) continue;
+    const [absorber, absorbed] = a.members >= b.members ? [a, b] : [b, a];
+    mergeCommunes(state, absorber, absorbed);
+  }
+}

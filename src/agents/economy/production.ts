@@ -1,0 +1,66 @@
+// MODEL.md 1-3, "output and sales": shocks move, worn-out assets are scrapped, and every
+// worker's output is sold to `world` at the goods price. A producer's output is the asset's
+// output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
+// its occupant the rent it saves (imputed, not scaled by skill).
+import { exp } from '../../model/detmath.ts';
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import { pow } from '../../model/detmath.ts';
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
+import { disposeOfAsset } from './asset-disposal.ts';
+
+export function scrapWornOutAssets(state: EconomyState): void {
+  const { assets } = state;
+  for (let a = 0; a < assets.count; a++) {
+    if (!assets.alive[a]) continue;
+    if (state.tick - assets.bornTick[a]! >= assets.classOf(a).lifespanMonths) disposeOfAsset(state, a, 'scrap');
+  }
+}
+
+/** AR(1) on the log shock: persistent bad spells, so defaults can happen. */
+export function moveShocks(state: EconomyState, rng: RandomStream): void {
+  const { persons, params } = state;
+  const { shockRho, shockSigma } = params;
+  if (shockSigma === 0) return;
+  for (let p = 0; p < persons.count; p++) {
+    const x = shockRho * persons.logShock[p]! + shockSigma * rng.normal();
+    persons.logShock[p] = x;
+    persons.shock[p] = exp(x);
+  }
+}
+
+export function produceAndSell(state: EconomyState): void {
+  const { persons, assets, params, ledger } = state;
+  const output = state.scratch.outputCents;
+  const income = persons.incomeCents;
+  let total = 0;
+  for (let p = 0; p < persons.count; p++) {
+    income[p] = 0;
+    let units = 0;
+    const mode = persons.mode[p]!;
+    if (mode === MODE_PRODUCER) {
+      const a = persons.asset[p]!;
+      if (a >= 0) units = assets.classOf(a).outputCents * persons.skill[p]! * persons.shock[p]!;
+    } else if (mode === MODE_SELF_EMPLOYED) {
+      units = params.baseOutputCents * persons.skill[p]! * persons.shock[p]!;
+    }
+    output[p] = units;
+    total += units;
+  }
+  if (state.referenceOutputCents === 0) state.referenceOutputCents = total;
+  const base = params.goodsPrice;
+  const price = params.demandElasticity > 0 && total > 0
+    ? base * pow(total / state.referenceOutputCents, -1 / params.demandElasticity)
+    : base;
+  state.goodsPriceCents = price * 100;
+  for (let p = 0; p < persons.count; p++) {
+    let cents = Math.round(output[p]! * price);
+    const home = persons.home[p]!;
+    if (home >= 0) cents += assets.classOf(home).outputCents;
+    if (cents > 0) {
+      ledger.transfer(WORLD, persons.firstAccount + p, cents, FLOW.sales);
+      income[p] = cents;
+    }
+  }
+}

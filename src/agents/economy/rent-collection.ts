@@ -1,0 +1,43 @@
+// MODEL.md 4-5, "rent": each possessor pays its monthly rent. While the asset's bonds are
+// outstanding the rent goes to the series' escrow (the rental agreement is the guarantee of
+// the series); once redeemed it goes to the owner's pool, less the replacement reserve when
+// the commune keeps one. A possessor who cannot pay misses the month (nothing is paid).
+import { FLOW } from '../../model/ledger.ts';
+import { depreciationPerMonthCents } from '../../model/market/depreciation.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+
+export function collectRent(state: EconomyState): void {
+  const { assets, persons, ledger, orgs, bonds, params, counters } = state;
+  for (let a = 0; a < assets.count; a++) {
+    if (!assets.alive[a]) continue;
+    const p = assets.possessor[a]!;
+    if (p < 0) continue;
+    const rent = assets.rentCents[a]!;
+    const account = persons.firstAccount + p;
+    const cls = assets.classOf(a);
+    persons.useYear[p]! += cls.priceCents;
+    if (rent <= 0) continue;
+    if (ledger.balance(account) < rent) {
+      assets.missedRent[a]!++;
+      continue;
+    }
+    assets.missedRent[a] = 0;
+    const owner = orgs.get(assets.owner[a]!);
+    const seriesId = assets.series[a]!;
+    if (seriesId >= 0) {
+      ledger.transfer(account, bonds.series[seriesId]!.escrow, rent, FLOW.rent);
+    } else {
+      let toPool = rent;
+      if (params.depreciationReserve) {
+        const kept = Math.min(rent, depreciationPerMonthCents(cls.priceCents, cls.lifespanMonths));
+        if (kept > 0) ledger.transfer(account, owner.reserveAccount, kept, FLOW.rent);
+        toPool -= kept;
+      }
+      if (toPool > 0) ledger.transfer(account, owner.account, toPool, FLOW.rent);
+      owner.poolIncomeMonth += toPool;
+    }
+    persons.rentYear[p]! += rent;
+    persons.incomeCents[p]! -= rent;
+    counters.rentYear += rent;
+  }
+}

@@ -1,0 +1,56 @@
+// MODEL.md 4, the savers' side of the bond auction: each month a saver may commit at most
+// `saversFraction * (cash - buffer)` across all auctions. Savers are asked in a seeded order
+// (a cursor walks a shuffled list, so successive auctions reach different savers); each asks
+// `max(baseYield, its trailing return) + the issuer's risk premium + noise`.
+import type { RandomStream } from '../../model/random.ts';
+import { askYield, type BondBid } from '../../model/market/bond-auction.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+
+export interface SaverQueue {
+  order: Int32Array;
+  length: number;
+  cursor: number;
+}
+
+export function newSaverQueue(count: number): SaverQueue {
+  return { order: new Int32Array(count), length: 0, cursor: 0 };
+}
+
+/** Sets this month's lending budgets and the seeded order of savers. */
+export function openSaverBudgets(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
+  const { persons, ledger, params } = state;
+  let n = 0;
+  const minimum = Math.max(1, params.minimumBidCents);
+  for (let p = 0; p < persons.count; p++) {
+    const spare = ledger.balance(persons.firstAccount + p) - params.bufferCents;
+    const budget = spare > 0 ? Math.floor(params.saversFraction * spare) : 0;
+    persons.bondBudget[p] = budget;
+    if (budget >= minimum) queue.order[n++] = p;
+  }
+  queue.length = n;
+  queue.cursor = 0;
+  rng.shuffle(queue.order, n);
+}
+
+/**
+ * Collects bids for one series: up to `biddersPerAuction` savers with budget left (members of
+ * `membersOf` only, when eligibility is members-only), stopping once twice the face is offered.
+ */
+export function collectBondBids(
+  state: EconomyState, queue: SaverQueue, rng: RandomStream, faceCents: number, riskPremium: number,
+  membersOf: number, bids: BondBid[],
+): void {
+  const { persons, params } = state;
+  bids.length = 0;
+  let offered = 0;
+  for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
+    const p = queue.order[queue.cursor]!;
+    queue.cursor = (queue.cursor + 1) % queue.length;
+    const budget = persons.bondBudget[p]!;
+    if (budget < params.minimumBidCents || budget <= 0) continue;
+    if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
+    const ask = askYield(params.baseYield, persons.trailingReturn[p]!, riskPremium, params.askNoise * rng.normal());
+    bids.push({ bidder: persons.firstAccount + p, askYield: ask, amountCents: Math.min(budget, faceCents) });
+    offered += Math.min(budget, faceCents);
+  }
+}

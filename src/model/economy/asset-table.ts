@@ -1,0 +1,65 @@
+// MODEL.md section 3: assets as a growable table. Every asset has exactly one owner (an
+// organisation) and at most one possessor; the rental agreement lives on the asset's row.
+import { bookValueCents } from '../market/depreciation.ts';
+
+export interface AssetClassParams {
+  readonly name: string;
+  readonly priceCents: number;
+  /** Productive: output at skill 1; housing: the imputed rent it saves its occupant. */
+  readonly outputCents: number;
+  readonly lifespanMonths: number;
+  readonly productive: boolean;
+}
+
+export class AssetTable {
+  count = 0;
+  cls = new Uint8Array(64);
+  owner = new Int32Array(64);
+  possessor = new Int32Array(64);
+  bornTick = new Int32Array(64);
+  alive = new Uint8Array(64);
+  /** Active bond series financing it, or -1 once redeemed (or never financed). */
+  series = new Int32Array(64);
+  /** The rental agreement: rent, end of term, consecutive missed payments. */
+  rentCents = new Float64Array(64);
+  termEndTick = new Int32Array(64);
+  missedRent = new Int32Array(64);
+  /** Months spent without a possessor since it was last freed. */
+  vacantMonths = new Int32Array(64);
+  /** Waiting at a rental auction. */
+  onAuction = new Uint8Array(64);
+
+  constructor(readonly classes: readonly AssetClassParams[]) {}
+
+  /** A new asset owned by `owner`, possessed by nobody yet. */
+  add(cls: number, owner: number, tick: number): number {
+    if (this.count === this.cls.length) this.grow();
+    const id = this.count++;
+    this.cls[id] = cls; this.owner[id] = owner; this.possessor[id] = -1; this.bornTick[id] = tick;
+    this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
+    this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
+    return id;
+  }
+
+  classOf(asset: number): AssetClassParams {
+    return this.classes[this.cls[asset]!]!;
+  }
+
+  bookValue(asset: number, tick: number): number {
+    const c = this.classOf(asset);
+    return bookValueCents(c.priceCents, tick - this.bornTick[asset]!, c.lifespanMonths);
+  }
+
+  private grow(): void {
+    const n = this.cls.length * 2;
+    const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.cls = g(this.cls); this.owner = g(this.owner); this.possessor = g(this.possessor);
+    this.bornTick = g(this.bornTick); this.alive = g(this.alive); this.series = g(this.series);
+    this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
+    this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
+  }
+}

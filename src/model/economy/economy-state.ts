@@ -1,0 +1,132 @@
+// The state of an economy run: the ledger, the tables, the bond book, the event table and the
+// scenario's parameters converted to cents and months (MODEL.md 9: 1 goods unit = 100 cents).
+import type { EngineState } from '../engine.ts';
+import { FLOWS, type Ledger } from '../ledger.ts';
+import type { RandomStreams } from '../random.ts';
+import { BondBook } from '../market/bond-series.ts';
+import type { AuctionFormat } from '../market/bond-auction.ts';
+import type { RentalFormat } from '../market/rental-auction.ts';
+import { AssetTable, type AssetClassParams } from './asset-table.ts';
+import { OrganisationTable } from './organisation-table.ts';
+import type { PersonTable } from './person-table.ts';
+
+export const CENTS_PER_UNIT = 100;
+
+export interface EconomyParams {
+  readonly subsistenceCents: number;
+  readonly bufferCents: number;
+  readonly mpcIncome: number;
+  readonly mpcWealth: number;
+  readonly baseOutputCents: number;
+  readonly shockRho: number;
+  readonly shockSigma: number;
+  readonly reconsiderPerMonth: number;
+  readonly choiceHorizonMonths: number;
+  readonly choiceTemperature: number;
+  readonly goodsPrice: number;
+  readonly demandElasticity: number;
+  readonly maturityMonths: number;
+  readonly baseYield: number;
+  readonly maxYield: number;
+  readonly auctionFormat: AuctionFormat;
+  readonly membersOnlyBonds: boolean;
+  readonly saversFraction: number;
+  readonly newIssuerPremium: number;
+  readonly askNoise: number;
+  readonly biddersPerAuction: number;
+  readonly minimumBidCents: number;
+  readonly rentalFormat: RentalFormat;
+  readonly minRentCents: number;
+  readonly rentalTermMonths: number;
+  readonly graceMonths: number;
+  readonly liquidationDiscount: number;
+  readonly laborToJoinMonths: number;
+  readonly lapseMonths: number;
+  readonly dividendPeriodMonths: number;
+  readonly excessRentPrepays: boolean;
+  readonly depreciationReserve: boolean;
+  readonly poolBacksBonds: boolean;
+  readonly foundingRatePerYear: number;
+  readonly foundersPerNewCommune: number;
+  readonly merges: boolean;
+  readonly mergeThreshold: number;
+  readonly solidarity: number;
+}
+
+/** Something that happened once, for the UI's event table (merges, foundings, failures). */
+export interface EconomyEvent {
+  readonly tick: number;
+  readonly kind: 'merge' | 'founding' | 'failure';
+  /** The organisation that absorbed, was founded or failed. */
+  readonly org: number;
+  /** The absorbed organisation (merges), else -1. */
+  readonly other: number;
+  readonly sizeA: number;
+  readonly sizeB: number;
+}
+
+/** Running totals of commune finance (cumulative unless named per year). */
+export interface FinanceCounters {
+  requestsMade: number;
+  requestsCleared: number;
+  clearingYieldSumYear: number;
+  clearedYear: number;
+  lastYearMeanClearingYield: number;
+  /** Months from issue to redemption, summed over redeemed series (effective maturity). */
+  redemptionMonthsSum: number;
+  redeemedSeries: number;
+  liquidations: number;
+  scrapped: number;
+  rentYear: number;
+  interestToNonMembersYear: number;
+  lastYearRent: number;
+  lastYearInterestToNonMembers: number;
+  founded: number;
+  failed: number;
+  merged: number;
+  hardshipMonthsYear: number;
+  lastYearHardshipShare: number;
+}
+
+export interface EconomyState extends EngineState {
+  readonly params: EconomyParams;
+  readonly classes: readonly AssetClassParams[];
+  readonly persons: PersonTable;
+  readonly assets: AssetTable;
+  readonly orgs: OrganisationTable;
+  readonly bonds: BondBook;
+  readonly events: EconomyEvent[];
+  readonly counters: FinanceCounters;
+  /** Last clearing rent per asset class, or -1 before the first (mode choice). */
+  readonly lastClearingRentCents: Float64Array;
+  /** Current goods price in cents per unit, and the reference output of the demand curve. */
+  goodsPriceCents: number;
+  referenceOutputCents: number;
+  /** World net flows (into world, cents) at the last year end, and over the last full year. */
+  readonly worldNetAtYearStart: Float64Array;
+  readonly worldNetLastYear: Float64Array;
+  /** Scratch buffers, reused every tick. */
+  readonly scratch: { outputCents: Float64Array; equityPerMember: Float64Array };
+}
+
+export function emptyCounters(): FinanceCounters {
+  return {
+    requestsMade: 0, requestsCleared: 0, clearingYieldSumYear: 0, clearedYear: 0, lastYearMeanClearingYield: 0,
+    redemptionMonthsSum: 0, redeemedSeries: 0, liquidations: 0, scrapped: 0,
+    rentYear: 0, interestToNonMembersYear: 0, lastYearRent: 0, lastYearInterestToNonMembers: 0,
+    founded: 0, failed: 0, merged: 0, hardshipMonthsYear: 0, lastYearHardshipShare: 0,
+  };
+}
+
+export function newEconomyState(
+  ledger: Ledger, streams: RandomStreams, params: EconomyParams, classes: readonly AssetClassParams[], persons: PersonTable,
+): EconomyState {
+  return {
+    tick: 0, ledger, streams, params, classes, persons,
+    assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), events: [],
+    counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
+    goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
+    worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
+    scratch: { outputCents: new Float64Array(persons.count), equityPerMember: new Float64Array(16) },
+  };
+}

@@ -1,0 +1,154 @@
+// MODEL.md 6, what is measured in the economy, as declarative reporters (id, label, unit,
+// description) sampled by the engine. Money is reported in goods units (1 unit = 100 cents).
+import { FLOW, type Flow } from '../ledger.ts';
+import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
+import { mean } from '../inequality.ts';
+import type { EconomyState } from './economy-state.ts';
+import { netWorthCents } from './net-worth.ts';
+import { ORG_COMMUNE } from './organisation-table.ts';
+import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
+
+type R = ScalarReporter<EconomyState>;
+const UNIT = 100;
+
+export const wealthDistribution: DistributionReporter<EconomyState> = {
+  id: 'wealth', label: 'wealth', unit: 'money units',
+  description: 'net worth of each person: cash + bonds at face outstanding + commune share at book equity',
+  values: (state, reuse) => {
+    const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
+    netWorthCents(state, out);
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
+    return out;
+  },
+};
+
+const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState, c: SampleContext<EconomyState>) => number): R =>
+  ({ id, label, unit, description, sample });
+
+function communes(s: EconomyState) {
+  return s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE);
+}
+
+/** Mean net worth of the persons a predicate picks (money units); NaN for an empty group. */
+function groupMeanWealth(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
+  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s, c) => {
+    const values = wealthDistribution.values(s, undefined);
+    void c;
+    let sum = 0, n = 0;
+    for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += values[p]!; n++; }
+    return n > 0 ? sum / n : Number.NaN;
+  });
+}
+
+/** Members of last year, by decile of property used relative to their commune's per-capita use. */
+export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
+  const { persons } = s;
+  const useSum = new Float64Array(s.orgs.all.length);
+  const members = new Float64Array(s.orgs.all.length);
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.lastMemberOf[p]!;
+    if (m < 0) continue;
+    useSum[m]! += persons.lastUseYear[p]!;
+    members[m]!++;
+  }
+  const rows: { rel: number; net: number }[] = [];
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.lastMemberOf[p]!;
+    if (m < 0) continue;
+    const perCapita = useSum[m]! / members[m]!;
+    const rel = perCapita > 0 ? persons.lastUseYear[p]! / perCapita : 1;
+    rows.push({ rel, net: (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / 12 / UNIT });
+  }
+  rows.sort((a, b) => a.rel - b.rel);
+  const out = new Float64Array(10).fill(Number.NaN);
+  for (let d = 0; d < 10; d++) {
+    const from = Math.floor((d * rows.length) / 10);
+    const to = Math.floor(((d + 1) * rows.length) / 10);
+    if (to > from) out[d] = rows.slice(from, to).reduce((sum, r) => sum + r.net, 0) / (to - from);
+  }
+  return out;
+}
+
+function worldFlow(flow: Flow, label: string): R {
+  return scalar(`world.${flow}`, `World net ${label}`, 'money units per year',
+    `net money into the world account through ${label} over the last full year (negative: the world paid the economy)`,
+    (s) => s.worldNetLastYear[FLOW[flow]]! / UNIT);
+}
+
+export function economyReporters(): R[] {
+  let decileTick = -1;
+  let deciles: Float64Array = new Float64Array(10);
+  const decile = (d: number): R => scalar(`rentMinusDividend.decile${d + 1}`, `Rent minus dividend, use decile ${d + 1}`, 'money units per month',
+    `mean monthly rent paid minus dividend received last year by commune members in decile ${d + 1} of property used relative to their commune's per-capita use`,
+    (s) => {
+      if (decileTick !== s.tick) { deciles = rentMinusDividendByDecile(s); decileTick = s.tick; }
+      return deciles[d]!;
+    });
+  return [
+    ...inequalityReporters(wealthDistribution),
+    groupMeanWealth('wealth.capitalists.mean', 'capitalists', (s, p) => s.persons.isCapitalist[p] === 1),
+    groupMeanWealth('wealth.communeMembers.mean', 'commune members', (s, p) => s.persons.memberOf[p]! >= 0),
+    groupMeanWealth('wealth.selfEmployed.mean', 'self-employed', (s, p) => s.persons.mode[p] === MODE_SELF_EMPLOYED),
+    groupMeanWealth('wealth.producers.mean', 'producers on commune assets', (s, p) => s.persons.mode[p] === MODE_PRODUCER),
+    scalar('communes.count', 'Communes', 'communes', 'communes alive', (s) => communes(s).length),
+    scalar('communes.members', 'Commune members', 'persons', 'persons holding a commune share', (s) => communes(s).reduce((a, o) => a + o.members, 0)),
+    scalar('communes.probationers', 'Probationers', 'persons', 'non-members working commune property toward membership', (s) => communes(s).reduce((a, o) => a + o.probationers, 0)),
+    scalar('communes.meanSize', 'Mean commune size', 'members', 'mean members per commune', (s) => mean(Float64Array.from(communes(s), (o) => o.members))),
+    scalar('communes.largestSize', 'Largest commune', 'members', 'members of the largest commune', (s) => communes(s).reduce((a, o) => Math.max(a, o.members), 0)),
+    scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
+    scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
+    scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (let a = 0; a < s.assets.count; a++) n += s.assets.alive[a]!; return n; }),
+    scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
+      let sum = 0, n = 0;
+      for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
+      return n > 0 ? sum / n / UNIT : 0;
+    }),
+    scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
+      let owned = 0, all = 0;
+      for (let a = 0; a < s.assets.count; a++) if (s.assets.alive[a]) { all++; if (s.assets.series[a]! < 0) owned++; }
+      return all > 0 ? owned / all : 0;
+    }),
+    scalar('communes.ownedOutrightCeiling', 'Owned-outright ceiling', 'share 0-1', 'ceiling 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
+      const c = s.counters;
+      const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
+      let life = 0, n = 0;
+      for (let a = 0; a < s.assets.count; a++) if (s.assets.alive[a]) { life += s.assets.classOf(a).lifespanMonths; n++; }
+      return n > 0 ? Math.max(0, 1 - maturity / (life / n)) : Number.NaN;
+    }),
+    scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent collected, last full year', (s) =>
+      s.counters.lastYearRent > 0 ? s.counters.lastYearInterestToNonMembers / s.counters.lastYearRent : 0),
+    scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', (s) => {
+      let n = 0;
+      for (let p = 0; p < s.persons.count; p++) {
+        const a = s.persons.asset[p]!;
+        if (a < 0) continue;
+        const owner = s.assets.owner[a]!;
+        if (s.persons.memberOf[p] !== owner && s.persons.probationOf[p] !== owner) n++;
+      }
+      return n;
+    }),
+    scalar('bonds.requestsMade', 'Acquisition requests', 'requests', 'requests for an asset made to communes since the start', (s) => s.counters.requestsMade),
+    scalar('bonds.requestsCleared', 'Requests cleared', 'requests', 'requests whose bonds cleared (or that the reserve paid) since the start', (s) => s.counters.requestsCleared),
+    scalar('bonds.clearedShare', 'Share of requests cleared', 'share 0-1', 'requests cleared / requests made since the start', (s) => s.counters.requestsMade > 0 ? s.counters.requestsCleared / s.counters.requestsMade : Number.NaN),
+    scalar('bonds.clearingYield', 'Mean clearing yield', 'per year', 'mean clearing yield of the series sold over the last full year', (s) => s.counters.lastYearMeanClearingYield),
+    scalar('bonds.outstanding', 'Bonds outstanding', 'money units', 'principal outstanding on all active series', (s) => s.bonds.outstandingCents() / UNIT),
+    scalar('bonds.redeemed', 'Series redeemed', 'series', 'bond series fully redeemed since the start', (s) => s.bonds.redeemedCount),
+    scalar('bonds.losses', 'Bond losses', 'money units', 'bondholders\' shortfall in liquidations and scrapping since the start', (s) => s.bonds.lossCents / UNIT),
+    scalar('bonds.lossRate', 'Bond loss rate', 'share 0-1', 'bond losses / face issued since the start', (s) => s.bonds.issuedFaceCents > 0 ? s.bonds.lossCents / s.bonds.issuedFaceCents : 0),
+    scalar('assets.liquidated', 'Assets liquidated', 'assets', 'assets sold to the world in liquidation since the start', (s) => s.counters.liquidations),
+    ...Array.from({ length: 10 }, (_, d) => decile(d)),
+    scalar('persons.hardshipShare', 'Hardship', 'share 0-1', 'share of person-months last year in which a person could not pay its consumption', (s) => s.counters.lastYearHardshipShare),
+    scalar('persons.producerShare', 'Producers', 'share 0-1', 'share of persons producing on a commune asset', (s) => modeShare(s, MODE_PRODUCER)),
+    scalar('persons.selfEmployedShare', 'Self-employed', 'share 0-1', 'share of persons self-employed', (s) => modeShare(s, MODE_SELF_EMPLOYED)),
+    scalar('persons.idleShare', 'Idle', 'share 0-1', 'share of persons idle (capitalists living on wealth)', (s) => modeShare(s, MODE_IDLE)),
+    worldFlow('sales', 'sales'), worldFlow('consumption', 'consumption'), worldFlow('asset-purchase', 'asset purchases'),
+    worldFlow('liquidation', 'liquidations'),
+  ];
+}
+
+function modeShare(s: EconomyState, mode: number): number {
+  let n = 0;
+  for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
+  return n / s.persons.count;
+}

@@ -1,0 +1,56 @@
+// MODEL.md 2: net worth W = cash + bonds at face outstanding + shares at book equity. A
+// commune share's book equity is the commune's (book value of assets - bonds outstanding +
+// pool and reserve) divided equally among its members.
+import type { EconomyState } from './economy-state.ts';
+import { SERIES_ACTIVE } from '../market/bond-series.ts';
+
+/** Principal each person holds across all active series, written into `out`. */
+export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
+  const { persons, bonds } = state;
+  out.fill(0);
+  for (const s of bonds.active) {
+    if (s.status !== SERIES_ACTIVE) continue;
+    for (const h of s.holdings) {
+      const p = persons.personOf(h.holder);
+      if (p >= 0) out[p]! += h.principalCents;
+    }
+  }
+  return out;
+}
+
+/** Book equity of each organisation (cents), indexed by organisation id. */
+export function organisationEquity(state: EconomyState): Float64Array {
+  const { assets, bonds, orgs, ledger } = state;
+  const equity = new Float64Array(orgs.all.length);
+  for (let a = 0; a < assets.count; a++) {
+    if (assets.alive[a]) equity[assets.owner[a]!]! += assets.bookValue(a, state.tick);
+  }
+  for (const s of bonds.active) {
+    if (s.status !== SERIES_ACTIVE) continue;
+    for (const h of s.holdings) equity[s.issuer]! -= h.principalCents;
+    equity[s.issuer]! += ledger.balance(s.escrow);
+  }
+  for (const org of orgs.all) {
+    if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+  }
+  return equity;
+}
+
+/** One share's book equity per commune (cents), indexed by organisation id. */
+export function communeEquityPerMember(state: EconomyState): Float64Array {
+  const equity = organisationEquity(state);
+  for (const org of state.orgs.all) equity[org.id] = org.members > 0 ? equity[org.id]! / org.members : 0;
+  return equity;
+}
+
+/** Net worth of every person in cents. */
+export function netWorthCents(state: EconomyState, out: Float64Array): Float64Array {
+  const { persons, ledger } = state;
+  personBondHoldings(state, out);
+  const equity = communeEquityPerMember(state);
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    out[p] = out[p]! + ledger.balance(persons.firstAccount + p) + (m >= 0 ? equity[m]! : 0);
+  }
+  return out;
+}

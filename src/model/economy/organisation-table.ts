@@ -1,0 +1,74 @@
+// Organisations (MODEL.md section 5) as a small table of records, generic over kinds: communes
+// now, firms and cooperatives with the next issue. Each has a ledger account (its pool).
+
+export const ORG_COMMUNE = 0;
+export const ORG_FIRM = 1;
+export const ORG_COOPERATIVE = 2;
+export const ORG_KIND_NAMES = ['commune', 'firm', 'cooperative'] as const;
+
+/** Months of history kept for merge votes (MODEL.md 5: the last 24 months). */
+export const HISTORY_MONTHS = 24;
+
+export interface Organisation {
+  readonly id: number;
+  readonly kind: number;
+  /** Its pool: rent of redeemed assets, liquidation surplus; divided by the kind's own rule. */
+  readonly account: number;
+  /** Replacement reserve (communes with `reserve: depreciation`). */
+  readonly reserveAccount: number;
+  readonly foundedTick: number;
+  alive: boolean;
+  endedTick: number;
+  /** Members and probationers, recounted every month. */
+  members: number;
+  probationers: number;
+  assets: number;
+  monthsWithoutAssets: number;
+  /** Bond losses suffered by its holders, by year (the last three), and outstanding then. */
+  lossesByYear: Float64Array;
+  outstandingByYear: Float64Array;
+  /** Monthly pool income and member count, a ring of HISTORY_MONTHS (merge votes). */
+  poolIncomeHistory: Float64Array;
+  memberHistory: Float64Array;
+  /** Pool income this month so far. */
+  poolIncomeMonth: number;
+  /** Last dividend per member, per month of its period, in cents. */
+  dividendPerMemberMonthly: number;
+  /** Exponentially smoothed dividend per member per month (mode choice). */
+  trailingDividendMonthly: number;
+}
+
+export class OrganisationTable {
+  readonly all: Organisation[] = [];
+
+  add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
+    const org: Organisation = {
+      id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1,
+      members: 0, probationers: 0, assets: 0, monthsWithoutAssets: 0,
+      lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
+      poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
+      poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
+    };
+    this.all.push(org);
+    return org;
+  }
+
+  get(id: number): Organisation {
+    return this.all[id]!;
+  }
+
+  aliveOfKind(kind: number): Organisation[] {
+    return this.all.filter((o) => o.alive && o.kind === kind);
+  }
+
+  /** Trailing annual loss rate of an issuer's bonds: losses / outstanding over three years. */
+  trailingLossRate(org: Organisation): number {
+    let losses = 0;
+    let outstanding = 0;
+    for (let y = 0; y < 3; y++) {
+      losses += org.lossesByYear[y]!;
+      outstanding += org.outstandingByYear[y]!;
+    }
+    return outstanding > 0 ? losses / outstanding : 0;
+  }
+}

@@ -1,0 +1,82 @@
+// MODEL.md section 2: persons as a struct of typed arrays indexed by person id. Cash lives on
+// the ledger (account `firstAccount + id`); everything else a person carries is here.
+
+/** Modes of work (MODEL.md 2). Employee and member-worker arrive with firms and cooperatives. */
+export const MODE_IDLE = 0;
+export const MODE_SELF_EMPLOYED = 1;
+export const MODE_PRODUCER = 2;
+export const MODE_EMPLOYEE = 3;
+export const MODE_MEMBER_WORKER = 4;
+export const MODE_NAMES = ['idle', 'self-employed', 'producer', 'employee', 'member-worker'] as const;
+
+export class PersonTable {
+  readonly count: number;
+  readonly firstAccount: number;
+  readonly skill: Float64Array;
+  /** Logarithm of the AR(1) output shock; output is scaled by exp(logShock). */
+  readonly logShock: Float64Array;
+  readonly shock: Float64Array;
+  readonly mode: Uint8Array;
+  readonly isCapitalist: Uint8Array;
+  /** Productive asset possessed, or -1. */
+  readonly asset: Int32Array;
+  /** Housing asset possessed, or -1. */
+  readonly home: Int32Array;
+  /** Commune whose one share the person holds, or -1. */
+  readonly memberOf: Int32Array;
+  /** Last tick of qualifying labour for `memberOf` (membership lapses after lapseMonths). */
+  readonly memberLaborTick: Int32Array;
+  /** Commune the person is working toward membership of, or -1. */
+  readonly probationOf: Int32Array;
+  readonly probationMonths: Int32Array;
+  /** Income this month (output - rent + interest + dividends), for consumption. */
+  readonly incomeCents: Float64Array;
+  /** This year's running sums; `last*` hold the last completed year (what reporters read). */
+  readonly rentYear: Float64Array;
+  readonly dividendYear: Float64Array;
+  readonly useYear: Float64Array;
+  readonly lastRentYear: Float64Array;
+  readonly lastDividendYear: Float64Array;
+  readonly lastUseYear: Float64Array;
+  /** Commune of membership during last year (for per-capita use), or -1. */
+  readonly lastMemberOf: Int32Array;
+  /** Annualised trailing return on the person's bonds (its ask's floor). */
+  readonly trailingReturn: Float64Array;
+  readonly hardship: Uint8Array;
+  /** Scratch: cents the person may still lend this month; principal it holds (net worth). */
+  readonly bondBudget: Float64Array;
+  readonly bondCents: Float64Array;
+  /** Scratch of mode choice: asset class wanted this month, or -1; a home wanted (1/0). */
+  readonly wantsClass: Int32Array;
+  readonly wantsHome: Uint8Array;
+  /** Seeded order in which persons act (reshuffled by each rule that needs it). */
+  readonly order: Int32Array;
+
+  constructor(count: number, firstAccount: number) {
+    this.count = count;
+    this.firstAccount = firstAccount;
+    const f = () => new Float64Array(count);
+    const i = () => new Int32Array(count).fill(-1);
+    this.skill = f(); this.logShock = f(); this.shock = f().fill(1);
+    this.mode = new Uint8Array(count); this.isCapitalist = new Uint8Array(count);
+    this.asset = i(); this.home = i(); this.memberOf = i(); this.probationOf = i();
+    this.memberLaborTick = i(); this.probationMonths = new Int32Array(count);
+    this.incomeCents = f(); this.rentYear = f(); this.dividendYear = f(); this.useYear = f();
+    this.lastRentYear = f(); this.lastDividendYear = f(); this.lastUseYear = f(); this.lastMemberOf = i();
+    this.trailingReturn = f(); this.hardship = new Uint8Array(count);
+    this.bondBudget = f(); this.bondCents = f();
+    this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
+    this.order = new Int32Array(count);
+    for (let k = 0; k < count; k++) this.order[k] = k;
+  }
+
+  account(person: number): number {
+    return this.firstAccount + person;
+  }
+
+  /** The person holding `account`, or -1 when the account is not a person's. */
+  personOf(account: number): number {
+    const p = account - this.firstAccount;
+    return p >= 0 && p < this.count ? p : -1;
+  }
+}

@@ -1,0 +1,41 @@
+// Closes the year's books (MODEL.md 6: yearly metrics): per-person sums of rent, dividends and
+// property used move to `last*` for the reporters; world net flows over the year; issuers'
+// trailing loss history shifts by a year.
+import { FLOWS } from '../ledger.ts';
+import { SERIES_ACTIVE } from '../market/bond-series.ts';
+import type { EconomyState } from './economy-state.ts';
+
+export function closeYear(state: EconomyState): void {
+  const { persons, counters, ledger, orgs, bonds } = state;
+  persons.lastRentYear.set(persons.rentYear);
+  persons.lastDividendYear.set(persons.dividendYear);
+  persons.lastUseYear.set(persons.useYear);
+  persons.lastMemberOf.set(persons.memberOf);
+  persons.rentYear.fill(0);
+  persons.dividendYear.fill(0);
+  persons.useYear.fill(0);
+  counters.lastYearMeanClearingYield = counters.clearedYear > 0 ? counters.clearingYieldSumYear / counters.clearedYear : Number.NaN;
+  counters.clearingYieldSumYear = 0;
+  counters.clearedYear = 0;
+  counters.lastYearRent = counters.rentYear;
+  counters.lastYearInterestToNonMembers = counters.interestToNonMembersYear;
+  counters.rentYear = 0;
+  counters.interestToNonMembersYear = 0;
+  counters.lastYearHardshipShare = counters.hardshipMonthsYear / (12 * persons.count);
+  counters.hardshipMonthsYear = 0;
+  for (let f = 0; f < FLOWS.length; f++) {
+    state.worldNetLastYear[f] = ledger.worldNetByFlow[f]! - state.worldNetAtYearStart[f]!;
+    state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;
+  }
+  const outstanding = new Float64Array(orgs.all.length);
+  for (const s of bonds.active) {
+    if (s.status !== SERIES_ACTIVE) continue;
+    for (const h of s.holdings) outstanding[s.issuer]! += h.principalCents;
+  }
+  for (const org of orgs.all) {
+    org.lossesByYear.copyWithin(1, 0, 2);
+    org.lossesByYear[0] = 0;
+    org.outstandingByYear.copyWithin(1, 0, 2);
+    org.outstandingByYear[0] = outstanding[org.id]!;
+  }
+}

@@ -1,0 +1,117 @@
+// Scenario kind `economy` (MODEL.md sections 1-5 and 9): persons, asset classes, the shared
+// bond and rental rules, and venture communes. Money fields are in goods units (1 unit = 100
+// cents), monthly unless the unit says otherwise; the engine converts them to cents.
+import { z } from 'zod';
+import { runFields } from './common-schema.ts';
+
+const units = (min: number, max: number, value: number, unit: string, description: string) =>
+  z.number().min(min).max(max).default(value).meta({ unit, description });
+const share = (value: number, description: string, unit = 'share 0-1') =>
+  z.number().min(0).max(1).default(value).meta({ unit, description });
+const months = (min: number, max: number, value: number, description: string) =>
+  z.number().int().min(min).max(max).default(value).meta({ unit: 'months', description });
+
+export const personsSchema = z.strictObject({
+  count: z.number().int().min(2).max(1_000_000).default(10_000).meta({ unit: 'persons', description: 'Number of persons (workers and capitalists).' }),
+  skillMedian: units(0.01, 100, 1, 'multiple of a median worker', 'Median skill; output scales with skill.'),
+  skillSigma: units(0, 3, 0.4, 'log-scale sigma', 'Spread of the lognormal skill distribution.'),
+  shockRho: z.number().min(0).max(0.999).default(0.9).meta({ unit: 'per month', description: 'Persistence of the AR(1) output shock (on its logarithm).' }),
+  shockSigma: units(0, 1, 0.05, 'log-scale sigma per month', 'Innovation of the AR(1) output shock.'),
+  initialCash: units(0, 1e9, 3000, 'goods units', 'Cash each worker starts with.'),
+  subsistence: units(0, 1e7, 1000, 'goods units per month', 'Consumption a person needs each month; short of it, the month counts as hardship.'),
+  buffer: units(0, 1e8, 3000, 'goods units', 'Cash a person keeps before consuming out of wealth or lending.'),
+  mpcIncome: share(0.8, 'Share of income above subsistence consumed in the month.'),
+  mpcWealth: z.number().min(0).max(1).default(0.002).meta({ unit: 'share per month', description: 'Share of net worth above the buffer consumed each month. Must exceed (1 - mpcIncome) x baseYield / 12.' }),
+  baseOutput: units(0, 1e7, 1500, 'goods units per month', 'Output of a self-employed person of skill 1 (no productive asset).'),
+  switchRatePerYear: units(0, 12, 1, 'per year', 'How often a person reconsiders its mode of work.'),
+  choiceHorizonMonths: months(1, 600, 60, 'Horizon over which options are valued by expected mean monthly income.'),
+  choiceTemperature: z.number().gt(0).max(10).default(0.1).meta({ unit: 'on log income', description: 'Logit noise of mode choice: a 10% income gap at 0.1 gives about 2.7:1 odds.' }),
+  capitalistShare: share(0.01, 'Share of persons who start as capitalists (large wealth, no labour needed).'),
+  capitalistMinWealth: units(0, 1e12, 2_000_000, 'goods units', 'Scale (minimum) of the Pareto tail of capitalist wealth.'),
+  capitalistAlpha: z.number().gt(1).max(10).default(1.5).meta({ unit: 'tail index', description: 'Pareto tail index of capitalist wealth.' }),
+});
+
+export const assetClassSchema = z.strictObject({
+  name: z.string().min(1).max(60).meta({ description: 'Name of the asset class.' }),
+  price: units(1, 1e10, 120_000, 'goods units', 'Price of a new asset, bought from the world.'),
+  outputPerMonth: units(0, 1e8, 3600, 'goods units per month', 'Productive: output at skill 1. Housing: the rent it saves its occupant (imputed).'),
+  lifespanYears: z.number().gt(0).max(200).default(20).meta({ unit: 'years', description: 'Straight-line depreciation over this life; scrapped at the end, scrap value 0.' }),
+  productive: z.boolean().default(true).meta({ description: 'true: worked by one person; false: housing, rented beside a productive asset.' }),
+});
+
+export const DEFAULT_ASSET_CLASSES = [
+  { name: 'workshop', price: 120_000, outputPerMonth: 3600, lifespanYears: 20, productive: true },
+  { name: 'toolkit', price: 40_000, outputPerMonth: 2300, lifespanYears: 10, productive: true },
+  { name: 'home', price: 60_000, outputPerMonth: 1000, lifespanYears: 40, productive: false },
+];
+
+export const goodsSchema = z.strictObject({
+  price: units(0.01, 1e4, 1, 'goods units per unit of output', 'Price at which the world buys output (1 = 100 cents per unit).'),
+  demandElasticity: z.number().min(0).max(100).default(0).meta({ unit: 'elasticity', description: '0: fixed price. Otherwise price = p0 (Q/Q0)^(-1/elasticity), Q0 the first month\'s output.' }),
+});
+
+export const bondsSchema = z.strictObject({
+  maturityYears: z.number().int().min(1).max(50).default(10).meta({ unit: 'years', description: 'Maturity of every bond series.' }),
+  baseYield: z.number().min(0).max(1).default(0.05).meta({ unit: 'per year', description: 'Yield savers ask at least (the return on safe savings).' }),
+  maxYield: z.number().min(0).max(1).default(0.15).meta({ unit: 'per year', description: 'A series does not clear above this yield.' }),
+  format: z.enum(['uniform', 'discriminatory']).default('uniform').meta({ description: 'uniform: every winner gets the clearing yield; discriminatory: each gets its own ask.' }),
+  eligibility: z.enum(['anyone', 'members-only']).default('anyone').meta({ description: 'Who may buy a commune\'s bonds: anyone, or members of that commune only.' }),
+  saversFraction: share(0.5, 'A saver commits at most this share of (cash - buffer) a month across all auctions.'),
+  newIssuerPremium: z.number().min(0).max(1).default(0.01).meta({ unit: 'per year', description: 'Risk premium asked of an issuer under three years old (older: its trailing loss rate).' }),
+  askNoise: z.number().min(0).max(1).default(0.005).meta({ unit: 'per year', description: 'Standard deviation of the noise on each saver\'s ask.' }),
+  minimumBid: units(0, 1e9, 10_000, 'goods units', 'Smallest bid a saver makes (the bond denomination); smaller savers keep cash.'),
+  biddersPerAuction: z.number().int().min(1).max(100_000).default(200).meta({ unit: 'savers', description: 'Savers asked per auction, in a seeded order (bounds the cost of an auction).' }),
+});
+
+export const rentalSchema = z.strictObject({
+  format: z.enum(['second-price', 'first-price']).default('second-price').meta({ description: 'Rental auction format.' }),
+  minRent: units(0, 1e8, 100, 'goods units per month', 'Reserve rent of an asset whose bonds are redeemed.'),
+  termYears: z.number().int().min(1).max(50).default(10).meta({ unit: 'years', description: 'Term of a rental won at a re-auction (an acquisition\'s term is the bond maturity).' }),
+  graceMonths: months(1, 120, 3, 'Consecutive missed payments (rent or bond service) before default.'),
+  liquidationDiscount: share(0.3, 'Fire-sale discount on book value when an asset is liquidated.'),
+});
+
+export const communesSchema = z.strictObject({
+  initialCount: z.number().int().min(0).max(100_000).default(20).meta({ unit: 'communes', description: 'Communes at the start.' }),
+  foundersEach: z.number().int().min(1).max(100_000).default(5).meta({ unit: 'persons', description: 'Founding members of each initial commune (members from the start).' }),
+  initialAssetsEach: z.number().int().min(0).max(100_000).default(0).meta({ unit: 'assets', description: 'Productive assets each initial commune owns outright at the start (rented to its founders).' }),
+  laborToJoinMonths: months(0, 240, 6, 'Months of work with commune property before a probationer becomes a member.'),
+  lapseMonths: months(1, 240, 12, 'Membership lapses after this many months without qualifying labour.'),
+  dividendPeriodMonths: months(1, 120, 3, 'The pool is divided equally among members every this many months.'),
+  excessRent: z.enum(['prepay', 'dividend']).default('prepay').meta({ description: 'Rent above debt service: prepay redeems the series early (the manifesto\'s reading); dividend sends it to the pool.' }),
+  reserve: z.enum(['none', 'depreciation']).default('none').meta({ description: 'Keep back a replacement reserve at the depreciation rate from the rent of redeemed assets.' }),
+  poolBacksBonds: z.boolean().default(false).meta({ description: 'Let the commune pool pay a series\' service its rent cannot cover.' }),
+  foundingRatePerYear: z.number().min(0).max(10_000).default(1).meta({ unit: 'communes per year', description: 'Expected new communes founded by workers each year.' }),
+  foundersPerNewCommune: z.number().int().min(1).max(1000).default(3).meta({ unit: 'persons', description: 'Founders of a newly founded commune.' }),
+  merges: z.boolean().default(true).meta({ description: 'Hold yearly merge votes between interrelated communes (our assumption, not the manifesto\'s).' }),
+  mergeThreshold: share(0.05, 'Interrelation above which a pair of communes votes on merging.', 'index'),
+  solidarity: share(0.5, 'Weight members give to the pooled community over their own risk-adjusted gain in a merge vote.'),
+});
+
+export const economySchema = z.strictObject({
+  kind: z.literal('economy').meta({ description: 'An economy of persons and venture communes under the shared market rules (MODEL.md 1-5).' }),
+  ...runFields(50),
+  persons: personsSchema.prefault({}),
+  goods: goodsSchema.prefault({}),
+  assets: z.array(assetClassSchema).min(1).max(20).default(DEFAULT_ASSET_CLASSES).meta({ description: 'Asset classes: productive ones and housing.' }),
+  bonds: bondsSchema.prefault({}),
+  rental: rentalSchema.prefault({}),
+  communes: communesSchema.prefault({}),
+}).superRefine((s, ctx) => {
+  const floor = ((1 - s.persons.mpcIncome) * s.bonds.baseYield) / 12;
+  if (s.persons.mpcWealth <= floor) {
+    ctx.addIssue({
+      code: 'custom', path: ['persons', 'mpcWealth'],
+      message: `persons.mpcWealth must exceed (1 - persons.mpcIncome) x bonds.baseYield / 12 = ${floor.toPrecision(3)} per month, or rentier wealth compounds without bound`,
+    });
+  }
+  if (s.bonds.maxYield < s.bonds.baseYield) {
+    ctx.addIssue({ code: 'custom', path: ['bonds', 'maxYield'], message: 'bonds.maxYield must be at least bonds.baseYield' });
+  }
+  if (!s.assets.some((a) => a.productive)) {
+    ctx.addIssue({ code: 'custom', path: ['assets'], message: 'at least one asset class must be productive' });
+  }
+});
+
+export type EconomyScenario = z.output<typeof economySchema>;
+export type AssetClass = z.output<typeof assetClassSchema>;
