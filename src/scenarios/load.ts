@@ -138,6 +138,11 @@ export function validateScenario(
       });
       continue;
     }
+    if (issue.code === 'custom') {
+      // Cross-field rules (e.g. the boundedness rule of the economy) name their fields themselves.
+      issues.push({ path: dotted, message: `got ${showValue(value)}; ${issue.message}`, ...locate(doc, counter, path) });
+      continue;
+    }
     const allowed = allowedAt(path, raw);
     const problem = value === undefined ? 'missing' : `got ${showValue(value)}`;
     issues.push({
