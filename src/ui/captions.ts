@@ -46,8 +46,11 @@ const GENERIC: Record<string, string> = {
   lorenz: 'Share of all wealth held by the poorest x% of agents; the diagonal is perfect equality.',
   property: 'How concentrated the ownership of productive property is.',
   organisations: 'How many communes, firms and cooperatives exist; dashed marks are merges and takeovers.',
-  merges: 'Each merge or takeover: when it happened and how large the organisations were.',
-  'commune-finance': 'Bonds outstanding, the share of assets communes own outright, and dividends per member.',
+  merges: 'Each founding, failure, merge or takeover: when it happened and how large the organisations were.',
+  'commune-finance': 'The share of commune assets owned outright beside its ceiling, the share of rent paid out as interest to non-members, and the dividend per member.',
+  'commune-bonds': 'Bonds outstanding and lost, the share of acquisition requests that cleared, and the yield they cleared at.',
+  groups: 'Mean net worth of capitalists, commune members, producers and the self-employed.',
+  work: 'How persons make their living: producing on commune assets, self-employed, idle; and the share of months in hardship.',
   'rent-dividend': 'Rent paid minus dividend received, by decile of use: the light users should receive more than they pay.',
 };
 

@@ -42,6 +42,14 @@ function seriesSpec(id: string, title: string, pick: (ids: string[]) => string[]
 
 const none = () => [];
 
+/** The reporters among `wanted` that the run has, in the order given. */
+const among = (wanted: readonly string[]) => (ids: string[]) => wanted.filter((id) => ids.includes(id));
+
+/** MODEL.md 6, commune finance: ownership beside its ceiling, interest leaving, dividends. */
+const COMMUNE_FINANCE = ['communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'communes.interestShareOfRent', 'communes.dividendPerMember'];
+/** MODEL.md 6, commune finance: requests cleared, bonds outstanding and lost, clearing yield. */
+const COMMUNE_BONDS = ['bonds.outstanding', 'bonds.losses', 'bonds.clearedShare', 'bonds.lossRate', 'bonds.clearingYield'];
+
 export const CHARTS: readonly ChartSpec[] = [
   {
     id: 'agents', title: 'Every agent', ids: none,
@@ -68,12 +76,14 @@ export const CHARTS: readonly ChartSpec[] = [
   seriesSpec('property', 'Property concentration', (ids) => ids.filter((id) => id.startsWith('property.'))),
   seriesSpec('organisations', 'Organisations by kind', (ids) => ids.filter((id) => /^[a-zA-Z]+\.count$/.test(id)), true),
   {
-    id: 'merges', title: 'Merges and takeovers', ids: none,
+    id: 'merges', title: 'Organisation events', ids: none,
     applies: (record) => record.events.length > 0,
-    view: (record) => html`<event-timeline .record=${record} .version=${record.version} label="Merges and takeovers"></event-timeline>`,
+    view: (record) => html`<event-timeline .record=${record} .version=${record.version} label="Organisation events"></event-timeline>`,
   },
-  seriesSpec('commune-finance', 'Commune finance', (ids) => ids.filter((id) =>
-    id.startsWith('bonds.') || (id.startsWith('communes.') && !id.endsWith('.count')))),
+  seriesSpec('commune-finance', 'Commune finance', among(COMMUNE_FINANCE)),
+  seriesSpec('commune-bonds', 'Commune bonds', among(COMMUNE_BONDS)),
+  seriesSpec('groups', 'Mean wealth by group', (ids) => ids.filter((id) => /^wealth\.[a-zA-Z]+\.mean$/.test(id))),
+  seriesSpec('work', 'How people work', (ids) => ids.filter((id) => /^persons\.[a-zA-Z]+Share$/.test(id))),
   {
     id: 'rent-dividend', title: 'Rent minus dividend by decile', ids: (record) => decileIds(scalarIds(record), 'rentMinusDividend'),
     applies: (record) => decileIds(scalarIds(record), 'rentMinusDividend').length > 0,

@@ -34,6 +34,7 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       scalar('property.herfindahl', 'Herfindahl index of property', 'index 0-1'),
       scalar('bonds.outstanding', 'Commune bonds outstanding', 'money units'),
       scalar('communes.ownedOutrightShare', 'Share of commune assets owned outright', 'share 0-1'),
+      scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month'),
       ...Array.from({ length: 10 }, (_, k) => scalar(`rentMinusDividend.decile${k + 1}`, `Rent minus dividend, decile ${k + 1}`, 'money units per month')),
     ];
     const rows = 21;
@@ -43,8 +44,9 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       curve((y) => 0.3 + 0.01 * y), curve((y) => 0.35 + 0.005 * y), curve((y) => 0.08 + 0.001 * y),
       curve((y) => Math.max(3, 12 - Math.floor(y / 3))), curve((y) => 40 - y), curve((y) => 10 + y / 2),
       curve((y) => 0.6 - 0.01 * y), curve((y) => 0.05 + 0.001 * y),
-      curve((y) => 2e6 * Math.exp(-y / 8)), curve((y) => 1 - Math.exp(-y / 6)),
-      ...Array.from({ length: 10 }, (_, k) => curve(() => 300 - 60 * k)),
+      curve((y) => 2e6 * Math.exp(-y / 8)), curve((y) => 1 - Math.exp(-y / 6)), curve((y) => 50 * y),
+      // The lowest decile is empty (NaN): it gets no bar and no error.
+      ...Array.from({ length: 10 }, (_, k) => curve(() => (k === 0 ? Number.NaN : 300 - 60 * k))),
     ];
     const edges = Float64Array.from({ length: 16 }, (_, k) => 10 ** (1 + k / 5));
     const counts = Float64Array.from({ length: 15 }, (_, k) => Math.round(400 * Math.exp(-((k - 6) ** 2) / 8)));
@@ -55,6 +57,7 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       distributions: [{ id: 'wealth', label: 'wealth', unit: 'money units', description: 'net worth' }],
     };
     const events = [
+      { tick: 10, kind: 'founding', fields: { org: 30, sizeA: 5 } },
       { tick: 40, kind: 'merge', fields: { absorber: 3, absorbed: 7, sizes: '12 / 5', absorbedSize: 5 } },
       { tick: 95, kind: 'merge', fields: { absorber: 3, absorbed: 9, sizes: '17 / 8', absorbedSize: 8 } },
       { tick: 130, kind: 'takeover', fields: { absorber: 21, absorbed: 22, absorbedSize: 30 } },
@@ -71,16 +74,17 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
     if (!app.sim.record.apply(frame)) throw new Error('the synthetic frame was refused');
     app.requestUpdate();
   });
-  for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'rent-dividend']) {
+  for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'commune-bonds', 'rent-dividend']) {
     await page.locator(`chart-card[data-chart="${chart}"] svg path, chart-card[data-chart="${chart}"] svg circle, chart-card[data-chart="${chart}"] svg rect`).first().waitFor({ state: 'attached' });
   }
-  // Organisations: three lines and a dashed mark per event.
+  // Organisations: three lines and a dashed mark per merge or takeover (not per founding).
   expect(await page.locator('chart-card[data-chart="organisations"] path[stroke-width="3.5"]').count()).toBe(3);
   expect(await page.locator('chart-card[data-chart="organisations"] line[stroke-dasharray="3 3"]').count()).toBe(3);
   // Commune finance mixes money and shares: two panels, so two y-axis titles.
   expect(await page.locator('chart-card[data-chart="commune-finance"] text[transform*="rotate(-90)"]').count()).toBe(2);
-  expect(await page.locator('chart-card[data-chart="rent-dividend"] rect.bar').count()).toBe(10);
-  expect(await page.locator('chart-card[data-chart="merges"] circle').count()).toBe(3);
+  expect(await page.locator('chart-card[data-chart="rent-dividend"] rect.bar').count()).toBe(9);
+  // Every event on the timeline, one row per kind.
+  expect(await page.locator('chart-card[data-chart="merges"] circle').count()).toBe(4);
   expect(await page.locator('chart-card[data-chart="agents"]').count()).toBe(0);
   await watched.screenshot('11-economy-charts');
   expect(watched.errors).toEqual([]);

@@ -8,10 +8,14 @@ import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
-import type { ReporterInfo } from '../../worker/protocol.ts';
+import type { ReporterInfo, RunEvent } from '../../worker/protocol.ts';
 
 const PANEL_HEIGHT = 300;
+/** Panels of a chart with several units are shorter, so the card stays near one screen. */
+const STACKED_PANEL_HEIGHT = 230;
 const MONTHS_PER_YEAR = 12;
+
+const isMerge = (event: RunEvent) => /merge|takeover/i.test(event.kind);
 
 /** Shares, ratios and indices on 0-1 go on one axis; other units each get their own. */
 function unitGroup(unit: string): string {
@@ -38,11 +42,12 @@ export class SeriesChart extends ChartElement {
     const groups = d3.groups(reporters, (r) => unitGroup(r.unit));
     const m = DEFAULT_MARGIN;
     const legendItems = reporters.map((r, i) => ({ label: r.label, color: colorAt(i) }));
-    if (this.markEvents && record.events.length > 0) legendItems.push({ label: 'merge or takeover', color: '#9ca3af' });
+    if (this.markEvents && record.events.some(isMerge)) legendItems.push({ label: 'merge or takeover', color: '#9ca3af' });
     const root = svg.append('g');
     const legendHeight = drawLegend(root, legendItems, m.left, 20, CHART_WIDTH - m.left - m.right);
     const top = 20 + legendHeight + 8;
-    const height = top + groups.length * PANEL_HEIGHT + 12;
+    const panelHeight = groups.length > 1 ? STACKED_PANEL_HEIGHT : PANEL_HEIGHT;
+    const height = top + groups.length * panelHeight + 12;
     if (Math.abs(height - this.height) > 0.5) {
       this.height = height;
       svg.attr('viewBox', `0 0 ${CHART_WIDTH} ${height}`);
@@ -52,7 +57,7 @@ export class SeriesChart extends ChartElement {
     const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, CHART_WIDTH - m.left - m.right]);
     const readouts: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[] = [];
     groups.forEach(([, members], g) => {
-      const place = { left: m.left, top: top + g * PANEL_HEIGHT, width: CHART_WIDTH - m.left - m.right, height: PANEL_HEIGHT - m.bottom };
+      const place = { left: m.left, top: top + g * panelHeight, width: CHART_WIDTH - m.left - m.right, height: panelHeight - m.bottom };
       const columns = members.map((r) => record.column(r.id));
       let low = d3.min(columns, (c) => d3.min(c)) ?? 0;
       let high = d3.max(columns, (c) => d3.max(c)) ?? 1;
@@ -66,7 +71,7 @@ export class SeriesChart extends ChartElement {
       bottomAxis(root, x, place, 'years', 8, compact);
       const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
       if (this.markEvents) {
-        plot.selectAll('line.event').data(record.events).join('line')
+        plot.selectAll('line.event').data(record.events.filter(isMerge)).join('line')
           .attr('x1', (e) => x(e.tick / MONTHS_PER_YEAR)).attr('x2', (e) => x(e.tick / MONTHS_PER_YEAR))
           .attr('y1', 0).attr('y2', place.height).attr('stroke', '#9ca3af').attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3')
           .append('title').text((e) => `year ${(e.tick / MONTHS_PER_YEAR).toFixed(1)}: ${e.kind} ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
@@ -88,7 +93,7 @@ export class SeriesChart extends ChartElement {
       });
       readouts.push({ y, top: place.top, values: columns, colors });
     });
-    this.hoverLayer(root, x, years, readouts, top, groups.length * PANEL_HEIGHT - m.bottom);
+    this.hoverLayer(root, x, years, readouts, top, groups.length * panelHeight - m.bottom);
   }
 
   /** A vertical rule with each line's value at the hovered year. */
@@ -121,6 +126,7 @@ export class SeriesChart extends ChartElement {
         for (const panel of panels) {
           panel.values.forEach((column, k) => {
             const v = column[i]!;
+            if (!Number.isFinite(v)) return;
             labels.append('text').attr('x', xi + dx).attr('y', panel.top + panel.y(v) - 6)
               .attr('text-anchor', anchor).attr('font-size', 17).attr('font-weight', 600)
               .attr('fill', panel.colors[k]!).attr('stroke', 'white').attr('stroke-width', 3).attr('paint-order', 'stroke')
