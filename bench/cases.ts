@@ -61,7 +61,7 @@ export interface ScenarioFileCase {
 }
 
 export const SCENARIO_FILE_CASES: readonly ScenarioFileCase[] = [
-  { id: 'communes-only 10k x 50y', file: 'scenarios/communes-only.yaml', overrides: { persons: 10_000, years: 50 }, targetSeconds: 3 },
-  { id: 'mixed 10k x 50y', file: 'scenarios/mixed.yaml', overrides: { persons: 10_000, years: 50 }, targetSeconds: 3 },
-  { id: 'mixed 100k x 50y', file: 'scenarios/mixed.yaml', overrides: { persons: 100_000, years: 50 }, targetSeconds: 60 },
+  { id: 'communes-only 10k x 50y', file: 'scenarios/communes-only.yaml', overrides: { 'persons.count': 10_000, years: 50 }, targetSeconds: 3 },
+  { id: 'mixed 10k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 10_000, years: 50 }, targetSeconds: 3 },
+  { id: 'mixed 100k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 100_000, years: 50 }, targetSeconds: 60 },
 ];
