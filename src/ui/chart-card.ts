@@ -24,7 +24,7 @@ export class ChartCard extends LitElement {
 
   private chart(): SVGSVGElement | null {
     const element = this.querySelector<ChartElement>('*');
-    return element?.svgElement?.() ?? null;
+    return element?.freshSvg?.() ?? null;
   }
 
   private saveSvg(): void {

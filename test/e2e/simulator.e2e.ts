@@ -222,7 +222,9 @@ describe('the simulator page', () => {
       await expect.poll(() => year(page)).toBe(0);
       const clock = await text(page, 'clock');
       const years = Number(/of (\d+) years/.exec(clock)![1]);
+      await watched.clearLongTasks();
       await seek(page, years);
+      expect((await watched.longTasks()).filter((ms) => ms >= 100), id).toEqual([]);
       expect(await page.getByTestId('play').isDisabled()).toBe(true);
       expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
       await page.waitForTimeout(250); // let the dots finish gliding

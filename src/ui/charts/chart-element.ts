@@ -33,6 +33,24 @@ export abstract class ChartElement extends LitElement {
   @property({ type: String }) label = '';
 
   protected height = CHART_HEIGHT;
+  /** Charts off screen skip their redraws (a run updates ten charts twenty times a second). */
+  private onScreen = true;
+  private stale = false;
+  private observer: IntersectionObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer = new IntersectionObserver((entries) => {
+      this.onScreen = entries.some((e) => e.isIntersecting);
+      if (this.onScreen && this.stale) this.redraw();
+    }, { rootMargin: '200px' });
+    this.observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.observer?.disconnect();
+    super.disconnectedCallback();
+  }
 
   override render() {
     return html`<svg viewBox="0 0 ${CHART_WIDTH} ${this.height}" role="img" aria-label=${this.label}
@@ -40,9 +58,21 @@ export abstract class ChartElement extends LitElement {
   }
 
   override updated(): void {
+    if (this.onScreen) this.redraw();
+    else this.stale = true;
+  }
+
+  private redraw(): void {
+    this.stale = false;
     const element = this.svgElement();
     if (element === null || this.record === null) return;
     this.draw(d3.select(element), this.record);
+  }
+
+  /** The chart as drawn from the latest data, for export (off-screen charts catch up first). */
+  freshSvg(): SVGSVGElement | null {
+    if (this.stale) this.redraw();
+    return this.svgElement();
   }
 
   svgElement(): SVGSVGElement | null {

@@ -14,6 +14,21 @@ const FONT_SIZE = 17;
 /** Rough width of a character at FONT_SIZE, enough to keep entries apart. */
 const CHAR_WIDTH = 9.5;
 
+/**
+ * Rendered widths by label. Measuring forces a layout of the page, which at twenty frames a
+ * second across ten charts became most of the main thread's time; a label is measured once.
+ */
+const widths = new Map<string, number>();
+
+function labelWidth(label: string, node: SVGTextElement | null): number {
+  const known = widths.get(label);
+  if (known !== undefined) return known;
+  // An estimate when the chart is not laid out (detached or hidden).
+  const measured = node?.getComputedTextLength() ?? 0;
+  if (measured > 0) widths.set(label, measured);
+  return measured > 0 ? measured : label.length * CHAR_WIDTH;
+}
+
 export function drawLegend(
   parent: d3.Selection<SVGGElement, unknown, null, undefined>, items: readonly LegendItem[],
   left: number, top: number, width: number,
@@ -24,8 +39,7 @@ export function drawLegend(
   for (const item of items) {
     const entry = g.append('g');
     const text = entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
-    // The rendered width when the chart is on screen; an estimate when it is not.
-    const textWidth = text.node()?.getComputedTextLength() || item.label.length * CHAR_WIDTH;
+    const textWidth = labelWidth(item.label, text.node());
     const entryWidth = 30 + textWidth + 22;
     if (x > 0 && x + entryWidth > width) {
       x = 0;
