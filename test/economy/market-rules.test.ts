@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger, WORLD, FLOW } from '../../src/model/ledger.ts';
 import {
-  BondBook, amortisationSchedule, annuityPaymentCents, outstandingPrincipal, SERIES_REDEEMED, SERIES_DEFAULTED,
+  BondBook, amortisationSchedule, annuityPaymentCents, SERIES_REDEEMED, SERIES_DEFAULTED,
 } from '../../src/model/market/bond-series.ts';
 import { clearBondAuction, issueSeries, type BondBid } from '../../src/model/market/bond-auction.ts';
 import { prepaySeries, serviceSeries } from '../../src/model/market/bond-service.ts';
@@ -90,11 +90,11 @@ describe('bond auction', () => {
     expect(ledger.balance(issuer)).toBe(1_000_000);
     expect(ledger.balance(a) + ledger.balance(b)).toBe(1_000_000);
     // The issuer funds the escrow generously; 24 services redeem the series.
-    ledger.transfer(WORLD, s.escrow, 2_000_000, FLOW.rent);
+    ledger.transfer(WORLD, book.escrow[s]!, 2_000_000, FLOW.rent);
     for (let m = 0; m < 24; m++) expect(serviceSeries(ledger, book, s)).toBe(true);
-    expect(s.status).toBe(SERIES_REDEEMED);
-    const interestA = s.holdings[0]!.interestPaidCents;
-    const interestB = s.holdings[1]!.interestPaidCents;
+    expect(book.status[s]).toBe(SERIES_REDEEMED);
+    const interestA = book.interestPaidCents[0]!;
+    const interestB = book.interestPaidCents[1]!;
     expect(ledger.balance(a)).toBe(1_000_000 + interestA);
     expect(ledger.balance(b)).toBe(1_000_000 + interestB);
     // Discriminatory: the 6% holder earns more per cent lent than the 5% holder.
@@ -114,22 +114,22 @@ describe('bond service', () => {
 
   it('counts a missed payment when the escrow cannot pay, and the balance grows by the month\'s interest', () => {
     const { ledger, book, s } = issued([1_200_000]);
-    const before = outstandingPrincipal(s);
+    const before = book.outstanding(s);
     expect(serviceSeries(ledger, book, s)).toBe(false);
     expect(serviceSeries(ledger, book, s)).toBe(false);
-    expect(s.missedMonths).toBe(2);
-    expect(outstandingPrincipal(s)).toBeGreaterThan(before);
+    expect(book.missedMonths[s]).toBe(2);
+    expect(book.outstanding(s)).toBeGreaterThan(before);
     expect(ledger.audit()).toBeNull();
   });
 
   it('prepays holders pro rata and never beyond what is owed', () => {
     const { ledger, book, s, accounts } = issued([300_000, 100_000]);
-    ledger.transfer(WORLD, s.escrow, 1_000_000, FLOW.rent);
+    ledger.transfer(WORLD, book.escrow[s]!, 1_000_000, FLOW.rent);
     const paid = prepaySeries(ledger, book, s, 100_001);
     expect(paid).toBe(100_001);
-    expect(s.holdings.map((h) => h.principalCents)).toEqual([224_999, 75_000]);
+    expect(Array.from(book.principalCents.subarray(0, 2))).toEqual([224_999, 75_000]);
     expect(prepaySeries(ledger, book, s, 10_000_000)).toBe(299_999);
-    expect(s.status).toBe(SERIES_REDEEMED);
+    expect(book.status[s]).toBe(SERIES_REDEEMED);
     expect(ledger.balance(accounts[1]!)).toBe(300_000);
   });
 });
@@ -175,7 +175,7 @@ describe('liquidation', () => {
     expect(ledger.balance(b)).toBe(280_000);
     expect(ledger.balance(owner)).toBe(0);
     expect(book.lossCents).toBe(300_000);
-    expect(s.status).toBe(SERIES_DEFAULTED);
+    expect(book.status[s]).toBe(SERIES_DEFAULTED);
     expect(ledger.audit()).toBeNull();
   });
 

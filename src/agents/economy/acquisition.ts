@@ -6,7 +6,7 @@
 // asset is bought from `world` and rented to the asker for the bonds' maturity.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
-import { levelServiceCents, SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
 import {
   clearBondAuction, issueSeries, issuerRiskPremium, type BondBid,
 } from '../../model/market/bond-auction.ts';
@@ -26,14 +26,13 @@ export function willingnessToPayCents(state: EconomyState, p: number, c: number)
 
 function reserveCents(state: EconomyState, asset: number): number {
   const s = state.assets.series[asset]!;
-  const series = s >= 0 ? state.bonds.series[s]! : null;
-  return series !== null && series.status === SERIES_ACTIVE ? levelServiceCents(series) : state.params.minRentCents;
+  return s >= 0 && state.bonds.status[s] === SERIES_ACTIVE ? state.bonds.levelService(s) : state.params.minRentCents;
 }
 
 export function runRentalAuctions(state: EconomyState, rng: RandomStream): void {
   const { assets, persons, params } = state;
   const free: number[] = [];
-  for (let a = 0; a < assets.count; a++) if (assets.alive[a] && assets.onAuction[a]) free.push(a);
+  for (const a of assets.live()) if (assets.alive[a] && assets.onAuction[a]) free.push(a);
   if (free.length === 0) return;
   const shuffled = Int32Array.from(free);
   rng.shuffle(shuffled);
@@ -112,13 +111,13 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
         issuer: commune.id, issuerAccount: commune.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
       });
       ledger.transfer(commune.account, WORLD, cls.priceCents, FLOW['asset-purchase']);
-      assets.series[asset] = series.id;
+      assets.series[asset] = series;
       counters.clearingYieldSumYear += outcome.clearingYield;
       counters.clearedYear++;
-      seriesId = series.id;
+      seriesId = series;
     }
     counters.requestsCleared++;
-    const asset = seriesId >= 0 ? bonds.series[seriesId]!.asset : assets.add(wanted, commune.id, state.tick);
+    const asset = seriesId >= 0 ? bonds.asset[seriesId]! : assets.add(wanted, commune.id, state.tick);
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;
     else persons.wantsHome[p] = 0;

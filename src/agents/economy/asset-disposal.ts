@@ -11,21 +11,18 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   const { assets, bonds, orgs, ledger } = state;
   if (!assets.alive[asset]) return;
   endPossession(state, asset);
-  assets.alive[asset] = 0;
-  assets.onAuction[asset] = 0;
+  assets.retire(asset);
   const owner = orgs.get(assets.owner[asset]!);
   const proceeds = how === 'scrap' ? 0 : liquidationValueCents(assets.bookValue(asset, state.tick), state.params.liquidationDiscount);
-  const seriesId = assets.series[asset]!;
-  const series = seriesId >= 0 ? bonds.series[seriesId]! : null;
-  const active = series !== null && series.status === SERIES_ACTIVE;
-  const outcome = liquidate(ledger, bonds, active ? series : null, proceeds, owner.account);
-  if (!active && series !== null && ledger.balance(series.escrow) > 0) {
-    ledger.transfer(series.escrow, owner.account, ledger.balance(series.escrow), FLOW.liquidation);
+  const series = assets.series[asset]!;
+  const active = series >= 0 && bonds.status[series] === SERIES_ACTIVE;
+  const outcome = liquidate(ledger, bonds, active ? series : -1, proceeds, owner.account);
+  if (series >= 0 && !active && ledger.balance(bonds.escrow[series]!) > 0) {
+    ledger.transfer(bonds.escrow[series]!, owner.account, ledger.balance(bonds.escrow[series]!), FLOW.liquidation);
   }
   owner.lossesByYear[0]! += outcome.lossCents;
   owner.poolIncomeMonth += outcome.toOwnerCents;
   assets.series[asset] = -1;
-  bonds.compact();
   if (how === 'scrap') state.counters.scrapped++;
   else state.counters.liquidations++;
 }

@@ -11,12 +11,11 @@ import { endPossession } from './possession.ts';
 export function enforceDefaults(state: EconomyState): void {
   const { assets, bonds, params } = state;
   const grace = params.graceMonths;
-  for (let a = 0; a < assets.count; a++) {
+  for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     const possessor = assets.possessor[a]!;
-    const seriesId = assets.series[a]!;
-    const series = seriesId >= 0 ? bonds.series[seriesId]! : null;
-    const seriesInDefault = series !== null && series.status === SERIES_ACTIVE && series.missedMonths >= grace;
+    const s = assets.series[a]!;
+    const seriesInDefault = s >= 0 && bonds.status[s] === SERIES_ACTIVE && bonds.missedMonths[s]! >= grace;
     if (possessor >= 0) {
       if (assets.missedRent[a]! >= grace || seriesInDefault) endPossession(state, a);
       else if (assets.termEndTick[a]! <= state.tick) assets.onAuction[a] = 1;

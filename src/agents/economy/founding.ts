@@ -46,7 +46,7 @@ export function closeFailedCommunes(state: EconomyState): void {
     if (!org.alive || org.kind !== ORG_COMMUNE) continue;
     const empty = org.members + org.probationers === 0;
     if (!empty && org.monthsWithoutAssets < 12) continue;
-    for (let a = 0; a < assets.count; a++) {
+    for (const a of assets.live()) {
       if (assets.alive[a] && assets.owner[a] === org.id) disposeOfAsset(state, a, 'liquidation');
     }
     if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);

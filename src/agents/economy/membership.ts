@@ -53,7 +53,7 @@ export function recountOrganisations(state: EconomyState): void {
     const a = persons.asset[p]!;
     if (a >= 0 && persons.probationOf[p] === assets.owner[a]) orgs.get(assets.owner[a]!).probationers++;
   }
-  for (let a = 0; a < assets.count; a++) if (assets.alive[a]) orgs.get(assets.owner[a]!).assets++;
+  for (const a of assets.live()) if (assets.alive[a]) orgs.get(assets.owner[a]!).assets++;
 }
 
 /** Monthly: counts months without assets and rolls the 24-month history used by merge votes. */

@@ -6,7 +6,6 @@
 // (dividend - rent), on the pooled history of the last 24 months, is at least
 // `(1 - solidarity)` times its current value. A majority in both merges them into the larger.
 import { FLOW } from '../../model/ledger.ts';
-import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
 import { sqrt } from '../../model/detmath.ts';
@@ -16,13 +15,15 @@ export function interrelations(state: EconomyState, moves: ReadonlyMap<number, n
   const { bonds, persons, assets, orgs } = state;
   const cross = new Map<number, number>();
   const totalBonds = new Float64Array(orgs.all.length);
-  for (const s of bonds.active) {
-    if (s.status !== SERIES_ACTIVE) continue;
-    for (const h of s.holdings) {
-      totalBonds[s.issuer]! += h.principalCents;
-      const p = persons.personOf(h.holder);
+  for (const s of bonds.active()) {
+    const issuer = bonds.issuer[s]!;
+    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
+    for (let h = bonds.firstHolding[s]!; h < end; h++) {
+      const principal = bonds.principalCents[h]!;
+      totalBonds[issuer]! += principal;
+      const p = persons.personOf(bonds.holder[h]!);
       const m = p >= 0 ? persons.memberOf[p]! : -1;
-      if (m >= 0 && m !== s.issuer) cross.set(pairKey(m, s.issuer), (cross.get(pairKey(m, s.issuer)) ?? 0) + h.principalCents);
+      if (m >= 0 && m !== issuer) cross.set(pairKey(m, issuer), (cross.get(pairKey(m, issuer)) ?? 0) + principal);
     }
   }
   const crossing = new Map<number, number>(moves);
@@ -90,8 +91,8 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     if (persons.memberOf[p] === absorbed.id) persons.memberOf[p] = absorber.id;
     if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
   }
-  for (let a = 0; a < assets.count; a++) if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id;
-  for (const s of bonds.active) if (s.issuer === absorbed.id) s.issuer = absorber.id;
+  for (const a of assets.live()) if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id;
+  for (const s of bonds.active()) if (bonds.issuer[s] === absorbed.id) bonds.issuer[s] = absorber.id;
   const pool = ledger.balance(absorbed.account);
   if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);
   const reserve = ledger.balance(absorbed.reserveAccount);

@@ -12,7 +12,7 @@ import { disposeOfAsset } from './asset-disposal.ts';
 
 export function scrapWornOutAssets(state: EconomyState): void {
   const { assets } = state;
-  for (let a = 0; a < assets.count; a++) {
+  for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     if (state.tick - assets.bornTick[a]! >= assets.classOf(a).lifespanMonths) disposeOfAsset(state, a, 'scrap');
   }

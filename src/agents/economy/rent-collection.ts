@@ -8,7 +8,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
-  for (let a = 0; a < assets.count; a++) {
+  for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     const p = assets.possessor[a]!;
     if (p < 0) continue;
@@ -25,7 +25,7 @@ export function collectRent(state: EconomyState): void {
     const owner = orgs.get(assets.owner[a]!);
     const seriesId = assets.series[a]!;
     if (seriesId >= 0) {
-      ledger.transfer(account, bonds.series[seriesId]!.escrow, rent, FLOW.rent);
+      ledger.transfer(account, bonds.escrow[seriesId]!, rent, FLOW.rent);
     } else {
       let toPool = rent;
       if (params.depreciationReserve) {

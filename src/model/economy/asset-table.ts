@@ -29,12 +29,44 @@ export class AssetTable {
   /** Waiting at a rental auction. */
   onAuction = new Uint8Array(64);
 
+  /** Ids of assets in service, in id order; rebuilt lazily after a retirement. */
+  private liveIds = new Int32Array(64);
+  private liveCount = 0;
+  private liveDirty = false;
+
   constructor(readonly classes: readonly AssetClassParams[]) {}
+
+  /** Assets in service, in id order (a view: valid until the next add or retire). */
+  live(): Int32Array {
+    if (this.liveDirty) {
+      let n = 0;
+      for (let k = 0; k < this.liveCount; k++) {
+        const a = this.liveIds[k]!;
+        if (this.alive[a]) this.liveIds[n++] = a;
+      }
+      this.liveCount = n;
+      this.liveDirty = false;
+    }
+    return this.liveIds.subarray(0, this.liveCount);
+  }
+
+  /** Takes an asset out of service (scrapped or liquidated); its row stays for the record. */
+  retire(asset: number): void {
+    this.alive[asset] = 0;
+    this.onAuction[asset] = 0;
+    this.liveDirty = true;
+  }
 
   /** A new asset owned by `owner`, possessed by nobody yet. */
   add(cls: number, owner: number, tick: number): number {
     if (this.count === this.cls.length) this.grow();
     const id = this.count++;
+    if (this.liveCount === this.liveIds.length) {
+      const grown = new Int32Array(this.liveIds.length * 2);
+      grown.set(this.liveIds);
+      this.liveIds = grown;
+    }
+    this.liveIds[this.liveCount++] = id;
     this.cls[id] = cls; this.owner[id] = owner; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;

@@ -98,7 +98,7 @@ export function economyReporters(): R[] {
     scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
     scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
     scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (let a = 0; a < s.assets.count; a++) n += s.assets.alive[a]!; return n; }),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (const a of s.assets.live()) n += s.assets.alive[a]!; return n; }),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
@@ -106,14 +106,14 @@ export function economyReporters(): R[] {
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
       let owned = 0, all = 0;
-      for (let a = 0; a < s.assets.count; a++) if (s.assets.alive[a]) { all++; if (s.assets.series[a]! < 0) owned++; }
+      for (const a of s.assets.live()) if (s.assets.alive[a]) { all++; if (s.assets.series[a]! < 0) owned++; }
       return all > 0 ? owned / all : 0;
     }),
     scalar('communes.ownedOutrightCeiling', 'Owned-outright ceiling', 'share 0-1', 'ceiling 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
       let life = 0, n = 0;
-      for (let a = 0; a < s.assets.count; a++) if (s.assets.alive[a]) { life += s.assets.classOf(a).lifespanMonths; n++; }
+      for (const a of s.assets.live()) if (s.assets.alive[a]) { life += s.assets.classOf(a).lifespanMonths; n++; }
       return n > 0 ? Math.max(0, 1 - maturity / (life / n)) : Number.NaN;
     }),
     scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent collected, last full year', (s) =>

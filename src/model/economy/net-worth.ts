@@ -2,17 +2,17 @@
 // commune share's book equity is the commune's (book value of assets - bonds outstanding +
 // pool and reserve) divided equally among its members.
 import type { EconomyState } from './economy-state.ts';
-import { SERIES_ACTIVE } from '../market/bond-series.ts';
 
 /** Principal each person holds across all active series, written into `out`. */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
   const { persons, bonds } = state;
   out.fill(0);
-  for (const s of bonds.active) {
-    if (s.status !== SERIES_ACTIVE) continue;
-    for (const h of s.holdings) {
-      const p = persons.personOf(h.holder);
-      if (p >= 0) out[p]! += h.principalCents;
+  const { firstAccount, count } = persons;
+  for (const s of bonds.active()) {
+    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
+    for (let h = bonds.firstHolding[s]!; h < end; h++) {
+      const p = bonds.holder[h]! - firstAccount;
+      if (p >= 0 && p < count) out[p]! += bonds.principalCents[h]!;
     }
   }
   return out;
@@ -22,13 +22,12 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
 export function organisationEquity(state: EconomyState): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const equity = new Float64Array(orgs.all.length);
-  for (let a = 0; a < assets.count; a++) {
+  for (const a of assets.live()) {
     if (assets.alive[a]) equity[assets.owner[a]!]! += assets.bookValue(a, state.tick);
   }
-  for (const s of bonds.active) {
-    if (s.status !== SERIES_ACTIVE) continue;
-    for (const h of s.holdings) equity[s.issuer]! -= h.principalCents;
-    equity[s.issuer]! += ledger.balance(s.escrow);
+  for (const s of bonds.active()) {
+    const issuer = bonds.issuer[s]!;
+    equity[issuer]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
   }
   for (const org of orgs.all) {
     if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);

@@ -2,7 +2,6 @@
 // property used move to `last*` for the reporters; world net flows over the year; issuers'
 // trailing loss history shifts by a year.
 import { FLOWS } from '../ledger.ts';
-import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState } from './economy-state.ts';
 
 export function closeYear(state: EconomyState): void {
@@ -28,10 +27,7 @@ export function closeYear(state: EconomyState): void {
     state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;
   }
   const outstanding = new Float64Array(orgs.all.length);
-  for (const s of bonds.active) {
-    if (s.status !== SERIES_ACTIVE) continue;
-    for (const h of s.holdings) outstanding[s.issuer]! += h.principalCents;
-  }
+  for (const s of bonds.active()) outstanding[bonds.issuer[s]!]! += bonds.outstanding(s);
   for (const org of orgs.all) {
     org.lossesByYear.copyWithin(1, 0, 2);
     org.lossesByYear[0] = 0;

@@ -3,7 +3,7 @@
 // `discriminatory` pays each its own ask. The sale clears only if the bids cover the face at a
 // clearing yield no higher than `maxYield` and the issuer's guarantee covers the service.
 import { FLOW, type Ledger } from '../ledger.ts';
-import { annuityPaymentCents, type BondBook, type BondHolding, type BondSeries } from './bond-series.ts';
+import { annuityPaymentCents, type BondBook } from './bond-series.ts';
 
 export type AuctionFormat = 'uniform' | 'discriminatory';
 
@@ -75,25 +75,12 @@ export function clearBondAuction(bids: readonly BondBid[], terms: BondAuctionTer
 
 /**
  * Settles a cleared auction: each winner pays the issuer's account, and the series with one
- * holding per winner enters the book. The caller then buys the asset from `world`.
+ * holding per winner enters the book (returns its id). The caller then buys the asset.
  */
 export function issueSeries(
   ledger: Ledger, book: BondBook, allocations: readonly BondAllocation[],
   issue: { issuer: number; issuerAccount: number; asset: number; tick: number; maturityMonths: number },
-): BondSeries {
-  const holdings: BondHolding[] = [];
-  let face = 0;
-  for (const a of allocations) {
-    ledger.transfer(a.bidder, issue.issuerAccount, a.amountCents, FLOW['bond-purchase']);
-    holdings.push({
-      holder: a.bidder, annualYield: a.annualYield,
-      paymentCents: annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths),
-      principalCents: a.amountCents, monthsLeft: issue.maturityMonths, interestPaidCents: 0, lossCents: 0,
-    });
-    face += a.amountCents;
-  }
-  return book.add({
-    issuer: issue.issuer, asset: issue.asset, escrow: ledger.open(), faceCents: face,
-    issuedTick: issue.tick, maturityMonths: issue.maturityMonths, holdings,
-  });
+): number {
+  for (const a of allocations) ledger.transfer(a.bidder, issue.issuerAccount, a.amountCents, FLOW['bond-purchase']);
+  return book.addSeries({ issuer: issue.issuer, asset: issue.asset, escrow: ledger.open(), tick: issue.tick, maturityMonths: issue.maturityMonths }, allocations);
 }

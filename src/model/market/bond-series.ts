@@ -1,42 +1,14 @@
 // MODEL.md section 4, bond issue: an organisation raises the price of one asset by a series of
 // bonds, each holding a level monthly annuity at its yield (annual yields applied as y/12).
-// Issuer-agnostic: an issuer is an organisation id with a ledger account; the series keeps
+// Issuer-agnostic: an issuer is an organisation id with a ledger account; each series keeps
 // its own escrow account, into which the issuer pays and out of which holders are paid.
+// Series and holdings are column tables (typed arrays): the monthly service loop walks them
+// thousands of times a month. A series' holdings are one contiguous range, created at issue.
 import { pow } from '../detmath.ts';
 
 export const SERIES_ACTIVE: number = 0;
 export const SERIES_REDEEMED: number = 1;
 export const SERIES_DEFAULTED: number = 2;
-
-export interface BondHolding {
-  /** Ledger account of the holder (a person or an organisation). */
-  readonly holder: number;
-  readonly annualYield: number;
-  /** The level monthly payment fixed at issue. */
-  readonly paymentCents: number;
-  principalCents: number;
-  /** Scheduled payments left; the last one pays whatever principal remains. */
-  monthsLeft: number;
-  interestPaidCents: number;
-  lossCents: number;
-}
-
-export interface BondSeries {
-  readonly id: number;
-  /** Organisation id of the issuer (it may change when communes merge). */
-  issuer: number;
-  /** The asset bought with it and collateral for it. */
-  readonly asset: number;
-  readonly escrow: number;
-  readonly faceCents: number;
-  readonly issuedTick: number;
-  readonly maturityMonths: number;
-  readonly holdings: BondHolding[];
-  status: number;
-  /** Consecutive scheduled payments the escrow could not make. */
-  missedMonths: number;
-  lossCents: number;
-}
 
 /** The level monthly payment of an annuity, in whole cents (rounded; the last payment absorbs). */
 export function annuityPaymentCents(faceCents: number, annualYield: number, months: number): number {
@@ -45,82 +17,175 @@ export function annuityPaymentCents(faceCents: number, annualYield: number, mont
   return Math.round((faceCents * r) / (1 - pow(1 + r, -months)));
 }
 
-/** One month of a holding's schedule: interest on the balance, the rest principal. */
-export function scheduledPayment(h: BondHolding): { interestCents: number; principalCents: number } {
-  const interestCents = Math.round((h.principalCents * h.annualYield) / 12);
-  const last = h.monthsLeft <= 1 || h.principalCents + interestCents <= h.paymentCents;
-  const principalCents = last ? h.principalCents : Math.min(h.principalCents, h.paymentCents - interestCents);
-  return { interestCents, principalCents };
+/** A month of a schedule: interest on the balance, the rest of the level payment principal. */
+export function scheduledSplit(
+  principalCents: number, annualYield: number, paymentCents: number, monthsLeft: number, out: { interestCents: number; principalCents: number },
+): void {
+  const interestCents = Math.round((principalCents * annualYield) / 12);
+  const last = monthsLeft <= 1 || principalCents + interestCents <= paymentCents;
+  out.interestCents = interestCents;
+  out.principalCents = last ? principalCents : Math.min(principalCents, paymentCents - interestCents);
 }
 
 /** The whole schedule of a fresh annuity, for checks and the planner: it repays exactly the face. */
 export function amortisationSchedule(
   faceCents: number, annualYield: number, months: number,
 ): { interestCents: number; principalCents: number }[] {
-  const h: BondHolding = {
-    holder: 0, annualYield, paymentCents: annuityPaymentCents(faceCents, annualYield, months),
-    principalCents: faceCents, monthsLeft: months, interestPaidCents: 0, lossCents: 0,
-  };
+  const payment = annuityPaymentCents(faceCents, annualYield, months);
   const rows: { interestCents: number; principalCents: number }[] = [];
-  while (h.principalCents > 0) {
-    const row = scheduledPayment(h);
+  let balance = faceCents;
+  for (let left = months; balance > 0; left--) {
+    const row = { interestCents: 0, principalCents: 0 };
+    scheduledSplit(balance, annualYield, payment, left, row);
     rows.push(row);
-    h.principalCents -= row.principalCents;
-    h.monthsLeft--;
+    balance -= row.principalCents;
   }
   return rows;
 }
 
-/** Every series ever issued, with the active ones kept apart for the monthly service loop. */
+export interface NewHolding {
+  /** Ledger account of the holder (a person or an organisation). */
+  readonly bidder: number;
+  readonly amountCents: number;
+  readonly annualYield: number;
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  let n = a.length;
+  while (n < size) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+/** Every series ever issued and its holdings, with the active series listed apart. */
 export class BondBook {
-  readonly series: BondSeries[] = [];
-  active: BondSeries[] = [];
+  seriesCount = 0;
+  issuer = new Int32Array(64);
+  asset = new Int32Array(64);
+  escrow = new Int32Array(64);
+  faceCents = new Float64Array(64);
+  issuedTick = new Int32Array(64);
+  maturityMonths = new Int32Array(64);
+  status = new Uint8Array(64);
+  /** Consecutive scheduled payments the escrow could not make. */
+  missedMonths = new Int32Array(64);
+  seriesLossCents = new Float64Array(64);
+  firstHolding = new Int32Array(64);
+  holdingCount = new Int32Array(64);
+
+  holdings = 0;
+  holder = new Int32Array(256);
+  annualYield = new Float64Array(256);
+  /** The level monthly payment fixed at issue. */
+  paymentCents = new Float64Array(256);
+  principalCents = new Float64Array(256);
+  /** Scheduled payments left; the last one pays whatever principal remains. */
+  monthsLeft = new Int32Array(256);
+  interestPaidCents = new Float64Array(256);
+  holdingLossCents = new Float64Array(256);
+
+  private activeIds = new Int32Array(64);
+  private activeCount = 0;
+  /** Set when a series closes, so the active list is compacted once, not per closing. */
+  dirty = false;
   issuedFaceCents = 0;
   lossCents = 0;
   redeemedCount = 0;
 
-  add(fields: Omit<BondSeries, 'id' | 'status' | 'missedMonths' | 'lossCents'>): BondSeries {
-    const s: BondSeries = { ...fields, id: this.series.length, status: SERIES_ACTIVE, missedMonths: 0, lossCents: 0 };
-    this.series.push(s);
-    this.active.push(s);
-    this.issuedFaceCents += s.faceCents;
-    return s;
+  addSeries(
+    issue: { issuer: number; asset: number; escrow: number; tick: number; maturityMonths: number },
+    allocations: readonly NewHolding[],
+  ): number {
+    const id = this.seriesCount++;
+    const n = this.seriesCount;
+    this.issuer = grown(this.issuer, n); this.asset = grown(this.asset, n); this.escrow = grown(this.escrow, n);
+    this.faceCents = grown(this.faceCents, n); this.issuedTick = grown(this.issuedTick, n);
+    this.maturityMonths = grown(this.maturityMonths, n); this.status = grown(this.status, n);
+    this.missedMonths = grown(this.missedMonths, n); this.seriesLossCents = grown(this.seriesLossCents, n);
+    this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
+    this.issuer[id] = issue.issuer; this.asset[id] = issue.asset; this.escrow[id] = issue.escrow;
+    this.issuedTick[id] = issue.tick; this.maturityMonths[id] = issue.maturityMonths;
+    this.status[id] = SERIES_ACTIVE; this.missedMonths[id] = 0; this.seriesLossCents[id] = 0;
+    const first = this.holdings;
+    const m = first + allocations.length;
+    this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);
+    this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
+    this.monthsLeft = grown(this.monthsLeft, m); this.interestPaidCents = grown(this.interestPaidCents, m);
+    this.holdingLossCents = grown(this.holdingLossCents, m);
+    let face = 0;
+    for (let k = 0; k < allocations.length; k++) {
+      const a = allocations[k]!;
+      const h = first + k;
+      this.holder[h] = a.bidder; this.annualYield[h] = a.annualYield;
+      this.paymentCents[h] = annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths);
+      this.principalCents[h] = a.amountCents; this.monthsLeft[h] = issue.maturityMonths;
+      this.interestPaidCents[h] = 0; this.holdingLossCents[h] = 0;
+      face += a.amountCents;
+    }
+    this.holdings = m;
+    this.firstHolding[id] = first;
+    this.holdingCount[id] = allocations.length;
+    this.faceCents[id] = face;
+    this.issuedFaceCents += face;
+    this.activeIds = grown(this.activeIds, this.activeCount + 1);
+    this.activeIds[this.activeCount++] = id;
+    return id;
   }
 
-  /** Drops closed series from the active list (order kept, so service order stays seeded). */
-  compact(): void {
-    if (this.active.some((s) => s.status !== SERIES_ACTIVE)) {
-      this.active = this.active.filter((s) => s.status === SERIES_ACTIVE);
+  /** Active series ids in issue order (a view: valid until the next issue or compaction). */
+  active(): Int32Array {
+    if (this.dirty) {
+      let n = 0;
+      for (let k = 0; k < this.activeCount; k++) {
+        const s = this.activeIds[k]!;
+        if (this.status[s] === SERIES_ACTIVE) this.activeIds[n++] = s;
+      }
+      this.activeCount = n;
+      this.dirty = false;
     }
+    return this.activeIds.subarray(0, this.activeCount);
+  }
+
+  close(series: number, status: number): void {
+    this.status[series] = status;
+    this.dirty = true;
+    if (status === SERIES_REDEEMED) this.redeemedCount++;
+  }
+
+  outstanding(series: number): number {
+    let sum = 0;
+    const end = this.firstHolding[series]! + this.holdingCount[series]!;
+    for (let h = this.firstHolding[series]!; h < end; h++) sum += this.principalCents[h]!;
+    return sum;
   }
 
   outstandingCents(): number {
     let sum = 0;
-    for (const s of this.active) sum += outstandingPrincipal(s);
+    for (const s of this.active()) sum += this.outstanding(s);
+    return sum;
+  }
+
+  /** What the series is due this month: the sum of its holdings' scheduled payments. */
+  due(series: number): number {
+    let sum = 0;
+    const end = this.firstHolding[series]! + this.holdingCount[series]!;
+    for (let h = this.firstHolding[series]!; h < end; h++) {
+      if (this.principalCents[h]! <= 0) continue;
+      scheduledSplit(this.principalCents[h]!, this.annualYield[h]!, this.paymentCents[h]!, this.monthsLeft[h]!, split);
+      sum += split.interestCents + split.principalCents;
+    }
+    return sum;
+  }
+
+  /** The level monthly service of the series (the rental reserve while bonds are outstanding). */
+  levelService(series: number): number {
+    let sum = 0;
+    const end = this.firstHolding[series]! + this.holdingCount[series]!;
+    for (let h = this.firstHolding[series]!; h < end; h++) if (this.principalCents[h]! > 0) sum += this.paymentCents[h]!;
     return sum;
   }
 }
 
-export function outstandingPrincipal(s: BondSeries): number {
-  let sum = 0;
-  for (const h of s.holdings) sum += h.principalCents;
-  return sum;
-}
-
-/** What the series is due this month: the sum of its holdings' scheduled payments. */
-export function dueCents(s: BondSeries): number {
-  let sum = 0;
-  for (const h of s.holdings) {
-    if (h.principalCents <= 0) continue;
-    const p = scheduledPayment(h);
-    sum += p.interestCents + p.principalCents;
-  }
-  return sum;
-}
-
-/** The level monthly service of the series (the rental reserve while bonds are outstanding). */
-export function levelServiceCents(s: BondSeries): number {
-  let sum = 0;
-  for (const h of s.holdings) if (h.principalCents > 0) sum += h.paymentCents;
-  return sum;
-}
+const split = { interestCents: 0, principalCents: 0 };

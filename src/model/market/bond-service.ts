@@ -1,74 +1,79 @@
 // MODEL.md section 4, bond service: each month the series pays every holding its scheduled
 // interest and principal out of the escrow. A month the escrow cannot pay in full is a missed
 // payment: nothing is paid, the month's interest is added to the balance (holders lose nothing
-// to the delay) and the schedule shifts by a month.
+// to the delay) and the schedule shifts by a month. Prepayment (rent above the service, under
+// `excessRent: prepay`) redeems early, pro rata to balances; the level payment stays, so the
+// series ends sooner.
 import { FLOW, type Ledger } from '../ledger.ts';
-import {
-  SERIES_ACTIVE, SERIES_REDEEMED, dueCents, scheduledPayment, type BondBook, type BondSeries,
-} from './bond-series.ts';
+import { SERIES_ACTIVE, SERIES_REDEEMED, scheduledSplit, type BondBook } from './bond-series.ts';
 
-/** Called for every cent paid to a holder, so the economy can book income and bond holdings. */
-export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield?: number) => void;
+/** Called for every payment to a holder, so the economy can book income and trailing returns. */
+export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield: number) => void;
+
+const split = { interestCents: 0, principalCents: 0 };
 
 /** Pays this month's service; returns false on a missed payment. */
-export function serviceSeries(ledger: Ledger, book: BondBook, s: BondSeries, onPaid?: HolderPaid): boolean {
-  if (s.status !== SERIES_ACTIVE) return true;
-  const due = dueCents(s);
-  if (ledger.balance(s.escrow) < due) {
-    s.missedMonths++;
-    for (const h of s.holdings) {
-      if (h.principalCents <= 0) continue;
-      h.principalCents += Math.round((h.principalCents * h.annualYield) / 12);
+export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid): boolean {
+  if (book.status[s] !== SERIES_ACTIVE) return true;
+  const escrow = book.escrow[s]!;
+  const first = book.firstHolding[s]!;
+  const end = first + book.holdingCount[s]!;
+  if (ledger.balance(escrow) < book.due(s)) {
+    book.missedMonths[s]!++;
+    for (let h = first; h < end; h++) {
+      const p = book.principalCents[h]!;
+      if (p > 0) book.principalCents[h] = p + Math.round((p * book.annualYield[h]!) / 12);
     }
     return false;
   }
-  s.missedMonths = 0;
-  for (const h of s.holdings) {
-    if (h.principalCents <= 0) continue;
-    const { interestCents, principalCents } = scheduledPayment(h);
-    if (interestCents > 0) ledger.transfer(s.escrow, h.holder, interestCents, FLOW.interest);
-    if (principalCents > 0) ledger.transfer(s.escrow, h.holder, principalCents, FLOW.principal);
-    h.principalCents -= principalCents;
-    h.interestPaidCents += interestCents;
-    h.monthsLeft--;
-    onPaid?.(h.holder, interestCents, principalCents, h.annualYield);
+  book.missedMonths[s] = 0;
+  let open = false;
+  for (let h = first; h < end; h++) {
+    if (book.principalCents[h]! <= 0) continue;
+    scheduledSplit(book.principalCents[h]!, book.annualYield[h]!, book.paymentCents[h]!, book.monthsLeft[h]!, split);
+    const { interestCents, principalCents } = split;
+    const holder = book.holder[h]!;
+    if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, FLOW.interest);
+    if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, FLOW.principal);
+    book.principalCents[h]! -= principalCents;
+    book.interestPaidCents[h]! += interestCents;
+    book.monthsLeft[h]!--;
+    if (book.principalCents[h]! > 0) open = true;
+    onPaid?.(holder, interestCents, principalCents, book.annualYield[h]!);
   }
-  closeIfRedeemed(book, s);
+  if (!open) book.close(s, SERIES_REDEEMED);
   return true;
 }
 
-/**
- * Redeems early: `cents` from the escrow go to holders pro rata to their balances (never more
- * than is owed); the level payments stay, so the series ends sooner. Returns what was paid.
- */
-export function prepaySeries(ledger: Ledger, book: BondBook, s: BondSeries, cents: number, onPaid?: HolderPaid): number {
-  if (s.status !== SERIES_ACTIVE || cents <= 0) return 0;
-  let owed = 0;
-  for (const h of s.holdings) owed += h.principalCents;
-  const paying = Math.min(cents, owed, ledger.balance(s.escrow));
+/** Redeems early with up to `cents` of the escrow, never beyond what is owed; returns what was paid. */
+export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: number, onPaid?: HolderPaid): number {
+  if (book.status[s] !== SERIES_ACTIVE || cents <= 0) return 0;
+  const escrow = book.escrow[s]!;
+  const first = book.firstHolding[s]!;
+  const end = first + book.holdingCount[s]!;
+  const owed = book.outstanding(s);
+  const paying = Math.min(cents, owed, ledger.balance(escrow));
   if (paying <= 0) return 0;
-  // Pro rata to balances, rounded down; remainder cents one each to holdings in order.
+  // Pro rata to balances, rounded down; the remainder cents one each to holdings in order.
   let given = 0;
-  for (const h of s.holdings) given += Math.floor((paying * h.principalCents) / owed);
+  for (let h = first; h < end; h++) given += Math.floor((paying * book.principalCents[h]!) / owed);
   let remainder = paying - given;
-  for (const h of s.holdings) {
-    if (h.principalCents <= 0) continue;
-    let share = Math.floor((paying * h.principalCents) / owed);
-    if (remainder > 0 && share < h.principalCents) {
+  let open = false;
+  for (let h = first; h < end; h++) {
+    const balance = book.principalCents[h]!;
+    if (balance <= 0) continue;
+    let share = Math.floor((paying * balance) / owed);
+    if (remainder > 0 && share < balance) {
       share++;
       remainder--;
     }
-    if (share <= 0) continue;
-    ledger.transfer(s.escrow, h.holder, share, FLOW.principal);
-    h.principalCents -= share;
-    onPaid?.(h.holder, 0, share, h.annualYield);
+    if (share > 0) {
+      ledger.transfer(escrow, book.holder[h]!, share, FLOW.principal);
+      book.principalCents[h] = balance - share;
+      onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
+    }
+    if (book.principalCents[h]! > 0) open = true;
   }
-  closeIfRedeemed(book, s);
+  if (!open) book.close(s, SERIES_REDEEMED);
   return paying;
-}
-
-function closeIfRedeemed(book: BondBook, s: BondSeries): void {
-  for (const h of s.holdings) if (h.principalCents > 0) return;
-  s.status = SERIES_REDEEMED;
-  book.redeemedCount++;
 }

@@ -4,7 +4,7 @@
 // is left goes to the owner, to be shared by the owner's own rule.
 import { FLOW, WORLD, type Ledger } from '../ledger.ts';
 import { allocateProRata } from './pro-rata.ts';
-import { SERIES_ACTIVE, SERIES_DEFAULTED, type BondBook, type BondSeries } from './bond-series.ts';
+import { SERIES_ACTIVE, SERIES_DEFAULTED, type BondBook } from './bond-series.ts';
 import type { HolderPaid } from './bond-service.ts';
 
 export function liquidationValueCents(bookValueCents: number, discount: number): number {
@@ -19,39 +19,41 @@ export interface LiquidationOutcome {
 }
 
 /**
- * Sells the asset to `world` and runs the waterfall. With an active series, proceeds and any
- * escrow balance pay its holders first; the series is closed as defaulted if anyone lost.
+ * Sells the asset to `world` and runs the waterfall. With an active series (`series` >= 0),
+ * proceeds and any escrow balance pay its holders first; the series closes as defaulted.
  */
 export function liquidate(
-  ledger: Ledger, book: BondBook, series: BondSeries | null, proceedsCents: number,
-  ownerAccount: number, onPaid?: HolderPaid,
+  ledger: Ledger, book: BondBook, series: number, proceedsCents: number, ownerAccount: number, onPaid?: HolderPaid,
 ): LiquidationOutcome {
-  if (series === null || series.status !== SERIES_ACTIVE) {
+  if (series < 0 || book.status[series] !== SERIES_ACTIVE) {
     if (proceedsCents > 0) ledger.transfer(WORLD, ownerAccount, proceedsCents, FLOW.liquidation);
     return { proceedsCents, paidToHoldersCents: 0, lossCents: 0, toOwnerCents: proceedsCents };
   }
-  if (proceedsCents > 0) ledger.transfer(WORLD, series.escrow, proceedsCents, FLOW.liquidation);
-  const available = ledger.balance(series.escrow);
-  const balances = series.holdings.map((h) => h.principalCents);
-  const owed = balances.reduce((a, b) => a + b, 0);
-  const paying = Math.min(available, owed);
-  const shares = new Float64Array(balances.length);
+  const escrow = book.escrow[series]!;
+  if (proceedsCents > 0) ledger.transfer(WORLD, escrow, proceedsCents, FLOW.liquidation);
+  const first = book.firstHolding[series]!;
+  const count = book.holdingCount[series]!;
+  const balances = book.principalCents.subarray(first, first + count);
+  const paying = Math.min(ledger.balance(escrow), book.outstanding(series));
+  const shares = new Float64Array(count);
   allocateProRata(paying, balances, shares);
   let lossCents = 0;
-  for (let i = 0; i < series.holdings.length; i++) {
-    const h = series.holdings[i]!;
-    const share = shares[i]!;
-    if (share > 0) ledger.transfer(series.escrow, h.holder, share, FLOW.principal);
-    onPaid?.(h.holder, 0, share);
-    const loss = h.principalCents - share;
-    h.lossCents += loss;
+  for (let k = 0; k < count; k++) {
+    const h = first + k;
+    const share = shares[k]!;
+    if (share > 0) {
+      ledger.transfer(escrow, book.holder[h]!, share, FLOW.principal);
+      onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
+    }
+    const loss = book.principalCents[h]! - share;
+    book.holdingLossCents[h]! += loss;
     lossCents += loss;
-    h.principalCents = 0;
+    book.principalCents[h] = 0;
   }
-  series.lossCents += lossCents;
+  book.seriesLossCents[series]! += lossCents;
   book.lossCents += lossCents;
-  series.status = SERIES_DEFAULTED;
-  const rest = ledger.balance(series.escrow);
-  if (rest > 0) ledger.transfer(series.escrow, ownerAccount, rest, FLOW.liquidation);
+  book.close(series, SERIES_DEFAULTED);
+  const rest = ledger.balance(escrow);
+  if (rest > 0) ledger.transfer(escrow, ownerAccount, rest, FLOW.liquidation);
   return { proceedsCents, paidToHoldersCents: paying, lossCents, toOwnerCents: rest };
 }
