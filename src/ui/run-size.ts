@@ -3,17 +3,20 @@
 import { parseScenarioText } from '../scenarios/load.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
 import { defaultPreset } from './presets.ts';
+import { valueAt } from './scenario-text.ts';
 import type { RunInfo } from '../worker/protocol.ts';
 
 /** How many times the default preset's agent-months a run may take before the page asks. */
 export const CONFIRM_FACTOR = 20;
 
-/** Agents x months of the default preset (population fields differ by kind; 1000 if none). */
+/** Where each kind keeps its population: `agents` (kinetic models), `persons.count` (economy). */
+const POPULATION_PATHS: readonly (readonly string[])[] = [['agents'], ['persons', 'count'], ['population']];
+
+/** Agents x months of the default preset (1000 agents if its kind names no population). */
 function defaultCost(): number {
   const outcome = parseScenarioText(defaultPreset().text);
   if (!outcome.ok) return 1000 * 1200;
-  const scenario = outcome.scenario as unknown as Record<string, unknown>;
-  const population = ['agents', 'persons', 'population'].map((k) => scenario[k]).find((v) => typeof v === 'number');
+  const population = POPULATION_PATHS.map((path) => valueAt(outcome.scenario, path)).find((v) => typeof v === 'number');
   return (typeof population === 'number' ? population : 1000) * totalTicksOf(outcome.scenario);
 }
 
