@@ -32,6 +32,11 @@ const STORIES: Record<string, Story> = {
     histogram: 'Many agents end with nothing at all (the orange bar), a few with several units.',
     lorenz: 'The curve leaves the diagonal quickly: a large share of agents holds nothing.',
   },
+  economy: {
+    inequality: 'A few capitalists start with most of the wealth. Watch whether the Gini falls as communes acquire assets and members.',
+    histogram: 'Most persons hold a modest amount; the capitalists sit far to the right. Watch the gap between the two humps.',
+    lorenz: 'The curve shoots up at the right end while a few hold most of the wealth; watch it move toward the diagonal, or away.',
+  },
 };
 
 const TAXED_YARD_SALE: Story = {
