@@ -56,14 +56,17 @@ export class EngineClient {
     this.events.failure(message);
   }
 
-  /** Loads a scenario, starting a worker first if there is none (or it crashed). */
-  async load(request: LoadRequest): Promise<LoadOutcome> {
+  /**
+   * Loads a scenario, starting a worker first if there is none (or it crashed). Null when the
+   * worker failed: that is no fault of the scenario, and the failure has been reported.
+   */
+  async load(request: LoadRequest): Promise<LoadOutcome | null> {
     const api = this.api ?? this.start();
     try {
       return await Promise.race([api.load(request), this.crashed]);
     } catch (error) {
       this.crash(`The engine worker failed while loading: ${(error as Error).message ?? String(error)}`);
-      return { ok: false, issues: [{ path: '', message: 'the engine worker failed; see the message above' }] };
+      return null;
     }
   }
 

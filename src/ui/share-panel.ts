@@ -41,7 +41,7 @@ export class SharePanel extends LitElement {
     const record = this.record;
     return html`
       <div class="row">
-        <button data-testid="make-share-link" @click=${this.makeLink}>Make share link</button>
+        <button data-testid="make-share-link" ?disabled=${this.scenarioText === ''} @click=${this.makeLink}>Make share link</button>
         ${this.link !== '' ? html`<input class="link" data-testid="share-link" readonly .value=${this.link}
           @focus=${(e: Event) => (e.target as HTMLInputElement).select()} aria-label="share link">
           <span class="hint">${this.copied ? 'copied' : ''}</span>` : html`<span class="hint">Same scenario and seed, same numbers.</span>`}

@@ -63,6 +63,10 @@ export class SimulatorController implements ReactiveController {
       return false;
     }
     const outcome = await this.client.load({ text });
+    if (outcome === null) {
+      this.host.requestUpdate();
+      return false;
+    }
     if (!outcome.ok) {
       this.editorIssues = outcome.issues;
       this.host.requestUpdate();

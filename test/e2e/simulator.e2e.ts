@@ -278,6 +278,9 @@ describe('the simulator page', () => {
     const failure = page.getByTestId('failure');
     await failure.waitFor();
     expect(await failure.innerText()).toMatch(/engine worker failed/i);
+    // The scenario is not to blame: the editor lists no problem and can run it again.
+    expect(await page.getByTestId('issues').count()).toBe(0);
+    expect(await page.getByTestId('apply').isDisabled()).toBe(false);
     await watched.screenshot('10-worker-failure');
     await page.unroute(/engine-worker-.*\.js$/);
     // Reset starts a fresh worker with the scenario the failed one was given.
