@@ -30,7 +30,7 @@ export class RunReadouts extends LitElement {
     const shown = HEADLINES.filter((h) => record.has(h.id));
     return html`
       <div><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
-      <div><span>Agents</span><strong>${record.info.agentCount.toLocaleString('en')}</strong></div>
+      <div><span>Agents</span><strong data-testid="agents-readout">${record.info.agentCount.toLocaleString('en')}</strong></div>
       ${shown.map((h) => {
         const value = record.latest(h.id);
         const text = value === undefined ? '–' : h.format(value);

