@@ -1,30 +1,44 @@
 // Scenario-file cases: a scenario as written, at a given size, timed against a wall-time
-// target. A missing or not-yet-loadable file is a skip with its reason, not a failure.
+// target in a worker thread that is stopped at twice the target. A missing or not-yet-loadable
+// file is a skip with its reason, not a failure.
 import { existsSync, readFileSync } from 'node:fs';
-import { ScenarioError, loadScenario } from '../src/scenarios/load.ts';
-import { createSimulation } from '../src/scenarios/create-simulation.ts';
+import { parseScenarioText, formatIssues } from '../src/scenarios/load.ts';
+import { startWorker } from '../src/cli/typescript-worker.ts';
 import type { ScenarioFileCase } from './cases.ts';
 
 export type ScenarioFileOutcome =
   | { readonly status: 'skipped'; readonly reason: string }
+  | { readonly status: 'stopped'; readonly afterSeconds: number }
   | { readonly status: 'ran'; readonly seconds: number; readonly agents: number; readonly ticks: number; readonly pass: boolean };
 
-export function runScenarioFileCase(fileCase: ScenarioFileCase, root: URL): ScenarioFileOutcome {
+const WORKER = new URL('./scenario-file-worker.ts', import.meta.url);
+
+export async function runScenarioFileCase(
+  fileCase: ScenarioFileCase, root: URL, overrides: Readonly<Record<string, unknown>> = {}, targetSeconds = fileCase.targetSeconds,
+): Promise<ScenarioFileOutcome> {
   const path = new URL(fileCase.file, root);
   if (!existsSync(path)) return { status: 'skipped', reason: `${fileCase.file} does not exist yet` };
-  let scenario;
-  try {
-    scenario = loadScenario(readFileSync(path, 'utf8'), fileCase.file, { ...fileCase.overrides, recordEveryMonths: 12 });
-  } catch (error) {
-    const first = error instanceof ScenarioError ? error.message.split('\n')[0] : (error as Error).message;
-    return { status: 'skipped', reason: `does not load with ${JSON.stringify(fileCase.overrides)}: ${first}` };
+  const allOverrides = { ...fileCase.overrides, ...overrides, recordEveryMonths: 12 };
+  const outcome = parseScenarioText(readFileSync(path, 'utf8'), allOverrides);
+  if (!outcome.ok) {
+    const first = formatIssues(fileCase.file, outcome.issues.slice(0, 1));
+    return { status: 'skipped', reason: `does not load with ${JSON.stringify(allOverrides)}: ${first}` };
   }
-  const start = performance.now();
-  const simulation = createSimulation(scenario);
-  simulation.runToEnd();
-  const seconds = (performance.now() - start) / 1000;
-  return {
-    status: 'ran', seconds, agents: simulation.model.agentCount, ticks: simulation.tick,
-    pass: seconds < fileCase.targetSeconds,
-  };
+  const worker = startWorker(WORKER, { workerData: { scenarioData: outcome.raw } });
+  const capSeconds = 2 * targetSeconds;
+  try {
+    return await new Promise<ScenarioFileOutcome>((resolve, reject) => {
+      const timer = setTimeout(() => resolve({ status: 'stopped', afterSeconds: capSeconds }), capSeconds * 1000 + 2000);
+      worker.once('message', (result: { seconds: number; agents: number; ticks: number }) => {
+        clearTimeout(timer);
+        resolve({ status: 'ran', ...result, pass: result.seconds < targetSeconds });
+      });
+      worker.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  } finally {
+    await worker.terminate();
+  }
 }

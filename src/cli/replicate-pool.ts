@@ -1,7 +1,8 @@
 // Replicates in parallel on worker threads (or all on the main thread with 0 workers). Each
 // worker takes the next waiting replicate when it finishes one; results come back in the
 // order of the requests, whatever order they finish in.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './typescript-worker.ts';
 import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import type { ReplicateJob, WorkerReport } from './replicate-worker.ts';
 
@@ -13,17 +14,6 @@ export class ReplicateFailure extends Error {
 }
 
 const WORKER_URL = new URL('./replicate-worker.ts', import.meta.url);
-
-/**
- * Node 20's worker threads do not inherit tsx's loader hooks (privatenumber/tsx#354), so a
- * TypeScript worker starts from a one-line bootstrap that registers tsx, then imports it.
- */
-function startWorker(): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL);
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
   let finishedTicks = 0;
@@ -58,7 +48,7 @@ export async function runOnWorkers(
       };
       const count = Math.max(1, Math.min(workerCount, requests.length));
       for (let w = 0; w < count; w++) {
-        const worker = startWorker();
+        const worker = startWorker(WORKER_URL);
         workers.push(worker);
         worker.on('message', (report: WorkerReport) => {
           if (report.type === 'progress') {
