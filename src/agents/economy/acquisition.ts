@@ -13,7 +13,7 @@ import {
 import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
-import { grantPossession } from './possession.ts';
+import { endPossession, grantPossession } from './possession.ts';
 import { expectedOutputCents, offeredRentCents, selfEmployedIncomeCents } from './mode-choice.ts';
 import { collectBondBids, type SaverQueue } from './savers.ts';
 
@@ -30,42 +30,54 @@ function reserveCents(state: EconomyState, asset: number): number {
 }
 
 export function runRentalAuctions(state: EconomyState, rng: RandomStream): void {
-  const { assets, persons, params } = state;
+  const { assets, persons, params, classes } = state;
   const free: number[] = [];
-  for (const a of assets.live()) if (assets.alive[a] && assets.onAuction[a]) free.push(a);
+  for (const a of assets.live()) if (assets.onAuction[a]) free.push(a);
   if (free.length === 0) return;
   const shuffled = Int32Array.from(free);
   rng.shuffle(shuffled);
-  // Bidders this month, in the seeded order of persons.
-  const bidders: number[] = [];
+  // This month's bidders per class, in the seeded order of persons; a served bidder's
+  // willingness is set below any reserve so later auctions pass it over.
+  const bidsByClass: RentalBid[][] = classes.map(() => []);
   for (let i = 0; i < persons.count; i++) {
     const p = persons.order[i]!;
-    if (persons.wantsClass[p]! >= 0 || persons.wantsHome[p]) bidders.push(p);
+    const c = persons.wantsClass[p]!;
+    if (c >= 0) bidsByClass[c]!.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, c) });
+    if (persons.wantsHome[p]) {
+      for (let h = 0; h < classes.length; h++) {
+        if (!classes[h]!.productive) bidsByClass[h]!.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, h) });
+      }
+    }
   }
-  const bids: RentalBid[] = [];
   for (let k = 0; k < shuffled.length; k++) {
     const a = shuffled[k]!;
     const c = assets.cls[a]!;
-    const productive = state.classes[c]!.productive;
-    bids.length = 0;
+    const productive = classes[c]!.productive;
+    const bids = bidsByClass[c]!;
     const incumbent = assets.possessor[a]!;
     if (incumbent >= 0) bids.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
-    for (const p of bidders) {
-      const wants = productive ? persons.wantsClass[p] === c : persons.wantsHome[p] === 1;
-      if (wants && p !== incumbent) bids.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, c) });
-    }
     const outcome = clearRentalAuction(bids, reserveCents(state, a), params.rentalFormat);
-    if (outcome.winner < 0) {
-      if (incumbent >= 0) assets.termEndTick[a] = state.tick + params.rentalTermMonths;
+    const winnerBid = outcome.winner >= 0 ? bids[outcome.winner]! : undefined;
+    if (incumbent >= 0) bids.pop();
+    if (winnerBid === undefined) {
+      if (incumbent >= 0) {
+        // Nobody (the incumbent included) bids the reserve at the end of a term: it leaves.
+        endPossession(state, a);
+      }
       continue;
     }
-    const winner = bids[outcome.winner]!.bidder;
+    const winner = winnerBid.bidder;
+    winnerBid.willingnessCents = -1;
     grantPossession(state, a, winner, outcome.rentCents, params.rentalTermMonths);
     if (productive) {
       persons.wantsClass[winner] = -1;
       state.lastClearingRentCents[c] = outcome.rentCents;
     } else {
       persons.wantsHome[winner] = 0;
+      for (let h = 0; h < classes.length; h++) {
+        if (classes[h]!.productive) continue;
+        for (const b of bidsByClass[h]!) if (b.bidder === winner) b.willingnessCents = -1;
+      }
     }
   }
 }
