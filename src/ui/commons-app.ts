@@ -41,7 +41,7 @@ export class CommonsApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** A share link in the hash opens its scenario; otherwise the default preset. */
+  /** A share link in the hash opens its scenario; otherwise the preset named, or the default. */
   private readonly openFromLocation = async (): Promise<void> => {
     const code = codeFromHash(window.location.hash);
     let unreadable: string | null = null;
@@ -57,7 +57,8 @@ export class CommonsApp extends LitElement {
         unreadable = `This share link could not be read (${(error as Error).message}). The default scenario is shown instead.`;
       }
     }
-    const preset = defaultPreset();
+    // `?preset=classroom-exchange` opens a preset directly (a link for a lesson plan).
+    const preset = presetById(new URLSearchParams(window.location.search).get('preset') ?? '') ?? defaultPreset();
     this.presetId = preset.id;
     await this.sim.load(preset.text);
     // After the load, which clears old failures.

@@ -250,9 +250,14 @@ describe('the simulator page', () => {
   });
 
   it('shows one chart at a time with what to watch for in classroom mode', async () => {
-    const watched = await open('?classroom');
+    const watched = await open('?classroom&preset=classroom-exchange');
     const { page } = watched;
+    expect(await text(page, 'scenario-name')).toMatch(/Classroom/);
     expect(await page.locator('chart-card').count()).toBe(1);
+    // With 200 agents the lesson opens on the agents themselves.
+    expect(await page.locator('chart-card').getAttribute('data-chart')).toBe('agents');
+    await page.getByTestId('preset-select').selectOption('random-exchange');
+    await expect.poll(() => text(page, 'scenario-name')).toMatch(/Random exchange/);
     const card = page.locator('chart-card');
     expect(await card.getAttribute('data-chart')).toBe('inequality');
     expect(await page.locator('chart-card p').innerText()).toMatch(/Watch the Gini rise toward 0\.5/);
