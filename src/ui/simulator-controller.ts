@@ -105,7 +105,15 @@ export class SimulatorController implements ReactiveController {
   /** A parameter changed: rewrite it in the running text and restart, playing on if it was. */
   setParameter(path: readonly string[], value: unknown): Promise<boolean> {
     const wasRunning = this.record.mode !== 'paused';
-    return this.load(setField(this.runningText, path, value), { playAfter: wasRunning });
+    let text: string;
+    try {
+      text = setField(this.runningText, path, value);
+    } catch (error) {
+      this.failure = `The parameter could not be set: ${(error as Error).message}`;
+      this.host.requestUpdate();
+      return Promise.resolve(false);
+    }
+    return this.load(text, { playAfter: wasRunning });
   }
 
   setSeed(raw: string): Promise<boolean> {
