@@ -169,6 +169,7 @@ export class CommonsApp extends LitElement {
             <section class="parameters">
               <h2>Parameters <span class="hint">(a change restarts the run)</span></h2>
               <parameter-panel .fields=${sim.fields} .scenario=${(sim.scenario ?? {}) as Record<string, unknown>}
+                revision=${sim.parameterRevision}
                 @parameter-change=${(e: CustomEvent<{ path: string[]; value: unknown }>) => void sim.setParameter(e.detail.path, e.detail.value)}>
               </parameter-panel>
             </section>

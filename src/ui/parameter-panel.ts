@@ -7,6 +7,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './theme.ts';
 import type { ParameterField } from './parameter-fields.ts';
 import { valueAt } from './scenario-text.ts';
+import { live } from 'lit/directives/live.js';
 
 function rangeText(field: ParameterField): string {
   if (field.min === undefined && field.max === undefined) return '';
@@ -37,6 +38,8 @@ export class ParameterPanel extends LitElement {
   @property({ attribute: false }) fields: readonly ParameterField[] = [];
   /** The parsed scenario the values are read from. */
   @property({ attribute: false }) scenario: Readonly<Record<string, unknown>> = {};
+  /** Changes after every committed change, so a refused value is replaced by the one that runs. */
+  @property({ type: Number }) revision = 0;
 
   private commit(field: ParameterField, raw: string | boolean): void {
     let value: unknown = raw;
@@ -54,18 +57,18 @@ export class ParameterPanel extends LitElement {
     const id = `p-${field.path.join('-')}`;
     if (field.type === 'choice') {
       return html`<select id=${id} data-testid=${id} @change=${(e: Event) => this.commit(field, (e.target as HTMLSelectElement).value)}>
-        ${field.choices!.map((c) => html`<option ?selected=${c === value}>${c}</option>`)}</select>`;
+        ${field.choices!.map((c) => html`<option .selected=${live(c === value)}>${c}</option>`)}</select>`;
     }
     if (field.type === 'boolean') {
-      return html`<input id=${id} data-testid=${id} type="checkbox" .checked=${value === true}
+      return html`<input id=${id} data-testid=${id} type="checkbox" .checked=${live(value === true)}
         @change=${(e: Event) => this.commit(field, (e.target as HTMLInputElement).checked)}>`;
     }
     const text = typeof value === 'number' ? String(value) : '';
     const onChange = (e: Event) => this.commit(field, (e.target as HTMLInputElement).value);
     return html`
-      <input id=${id} data-testid=${id} type="number" .value=${text} min=${field.min ?? ''} max=${field.max ?? ''}
+      <input id=${id} data-testid=${id} type="number" .value=${live(text)} min=${field.min ?? ''} max=${field.max ?? ''}
         step=${stepOf(field)} @change=${onChange}>
-      ${field.slider ? html`<input type="range" aria-label=${field.label} .value=${text} min=${field.min ?? 0}
+      ${field.slider ? html`<input type="range" aria-label=${field.label} .value=${live(text)} min=${field.min ?? 0}
         max=${field.max ?? 1} step=${stepOf(field)} @change=${onChange}>` : null}`;
   }
 

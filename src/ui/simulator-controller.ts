@@ -29,6 +29,8 @@ export class SimulatorController implements ReactiveController {
   speed: Speed = 60;
   /** Set when the loaded run is far above the default size and not yet confirmed. */
   oversize: number | null = null;
+  /** Bumped on every parameter change, so refused values snap back in their inputs. */
+  parameterRevision = 0;
   confirming: PendingAction | null = null;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -113,7 +115,17 @@ export class SimulatorController implements ReactiveController {
       this.host.requestUpdate();
       return Promise.resolve(false);
     }
-    return this.load(text, { playAfter: wasRunning });
+    this.parameterRevision++;
+    return this.load(text, { playAfter: wasRunning }).then((ok) => {
+      if (!ok && this.editorIssues.length > 0) {
+        // The running scenario stays; the editor goes back to it and the banner says why.
+        this.failure = `That value was not accepted: ${this.editorIssues.map((i) => `${i.path === '' ? '' : `${i.path}: `}${i.message}`).join('; ')}`;
+        this.editorText = this.runningText;
+        this.editorIssues = [];
+        this.host.requestUpdate();
+      }
+      return ok;
+    });
   }
 
   setSeed(raw: string): Promise<boolean> {

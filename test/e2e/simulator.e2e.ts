@@ -111,6 +111,15 @@ describe('the simulator page', () => {
     await seek(page, 5);
     expect(Number(await text(page, 'readout-wealth.gini'))).toBeGreaterThan(0.05);
     await watched.screenshot('03-parameter-changed');
+    // A value the schema refuses: the run stays as it was, the input snaps back, the banner says why.
+    const agents = page.getByTestId('p-agents');
+    await agents.fill('1');
+    await agents.press('Enter');
+    await page.getByTestId('failure').waitFor();
+    expect(await text(page, 'failure')).toMatch(/agents: got 1; allowed: a whole number from 2/);
+    await expect.poll(() => agents.inputValue()).toBe('1000');
+    expect(await year(page)).toBe(5);
+    expect(await page.getByTestId('issues').count()).toBe(0);
   });
 
   it('points at the line of a broken scenario', async () => {
