@@ -16,6 +16,7 @@ export function foundCommune(state: EconomyState, founders: readonly number[]): 
   const org = orgs.add(ORG_COMMUNE, account, account + 1, state.tick);
   for (const p of founders) {
     persons.memberOf[p] = org.id;
+    persons.founder[p] = 1;
     persons.memberLaborTick[p] = state.tick;
   }
   org.members = founders.length;
@@ -57,6 +58,7 @@ export function closeFailedCommunes(state: EconomyState): void {
       if (shareCents > 0) ledger.transfer(org.account, persons.firstAccount + p, shareCents, FLOW.dividend);
       persons.dividendYear[p]! += shareCents;
       persons.memberOf[p] = -1;
+      persons.founder[p] = 0;
     }
     if (ledger.balance(org.account) > 0) ledger.transfer(org.account, WORLD, ledger.balance(org.account), FLOW.other);
     for (let p = 0; p < persons.count; p++) if (persons.probationOf[p] === org.id) persons.probationOf[p] = -1;

@@ -16,6 +16,7 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
     const a = persons.asset[p]!;
     if (a >= 0 && orgs.get(assets.owner[a]!).kind === ORG_COMMUNE) {
       const c = assets.owner[a]!;
+      persons.labourMonths[p]!++;
       if (persons.memberOf[p] === c) {
         persons.memberLaborTick[p] = state.tick;
       } else {
@@ -28,6 +29,7 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
           const previous = persons.memberOf[p]!;
           if (previous >= 0) moves.set(pairKey(previous, c), (moves.get(pairKey(previous, c)) ?? 0) + 1);
           persons.memberOf[p] = c;
+          persons.founder[p] = 0;
           persons.memberLaborTick[p] = state.tick;
           persons.probationOf[p] = -1;
           persons.probationMonths[p] = 0;
@@ -35,7 +37,10 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
       }
     }
     const m = persons.memberOf[p]!;
-    if (m >= 0 && state.tick - persons.memberLaborTick[p]! >= params.lapseMonths) persons.memberOf[p] = -1;
+    if (m >= 0 && state.tick - persons.memberLaborTick[p]! >= params.lapseMonths) {
+      persons.memberOf[p] = -1;
+      persons.founder[p] = 0;
+    }
   }
 }
 

@@ -29,6 +29,9 @@ export class PersonTable {
   /** Commune the person is working toward membership of, or -1. */
   readonly probationOf: Int32Array;
   readonly probationMonths: Int32Array;
+  /** Months of qualifying labour ever worked, and whether the person founded its commune. */
+  readonly labourMonths: Int32Array;
+  readonly founder: Uint8Array;
   /** Income this month (output - rent + interest + dividends), for consumption. */
   readonly incomeCents: Float64Array;
   /** This year's running sums; `last*` hold the last completed year (what reporters read). */
@@ -61,6 +64,7 @@ export class PersonTable {
     this.mode = new Uint8Array(count); this.isCapitalist = new Uint8Array(count);
     this.asset = i(); this.home = i(); this.memberOf = i(); this.probationOf = i();
     this.memberLaborTick = i(); this.probationMonths = new Int32Array(count);
+    this.labourMonths = new Int32Array(count); this.founder = new Uint8Array(count);
     this.incomeCents = f(); this.rentYear = f(); this.dividendYear = f(); this.useYear = f();
     this.lastRentYear = f(); this.lastDividendYear = f(); this.lastUseYear = f(); this.lastMemberOf = i();
     this.trailingReturn = f(); this.hardship = new Uint8Array(count);
