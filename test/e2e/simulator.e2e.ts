@@ -4,12 +4,16 @@ import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
-async function open(path = ''): Promise<WatchedPage> {
+/** Tests that need the kinetic reference model ask for it, whatever the default preset is. */
+const RANDOM_EXCHANGE = '?preset=random-exchange';
+
+async function open(path = RANDOM_EXCHANGE): Promise<WatchedPage> {
   const watched = await openPage(browser, `${baseUrl}${path}`);
   opened.push(watched);
   await watched.page.getByTestId('readout-wealth.gini').waitFor();
@@ -63,6 +67,12 @@ afterEach(async () => {
 });
 
 describe('the simulator page', () => {
+  it('opens on the default preset', async () => {
+    const { page } = await open('');
+    expect(await page.getByTestId(`preset-${DEFAULT_PRESET}`).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('chart-card').count()).toBeGreaterThanOrEqual(3);
+  });
+
   it('runs the default scenario and updates the readouts and charts without long tasks', async () => {
     const watched = await open();
     const { page } = watched;
@@ -211,7 +221,7 @@ describe('the simulator page', () => {
     const garbled = await open('#s=not*a*share*link');
     await garbled.page.getByTestId('failure').waitFor();
     expect(await text(garbled.page, 'failure')).toMatch(/could not be read/);
-    expect(await text(garbled.page, 'scenario-name')).toMatch(/Random exchange/);
+    expect(await garbled.page.getByTestId(`preset-${DEFAULT_PRESET}`).getAttribute('aria-pressed')).toBe('true');
 
     await garbled.page.getByTestId('open-file').setInputFiles({
       name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from('kind: saving-propensity\nname: From a file\nlambda: 0.7\nagents: 100\n'),
@@ -291,7 +301,7 @@ describe('the simulator page', () => {
     const watched = await openPage(browser, 'about:blank');
     const { page } = watched;
     await page.route(/engine-worker-.*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker sabotaged by the test")' }));
-    await page.goto(baseUrl);
+    await page.goto(`${baseUrl}${RANDOM_EXCHANGE}`);
     const failure = page.getByTestId('failure');
     await failure.waitFor();
     expect(await failure.innerText()).toMatch(/engine worker failed/i);
