@@ -112,6 +112,7 @@ describe('default', () => {
       state.persons.skill[rich] = 3;
       endow(state, rich, 10_000_000);
       state.persons.wantsClass[rich] = 0;
+      state.persons.seekers[state.persons.seekerCount++] = rich;
     }
     return { state, renter, saver, asset, series, face, rich: 0 };
   }

@@ -39,8 +39,8 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   // This month's bidders per class, in the seeded order of persons; a served bidder's
   // willingness is set below any reserve so later auctions pass it over.
   const bidsByClass: RentalBid[][] = classes.map(() => []);
-  for (let i = 0; i < persons.count; i++) {
-    const p = persons.order[i]!;
+  for (let i = 0; i < persons.seekerCount; i++) {
+    const p = persons.seekers[i]!;
     const c = persons.wantsClass[p]!;
     if (c >= 0) bidsByClass[c]!.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, c) });
     if (persons.wantsHome[p]) {
@@ -92,11 +92,12 @@ function communeFor(state: EconomyState, p: number, communes: readonly Organisat
 
 export function requestAcquisitions(state: EconomyState, rng: RandomStream, queue: SaverQueue): void {
   const { persons, classes, orgs, params, ledger, assets, counters, bonds } = state;
+  if (persons.seekerCount === 0) return;
   const communes = orgs.aliveOfKind(ORG_COMMUNE);
   if (communes.length === 0) return;
   const bids: BondBid[] = [];
-  for (let i = 0; i < persons.count; i++) {
-    const p = persons.order[i]!;
+  for (let i = 0; i < persons.seekerCount; i++) {
+    const p = persons.seekers[i]!;
     const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? classes.findIndex((c) => !c.productive) : -1;
     if (wanted < 0) continue;
     const cls = classes[wanted]!;

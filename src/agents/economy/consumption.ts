@@ -6,6 +6,9 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { communeEquityPerMember, personBondHoldings } from '../../model/economy/net-worth.ts';
 
+const CONSUMPTION = FLOW.consumption;
+const TO_WORLD = WORLD;
+
 export function consume(state: EconomyState): void {
   const { persons, params, ledger, counters } = state;
   personBondHoldings(state, persons.bondCents);
@@ -21,7 +24,7 @@ export function consume(state: EconomyState): void {
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),
     );
     const paid = Math.min(cash, wanted);
-    if (paid > 0) ledger.transfer(account, WORLD, paid, FLOW.consumption);
+    if (paid > 0) ledger.transfer(account, TO_WORLD, paid, CONSUMPTION);
     const short = paid < wanted ? 1 : 0;
     persons.hardship[p] = short;
     counters.hardshipMonthsYear += short;

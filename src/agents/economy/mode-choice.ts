@@ -8,6 +8,7 @@ import { exp, ln } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_PRODUCER } from '../../model/economy/person-table.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { endPossession } from './possession.ts';
 
@@ -32,18 +33,19 @@ export function expectedRentCents(state: EconomyState, c: number): number {
   return last >= 0 ? last : offeredRentCents(state, c);
 }
 
+/** Mean trailing dividend over communes: what a person without a commune expects. */
+function meanTrailingDividend(state: EconomyState): number {
+  let sum = 0;
+  let n = 0;
+  for (const org of state.orgs.all) if (org.alive && org.kind === ORG_COMMUNE) { sum += org.trailingDividendMonthly; n++; }
+  return n > 0 ? sum / n : 0;
+}
+
 /** Trailing dividend the person can expect within the horizon from a commune's pool. */
-function expectedDividendCents(state: EconomyState, p: number): number {
+function expectedDividendCents(state: EconomyState, p: number, fallback: number): number {
   const { persons, orgs, params } = state;
   const commune = persons.memberOf[p]! >= 0 ? persons.memberOf[p]! : persons.probationOf[p]!;
-  let dividend = 0;
-  if (commune >= 0 && orgs.get(commune).alive) dividend = orgs.get(commune).trailingDividendMonthly;
-  else {
-    let sum = 0;
-    let n = 0;
-    for (const org of orgs.all) if (org.alive && org.kind === 0) { sum += org.trailingDividendMonthly; n++; }
-    dividend = n > 0 ? sum / n : 0;
-  }
+  const dividend = commune >= 0 && orgs.get(commune).alive ? orgs.get(commune).trailingDividendMonthly : fallback;
   if (persons.memberOf[p]! >= 0) return dividend;
   const waiting = Math.min(params.choiceHorizonMonths, params.laborToJoinMonths);
   return (dividend * (params.choiceHorizonMonths - waiting)) / params.choiceHorizonMonths;
@@ -52,15 +54,26 @@ function expectedDividendCents(state: EconomyState, p: number): number {
 export function chooseModes(state: EconomyState, rng: RandomStream): void {
   const { persons, params, classes, assets } = state;
   const values = new Float64Array(classes.length + 1);
-  persons.wantsClass.fill(-1);
-  persons.wantsHome.fill(0);
+  for (let k = 0; k < persons.seekerCount; k++) {
+    const p = persons.seekers[k]!;
+    persons.wantsClass[p] = -1;
+    persons.wantsHome[p] = 0;
+  }
+  persons.seekerCount = 0;
   const hasHousing = classes.some((c) => !c.productive);
-  for (let p = 0; p < persons.count; p++) {
-    if (persons.isCapitalist[p] || !rng.bernoulli(params.reconsiderPerMonth)) continue;
+  const fallbackDividend = meanTrailingDividend(state);
+  // Who reconsiders: each person with probability q, drawn by geometric skips (one draw per
+  // reconsidering person instead of one per person).
+  const q = params.reconsiderPerMonth;
+  if (q <= 0) return;
+  const logStay = q < 1 ? ln(1 - q) : 0;
+  for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
+    if (persons.isCapitalist[p]) continue;
+    const before = persons.seekerCount;
     if (hasHousing && persons.home[p]! < 0) persons.wantsHome[p] = 1;
     const held = persons.asset[p]!;
     const heldClass = held >= 0 ? assets.cls[held]! : -1;
-    const dividend = expectedDividendCents(state, p);
+    const dividend = expectedDividendCents(state, p, fallbackDividend);
     // values[0]: self-employed; values[1 + c]: producer on class c.
     values[0] = selfEmployedIncomeCents(state, p);
     let best = values[0]!;
@@ -70,7 +83,10 @@ export function chooseModes(state: EconomyState, rng: RandomStream): void {
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;
     }
-    if (!(best > 0)) continue;
+    if (!(best > 0)) {
+      if (persons.wantsHome[p]) persons.seekers[persons.seekerCount++] = p;
+      continue;
+    }
     // Logit on log income: weight (v / best)^(1/T), computed in logs for stability.
     const logBest = ln(best);
     let total = 0;
@@ -91,5 +107,11 @@ export function chooseModes(state: EconomyState, rng: RandomStream): void {
     } else if (chosen - 1 !== heldClass || persons.mode[p] !== MODE_PRODUCER) {
       persons.wantsClass[p] = chosen - 1;
     }
+    if (persons.seekerCount === before && (persons.wantsClass[p]! >= 0 || persons.wantsHome[p])) persons.seekers[persons.seekerCount++] = p;
   }
+}
+
+function nextReconsidering(p: number, q: number, logStay: number, rng: RandomStream): number {
+  if (q >= 1) return p + 1;
+  return p + 1 + Math.floor(ln(1 - rng.double()) / logStay);
 }

@@ -2,13 +2,30 @@
 // worker's output is sold to `world` at the goods price. A producer's output is the asset's
 // output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
 // its occupant the rent it saves (imputed, not scaled by skill).
-import { exp } from '../../model/detmath.ts';
+import { exp, pow } from '../../model/detmath.ts';
 import { FLOW, WORLD } from '../../model/ledger.ts';
-import { pow } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
+
+const SALES = FLOW.sales;
+const FROM_WORLD = WORLD;
+
+/** 1/n for the Taylor series of exp, n = 0..16. */
+const INVERSE = Float64Array.from({ length: 17 }, (_, n) => (n === 0 ? 1 : 1 / n));
+
+/**
+ * exp(x) for the small log shocks, by its Taylor series in Horner form: basic arithmetic only,
+ * correctly rounded in every engine, so the same bits everywhere; 16 terms are exact to
+ * rounding for |x| < 0.5. detmath's exp beyond.
+ */
+function shockFactor(x: number): number {
+  if (x <= -0.5 || x >= 0.5) return exp(x);
+  let r = 1;
+  for (let n = 16; n >= 1; n--) r = 1 + x * r * INVERSE[n]!;
+  return r;
+}
 
 export function scrapWornOutAssets(state: EconomyState): void {
   const { assets } = state;
@@ -26,7 +43,7 @@ export function moveShocks(state: EconomyState, rng: RandomStream): void {
   for (let p = 0; p < persons.count; p++) {
     const x = shockRho * persons.logShock[p]! + shockSigma * rng.normal();
     persons.logShock[p] = x;
-    persons.shock[p] = exp(x);
+    persons.shock[p] = shockFactor(x);
   }
 }
 
@@ -59,7 +76,7 @@ export function produceAndSell(state: EconomyState): void {
     const home = persons.home[p]!;
     if (home >= 0) cents += assets.classOf(home).outputCents;
     if (cents > 0) {
-      ledger.transfer(WORLD, persons.firstAccount + p, cents, FLOW.sales);
+      ledger.transfer(FROM_WORLD, persons.firstAccount + p, cents, SALES);
       income[p] = cents;
     }
   }

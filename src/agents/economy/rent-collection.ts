@@ -6,6 +6,9 @@ import { FLOW } from '../../model/ledger.ts';
 import { depreciationPerMonthCents } from '../../model/market/depreciation.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 
+const RENT = FLOW.rent;
+const depreciationOf = depreciationPerMonthCents;
+
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
   for (const a of assets.live()) {
@@ -14,8 +17,7 @@ export function collectRent(state: EconomyState): void {
     if (p < 0) continue;
     const rent = assets.rentCents[a]!;
     const account = persons.firstAccount + p;
-    const cls = assets.classOf(a);
-    persons.useYear[p]! += cls.priceCents;
+    persons.useYear[p]! += assets.classPrice[assets.cls[a]!]!;
     if (rent <= 0) continue;
     if (ledger.balance(account) < rent) {
       assets.missedRent[a]!++;
@@ -25,15 +27,16 @@ export function collectRent(state: EconomyState): void {
     const owner = orgs.get(assets.owner[a]!);
     const seriesId = assets.series[a]!;
     if (seriesId >= 0) {
-      ledger.transfer(account, bonds.escrow[seriesId]!, rent, FLOW.rent);
+      ledger.transfer(account, bonds.escrow[seriesId]!, rent, RENT);
     } else {
       let toPool = rent;
       if (params.depreciationReserve) {
-        const kept = Math.min(rent, depreciationPerMonthCents(cls.priceCents, cls.lifespanMonths));
-        if (kept > 0) ledger.transfer(account, owner.reserveAccount, kept, FLOW.rent);
+        const cls = assets.classOf(a);
+        const kept = Math.min(rent, depreciationOf(cls.priceCents, cls.lifespanMonths));
+        if (kept > 0) ledger.transfer(account, owner.reserveAccount, kept, RENT);
         toPool -= kept;
       }
-      if (toPool > 0) ledger.transfer(account, owner.account, toPool, FLOW.rent);
+      if (toPool > 0) ledger.transfer(account, owner.account, toPool, RENT);
       owner.poolIncomeMonth += toPool;
     }
     persons.rentYear[p]! += rent;

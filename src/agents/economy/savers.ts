@@ -1,6 +1,7 @@
 // MODEL.md 4, the savers' side of the bond auction: each month a saver may commit at most
 // `saversFraction * (cash - buffer)` across all auctions. Savers are asked in a seeded order
-// (a cursor walks a shuffled list, so successive auctions reach different savers); each asks
+// (a cursor runs an incremental Fisher-Yates shuffle over the list, drawing only as many
+// savers as auctions ask, so successive auctions reach different savers); each asks
 // `max(baseYield, its trailing return) + the issuer's risk premium + noise`.
 import type { RandomStream } from '../../model/random.ts';
 import { askYield, type BondBid } from '../../model/market/bond-auction.ts';
@@ -16,8 +17,8 @@ export function newSaverQueue(count: number): SaverQueue {
   return { order: new Int32Array(count), length: 0, cursor: 0 };
 }
 
-/** Sets this month's lending budgets and the seeded order of savers. */
-export function openSaverBudgets(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
+/** Sets this month's lending budgets and lists the savers. */
+export function openSaverBudgets(state: EconomyState, queue: SaverQueue): void {
   const { persons, ledger, params } = state;
   let n = 0;
   const minimum = Math.max(1, params.minimumBidCents);
@@ -29,7 +30,17 @@ export function openSaverBudgets(state: EconomyState, queue: SaverQueue, rng: Ra
   }
   queue.length = n;
   queue.cursor = 0;
-  rng.shuffle(queue.order, n);
+}
+
+/** The next saver in the seeded order: one step of a Fisher-Yates shuffle. */
+function nextSaver(queue: SaverQueue, rng: RandomStream): number {
+  if (queue.cursor >= queue.length) queue.cursor = 0;
+  const k = queue.cursor++;
+  const j = k + rng.int(queue.length - k);
+  const chosen = queue.order[j]!;
+  queue.order[j] = queue.order[k]!;
+  queue.order[k] = chosen;
+  return chosen;
 }
 
 /**
@@ -44,8 +55,7 @@ export function collectBondBids(
   bids.length = 0;
   let offered = 0;
   for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
-    const p = queue.order[queue.cursor]!;
-    queue.cursor = (queue.cursor + 1) % queue.length;
+    const p = nextSaver(queue, rng);
     const budget = persons.bondBudget[p]!;
     if (budget < params.minimumBidCents || budget <= 0) continue;
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;

@@ -37,9 +37,10 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
     {
       name: 'acquisition requests and auctions',
       run: (st) => {
-        auctions.shuffle(st.persons.order);
+        auctions.shuffle(st.persons.seekers, st.persons.seekerCount);
         runRentalAuctions(st, auctions);
-        openSaverBudgets(st, saverQueue, auctions);
+        if (st.persons.seekerCount === 0) return;
+        openSaverBudgets(st, saverQueue);
         requestAcquisitions(st, bondAsks, saverQueue);
       },
     },

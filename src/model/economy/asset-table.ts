@@ -34,7 +34,14 @@ export class AssetTable {
   private liveCount = 0;
   private liveDirty = false;
 
-  constructor(readonly classes: readonly AssetClassParams[]) {}
+  /** Class columns, for loops that should not chase objects. */
+  readonly classPrice: Float64Array;
+  readonly classLife: Float64Array;
+
+  constructor(readonly classes: readonly AssetClassParams[]) {
+    this.classPrice = Float64Array.from(classes, (c) => c.priceCents);
+    this.classLife = Float64Array.from(classes, (c) => c.lifespanMonths);
+  }
 
   /** Assets in service, in id order (a view: valid until the next add or retire). */
   live(): Int32Array {

@@ -22,8 +22,12 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
 export function organisationEquity(state: EconomyState): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const equity = new Float64Array(orgs.all.length);
+  const { classPrice, classLife, cls, bornTick, owner } = assets;
   for (const a of assets.live()) {
-    if (assets.alive[a]) equity[assets.owner[a]!]! += assets.bookValue(a, state.tick);
+    const c = cls[a]!;
+    const life = classLife[c]!;
+    const age = state.tick - bornTick[a]!;
+    if (age < life) equity[owner[a]!]! += Math.round(classPrice[c]! * (1 - age / life));
   }
   for (const s of bonds.active()) {
     const issuer = bonds.issuer[s]!;

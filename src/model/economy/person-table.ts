@@ -52,8 +52,9 @@ export class PersonTable {
   /** Scratch of mode choice: asset class wanted this month, or -1; a home wanted (1/0). */
   readonly wantsClass: Int32Array;
   readonly wantsHome: Uint8Array;
-  /** Seeded order in which persons act (reshuffled by each rule that needs it). */
-  readonly order: Int32Array;
+  /** Persons who want an asset or a home this month (the first `seekerCount`), in seeded order. */
+  readonly seekers: Int32Array;
+  seekerCount = 0;
 
   constructor(count: number, firstAccount: number) {
     this.count = count;
@@ -70,8 +71,7 @@ export class PersonTable {
     this.trailingReturn = f(); this.hardship = new Uint8Array(count);
     this.bondBudget = f(); this.bondCents = f();
     this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
-    this.order = new Int32Array(count);
-    for (let k = 0; k < count; k++) this.order[k] = k;
+    this.seekers = new Int32Array(count);
   }
 
   account(person: number): number {

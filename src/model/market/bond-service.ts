@@ -11,10 +11,16 @@ import { SERIES_ACTIVE, SERIES_REDEEMED, scheduledSplit, type BondBook } from '.
 export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield: number) => void;
 
 const split = { interestCents: 0, principalCents: 0 };
+// Imported bindings read once: a module loader may route every read through a getter.
+const INTEREST = FLOW.interest;
+const PRINCIPAL = FLOW.principal;
+const ACTIVE = SERIES_ACTIVE;
+const REDEEMED = SERIES_REDEEMED;
+const splitOf = scheduledSplit;
 
 /** Pays this month's service; returns false on a missed payment. */
 export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid): boolean {
-  if (book.status[s] !== SERIES_ACTIVE) return true;
+  if (book.status[s] !== ACTIVE) return true;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const end = first + book.holdingCount[s]!;
@@ -30,24 +36,24 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   let open = false;
   for (let h = first; h < end; h++) {
     if (book.principalCents[h]! <= 0) continue;
-    scheduledSplit(book.principalCents[h]!, book.annualYield[h]!, book.paymentCents[h]!, book.monthsLeft[h]!, split);
+    splitOf(book.principalCents[h]!, book.annualYield[h]!, book.paymentCents[h]!, book.monthsLeft[h]!, split);
     const { interestCents, principalCents } = split;
     const holder = book.holder[h]!;
-    if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, FLOW.interest);
-    if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, FLOW.principal);
+    if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
+    if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
     book.principalCents[h]! -= principalCents;
     book.interestPaidCents[h]! += interestCents;
     book.monthsLeft[h]!--;
     if (book.principalCents[h]! > 0) open = true;
     onPaid?.(holder, interestCents, principalCents, book.annualYield[h]!);
   }
-  if (!open) book.close(s, SERIES_REDEEMED);
+  if (!open) book.close(s, REDEEMED);
   return true;
 }
 
 /** Redeems early with up to `cents` of the escrow, never beyond what is owed; returns what was paid. */
 export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: number, onPaid?: HolderPaid): number {
-  if (book.status[s] !== SERIES_ACTIVE || cents <= 0) return 0;
+  if (book.status[s] !== ACTIVE || cents <= 0) return 0;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const end = first + book.holdingCount[s]!;
@@ -68,12 +74,12 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
       remainder--;
     }
     if (share > 0) {
-      ledger.transfer(escrow, book.holder[h]!, share, FLOW.principal);
+      ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
       book.principalCents[h] = balance - share;
       onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
     }
     if (book.principalCents[h]! > 0) open = true;
   }
-  if (!open) book.close(s, SERIES_REDEEMED);
+  if (!open) book.close(s, REDEEMED);
   return paying;
 }
