@@ -33,7 +33,7 @@ export abstract class ChartElement extends LitElement {
   @property({ type: String }) label = '';
 
   protected height = CHART_HEIGHT;
-  /** Charts off screen skip their redraws (a run updates ten charts twenty times a second). */
+  /** Charts off screen skip their redraws while a run plays (ten charts, twenty frames a second). */
   private onScreen = true;
   private stale = false;
   private observer: IntersectionObserver | undefined;
@@ -58,7 +58,8 @@ export abstract class ChartElement extends LitElement {
   }
 
   override updated(): void {
-    if (this.onScreen) this.redraw();
+    // Off screen, a chart catches up once the run pauses or ends (or it scrolls into view).
+    if (this.onScreen || this.record?.mode === 'paused') this.redraw();
     else this.stale = true;
   }
 
