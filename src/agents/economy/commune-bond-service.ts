@@ -24,8 +24,12 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; paid: 
 
 export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; paid: HolderPaid }): void {
   const { bonds, ledger, orgs, params } = state;
+  // Imported bindings read once (a module loader may route each read through a getter).
+  const ACTIVE = SERIES_ACTIVE;
+  const service = serviceSeries;
+  const prepay = prepaySeries;
   for (const s of bonds.active()) {
-    if (bonds.status[s] !== SERIES_ACTIVE) continue;
+    if (bonds.status[s] !== ACTIVE) continue;
     const issuer = bonds.issuer[s]!;
     const escrow = bonds.escrow[s]!;
     bookkeeping.issuer = issuer;
@@ -34,11 +38,11 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       const short = bonds.due(s) - ledger.balance(escrow);
       if (short > 0) ledger.payUpTo(owner.account, escrow, short, FLOW.rent);
     }
-    const paid = serviceSeries(ledger, bonds, s, bookkeeping.paid);
-    if (paid && bonds.status[s] === SERIES_ACTIVE) {
+    const paid = service(ledger, bonds, s, bookkeeping.paid);
+    if (paid && bonds.status[s] === ACTIVE) {
       const excess = ledger.balance(escrow);
       if (excess > 0) {
-        if (params.excessRentPrepays) prepaySeries(ledger, bonds, s, excess, bookkeeping.paid);
+        if (params.excessRentPrepays) prepay(ledger, bonds, s, excess, bookkeeping.paid);
         else {
           ledger.transfer(escrow, owner.account, excess, FLOW.rent);
           owner.poolIncomeMonth += excess;

@@ -11,11 +11,12 @@ import { endPossession } from './possession.ts';
 export function enforceDefaults(state: EconomyState): void {
   const { assets, bonds, params } = state;
   const grace = params.graceMonths;
+  const ACTIVE = SERIES_ACTIVE;
   for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     const possessor = assets.possessor[a]!;
     const s = assets.series[a]!;
-    const seriesInDefault = s >= 0 && bonds.status[s] === SERIES_ACTIVE && bonds.missedMonths[s]! >= grace;
+    const seriesInDefault = s >= 0 && bonds.status[s] === ACTIVE && bonds.missedMonths[s]! >= grace;
     if (possessor >= 0) {
       if (assets.missedRent[a]! >= grace || seriesInDefault) endPossession(state, a);
       else if (assets.termEndTick[a]! <= state.tick) assets.onAuction[a] = 1;

@@ -12,9 +12,10 @@ export function pairKey(a: number, b: number): number {
 
 export function creditLabour(state: EconomyState, moves: Map<number, number>): void {
   const { persons, assets, orgs, params } = state;
+  const COMMUNE = ORG_COMMUNE;
   for (let p = 0; p < persons.count; p++) {
     const a = persons.asset[p]!;
-    if (a >= 0 && orgs.get(assets.owner[a]!).kind === ORG_COMMUNE) {
+    if (a >= 0 && orgs.get(assets.owner[a]!).kind === COMMUNE) {
       const c = assets.owner[a]!;
       persons.labourMonths[p]!++;
       if (persons.memberOf[p] === c) {

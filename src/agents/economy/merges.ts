@@ -13,8 +13,11 @@ import { pairKey } from './membership.ts';
 
 export function interrelations(state: EconomyState, moves: ReadonlyMap<number, number>): Map<number, number> {
   const { bonds, persons, assets, orgs } = state;
-  const cross = new Map<number, number>();
-  const totalBonds = new Float64Array(orgs.all.length);
+  // Dense pair tables over organisation ids (a few hundred at most): cross[i * n + j].
+  const n = orgs.all.length;
+  const crossBonds = new Float64Array(n * n);
+  const crossing = new Float64Array(n * n);
+  const totalBonds = new Float64Array(n);
   for (const s of bonds.active()) {
     const issuer = bonds.issuer[s]!;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
@@ -23,16 +26,16 @@ export function interrelations(state: EconomyState, moves: ReadonlyMap<number, n
       totalBonds[issuer]! += principal;
       const p = persons.personOf(bonds.holder[h]!);
       const m = p >= 0 ? persons.memberOf[p]! : -1;
-      if (m >= 0 && m !== issuer) cross.set(pairKey(m, issuer), (cross.get(pairKey(m, issuer)) ?? 0) + principal);
+      if (m >= 0 && m !== issuer) crossBonds[Math.min(m, issuer) * n + Math.max(m, issuer)]! += principal;
     }
   }
-  const crossing = new Map<number, number>(moves);
+  for (const [key, count] of moves) crossing[Math.floor(key / 1_048_576) * n + (key % 1_048_576)]! += count;
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     const a = persons.asset[p]!;
     if (m >= 0 && a >= 0 && assets.owner[a] !== m) {
-      const k = pairKey(m, assets.owner[a]!);
-      crossing.set(k, (crossing.get(k) ?? 0) + 1);
+      const o = assets.owner[a]!;
+      crossing[Math.min(m, o) * n + Math.max(m, o)]! += 1;
     }
   }
   const out = new Map<number, number>();
@@ -41,11 +44,11 @@ export function interrelations(state: EconomyState, moves: ReadonlyMap<number, n
     for (let j = i + 1; j < communes.length; j++) {
       const a = communes[i]!;
       const b = communes[j]!;
-      const k = pairKey(a.id, b.id);
+      const cell = a.id * n + b.id;
       const bondsTotal = totalBonds[a.id]! + totalBonds[b.id]!;
       const members = a.members + b.members;
-      const value = (bondsTotal > 0 ? (cross.get(k) ?? 0) / bondsTotal : 0) + (members > 0 ? (crossing.get(k) ?? 0) / members : 0);
-      if (value > 0) out.set(k, value);
+      const value = (bondsTotal > 0 ? crossBonds[cell]! / bondsTotal : 0) + (members > 0 ? crossing[cell]! / members : 0);
+      if (value > 0) out.set(pairKey(a.id, b.id), value);
     }
   }
   return out;

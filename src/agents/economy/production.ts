@@ -52,14 +52,16 @@ export function produceAndSell(state: EconomyState): void {
   const output = state.scratch.outputCents;
   const income = persons.incomeCents;
   let total = 0;
+  const PRODUCER = MODE_PRODUCER;
+  const SELF_EMPLOYED = MODE_SELF_EMPLOYED;
   for (let p = 0; p < persons.count; p++) {
     income[p] = 0;
     let units = 0;
     const mode = persons.mode[p]!;
-    if (mode === MODE_PRODUCER) {
+    if (mode === PRODUCER) {
       const a = persons.asset[p]!;
       if (a >= 0) units = assets.classOf(a).outputCents * persons.skill[p]! * persons.shock[p]!;
-    } else if (mode === MODE_SELF_EMPLOYED) {
+    } else if (mode === SELF_EMPLOYED) {
       units = params.baseOutputCents * persons.skill[p]! * persons.shock[p]!;
     }
     output[p] = units;

@@ -24,11 +24,11 @@ export function collectRent(state: EconomyState): void {
       continue;
     }
     assets.missedRent[a] = 0;
-    const owner = orgs.get(assets.owner[a]!);
     const seriesId = assets.series[a]!;
     if (seriesId >= 0) {
       ledger.transfer(account, bonds.escrow[seriesId]!, rent, RENT);
     } else {
+      const owner = orgs.get(assets.owner[a]!);
       let toPool = rent;
       if (params.depreciationReserve) {
         const cls = assets.classOf(a);

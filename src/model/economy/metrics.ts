@@ -29,11 +29,21 @@ function communes(s: EconomyState) {
   return s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE);
 }
 
+/** Net worth per person in money units, computed once per sampled tick for every group. */
+const wealthCache = { tick: -1, state: undefined as EconomyState | undefined, values: new Float64Array(0) as Float64Array };
+function wealthNow(s: EconomyState): Float64Array {
+  if (wealthCache.tick !== s.tick || wealthCache.state !== s) {
+    wealthCache.values = wealthDistribution.values(s, wealthCache.values);
+    wealthCache.tick = s.tick;
+    wealthCache.state = s;
+  }
+  return wealthCache.values;
+}
+
 /** Mean net worth of the persons a predicate picks (money units); NaN for an empty group. */
 function groupMeanWealth(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
-  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s, c) => {
-    const values = wealthDistribution.values(s, undefined);
-    void c;
+  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
+    const values = wealthNow(s);
     let sum = 0, n = 0;
     for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += values[p]!; n++; }
     return n > 0 ? sum / n : Number.NaN;
