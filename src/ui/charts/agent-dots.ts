@@ -4,7 +4,7 @@
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, compact, leftAxis } from './axes.ts';
+import { bottomAxis, compact, leftAxis, logTicks, spacedTicks } from './axes.ts';
 import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
@@ -43,7 +43,9 @@ export class AgentDots extends ChartElement {
     const x = d3.scaleLinear().domain([0, Math.max(1, values.length - 1)]).range([0, place.width]);
     svg.select('g.axes').remove();
     const axes = svg.insert('g', ':first-child').attr('class', 'axes');
-    leftAxis(axes, y, place, `${meta.label} (${meta.unit})`, 6, compact);
+    // symlog: powers of ten read better than the linear ticks, which bunch at the top.
+    const tickCandidates = [0, ...logTicks(Math.max(mean / 10, 1e-9), high)];
+    leftAxis(axes, y, place, `${meta.label} (${meta.unit})`, spacedTicks(tickCandidates, y), compact);
     bottomAxis(axes, x, place, 'agents, poorest to richest (rank)', 6, compact);
     drawLegend(axes, [
       { label: 'one agent', color: '#94a3b8', shape: 'dot' },

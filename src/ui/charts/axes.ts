@@ -36,10 +36,12 @@ export function bottomAxis(
 }
 
 export function leftAxis(
-  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number,
+  parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number | number[],
   format?: (value: number) => string,
 ): void {
-  const axis = d3.axisLeft(scale).ticks(ticks ?? 5).tickSizeOuter(0);
+  const axis = d3.axisLeft(scale).tickSizeOuter(0);
+  if (Array.isArray(ticks)) axis.tickValues(ticks);
+  else axis.ticks(ticks ?? 5);
   if (format !== undefined) axis.tickFormat((v) => format(Number(v)));
   const g = parent.append('g').attr('transform', `translate(${place.left},${place.top})`).call(axis);
   style(g);
@@ -48,6 +50,16 @@ export function leftAxis(
     .attr('transform', `translate(${place.left - 70},${place.top + place.height / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
     .text(label);
+}
+
+/** Tick values at least `minGap` pixels apart (a symlog scale bunches its upper ticks). */
+export function spacedTicks(values: readonly number[], scale: (v: number) => number, minGap = 22): number[] {
+  const kept: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || Math.abs(scale(v) - scale(last)) >= minGap) kept.push(v);
+  }
+  return kept;
 }
 
 /** Short numbers for tick labels: 0.25, 1.2k, 3.4M. */
