@@ -205,3 +205,32 @@ describe('divisions', () => {
     expect(equalShareCents(1003, 4)).toEqual({ shareCents: 250, carryCents: 3 });
   });
 });
+
+describe('service with prepayment', () => {
+  it('pays the schedule and redeems early with what the escrow holds beyond it, never more than is owed', () => {
+    const ledger = new Ledger();
+    const issuer = ledger.open();
+    const a = ledger.open();
+    const b = ledger.open();
+    ledger.transfer(WORLD, a, 300_000, FLOW.endowment);
+    ledger.transfer(WORLD, b, 100_000, FLOW.endowment);
+    const book = new BondBook();
+    const s = issueSeries(ledger, book, [{ bidder: a, amountCents: 300_000, annualYield: 0.06 }, { bidder: b, amountCents: 100_000, annualYield: 0.06 }],
+      { issuer: 0, issuerAccount: issuer, asset: 0, tick: 0, maturityMonths: 60 });
+    const due = book.due(s);
+    ledger.transfer(WORLD, book.escrow[s]!, due + 40_001, FLOW.rent);
+    expect(serviceSeries(ledger, book, s, undefined, true)).toBe(true);
+    expect(ledger.balance(book.escrow[s]!)).toBe(0);
+    const owed = book.outstanding(s);
+    // Without prepayment the balance after one month would be larger by exactly the extra.
+    const plain = amortisationSchedule(300_000, 0.06, 60)[0]!.principalCents + amortisationSchedule(100_000, 0.06, 60)[0]!.principalCents;
+    expect(owed).toBe(400_000 - plain - 40_001);
+    // Pro rata: the 3:1 holdings stay in about 3:1.
+    expect(book.principalCents[0]! / book.principalCents[1]!).toBeCloseTo(3, 3);
+    ledger.transfer(WORLD, book.escrow[s]!, 10_000_000, FLOW.rent);
+    expect(serviceSeries(ledger, book, s, undefined, true)).toBe(true);
+    expect(book.status[s]).toBe(SERIES_REDEEMED);
+    expect(ledger.balance(a) + ledger.balance(b)).toBe(400_000 + book.interestPaidCents[0]! + book.interestPaidCents[1]!);
+    expect(ledger.audit()).toBeNull();
+  });
+});

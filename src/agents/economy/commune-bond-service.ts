@@ -3,7 +3,7 @@
 // (`dividend`). With `poolBacksBonds` the commune's pool covers a shortfall.
 import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
-import { prepaySeries, serviceSeries, type HolderPaid } from '../../model/market/bond-service.ts';
+import { serviceSeries, type HolderPaid } from '../../model/market/bond-service.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 
 /** Books what holders receive: income, trailing return, and interest that leaves the commune. */
@@ -27,7 +27,6 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   // Imported bindings read once (a module loader may route each read through a getter).
   const ACTIVE = SERIES_ACTIVE;
   const service = serviceSeries;
-  const prepay = prepaySeries;
   for (const s of bonds.active()) {
     if (bonds.status[s] !== ACTIVE) continue;
     const issuer = bonds.issuer[s]!;
@@ -38,15 +37,12 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       const short = bonds.due(s) - ledger.balance(escrow);
       if (short > 0) ledger.payUpTo(owner.account, escrow, short, FLOW.rent);
     }
-    const paid = service(ledger, bonds, s, bookkeeping.paid);
-    if (paid && bonds.status[s] === ACTIVE) {
+    const paid = service(ledger, bonds, s, bookkeeping.paid, params.excessRentPrepays);
+    if (paid && bonds.status[s] === ACTIVE && !params.excessRentPrepays) {
       const excess = ledger.balance(escrow);
       if (excess > 0) {
-        if (params.excessRentPrepays) prepay(ledger, bonds, s, excess, bookkeeping.paid);
-        else {
-          ledger.transfer(escrow, owner.account, excess, FLOW.rent);
-          owner.poolIncomeMonth += excess;
-        }
+        ledger.transfer(escrow, owner.account, excess, FLOW.rent);
+        owner.poolIncomeMonth += excess;
       }
     }
     if (bonds.status[s] === SERIES_REDEEMED) settleRedeemed(state, s);

@@ -18,34 +18,73 @@ const ACTIVE = SERIES_ACTIVE;
 const REDEEMED = SERIES_REDEEMED;
 const splitOf = scheduledSplit;
 
-/** Pays this month's service; returns false on a missed payment. */
-export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid): boolean {
+/**
+ * Pays this month's service; returns false on a missed payment. With `prepay`, whatever the
+ * escrow holds beyond the month's due also redeems principal, pro rata to the balances left
+ * after the scheduled payment (remainder cents one each in holding order), in the same
+ * transfer as the scheduled principal.
+ */
+export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false): boolean {
   if (book.status[s] !== ACTIVE) return true;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const end = first + book.holdingCount[s]!;
-  if (ledger.balance(escrow) < book.due(s)) {
+  const { principalCents: balances, annualYield, paymentCents, monthsLeft } = book;
+  let due = 0;
+  let after = 0;
+  for (let h = first; h < end; h++) {
+    const p = balances[h]!;
+    if (p <= 0) continue;
+    splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
+    due += split.interestCents + split.principalCents;
+    after += p - split.principalCents;
+  }
+  const available = ledger.balance(escrow);
+  if (available < due) {
     book.missedMonths[s]!++;
     for (let h = first; h < end; h++) {
-      const p = book.principalCents[h]!;
-      if (p > 0) book.principalCents[h] = p + Math.round((p * book.annualYield[h]!) / 12);
+      const p = balances[h]!;
+      if (p > 0) balances[h] = p + Math.round((p * annualYield[h]!) / 12);
     }
     return false;
   }
   book.missedMonths[s] = 0;
+  const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
+  let remainder = 0;
+  if (extra > 0) {
+    let given = 0;
+    for (let h = first; h < end; h++) {
+      const p = balances[h]!;
+      if (p <= 0) continue;
+      splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
+      given += Math.floor((extra * (p - split.principalCents)) / after);
+    }
+    remainder = extra - given;
+  }
   let open = false;
   for (let h = first; h < end; h++) {
-    if (book.principalCents[h]! <= 0) continue;
-    splitOf(book.principalCents[h]!, book.annualYield[h]!, book.paymentCents[h]!, book.monthsLeft[h]!, split);
-    const { interestCents, principalCents } = split;
+    const p = balances[h]!;
+    if (p <= 0) continue;
+    splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
+    const interestCents = split.interestCents;
+    const left = p - split.principalCents;
+    let principalCents = split.principalCents;
+    if (extra > 0 && left > 0) {
+      let share = Math.floor((extra * left) / after);
+      if (remainder > 0 && share < left) {
+        share++;
+        remainder--;
+      }
+      principalCents += share;
+    }
     const holder = book.holder[h]!;
     if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
     if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
-    book.principalCents[h]! -= principalCents;
+    balances[h] = p - principalCents;
     book.interestPaidCents[h]! += interestCents;
-    book.monthsLeft[h]!--;
-    if (book.principalCents[h]! > 0) open = true;
-    onPaid?.(holder, interestCents, principalCents, book.annualYield[h]!);
+    monthsLeft[h]!--;
+    if (balances[h]! > 0) open = true;
+    onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
   if (!open) book.close(s, REDEEMED);
   return true;
