@@ -1,10 +1,9 @@
-// MODEL.md 1-3, "output and sales": shocks move, worn-out assets are scrapped, and every
+// MODEL.md 1-3, "output and sales": worn-out assets are scrapped, and every
 // worker's output is sold to `world` at the goods price. A producer's output is the asset's
 // output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
 // its occupant the rent it saves (imputed, not scaled by skill).
-import { exp, pow } from '../../model/detmath.ts';
+import { pow } from '../../model/detmath.ts';
 import { FLOW, WORLD } from '../../model/ledger.ts';
-import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
@@ -12,38 +11,11 @@ import { disposeOfAsset } from './asset-disposal.ts';
 const SALES = FLOW.sales;
 const FROM_WORLD = WORLD;
 
-/** 1/n for the Taylor series of exp, n = 0..16. */
-const INVERSE = Float64Array.from({ length: 17 }, (_, n) => (n === 0 ? 1 : 1 / n));
-
-/**
- * exp(x) for the small log shocks, by its Taylor series in Horner form: basic arithmetic only,
- * correctly rounded in every engine, so the same bits everywhere; 16 terms are exact to
- * rounding for |x| < 0.5. detmath's exp beyond.
- */
-function shockFactor(x: number): number {
-  if (x <= -0.5 || x >= 0.5) return exp(x);
-  let r = 1;
-  for (let n = 16; n >= 1; n--) r = 1 + x * r * INVERSE[n]!;
-  return r;
-}
-
 export function scrapWornOutAssets(state: EconomyState): void {
   const { assets } = state;
   for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     if (state.tick - assets.bornTick[a]! >= assets.classOf(a).lifespanMonths) disposeOfAsset(state, a, 'scrap');
-  }
-}
-
-/** AR(1) on the log shock: persistent bad spells, so defaults can happen. */
-export function moveShocks(state: EconomyState, rng: RandomStream): void {
-  const { persons, params } = state;
-  const { shockRho, shockSigma } = params;
-  if (shockSigma === 0) return;
-  for (let p = 0; p < persons.count; p++) {
-    const x = shockRho * persons.logShock[p]! + shockSigma * rng.normal();
-    persons.logShock[p] = x;
-    persons.shock[p] = shockFactor(x);
   }
 }
 

@@ -1,0 +1,72 @@
+// MODEL.md 2: output shocks per person are AR(1) on the log scale (rho 0.9, sigma 0.05), so bad
+// spells persist and defaults can happen. The normal innovations come by inversion (Wichura's
+// AS241, accurate to about 1e-16): one uniform per draw and, for 85% of draws, no logarithm,
+// with only basic arithmetic (the same bits in every engine) and detmath's ln in the tails.
+import { exp, ln, sqrt } from '../../model/detmath.ts';
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+
+const A = [3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125, 45921.953931549871457, 67265.770927008700853, 33430.575583588128105, 2509.0809287301226727];
+const B = [1, 42.313330701600911252, 687.1870074920579083, 5394.1960214247511077, 21213.794301586595867, 39307.89580009271061, 28729.085735721942674, 5226.495278852854561];
+const C = [1.42343711074968357734, 4.6303378461565452959, 5.7694972214606914055, 3.64784832476320460504, 1.27045825245236838258, 0.24178072517745061177, 0.0227238449892691845833, 7.7454501427834140764e-4];
+const D = [1, 2.05319162663775882187, 1.6763848301838038494, 0.68976733498510000455, 0.14810397642748007459, 0.0151986665636164571966, 5.475938084995344946e-4, 1.05075007164441684324e-9];
+const E = [6.6579046435011037772, 5.4637849111641143699, 1.7848265399172913358, 0.29656057182850489123, 0.026532189526576123093, 0.0012426609473880784386, 2.71155556874348757815e-5, 2.01033439929228813265e-7];
+const F = [1, 0.59983220655588793769, 0.13692988092273580531, 0.0148753612908506148525, 7.868691311456132591e-4, 1.8463183175100546818e-5, 1.4215117583164458887e-7, 2.04426310338993978564e-15];
+
+function ratio(n: readonly number[], d: readonly number[], x: number): number {
+  let num = n[7]!;
+  let den = d[7]!;
+  for (let k = 6; k >= 0; k--) {
+    num = num * x + n[k]!;
+    den = den * x + d[k]!;
+  }
+  return num / den;
+}
+
+/** The standard normal quantile of p in (0, 1) (AS241, PPND16). */
+export function normalQuantile(p: number): number {
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    return q * ratio(A, B, r);
+  }
+  let r = sqrt(-ln(q < 0 ? p : 1 - p));
+  const z = r <= 5 ? ratio(C, D, r - 1.6) : ratio(E, F, (r = r - 5));
+  return q < 0 ? -z : z;
+}
+
+/** A standard normal draw by inversion of one 53-bit uniform (0 excluded). */
+export function standardNormal(rng: RandomStream): number {
+  let u = rng.double();
+  while (u === 0) u = rng.double();
+  return normalQuantile(u);
+}
+
+/** 1/n for the Taylor series of exp, n = 0..16. */
+const INVERSE = Float64Array.from({ length: 17 }, (_, n) => (n === 0 ? 1 : 1 / n));
+
+/**
+ * exp(x) for the small log shocks, by its Taylor series in Horner form: basic arithmetic only,
+ * correctly rounded in every engine, so the same bits everywhere; 16 terms are exact to
+ * rounding for |x| < 0.5. detmath's exp beyond.
+ */
+export function shockFactor(x: number): number {
+  if (x <= -0.5 || x >= 0.5) return exp(x);
+  let r = 1;
+  for (let n = 16; n >= 1; n--) r = 1 + x * r * INVERSE[n]!;
+  return r;
+}
+
+/** AR(1) on the log shock: x' = rho x + sigma e. */
+export function moveShocks(state: EconomyState, rng: RandomStream): void {
+  const { persons, params } = state;
+  const { shockRho, shockSigma } = params;
+  if (shockSigma === 0) return;
+  const draw = standardNormal;
+  const factor = shockFactor;
+  for (let p = 0; p < persons.count; p++) {
+    const x = shockRho * persons.logShock[p]! + shockSigma * draw(rng);
+    persons.logShock[p] = x;
+    persons.shock[p] = factor(x);
+  }
+}
