@@ -15,6 +15,7 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; paid: 
       const p = holder - persons.firstAccount;
       if (p < 0 || p >= persons.count || interestCents <= 0) return;
       persons.incomeCents[p]! += interestCents;
+      counters.interestYear += interestCents;
       persons.trailingReturn[p] = 0.95 * persons.trailingReturn[p]! + 0.05 * annualYield;
       if (persons.memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
     },

@@ -25,5 +25,6 @@ export function payCommuneDividends(state: EconomyState): void {
     ledger.transfer(orgs.get(c).account, persons.firstAccount + p, share, FLOW.dividend);
     persons.dividendYear[p]! += share;
     persons.incomeCents[p]! += share;
+    state.counters.dividendsYear += share;
   }
 }

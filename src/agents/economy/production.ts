@@ -45,6 +45,7 @@ export function produceAndSell(state: EconomyState): void {
     ? base * pow(total / state.referenceOutputCents, -1 / params.demandElasticity)
     : base;
   state.goodsPriceCents = price * 100;
+  let sold = 0;
   for (let p = 0; p < persons.count; p++) {
     let cents = Math.round(output[p]! * price);
     const home = persons.home[p]!;
@@ -52,6 +53,8 @@ export function produceAndSell(state: EconomyState): void {
     if (cents > 0) {
       ledger.transfer(FROM_WORLD, persons.firstAccount + p, cents, SALES);
       income[p] = cents;
+      sold += cents;
     }
   }
+  state.counters.outputYear += sold;
 }

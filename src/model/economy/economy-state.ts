@@ -86,6 +86,13 @@ export interface FinanceCounters {
   merged: number;
   hardshipMonthsYear: number;
   lastYearHardshipShare: number;
+  /** Income by class (MODEL.md 2) this year and last: output sales, interest, dividends. */
+  outputYear: number;
+  interestYear: number;
+  dividendsYear: number;
+  lastYearOutput: number;
+  lastYearInterest: number;
+  lastYearDividends: number;
 }
 
 export interface EconomyState extends EngineState {
@@ -115,6 +122,7 @@ export function emptyCounters(): FinanceCounters {
     redemptionMonthsSum: 0, redeemedSeries: 0, liquidations: 0, scrapped: 0,
     rentYear: 0, interestToNonMembersYear: 0, lastYearRent: 0, lastYearInterestToNonMembers: 0,
     founded: 0, failed: 0, merged: 0, hardshipMonthsYear: 0, lastYearHardshipShare: 0,
+    outputYear: 0, interestYear: 0, dividendsYear: 0, lastYearOutput: 0, lastYearInterest: 0, lastYearDividends: 0,
   };
 }
 

@@ -152,6 +152,7 @@ export function economyReporters(): R[] {
     scalar('persons.producerShare', 'Producers', 'share 0-1', 'share of persons producing on a commune asset', (s) => modeShare(s, MODE_PRODUCER)),
     scalar('persons.selfEmployedShare', 'Self-employed', 'share 0-1', 'share of persons self-employed', (s) => modeShare(s, MODE_SELF_EMPLOYED)),
     scalar('persons.idleShare', 'Idle', 'share 0-1', 'share of persons idle (capitalists living on wealth)', (s) => modeShare(s, MODE_IDLE)),
+    ...incomeSplit(),
     worldFlow('sales', 'sales'), worldFlow('consumption', 'consumption'), worldFlow('asset-purchase', 'asset purchases'),
     worldFlow('liquidation', 'liquidations'),
   ];
@@ -161,4 +162,28 @@ function modeShare(s: EconomyState, mode: number): number {
   let n = 0;
   for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
   return n / s.persons.count;
+}
+
+/**
+ * MODEL.md 2, the functional split of persons' income over the last full year: labour (output
+ * sold, homes' imputed rent included, minus rent paid), property (interest received) and commons
+ * (commune dividends), each as a share of their sum.
+ */
+function incomeSplit(): R[] {
+  const parts = (s: EconomyState) => {
+    const c = s.counters;
+    const labour = c.lastYearOutput - c.lastYearRent;
+    const total = labour + c.lastYearInterest + c.lastYearDividends;
+    return { labour, property: c.lastYearInterest, commons: c.lastYearDividends, total };
+  };
+  const share = (id: 'labour' | 'property' | 'commons', description: string): R =>
+    scalar(`income.${id}Share`, `${id[0]!.toUpperCase()}${id.slice(1)} share of income`, 'share 0-1', description, (s) => {
+      const p = parts(s);
+      return p.total > 0 ? p[id] / p.total : Number.NaN;
+    });
+  return [
+    share('labour', 'labour income (output sold minus rent paid) over all persons\' income, last full year'),
+    share('property', 'property income (interest on bonds) over all persons\' income, last full year'),
+    share('commons', 'commons income (commune dividends) over all persons\' income, last full year'),
+  ];
 }

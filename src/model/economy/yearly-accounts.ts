@@ -22,6 +22,12 @@ export function closeYear(state: EconomyState): void {
   counters.interestToNonMembersYear = 0;
   counters.lastYearHardshipShare = counters.hardshipMonthsYear / (12 * persons.count);
   counters.hardshipMonthsYear = 0;
+  counters.lastYearOutput = counters.outputYear;
+  counters.lastYearInterest = counters.interestYear;
+  counters.lastYearDividends = counters.dividendsYear;
+  counters.outputYear = 0;
+  counters.interestYear = 0;
+  counters.dividendsYear = 0;
   for (let f = 0; f < FLOWS.length; f++) {
     state.worldNetLastYear[f] = ledger.worldNetByFlow[f]! - state.worldNetAtYearStart[f]!;
     state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;
