@@ -36,8 +36,8 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   if (free.length === 0) return;
   const shuffled = Int32Array.from(free);
   rng.shuffle(shuffled);
-  // This month's bidders per class, in the seeded order of persons; a served bidder's
-  // willingness is set below any reserve so later auctions pass it over.
+  // This month's bidders per class, highest willingness first (ties in the seeded order of
+  // seekers). A served bidder is marked and passed over by later auctions.
   const bidsByClass: RentalBid[][] = classes.map(() => []);
   for (let i = 0; i < persons.seekerCount; i++) {
     const p = persons.seekers[i]!;
@@ -49,36 +49,42 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
       }
     }
   }
+  for (const bids of bidsByClass) bids.sort((x, y) => y.willingnessCents - x.willingnessCents);
+  // Who has won this month, per kind of asset (a person may win one productive asset and one home).
+  const served = new Set<number>();
+  // Second-price needs only the two highest bids; first-price needs every eligible one (n).
+  const needed = params.rentalFormat === 'second-price' ? 2 : Number.POSITIVE_INFINITY;
+  const auction: RentalBid[] = [];
   for (let k = 0; k < shuffled.length; k++) {
     const a = shuffled[k]!;
     const c = assets.cls[a]!;
     const productive = classes[c]!.productive;
-    const bids = bidsByClass[c]!;
+    const reserve = reserveCents(state, a);
     const incumbent = assets.possessor[a]!;
-    if (incumbent >= 0) bids.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
-    const outcome = clearRentalAuction(bids, reserveCents(state, a), params.rentalFormat);
-    const winnerBid = outcome.winner >= 0 ? bids[outcome.winner]! : undefined;
-    if (incumbent >= 0) bids.pop();
-    if (winnerBid === undefined) {
-      if (incumbent >= 0) {
-        // Nobody (the incumbent included) bids the reserve at the end of a term: it leaves.
-        endPossession(state, a);
-      }
+    auction.length = 0;
+    if (incumbent >= 0) auction.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
+    let taken = 0;
+    for (const bid of bidsByClass[c]!) {
+      if (taken >= needed || bid.willingnessCents < reserve) break;
+      if (served.has(2 * bid.bidder + (productive ? 1 : 0)) || bid.bidder === incumbent) continue;
+      auction.push(bid);
+      taken++;
+    }
+    const outcome = clearRentalAuction(auction, reserve, params.rentalFormat);
+    if (outcome.winner < 0) {
+      // Nobody, the incumbent included, bids the reserve at the end of a term: it leaves.
+      if (incumbent >= 0) endPossession(state, a);
       continue;
     }
-    const winner = winnerBid.bidder;
-    winnerBid.willingnessCents = -1;
+    const winner = auction[outcome.winner]!.bidder;
     grantPossession(state, a, winner, outcome.rentCents, params.rentalTermMonths);
     if (productive) {
       persons.wantsClass[winner] = -1;
       state.lastClearingRentCents[c] = outcome.rentCents;
     } else {
       persons.wantsHome[winner] = 0;
-      for (let h = 0; h < classes.length; h++) {
-        if (classes[h]!.productive) continue;
-        for (const b of bidsByClass[h]!) if (b.bidder === winner) b.willingnessCents = -1;
-      }
     }
+    if (winner !== incumbent) served.add(2 * winner + (productive ? 1 : 0));
   }
 }
 

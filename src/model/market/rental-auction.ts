@@ -9,7 +9,7 @@ export interface RentalBid {
   /** Who bids (a person id for the economy; opaque to the rule). */
   readonly bidder: number;
   /** Highest monthly rent the bidder would pay, in cents. */
-  willingnessCents: number;
+  readonly willingnessCents: number;
 }
 
 export interface RentalOutcome {
