@@ -14,14 +14,16 @@ import { clearRentalAuction, type RentalBid } from '../../model/market/rental-au
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
 import { endPossession, grantPossession } from './possession.ts';
-import { expectedOutputCents, offeredRentCents, selfEmployedIncomeCents } from './mode-choice.ts';
+import { offeredRentCents } from './mode-choice.ts';
 import { collectBondBids, type SaverQueue } from './savers.ts';
 
 /** Most a person would pay a month for an asset of class c: its gain over its outside option. */
 export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
   const cls = state.classes[c]!;
   if (!cls.productive) return cls.outputCents;
-  return Math.floor(expectedOutputCents(state, p, c) - selfEmployedIncomeCents(state, p));
+  // Expected output on the asset minus self-employed output, both at the goods price.
+  const perUnitOfSkill = cls.outputCents - state.params.baseOutputCents;
+  return Math.floor((perUnitOfSkill * state.persons.skill[p]! * state.goodsPriceCents) / 100);
 }
 
 function reserveCents(state: EconomyState, asset: number): number {
