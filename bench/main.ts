@@ -93,20 +93,21 @@ const sampleAgents = 100_000;
 process.stdout.write(`Sampling every reporter once at ${sampleAgents.toLocaleString('en')} agents: `
   + `${sampleCostMs(headlineCase, sampleAgents, quick ? 12 : 48).toFixed(1)} ms (not included above).\n\n`);
 
-// --quick runs the scenario files for two years against a proportional share of the target.
+// --quick runs the scenario files for two years: a smoke run whose time is shown, not judged
+// (set-up weighs too much in two years for a share of the 50-year target to mean anything).
 const QUICK_YEARS = 2;
 for (const fileCase of SCENARIO_FILE_CASES) {
-  const fullYears = Number(fileCase.overrides.years ?? QUICK_YEARS);
-  const target = quick ? fileCase.targetSeconds * QUICK_YEARS / fullYears : fileCase.targetSeconds;
-  const outcome = await runScenarioFileCase(fileCase, ROOT, quick ? { years: QUICK_YEARS } : {}, target);
+  const target = fileCase.targetSeconds;
+  const outcome = await runScenarioFileCase(fileCase, ROOT, quick ? { years: QUICK_YEARS } : {}, quick ? 10 * target : target);
   const label = quick ? `${fileCase.id} (--quick: ${QUICK_YEARS} years)` : fileCase.id;
+  const verdict = (pass: boolean) => (quick ? 'not judged under --quick' : `target < ${target} s: ${pass ? 'PASS' : 'FAIL'}`);
   if (outcome.status === 'skipped') {
     process.stdout.write(`${label}: skipped: ${outcome.reason}\n`);
   } else if (outcome.status === 'stopped') {
-    process.stdout.write(`${label}: stopped after ${outcome.afterSeconds.toFixed(1)} s (twice the target); target < ${target.toFixed(2)} s: FAIL\n`);
+    process.stdout.write(`${label}: stopped after ${outcome.afterSeconds.toFixed(1)} s (twice the time allowed); ${verdict(false)}\n`);
   } else {
     process.stdout.write(`${label}: ${outcome.agents.toLocaleString('en')} persons x ${outcome.ticks} ticks in `
-      + `${outcome.seconds.toFixed(2)} s; target < ${target.toFixed(2)} s: ${outcome.pass ? 'PASS' : 'FAIL'}\n`);
+      + `${outcome.seconds.toFixed(2)} s; ${verdict(outcome.pass)}\n`);
   }
 }
 process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
