@@ -52,8 +52,11 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     }
   }
   for (const bids of bidsByClass) bids.sort((x, y) => y.willingnessCents - x.willingnessCents);
-  // Who has won this month, per kind of asset (a person may win one productive asset and one home).
-  const served = new Set<number>();
+  // Who has won this month, per kind of asset (a person may win one productive asset and one
+  // home); each class's bids are skipped from the top while their bidders are served.
+  const served = state.scratch.served;
+  served.fill(0);
+  const head = new Int32Array(classes.length);
   // Second-price needs only the two highest bids; first-price needs every eligible one (n).
   const needed = params.rentalFormat === 'second-price' ? 2 : Number.POSITIVE_INFINITY;
   const auction: RentalBid[] = [];
@@ -61,14 +64,18 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     const a = shuffled[k]!;
     const c = assets.cls[a]!;
     const productive = classes[c]!.productive;
+    const kind = productive ? 1 : 0;
     const reserve = reserveCents(state, a);
     const incumbent = assets.possessor[a]!;
     auction.length = 0;
     if (incumbent >= 0) auction.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
+    const bids = bidsByClass[c]!;
+    while (head[c]! < bids.length && served[2 * bids[head[c]!]!.bidder + kind]) head[c]!++;
     let taken = 0;
-    for (const bid of bidsByClass[c]!) {
+    for (let i = head[c]!; i < bids.length; i++) {
+      const bid = bids[i]!;
       if (taken >= needed || bid.willingnessCents < reserve) break;
-      if (served.has(2 * bid.bidder + (productive ? 1 : 0)) || bid.bidder === incumbent) continue;
+      if (served[2 * bid.bidder + kind] || bid.bidder === incumbent) continue;
       auction.push(bid);
       taken++;
     }
@@ -86,7 +93,7 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     } else {
       persons.wantsHome[winner] = 0;
     }
-    if (winner !== incumbent) served.add(2 * winner + (productive ? 1 : 0));
+    if (winner !== incumbent) served[2 * winner + kind] = 1;
   }
 }
 

@@ -113,7 +113,7 @@ export interface EconomyState extends EngineState {
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
-  readonly scratch: { outputCents: Float64Array; equityPerMember: Float64Array };
+  readonly scratch: { outputCents: Float64Array; served: Uint8Array };
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -135,6 +135,6 @@ export function newEconomyState(
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: { outputCents: new Float64Array(persons.count), equityPerMember: new Float64Array(16) },
+    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count) },
   };
 }
