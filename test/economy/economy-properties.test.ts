@@ -49,6 +49,7 @@ const arbitraryScenario = fc.record({
   poolBacksBonds: fc.boolean(),
   merges: fc.boolean(),
   maturityYears: fc.integer({ min: 1, max: 3 }),
+  demandElasticity: fc.constantFrom(0, 2),
 });
 
 describe('economy invariants on random small scenarios', () => {
@@ -68,6 +69,7 @@ describe('economy invariants on random small scenarios', () => {
           persons: { count: r.count, capitalistShare: r.capitalistShare, capitalistMinWealth: 200_000, shockSigma: r.shockSigma, switchRatePerYear: r.switchRatePerYear },
           bonds: { format: r.format, eligibility: r.eligibility, maturityYears: r.maturityYears, minimumBid: 1000 },
           rental: { format: r.rentalFormat },
+          goods: { demandElasticity: r.demandElasticity },
           communes: {
             initialCount: r.initialCount, foundersEach: 3, initialAssetsEach: r.initialAssetsEach, laborToJoinMonths: r.laborToJoinMonths,
             excessRent: r.excessRent, reserve: r.reserve, poolBacksBonds: r.poolBacksBonds, merges: r.merges,
