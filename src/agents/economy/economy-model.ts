@@ -3,7 +3,9 @@
 import type { ModelDefinition } from '../../model/engine.ts';
 import type { RandomStreams } from '../../model/random.ts';
 import type { EconomyEvent, EconomyState } from '../../model/economy/economy-state.ts';
-import { economyReporters, wealthDistribution } from '../../model/economy/metrics.ts';
+import {
+  communeClaimsDistribution, economyReporters, possessionDistribution, wealthDistribution,
+} from '../../model/economy/metrics.ts';
 import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
 import { createEconomyState } from './economy-setup.ts';
 import { economyPhases } from './tick-order.ts';
@@ -16,7 +18,7 @@ export function economyModelFromState(state: EconomyState): EconomyModel {
   const { phases, yearEndPhases } = economyPhases(state);
   return {
     kind: 'economy', state, phases, yearEndPhases,
-    scalars: economyReporters(), distributions: [wealthDistribution],
+    scalars: economyReporters(), distributions: [wealthDistribution, communeClaimsDistribution, possessionDistribution],
     agentCount: state.persons.count, events: state.events,
   };
 }

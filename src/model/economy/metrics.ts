@@ -4,7 +4,7 @@ import { FLOW, type Flow } from '../ledger.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
 import { mean } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
-import { netWorthCents } from './net-worth.ts';
+import { communeClaimsCents, netWorthCents } from './net-worth.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
@@ -18,6 +18,35 @@ export const wealthDistribution: DistributionReporter<EconomyState> = {
     const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
     netWorthCents(state, out);
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
+    return out;
+  },
+};
+
+/** MODEL.md 7, claim 1: each person's commune claims, its share's book equity plus commune bonds held. */
+export const communeClaimsDistribution: DistributionReporter<EconomyState> = {
+  id: 'communeClaims', label: 'commune claims', unit: 'money units',
+  description: 'per person: book equity of its commune share (net of bonds) plus the commune bonds it holds',
+  values: (state, reuse) => {
+    const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
+    communeClaimsCents(state, out);
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
+    return out;
+  },
+};
+
+/** MODEL.md 6-7: possession, the book value of the assets each person works or lives in. */
+export const possessionDistribution: DistributionReporter<EconomyState> = {
+  id: 'possession', label: 'possession', unit: 'money units',
+  description: 'per person: book value of the productive asset and home it possesses',
+  values: (state, reuse) => {
+    const { persons, assets } = state;
+    const out = reuse !== undefined && reuse.length === persons.count ? reuse : new Float64Array(persons.count);
+    for (let p = 0; p < persons.count; p++) {
+      let v = 0;
+      if (persons.asset[p]! >= 0) v += assets.bookValue(persons.asset[p]!, state.tick);
+      if (persons.home[p]! >= 0) v += assets.bookValue(persons.home[p]!, state.tick);
+      out[p] = v / UNIT;
+    }
     return out;
   },
 };
@@ -96,6 +125,8 @@ export function economyReporters(): R[] {
     });
   return [
     ...inequalityReporters(wealthDistribution),
+    ...inequalityReporters(communeClaimsDistribution).filter((r) => /\.(gini|top1|top10|mean)$/.test(r.id)),
+    ...inequalityReporters(possessionDistribution).filter((r) => /\.(gini|mean)$/.test(r.id)),
     groupMeanWealth('wealth.capitalists.mean', 'capitalists', (s, p) => s.persons.isCapitalist[p] === 1),
     groupMeanWealth('wealth.communeMembers.mean', 'commune members', (s, p) => s.persons.memberOf[p]! >= 0),
     groupMeanWealth('wealth.selfEmployed.mean', 'self-employed', (s, p) => s.persons.mode[p] === MODE_SELF_EMPLOYED),
@@ -113,6 +144,25 @@ export function economyReporters(): R[] {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
       return n > 0 ? sum / n / UNIT : 0;
+    }),
+    scalar('communes.dividendVariability', 'Dividend variability', 'coefficient of variation', 'member-weighted mean over communes of the coefficient of variation of monthly pool income per member over the last 12 months', (s) => {
+      let sum = 0, weight = 0;
+      for (const o of communes(s)) {
+        if (o.members === 0) continue;
+        let n = 0, m1 = 0, m2 = 0;
+        for (let k = 1; k <= 12; k++) {
+          const slot = (((s.tick - k) % 24) + 24) % 24;
+          const members = o.memberHistory[slot]!;
+          if (members <= 0) continue;
+          const d = o.poolIncomeHistory[slot]! / members;
+          n++; m1 += d; m2 += d * d;
+        }
+        if (n < 2 || m1 <= 0) continue;
+        const meanD = m1 / n;
+        sum += (Math.sqrt(Math.max(0, m2 / n - meanD * meanD)) / meanD) * o.members;
+        weight += o.members;
+      }
+      return weight > 0 ? sum / weight : Number.NaN;
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
       let owned = 0, all = 0;

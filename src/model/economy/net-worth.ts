@@ -2,6 +2,7 @@
 // commune share's book equity is the commune's (book value of assets - bonds outstanding +
 // pool and reserve) divided equally among its members.
 import type { EconomyState } from './economy-state.ts';
+import { ORG_COMMUNE } from './organisation-table.ts';
 
 /** Principal each person holds across all active series, written into `out`. */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
@@ -54,6 +55,27 @@ export function netWorthCents(state: EconomyState, out: Float64Array): Float64Ar
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     out[p] = out[p]! + ledger.balance(persons.firstAccount + p) + (m >= 0 ? equity[m]! : 0);
+  }
+  return out;
+}
+
+/** Commune claims of every person in cents: its share's book equity plus commune bonds held. */
+export function communeClaimsCents(state: EconomyState, out: Float64Array): Float64Array {
+  const { persons, bonds, orgs } = state;
+  out.fill(0);
+  const { firstAccount, count } = persons;
+  for (const s of bonds.active()) {
+    if (orgs.get(bonds.issuer[s]!).kind !== ORG_COMMUNE) continue;
+    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
+    for (let h = bonds.firstHolding[s]!; h < end; h++) {
+      const p = bonds.holder[h]! - firstAccount;
+      if (p >= 0 && p < count) out[p]! += bonds.principalCents[h]!;
+    }
+  }
+  const equity = communeEquityPerMember(state);
+  for (let p = 0; p < count; p++) {
+    const m = persons.memberOf[p]!;
+    if (m >= 0 && orgs.get(m).kind === ORG_COMMUNE) out[p]! += equity[m]!;
   }
   return out;
 }
