@@ -21,20 +21,21 @@ export function scrapWornOutAssets(state: EconomyState): void {
 
 export function produceAndSell(state: EconomyState): void {
   const { persons, assets, params, ledger } = state;
+  const { skill, shock, mode, asset, home } = persons;
+  const { cls, classOutput } = assets;
   const output = state.scratch.outputCents;
   const income = persons.incomeCents;
-  let total = 0;
   const PRODUCER = MODE_PRODUCER;
   const SELF_EMPLOYED = MODE_SELF_EMPLOYED;
+  let total = 0;
   for (let p = 0; p < persons.count; p++) {
-    income[p] = 0;
     let units = 0;
-    const mode = persons.mode[p]!;
-    if (mode === PRODUCER) {
-      const a = persons.asset[p]!;
-      if (a >= 0) units = assets.classOf(a).outputCents * persons.skill[p]! * persons.shock[p]!;
-    } else if (mode === SELF_EMPLOYED) {
-      units = params.baseOutputCents * persons.skill[p]! * persons.shock[p]!;
+    const m = mode[p]!;
+    if (m === PRODUCER) {
+      const a = asset[p]!;
+      if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]!;
+    } else if (m === SELF_EMPLOYED) {
+      units = params.baseOutputCents * skill[p]! * shock[p]!;
     }
     output[p] = units;
     total += units;
@@ -48,11 +49,11 @@ export function produceAndSell(state: EconomyState): void {
   let sold = 0;
   for (let p = 0; p < persons.count; p++) {
     let cents = Math.round(output[p]! * price);
-    const home = persons.home[p]!;
-    if (home >= 0) cents += assets.classOf(home).outputCents;
+    const h = home[p]!;
+    if (h >= 0) cents += classOutput[cls[h]!]!;
+    income[p] = cents;
     if (cents > 0) {
       ledger.transfer(FROM_WORLD, persons.firstAccount + p, cents, SALES);
-      income[p] = cents;
       sold += cents;
     }
   }

@@ -37,10 +37,12 @@ export class AssetTable {
   /** Class columns, for loops that should not chase objects. */
   readonly classPrice: Float64Array;
   readonly classLife: Float64Array;
+  readonly classOutput: Float64Array;
 
   constructor(readonly classes: readonly AssetClassParams[]) {
     this.classPrice = Float64Array.from(classes, (c) => c.priceCents);
     this.classLife = Float64Array.from(classes, (c) => c.lifespanMonths);
+    this.classOutput = Float64Array.from(classes, (c) => c.outputCents);
   }
 
   /** Assets in service, in id order (a view: valid until the next add or retire). */
