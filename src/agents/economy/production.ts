@@ -13,9 +13,9 @@ const FROM_WORLD = WORLD;
 
 export function scrapWornOutAssets(state: EconomyState): void {
   const { assets } = state;
+  const { classLife, cls, bornTick, alive } = assets;
   for (const a of assets.live()) {
-    if (!assets.alive[a]) continue;
-    if (state.tick - assets.bornTick[a]! >= assets.classOf(a).lifespanMonths) disposeOfAsset(state, a, 'scrap');
+    if (alive[a] && state.tick - bornTick[a]! >= classLife[cls[a]!]!) disposeOfAsset(state, a, 'scrap');
   }
 }
 
