@@ -1,5 +1,5 @@
 // Scenario kind `economy` (MODEL.md sections 1-5 and 9): persons, asset classes, the shared
-// bond and rental rules, and venture communes. Money fields are in goods units (1 unit = 100
+// bond and rental rules, venture communes, capitalist firms and cooperatives. Money fields are in goods units (1 unit = 100
 // cents), monthly unless the unit says otherwise; the engine converts them to cents.
 import { z } from 'zod';
 import { runFields } from './common-schema.ts';
@@ -88,8 +88,32 @@ export const communesSchema = z.strictObject({
   solidarity: share(0.5, 'Weight members give to the pooled community over their own risk-adjusted gain in a merge vote.'),
 });
 
+export const firmsSchema = z.strictObject({
+  enabled: z.boolean().default(true).meta({ description: 'Let capitalists found firms (false: no firm is ever founded).' }),
+  initialCount: z.number().int().min(0).max(100_000).default(0).meta({ unit: 'firms', description: 'Firms founded at the start by capitalists whose cash exceeds foundingCapital.' }),
+  foundingRatePerYear: z.number().min(0).max(10_000).default(0).meta({ unit: 'firms per year', description: 'Expected new firms founded by capitalists each year (at year end).' }),
+  foundingCapital: units(0, 1e12, 150_000, 'goods units', 'Capital a founding capitalist contributes (shares in proportion); one asset plus six months of wages.'),
+  wageFloor: units(0, 1e7, 1000, 'goods units per month', 'The wage rate per unit of skill never falls below this.'),
+  payoutRatio: share(0.5, 'Share of a positive monthly profit paid to shareholders; the rest is retained.'),
+  takeovers: z.boolean().default(true).meta({ description: 'At year end a firm with enough cash may buy a firm with a lower return on assets at book equity.' }),
+});
+
+export const cooperativesSchema = z.strictObject({
+  initialCount: z.number().int().min(0).max(100_000).default(0).meta({ unit: 'cooperatives', description: 'Cooperatives at the start.' }),
+  foundersEach: z.number().int().min(1).max(100_000).default(5).meta({ unit: 'persons', description: 'Founding members of each initial cooperative.' }),
+  endowmentPerMember: units(0, 1e10, 40_000, 'goods units', 'Mean starting capital of an initial cooperative, per founder.'),
+  endowmentSpread: z.number().min(0).max(1).default(0.5).meta({ unit: 'share 0-1', description: 'Initial endowments run evenly from (1 - spread) to (1 + spread) times the mean, across cooperatives.' }),
+  foundingRatePerYear: z.number().min(0).max(10_000).default(0).meta({ unit: 'cooperatives per year', description: 'Expected new cooperatives founded by workers each year (no endowment).' }),
+  foundersPerNew: z.number().int().min(1).max(1000).default(3).meta({ unit: 'persons', description: 'Founders of a newly founded cooperative.' }),
+  retention: share(0.1, 'Share of positive net income kept back before division among members.'),
+  split: z.enum(['equal', 'by-skill']).default('equal').meta({ description: 'How net income is divided among members.' }),
+  hiredLabor: z.boolean().default(false).meta({ description: 'May hire non-members at the market wage for positions no member fills.' }),
+  coordinationCost: units(0, 1e7, 0, 'goods units per month per log member', 'Monthly cost of coordination: this times ln(members) (0: none).'),
+  merges: z.boolean().default(true).meta({ description: 'A failing cooperative may merge into a healthy one by vote of the healthy one\'s members.' }),
+});
+
 export const economySchema = z.strictObject({
-  kind: z.literal('economy').meta({ description: 'An economy of persons and venture communes under the shared market rules (MODEL.md 1-5).' }),
+  kind: z.literal('economy').meta({ description: 'An economy of persons, venture communes, firms and cooperatives under the shared market rules (MODEL.md 1-5).' }),
   ...runFields(50),
   persons: personsSchema.prefault({}),
   goods: goodsSchema.prefault({}),
@@ -97,6 +121,8 @@ export const economySchema = z.strictObject({
   bonds: bondsSchema.prefault({}),
   rental: rentalSchema.prefault({}),
   communes: communesSchema.prefault({}),
+  firms: firmsSchema.prefault({}),
+  cooperatives: cooperativesSchema.prefault({}),
 }).superRefine((s, ctx) => {
   const floor = ((1 - s.persons.mpcIncome) * s.bonds.baseYield) / 12;
   if (s.persons.mpcWealth <= floor) {

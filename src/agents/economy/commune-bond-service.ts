@@ -5,25 +5,27 @@ import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
 import { serviceSeries, type HolderPaid } from '../../model/market/bond-service.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
 /** Books what holders receive: income, trailing return, and interest that leaves the commune. */
-export function holderBookkeeping(state: EconomyState): { issuer: number; paid: HolderPaid } {
+export function holderBookkeeping(state: EconomyState): { issuer: number; communal: boolean; paid: HolderPaid } {
   const { persons, counters } = state;
   const cursor = {
     issuer: -1,
+    communal: true,
     paid: (holder: number, interestCents: number, _principalCents: number, annualYield: number) => {
       const p = holder - persons.firstAccount;
       if (p < 0 || p >= persons.count || interestCents <= 0) return;
       persons.incomeCents[p]! += interestCents;
       counters.interestYear += interestCents;
       persons.trailingReturn[p] = 0.95 * persons.trailingReturn[p]! + 0.05 * annualYield;
-      if (persons.memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
+      if (cursor.communal && persons.memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
     },
   };
   return cursor;
 }
 
-export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; paid: HolderPaid }): void {
+export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {
   const { bonds, ledger, orgs, params } = state;
   // Imported bindings read once (a module loader may route each read through a getter).
   const ACTIVE = SERIES_ACTIVE;
@@ -34,6 +36,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     const escrow = bonds.escrow[s]!;
     bookkeeping.issuer = issuer;
     const owner = orgs.get(issuer);
+    bookkeeping.communal = owner.kind === ORG_COMMUNE;
     if (params.poolBacksBonds) {
       const short = bonds.due(s) - ledger.balance(escrow);
       if (short > 0) ledger.payUpTo(owner.account, escrow, short, FLOW.rent);
@@ -62,6 +65,8 @@ function settleRedeemed(state: EconomyState, s: number): void {
   }
   const asset = bonds.asset[s]!;
   if (assets.series[asset] === s) assets.series[asset] = -1;
+  // Effective maturity is a commune measure: firms and cooperatives pay on schedule.
+  if (owner.kind !== ORG_COMMUNE) return;
   counters.redeemedSeries++;
   counters.redemptionMonthsSum += state.tick - bonds.issuedTick[s]! + 1;
 }

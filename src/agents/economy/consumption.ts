@@ -1,10 +1,11 @@
 // MODEL.md 2, "consumption": each person buys from `world`
 // `subsistence + mpcIncome * max(0, y - subsistence) + mpcWealth * max(0, W - buffer)`,
-// y this month's income, W net worth (cash + bonds at face outstanding + its commune share at
-// book equity). Short of cash it consumes what it has and the month counts as hardship.
+// y this month's income, W net worth (cash + bonds at face outstanding + commune share,
+// cooperative membership and firm shares at book equity). Short of cash it consumes what it
+// has and the month counts as hardship.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { communeEquityPerMember, personBondHoldings } from '../../model/economy/net-worth.ts';
+import { addOrganisationClaims, organisationEquity, personBondHoldings } from '../../model/economy/net-worth.ts';
 
 const CONSUMPTION = FLOW.consumption;
 const TO_WORLD = WORLD;
@@ -12,13 +13,14 @@ const TO_WORLD = WORLD;
 export function consume(state: EconomyState): void {
   const { persons, params, ledger, counters } = state;
   personBondHoldings(state, persons.bondCents);
-  const equity = communeEquityPerMember(state);
+  const claims = state.scratch.claimsCents;
+  claims.fill(0);
+  addOrganisationClaims(state, organisationEquity(state), claims);
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
   for (let p = 0; p < persons.count; p++) {
     const account = persons.firstAccount + p;
     const cash = ledger.balance(account);
-    const m = persons.memberOf[p]!;
-    const wealth = cash + persons.bondCents[p]! + (m >= 0 ? equity[m]! : 0);
+    const wealth = cash + persons.bondCents[p]! + claims[p]!;
     const y = persons.incomeCents[p]!;
     const wanted = Math.round(
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),

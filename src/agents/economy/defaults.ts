@@ -5,6 +5,7 @@
 // bid again).
 import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 import { endPossession } from './possession.ts';
 
@@ -13,7 +14,8 @@ export function enforceDefaults(state: EconomyState): void {
   const grace = params.graceMonths;
   const ACTIVE = SERIES_ACTIVE;
   for (const a of assets.live()) {
-    if (!assets.alive[a]) continue;
+    // Firms' and cooperatives' defaults are their own (bankruptcy, failure), not the asset's.
+    if (!assets.alive[a] || state.orgs.all[assets.owner[a]!]!.kind !== ORG_COMMUNE) continue;
     const possessor = assets.possessor[a]!;
     const s = assets.series[a]!;
     const seriesInDefault = s >= 0 && bonds.status[s] === ACTIVE && bonds.missedMonths[s]! >= grace;

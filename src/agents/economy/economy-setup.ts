@@ -12,11 +12,13 @@ import { MODE_IDLE, MODE_SELF_EMPLOYED, PersonTable } from '../../model/economy/
 import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
 import { foundCommune } from './founding.ts';
 import { grantPossession } from './possession.ts';
+import { foundFirms } from '../firm/firm-lifecycle.ts';
+import { foundCooperative } from '../cooperative/cooperative-lifecycle.ts';
 
 const cents = (units: number) => Math.round(units * CENTS_PER_UNIT);
 
 export function economyParams(s: EconomyScenario): EconomyParams {
-  const { persons, goods, bonds, rental, communes } = s;
+  const { persons, goods, bonds, rental, communes, firms, cooperatives } = s;
   return {
     subsistenceCents: cents(persons.subsistence), bufferCents: cents(persons.buffer),
     mpcIncome: persons.mpcIncome, mpcWealth: persons.mpcWealth, baseOutputCents: cents(persons.baseOutput),
@@ -35,6 +37,13 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     depreciationReserve: communes.reserve === 'depreciation', poolBacksBonds: communes.poolBacksBonds,
     foundingRatePerYear: communes.foundingRatePerYear, foundersPerNewCommune: communes.foundersPerNewCommune,
     merges: communes.merges, mergeThreshold: communes.mergeThreshold, solidarity: communes.solidarity,
+    firmsEnabled: firms.enabled, firmFoundingRatePerYear: firms.foundingRatePerYear,
+    foundingCapitalCents: cents(firms.foundingCapital), wageFloorCents: cents(firms.wageFloor),
+    payoutRatio: firms.payoutRatio, takeovers: firms.takeovers,
+    coopFoundingRatePerYear: cooperatives.foundingRatePerYear, foundersPerNewCoop: cooperatives.foundersPerNew,
+    coopRetention: cooperatives.retention, coopSplitBySkill: cooperatives.split === 'by-skill',
+    hiredLabor: cooperatives.hiredLabor, coordinationCostCents: cents(cooperatives.coordinationCost),
+    coopMerges: cooperatives.merges,
   };
 }
 
@@ -85,5 +94,18 @@ export function createEconomyState(s: EconomyScenario, streams: RandomStreams): 
     }
   }
   state.counters.founded = 0;
+
+  // Initial cooperatives: founders next in the seeded order, endowments spread evenly around
+  // the mean so that `endowmentSpread` alone sets how unequal they are (MODEL.md 5).
+  const coops = s.cooperatives;
+  for (let c = 0; c < coops.initialCount && next < count; c++) {
+    const founders: number[] = [];
+    while (founders.length < coops.foundersEach && next < count) founders.push(order[next++]!);
+    const position = coops.initialCount > 1 ? (2 * c) / (coops.initialCount - 1) - 1 : 0;
+    const endowment = cents(coops.endowmentPerMember * founders.length * (1 + coops.endowmentSpread * position));
+    foundCooperative(state, founders, endowment);
+  }
+  // Initial firms, founded by capitalists drawn among those with the founding capital.
+  foundFirms(state, streams.get('firm-founding'), s.firms.initialCount, false);
   return state;
 }

@@ -45,17 +45,22 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
   }
 }
 
-/** Recounts members, probationers and assets of every organisation. */
+/** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
 export function recountOrganisations(state: EconomyState): void {
   const { persons, assets, orgs } = state;
   for (const org of orgs.all) {
     org.members = 0;
     org.probationers = 0;
     org.assets = 0;
+    org.hired = 0;
   }
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     if (m >= 0) orgs.get(m).members++;
+    const c = persons.coopOf[p]!;
+    if (c >= 0) orgs.get(c).members++;
+    const e = persons.employer[p]!;
+    if (e >= 0 && e !== c) orgs.get(e).hired++;
     const a = persons.asset[p]!;
     if (a >= 0 && persons.probationOf[p] === assets.owner[a]) orgs.get(assets.owner[a]!).probationers++;
   }

@@ -2,15 +2,22 @@
 // reconsiders. Each open option is valued at its expected mean monthly income over the
 // horizon; the person picks by logit on log income with `choiceTemperature`. Choosing to be a
 // producer of a class it does not hold makes the person a bidder (or asker) this month; it
-// keeps what it has until it wins. Firms (employee) and cooperatives (member-worker) add
-// options here with the next issue: they are more entries in `values`.
+// keeps what it has until it wins. Employment (the wage rate x skill of a firm with a vacancy,
+// drawn at random among open positions) and cooperative membership (a cooperative drawn at
+// random: its trailing distribution per member - the buy-in spread over the horizon, closed
+// without the cash for the up-front part) are two more entries in `values`; choosing one
+// makes the person an applicant, served after the auctions (labour-market.ts).
 import { exp, ln } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { MODE_PRODUCER } from '../../model/economy/person-table.ts';
+import { MODE_EMPLOYEE, MODE_PRODUCER } from '../../model/economy/person-table.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
+import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
+import { buyInTerms } from '../cooperative/admission.ts';
+import { leaveCooperative } from '../cooperative/leaving.ts';
 import { endPossession } from './possession.ts';
+import type { LabourMarket } from './labour-market.ts';
 
 /** Expected monthly output of person p on an asset of class c, in cents. */
 export function expectedOutputCents(state: EconomyState, p: number, c: number): number {
@@ -51,9 +58,16 @@ function expectedDividendCents(state: EconomyState, p: number, fallback: number)
   return (dividend * (params.choiceHorizonMonths - waiting)) / params.choiceHorizonMonths;
 }
 
-export function chooseModes(state: EconomyState, rng: RandomStream): void {
-  const { persons, params, classes, assets } = state;
-  const values = new Float64Array(classes.length + 1);
+export function chooseModes(state: EconomyState, rng: RandomStream, market?: LabourMarket): void {
+  const { persons, params, classes, assets, orgs, ledger } = state;
+  // values[0]: self-employed; values[1 + c]: producer on class c; then employee, member.
+  const EMPLOY = classes.length + 1;
+  const JOIN = classes.length + 2;
+  const values = new Float64Array(classes.length + 3);
+  const vacancies = market?.vacancyCount ?? 0;
+  const coops = market?.coops.length ?? 0;
+  const equity = coops > 0 ? organisationEquity(state) : undefined;
+  persons.applicantCount = 0;
   for (let k = 0; k < persons.seekerCount; k++) {
     const p = persons.seekers[k]!;
     persons.wantsClass[p] = -1;
@@ -74,15 +88,36 @@ export function chooseModes(state: EconomyState, rng: RandomStream): void {
     const held = persons.asset[p]!;
     const heldClass = held >= 0 ? assets.cls[held]! : -1;
     const dividend = expectedDividendCents(state, p, fallbackDividend);
-    // values[0]: self-employed; values[1 + c]: producer on class c.
+    const producing = persons.mode[p] === MODE_PRODUCER;
     values[0] = selfEmployedIncomeCents(state, p);
     let best = values[0]!;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) { values[c + 1] = 0; continue; }
-      const rent = c === heldClass ? assets.rentCents[held]! : expectedRentCents(state, c);
+      const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRentCents(state, c);
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;
     }
+    // Employment: the current job, else a position drawn among the open ones.
+    const employer = persons.employer[p]!;
+    const employed = employer >= 0 && persons.mode[p] === MODE_EMPLOYEE;
+    const firm = employed ? employer : vacancies > 0 ? assets.owner[market!.vacant[rng.int(vacancies)]!]! : -1;
+    values[EMPLOY] = firm >= 0 ? orgs.all[firm]!.wageRateCents * persons.skill[p]! : 0;
+    // Membership: the person's own cooperative, else one drawn at random that it can buy into.
+    const own = persons.coopOf[p]!;
+    const coop = own >= 0 ? own : coops > 0 ? market!.coops[rng.int(coops)]! : -1;
+    values[JOIN] = 0;
+    if (coop >= 0) {
+      const o = orgs.all[coop]!;
+      if (own >= 0) values[JOIN] = o.trailingDividendMonthly;
+      else {
+        const terms = buyInTerms(Math.max(0, equity![coop]!), o.members);
+        if (ledger.balance(persons.firstAccount + p) >= terms.upfrontCents) {
+          values[JOIN] = o.trailingDividendMonthly - terms.totalCents / params.choiceHorizonMonths;
+        }
+      }
+    }
+    if (values[EMPLOY]! > best) best = values[EMPLOY]!;
+    if (values[JOIN]! > best) best = values[JOIN]!;
     if (!(best > 0)) {
       if (persons.wantsHome[p]) persons.seekers[persons.seekerCount++] = p;
       continue;
@@ -104,11 +139,23 @@ export function chooseModes(state: EconomyState, rng: RandomStream): void {
     }
     if (chosen === 0) {
       if (held >= 0) endPossession(state, held);
-    } else if (chosen - 1 !== heldClass || persons.mode[p] !== MODE_PRODUCER) {
+      if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
+    } else if (chosen === EMPLOY) {
+      if (!employed) apply(state, market!, p, firm, 0);
+    } else if (chosen === JOIN) {
+      if (own < 0) apply(state, market!, p, coop, 1);
+    } else if (chosen - 1 !== heldClass || !producing) {
       persons.wantsClass[p] = chosen - 1;
     }
     if (persons.seekerCount === before && (persons.wantsClass[p]! >= 0 || persons.wantsHome[p])) persons.seekers[persons.seekerCount++] = p;
   }
+}
+
+function apply(state: EconomyState, market: LabourMarket, p: number, org: number, asMember: number): void {
+  const { persons } = state;
+  persons.appliedTo[p] = org;
+  market.asMember[p] = asMember;
+  persons.applicants[persons.applicantCount++] = p;
 }
 
 function nextReconsidering(p: number, q: number, logStay: number, rng: RandomStream): number {

@@ -1,9 +1,13 @@
-// MODEL.md 3-5: who possesses an asset. A rental agreement gives possession at a monthly rent
-// for a term; ending it (release, eviction, end of term) puts the asset back at auction.
+// MODEL.md 3-5: who possesses an asset. A rental agreement gives possession of a commune's
+// asset at a monthly rent for a term; ending it (release, eviction, end of term) puts the asset
+// back at auction. A firm's or cooperative's asset is worked by its employee or member
+// (`startWork`); when that ends the position is vacant, and the asset never goes to auction.
 import {
-  MODE_PRODUCER, MODE_SELF_EMPLOYED, type PersonTable,
+  MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED, type PersonTable,
 } from '../../model/economy/person-table.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
+import { leaveCooperative } from '../cooperative/leaving.ts';
 
 export function grantPossession(state: EconomyState, asset: number, person: number, rentCents: number, termMonths: number): void {
   const { assets, persons } = state;
@@ -19,8 +23,11 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
   if (productive) {
+    // Working alone on a commune asset ends a cooperative membership.
+    if (persons.coopOf[person]! >= 0) leaveCooperative(state, person);
     persons.asset[person] = asset;
     persons.mode[person] = MODE_PRODUCER;
+    persons.employer[person] = -1;
     // Working commune property makes a non-member a probationer at once (MODEL.md 5).
     const owner = assets.owner[asset]!;
     if (persons.memberOf[person] !== owner && persons.probationOf[person] !== owner) {
@@ -36,19 +43,41 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
 export function endPossession(state: EconomyState, asset: number): void {
   const { assets, persons } = state;
   const person = assets.possessor[asset]!;
-  if (person >= 0) vacate(persons, asset, person, assets.classOf(asset).productive);
+  const communal = state.orgs.get(assets.owner[asset]!).kind === ORG_COMMUNE;
+  if (person >= 0) {
+    vacate(persons, asset, person, assets.classOf(asset).productive);
+    // Leaving a cooperative's asset is leaving the cooperative (its capital account paid out).
+    if (!communal && persons.coopOf[person] === assets.owner[asset]) leaveCooperative(state, person);
+  }
   assets.possessor[asset] = -1;
   assets.rentCents[asset] = 0;
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
-  assets.onAuction[asset] = assets.alive[asset]!;
+  assets.onAuction[asset] = communal ? assets.alive[asset]! : 0;
+}
+
+/** Puts a person to work on a firm's or cooperative's asset, ending what it worked before. */
+export function startWork(state: EconomyState, asset: number, person: number, mode: number): void {
+  const { assets, persons } = state;
+  const previous = persons.asset[person]!;
+  if (previous >= 0 && previous !== asset) endPossession(state, previous);
+  assets.possessor[asset] = person;
+  assets.rentCents[asset] = 0;
+  assets.missedRent[asset] = 0;
+  assets.vacantMonths[asset] = 0;
+  assets.onAuction[asset] = 0;
+  persons.asset[person] = asset;
+  persons.mode[person] = mode;
+  persons.employer[person] = assets.owner[asset]!;
 }
 
 function vacate(persons: PersonTable, asset: number, person: number, productive: boolean): void {
   if (productive) {
     if (persons.asset[person] === asset) {
       persons.asset[person] = -1;
-      if (persons.mode[person] === MODE_PRODUCER) persons.mode[person] = MODE_SELF_EMPLOYED;
+      const m = persons.mode[person];
+      if (m === MODE_PRODUCER || m === MODE_EMPLOYEE || m === MODE_MEMBER_WORKER) persons.mode[person] = MODE_SELF_EMPLOYED;
+      persons.employer[person] = -1;
     }
   } else if (persons.home[person] === asset) {
     persons.home[person] = -1;

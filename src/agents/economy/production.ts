@@ -1,11 +1,14 @@
 // MODEL.md 1-3, "output and sales": worn-out assets are scrapped, and every
 // worker's output is sold to `world` at the goods price. A producer's output is the asset's
 // output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
-// its occupant the rent it saves (imputed, not scaled by skill).
+// its occupant the rent it saves (imputed, not scaled by skill). An employee's or cooperative
+// worker's output is the asset's output x skill x shock too, but it is sold by the
+// organisation that owns the asset: the sale goes to its account, not to the worker.
 import { pow } from '../../model/detmath.ts';
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
+import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 
 const SALES = FLOW.sales;
@@ -27,11 +30,16 @@ export function produceAndSell(state: EconomyState): void {
   const income = persons.incomeCents;
   const PRODUCER = MODE_PRODUCER;
   const SELF_EMPLOYED = MODE_SELF_EMPLOYED;
+  const EMPLOYEE = MODE_EMPLOYEE;
+  const MEMBER_WORKER = MODE_MEMBER_WORKER;
+  const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
+  for (const org of state.orgs.all) org.salesMonth = 0;
   let total = 0;
   for (let p = 0; p < persons.count; p++) {
     let units = 0;
     const m = mode[p]!;
-    if (m === PRODUCER) {
+    modeMaskYear[p]! |= 1 << m;
+    if (m === PRODUCER || m === EMPLOYEE || m === MEMBER_WORKER) {
       const a = asset[p]!;
       if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]!;
     } else if (m === SELF_EMPLOYED) {
@@ -47,8 +55,22 @@ export function produceAndSell(state: EconomyState): void {
     : base;
   state.goodsPriceCents = price * 100;
   let sold = 0;
+  const orgs = state.orgs.all;
+  const counters = state.counters;
   for (let p = 0; p < persons.count; p++) {
     let cents = Math.round(output[p]! * price);
+    ownOutputYear[p]! += cents;
+    const e = employer[p]!;
+    if (e >= 0 && cents > 0 && (mode[p] === EMPLOYEE || mode[p] === MEMBER_WORKER)) {
+      const org = orgs[e]!;
+      ledger.transfer(FROM_WORLD, org.account, cents, SALES);
+      org.salesMonth += cents;
+      counters.enterpriseSalesYear += cents;
+      if (org.kind === ORG_FIRM) counters.firmSalesYear += cents;
+      cents = 0;
+    } else {
+      labourYear[p]! += cents;
+    }
     const h = home[p]!;
     if (h >= 0) cents += classOutput[cls[h]!]!;
     income[p] = cents;

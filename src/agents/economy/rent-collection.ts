@@ -5,6 +5,7 @@
 import { FLOW } from '../../model/ledger.ts';
 import { depreciationPerMonthCents } from '../../model/market/depreciation.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
 const RENT = FLOW.rent;
 const depreciationOf = depreciationPerMonthCents;
@@ -14,7 +15,8 @@ export function collectRent(state: EconomyState): void {
   for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     const p = assets.possessor[a]!;
-    if (p < 0) continue;
+    // Firms' and cooperatives' assets are worked, not rented.
+    if (p < 0 || orgs.all[assets.owner[a]!]!.kind !== ORG_COMMUNE) continue;
     const rent = assets.rentCents[a]!;
     const account = persons.firstAccount + p;
     persons.useYear[p]! += assets.classPrice[assets.cls[a]!]!;
@@ -40,6 +42,7 @@ export function collectRent(state: EconomyState): void {
       owner.poolIncomeMonth += toPool;
     }
     persons.rentYear[p]! += rent;
+    if (assets.classes[assets.cls[a]!]!.productive) persons.labourYear[p]! -= rent;
     persons.incomeCents[p]! -= rent;
     counters.rentYear += rent;
   }

@@ -16,6 +16,14 @@ import { requestAcquisitions, runRentalAuctions } from './acquisition.ts';
 import { consume } from './consumption.ts';
 import { closeFailedCommunes, foundNewCommunes } from './founding.ts';
 import { holdMergeVotes } from './merges.ts';
+import { payWagesAndService } from './wages.ts';
+import { hireApplicants, newLabourMarket, openLabourMarket } from './labour-market.ts';
+import { distributeCooperativeIncome } from '../cooperative/member-distributions.ts';
+import { closeEmptyCooperatives, foundNewCooperatives, resolveFailingCooperatives } from '../cooperative/cooperative-lifecycle.ts';
+import { payFirmDividends } from '../firm/shareholder-payouts.ts';
+import { investFirms } from '../firm/investment.ts';
+import { closeEmptyFirms, enforceBankruptcies, foundNewFirms } from '../firm/firm-lifecycle.ts';
+import { holdTakeovers } from '../firm/takeover-phase.ts';
 
 export function economyPhases(state: EconomyState): { phases: Phase<EconomyState>[]; yearEndPhases: Phase<EconomyState>[] } {
   const s = state.streams;
@@ -24,6 +32,10 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
   const auctions = s.get('auctions');
   const bondAsks = s.get('bond-asks');
   const founding = s.get('founding');
+  const hiring = s.get('hiring');
+  const firmFounding = s.get('firm-founding');
+  const coopFounding = s.get('cooperative-founding');
+  const market = newLabourMarket(state.persons.count);
   const saverQueue = newSaverQueue(state.persons.count);
   const bookkeeping = holderBookkeeping(state);
   // Moves between communes over the current year, per pair (merge interrelation).
@@ -31,25 +43,38 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
   const phases: Phase<EconomyState>[] = [
     { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveShocks(st, shocks); produceAndSell(st); } },
     { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabour(st, moves); recountOrganisations(st); rollMonthlyHistory(st); } },
+    { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
-    { name: 'missed payments and defaults', run: enforceDefaults },
-    { name: 'dividends', run: payCommuneDividends },
-    { name: 'mode choices', run: (st) => chooseModes(st, modeChoice) },
+    { name: 'missed payments and defaults', run: (st) => { enforceDefaults(st); enforceBankruptcies(st); resolveFailingCooperatives(st); } },
+    { name: 'dividends', run: (st) => { payCommuneDividends(st); payFirmDividends(st); } },
+    { name: 'mode choices', run: (st) => { openLabourMarket(st, market); chooseModes(st, modeChoice, market); } },
     {
       name: 'acquisition requests and auctions',
       run: (st) => {
         auctions.shuffle(st.persons.seekers, st.persons.seekerCount);
         runRentalAuctions(st, auctions);
-        if (st.persons.seekerCount === 0) return;
+        const enterprises = st.counters.firmsFounded + st.counters.coopsFounded > 0;
+        if (st.persons.seekerCount === 0 && !enterprises) return;
         openSaverBudgets(st, saverQueue);
         requestAcquisitions(st, bondAsks, saverQueue);
+        if (!enterprises) return;
+        hireApplicants(st, market, hiring, saverQueue);
+        investFirms(st, saverQueue, bondAsks);
       },
     },
     { name: 'consumption', run: consume },
   ];
   const yearEndPhases: Phase<EconomyState>[] = [
     { name: 'commune merges', run: (st) => { recountOrganisations(st); holdMergeVotes(st, moves); moves.clear(); } },
-    { name: 'foundings and failures', run: (st) => { recountOrganisations(st); closeFailedCommunes(st); foundNewCommunes(st, founding); } },
+    { name: 'takeovers', run: (st) => { recountOrganisations(st); holdTakeovers(st); } },
+    {
+      name: 'foundings and failures',
+      run: (st) => {
+        recountOrganisations(st); closeFailedCommunes(st); foundNewCommunes(st, founding);
+        closeEmptyFirms(st); closeEmptyCooperatives(st); foundNewFirms(st, firmFounding); foundNewCooperatives(st, coopFounding);
+        recountOrganisations(st);
+      },
+    },
     { name: 'yearly accounts', run: closeYear },
   ];
   return { phases, yearEndPhases };

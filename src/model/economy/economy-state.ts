@@ -51,15 +51,30 @@ export interface EconomyParams {
   readonly merges: boolean;
   readonly mergeThreshold: number;
   readonly solidarity: number;
+  /** Firms (MODEL.md 5). */
+  readonly firmsEnabled: boolean;
+  readonly firmFoundingRatePerYear: number;
+  readonly foundingCapitalCents: number;
+  readonly wageFloorCents: number;
+  readonly payoutRatio: number;
+  readonly takeovers: boolean;
+  /** Cooperatives (MODEL.md 5). */
+  readonly coopFoundingRatePerYear: number;
+  readonly foundersPerNewCoop: number;
+  readonly coopRetention: number;
+  readonly coopSplitBySkill: boolean;
+  readonly hiredLabor: boolean;
+  readonly coordinationCostCents: number;
+  readonly coopMerges: boolean;
 }
 
 /** Something that happened once, for the UI's event table (merges, foundings, failures). */
 export interface EconomyEvent {
   readonly tick: number;
-  readonly kind: 'merge' | 'founding' | 'failure';
-  /** The organisation that absorbed, was founded or failed. */
+  readonly kind: 'merge' | 'founding' | 'failure' | 'takeover';
+  /** The organisation that absorbed (or took over), was founded or failed. */
   readonly org: number;
-  /** The absorbed organisation (merges), else -1. */
+  /** The absorbed organisation (merges, takeovers), else -1. */
   readonly other: number;
   readonly sizeA: number;
   readonly sizeB: number;
@@ -93,6 +108,31 @@ export interface FinanceCounters {
   lastYearOutput: number;
   lastYearInterest: number;
   lastYearDividends: number;
+  /** Firms and cooperatives: events since the start. */
+  firmsFounded: number;
+  firmsFailed: number;
+  takeovers: number;
+  coopsFounded: number;
+  coopsFailed: number;
+  coopMerges: number;
+  /** Shareholders' equity lost in bankruptcies (cents, since the start). */
+  shareholderLossCents: number;
+  /** Person income this year by class: wages, cooperative distributions (labour), firm payouts (property). */
+  wagesYear: number;
+  distributionsYear: number;
+  firmPayoutsYear: number;
+  lastYearWages: number;
+  lastYearDistributions: number;
+  lastYearFirmPayouts: number;
+  /** Firms' accounts summed over the year (property share of value added), and all sales. */
+  firmSalesYear: number;
+  firmWagesYear: number;
+  firmDepreciationYear: number;
+  lastYearFirmSales: number;
+  lastYearFirmWages: number;
+  lastYearFirmDepreciation: number;
+  enterpriseSalesYear: number;
+  lastYearEnterpriseSales: number;
 }
 
 export interface EconomyState extends EngineState {
@@ -113,7 +153,7 @@ export interface EconomyState extends EngineState {
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
-  readonly scratch: { outputCents: Float64Array; served: Uint8Array };
+  readonly scratch: { outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array };
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -123,6 +163,10 @@ export function emptyCounters(): FinanceCounters {
     rentYear: 0, interestToNonMembersYear: 0, lastYearRent: 0, lastYearInterestToNonMembers: 0,
     founded: 0, failed: 0, merged: 0, hardshipMonthsYear: 0, lastYearHardshipShare: 0,
     outputYear: 0, interestYear: 0, dividendsYear: 0, lastYearOutput: 0, lastYearInterest: 0, lastYearDividends: 0,
+    firmsFounded: 0, firmsFailed: 0, takeovers: 0, coopsFounded: 0, coopsFailed: 0, coopMerges: 0, shareholderLossCents: 0,
+    wagesYear: 0, distributionsYear: 0, firmPayoutsYear: 0, lastYearWages: 0, lastYearDistributions: 0, lastYearFirmPayouts: 0,
+    firmSalesYear: 0, firmWagesYear: 0, firmDepreciationYear: 0, lastYearFirmSales: 0, lastYearFirmWages: 0,
+    lastYearFirmDepreciation: 0, enterpriseSalesYear: 0, lastYearEnterpriseSales: 0,
   };
 }
 
@@ -135,6 +179,6 @@ export function newEconomyState(
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count) },
+    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count) },
   };
 }

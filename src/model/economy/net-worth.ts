@@ -1,8 +1,10 @@
-// MODEL.md 2: net worth W = cash + bonds at face outstanding + shares at book equity. A
-// commune share's book equity is the commune's (book value of assets - bonds outstanding +
-// pool and reserve) divided equally among its members.
+// MODEL.md 2: net worth W = cash + bonds at face outstanding + shares and capital accounts at
+// book equity. An organisation's book equity is book value of its assets - bonds outstanding +
+// its cash (pool and reserve). A commune share and a cooperative membership are worth the
+// equity divided equally among members; firm shares are worth the equity pro rata to capital
+// contributed. Firms and cooperatives have limited liability: a negative equity counts as zero.
 import type { EconomyState } from './economy-state.ts';
-import { ORG_COMMUNE } from './organisation-table.ts';
+import { ORG_COMMUNE, ORG_FIRM } from './organisation-table.ts';
 
 /** Principal each person holds across all active series, written into `out`. */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
@@ -47,15 +49,41 @@ export function communeEquityPerMember(state: EconomyState): Float64Array {
   return equity;
 }
 
+/**
+ * Adds to `out` each person's claims on organisations at book equity: its commune share, its
+ * cooperative membership and its firm shares (from `equity`, as `organisationEquity` gives it).
+ */
+export function addOrganisationClaims(state: EconomyState, equity: Float64Array, out: Float64Array): Float64Array {
+  const { persons, orgs } = state;
+  const perMember = new Float64Array(equity.length);
+  for (const org of orgs.all) {
+    if (!org.alive || org.members <= 0) continue;
+    const e = equity[org.id]!;
+    perMember[org.id] = org.kind === ORG_COMMUNE ? e / org.members : Math.max(0, e) / org.members;
+  }
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    const c = persons.coopOf[p]!;
+    if (m >= 0) out[p]! += perMember[m]!;
+    if (c >= 0) out[p]! += perMember[c]!;
+  }
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind !== ORG_FIRM) continue;
+    const e = Math.max(0, equity[org.id]!);
+    let total = 0;
+    for (const c of org.contributed) total += c;
+    if (total <= 0 || e <= 0) continue;
+    for (let k = 0; k < org.holders.length; k++) out[org.holders[k]!]! += (e * org.contributed[k]!) / total;
+  }
+  return out;
+}
+
 /** Net worth of every person in cents. */
 export function netWorthCents(state: EconomyState, out: Float64Array): Float64Array {
   const { persons, ledger } = state;
   personBondHoldings(state, out);
-  const equity = communeEquityPerMember(state);
-  for (let p = 0; p < persons.count; p++) {
-    const m = persons.memberOf[p]!;
-    out[p] = out[p]! + ledger.balance(persons.firstAccount + p) + (m >= 0 ? equity[m]! : 0);
-  }
+  addOrganisationClaims(state, organisationEquity(state), out);
+  for (let p = 0; p < persons.count; p++) out[p] = out[p]! + ledger.balance(persons.firstAccount + p);
   return out;
 }
 

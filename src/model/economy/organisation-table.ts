@@ -1,5 +1,5 @@
-// Organisations (MODEL.md section 5) as a small table of records, generic over kinds: communes
-// now, firms and cooperatives with the next issue. Each has a ledger account (its pool).
+// Organisations (MODEL.md section 5) as a small table of records, generic over kinds: communes,
+// firms and cooperatives. Each has a ledger account (its pool).
 
 export const ORG_COMMUNE = 0;
 export const ORG_FIRM = 1;
@@ -36,6 +36,33 @@ export interface Organisation {
   dividendPerMemberMonthly: number;
   /** Exponentially smoothed dividend per member per month (mode choice). */
   trailingDividendMonthly: number;
+  /** Firms and cooperatives (MODEL.md 5): hired employees, recounted monthly. */
+  hired: number;
+  /** Wage rate per unit of skill per month (firms; cooperatives pay hired labour the market rate). */
+  wageRateCents: number;
+  /** This month's accounts: sales, wages, interest, depreciation, other costs (coordination). */
+  salesMonth: number;
+  wagesMonth: number;
+  interestMonth: number;
+  depreciationMonth: number;
+  otherCostsMonth: number;
+  /** Level monthly service of its active bond series (the guarantee test adds new series to it). */
+  serviceMonth: number;
+  /** Net income of the last month and its exponential trail (admissions, mode choice). */
+  netIncomeMonth: number;
+  trailingNetIncome: number;
+  /** Consecutive months with a payment (wages or bond service) it could not make. */
+  missedPayments: number;
+  /** Months its cash has stood above six months of costs (idle cash rule). */
+  idleCashMonths: number;
+  /** Vacant positions after this month's hiring, and applicants turned away for want of one. */
+  vacancies: number;
+  queued: number;
+  /** Firms: shareholders (person ids) and the capital each contributed, in cents. */
+  readonly holders: number[];
+  readonly contributed: number[];
+  /** Cooperatives: whether it can pay the next month's service and wages (healthy for merges). */
+  healthy: boolean;
 }
 
 export class OrganisationTable {
@@ -48,6 +75,9 @@ export class OrganisationTable {
       lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
+      hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
+      otherCostsMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
+      vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true,
     };
     this.all.push(org);
     return org;

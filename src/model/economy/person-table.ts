@@ -1,7 +1,7 @@
 // MODEL.md section 2: persons as a struct of typed arrays indexed by person id. Cash lives on
 // the ledger (account `firstAccount + id`); everything else a person carries is here.
 
-/** Modes of work (MODEL.md 2). Employee and member-worker arrive with firms and cooperatives. */
+/** Modes of work (MODEL.md 2). */
 export const MODE_IDLE = 0;
 export const MODE_SELF_EMPLOYED = 1;
 export const MODE_PRODUCER = 2;
@@ -55,6 +55,41 @@ export class PersonTable {
   /** Persons who want an asset or a home this month (the first `seekerCount`), in seeded order. */
   readonly seekers: Int32Array;
   seekerCount = 0;
+  /** Organisation the person works for (a firm, or a cooperative as member or hired), or -1. */
+  readonly employer: Int32Array;
+  /** Cooperative whose member the person is, or -1; its capital account and unpaid buy-in. */
+  readonly coopOf: Int32Array;
+  readonly capitalAccountCents: Float64Array;
+  readonly buyInOwedCents: Float64Array;
+  /** Withheld from each distribution until the buy-in is paid (a fifth of the rest a year). */
+  readonly buyInInstalmentCents: Float64Array;
+  /** Scratch of mode choice: the firm or cooperative applied to this month, or -1. */
+  readonly appliedTo: Int32Array;
+  /** Persons who applied this month (the first `applicantCount`), in the order they chose. */
+  readonly applicants: Int32Array;
+  applicantCount = 0;
+  /**
+   * This year's labour income (wages, own sales net of rent, cooperative distributions), the
+   * value of the person's own output, and a bit per mode worked (1 << mode); `last*` for last year.
+   */
+  readonly labourYear: Float64Array;
+  readonly ownOutputYear: Float64Array;
+  readonly modeMaskYear: Uint8Array;
+  readonly lastLabourYear: Float64Array;
+  readonly lastOwnOutputYear: Float64Array;
+  readonly lastModeMaskYear: Uint8Array;
+  /** Cooperative pay this year as member (distributions) and as hired worker (wages), with months. */
+  readonly coopMemberPayYear: Float64Array;
+  readonly coopMemberMonthsYear: Int32Array;
+  readonly coopHiredPayYear: Float64Array;
+  readonly coopHiredMonthsYear: Int32Array;
+  /** Cooperative worked for last (group of the Theil decomposition), this year and last. */
+  readonly coopWorkedYear: Int32Array;
+  readonly lastCoopMemberPay: Float64Array;
+  readonly lastCoopMemberMonths: Int32Array;
+  readonly lastCoopHiredPay: Float64Array;
+  readonly lastCoopHiredMonths: Int32Array;
+  readonly lastCoopWorked: Int32Array;
 
   constructor(count: number, firstAccount: number) {
     this.count = count;
@@ -72,6 +107,14 @@ export class PersonTable {
     this.bondBudget = f(); this.bondCents = f();
     this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
     this.seekers = new Int32Array(count);
+    this.employer = i(); this.coopOf = i(); this.capitalAccountCents = f(); this.buyInOwedCents = f(); this.buyInInstalmentCents = f();
+    this.appliedTo = i(); this.applicants = new Int32Array(count);
+    this.labourYear = f(); this.ownOutputYear = f(); this.modeMaskYear = new Uint8Array(count);
+    this.lastLabourYear = f(); this.lastOwnOutputYear = f(); this.lastModeMaskYear = new Uint8Array(count);
+    this.coopMemberPayYear = f(); this.coopMemberMonthsYear = new Int32Array(count);
+    this.coopHiredPayYear = f(); this.coopHiredMonthsYear = new Int32Array(count);
+    this.coopWorkedYear = i(); this.lastCoopMemberPay = f(); this.lastCoopMemberMonths = new Int32Array(count);
+    this.lastCoopHiredPay = f(); this.lastCoopHiredMonths = new Int32Array(count); this.lastCoopWorked = i();
   }
 
   account(person: number): number {

@@ -26,6 +26,21 @@ export function closeYear(state: EconomyState): void {
   counters.lastYearInterest = counters.interestYear;
   counters.lastYearDividends = counters.dividendsYear;
   counters.outputYear = 0;
+  counters.lastYearWages = counters.wagesYear; counters.wagesYear = 0;
+  counters.lastYearDistributions = counters.distributionsYear; counters.distributionsYear = 0;
+  counters.lastYearFirmPayouts = counters.firmPayoutsYear; counters.firmPayoutsYear = 0;
+  counters.lastYearFirmSales = counters.firmSalesYear; counters.firmSalesYear = 0;
+  counters.lastYearFirmWages = counters.firmWagesYear; counters.firmWagesYear = 0;
+  counters.lastYearFirmDepreciation = counters.firmDepreciationYear; counters.firmDepreciationYear = 0;
+  counters.lastYearEnterpriseSales = counters.enterpriseSalesYear; counters.enterpriseSalesYear = 0;
+  persons.lastLabourYear.set(persons.labourYear); persons.labourYear.fill(0);
+  persons.lastOwnOutputYear.set(persons.ownOutputYear); persons.ownOutputYear.fill(0);
+  persons.lastModeMaskYear.set(persons.modeMaskYear); persons.modeMaskYear.fill(0);
+  persons.lastCoopMemberPay.set(persons.coopMemberPayYear); persons.coopMemberPayYear.fill(0);
+  persons.lastCoopMemberMonths.set(persons.coopMemberMonthsYear); persons.coopMemberMonthsYear.fill(0);
+  persons.lastCoopHiredPay.set(persons.coopHiredPayYear); persons.coopHiredPayYear.fill(0);
+  persons.lastCoopHiredMonths.set(persons.coopHiredMonthsYear); persons.coopHiredMonthsYear.fill(0);
+  persons.lastCoopWorked.set(persons.coopWorkedYear); persons.coopWorkedYear.fill(-1);
   counters.interestYear = 0;
   counters.dividendsYear = 0;
   for (let f = 0; f < FLOWS.length; f++) {

@@ -1,0 +1,89 @@
+// MODEL.md 5, cooperative: an applicant is admitted when income per member does not fall
+// (its expected output on the asset it would work, less that asset's depreciation and, for a
+// new asset, interest at the base yield, against the trailing net income per member). It pays
+// 25% of the buy-in (equity per member) up front; the rest is withheld from its distributions.
+// The asset is a vacant one of the cooperative, else a new one bought with member capital or
+// by a bond issue (an admission can trigger a bond issue). Members still without an asset
+// (founders) are equipped the same way, one a month per cooperative.
+import { FLOW } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import type { Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
+import { MODE_MEMBER_WORKER } from '../../model/economy/person-table.ts';
+import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
+import { startWork } from '../economy/possession.ts';
+import type { SaverQueue } from '../economy/savers.ts';
+import { admitsMember, buyInTerms } from './admission.ts';
+import { leaveCooperative } from './leaving.ts';
+
+/** Expected monthly net addition of person p on a new asset of class c (after depreciation and interest). */
+function addedNetIncomeCents(state: EconomyState, p: number, c: number, financed: boolean): number {
+  const { assets, params } = state;
+  const output = (assets.classOutput[c]! * state.persons.skill[p]! * state.goodsPriceCents) / 100;
+  const interest = financed ? (assets.classPrice[c]! * params.baseYield) / 12 : 0;
+  return output - assets.classPrice[c]! / assets.classLife[c]! - interest;
+}
+
+/** The productive class that adds most to a member's net income. */
+export function bestClassFor(state: EconomyState, p: number): number {
+  let best = -1, value = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < state.classes.length; c++) {
+    if (!state.classes[c]!.productive) continue;
+    const v = addedNetIncomeCents(state, p, c, true);
+    if (v > value) { value = v; best = c; }
+  }
+  return best;
+}
+
+/** Tries to admit person p into `coop`; `vacant` lists the cooperative's vacant assets. */
+export function admitMember(
+  state: EconomyState, coop: Organisation, p: number, equityCents: number, vacant: number[], queue: SaverQueue, rng: RandomStream,
+): boolean {
+  const { persons, ledger, assets } = state;
+  const terms = buyInTerms(Math.max(0, equityCents), coop.members);
+  if (ledger.balance(persons.firstAccount + p) < terms.upfrontCents) return false;
+  const reused = vacant.length > 0 ? vacant[vacant.length - 1]! : -1;
+  const cls = reused >= 0 ? assets.cls[reused]! : bestClassFor(state, p);
+  if (cls < 0) return false;
+  const added = addedNetIncomeCents(state, p, cls, reused < 0);
+  if (!admitsMember(coop.trailingNetIncome, coop.members, added)) return false;
+  let asset = reused;
+  if (asset >= 0) vacant.pop();
+  else {
+    const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
+    asset = acquireAssetFor(state, coop, cls, output, queue, rng);
+    if (asset < 0) return false;
+  }
+  if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
+  if (terms.upfrontCents > 0) ledger.transfer(persons.firstAccount + p, coop.account, terms.upfrontCents, FLOW['buy-in']);
+  persons.coopOf[p] = coop.id;
+  persons.capitalAccountCents[p] = terms.upfrontCents;
+  persons.buyInOwedCents[p] = terms.totalCents - terms.upfrontCents;
+  persons.buyInInstalmentCents[p] = terms.instalmentCents;
+  coop.members++;
+  startWork(state, asset, p, MODE_MEMBER_WORKER);
+  return true;
+}
+
+/** Members without an asset (founders of a new cooperative) get one: one a month per cooperative. */
+export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue: SaverQueue, rng: RandomStream): void {
+  const { persons, orgs, assets } = state;
+  const done = new Uint8Array(orgs.all.length);
+  for (let p = 0; p < persons.count; p++) {
+    const c = persons.coopOf[p]!;
+    if (c < 0 || persons.asset[p]! >= 0 || done[c]) continue;
+    const coop = orgs.get(c);
+    if (!coop.alive || coop.kind !== ORG_COOPERATIVE) continue;
+    done[c] = 1;
+    const vacant = vacantByOrg[c]!;
+    let asset = vacant.length > 0 ? vacant.pop()! : -1;
+    if (asset < 0) {
+      const cls = bestClassFor(state, p);
+      if (cls < 0) continue;
+      const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
+      asset = acquireAssetFor(state, coop, cls, output, queue, rng);
+    }
+    if (asset >= 0) startWork(state, asset, p, MODE_MEMBER_WORKER);
+  }
+}

@@ -1,0 +1,47 @@
+// MODEL.md 5, cooperative: each month net income less `retention` is divided among the
+// members, equally or in proportion to skill (`split`), in whole cents (remainders stay in the
+// cooperative). A new member's unpaid buy-in is withheld from its share, an instalment at a
+// time, and credited to its capital account.
+import { FLOW } from '../../model/ledger.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
+import { hasEnterprises } from '../economy/wages.ts';
+
+export function distributeCooperativeIncome(state: EconomyState): void {
+  if (!hasEnterprises(state)) return;
+  const { persons, orgs, ledger, params, counters } = state;
+  const n = orgs.all.length;
+  const divided = new Float64Array(n);
+  const weightSum = new Float64Array(n);
+  const bySkill = params.coopSplitBySkill;
+  for (let p = 0; p < persons.count; p++) {
+    const c = persons.coopOf[p]!;
+    if (c >= 0) weightSum[c]! += bySkill ? persons.skill[p]! : 1;
+  }
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;
+    const net = org.netIncomeMonth;
+    const kept = net > 0 ? Math.ceil(net * params.coopRetention) : 0;
+    divided[org.id] = org.members > 0 && net > 0 ? Math.max(0, Math.min(net - kept, ledger.balance(org.account))) : 0;
+    org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
+    org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
+  }
+  for (let p = 0; p < persons.count; p++) {
+    const c = persons.coopOf[p]!;
+    if (c < 0) continue;
+    persons.coopMemberMonthsYear[p]!++;
+    persons.coopWorkedYear[p] = c;
+    const pot = divided[c]!;
+    if (pot <= 0) continue;
+    const share = Math.floor((pot * (bySkill ? persons.skill[p]! : 1)) / weightSum[c]!);
+    const withheld = Math.min(share, persons.buyInOwedCents[p]!, persons.buyInInstalmentCents[p]!);
+    const paid = share - withheld;
+    if (paid > 0) ledger.transfer(orgs.all[c]!.account, persons.firstAccount + p, paid, FLOW.distribution);
+    persons.buyInOwedCents[p]! -= withheld;
+    persons.capitalAccountCents[p]! += withheld;
+    persons.incomeCents[p]! += paid;
+    persons.labourYear[p]! += share;
+    persons.coopMemberPayYear[p]! += share;
+    counters.distributionsYear += share;
+  }
+}

@@ -1,0 +1,45 @@
+// MODEL.md 4-5: a firm or cooperative buys an asset with its own cash when it can keep three
+// months of its cash costs besides, else by a bond series sold at the same auction communes
+// use. Its guarantee is its expected operating surplus (last month's sales - wages - other
+// costs, plus what the new asset is expected to add) covering the service of all its series,
+// the new one included. Cleared: the asset is bought from `world`; not cleared: nothing moves.
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import { clearBondAuction, issueSeries, issuerRiskPremium, type BondBid } from '../../model/market/bond-auction.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import type { Organisation } from '../../model/economy/organisation-table.ts';
+import { collectBondBids, type SaverQueue } from './savers.ts';
+
+const CASH_RESERVE_MONTHS = 3;
+const bids: BondBid[] = [];
+
+/** Buys an asset of class `cls` for `org`; returns the new (vacant) asset, or -1. */
+export function acquireAssetFor(
+  state: EconomyState, org: Organisation, cls: number, addedSurplusCents: number, queue: SaverQueue, rng: RandomStream,
+): number {
+  const { ledger, assets, bonds, params, persons, orgs } = state;
+  const price = assets.classPrice[cls]!;
+  const reserve = CASH_RESERVE_MONTHS * (org.wagesMonth + org.serviceMonth + org.otherCostsMonth);
+  if (ledger.balance(org.account) - price >= reserve) {
+    ledger.transfer(org.account, WORLD, price, FLOW['asset-purchase']);
+    return assets.add(cls, org.id, state.tick);
+  }
+  if (queue.length === 0) return -1;
+  const premium = issuerRiskPremium(state.tick - org.foundedTick, orgs.trailingLossRate(org), params.newIssuerPremium);
+  collectBondBids(state, queue, rng, price, premium, -1, bids);
+  const surplus = org.salesMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
+  const outcome = clearBondAuction(bids, {
+    faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat,
+    guarantee: (service) => surplus >= org.serviceMonth + service,
+  });
+  if (!outcome.cleared) return -1;
+  for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
+  const asset = assets.add(cls, org.id, state.tick);
+  const series = issueSeries(ledger, bonds, outcome.allocations, {
+    issuer: org.id, issuerAccount: org.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
+  });
+  ledger.transfer(org.account, WORLD, price, FLOW['asset-purchase']);
+  assets.series[asset] = series;
+  org.serviceMonth += outcome.serviceCents;
+  return asset;
+}

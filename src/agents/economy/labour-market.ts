@@ -1,0 +1,87 @@
+// MODEL.md 2 and 5, one labour market: the positions open this month (vacant assets of firms,
+// and of cooperatives that hire non-members), the cooperatives a person may apply to, and the
+// hiring that follows the mode choices. Applicants are served in a seeded order; a firm fills
+// its vacancies and counts the applicants it turned away (queued). Then each firm's wage rate
+// moves 1% up while a vacancy stays open and 1% down while applicants queue (MODEL.md 5).
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
+import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { nextWageRate } from '../firm/wage-rate.ts';
+import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
+import { leaveCooperative } from '../cooperative/leaving.ts';
+import { startWork } from './possession.ts';
+import type { SaverQueue } from './savers.ts';
+
+export interface LabourMarket {
+  /** Vacant positions open to applicants (asset ids), the first `vacancyCount`. */
+  vacant: Int32Array;
+  vacancyCount: number;
+  /** Cooperatives alive, by id. */
+  coops: number[];
+  /** Per person: 1 when its application this month is for membership, 0 for employment. */
+  asMember: Uint8Array;
+}
+
+export function newLabourMarket(persons: number): LabourMarket {
+  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons) };
+}
+
+/** Lists this month's open positions and cooperatives (before mode choices). */
+export function openLabourMarket(state: EconomyState, market: LabourMarket): void {
+  const { assets, orgs, params } = state;
+  market.vacancyCount = 0;
+  market.coops.length = 0;
+  for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
+  if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
+  for (const a of assets.live()) {
+    if (!assets.alive[a] || assets.possessor[a]! >= 0) continue;
+    const org = orgs.all[assets.owner[a]!]!;
+    if (org.kind === ORG_FIRM || (org.kind === ORG_COOPERATIVE && params.hiredLabor)) {
+      if (market.vacancyCount === market.vacant.length) {
+        const grown = new Int32Array(market.vacant.length * 2);
+        grown.set(market.vacant);
+        market.vacant = grown;
+      }
+      market.vacant[market.vacancyCount++] = a;
+    }
+  }
+}
+
+/** Serves this month's applicants, equips cooperative members, and moves wage rates. */
+export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
+  const { persons, orgs, assets, params } = state;
+  if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
+  const vacantByOrg: number[][] = orgs.all.map(() => []);
+  for (const a of assets.live()) {
+    if (!assets.alive[a] || assets.possessor[a]! >= 0 || !assets.classes[assets.cls[a]!]!.productive) continue;
+    const owner = assets.owner[a]!;
+    if (orgs.all[owner]!.kind !== ORG_COMMUNE) vacantByOrg[owner]!.push(a);
+  }
+  for (const org of orgs.all) org.queued = 0;
+  rng.shuffle(persons.applicants, persons.applicantCount);
+  const equity = market.coops.length > 0 ? organisationEquity(state) : undefined;
+  for (let k = 0; k < persons.applicantCount; k++) {
+    const p = persons.applicants[k]!;
+    const target = persons.appliedTo[p]!;
+    persons.appliedTo[p] = -1;
+    if (target < 0 || !orgs.all[target]!.alive) continue;
+    const org = orgs.all[target]!;
+    if (market.asMember[p]) {
+      if (equity !== undefined) admitMember(state, org, p, equity[target]!, vacantByOrg[target]!, queue, rng);
+      continue;
+    }
+    const vacant = vacantByOrg[target]!;
+    if (vacant.length === 0 || (org.kind === ORG_COOPERATIVE && !params.hiredLabor)) { org.queued++; continue; }
+    if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
+    startWork(state, vacant.pop()!, p, MODE_EMPLOYEE);
+  }
+  persons.applicantCount = 0;
+  equipMembers(state, vacantByOrg, queue, rng);
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind !== ORG_FIRM) continue;
+    org.vacancies = vacantByOrg[org.id]!.length;
+    org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents);
+  }
+}

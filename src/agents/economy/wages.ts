@@ -1,0 +1,119 @@
+// MODEL.md 1 and 5, "wages, rent and member distributions": each firm and cooperative pays its
+// employees the wage rate x skill, then deposits its bond series' service into their escrows
+// (the bond service phase pays the holders), then pays its coordination cost. A month it
+// cannot pay all of that is a missed payment (wages are paid first, as far as cash goes).
+// Its month's accounts follow: net income = sales - wages - interest - depreciation - other
+// costs (MODEL.md 5; principal is paid from cash and is not a cost).
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import { scheduledSplit } from '../../model/market/bond-series.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
+import { wageCents } from '../firm/wage-rate.ts';
+import { coordinationCostCents } from '../cooperative/distribution.ts';
+
+const split = { interestCents: 0, principalCents: 0 };
+
+/** Interest part of a series' scheduled payment this month. */
+export function interestDueCents(state: EconomyState, s: number): number {
+  const { bonds } = state;
+  let interest = 0;
+  const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
+  for (let h = bonds.firstHolding[s]!; h < end; h++) {
+    if (bonds.principalCents[h]! <= 0) continue;
+    scheduledSplit(bonds.principalCents[h]!, bonds.annualYield[h]!, bonds.paymentCents[h]!, bonds.monthsLeft[h]!, split);
+    interest += split.interestCents;
+  }
+  return interest;
+}
+
+/** Whether any firm or cooperative has ever existed (phases skip their loops otherwise). */
+export function hasEnterprises(state: EconomyState): boolean {
+  const c = state.counters;
+  return c.firmsFounded + c.coopsFounded > 0;
+}
+
+/**
+ * The market wage per unit of skill: firms' rates weighted by their employees, else the
+ * self-employed output of skill 1 (the outside option), never below the wage floor. A
+ * cooperative hiring non-members pays this rate (MODEL.md 5: "at the market wage").
+ */
+export function marketWageRateCents(state: EconomyState): number {
+  let sum = 0, weight = 0, plain = 0, firms = 0;
+  for (const org of state.orgs.all) {
+    if (!org.alive || org.kind !== ORG_FIRM) continue;
+    sum += org.wageRateCents * org.hired;
+    weight += org.hired;
+    plain += org.wageRateCents;
+    firms++;
+  }
+  const outside = (state.params.baseOutputCents * state.goodsPriceCents) / 100;
+  const rate = weight > 0 ? sum / weight : firms > 0 ? plain / firms : outside;
+  return Math.max(state.params.wageFloorCents, rate);
+}
+
+export function payWagesAndService(state: EconomyState): void {
+  if (!hasEnterprises(state)) return;
+  const { persons, orgs, ledger, bonds, assets, params, counters } = state;
+  const n = orgs.all.length;
+  const wageDue = new Float64Array(n);
+  const serviceDue = new Float64Array(n);
+  const market = marketWageRateCents(state);
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind === ORG_COMMUNE) continue;
+    if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
+    org.wagesMonth = 0; org.interestMonth = 0; org.depreciationMonth = 0; org.otherCostsMonth = 0; org.serviceMonth = 0;
+  }
+  const { employer, mode, skill } = persons;
+  for (let p = 0; p < persons.count; p++) {
+    const e = employer[p]!;
+    if (e >= 0 && mode[p] === MODE_EMPLOYEE) wageDue[e]! += wageCents(orgs.all[e]!.wageRateCents, skill[p]!);
+  }
+  for (const s of bonds.active()) {
+    const org = orgs.all[bonds.issuer[s]!]!;
+    if (org.kind === ORG_COMMUNE) continue;
+    serviceDue[org.id]! += Math.max(0, bonds.due(s) - ledger.balance(bonds.escrow[s]!));
+    org.interestMonth += interestDueCents(state, s);
+    org.serviceMonth += bonds.levelService(s);
+  }
+  for (const a of assets.live()) {
+    const org = orgs.all[assets.owner[a]!]!;
+    if (org.kind !== ORG_COMMUNE) org.depreciationMonth += assets.classPrice[assets.cls[a]!]! / assets.classLife[assets.cls[a]!]!;
+  }
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind === ORG_COMMUNE) continue;
+    org.otherCostsMonth = org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0;
+    const needed = wageDue[org.id]! + serviceDue[org.id]! + org.otherCostsMonth;
+    org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
+  }
+  for (let p = 0; p < persons.count; p++) {
+    const e = employer[p]!;
+    if (e < 0 || mode[p] !== MODE_EMPLOYEE) continue;
+    const org = orgs.all[e]!;
+    const paid = ledger.payUpTo(org.account, persons.firstAccount + p, wageCents(org.wageRateCents, skill[p]!), FLOW.wages);
+    org.wagesMonth += paid;
+    persons.incomeCents[p]! += paid;
+    persons.labourYear[p]! += paid;
+    counters.wagesYear += paid;
+    if (org.kind === ORG_FIRM) counters.firmWagesYear += paid;
+    else {
+      persons.coopHiredPayYear[p]! += paid;
+      persons.coopHiredMonthsYear[p]!++;
+      persons.coopWorkedYear[p] = e;
+    }
+  }
+  for (const s of bonds.active()) {
+    const org = orgs.all[bonds.issuer[s]!]!;
+    if (org.kind === ORG_COMMUNE) continue;
+    const need = bonds.due(s) - ledger.balance(bonds.escrow[s]!);
+    if (need > 0) ledger.payUpTo(org.account, bonds.escrow[s]!, need, FLOW.other);
+  }
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind === ORG_COMMUNE) continue;
+    if (org.otherCostsMonth > 0) ledger.payUpTo(org.account, WORLD, org.otherCostsMonth, FLOW.other);
+    org.depreciationMonth = Math.round(org.depreciationMonth);
+    org.netIncomeMonth = org.salesMonth - org.wagesMonth - org.interestMonth - org.depreciationMonth - org.otherCostsMonth;
+    org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
+    if (org.kind === ORG_FIRM) counters.firmDepreciationYear += org.depreciationMonth;
+  }
+}

@@ -1,0 +1,77 @@
+// MODEL.md 5, capitalist firm: founded by a capitalist whose cash exceeds `foundingCapital`
+// (it contributes that much and holds the shares); bankrupt when it has missed payments for
+// `graceMonths`: every asset is liquidated (its bondholders first, by the shared waterfall),
+// and what is left goes to the shareholders last, pro rata. Foundings happen at year end (and
+// `initialCount` at the start); bankruptcies in the month they happen.
+import { FLOW, WORLD } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
+import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { disposeOfAsset } from '../economy/asset-disposal.ts';
+import { marketWageRateCents } from '../economy/wages.ts';
+import { payShareholders } from './shareholder-payouts.ts';
+
+export function foundFirm(state: EconomyState, capitalist: number): Organisation {
+  const { ledger, orgs, persons, params } = state;
+  const account = ledger.open(2);
+  const firm = orgs.add(ORG_FIRM, account, account + 1, state.tick);
+  ledger.transfer(persons.firstAccount + capitalist, firm.account, params.foundingCapitalCents, FLOW.capital);
+  firm.holders.push(capitalist);
+  firm.contributed.push(params.foundingCapitalCents);
+  state.counters.firmsFounded++;
+  firm.wageRateCents = marketWageRateCents(state);
+  return firm;
+}
+
+/** Founds `count` firms, each by a capitalist drawn among those with more cash than the founding capital. */
+export function foundFirms(state: EconomyState, rng: RandomStream, count: number, record: boolean): void {
+  const { persons, ledger, params } = state;
+  if (!params.firmsEnabled) return;
+  for (let k = 0; k < count; k++) {
+    const eligible: number[] = [];
+    for (let p = 0; p < persons.count; p++) {
+      if (persons.isCapitalist[p] && ledger.balance(persons.firstAccount + p) > params.foundingCapitalCents) eligible.push(p);
+    }
+    if (eligible.length === 0) return;
+    const firm = foundFirm(state, eligible[rng.int(eligible.length)]!);
+    if (record) state.events.push({ tick: state.tick, kind: 'founding', org: firm.id, other: -1, sizeA: 0, sizeB: 0 });
+  }
+}
+
+export function foundNewFirms(state: EconomyState, rng: RandomStream): void {
+  const rate = state.params.firmFoundingRatePerYear;
+  const count = Math.floor(rate) + (rng.bernoulli(rate - Math.floor(rate)) ? 1 : 0);
+  foundFirms(state, rng, count, true);
+}
+
+/** Liquidates a firm: assets first (bondholders of each asset first), the rest to shareholders. */
+export function liquidateFirm(state: EconomyState, firm: Organisation): void {
+  const { assets, ledger, counters } = state;
+  const equityBefore = Math.max(0, organisationEquity(state)[firm.id]!);
+  let size = 0;
+  for (const a of assets.live()) {
+    if (assets.alive[a] && assets.owner[a] === firm.id) { disposeOfAsset(state, a, 'liquidation'); size++; }
+  }
+  const paid = payShareholders(state, firm, ledger.balance(firm.account), FLOW.liquidation);
+  if (ledger.balance(firm.reserveAccount) > 0) ledger.transfer(firm.reserveAccount, WORLD, ledger.balance(firm.reserveAccount), FLOW.other);
+  counters.shareholderLossCents += Math.max(0, equityBefore - paid);
+  firm.alive = false;
+  firm.endedTick = state.tick;
+  counters.firmsFailed++;
+  state.events.push({ tick: state.tick, kind: 'failure', org: firm.id, other: -1, sizeA: size, sizeB: 0 });
+}
+
+/** Monthly: a firm that has missed payments for `graceMonths` is bankrupt. */
+export function enforceBankruptcies(state: EconomyState): void {
+  for (const firm of state.orgs.all) {
+    if (firm.alive && firm.kind === ORG_FIRM && firm.missedPayments >= state.params.graceMonths) liquidateFirm(state, firm);
+  }
+}
+
+/** Year end: a firm left with no assets for twelve months winds up and returns its cash. */
+export function closeEmptyFirms(state: EconomyState): void {
+  for (const firm of state.orgs.all) {
+    if (firm.alive && firm.kind === ORG_FIRM && firm.assets === 0 && firm.monthsWithoutAssets >= 12) liquidateFirm(state, firm);
+  }
+}

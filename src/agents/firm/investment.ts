@@ -1,0 +1,31 @@
+// MODEL.md 5, capitalist firm: retained profit is invested while the expected return per
+// asset beats the bond yield. A firm with every position filled considers one new asset a
+// month, of the class with the best expected return at skill 1 and its current wage rate
+// (annual surplus after wages and depreciation, over the price); the yield to beat is the
+// last year's mean clearing yield, at least the base yield.
+import type { RandomStream } from '../../model/random.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
+import type { SaverQueue } from '../economy/savers.ts';
+import { worthInvesting } from './firm-accounts.ts';
+
+export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
+  const { orgs, classes, params, counters, assets } = state;
+  const lastYield = counters.lastYearMeanClearingYield;
+  const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
+  for (const firm of orgs.all) {
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0) continue;
+    let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
+    for (let c = 0; c < classes.length; c++) {
+      if (!classes[c]!.productive) continue;
+      const operating = (assets.classOutput[c]! * state.goodsPriceCents) / 100 - firm.wageRateCents;
+      const surplus = operating - assets.classPrice[c]! / assets.classLife[c]!;
+      const r = surplus / assets.classPrice[c]!;
+      if (r > bestReturn) { bestReturn = r; best = c; bestSurplus = surplus; }
+    }
+    if (best < 0 || !worthInvesting(bestSurplus, assets.classPrice[best]!, hurdle)) continue;
+    const operating = (assets.classOutput[best]! * state.goodsPriceCents) / 100 - firm.wageRateCents;
+    if (acquireAssetFor(state, firm, best, operating, queue, rng) >= 0) firm.vacancies++;
+  }
+}

@@ -1,0 +1,45 @@
+// MODEL.md 5, takeovers at year end: a firm with enough cash buys a firm with a lower return on
+// assets at book equity (`planTakeovers`). The price goes to the target's shareholders; the
+// target's cash, assets, bond series and employees pass to the acquirer. Each one is an event.
+import { FLOW } from '../../model/ledger.ts';
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { planTakeovers, type FirmStanding } from './takeover.ts';
+import { payShareholders } from './shareholder-payouts.ts';
+
+export function holdTakeovers(state: EconomyState): void {
+  const { orgs, ledger, assets, bonds, persons, params, counters } = state;
+  if (!params.takeovers) return;
+  const equity = organisationEquity(state);
+  const bookValue = new Float64Array(orgs.all.length);
+  for (const a of assets.live()) if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick);
+  const standings: FirmStanding[] = [];
+  for (const org of orgs.all) {
+    if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
+    standings.push({
+      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!,
+      returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!,
+    });
+  }
+  for (const plan of planTakeovers(standings)) {
+    const buyer = orgs.get(plan.acquirer);
+    const target = orgs.get(plan.target);
+    const sizeA = buyer.assets;
+    const sizeB = target.assets;
+    // The buyer pays the target's shareholders through the target's account.
+    if (plan.priceCents > 0) ledger.transfer(buyer.account, target.account, plan.priceCents, FLOW.capital);
+    payShareholders(state, target, plan.priceCents, FLOW.capital);
+    const rest = ledger.balance(target.account);
+    if (rest > 0) ledger.transfer(target.account, buyer.account, rest, FLOW.other);
+    for (const a of assets.live()) if (assets.owner[a] === target.id) assets.owner[a] = buyer.id;
+    for (const s of bonds.active()) if (bonds.issuer[s] === target.id) bonds.issuer[s] = buyer.id;
+    for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
+    buyer.assets += target.assets;
+    buyer.hired += target.hired;
+    target.alive = false;
+    target.endedTick = state.tick;
+    counters.takeovers++;
+    state.events.push({ tick: state.tick, kind: 'takeover', org: buyer.id, other: target.id, sizeA, sizeB });
+  }
+}
