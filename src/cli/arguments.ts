@@ -44,6 +44,33 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
   return value;
 }
 
+/** `--set path=value` (repeatable), `--seed` and `--years` as dotted-path overrides, each named by its flag. */
+export function overridesOf(
+  set: readonly string[] | undefined, seed: string | undefined, years: string | undefined,
+): { overrides: Record<string, unknown>; overrideFlags: Record<string, string> } {
+  const overrides: Record<string, unknown> = {};
+  const overrideFlags: Record<string, string> = {};
+  for (const assignment of set ?? []) {
+    const equals = assignment.indexOf('=');
+    const path = equals < 0 ? '' : assignment.slice(0, equals).trim();
+    if (equals < 0 || path === '' || path.split('.').some((key) => key === '')) {
+      throw new UsageError(`--set: got "${assignment}"; allowed: path=value, e.g. --set agents=500 or --set rule=random-split`);
+    }
+    overrides[path] = parseScalar(assignment.slice(equals + 1));
+    overrideFlags[path] = `--set ${path}`;
+  }
+  // The dedicated flags win over --set of the same field.
+  if (seed !== undefined) {
+    overrides.seed = parseScalar(seed);
+    overrideFlags.seed = '--seed';
+  }
+  if (years !== undefined) {
+    overrides.years = parseScalar(years);
+    overrideFlags.years = '--years';
+  }
+  return { overrides, overrideFlags };
+}
+
 export function parseCommandLine(argv: readonly string[]): CliOptions {
   let parsed;
   try {
@@ -75,26 +102,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
       : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
   }
 
-  const overrides: Record<string, unknown> = {};
-  const overrideFlags: Record<string, string> = {};
-  for (const assignment of values.set ?? []) {
-    const equals = assignment.indexOf('=');
-    const path = equals < 0 ? '' : assignment.slice(0, equals).trim();
-    if (equals < 0 || path === '' || path.split('.').some((key) => key === '')) {
-      throw new UsageError(`--set: got "${assignment}"; allowed: path=value, e.g. --set agents=500 or --set rule=random-split`);
-    }
-    overrides[path] = parseScalar(assignment.slice(equals + 1));
-    overrideFlags[path] = `--set ${path}`;
-  }
-  // The dedicated flags win over --set of the same field.
-  if (values.seed !== undefined) {
-    overrides.seed = parseScalar(values.seed);
-    overrideFlags.seed = '--seed';
-  }
-  if (values.years !== undefined) {
-    overrides.years = parseScalar(values.years);
-    overrideFlags.years = '--years';
-  }
+  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
 
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {

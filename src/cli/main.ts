@@ -10,13 +10,12 @@ import { runOnMainThread, runOnWorkers, type PoolProgress } from './replicate-po
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { collectProvenance } from './provenance.ts';
-import { buildSummary, RunMetrics } from './summary.ts';
+import { buildSummary, DEFAULT_SECTIONS, RunMetrics } from './summary.ts';
+import { claimsSection } from './claims-section.ts';
 import { summaryTable } from './summary-table.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_BAD_INPUT = 2;
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
 
 /** runs/<file stem>-seed<seed>[-x<K>], with the seed made safe for a file name. */
 export function defaultOutputDirectory(file: string, seed: string | number, replicates: number | undefined): string {
@@ -88,7 +87,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       date: startedAt,
       commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/main.ts'), ...argv],
     });
-    const summary = buildSummary(provenance, metrics);
+    // MODEL.md 7: economy runs also report the claims' measurements in this scenario.
+    const sections = scenario.kind === 'economy' ? [...DEFAULT_SECTIONS, claimsSection(scenario)] : DEFAULT_SECTIONS;
+    const summary = buildSummary(provenance, metrics, sections);
     const files = writeRunFiles(output, metrics, summary, options.format);
     if (!options.quiet) {
       process.stdout.write(`${summaryTable(summary)}\n\nWrote ${files.sort().join(', ')} to ${output.directory}\n`);

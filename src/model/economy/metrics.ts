@@ -5,6 +5,7 @@ import { inequalityReporters, type DistributionReporter, type ScalarReporter, ty
 import { mean } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
 import { communeClaimsCents, netWorthCents } from './net-worth.ts';
+import { claimReporters } from './claim-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
@@ -205,6 +206,7 @@ export function economyReporters(): R[] {
     ...incomeSplit(),
     worldFlow('sales', 'sales'), worldFlow('consumption', 'consumption'), worldFlow('asset-purchase', 'asset purchases'),
     worldFlow('liquidation', 'liquidations'),
+    ...claimReporters(),
   ];
 }
 

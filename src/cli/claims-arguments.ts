@@ -1,0 +1,84 @@
+// The command line of `npm run claims`: flags -> a plain options record. Every problem is a
+// UsageError (exit code 2) raised before anything runs.
+import { parseArgs } from 'node:util';
+import { overridesOf, UsageError } from './arguments.ts';
+
+export interface ClaimsOptions {
+  readonly help: boolean;
+  readonly file: string;
+  readonly overrides: Readonly<Record<string, unknown>>;
+  readonly overrideFlags: Readonly<Record<string, string>>;
+  readonly replicates: number;
+  readonly workers: number | undefined;
+  readonly out: string | undefined;
+  /** Claim ids to judge; all eight when the flag is absent. */
+  readonly only: readonly number[] | undefined;
+  readonly quiet: boolean;
+}
+
+/** MODEL.md 7: 30 seeds by default. */
+export const DEFAULT_CLAIM_REPLICATES = 30;
+const MAX_REPLICATES = 10_000;
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function claimIds(text: string, known: readonly number[]): number[] {
+  const ids = text.split(',').map((part) => part.trim());
+  const parsed = ids.map((id) => (/^\d+$/.test(id) ? Number(id) : Number.NaN));
+  if (ids.length === 0 || parsed.some((id) => !known.includes(id))) {
+    throw new UsageError(`--only: got "${text}"; allowed: claim numbers from ${known.join(', ')}, separated by commas (e.g. --only 1,3)`);
+  }
+  return [...new Set(parsed)].sort((a, b) => a - b);
+}
+
+export function parseClaimsCommandLine(argv: readonly string[], knownClaims: readonly number[]): ClaimsOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        seed: { type: 'string' },
+        years: { type: 'string' },
+        replicates: { type: 'string' },
+        workers: { type: 'string' },
+        out: { type: 'string' },
+        only: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (!help && positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0
+      ? 'no scenario file given'
+      : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
+  }
+  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
+  if (values.out !== undefined && values.out.trim() === '') {
+    throw new UsageError('--out: got an empty path; allowed: a directory path');
+  }
+  return {
+    help,
+    file: positionals[0] ?? '',
+    overrides,
+    overrideFlags,
+    replicates: values.replicates === undefined ? DEFAULT_CLAIM_REPLICATES : wholeNumber('--replicates', values.replicates, 2, MAX_REPLICATES),
+    workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
+    out: values.out,
+    only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
+    quiet: values.quiet === true,
+  };
+}

@@ -1,0 +1,117 @@
+// `npm run claims -- FILE [options]`: judges the manifesto's claims (MODEL.md 7) on a scenario.
+// Runs the base scenario and every variant the chosen claims compare, K replicates each with
+// the same replicate keys r1..rK (common random numbers), on worker threads; then each test's
+// paired effects, bootstrap interval and verdict. Exit codes as the sim command.
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { UsageError } from './arguments.ts';
+import { parseClaimsCommandLine } from './claims-arguments.ts';
+import { CLAIMS_USAGE } from './claims-usage.ts';
+import { planClaims, replicateRequests } from './claims-plan.ts';
+import { claimsCsv, claimsJson, claimsTable, judgeClaims } from './claims-report.ts';
+import { InputError, readScenarioInput } from './scenario-input.ts';
+import { RunOutput } from './run-output.ts';
+import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
+import type { ReplicateResult } from './replicate-run.ts';
+import { ProgressBar, formatDuration } from './progress-bar.ts';
+import { collectProvenance } from './provenance.ts';
+import { CLAIMS } from '../model/claims/claim-definitions.ts';
+import { claimWindow } from '../model/claims/series-window.ts';
+import { createSimulation } from '../scenarios/create-simulation.ts';
+import { totalTicksOf } from '../scenarios/schema.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+
+const CALIBRATION_MONTHS = 12;
+
+export function defaultClaimsDirectory(file: string, seed: string | number, replicates: number): string {
+  const stem = basename(file, extname(file)) || 'scenario';
+  const safeSeed = String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64);
+  return join('runs', `${stem}-claims-seed${safeSeed}-x${replicates}`);
+}
+
+export async function claimsMain(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseClaimsCommandLine(argv, CLAIMS.map((c) => c.id));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`claims: ${error.message}\nRun with --help for the options.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.help) {
+    process.stdout.write(CLAIMS_USAGE);
+    return EXIT_OK;
+  }
+  const say = (text: string) => { if (!options.quiet) process.stdout.write(text); };
+
+  let base;
+  let output;
+  try {
+    base = readScenarioInput(options.file, options.overrides, options.overrideFlags);
+    output = new RunOutput(options.out ?? defaultClaimsDirectory(options.file, base.scenario.seed, options.replicates));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+
+  let bar: ProgressBar | undefined;
+  try {
+    const startedAt = new Date();
+    const claims = options.only === undefined ? CLAIMS : CLAIMS.filter((c) => options.only!.includes(c.id));
+    // A short run of the base scenario: its reporters (what is measurable) and a time per month.
+    const calibration = createSimulation(base.scenario, { replicateKey: 'calibration' });
+    const reporterIds = calibration.model.scalars.map((r) => r.id);
+    const calibrationStart = performance.now();
+    calibration.runTo(CALIBRATION_MONTHS);
+    const msPerMonth = (performance.now() - calibrationStart) / Math.max(1, calibration.tick);
+
+    const plan = planClaims(options.file, base, options.overrides, options.overrideFlags, claims, reporterIds);
+    const keys = Array.from({ length: options.replicates }, (_, k) => `r${k + 1}`);
+    const requests = replicateRequests(plan, keys);
+    const workers = options.workers ?? Math.min(requests.length, availableParallelism());
+    const totalMonths = plan.scenarios.reduce((sum, s) => sum + totalTicksOf(s.input.scenario), 0) * keys.length;
+    const estimate = (msPerMonth * totalMonths) / 1000 / Math.max(1, workers);
+    say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
+      + ` x ${keys.length} replicates = ${requests.length} runs of ${base.scenario.years} years on ${Math.max(1, workers)} thread${workers === 1 ? '' : 's'};`
+      + ` rough estimate ${formatDuration(estimate)} (from the first ${CALIBRATION_MONTHS} months; later years often cost more).`
+      + ' Shrink with --years, --replicates, --only or --set.\n');
+
+    if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalMonths);
+    const shown = bar;
+    const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
+    const flat = workers === 0 ? runOnMainThread(requests, progress) : await runOnWorkers(requests, workers, progress);
+    bar?.finish();
+    bar = undefined;
+    const results: ReplicateResult[][] = plan.scenarios.map((_, s) => flat.slice(s * keys.length, (s + 1) * keys.length));
+
+    const window = claimWindow(base.scenario.years);
+    const reports = judgeClaims(plan, results, window, base.scenario.seed);
+    const provenance = collectProvenance({
+      scenario: base.scenario,
+      scenarioFile: options.file,
+      scenarioSha256: base.sha256,
+      replicateKeys: keys,
+      date: startedAt,
+      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/claims-main.ts'), ...argv],
+    });
+    output.write('claims.json', `${JSON.stringify(claimsJson(provenance, plan, reports, window), null, 2)}\n`);
+    output.write('claims.csv', claimsCsv(reports, keys));
+    const files = output.commit();
+    say(`${claimsTable(reports, window)}\n\nWrote ${files.sort().join(', ')} to ${output.directory}\n`);
+    return EXIT_OK;
+  } finally {
+    bar?.finish();
+    output.discard();
+  }
+}
+
+claimsMain(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`claims: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

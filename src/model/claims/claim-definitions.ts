@@ -1,0 +1,202 @@
+// MODEL.md 7, the manifesto's eight claims as measurements. Each claim quotes the sentence it
+// tests; its measurements read one run's reporters over years 11 to the end (see
+// series-window.ts); its tests compare paired runs of the variants it names. Where MODEL.md
+// leaves a formula open, the choice is written in docs/CLAIMS.md.
+import { BASE, type ClaimDefinition, type ClaimTest, type ClaimVariant, type VariantValue } from './claim.ts';
+import {
+  changeOf, columnOf, custom, finalOf, meanOf, ratioAtEnd, ratioOfChanges, trendOf,
+} from './measurement-kinds.ts';
+import { firstYearAtLeast, valueAtYear, windowChange, windowMean } from './series-window.ts';
+import { leastSquares } from './least-squares.ts';
+
+type Use = readonly (readonly [variant: string, measurement: string])[];
+
+function test(
+  id: string, label: string, unit: string, direction: 1 | -1, delta: number,
+  uses: Use, effect: (v: VariantValue) => number, role: 'verdict' | 'repeat' = 'verdict',
+): ClaimTest {
+  return { id, label, unit, direction, delta, role, uses: uses.map(([variant, measurement]) => ({ variant, measurement })), effect };
+}
+
+const variant = (name: string, label: string, overrides: Readonly<Record<string, unknown>>, mustDifferFromBase = false): ClaimVariant =>
+  ({ name, label, overrides: () => overrides, mustDifferFromBase });
+
+/** Relative change from `from` to `to` ((to - from) / from). */
+const relative = (to: number, from: number) => (to - from) / from;
+
+const claim1: ClaimDefinition = {
+  id: 1,
+  sentence: '"Property can never be concentrated in fewer and fewer hands"',
+  measures: 'the top 10% share of commune claims (net book value per member plus commune bonds held) does not rise from year 10 to the end, while the top 10% share of firm claims (shares plus bonds) does. Possession Gini reported beside it.',
+  variants: [],
+  measurements: [
+    changeOf('claim1.communeTop10Change', 'communeClaims.top10', 'change of the top 10% share of commune claims', 'share change'),
+    changeOf('claim1.firmTop10Change', 'firmClaims.top10', 'change of the top 10% share of firm claims', 'share change'),
+    meanOf('claim1.possessionGini', 'possession.gini', 'Gini of possession', 'ratio 0-1'),
+  ],
+  tests: [
+    test('claim1.communeDoesNotRise', 'change of commune claims\' top 10% share (claimed: not above 0)', 'share change', -1, 0,
+      [[BASE, 'claim1.communeTop10Change']], (v) => v(BASE, 'claim1.communeTop10Change')),
+    test('claim1.firmRises', 'change of firm claims\' top 10% share (claimed: rises)', 'share change', 1, 0.01,
+      [[BASE, 'claim1.firmTop10Change']], (v) => v(BASE, 'claim1.firmTop10Change')),
+  ],
+};
+
+const claim2: ClaimDefinition = {
+  id: 2,
+  sentence: 'Members using less than their per-capita share receive more than they pay; at the per-capita share the net is about zero',
+  measures: 'regress (rent - dividend) on (use / per-capita use - 1) within commune-years; supported if the slope is positive and the intercept is within 5% of mean rent; computed also on fully redeemed assets only (before redemption, rent leaks to bondholders, so the intercept is positive by construction).',
+  variants: [],
+  measurements: [
+    custom('claim2.redeemedSlopePerRent', 'slope / mean rent, redeemed assets', 'ratio', ['rentVsUse.redeemedSlope', 'rentVsUse.redeemedMeanRent'],
+      (run, w) => windowMean(run.ticks, columnOf(run, 'rentVsUse.redeemedSlope'), w) / windowMean(run.ticks, columnOf(run, 'rentVsUse.redeemedMeanRent'), w)),
+    custom('claim2.redeemedInterceptPerRent', 'intercept / mean rent, redeemed assets', 'ratio', ['rentVsUse.redeemedIntercept', 'rentVsUse.redeemedMeanRent'],
+      (run, w) => windowMean(run.ticks, columnOf(run, 'rentVsUse.redeemedIntercept'), w) / windowMean(run.ticks, columnOf(run, 'rentVsUse.redeemedMeanRent'), w)),
+    meanOf('claim2.redeemedMeanRent', 'rentVsUse.redeemedMeanRent', 'mean rent, redeemed assets', 'money units per month'),
+    meanOf('claim2.slope', 'rentVsUse.slope', 'slope, all assets', 'money units per month'),
+    meanOf('claim2.intercept', 'rentVsUse.intercept', 'intercept, all assets', 'money units per month'),
+    meanOf('claim2.meanRent', 'rentVsUse.meanRent', 'mean rent, all assets', 'money units per month'),
+  ],
+  tests: [
+    test('claim2.slopePositive', 'slope / mean rent on redeemed assets (claimed: positive)', 'ratio', 1, 0.01,
+      [[BASE, 'claim2.redeemedSlopePerRent']], (v) => v(BASE, 'claim2.redeemedSlopePerRent')),
+    test('claim2.interceptNearZero', '0.05 - |intercept| / mean rent on redeemed assets (claimed: >= 0)', 'ratio', 1, 0,
+      [[BASE, 'claim2.redeemedInterceptPerRent']], (v) => 0.05 - Math.abs(v(BASE, 'claim2.redeemedInterceptPerRent'))),
+  ],
+};
+
+const COMMUNES_OFF = 'communesOff';
+const claim3: ClaimDefinition = {
+  id: 3,
+  sentence: 'Capitalist ownership captures surplus by denying independent access to the means of production',
+  measures: 'with communes switched on vs off, the property share of firm value added and the wage per unit of skill (`delta` 2%).',
+  variants: [variant(COMMUNES_OFF, 'communes switched off', { 'communes.initialCount': 0, 'communes.foundingRatePerYear': 0 }, true)],
+  measurements: [
+    meanOf('claim3.propertyShare', 'firms.propertyShareOfValueAdded', 'property share of firm value added', 'share 0-1'),
+    meanOf('claim3.wagePerSkill', 'firms.wagePerSkill', 'wage per unit of skill', 'money units per month'),
+  ],
+  tests: [
+    test('claim3.propertyShareRisesWithoutCommunes', 'relative change of the property share of firm value added, communes off vs on (claimed: rises)', 'relative change', 1, 0.02,
+      [[COMMUNES_OFF, 'claim3.propertyShare'], [BASE, 'claim3.propertyShare']], (v) => relative(v(COMMUNES_OFF, 'claim3.propertyShare'), v(BASE, 'claim3.propertyShare'))),
+    test('claim3.wageFallsWithoutCommunes', 'relative change of the wage per unit of skill, communes off vs on (claimed: falls)', 'relative change', -1, 0.02,
+      [[COMMUNES_OFF, 'claim3.wagePerSkill'], [BASE, 'claim3.wagePerSkill']], (v) => relative(v(COMMUNES_OFF, 'claim3.wagePerSkill'), v(BASE, 'claim3.wagePerSkill'))),
+  ],
+};
+
+const SPREADS = [[0, 'spread0'], [0.5, 'spread05'], [1, 'spread1']] as const;
+const claim4: ClaimDefinition = {
+  id: 4,
+  sentence: 'Unequal endowments among cooperatives let one exploit another',
+  measures: 'the between-cooperative share of the Theil index keeps at least half its year-1 value and rises with `endowmentSpread` (0 / 0.5 / 1).',
+  variants: SPREADS.map(([spread, name]) => variant(name, `cooperatives.endowmentSpread ${spread}`, { 'cooperatives.endowmentSpread': spread })),
+  measurements: [
+    meanOf('claim4.betweenShare', 'cooperatives.theilBetweenShare', 'between-cooperative share of the Theil index', 'share 0-1'),
+    custom('claim4.betweenShareKept', 'between-cooperative Theil share over its year-1 value', 'ratio', ['cooperatives.theilBetweenShare'], (run, w) => {
+      const column = columnOf(run, 'cooperatives.theilBetweenShare');
+      return windowMean(run.ticks, column, w) / valueAtYear(run.ticks, column, 1);
+    }),
+  ],
+  tests: [
+    test('claim4.keepsHalf', 'between share over its year-1 value, minus 0.5 (claimed: >= 0)', 'ratio', 1, 0,
+      [[BASE, 'claim4.betweenShareKept']], (v) => v(BASE, 'claim4.betweenShareKept') - 0.5),
+    test('claim4.risesWithSpread', 'least-squares slope of the between share on endowmentSpread 0 / 0.5 / 1 (claimed: rises)', 'share per unit of spread', 1, 0.01,
+      SPREADS.map(([, name]) => [name, 'claim4.betweenShare'] as const),
+      (v) => leastSquares(SPREADS.map(([spread]) => spread), SPREADS.map(([, name]) => v(name, 'claim4.betweenShare'))).slope),
+  ],
+};
+
+const MERGES_ON = 'mergesOn';
+const MERGES_OFF = 'mergesOff';
+const claim5: ClaimDefinition = {
+  id: 5,
+  sentence: 'Interrelated communes merge into larger, more stable communities',
+  measures: 'merges on vs off; merges happen in at least 80% of runs, and failure hazard and dividend variability fall with merges on.',
+  variants: [variant(MERGES_ON, 'communes.merges on', { 'communes.merges': true }), variant(MERGES_OFF, 'communes.merges off', { 'communes.merges': false })],
+  measurements: [
+    finalOf('claim5.merges', 'communes.merges', 'merges in the run', 'merges'),
+    meanOf('claim5.failureHazard', 'communes.failureHazard', 'commune failure hazard', 'failures per commune-year'),
+    meanOf('claim5.dividendVariability', 'communes.dividendVariability', 'dividend variability', 'coefficient of variation'),
+    meanOf('claim5.meanSize', 'communes.meanSize', 'mean commune size', 'members'),
+  ],
+  tests: [
+    test('claim5.mergesHappen', 'share of runs with a merge (merges on), minus 0.8 (claimed: >= 0)', 'share of runs', 1, 0,
+      [[MERGES_ON, 'claim5.merges']], (v) => (v(MERGES_ON, 'claim5.merges') > 0 ? 1 : 0) - 0.8),
+    test('claim5.hazardFalls', 'failure hazard, merges on minus off (claimed: falls)', 'failures per commune-year', -1, 0.001,
+      [[MERGES_ON, 'claim5.failureHazard'], [MERGES_OFF, 'claim5.failureHazard']], (v) => v(MERGES_ON, 'claim5.failureHazard') - v(MERGES_OFF, 'claim5.failureHazard')),
+    test('claim5.variabilityFalls', 'dividend variability, merges on minus off (claimed: falls)', 'coefficient of variation', -1, 0.01,
+      [[MERGES_ON, 'claim5.dividendVariability'], [MERGES_OFF, 'claim5.dividendVariability']], (v) => v(MERGES_ON, 'claim5.dividendVariability') - v(MERGES_OFF, 'claim5.dividendVariability')),
+  ],
+};
+
+const HALF_CAPITAL = 'halfCapitalistWealth';
+const MEMBERS_ONLY = 'membersOnlyBonds';
+const bondTests = (name: string, label: string, role: 'verdict' | 'repeat'): ClaimTest[] => [
+  test(`claim6.${name}.cleared`, `${label}: share of requests cleared minus 0.8 (claimed: >= 0)`, 'share', 1, 0,
+    [[name, 'claim6.clearedShare']], (v) => v(name, 'claim6.clearedShare') - 0.8, role),
+  test(`claim6.${name}.lossesBelowPremium`, `${label}: risk premium minus bond loss rate (claimed: > 0)`, 'per year', 1, 0,
+    [[name, 'claim6.lossRatePerYear'], [name, 'claim6.riskPremium']], (v) => v(name, 'claim6.riskPremium') - v(name, 'claim6.lossRatePerYear'), role),
+  test(`claim6.${name}.ownedOutright`, `${label}: owned-outright share / its ceiling, minus 0.8 (claimed: >= 0)`, 'ratio', 1, 0,
+    [[name, 'claim6.ownedOutrightOfCeiling']], (v) => v(name, 'claim6.ownedOutrightOfCeiling') - 0.8, role),
+];
+const claim6: ClaimDefinition = {
+  id: 6,
+  sentence: 'Bond-financed acquisition works',
+  measures: 'requests clear (>= 0.8), bond losses stay below the risk premium, and the owned-outright share reaches at least 0.8 of its ceiling; reported with the share of commune rent that leaves as interest to non-members; repeated with half the capitalist wealth and with `members-only` bonds.',
+  variants: [
+    { name: HALF_CAPITAL, label: 'capitalist wealth halved', overrides: (base) => ({ 'persons.capitalistMinWealth': Number(base('persons.capitalistMinWealth')) / 2 }) },
+    variant(MEMBERS_ONLY, 'members-only bonds', { 'bonds.eligibility': 'members-only' }),
+  ],
+  measurements: [
+    ratioOfChanges('claim6.clearedShare', 'bonds.requestsCleared', 'bonds.requestsMade', 'share of requests cleared', 'share 0-1'),
+    custom('claim6.lossRatePerYear', 'bond losses per year / mean principal outstanding', 'per year', ['bonds.losses', 'bonds.outstanding'], (run, w) =>
+      windowChange(run.ticks, columnOf(run, 'bonds.losses'), w) / (windowMean(run.ticks, columnOf(run, 'bonds.outstanding'), w) * (w.toYear - w.fromYear))),
+    custom('claim6.riskPremium', 'risk premium of a new issuer', 'per year', [], (run) => Number(run.parameter('bonds.newIssuerPremium'))),
+    ratioAtEnd('claim6.ownedOutrightOfCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'owned-outright share / its ceiling', 'ratio'),
+    meanOf('claim6.interestShareOfRent', 'communes.interestShareOfRent', 'interest to non-members / rent', 'share 0-1'),
+  ],
+  tests: [
+    ...bondTests(BASE, 'base', 'verdict'),
+    ...bondTests(HALF_CAPITAL, 'half capitalist wealth', 'repeat'),
+    ...bondTests(MEMBERS_ONLY, 'members-only bonds', 'repeat'),
+  ],
+};
+
+const claim7: ClaimDefinition = {
+  id: 7,
+  sentence: 'The commune sector grows ("expanding until we have collectively accumulated enough wealth")',
+  measures: 'its share of productive assets by book value and by net equity rises (positive trend over years 11 to the end); the year commune equity passes capitalist wealth, if ever.',
+  variants: [],
+  measurements: [
+    trendOf('claim7.bookValueShareTrend', 'communes.assetShareByBookValue', 'trend of the commune share of productive assets by book value', 'share per year'),
+    trendOf('claim7.netEquityShareTrend', 'communes.assetShareByNetEquity', 'trend of the commune share of productive assets by net equity', 'share per year'),
+    custom('claim7.passYear', 'year commune equity passes capitalist wealth (n/a: never)', 'year', ['communes.equity', 'capitalists.wealth'],
+      (run) => firstYearAtLeast(run.ticks, columnOf(run, 'communes.equity'), columnOf(run, 'capitalists.wealth'))),
+  ],
+  tests: [
+    test('claim7.bookValueShareRises', 'trend of the commune share by book value (claimed: rises)', 'share per year', 1, 0.001,
+      [[BASE, 'claim7.bookValueShareTrend']], (v) => v(BASE, 'claim7.bookValueShareTrend')),
+    test('claim7.netEquityShareRises', 'trend of the commune share by net equity (claimed: rises)', 'share per year', 1, 0.001,
+      [[BASE, 'claim7.netEquityShareTrend']], (v) => v(BASE, 'claim7.netEquityShareTrend')),
+  ],
+};
+
+const claim8: ClaimDefinition = {
+  id: 8,
+  sentence: 'Producers "retain a greater portion of their product"',
+  measures: '(labour + commons income) / own output, commune producers vs employees vs cooperative members at equal skill.',
+  variants: [],
+  measurements: [
+    meanOf('claim8.communeProducers', 'retained.communeProducers', 'retained share: commune producers', 'share of own output'),
+    meanOf('claim8.employees', 'retained.employees', 'retained share: employees', 'share of own output'),
+    meanOf('claim8.cooperativeMembers', 'retained.cooperativeMembers', 'retained share: cooperative members', 'share of own output'),
+    meanOf('claim8.selfEmployed', 'retained.selfEmployed', 'retained share: self-employed', 'share of own output'),
+  ],
+  tests: [
+    test('claim8.overEmployees', 'retained share, commune producers minus employees (claimed: greater)', 'share of own output', 1, 0.01,
+      [[BASE, 'claim8.communeProducers'], [BASE, 'claim8.employees']], (v) => v(BASE, 'claim8.communeProducers') - v(BASE, 'claim8.employees')),
+    test('claim8.overCooperativeMembers', 'retained share, commune producers minus cooperative members (claimed: greater)', 'share of own output', 1, 0.01,
+      [[BASE, 'claim8.communeProducers'], [BASE, 'claim8.cooperativeMembers']], (v) => v(BASE, 'claim8.communeProducers') - v(BASE, 'claim8.cooperativeMembers')),
+  ],
+};
+
+export const CLAIMS: readonly ClaimDefinition[] = [claim1, claim2, claim3, claim4, claim5, claim6, claim7, claim8];

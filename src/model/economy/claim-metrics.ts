@@ -1,0 +1,184 @@
+// Reporters MODEL.md 7's claims need that the economy metrics do not already give: claim 2's
+// regression of (rent - dividend) on relative use, claim 5's commune failure hazard, claim 7's
+// commune share of productive assets and commune equity beside capitalist wealth. All are
+// computed from the state at sampling time only: no per-tick work.
+import type { ScalarReporter } from '../reporters.ts';
+import { leastSquares, type LineFit } from '../claims/least-squares.ts';
+import type { EconomyState } from './economy-state.ts';
+import { netWorthCents, organisationEquity } from './net-worth.ts';
+import { ORG_COMMUNE } from './organisation-table.ts';
+
+type R = ScalarReporter<EconomyState>;
+const UNIT = 100;
+const MONTHS_PER_YEAR = 12;
+
+export interface RentVsUse extends LineFit {
+  /** Mean monthly rent of the members regressed (money units). */
+  readonly meanRent: number;
+}
+
+const NO_FIT: RentVsUse = { slope: Number.NaN, intercept: Number.NaN, n: 0, meanRent: Number.NaN };
+
+/**
+ * Regression of rows (commune, use, rent - dividend) on use relative to the commune's
+ * per-capita use, minus one: x = 0 is a member using exactly its commune's per-capita share.
+ * Members of one commune are normalised together (commune-years); the fit pools them all.
+ */
+export function rentVsUseFit(commune: ArrayLike<number>, use: ArrayLike<number>, rent: ArrayLike<number>, dividend: ArrayLike<number>): RentVsUse {
+  const n = commune.length;
+  if (n === 0) return NO_FIT;
+  const useSum = new Map<number, number>();
+  const members = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    useSum.set(commune[i]!, (useSum.get(commune[i]!) ?? 0) + use[i]!);
+    members.set(commune[i]!, (members.get(commune[i]!) ?? 0) + 1);
+  }
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  let rentSum = 0;
+  for (let i = 0; i < n; i++) {
+    const perCapita = useSum.get(commune[i]!)! / members.get(commune[i]!)!;
+    // A commune whose members used nothing: everyone is at its per-capita share.
+    xs[i] = perCapita > 0 ? use[i]! / perCapita - 1 : 0;
+    ys[i] = rent[i]! - dividend[i]!;
+    rentSum += rent[i]!;
+  }
+  const fit = leastSquares(xs, ys);
+  return { ...fit, meanRent: rentSum / n };
+}
+
+/** Last year's members: yearly rent, dividend and property used (price-months), per month. */
+export function rentVsUseLastYear(s: EconomyState): RentVsUse {
+  const { persons } = s;
+  const commune: number[] = [];
+  const use: number[] = [];
+  const rent: number[] = [];
+  const dividend: number[] = [];
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.lastMemberOf[p]!;
+    if (m < 0 || s.orgs.get(m).kind !== ORG_COMMUNE) continue;
+    commune.push(m);
+    use.push(persons.lastUseYear[p]!);
+    rent.push(persons.lastRentYear[p]! / MONTHS_PER_YEAR / UNIT);
+    dividend.push(persons.lastDividendYear[p]! / MONTHS_PER_YEAR / UNIT);
+  }
+  return rentVsUseFit(commune, use, rent, dividend);
+}
+
+/**
+ * Fully redeemed assets only, now: each member's rent on the redeemed assets of its own commune
+ * it possesses (productive and home), their price as its use, and its commune's last dividend
+ * per member per month. Redeemed rent goes to the pool, so here no rent leaks to bondholders.
+ */
+export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
+  const { persons, assets, orgs } = s;
+  const commune: number[] = [];
+  const use: number[] = [];
+  const rent: number[] = [];
+  const dividend: number[] = [];
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    if (m < 0) continue;
+    const org = orgs.get(m);
+    if (org.kind !== ORG_COMMUNE || !org.alive) continue;
+    let u = 0;
+    let r = 0;
+    for (const a of [persons.asset[p]!, persons.home[p]!]) {
+      if (a < 0 || !assets.alive[a] || assets.owner[a] !== m || assets.series[a]! >= 0) continue;
+      u += assets.classPrice[assets.cls[a]!]!;
+      r += assets.rentCents[a]!;
+    }
+    commune.push(m);
+    use.push(u);
+    rent.push(r / UNIT);
+    dividend.push(org.dividendPerMemberMonthly / UNIT);
+  }
+  return rentVsUseFit(commune, use, rent, dividend);
+}
+
+/** Commune failures per commune-year over the last twelve months. */
+export function communeFailureHazard(s: EconomyState): number {
+  const from = s.tick - MONTHS_PER_YEAR;
+  let failures = 0;
+  for (let i = s.events.length - 1; i >= 0 && s.events[i]!.tick > from; i--) {
+    const e = s.events[i]!;
+    if (e.kind === 'failure' && s.orgs.get(e.org).kind === ORG_COMMUNE) failures++;
+  }
+  let communeMonths = 0;
+  for (const org of s.orgs.all) {
+    if (org.kind !== ORG_COMMUNE) continue;
+    const end = org.alive ? s.tick : org.endedTick;
+    communeMonths += Math.max(0, Math.min(end, s.tick) - Math.max(org.foundedTick, from));
+  }
+  return communeMonths > 0 ? failures / (communeMonths / MONTHS_PER_YEAR) : Number.NaN;
+}
+
+/** Productive assets' book value: all of it, the communes', and the communes' net of their bonds. */
+export function communeAssetShares(s: EconomyState): { byBookValue: number; byNetEquity: number } {
+  const { assets, bonds, orgs } = s;
+  let total = 0;
+  let communes = 0;
+  let communesNet = 0;
+  for (const a of assets.live()) {
+    if (!assets.alive[a] || !assets.classOf(a).productive) continue;
+    const book = assets.bookValue(a, s.tick);
+    total += book;
+    if (orgs.get(assets.owner[a]!).kind !== ORG_COMMUNE) continue;
+    communes += book;
+    communesNet += book - (assets.series[a]! >= 0 ? bonds.outstanding(assets.series[a]!) : 0);
+  }
+  return total > 0 ? { byBookValue: communes / total, byNetEquity: communesNet / total } : { byBookValue: Number.NaN, byNetEquity: Number.NaN };
+}
+
+/** Book equity of all live communes, in money units. */
+export function communeEquity(s: EconomyState): number {
+  const equity = organisationEquity(s);
+  let sum = 0;
+  for (const org of s.orgs.all) if (org.alive && org.kind === ORG_COMMUNE) sum += equity[org.id]!;
+  return sum / UNIT;
+}
+
+/** Net worth of all capitalists together, in money units. */
+export function capitalistWealth(s: EconomyState): number {
+  const worth = netWorthCents(s, new Float64Array(s.persons.count));
+  let sum = 0;
+  for (let p = 0; p < s.persons.count; p++) if (s.persons.isCapitalist[p]) sum += worth[p]!;
+  return sum / UNIT;
+}
+
+/** Computes a value once per sampled month of a state, for the reporters that share it. */
+function oncePerSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
+  let state: EconomyState | undefined;
+  let tick = -1;
+  let value: T | undefined;
+  return (s) => {
+    if (s !== state || s.tick !== tick || value === undefined) {
+      value = compute(s);
+      state = s;
+      tick = s.tick;
+    }
+    return value;
+  };
+}
+
+export function claimReporters(): R[] {
+  const all = oncePerSample(rentVsUseLastYear);
+  const redeemed = oncePerSample(rentVsUseRedeemed);
+  const shares = oncePerSample(communeAssetShares);
+  const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
+    ({ id, label, unit, description, sample });
+  const x = '(property used / its commune\'s per-capita use - 1)';
+  return [
+    r('rentVsUse.slope', 'Rent - dividend vs use: slope', 'money units per month', `slope of members' monthly (rent - dividend) on ${x}, last year, all assets`, (s) => all(s).slope),
+    r('rentVsUse.intercept', 'Rent - dividend vs use: intercept', 'money units per month', `intercept of members' monthly (rent - dividend) on ${x}, last year, all assets`, (s) => all(s).intercept),
+    r('rentVsUse.meanRent', 'Members\' mean rent', 'money units per month', 'members\' mean monthly rent last year, all assets', (s) => all(s).meanRent),
+    r('rentVsUse.redeemedSlope', 'Rent - dividend vs use, redeemed assets: slope', 'money units per month', `slope of members' current monthly rent on their commune's redeemed assets minus its last dividend, on ${x} of redeemed assets`, (s) => redeemed(s).slope),
+    r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
+    r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
+    r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),
+    r('communes.assetShareByBookValue', 'Commune share of productive assets (book value)', 'share 0-1', 'book value of productive assets owned by communes over that of all productive assets', (s) => shares(s).byBookValue),
+    r('communes.assetShareByNetEquity', 'Commune share of productive assets (net equity)', 'share 0-1', 'book value of communes\' productive assets net of their bonds outstanding, over the book value of all productive assets', (s) => shares(s).byNetEquity),
+    r('communes.equity', 'Commune equity', 'money units', 'book equity of all communes: assets - bonds outstanding + escrow, pool and reserve', communeEquity),
+    r('capitalists.wealth', 'Capitalist wealth', 'money units', 'net worth of all persons who started as capitalists', capitalistWealth),
+  ];
+}

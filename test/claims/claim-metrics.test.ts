@@ -1,0 +1,99 @@
+// The reporters the claims need, on hand-built economies whose answers are worked out by hand.
+import { describe, expect, it } from 'vitest';
+import {
+  communeAssetShares, communeFailureHazard, rentVsUseFit, rentVsUseRedeemed,
+} from '../../src/model/economy/claim-metrics.ts';
+import { economyReporters } from '../../src/model/economy/metrics.ts';
+import { recountOrganisations } from '../../src/agents/economy/membership.ts';
+import { issueSeries } from '../../src/model/market/bond-auction.ts';
+import { FLOW, WORLD } from '../../src/model/ledger.ts';
+import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { endow, handBuiltEconomy } from '../economy/hand-built-economy.ts';
+
+const WORKSHOP = 0; // 120,000 units
+const TOOLKIT = 1; // 40,000 units
+const HOME = 2; // 60,000 units, not productive
+
+function possess(state: EconomyState, person: number, asset: number, rentUnits: number, home = false): void {
+  state.assets.possessor[asset] = person;
+  state.assets.rentCents[asset] = rentUnits * 100;
+  if (home) state.persons.home[person] = asset;
+  else state.persons.asset[person] = asset;
+}
+
+describe('claim 2: rent minus dividend against relative use', () => {
+  it('pools members of several communes, each measured against its own per-capita use', () => {
+    // Commune 0 uses 0, 1, 2 (per capita 1); commune 1 uses 10 and 30 (per capita 20). Rent
+    // is 1,000 per unit of relative use, every dividend 1,000: all five rows lie on
+    // y = 1000 x, so the fit's slope is 1,000 and its intercept 0.
+    const fit = rentVsUseFit([0, 0, 0, 1, 1], [0, 1, 2, 10, 30], [0, 1000, 2000, 500, 1500], [1000, 1000, 1000, 1000, 1000]);
+    expect(fit.slope).toBeCloseTo(1000, 9);
+    expect(fit.intercept).toBeCloseTo(0, 9);
+    expect(fit.meanRent).toBeCloseTo(1000, 9);
+    expect(fit.n).toBe(5);
+  });
+
+  it('counts only the commune\'s own redeemed assets as use and rent', () => {
+    const state = handBuiltEconomy({ communes: { foundersEach: 4 } });
+    recountOrganisations(state);
+    const founders: number[] = [];
+    for (let p = 0; p < state.persons.count; p++) if (state.persons.memberOf[p] === 0) founders.push(p);
+    expect(founders.length).toBe(4);
+    const [a, b, c] = founders as [number, number, number, number];
+    possess(state, a, state.assets.add(WORKSHOP, 0, 0), 2000);
+    possess(state, b, state.assets.add(TOOLKIT, 0, 0), 1000);
+    // Still financed by bonds: neither its use nor its rent counts on redeemed assets.
+    const financed = state.assets.add(WORKSHOP, 0, 0);
+    state.assets.series[financed] = 0;
+    possess(state, c, financed, 3000);
+    state.orgs.get(0).dividendPerMemberMonthly = 750 * 100;
+    // Uses 120,000, 40,000, 0, 0: per capita 40,000, so x = 2, 0, -1, -1; y = rent - 750 =
+    // 1,250, 250, -750, -750. Slope = sum xy / sum x^2 = 4,000 / 6; intercept = mean y = 0.
+    const fit = rentVsUseRedeemed(state);
+    expect(fit.n).toBe(4);
+    expect(fit.slope).toBeCloseTo(4000 / 6, 9);
+    expect(fit.intercept).toBeCloseTo(0, 9);
+    expect(fit.meanRent).toBeCloseTo(750, 9);
+  });
+});
+
+describe('claim 5: commune failure hazard', () => {
+  it('counts failures of the last twelve months per commune-year alive in them', () => {
+    const state = handBuiltEconomy({ communes: { initialCount: 2, foundersEach: 2 } });
+    state.tick = 24;
+    const failed = state.orgs.get(1);
+    failed.alive = false;
+    failed.endedTick = 18;
+    state.events.push({ tick: 18, kind: 'failure', org: 1, other: -1, sizeA: 2, sizeB: 0 });
+    // Commune 0 alive 12 months of the window, commune 1 six: 1.5 commune-years, one failure.
+    expect(communeFailureHazard(state)).toBeCloseTo(1 / 1.5, 12);
+    state.tick = 36;
+    expect(communeFailureHazard(state)).toBe(0);
+  });
+});
+
+describe('claim 7: the commune share of productive assets', () => {
+  it('nets the bonds outstanding on commune assets and leaves housing out', () => {
+    const state = handBuiltEconomy();
+    const workshop = state.assets.add(WORKSHOP, 0, 0);
+    state.assets.add(TOOLKIT, 0, 0);
+    state.assets.add(HOME, 0, 0);
+    endow(state, 5, 1_000_000);
+    const series = issueSeries(state.ledger, state.bonds, [{ bidder: state.persons.firstAccount + 5, amountCents: 1_000_000, annualYield: 0.05 }],
+      { issuer: 0, issuerAccount: state.orgs.get(0).account, asset: workshop, tick: 0, maturityMonths: 120 });
+    state.ledger.transfer(state.orgs.get(0).account, WORLD, 1_000_000, FLOW['asset-purchase']);
+    state.assets.series[workshop] = series;
+    // Book value 120,000 + 40,000 units; 10,000 of it still owed to bondholders.
+    const shares = communeAssetShares(state);
+    expect(shares.byBookValue).toBe(1);
+    expect(shares.byNetEquity).toBeCloseTo(150_000 / 160_000, 12);
+  });
+
+  it('is listed among the economy\'s reporters with every id the claims read', () => {
+    const ids = economyReporters().map((r) => r.id);
+    for (const id of ['rentVsUse.slope', 'rentVsUse.redeemedIntercept', 'communes.failureHazard',
+      'communes.assetShareByBookValue', 'communes.assetShareByNetEquity', 'communes.equity', 'capitalists.wealth']) {
+      expect(ids).toContain(id);
+    }
+  });
+});
