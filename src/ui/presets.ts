@@ -3,7 +3,7 @@
 import { parse } from 'yaml';
 
 /** The preset a fresh page opens with. */
-export const DEFAULT_PRESET = 'random-exchange';
+export const DEFAULT_PRESET = 'mixed';
 
 export interface Preset {
   readonly id: string;

@@ -6,6 +6,7 @@ import type { EconomyEvent, EconomyState } from '../../model/economy/economy-sta
 import {
   communeClaimsDistribution, economyReporters, possessionDistribution, wealthDistribution,
 } from '../../model/economy/metrics.ts';
+import { communeOnlyReporters, organisationReporters } from '../../model/economy/organisation-metrics.ts';
 import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
 import { createEconomyState } from './economy-setup.ts';
 import { economyPhases } from './tick-order.ts';
@@ -14,11 +15,17 @@ export interface EconomyModel extends ModelDefinition<EconomyState> {
   readonly events: readonly EconomyEvent[];
 }
 
+/** The economy's reporters, the commune ones that must exclude firm and cooperative assets replaced in place. */
+function reporters() {
+  const replacements = new Map(communeOnlyReporters().map((r) => [r.id, r]));
+  return [...economyReporters().map((r) => replacements.get(r.id) ?? r), ...organisationReporters()];
+}
+
 export function economyModelFromState(state: EconomyState): EconomyModel {
   const { phases, yearEndPhases } = economyPhases(state);
   return {
     kind: 'economy', state, phases, yearEndPhases,
-    scalars: economyReporters(), distributions: [wealthDistribution, communeClaimsDistribution, possessionDistribution],
+    scalars: reporters(), distributions: [wealthDistribution, communeClaimsDistribution, possessionDistribution],
     agentCount: state.persons.count, events: state.events,
   };
 }

@@ -1,0 +1,225 @@
+// MODEL.md 6, what is measured of firms and cooperatives, and the property and income measures
+// that span all three kinds, as declarative reporters. Money in goods units (1 unit = 100
+// cents). Also corrected versions of three commune reporters that must count commune assets
+// and commune labour only once firms and cooperatives own assets too.
+import type { ScalarReporter } from '../reporters.ts';
+import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
+import type { EconomyState } from './economy-state.ts';
+import { netWorthCents, organisationEquity } from './net-worth.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
+
+type R = ScalarReporter<EconomyState>;
+const UNIT = 100;
+const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
+  ({ id, label, unit, description, sample });
+
+const alive = (s: EconomyState, kind: number) => s.orgs.all.filter((o) => o.alive && o.kind === kind);
+const isCommuneAsset = (s: EconomyState, a: number) => s.orgs.all[s.assets.owner[a]!]!.kind === ORG_COMMUNE;
+
+/** Per person: beneficial ownership of productive assets by value (MODEL.md 6), in cents. */
+export function propertyCents(s: EconomyState, out: Float64Array): Float64Array {
+  const { assets, bonds, orgs, persons } = s;
+  out.fill(0);
+  const value = new Float64Array(orgs.all.length);
+  for (const a of assets.live()) if (assets.alive[a] && assets.classOf(a).productive) value[assets.owner[a]!]! += assets.bookValue(a, s.tick);
+  for (const sr of bonds.active()) {
+    const asset = bonds.asset[sr]!;
+    if (!assets.alive[asset] || !assets.classOf(asset).productive) continue;
+    const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
+    for (let h = bonds.firstHolding[sr]!; h < end; h++) {
+      const principal = bonds.principalCents[h]!;
+      value[bonds.issuer[sr]!]! -= principal;
+      const p = persons.personOf(bonds.holder[h]!);
+      if (p >= 0) out[p]! += principal;
+    }
+  }
+  for (const org of orgs.all) value[org.id] = Math.max(0, value[org.id]!);
+  for (let p = 0; p < persons.count; p++) {
+    const m = persons.memberOf[p]!;
+    const c = persons.coopOf[p]!;
+    if (m >= 0 && orgs.all[m]!.members > 0) out[p]! += value[m]! / orgs.all[m]!.members;
+    if (c >= 0 && orgs.all[c]!.members > 0) out[p]! += value[c]! / orgs.all[c]!.members;
+  }
+  for (const firm of orgs.all) {
+    if (!firm.alive || firm.kind !== ORG_FIRM) continue;
+    let total = 0;
+    for (const c of firm.contributed) total += c;
+    if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (value[firm.id]! * firm.contributed[k]!) / total;
+  }
+  return out;
+}
+
+/** Per person: firm claims, its firm shares at book equity plus the firm bonds it holds (cents). */
+export function firmClaimsCents(s: EconomyState, out: Float64Array): Float64Array {
+  const { bonds, orgs, persons } = s;
+  out.fill(0);
+  const equity = organisationEquity(s);
+  for (const firm of orgs.all) {
+    if (!firm.alive || firm.kind !== ORG_FIRM) continue;
+    let total = 0;
+    for (const c of firm.contributed) total += c;
+    const e = Math.max(0, equity[firm.id]!);
+    if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (e * firm.contributed[k]!) / total;
+  }
+  for (const sr of bonds.active()) {
+    if (orgs.all[bonds.issuer[sr]!]!.kind !== ORG_FIRM) continue;
+    const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
+    for (let h = bonds.firstHolding[sr]!; h < end; h++) {
+      const p = persons.personOf(bonds.holder[h]!);
+      if (p >= 0) out[p]! += bonds.principalCents[h]!;
+    }
+  }
+  return out;
+}
+
+/** (labour + commons income) / own output last year, persons of skill 0.9-1.1 in `mode` all year. */
+function retainedShare(s: EconomyState, mode: number): number {
+  const { persons } = s;
+  let kept = 0, output = 0;
+  for (let p = 0; p < persons.count; p++) {
+    if (persons.lastModeMaskYear[p] !== 1 << mode) continue;
+    const skill = persons.skill[p]!;
+    if (skill < 0.9 || skill > 1.1) continue;
+    kept += persons.lastLabourYear[p]! + persons.lastDividendYear[p]!;
+    output += persons.lastOwnOutputYear[p]!;
+  }
+  return output > 0 ? kept / output : Number.NaN;
+}
+
+/** Income per labour-month of last year's cooperative workers, and their cooperative. */
+function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Array; hired: number; member: number } {
+  const { persons } = s;
+  const pay: number[] = [], group: number[] = [];
+  let hiredPay = 0, hiredMonths = 0, memberPay = 0, memberMonths = 0;
+  for (let p = 0; p < persons.count; p++) {
+    const months = persons.lastCoopMemberMonths[p]! + persons.lastCoopHiredMonths[p]!;
+    if (months <= 0 || persons.lastCoopWorked[p]! < 0) continue;
+    pay.push((persons.lastCoopMemberPay[p]! + persons.lastCoopHiredPay[p]!) / months);
+    group.push(persons.lastCoopWorked[p]!);
+    hiredPay += persons.lastCoopHiredPay[p]!; hiredMonths += persons.lastCoopHiredMonths[p]!;
+    memberPay += persons.lastCoopMemberPay[p]!; memberMonths += persons.lastCoopMemberMonths[p]!;
+  }
+  return {
+    pay: Float64Array.from(pay), group: Float64Array.from(group),
+    hired: hiredMonths > 0 ? hiredPay / hiredMonths : Number.NaN, member: memberMonths > 0 ? memberPay / memberMonths : Number.NaN,
+  };
+}
+
+function groupMean(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
+  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
+    const w = netWorthCents(s, new Float64Array(s.persons.count));
+    let sum = 0, n = 0;
+    for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += w[p]!; n++; }
+    return n > 0 ? sum / n / UNIT : Number.NaN;
+  });
+}
+
+function distributionShares(prefix: string, what: string, values: (s: EconomyState, out: Float64Array) => Float64Array, withTop1: boolean): R[] {
+  const sorted = (s: EconomyState) => sortedCopy(values(s, new Float64Array(s.persons.count)));
+  const out: R[] = [];
+  if (withTop1) out.push(scalar(`${prefix}.top1`, `Top 1% share of ${what}`, 'share 0-1', `share of ${what} held by the top 1% of persons`, (s) => topShare(sorted(s), 0.01)));
+  out.push(scalar(`${prefix}.top10`, `Top 10% share of ${what}`, 'share 0-1', `share of ${what} held by the top 10% of persons`, (s) => topShare(sorted(s), 0.1)));
+  return out;
+}
+
+export function organisationReporters(): R[] {
+  const property = (s: EconomyState, out: Float64Array) => propertyCents(s, out);
+  return [
+    scalar('firms.count', 'Firms', 'firms', 'capitalist firms alive', (s) => alive(s, ORG_FIRM).length),
+    scalar('firms.employees', 'Firm employees', 'persons', 'persons employed by firms', (s) => {
+      let n = 0;
+      for (let p = 0; p < s.persons.count; p++) { const e = s.persons.employer[p]!; if (e >= 0 && s.persons.mode[p] === MODE_EMPLOYEE && s.orgs.all[e]!.kind === ORG_FIRM) n++; }
+      return n;
+    }),
+    scalar('firms.founded', 'Firms founded', 'firms', 'firms founded since the start (initial ones included)', (s) => s.counters.firmsFounded),
+    scalar('firms.failed', 'Firm bankruptcies', 'firms', 'firms liquidated since the start (bankrupt, or wound up without assets)', (s) => s.counters.firmsFailed),
+    scalar('firms.takeovers', 'Takeovers', 'takeovers', 'firms bought by other firms at book equity since the start', (s) => s.counters.takeovers),
+    scalar('firms.wagePerSkill', 'Wage per unit of skill', 'money units per month', 'mean over firm employees of the monthly wage per unit of skill (their firm\'s wage rate)', (s) => {
+      let sum = 0, n = 0;
+      for (let p = 0; p < s.persons.count; p++) {
+        const e = s.persons.employer[p]!;
+        if (e >= 0 && s.persons.mode[p] === MODE_EMPLOYEE && s.orgs.all[e]!.kind === ORG_FIRM) { sum += s.orgs.all[e]!.wageRateCents; n++; }
+      }
+      return n > 0 ? sum / n / UNIT : Number.NaN;
+    }),
+    scalar('firms.propertyShareOfValueAdded', 'Property share of firm value added', 'share 0-1', '(sales - wages - depreciation) / (sales - depreciation) of all firms over the last full year', (s) => {
+      const c = s.counters;
+      const added = c.lastYearFirmSales - c.lastYearFirmDepreciation;
+      return added > 0 ? (added - c.lastYearFirmWages) / added : Number.NaN;
+    }),
+    scalar('firms.shareholderLosses', 'Shareholder losses', 'money units', 'book equity lost by shareholders in liquidations since the start', (s) => s.counters.shareholderLossCents / UNIT),
+    scalar('cooperatives.count', 'Cooperatives', 'cooperatives', 'cooperatives alive', (s) => alive(s, ORG_COOPERATIVE).length),
+    scalar('cooperatives.members', 'Cooperative members', 'persons', 'members of cooperatives (one vote each)', (s) => alive(s, ORG_COOPERATIVE).reduce((a, o) => a + o.members, 0)),
+    scalar('cooperatives.hired', 'Hired by cooperatives', 'persons', 'non-members working for cooperatives at the market wage', (s) => alive(s, ORG_COOPERATIVE).reduce((a, o) => a + o.hired, 0)),
+    scalar('cooperatives.founded', 'Cooperatives founded', 'cooperatives', 'cooperatives founded since the start (initial ones included)', (s) => s.counters.coopsFounded),
+    scalar('cooperatives.failed', 'Cooperative failures', 'cooperatives', 'cooperatives liquidated since the start', (s) => s.counters.coopsFailed),
+    scalar('cooperatives.merges', 'Cooperative merges', 'merges', 'failing cooperatives absorbed by healthy ones since the start', (s) => s.counters.coopMerges),
+    scalar('cooperatives.theilTotal', 'Theil index, cooperative pay', 'index', 'Theil index of income per labour-month (distributions and wages) among last year\'s cooperative workers', (s) => {
+      const c = cooperativePay(s);
+      return theilDecomposition(c.pay, c.group).total;
+    }),
+    scalar('cooperatives.theilBetweenShare', 'Between-cooperative share of Theil', 'share 0-1', 'between-cooperative part of the Theil index of income per labour-month among last year\'s cooperative workers, over the total', (s) => {
+      const c = cooperativePay(s);
+      const t = theilDecomposition(c.pay, c.group);
+      return t.total > 0 ? t.between / t.total : Number.NaN;
+    }),
+    scalar('cooperatives.hiredToMemberPay', 'Hired pay / member pay', 'ratio', 'mean wage per month of hired cooperative workers over mean distribution per member-month, last full year', (s) => {
+      const c = cooperativePay(s);
+      return c.member > 0 ? c.hired / c.member : Number.NaN;
+    }),
+    scalar('retained.employees', 'Retained: employees', 'share 0-1', '(labour + commons income) / own output last year, firm or cooperative employees of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_EMPLOYEE)),
+    scalar('retained.cooperativeMembers', 'Retained: cooperative members', 'share 0-1', '(labour + commons income) / own output last year, cooperative member-workers of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_MEMBER_WORKER)),
+    scalar('retained.communeProducers', 'Retained: commune producers', 'share 0-1', '(output - rent + commune dividends) / own output last year, producers on commune assets of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_PRODUCER)),
+    scalar('retained.selfEmployed', 'Retained: self-employed', 'share 0-1', '(labour + commons income) / own output last year, self-employed of skill 0.9-1.1 all year (1 without dividends)', (s) => retainedShare(s, MODE_SELF_EMPLOYED)),
+    ...distributionShares('property', 'beneficial ownership of productive assets', property, true),
+    scalar('property.herfindahl', 'Herfindahl of property', 'index 0-1', 'Herfindahl index across persons of beneficial ownership of productive assets by book value (firm assets pro rata to shares, cooperative and commune assets net of bonds per member, bonds to holders)', (s) => herfindahl(propertyCents(s, new Float64Array(s.persons.count)))),
+    ...distributionShares('firmClaims', 'firm claims (shares at book equity plus firm bonds)', firmClaimsCents, false),
+    scalar('income.nonWorkerShare', 'Output to non-workers', 'share 0-1', 'property income reaching persons (interest and firm dividends) over the value of all output sold, last full year', (s) => {
+      const c = s.counters;
+      const output = c.lastYearOutput + c.lastYearEnterpriseSales;
+      return output > 0 ? (c.lastYearInterest + c.lastYearFirmPayouts) / output : Number.NaN;
+    }),
+    scalar('income.wageShare', 'Wage share of income', 'share 0-1', 'wages over persons\' income (own sales net of rent, wages, distributions, interest, firm dividends, commune dividends), last full year', (s) => {
+      const c = s.counters;
+      const total = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions + c.lastYearInterest + c.lastYearFirmPayouts + c.lastYearDividends;
+      return total > 0 ? c.lastYearWages / total : Number.NaN;
+    }),
+    groupMean('wealth.employees.mean', 'employees', (s, p) => s.persons.mode[p] === MODE_EMPLOYEE),
+    groupMean('wealth.cooperativeMembers.mean', 'cooperative members', (s, p) => s.persons.coopOf[p]! >= 0),
+    scalar('persons.employeeShare', 'Employees', 'share 0-1', 'share of persons employed (by firms or cooperatives)', (s) => modeShare(s, MODE_EMPLOYEE)),
+    scalar('persons.memberWorkerShare', 'Cooperative member-workers', 'share 0-1', 'share of persons working as cooperative members', (s) => modeShare(s, MODE_MEMBER_WORKER)),
+  ];
+}
+
+function modeShare(s: EconomyState, mode: number): number {
+  let n = 0;
+  for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
+  return n / s.persons.count;
+}
+
+/** Commune reporters restricted to commune assets and commune labour (same ids and meaning). */
+export function communeOnlyReporters(): R[] {
+  return [
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => {
+      let n = 0;
+      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) n++;
+      return n;
+    }),
+    scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
+      let owned = 0, all = 0;
+      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { all++; if (s.assets.series[a]! < 0) owned++; }
+      return all > 0 ? owned / all : 0;
+    }),
+    scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', (s) => {
+      let n = 0;
+      for (let p = 0; p < s.persons.count; p++) {
+        const a = s.persons.asset[p]!;
+        if (a < 0 || !isCommuneAsset(s, a)) continue;
+        const owner = s.assets.owner[a]!;
+        if (s.persons.memberOf[p] !== owner && s.persons.probationOf[p] !== owner) n++;
+      }
+      return n;
+    }),
+  ];
+}
