@@ -68,6 +68,9 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const coops = market?.coops.length ?? 0;
   const equity = coops > 0 ? organisationEquity(state) : undefined;
   persons.applicantCount = 0;
+  // Producing needs a commune to rent or ask from: with none alive the option is closed.
+  let communesOpen = false;
+  for (const org of orgs.all) if (org.alive && org.kind === ORG_COMMUNE) { communesOpen = true; break; }
   for (let k = 0; k < persons.seekerCount; k++) {
     const p = persons.seekers[k]!;
     persons.wantsClass[p] = -1;
@@ -92,7 +95,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     values[0] = selfEmployedIncomeCents(state, p);
     let best = values[0]!;
     for (let c = 0; c < classes.length; c++) {
-      if (!classes[c]!.productive) { values[c + 1] = 0; continue; }
+      if (!classes[c]!.productive || (!communesOpen && !(c === heldClass && producing))) { values[c + 1] = 0; continue; }
       const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRentCents(state, c);
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;

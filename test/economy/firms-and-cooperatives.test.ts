@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../src/scenarios/create-simulation.ts';
+import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { ORG_COMMUNE, ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+import { issueSeries } from '../../src/model/market/bond-auction.ts';
+import { liquidationValueCents } from '../../src/model/market/liquidation.ts';
+import { foundFirm, enforceBankruptcies } from '../../src/agents/firm/firm-lifecycle.ts';
+import { FLOW, WORLD } from '../../src/model/ledger.ts';
+import { cash, endow, handBuiltEconomy, smallScenario } from './hand-built-economy.ts';
+
+const last = (sim: ReturnType<typeof createSimulation>, id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+
+/** Firms and self-employment; communes on or off, with the same seed. */
+function firmEconomy(communes: boolean, baseOutput: number) {
+  return smallScenario({
+    seed: 11, years: 8,
+    persons: { count: 400, capitalistShare: 0.02, capitalistMinWealth: 300_000, baseOutput, switchRatePerYear: 2 },
+    communes: communes ? { initialCount: 4, foundersEach: 3, foundingRatePerYear: 1, merges: false } : { initialCount: 0, foundingRatePerYear: 0, merges: false },
+    firms: { initialCount: 6, foundingRatePerYear: 1 },
+  });
+}
+
+describe('capitalist firms', () => {
+  it('pay employees less than their output when workers have no outside option', () => {
+    const closed = createSimulation(firmEconomy(false, 500), { checkConservation: true });
+    closed.runToEnd();
+    const open = createSimulation(firmEconomy(true, 500), { checkConservation: true });
+    open.runToEnd();
+    const st = closed.state as unknown as EconomyState;
+    // Wages are below the value of what the employees produced for the firm last year.
+    expect(st.counters.lastYearFirmWages).toBeGreaterThan(0);
+    expect(st.counters.lastYearFirmWages).toBeLessThan(st.counters.lastYearFirmSales);
+    expect(last(closed, 'firms.propertyShareOfValueAdded')).toBeGreaterThan(0);
+    // Both runs hire; the paired comparison of wages (communes open vs closed) is not yet
+    // asserted: in these small runs it went the wrong way (see the report of issue 4).
+    expect(last(open, 'firms.employees')).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('in bankruptcy pays the bondholders out of the liquidation before the shareholders, and records the loss', () => {
+    const state = handBuiltEconomy({ persons: { count: 20, capitalistShare: 0.1, capitalistMinWealth: 1_000_000 }, firms: { initialCount: 0 } });
+    const capitalist = state.persons.isCapitalist.indexOf(1);
+    const holder = state.persons.isCapitalist.indexOf(0);
+    const firm = foundFirm(state, capitalist);
+    const price = state.assets.classPrice[0]!;
+    endow(state, holder, price);
+    // The firm owns a workshop financed entirely by a bond held by `holder`.
+    const asset = state.assets.add(0, firm.id, state.tick);
+    const series = issueSeries(state.ledger, state.bonds, [{ bidder: state.persons.account(holder), amountCents: price, annualYield: 0.05 }], {
+      issuer: firm.id, issuerAccount: firm.account, asset, tick: state.tick, maturityMonths: 120,
+    });
+    state.assets.series[asset] = series;
+    state.ledger.transfer(firm.account, WORLD, price, FLOW['asset-purchase']);
+    state.ledger.transfer(firm.account, WORLD, state.ledger.balance(firm.account), FLOW.other);
+    const shareholderBefore = cash(state, capitalist);
+    const holderBefore = cash(state, holder);
+    firm.missedPayments = state.params.graceMonths;
+    enforceBankruptcies(state);
+    const proceeds = liquidationValueCents(price, state.params.liquidationDiscount);
+    expect(firm.alive).toBe(false);
+    expect(cash(state, holder) - holderBefore).toBe(proceeds);
+    expect(cash(state, capitalist)).toBe(shareholderBefore);
+    expect(state.bonds.lossCents).toBe(price - proceeds);
+    expect(state.counters.shareholderLossCents).toBeGreaterThanOrEqual(0);
+    expect(state.events.at(-1)?.kind).toBe('failure');
+  });
+});
+
+describe('cooperatives', () => {
+  it('pay hired workers less per month than members receive', () => {
+    const sim = createSimulation(smallScenario({
+      seed: 3, years: 8,
+      persons: { count: 400, capitalistShare: 0.02, capitalistMinWealth: 2_000_000 },
+      communes: { initialCount: 0, foundingRatePerYear: 0, merges: false },
+      cooperatives: { initialCount: 10, foundersEach: 4, hiredLabor: true, foundingRatePerYear: 1 },
+    }), { checkConservation: true });
+    sim.runToEnd();
+    expect(last(sim, 'cooperatives.hired')).toBeGreaterThan(0);
+    expect(last(sim, 'cooperatives.hiredToMemberPay')).toBeLessThan(1);
+  }, 30_000);
+});
+
+describe('the mixed scenario, scaled down', () => {
+  it('conserves money after every phase and keeps the invariants every month: no wage labour inside a commune', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadScenario } = await import('../../src/scenarios/load.ts');
+    const scenario = loadScenario(readFileSync('scenarios/mixed.yaml', 'utf8'), 'mixed.yaml', { 'persons.count': 800, years: 6 });
+    const sim = createSimulation(scenario, { checkConservation: true });
+    const state = sim.state as unknown as EconomyState;
+    const { persons, assets, orgs, ledger } = state;
+    let employedMonths = 0, memberMonths = 0;
+    while (!sim.done) {
+      sim.step();
+      for (let p = 0; p < persons.count; p++) {
+        expect(ledger.balance(persons.firstAccount + p)).toBeGreaterThanOrEqual(0);
+        const a = persons.asset[p]!;
+        if (a < 0) continue;
+        expect(assets.possessor[a]).toBe(p);
+        const owner = orgs.get(assets.owner[a]!);
+        expect(owner.alive).toBe(true);
+        if (persons.mode[p] === MODE_EMPLOYEE) { employedMonths++; expect(owner.kind).not.toBe(ORG_COMMUNE); }
+        if (persons.mode[p] === MODE_MEMBER_WORKER) { memberMonths++; expect(persons.coopOf[p]).toBe(owner.id); }
+        if (owner.kind === ORG_COMMUNE) expect(persons.memberOf[p] === owner.id || persons.probationOf[p] === owner.id).toBe(true);
+      }
+      for (const org of orgs.all) if (org.alive) expect(ledger.balance(org.account)).toBeGreaterThanOrEqual(0);
+    }
+    expect(employedMonths).toBeGreaterThan(0);
+    expect(memberMonths).toBeGreaterThan(0);
+    expect(last(sim, 'communes.nonMemberLabour')).toBe(0);
+  }, 60_000);
+});
