@@ -37,6 +37,23 @@ describe('capitalist firms', () => {
     expect(last(open, 'firms.employees')).toBeGreaterThan(0);
   }, 30_000);
 
+  it('records every takeover as an event with the absorber, the absorbed and their sizes', () => {
+    const sim = createSimulation(firmEconomy(false, 1500), { checkConservation: true });
+    sim.runToEnd();
+    const state = sim.state as unknown as EconomyState;
+    const takeovers = state.events.filter((e) => e.kind === 'takeover');
+    expect(takeovers.length).toBe(state.counters.takeovers);
+    expect(takeovers.length).toBeGreaterThan(0);
+    for (const e of takeovers) {
+      expect(state.orgs.get(e.org).kind).toBe(ORG_FIRM);
+      expect(state.orgs.get(e.other).alive).toBe(false);
+      expect(state.orgs.get(e.other).endedTick).toBe(e.tick);
+      // Year-end phases run once the twelfth month is done, at a tick that is a multiple of 12.
+      expect(e.tick % 12).toBe(0);
+      expect(e.sizeA).toBeGreaterThan(0);
+    }
+  }, 30_000);
+
   it('in bankruptcy pays the bondholders out of the liquidation before the shareholders, and records the loss', () => {
     const state = handBuiltEconomy({ persons: { count: 20, capitalistShare: 0.1, capitalistMinWealth: 1_000_000 }, firms: { initialCount: 0 } });
     const capitalist = state.persons.isCapitalist.indexOf(1);
