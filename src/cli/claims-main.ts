@@ -21,6 +21,7 @@ import { createSimulation } from '../scenarios/create-simulation.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
 
+const WARM_UP_MONTHS = 6;
 const CALIBRATION_MONTHS = 12;
 
 export function defaultClaimsDirectory(file: string, seed: string | number, replicates: number): string {
@@ -62,9 +63,11 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     // A short run of the base scenario: its reporters (what is measurable) and a time per month.
     const calibration = createSimulation(base.scenario, { replicateKey: 'calibration' });
     const reporterIds = calibration.model.scalars.map((r) => r.id);
+    // The first months are timed after a few of warm-up, so compilation does not count.
+    calibration.runTo(WARM_UP_MONTHS);
     const calibrationStart = performance.now();
-    calibration.runTo(CALIBRATION_MONTHS);
-    const msPerMonth = (performance.now() - calibrationStart) / Math.max(1, calibration.tick);
+    calibration.runTo(WARM_UP_MONTHS + CALIBRATION_MONTHS);
+    const msPerMonth = (performance.now() - calibrationStart) / Math.max(1, calibration.tick - WARM_UP_MONTHS);
 
     const plan = planClaims(options.file, base, options.overrides, options.overrideFlags, claims, reporterIds);
     const keys = Array.from({ length: options.replicates }, (_, k) => `r${k + 1}`);
@@ -74,7 +77,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     const estimate = (msPerMonth * totalMonths) / 1000 / Math.max(1, workers);
     say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
       + ` x ${keys.length} replicates = ${requests.length} runs of ${base.scenario.years} years on ${Math.max(1, workers)} thread${workers === 1 ? '' : 's'};`
-      + ` rough estimate ${formatDuration(estimate)} (from the first ${CALIBRATION_MONTHS} months; later years often cost more).`
+      + ` rough estimate ${formatDuration(estimate)} (timed on ${CALIBRATION_MONTHS} early months of one run, usually high: early months, when most assets are bought, are the busiest).`
       + ' Shrink with --years, --replicates, --only or --set.\n');
 
     if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalMonths);
@@ -98,7 +101,8 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     output.write('claims.json', `${JSON.stringify(claimsJson(provenance, plan, reports, window), null, 2)}\n`);
     output.write('claims.csv', claimsCsv(reports, keys));
     const files = output.commit();
-    say(`${claimsTable(reports, window)}\n\nWrote ${files.sort().join(', ')} to ${output.directory}\n`);
+    const seconds = (Date.now() - startedAt.getTime()) / 1000;
+    say(`${claimsTable(reports, window)}\n\n${requests.length} runs in ${formatDuration(seconds)}. Wrote ${files.sort().join(', ')} to ${output.directory}\n`);
     return EXIT_OK;
   } finally {
     bar?.finish();

@@ -3,7 +3,7 @@
 // rejects (a switch its schema lacks) or that equals the base where it must differ makes the
 // tests reading it not measurable; a test whose reporters the scenario lacks too. Variants that
 // resolve to the same scenario share one set of runs.
-import { BASE, type ClaimDefinition } from '../model/claims/claim.ts';
+import { BASE, type ClaimDefinition, type ClaimVariant } from '../model/claims/claim.ts';
 import { whyNotMeasurable } from '../model/claims/judge-claims.ts';
 import { runSeriesOf } from '../model/claims/series-window.ts';
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
@@ -51,52 +51,53 @@ export function planClaims(
   };
   const reporters = runSeriesOf([], Object.fromEntries(reporterIds.map((id) => [id, []])), base.scenario);
 
-  const plans = claims.map((claim): ClaimPlan => {
-    const scenarioOf = new Map<string, number>([[BASE, 0]]);
-    const unavailable = new Map<string, string>();
-    const wanted = new Map<string, () => void>();
-    for (const variant of claim.variants) {
-      const overrides = variant.overrides(readBase);
-      const paths = Object.keys(overrides);
-      wanted.set(variant.name, () => {
-        let input: ScenarioInput;
-        try {
-          const flags = Object.fromEntries(paths.map((p) => [p, `claim ${claim.id} variant "${variant.label}"`]));
-          input = readScenarioInput(file, { ...commandOverrides, ...overrides }, { ...commandFlags, ...flags });
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          unavailable.set(variant.name, `scenario switch ${paths.join(' + ')} (${error.message.split('\n')[0]})`);
-          return;
-        }
-        const key = canonical(input);
-        if (variant.mustDifferFromBase === true && key === canonical(base)) {
-          unavailable.set(variant.name, `a base scenario that differs from "${variant.label}" (it is the same scenario)`);
-          return;
-        }
-        let index = byCanonical.get(key);
-        if (index === undefined) {
-          index = scenarios.length;
-          scenarios.push({ name: `claim${claim.id}.${variant.name}`, overrides, input });
-          byCanonical.set(key, index);
-        }
-        scenarioOf.set(variant.name, index);
-      });
+  /** The scenario index a variant runs as (shared when it resolves to a planned one), or why it cannot run. */
+  const resolve = (claim: ClaimDefinition, variant: ClaimVariant): number | string => {
+    const overrides = variant.overrides(readBase);
+    const paths = Object.keys(overrides);
+    let input: ScenarioInput;
+    try {
+      const flags = Object.fromEntries(paths.map((p) => [p, `claim ${claim.id} variant "${variant.label}"`]));
+      input = readScenarioInput(file, { ...commandOverrides, ...overrides }, { ...commandFlags, ...flags });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return `scenario switch ${paths.join(' + ')} (${error.message.split('\n')[0]})`;
     }
-    // Variants are resolved first (switches), then tests whose reporters are missing are blocked;
-    // only variants some measurable test reads are scheduled.
+    const key = canonical(input);
+    if (variant.mustDifferFromBase === true && key === canonical(base)) {
+      return `a base scenario that differs from "${variant.label}" (it is the same scenario)`;
+    }
+    let index = byCanonical.get(key);
+    if (index === undefined) {
+      index = scenarios.length;
+      scenarios.push({ name: `claim${claim.id}.${variant.name}`, overrides, input });
+      byCanonical.set(key, index);
+    }
+    return index;
+  };
+
+  const plans = claims.map((claim): ClaimPlan => {
+    const everyVariant = new Map([[BASE, reporters], ...claim.variants.map((v) => [v.name, reporters] as const)]);
+    // Tests the scenario's reporters cannot measure are blocked first, so only variants some
+    // measurable test reads are resolved and run.
     const blocked = new Map<string, string>();
-    const runsForCheck = new Map(claim.variants.map((v) => [v.name, reporters] as const));
-    runsForCheck.set(BASE, reporters);
     const needed = new Set<string>();
     for (const test of claim.tests) {
-      const why = whyNotMeasurable(claim, test, runsForCheck, new Map());
+      const why = whyNotMeasurable(claim, test, everyVariant, new Map());
       if (why !== undefined) blocked.set(test.id, why);
       else for (const use of test.uses) needed.add(use.variant);
     }
-    for (const name of needed) wanted.get(name)?.();
+    const scenarioOf = new Map<string, number>([[BASE, 0]]);
+    const unavailable = new Map<string, string>();
+    for (const variant of claim.variants) {
+      if (!needed.has(variant.name)) continue;
+      const outcome = resolve(claim, variant);
+      if (typeof outcome === 'string') unavailable.set(variant.name, outcome);
+      else scenarioOf.set(variant.name, outcome);
+    }
     for (const test of claim.tests) {
       if (blocked.has(test.id)) continue;
-      const why = whyNotMeasurable(claim, test, runsForCheck, unavailable);
+      const why = whyNotMeasurable(claim, test, everyVariant, unavailable);
       if (why !== undefined) blocked.set(test.id, why);
     }
     return { claim, scenarioOf, unavailable, blocked };

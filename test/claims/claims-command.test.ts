@@ -92,7 +92,7 @@ describe('claims command', () => {
   });
 });
 
-describe('pairing of replicates across variants', () => {
+describe('planning the runs: variants, switches and pairing', () => {
   it('gives replicate k of every variant the same key', () => {
     const base = readScenarioInput(tinyFile, {}, {});
     const ids = ['communes.merges', 'bonds.requestsMade', 'bonds.requestsCleared', 'bonds.losses', 'bonds.outstanding',
@@ -106,6 +106,28 @@ describe('pairing of replicates across variants', () => {
     expect(plan.claims[0]!.scenarioOf.get('mergesOn')).toBe(0);
     expect(requests[3]!.scenario).toMatchObject({ communes: { merges: false } });
     expect(requests[6]!.scenario).toMatchObject({ persons: { capitalistMinWealth: 100_000 } });
+  });
+
+  it('reports a variant whose switch the scenario schema lacks as needing that switch', () => {
+    const base = readScenarioInput(tinyFile, {}, {});
+    const claim = CLAIMS.find((c) => c.id === 4)!;
+    const withUnknownSwitch = {
+      ...claim,
+      variants: claim.variants.map((v) => (v.name === 'spread0' ? { ...v, overrides: () => ({ 'cooperatives.noSuchSwitch': 0 }) } : v)),
+    };
+    const plan = planClaims(tinyFile, base, {}, {}, [withUnknownSwitch], ['cooperatives.theilBetweenShare']);
+    const [judged] = plan.claims;
+    expect(judged!.unavailable.get('spread0')).toMatch(/^scenario switch cooperatives\.noSuchSwitch \(.*unknown key "noSuchSwitch"/);
+    expect(judged!.blocked.get('claim4.risesWithSpread')).toMatch(/^needs scenario switch cooperatives\.noSuchSwitch/);
+    expect(judged!.blocked.has('claim4.keepsHalf')).toBe(false);
+  });
+
+  it('does not compare communes off with a base that has no communes', () => {
+    const base = readScenarioInput(tinyFile, { 'communes.initialCount': 0 }, {});
+    const plan = planClaims(tinyFile, base, { 'communes.initialCount': 0 }, {}, CLAIMS.filter((c) => c.id === 3),
+      ['firms.propertyShareOfValueAdded', 'firms.wagePerSkill']);
+    expect(plan.scenarios.map((s) => s.name)).toEqual(['base']);
+    expect(plan.claims[0]!.blocked.get('claim3.wageFallsWithoutCommunes')).toMatch(/differs from "communes switched off"/);
   });
 
   it('refuses results whose replicates are not paired by key', () => {
