@@ -198,9 +198,38 @@ function modeShare(s: EconomyState, mode: number): number {
   return n / s.persons.count;
 }
 
-/** Commune reporters restricted to commune assets and commune labour (same ids and meaning). */
-export function communeOnlyReporters(): R[] {
+/**
+ * MODEL.md 2, the functional split of persons' income over the last full year with all three
+ * kinds: labour (own output sold minus rent, wages, cooperative distributions), property
+ * (interest, firm dividends) and commons (commune dividends), each over their sum.
+ */
+function incomeSplit(): R[] {
+  const parts = (s: EconomyState) => {
+    const c = s.counters;
+    const labour = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions;
+    const property = c.lastYearInterest + c.lastYearFirmPayouts;
+    return { labour, property, commons: c.lastYearDividends, total: labour + property + c.lastYearDividends };
+  };
+  const share = (id: 'labour' | 'property' | 'commons', description: string): R =>
+    scalar(`income.${id}Share`, `${id[0]!.toUpperCase()}${id.slice(1)} share of income`, 'share 0-1', description, (s) => {
+      const p = parts(s);
+      return p.total > 0 ? p[id] / p.total : Number.NaN;
+    });
   return [
+    share('labour', 'labour income (own output sold minus rent paid, wages, cooperative distributions) over all persons\' income, last full year'),
+    share('property', 'property income (interest on bonds, firm dividends) over all persons\' income, last full year'),
+    share('commons', 'commons income (commune dividends) over all persons\' income, last full year'),
+  ];
+}
+
+/**
+ * Reporters of metrics.ts that must see firms and cooperatives too: commune ones restricted to
+ * commune assets and labour, and the income split with wages, distributions and dividends
+ * (same ids and meaning; the economy model puts them in place of the originals).
+ */
+export function correctedReporters(): R[] {
+  return [
+    ...incomeSplit(),
     scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => {
       let n = 0;
       for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) n++;
