@@ -31,11 +31,11 @@ describe('the eight claims as measurements', () => {
   });
 
   it('claim 1: a flat commune top-10 series does not rise, a rising firm series rises', () => {
-    const flat = { 'communeClaims.top10': constant(0.3), 'firmClaims.top10': line(0.5, 0.005), 'possession.gini': constant(0.2) };
+    const flat = { 'communeClaims.holdersTop10': constant(0.3), 'firmClaims.holdersTop10': line(0.5, 0.005), 'possession.gini': constant(0.2) };
     expect(effect(1, 'claim1.communeDoesNotRise', { base: run(flat) })).toBe(0);
     // 0.005 a year from year 10 to 20: +0.05.
     expect(effect(1, 'claim1.firmRises', { base: run(flat) })).toBeCloseTo(0.05, 12);
-    const rising = { ...flat, 'communeClaims.top10': line(0.3, 0.01) };
+    const rising = { ...flat, 'communeClaims.holdersTop10': line(0.3, 0.01) };
     expect(effect(1, 'claim1.communeDoesNotRise', { base: run(rising) })).toBeCloseTo(0.1, 12);
     expect(value(1, 'claim1.possessionGini', run(flat))).toBeCloseTo(0.2, 12);
   });
@@ -105,14 +105,14 @@ describe('the eight claims as measurements', () => {
   });
 
   it('reports a measurement whose reporters the run lacks as not measurable, naming them', () => {
-    const communesOnly = run({ 'communeClaims.top10': constant(0.3), 'possession.gini': constant(0.2) });
+    const communesOnly = run({ 'communeClaims.holdersTop10': constant(0.3), 'possession.gini': constant(0.2) });
     const measured = measureRun(communesOnly, WINDOW, [claim(1)]);
     const firm = measured.find((m) => m.measurement.id === 'claim1.firmTop10Change')!;
     expect(firm.value).toBeNaN();
-    expect(firm.missing).toEqual(['firmClaims.top10']);
+    expect(firm.missing).toEqual(['firmClaims.holdersTop10']);
     expect(measured.find((m) => m.measurement.id === 'claim1.communeTop10Change')!.missing).toEqual([]);
     const test = claim(1).tests.find((t) => t.id === 'claim1.firmRises')!;
-    expect(whyNotMeasurable(claim(1), test, new Map([[BASE, communesOnly]]), new Map())).toBe('needs reporter firmClaims.top10');
+    expect(whyNotMeasurable(claim(1), test, new Map([[BASE, communesOnly]]), new Map())).toBe('needs reporter firmClaims.holdersTop10');
   });
 
   it('reports a test whose variant the scenario cannot run as not measurable, with the switch it needs', () => {

@@ -1,7 +1,7 @@
 // The reporters the claims need, on hand-built economies whose answers are worked out by hand.
 import { describe, expect, it } from 'vitest';
 import {
-  communeAssetShares, communeFailureHazard, rentVsUseFit, rentVsUseRedeemed,
+  communeAssetShares, communeFailureHazard, holdersTop10, rentVsUseFit, rentVsUseRedeemed,
 } from '../../src/model/economy/claim-metrics.ts';
 import { economyReporters } from '../../src/model/economy/metrics.ts';
 import { recountOrganisations } from '../../src/agents/economy/membership.ts';
@@ -91,9 +91,20 @@ describe('claim 7: the commune share of productive assets', () => {
 
   it('is listed among the economy\'s reporters with every id the claims read', () => {
     const ids = economyReporters().map((r) => r.id);
-    for (const id of ['rentVsUse.slope', 'rentVsUse.redeemedIntercept', 'communes.failureHazard',
+    for (const id of ['rentVsUse.slope', 'rentVsUse.redeemedIntercept', 'communes.failureHazard', 'communeClaims.holdersTop10', 'firmClaims.holdersTop10',
       'communes.assetShareByBookValue', 'communes.assetShareByNetEquity', 'communes.equity', 'capitalists.wealth']) {
       expect(ids).toContain(id);
     }
+  });
+});
+
+describe('claim 1: concentration among holders', () => {
+  it('takes the top 10% share among persons holding any claim, ignoring those who hold none', () => {
+    // Ten holders (1 each, one of them 10) among ninety persons holding nothing: the top
+    // holder has 10 of 19. Across all hundred persons the top ten would hold everything.
+    const values = new Float64Array(100);
+    for (let i = 0; i < 10; i++) values[i * 10] = i === 0 ? 10 : 1;
+    expect(holdersTop10(values)).toBeCloseTo(10 / 19, 12);
+    expect(holdersTop10(new Float64Array(5))).toBeNaN();
   });
 });

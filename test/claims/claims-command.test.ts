@@ -145,7 +145,7 @@ describe('the claims section of a run summary', () => {
     const ticks = Float64Array.from({ length: 21 }, (_, y) => 12 * y);
     const result = (key: string, slope: number): ReplicateResult => ({
       replicateKey: key, ticks, agentCount: 10, totalTicks: 240, wallMs: 1, threadId: 0,
-      reporters: [{ id: 'communeClaims.top10', label: '', unit: '', description: '' }],
+      reporters: [{ id: 'communeClaims.holdersTop10', label: '', unit: '', description: '' }],
       columns: [Float64Array.from(ticks, (t) => 0.3 + slope * (t / 12))],
     });
     const scenario = readScenarioInput(tinyFile, { years: 20 }, {}).scenario;
@@ -156,7 +156,7 @@ describe('the claims section of a run summary', () => {
     expect(commune.acrossReplicates.mean).toBeCloseTo(0.02, 12);
     expect(commune.note).toBeUndefined();
     const firm = section.find((m) => m.id === 'claim1.firmTop10Change')!;
-    expect(firm.note).toBe('not measurable in this scenario: needs firmClaims.top10');
+    expect(firm.note).toBe('not measurable in this scenario: needs firmClaims.holdersTop10');
     expect(firm.perReplicate).toEqual({ r1: null, r2: null });
     expect(new Set(section.map((m) => (m.detail as { claim: number }).claim))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
   });

@@ -30,8 +30,10 @@ const claim1: ClaimDefinition = {
   measures: 'the top 10% share of commune claims (net book value per member plus commune bonds held) does not rise from year 10 to the end, while the top 10% share of firm claims (shares plus bonds) does. Possession Gini reported beside it.',
   variants: [],
   measurements: [
-    changeOf('claim1.communeTop10Change', 'communeClaims.top10', 'change of the top 10% share of commune claims', 'share change'),
-    changeOf('claim1.firmTop10Change', 'firmClaims.top10', 'change of the top 10% share of firm claims', 'share change'),
+    changeOf('claim1.communeTop10Change', 'communeClaims.holdersTop10', 'change of the top 10% share of commune claims among holders', 'share change'),
+    changeOf('claim1.firmTop10Change', 'firmClaims.holdersTop10', 'change of the top 10% share of firm claims among holders', 'share change'),
+    changeOf('claim1.communeTop10ChangeAllPersons', 'communeClaims.top10', 'change of the top 10% share of commune claims across all persons', 'share change'),
+    changeOf('claim1.firmTop10ChangeAllPersons', 'firmClaims.top10', 'change of the top 10% share of firm claims across all persons', 'share change'),
     meanOf('claim1.possessionGini', 'possession.gini', 'Gini of possession', 'ratio 0-1'),
   ],
   tests: [

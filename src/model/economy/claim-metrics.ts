@@ -1,11 +1,13 @@
-// Reporters MODEL.md 7's claims need that the economy metrics do not already give: claim 2's
-// regression of (rent - dividend) on relative use, claim 5's commune failure hazard, claim 7's
-// commune share of productive assets and commune equity beside capitalist wealth. All are
-// computed from the state at sampling time only: no per-tick work.
+// Reporters MODEL.md 7's claims need that the economy metrics do not already give: claim 1's
+// concentration among holders, claim 2's regression of (rent - dividend) on relative use,
+// claim 5's commune failure hazard, claim 7's commune share of productive assets and commune
+// equity beside capitalist wealth. All are computed from the state at sampling time only.
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
-import { netWorthCents, organisationEquity } from './net-worth.ts';
+import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
+import { firmClaimsCents } from './organisation-metrics.ts';
+import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 
 type R = ScalarReporter<EconomyState>;
@@ -146,6 +148,17 @@ export function capitalistWealth(s: EconomyState): number {
   return sum / UNIT;
 }
 
+/**
+ * Top 10% share among the persons who hold any (claim 1). Across all persons, claims that
+ * only a few percent hold (firm shares, owned by capitalists) have a top-10% share of 1 from
+ * the start and can never rise; among holders the share can move either way.
+ */
+export function holdersTop10(values: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) values[n++] = values[i]!;
+  return n > 0 ? topShare(sortedCopy(values.subarray(0, n)), 0.1) : Number.NaN;
+}
+
 /** Computes a value once per sampled month of a state, for the reporters that share it. */
 function oncePerSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
   let state: EconomyState | undefined;
@@ -175,6 +188,10 @@ export function claimReporters(): R[] {
     r('rentVsUse.redeemedSlope', 'Rent - dividend vs use, redeemed assets: slope', 'money units per month', `slope of members' current monthly rent on their commune's redeemed assets minus its last dividend, on ${x} of redeemed assets`, (s) => redeemed(s).slope),
     r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
     r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
+    r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
+      (s) => holdersTop10(communeClaimsCents(s, new Float64Array(s.persons.count)))),
+    r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
+      (s) => holdersTop10(firmClaimsCents(s, new Float64Array(s.persons.count)))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),
     r('communes.assetShareByBookValue', 'Commune share of productive assets (book value)', 'share 0-1', 'book value of productive assets owned by communes over that of all productive assets', (s) => shares(s).byBookValue),
     r('communes.assetShareByNetEquity', 'Commune share of productive assets (net equity)', 'share 0-1', 'book value of communes\' productive assets net of their bonds outstanding, over the book value of all productive assets', (s) => shares(s).byNetEquity),
