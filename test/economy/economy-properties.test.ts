@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
 import { smallScenario } from './hand-built-economy.ts';
 
 /** Every invariant of the tables that must hold after any month. */
@@ -11,6 +13,18 @@ function checkInvariants(state: EconomyState): void {
     expect(ledger.balance(persons.firstAccount + p)).toBeGreaterThanOrEqual(0);
     const a = persons.asset[p]!;
     if (a >= 0) expect(assets.possessor[a]).toBe(p);
+    // No wage labour inside a commune; a member-worker works its own cooperative's asset.
+    if (persons.mode[p] === MODE_EMPLOYEE) {
+      expect(a).toBeGreaterThanOrEqual(0);
+      expect(orgs.get(assets.owner[a]!).kind).not.toBe(ORG_COMMUNE);
+      expect(persons.employer[p]).toBe(assets.owner[a]);
+    }
+    if (persons.mode[p] === MODE_MEMBER_WORKER) {
+      expect(orgs.get(persons.coopOf[p]!).kind).toBe(ORG_COOPERATIVE);
+      expect(assets.owner[a]).toBe(persons.coopOf[p]);
+    }
+    const c = persons.coopOf[p]!;
+    if (c >= 0) expect(orgs.get(c).alive).toBe(true);
     const h = persons.home[p]!;
     if (h >= 0) expect(assets.possessor[h]).toBe(p);
     const m = persons.memberOf[p]!;
@@ -20,6 +34,7 @@ function checkInvariants(state: EconomyState): void {
       if (!persons.founder[p]) expect(persons.labourMonths[p]).toBeGreaterThanOrEqual(params.laborToJoinMonths);
     }
   }
+  for (const org of orgs.all) if (org.alive) expect(ledger.balance(org.account)).toBeGreaterThanOrEqual(0);
   for (const a of assets.live()) {
     // Exactly one owner, alive; at most one possessor, who knows it.
     expect(orgs.get(assets.owner[a]!).alive).toBe(true);
@@ -50,12 +65,18 @@ const arbitraryScenario = fc.record({
   merges: fc.boolean(),
   maturityYears: fc.integer({ min: 1, max: 3 }),
   demandElasticity: fc.constantFrom(0, 2),
+  firms: fc.integer({ min: 0, max: 3 }),
+  coops: fc.integer({ min: 0, max: 3 }),
+  hiredLabor: fc.boolean(),
+  split: fc.constantFrom('equal', 'by-skill'),
+  endowmentSpread: fc.constantFrom(0, 0.5, 1),
+  payoutRatio: fc.constantFrom(0.2, 0.8),
 });
 
 describe('economy invariants on random small scenarios', () => {
-  it('conserves money every phase, keeps cash non-negative, one owner and at most one possessor per asset, shares only for labour', () => {
+  it('conserves money every phase, keeps cash non-negative, one owner and at most one possessor per asset, shares only for labour, no wage labour inside a commune', () => {
     // What the runs exercised, so the property is not vacuously true.
-    const seen = { cleared: 0, redeemed: 0, liquidated: 0, merges: 0, members: 0 };
+    const seen = { cleared: 0, redeemed: 0, liquidated: 0, merges: 0, members: 0, employees: 0, coopMembers: 0 };
     fc.assert(
       fc.property(arbitraryScenario, (r) => {
         const scenario = smallScenario({
@@ -75,6 +96,12 @@ describe('economy invariants on random small scenarios', () => {
             excessRent: r.excessRent, reserve: r.reserve, poolBacksBonds: r.poolBacksBonds, merges: r.merges,
             mergeThreshold: 0.01, foundingRatePerYear: 1, foundersPerNewCommune: 2,
           },
+          // Firms need a capitalist with the founding capital; small ones keep runs short.
+          firms: { initialCount: r.firms, foundingRatePerYear: r.firms > 0 ? 1 : 0, foundingCapital: 20_000, payoutRatio: r.payoutRatio },
+          cooperatives: {
+            initialCount: r.coops, foundersEach: 2, endowmentPerMember: 5_000, endowmentSpread: r.endowmentSpread,
+            foundingRatePerYear: r.coops > 0 ? 1 : 0, foundersPerNew: 2, hiredLabor: r.hiredLabor, split: r.split, coordinationCost: 50,
+          },
         });
         const sim = createSimulation(scenario, { checkConservation: true });
         const state = sim.state as unknown as EconomyState;
@@ -87,6 +114,8 @@ describe('economy invariants on random small scenarios', () => {
         seen.liquidated += state.counters.liquidations;
         seen.merges += state.counters.merged;
         seen.members += state.persons.memberOf.filter((m, p) => m >= 0 && !state.persons.founder[p]).length;
+        seen.employees += state.persons.mode.filter((m) => m === MODE_EMPLOYEE).length;
+        seen.coopMembers += state.persons.coopOf.filter((c) => c >= 0).length;
       }),
       { numRuns: 25, seed: 20261121 },
     );
@@ -94,6 +123,8 @@ describe('economy invariants on random small scenarios', () => {
     expect(seen.redeemed).toBeGreaterThan(0);
     expect(seen.liquidated).toBeGreaterThan(0);
     expect(seen.members).toBeGreaterThan(0);
+    expect(seen.employees).toBeGreaterThan(0);
+    expect(seen.coopMembers).toBeGreaterThan(0);
   }, 60_000);
 });
 
