@@ -1,5 +1,5 @@
 // The scenario files shipped in scenarios/, bundled into the page as text. Each one's name
-// and the first line of its description label it in the gallery.
+// and the first paragraph of its description label it in the gallery.
 import { parse } from 'yaml';
 
 /** The preset a fresh page opens with. */
@@ -29,7 +29,7 @@ function presetOf(path: string, text: string): Preset {
   try {
     const data = parse(text) as { name?: unknown; description?: unknown } | null;
     if (typeof data?.name === 'string') name = data.name;
-    if (typeof data?.description === 'string') summary = data.description.trim().split('\n')[0] ?? '';
+    if (typeof data?.description === 'string') summary = (data.description.trim().split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ');
   } catch {
     // A broken preset still shows; the editor will point at its problem when loaded.
   }
