@@ -80,7 +80,7 @@ describe('capitalist firms', () => {
     const price = state.assets.classPrice[0]!;
     endow(state, holder, price);
     // The firm owns a workshop financed entirely by a bond held by `holder`.
-    const asset = state.assets.add(0, firm.id, state.tick);
+    const asset = state.assets.add(0, firm.id, state.tick, ORG_FIRM);
     const series = issueSeries(state.ledger, state.bonds, [{ bidder: state.persons.account(holder), amountCents: price, annualYield: 0.05 }], {
       issuer: firm.id, issuerAccount: firm.account, asset, tick: state.tick, maturityMonths: 120,
     });

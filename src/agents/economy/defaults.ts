@@ -13,9 +13,10 @@ export function enforceDefaults(state: EconomyState): void {
   const { assets, bonds, params } = state;
   const grace = params.graceMonths;
   const ACTIVE = SERIES_ACTIVE;
+  const COMMUNE = ORG_COMMUNE;
   for (const a of assets.live()) {
     // Firms' and cooperatives' defaults are their own (bankruptcy, failure), not the asset's.
-    if (!assets.alive[a] || state.orgs.all[assets.owner[a]!]!.kind !== ORG_COMMUNE) continue;
+    if (!assets.alive[a] || assets.ownerKind[a] !== COMMUNE) continue;
     const possessor = assets.possessor[a]!;
     const s = assets.series[a]!;
     const seriesInDefault = s >= 0 && bonds.status[s] === ACTIVE && bonds.missedMonths[s]! >= grace;

@@ -22,7 +22,9 @@ export function acquireAssetFor(
   const reserve = CASH_RESERVE_MONTHS * (org.wagesMonth + org.serviceMonth + org.otherCostsMonth);
   if (ledger.balance(org.account) - price >= reserve) {
     ledger.transfer(org.account, WORLD, price, FLOW['asset-purchase']);
-    return assets.add(cls, org.id, state.tick);
+    const bought = assets.add(cls, org.id, state.tick, org.kind);
+    state.enterpriseAssets.push(bought);
+    return bought;
   }
   if (queue.length === 0) return -1;
   const premium = issuerRiskPremium(state.tick - org.foundedTick, orgs.trailingLossRate(org), params.newIssuerPremium);
@@ -34,7 +36,8 @@ export function acquireAssetFor(
   });
   if (!outcome.cleared) return -1;
   for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
-  const asset = assets.add(cls, org.id, state.tick);
+  const asset = assets.add(cls, org.id, state.tick, org.kind);
+  state.enterpriseAssets.push(asset);
   const series = issueSeries(ledger, bonds, outcome.allocations, {
     issuer: org.id, issuerAccount: org.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
   });

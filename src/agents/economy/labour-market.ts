@@ -7,7 +7,7 @@ import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
-import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { nextWageRate } from '../firm/wage-rate.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
@@ -22,10 +22,12 @@ export interface LabourMarket {
   coops: number[];
   /** Per person: 1 when its application this month is for membership, 0 for employment. */
   asMember: Uint8Array;
+  /** Organisations' book equity as mode choice saw it (buy-ins), reused by admissions. */
+  equity: Float64Array | undefined;
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons) };
+  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined };
 }
 
 /** Lists this month's open positions and cooperatives (before mode choices). */
@@ -35,10 +37,10 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   market.coops.length = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
-  for (const a of assets.live()) {
+  for (const a of state.enterpriseAssets) {
     if (!assets.alive[a] || assets.possessor[a]! >= 0) continue;
-    const org = orgs.all[assets.owner[a]!]!;
-    if (org.kind === ORG_FIRM || (org.kind === ORG_COOPERATIVE && params.hiredLabor)) {
+    const kind = assets.ownerKind[a]!;
+    if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
       if (market.vacancyCount === market.vacant.length) {
         const grown = new Int32Array(market.vacant.length * 2);
         grown.set(market.vacant);
@@ -54,14 +56,14 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   const { persons, orgs, assets, params } = state;
   if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
   const vacantByOrg: number[][] = orgs.all.map(() => []);
-  for (const a of assets.live()) {
+  for (const a of state.enterpriseAssets) {
     if (!assets.alive[a] || assets.possessor[a]! >= 0 || !assets.classes[assets.cls[a]!]!.productive) continue;
-    const owner = assets.owner[a]!;
-    if (orgs.all[owner]!.kind !== ORG_COMMUNE) vacantByOrg[owner]!.push(a);
+    vacantByOrg[assets.owner[a]!]!.push(a);
   }
   for (const org of orgs.all) org.queued = 0;
   rng.shuffle(persons.applicants, persons.applicantCount);
-  const equity = market.coops.length > 0 ? organisationEquity(state) : undefined;
+  // Between mode choice and here only communes' assets change: cooperatives' equity stands.
+  const equity = market.coops.length > 0 ? market.equity ?? enterpriseEquity(state) : undefined;
   for (let k = 0; k < persons.applicantCount; k++) {
     const p = persons.applicants[k]!;
     const target = persons.appliedTo[p]!;

@@ -12,7 +12,7 @@ import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_PRODUCER } from '../../model/economy/person-table.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
-import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { buyInTerms } from '../cooperative/admission.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
@@ -66,7 +66,8 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const values = new Float64Array(classes.length + 3);
   const vacancies = market?.vacancyCount ?? 0;
   const coops = market?.coops.length ?? 0;
-  const equity = coops > 0 ? organisationEquity(state) : undefined;
+  const equity = coops > 0 ? enterpriseEquity(state) : undefined;
+  if (market !== undefined) market.equity = equity;
   persons.applicantCount = 0;
   // Producing needs a commune to rent or ask from: with none alive the option is closed.
   let communesOpen = false;

@@ -43,7 +43,7 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
 export function endPossession(state: EconomyState, asset: number): void {
   const { assets, persons } = state;
   const person = assets.possessor[asset]!;
-  const communal = state.orgs.get(assets.owner[asset]!).kind === ORG_COMMUNE;
+  const communal = assets.ownerKind[asset] === ORG_COMMUNE;
   if (person >= 0) {
     vacate(persons, asset, person, assets.classOf(asset).productive);
     // Leaving a cooperative's asset is leaving the cooperative (its capital account paid out).

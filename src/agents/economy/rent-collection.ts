@@ -9,6 +9,7 @@ import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
 const RENT = FLOW.rent;
 const depreciationOf = depreciationPerMonthCents;
+const COMMUNE = ORG_COMMUNE;
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
@@ -16,7 +17,7 @@ export function collectRent(state: EconomyState): void {
     if (!assets.alive[a]) continue;
     const p = assets.possessor[a]!;
     // Firms' and cooperatives' assets are worked, not rented.
-    if (p < 0 || orgs.all[assets.owner[a]!]!.kind !== ORG_COMMUNE) continue;
+    if (p < 0 || assets.ownerKind[a] !== COMMUNE) continue;
     const rent = assets.rentCents[a]!;
     const account = persons.firstAccount + p;
     persons.useYear[p]! += assets.classPrice[assets.cls[a]!]!;

@@ -5,7 +5,7 @@
 // Its month's accounts follow: net income = sales - wages - interest - depreciation - other
 // costs (MODEL.md 5; principal is paid from cash and is not a cost).
 import { FLOW, WORLD } from '../../model/ledger.ts';
-import { scheduledSplit } from '../../model/market/bond-series.ts';
+import { SERIES_ACTIVE, scheduledSplit } from '../../model/market/bond-series.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
@@ -69,17 +69,24 @@ export function payWagesAndService(state: EconomyState): void {
     const e = employer[p]!;
     if (e >= 0 && mode[p] === MODE_EMPLOYEE) wageDue[e]! += wageCents(orgs.all[e]!.wageRateCents, skill[p]!);
   }
-  for (const s of bonds.active()) {
-    const org = orgs.all[bonds.issuer[s]!]!;
-    if (org.kind === ORG_COMMUNE) continue;
+  // Each enterprise series finances one of its assets (`assets.series`), so the enterprise
+  // asset list reaches them all without walking the communes' series.
+  const list = state.enterpriseAssets;
+  let kept = 0;
+  const { owner, cls, classPrice, classLife } = assets;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    if (!assets.alive[a]) continue;
+    list[kept++] = a;
+    const org = orgs.all[owner[a]!]!;
+    org.depreciationMonth += classPrice[cls[a]!]! / classLife[cls[a]!]!;
+    const s = assets.series[a]!;
+    if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
     serviceDue[org.id]! += Math.max(0, bonds.due(s) - ledger.balance(bonds.escrow[s]!));
     org.interestMonth += interestDueCents(state, s);
     org.serviceMonth += bonds.levelService(s);
   }
-  for (const a of assets.live()) {
-    const org = orgs.all[assets.owner[a]!]!;
-    if (org.kind !== ORG_COMMUNE) org.depreciationMonth += assets.classPrice[assets.cls[a]!]! / assets.classLife[assets.cls[a]!]!;
-  }
+  list.length = kept;
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
     org.otherCostsMonth = org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0;
@@ -102,11 +109,11 @@ export function payWagesAndService(state: EconomyState): void {
       persons.coopWorkedYear[p] = e;
     }
   }
-  for (const s of bonds.active()) {
-    const org = orgs.all[bonds.issuer[s]!]!;
-    if (org.kind === ORG_COMMUNE) continue;
+  for (const a of list) {
+    const s = assets.series[a]!;
+    if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
     const need = bonds.due(s) - ledger.balance(bonds.escrow[s]!);
-    if (need > 0) ledger.payUpTo(org.account, bonds.escrow[s]!, need, FLOW.other);
+    if (need > 0) ledger.payUpTo(orgs.all[owner[a]!]!.account, bonds.escrow[s]!, need, FLOW.other);
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;

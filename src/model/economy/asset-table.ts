@@ -1,6 +1,7 @@
 // MODEL.md section 3: assets as a growable table. Every asset has exactly one owner (an
 // organisation) and at most one possessor; the rental agreement lives on the asset's row.
 import { bookValueCents } from '../market/depreciation.ts';
+import { ORG_COMMUNE } from './organisation-table.ts';
 
 export interface AssetClassParams {
   readonly name: string;
@@ -15,6 +16,8 @@ export class AssetTable {
   count = 0;
   cls = new Uint8Array(64);
   owner = new Int32Array(64);
+  /** Kind of its owner (commune, firm, cooperative): fixed, since merges and takeovers join like kinds. */
+  ownerKind = new Uint8Array(64);
   possessor = new Int32Array(64);
   bornTick = new Int32Array(64);
   alive = new Uint8Array(64);
@@ -66,8 +69,8 @@ export class AssetTable {
     this.liveDirty = true;
   }
 
-  /** A new asset owned by `owner`, possessed by nobody yet. */
-  add(cls: number, owner: number, tick: number): number {
+  /** A new asset owned by `owner` (an organisation of `ownerKind`), possessed by nobody yet. */
+  add(cls: number, owner: number, tick: number, ownerKind: number = ORG_COMMUNE): number {
     if (this.count === this.cls.length) this.grow();
     const id = this.count++;
     if (this.liveCount === this.liveIds.length) {
@@ -76,7 +79,7 @@ export class AssetTable {
       this.liveIds = grown;
     }
     this.liveIds[this.liveCount++] = id;
-    this.cls[id] = cls; this.owner[id] = owner; this.possessor[id] = -1; this.bornTick[id] = tick;
+    this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
     return id;
@@ -98,7 +101,7 @@ export class AssetTable {
       b.set(a);
       return b;
     };
-    this.cls = g(this.cls); this.owner = g(this.owner); this.possessor = g(this.possessor);
+    this.cls = g(this.cls); this.owner = g(this.owner); this.ownerKind = g(this.ownerKind); this.possessor = g(this.possessor);
     this.bornTick = g(this.bornTick); this.alive = g(this.alive); this.series = g(this.series);
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);

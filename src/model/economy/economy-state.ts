@@ -154,6 +154,11 @@ export interface EconomyState extends EngineState {
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
   readonly scratch: { outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array };
+  /**
+   * Assets ever bought by firms and cooperatives (ids; retired ones are dropped monthly), so
+   * their phases never scan the communes' many assets.
+   */
+  readonly enterpriseAssets: number[];
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -180,5 +185,6 @@ export function newEconomyState(
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count) },
+    enterpriseAssets: [],
   };
 }

@@ -3,6 +3,7 @@
 // its cash (pool and reserve). A commune share and a cooperative membership are worth the
 // equity divided equally among members; firm shares are worth the equity pro rata to capital
 // contributed. Firms and cooperatives have limited liability: a negative equity counts as zero.
+import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_FIRM } from './organisation-table.ts';
 
@@ -38,6 +39,26 @@ export function organisationEquity(state: EconomyState): Float64Array {
   }
   for (const org of orgs.all) {
     if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+  }
+  return equity;
+}
+
+/**
+ * Book equity of firms and cooperatives only (communes' entries zero), from the enterprise
+ * asset list: each enterprise series finances one of its assets, so no walk over communes'.
+ */
+export function enterpriseEquity(state: EconomyState): Float64Array {
+  const { assets, bonds, orgs, ledger } = state;
+  const equity = new Float64Array(orgs.all.length);
+  for (const a of state.enterpriseAssets) {
+    if (!assets.alive[a]) continue;
+    const owner = assets.owner[a]!;
+    equity[owner]! += assets.bookValue(a, state.tick);
+    const s = assets.series[a]!;
+    if (s >= 0 && bonds.status[s] === SERIES_ACTIVE) equity[owner]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
+  }
+  for (const org of orgs.all) {
+    if (org.alive && org.kind !== ORG_COMMUNE) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
   }
   return equity;
 }

@@ -15,7 +15,18 @@ const scalar = (id: string, label: string, unit: string, description: string, sa
   ({ id, label, unit, description, sample });
 
 const alive = (s: EconomyState, kind: number) => s.orgs.all.filter((o) => o.alive && o.kind === kind);
-const isCommuneAsset = (s: EconomyState, a: number) => s.orgs.all[s.assets.owner[a]!]!.kind === ORG_COMMUNE;
+const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
+
+/** One computation per state and tick, shared by the reporters sampled together. */
+function perTick<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
+  let state: EconomyState | undefined;
+  let tick = -1;
+  let value: T | undefined;
+  return (s) => {
+    if (s !== state || s.tick !== tick || value === undefined) { value = compute(s); state = s; tick = s.tick; }
+    return value;
+  };
+}
 
 /** Per person: beneficial ownership of productive assets by value (MODEL.md 6), in cents. */
 export function propertyCents(s: EconomyState, out: Float64Array): Float64Array {
@@ -106,17 +117,22 @@ function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Arr
   };
 }
 
+const netWorthNow = perTick((s) => netWorthCents(s, new Float64Array(s.persons.count)));
+const propertyNow = perTick((s) => propertyCents(s, new Float64Array(s.persons.count)));
+const sortedPropertyNow = perTick((s) => sortedCopy(propertyNow(s)));
+const sortedFirmClaimsNow = perTick((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
+const cooperativePayNow = perTick(cooperativePay);
+
 function groupMean(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
   return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
-    const w = netWorthCents(s, new Float64Array(s.persons.count));
+    const w = netWorthNow(s);
     let sum = 0, n = 0;
     for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += w[p]!; n++; }
     return n > 0 ? sum / n / UNIT : Number.NaN;
   });
 }
 
-function distributionShares(prefix: string, what: string, values: (s: EconomyState, out: Float64Array) => Float64Array, withTop1: boolean): R[] {
-  const sorted = (s: EconomyState) => sortedCopy(values(s, new Float64Array(s.persons.count)));
+function distributionShares(prefix: string, what: string, sorted: (s: EconomyState) => Float64Array, withTop1: boolean): R[] {
   const out: R[] = [];
   if (withTop1) out.push(scalar(`${prefix}.top1`, `Top 1% share of ${what}`, 'share 0-1', `share of ${what} held by the top 1% of persons`, (s) => topShare(sorted(s), 0.01)));
   out.push(scalar(`${prefix}.top10`, `Top 10% share of ${what}`, 'share 0-1', `share of ${what} held by the top 10% of persons`, (s) => topShare(sorted(s), 0.1)));
@@ -124,7 +140,6 @@ function distributionShares(prefix: string, what: string, values: (s: EconomySta
 }
 
 export function organisationReporters(): R[] {
-  const property = (s: EconomyState, out: Float64Array) => propertyCents(s, out);
   return [
     scalar('firms.count', 'Firms', 'firms', 'capitalist firms alive', (s) => alive(s, ORG_FIRM).length),
     scalar('firms.employees', 'Firm employees', 'persons', 'persons employed by firms', (s) => {
@@ -156,25 +171,25 @@ export function organisationReporters(): R[] {
     scalar('cooperatives.failed', 'Cooperative failures', 'cooperatives', 'cooperatives liquidated since the start', (s) => s.counters.coopsFailed),
     scalar('cooperatives.merges', 'Cooperative merges', 'merges', 'failing cooperatives absorbed by healthy ones since the start', (s) => s.counters.coopMerges),
     scalar('cooperatives.theilTotal', 'Theil index, cooperative pay', 'index', 'Theil index of income per labour-month (distributions and wages) among last year\'s cooperative workers', (s) => {
-      const c = cooperativePay(s);
+      const c = cooperativePayNow(s);
       return theilDecomposition(c.pay, c.group).total;
     }),
     scalar('cooperatives.theilBetweenShare', 'Between-cooperative share of Theil', 'share 0-1', 'between-cooperative part of the Theil index of income per labour-month among last year\'s cooperative workers, over the total', (s) => {
-      const c = cooperativePay(s);
+      const c = cooperativePayNow(s);
       const t = theilDecomposition(c.pay, c.group);
       return t.total > 0 ? t.between / t.total : Number.NaN;
     }),
     scalar('cooperatives.hiredToMemberPay', 'Hired pay / member pay', 'ratio', 'mean wage per month of hired cooperative workers over mean distribution per member-month, last full year', (s) => {
-      const c = cooperativePay(s);
+      const c = cooperativePayNow(s);
       return c.member > 0 ? c.hired / c.member : Number.NaN;
     }),
     scalar('retained.employees', 'Retained: employees', 'share 0-1', '(labour + commons income) / own output last year, firm or cooperative employees of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_EMPLOYEE)),
     scalar('retained.cooperativeMembers', 'Retained: cooperative members', 'share 0-1', '(labour + commons income) / own output last year, cooperative member-workers of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_MEMBER_WORKER)),
     scalar('retained.communeProducers', 'Retained: commune producers', 'share 0-1', '(output - rent + commune dividends) / own output last year, producers on commune assets of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_PRODUCER)),
     scalar('retained.selfEmployed', 'Retained: self-employed', 'share 0-1', '(labour + commons income) / own output last year, self-employed of skill 0.9-1.1 all year (1 without dividends)', (s) => retainedShare(s, MODE_SELF_EMPLOYED)),
-    ...distributionShares('property', 'beneficial ownership of productive assets', property, true),
-    scalar('property.herfindahl', 'Herfindahl of property', 'index 0-1', 'Herfindahl index across persons of beneficial ownership of productive assets by book value (firm assets pro rata to shares, cooperative and commune assets net of bonds per member, bonds to holders)', (s) => herfindahl(propertyCents(s, new Float64Array(s.persons.count)))),
-    ...distributionShares('firmClaims', 'firm claims (shares at book equity plus firm bonds)', firmClaimsCents, false),
+    ...distributionShares('property', 'beneficial ownership of productive assets', sortedPropertyNow, true),
+    scalar('property.herfindahl', 'Herfindahl of property', 'index 0-1', 'Herfindahl index across persons of beneficial ownership of productive assets by book value (firm assets pro rata to shares, cooperative and commune assets net of bonds per member, bonds to holders)', (s) => herfindahl(propertyNow(s))),
+    ...distributionShares('firmClaims', 'firm claims (shares at book equity plus firm bonds)', sortedFirmClaimsNow, false),
     scalar('income.nonWorkerShare', 'Output to non-workers', 'share 0-1', 'property income reaching persons (interest and firm dividends) over the value of all output sold, last full year', (s) => {
       const c = s.counters;
       const output = c.lastYearOutput + c.lastYearEnterpriseSales;
