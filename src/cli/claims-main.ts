@@ -24,6 +24,11 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
 const WARM_UP_MONTHS = 6;
 const CALIBRATION_MONTHS = 12;
 
+/** Overrides as `--set path=value` arguments. */
+function argvSets(overrides: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(overrides).map(([path, value]) => `--set ${path}=${String(value)}`);
+}
+
 export function defaultClaimsDirectory(file: string, seed: string | number, replicates: number): string {
   const stem = basename(file, extname(file)) || 'scenario';
   const safeSeed = String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64);
@@ -83,7 +88,18 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalMonths);
     const shown = bar;
     const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
-    const flat = workers === 0 ? runOnMainThread(requests, progress) : await runOnWorkers(requests, workers, progress);
+    let flat: ReplicateResult[];
+    try {
+      flat = workers === 0 ? runOnMainThread(requests, progress) : await runOnWorkers(requests, workers, progress);
+    } catch (error) {
+      // A run that fails is a fault of the model, not of the claims; say how to reproduce it.
+      bar?.finish();
+      bar = undefined;
+      const commands = plan.scenarios.map((s) => `  npm run sim -- ${[options.file, ...argvSets(options.overrides), ...argvSets(s.overrides)].join(' ')} --replicates ${keys.length}`);
+      process.stderr.write(`claims: a run failed, so no verdicts: ${(error as Error).message}\n`
+        + `Each scenario it ran, as a sim command that runs the same replicates:\n${commands.join('\n')}\n`);
+      throw error;
+    }
     bar?.finish();
     bar = undefined;
     const results: ReplicateResult[][] = plan.scenarios.map((_, s) => flat.slice(s * keys.length, (s + 1) * keys.length));
