@@ -48,23 +48,28 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
 export function recountOrganisations(state: EconomyState): void {
   const { persons, assets, orgs } = state;
-  for (const org of orgs.all) {
-    org.members = 0;
-    org.probationers = 0;
-    org.assets = 0;
-    org.hired = 0;
-  }
+  // Counted in typed arrays, then written to the records once (no object chase per person).
+  const n = orgs.all.length;
+  const counts = new Int32Array(4 * n);
+  const { memberOf, coopOf, employer, asset, probationOf } = persons;
+  const owner = assets.owner;
   for (let p = 0; p < persons.count; p++) {
-    const m = persons.memberOf[p]!;
-    if (m >= 0) orgs.get(m).members++;
-    const c = persons.coopOf[p]!;
-    if (c >= 0) orgs.get(c).members++;
-    const e = persons.employer[p]!;
-    if (e >= 0 && e !== c) orgs.get(e).hired++;
-    const a = persons.asset[p]!;
-    if (a >= 0 && persons.probationOf[p] === assets.owner[a]) orgs.get(assets.owner[a]!).probationers++;
+    const m = memberOf[p]!;
+    if (m >= 0) counts[m]!++;
+    const c = coopOf[p]!;
+    if (c >= 0) counts[c]!++;
+    const e = employer[p]!;
+    if (e >= 0 && e !== c) counts[n + e]!++;
+    const a = asset[p]!;
+    if (a >= 0 && probationOf[p] === owner[a]) counts[2 * n + owner[a]!]!++;
   }
-  for (const a of assets.live()) if (assets.alive[a]) orgs.get(assets.owner[a]!).assets++;
+  for (const a of assets.live()) if (assets.alive[a]) counts[3 * n + owner[a]!]!++;
+  for (const org of orgs.all) {
+    org.members = counts[org.id]!;
+    org.hired = counts[n + org.id]!;
+    org.probationers = counts[2 * n + org.id]!;
+    org.assets = counts[3 * n + org.id]!;
+  }
 }
 
 /** Monthly: counts months without assets and rolls the 24-month history used by merge votes. */

@@ -13,6 +13,7 @@ const COMMUNE = ORG_COMMUNE;
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
+  const productive = assets.classProductive;
   for (const a of assets.live()) {
     if (!assets.alive[a]) continue;
     const p = assets.possessor[a]!;
@@ -43,7 +44,7 @@ export function collectRent(state: EconomyState): void {
       owner.poolIncomeMonth += toPool;
     }
     persons.rentYear[p]! += rent;
-    if (assets.classes[assets.cls[a]!]!.productive) persons.labourYear[p]! -= rent;
+    if (productive[assets.cls[a]!]) persons.labourYear[p]! -= rent;
     persons.incomeCents[p]! -= rent;
     counters.rentYear += rent;
   }

@@ -41,11 +41,13 @@ export class AssetTable {
   readonly classPrice: Float64Array;
   readonly classLife: Float64Array;
   readonly classOutput: Float64Array;
+  readonly classProductive: Uint8Array;
 
   constructor(readonly classes: readonly AssetClassParams[]) {
     this.classPrice = Float64Array.from(classes, (c) => c.priceCents);
     this.classLife = Float64Array.from(classes, (c) => c.lifespanMonths);
     this.classOutput = Float64Array.from(classes, (c) => c.outputCents);
+    this.classProductive = Uint8Array.from(classes, (c) => (c.productive ? 1 : 0));
   }
 
   /** Assets in service, in id order (a view: valid until the next add or retire). */
