@@ -7,6 +7,11 @@ import { issueSeries } from '../../src/model/market/bond-auction.ts';
 import { liquidationValueCents } from '../../src/model/market/liquidation.ts';
 import { foundFirm, enforceBankruptcies } from '../../src/agents/firm/firm-lifecycle.ts';
 import { FLOW, WORLD } from '../../src/model/ledger.ts';
+import { foundCooperative } from '../../src/agents/cooperative/cooperative-lifecycle.ts';
+import { grantPossession } from '../../src/agents/economy/possession.ts';
+import { produceAndSell } from '../../src/agents/economy/production.ts';
+import { collectRent } from '../../src/agents/economy/rent-collection.ts';
+import { creditLabour } from '../../src/agents/economy/membership.ts';
 import { cash, endow, handBuiltEconomy, smallScenario } from './hand-built-economy.ts';
 
 const last = (sim: ReturnType<typeof createSimulation>, id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
@@ -102,6 +107,28 @@ describe('capitalist firms', () => {
 });
 
 describe('cooperatives', () => {
+  it('rent a commune asset for a member they could not equip: the cooperative pays the rent and sells the output, the worker earns its commune share', () => {
+    const state = handBuiltEconomy();
+    const { persons, ledger } = state;
+    const worker = persons.memberOf.findIndex((m) => m < 0);
+    const coop = foundCooperative(state, [worker], 1_000_000);
+    const asset = state.assets.add(0, 0, 0);
+    const rent = 50_000;
+    grantPossession(state, asset, worker, rent, 120);
+    expect(persons.mode[worker]).toBe(MODE_MEMBER_WORKER);
+    expect(persons.employer[worker]).toBe(coop.id);
+    const coopBefore = ledger.balance(coop.account);
+    const workerBefore = cash(state, worker);
+    produceAndSell(state);
+    collectRent(state);
+    creditLabour(state, new Map());
+    const sales = Math.round(state.assets.classOutput[0]! * persons.skill[worker]! * persons.shock[worker]! * state.params.goodsPrice);
+    expect(ledger.balance(coop.account) - coopBefore).toBe(sales - rent);
+    expect(cash(state, worker)).toBe(workerBefore);
+    expect(persons.probationOf[worker]).toBe(0);
+  });
+
+
   it('pay hired workers less per month than members receive', () => {
     const sim = createSimulation(smallScenario({
       seed: 3, years: 8,
@@ -123,7 +150,7 @@ describe('the mixed scenario, scaled down', () => {
     const sim = createSimulation(scenario, { checkConservation: true });
     const state = sim.state as unknown as EconomyState;
     const { persons, assets, orgs, ledger } = state;
-    let employedMonths = 0, memberMonths = 0;
+    let employedMonths = 0, memberMonths = 0, collectiveMonths = 0;
     while (!sim.done) {
       sim.step();
       for (let p = 0; p < persons.count; p++) {
@@ -134,13 +161,19 @@ describe('the mixed scenario, scaled down', () => {
         const owner = orgs.get(assets.owner[a]!);
         expect(owner.alive).toBe(true);
         if (persons.mode[p] === MODE_EMPLOYEE) { employedMonths++; expect(owner.kind).not.toBe(ORG_COMMUNE); }
-        if (persons.mode[p] === MODE_MEMBER_WORKER) { memberMonths++; expect(persons.coopOf[p]).toBe(owner.id); }
+        if (persons.mode[p] === MODE_MEMBER_WORKER) {
+          memberMonths++;
+          if (owner.kind === ORG_COMMUNE) collectiveMonths++;
+          else expect(persons.coopOf[p]).toBe(owner.id);
+        }
         if (owner.kind === ORG_COMMUNE) expect(persons.memberOf[p] === owner.id || persons.probationOf[p] === owner.id).toBe(true);
       }
       for (const org of orgs.all) if (org.alive) expect(ledger.balance(org.account)).toBeGreaterThanOrEqual(0);
     }
     expect(employedMonths).toBeGreaterThan(0);
     expect(memberMonths).toBeGreaterThan(0);
+    // Cooperatives also rent commune assets for members they could not equip themselves.
+    expect(collectiveMonths).toBeGreaterThan(0);
     expect(last(sim, 'communes.nonMemberLabour')).toBe(0);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, type Organisation } from '../../model/economy/organisation-table.ts';
-import { MODE_MEMBER_WORKER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
+import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
 
 export function foundCooperative(state: EconomyState, founders: readonly number[], endowmentCents: number): Organisation {
@@ -99,7 +99,8 @@ export function liquidateCooperative(state: EconomyState, coop: Organisation): v
   const { shareCents } = equalShareCents(ledger.balance(coop.account), members.length);
   for (const p of members) {
     if (shareCents > 0) ledger.transfer(coop.account, persons.firstAccount + p, shareCents, FLOW.liquidation);
-    if (persons.mode[p] === MODE_MEMBER_WORKER) persons.mode[p] = MODE_SELF_EMPLOYED;
+    // A commune asset worked for the cooperative stays with the worker, now alone.
+    if (persons.mode[p] === MODE_MEMBER_WORKER) persons.mode[p] = persons.asset[p]! >= 0 ? MODE_PRODUCER : MODE_SELF_EMPLOYED;
     if (persons.employer[p] === coop.id) persons.employer[p] = -1;
   }
   if (ledger.balance(coop.account) > 0) ledger.transfer(coop.account, WORLD, ledger.balance(coop.account), FLOW.other);

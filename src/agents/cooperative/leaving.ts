@@ -3,6 +3,7 @@
 // is forfeit (the member's claim stays in the cooperative's equity, shared by those who stay).
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { MODE_PRODUCER } from '../../model/economy/person-table.ts';
 
 export function leaveCooperative(state: EconomyState, p: number): void {
   const { persons, orgs, ledger } = state;
@@ -15,7 +16,11 @@ export function leaveCooperative(state: EconomyState, p: number): void {
   persons.capitalAccountCents[p] = 0;
   persons.buyInOwedCents[p] = 0;
   persons.buyInInstalmentCents[p] = 0;
-  if (persons.employer[p] === c && persons.asset[p]! < 0) persons.employer[p] = -1;
+  if (persons.employer[p] === c) {
+    // A commune asset worked for the cooperative is now worked alone, at the same rent.
+    persons.employer[p] = -1;
+    if (persons.asset[p]! >= 0) persons.mode[p] = MODE_PRODUCER;
+  }
   if (!coop.alive || owed <= 0) return;
   const costs = coop.wagesMonth + coop.interestMonth + coop.otherCostsMonth;
   const payable = Math.min(owed, Math.max(0, ledger.balance(coop.account) - costs));

@@ -23,11 +23,12 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
   if (productive) {
-    // Working alone on a commune asset ends a cooperative membership.
-    if (persons.coopOf[person]! >= 0) leaveCooperative(state, person);
+    // A cooperative member without an asset of its own rents this one for its cooperative
+    // (which pays the rent and sells the output); the worker still earns its commune share.
+    const coop = persons.coopOf[person]!;
     persons.asset[person] = asset;
-    persons.mode[person] = MODE_PRODUCER;
-    persons.employer[person] = -1;
+    persons.mode[person] = coop >= 0 ? MODE_MEMBER_WORKER : MODE_PRODUCER;
+    persons.employer[person] = coop;
     // Working commune property makes a non-member a probationer at once (MODEL.md 5).
     const owner = assets.owner[asset]!;
     if (persons.memberOf[person] !== owner && persons.probationOf[person] !== owner) {

@@ -1,6 +1,7 @@
 // MODEL.md 1 and 5, "wages, rent and member distributions": each firm and cooperative pays its
 // employees the wage rate x skill, then deposits its bond series' service into their escrows
-// (the bond service phase pays the holders), then pays its coordination cost. A month it
+// (the bond service phase pays the holders), then pays its coordination cost (a cooperative's
+// rent for commune assets its members work was paid in the rent phase). A month it
 // cannot pay all of that is a missed payment (wages are paid first, as far as cash goes).
 // Its month's accounts follow: net income = sales - wages - interest - depreciation - other
 // costs (MODEL.md 5; principal is paid from cash and is not a cost).
@@ -89,8 +90,10 @@ export function payWagesAndService(state: EconomyState): void {
   list.length = kept;
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
-    org.otherCostsMonth = org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0;
-    const needed = wageDue[org.id]! + serviceDue[org.id]! + org.otherCostsMonth;
+    const coordination = org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0;
+    // Rent for commune assets (already paid in the rent phase) is a cost like coordination.
+    org.otherCostsMonth = coordination + org.rentMonth;
+    const needed = wageDue[org.id]! + serviceDue[org.id]! + coordination;
     org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
   for (let p = 0; p < persons.count; p++) {
@@ -117,7 +120,8 @@ export function payWagesAndService(state: EconomyState): void {
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
-    if (org.otherCostsMonth > 0) ledger.payUpTo(org.account, WORLD, org.otherCostsMonth, FLOW.other);
+    const coordination = org.otherCostsMonth - org.rentMonth;
+    if (coordination > 0) ledger.payUpTo(org.account, WORLD, coordination, FLOW.other);
     org.depreciationMonth = Math.round(org.depreciationMonth);
     org.netIncomeMonth = org.salesMonth - org.wagesMonth - org.interestMonth - org.depreciationMonth - org.otherCostsMonth;
     org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;

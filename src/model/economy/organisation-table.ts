@@ -40,12 +40,14 @@ export interface Organisation {
   hired: number;
   /** Wage rate per unit of skill per month (firms; cooperatives pay hired labour the market rate). */
   wageRateCents: number;
-  /** This month's accounts: sales, wages, interest, depreciation, other costs (coordination). */
+  /** This month's accounts: sales, wages, interest, depreciation, other costs (coordination, rent). */
   salesMonth: number;
   wagesMonth: number;
   interestMonth: number;
   depreciationMonth: number;
   otherCostsMonth: number;
+  /** Rent paid this month for commune assets its members work (cooperatives). */
+  rentMonth: number;
   /** Level monthly service of its active bond series (the guarantee test adds new series to it). */
   serviceMonth: number;
   /** Net income of the last month and its exponential trail (admissions, mode choice). */
@@ -76,7 +78,7 @@ export class OrganisationTable {
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
-      otherCostsMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
+      otherCostsMonth: 0, rentMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true,
     };
     this.all.push(org);
