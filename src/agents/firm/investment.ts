@@ -1,8 +1,9 @@
 // MODEL.md 5, capitalist firm: retained profit is invested while the expected return per
-// asset beats the bond yield. A firm with every position filled considers one new asset a
-// month, of the class with the best expected return at skill 1 and its current wage rate
-// (annual surplus after wages and depreciation, over the price); the yield to beat is the
-// last year's mean clearing yield, at least the base yield.
+// asset beats the bond yield. A firm whose hiring this month filled every position and turned
+// applicants away buys one new asset per applicant turned away (a new firm: its first), of
+// the class with the best expected return at skill 1 and its current wage rate (annual
+// surplus after wages and depreciation, over the price); the yield to beat is the last
+// year's mean clearing yield, at least the base yield.
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
@@ -15,7 +16,8 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const lastYield = counters.lastYearMeanClearingYield;
   const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
   for (const firm of orgs.all) {
-    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0) continue;
+    // Expand only when last month's hiring turned applicants away (labour is there to hire).
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && firm.assets > 0)) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;
@@ -26,6 +28,11 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
     }
     if (best < 0 || !worthInvesting(bestSurplus, assets.classPrice[best]!, hurdle)) continue;
     const operating = (assets.classOutput[best]! * state.goodsPriceCents) / 100 - firm.wageRateCents;
-    if (acquireAssetFor(state, firm, best, operating, queue, rng) >= 0) firm.vacancies++;
+    // One new position per applicant turned away (one for a firm with no assets yet).
+    const wanted = Math.max(1, firm.queued);
+    for (let k = 0; k < wanted; k++) {
+      if (acquireAssetFor(state, firm, best, operating, queue, rng) < 0) break;
+      firm.vacancies++;
+    }
   }
 }
