@@ -28,4 +28,25 @@ describe('the shipped economy scenarios, scaled down', () => {
     const events = (sim.model as unknown as EconomyModel).events;
     expect(events.filter((e) => e.kind !== 'failure')).toEqual([]);
   });
+
+  it('capitalist-only: firms hire, no commune or cooperative exists, money conserved every phase', () => {
+    const text = readFileSync('scenarios/capitalist-only.yaml', 'utf8');
+    const sim = createSimulation(loadScenario(text, 'capitalist-only.yaml', { 'persons.count': 600, years: 6 }), { checkConservation: true });
+    sim.runToEnd();
+    const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+    expect(last('firms.employees')).toBeGreaterThan(0);
+    expect(last('communes.count')).toBe(0);
+    expect(last('cooperatives.count')).toBe(0);
+    expect(last('persons.producerShare')).toBe(0);
+  });
+
+  it('coops-only: cooperatives admit members and hire, no firm or commune exists, money conserved every phase', () => {
+    const text = readFileSync('scenarios/coops-only.yaml', 'utf8');
+    const sim = createSimulation(loadScenario(text, 'coops-only.yaml', { 'persons.count': 1000, years: 8 }), { checkConservation: true });
+    sim.runToEnd();
+    const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+    expect(last('cooperatives.members')).toBeGreaterThan(0);
+    expect(last('firms.count')).toBe(0);
+    expect(last('communes.count')).toBe(0);
+  });
 });

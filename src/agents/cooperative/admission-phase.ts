@@ -56,7 +56,11 @@ export function admitMember(
     if (asset < 0) return false;
   }
   if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
-  if (terms.upfrontCents > 0) ledger.transfer(persons.firstAccount + p, coop.account, terms.upfrontCents, FLOW['buy-in']);
+  if (terms.upfrontCents > 0) {
+    ledger.transfer(persons.firstAccount + p, coop.account, terms.upfrontCents, FLOW['buy-in']);
+    // Its lending budget this month can no longer exceed the cash it has left.
+    persons.bondBudget[p] = Math.min(persons.bondBudget[p]!, ledger.balance(persons.firstAccount + p));
+  }
   persons.coopOf[p] = coop.id;
   persons.capitalAccountCents[p] = terms.upfrontCents;
   persons.buyInOwedCents[p] = terms.totalCents - terms.upfrontCents;
