@@ -177,3 +177,29 @@ describe('the mixed scenario, scaled down', () => {
     expect(last(sim, 'communes.nonMemberLabour')).toBe(0);
   }, 60_000);
 });
+
+describe('bond service after many missed months', () => {
+  it('pays a holding whose interest has outgrown its level payment that interest, and never more than the escrow holds', async () => {
+    const { Ledger } = await import('../../src/model/ledger.ts');
+    const { BondBook, scheduledSplit } = await import('../../src/model/market/bond-series.ts');
+    const { serviceSeries } = await import('../../src/model/market/bond-service.ts');
+    const ledger = new Ledger();
+    const holder = ledger.open();
+    const escrow = ledger.open();
+    const book = new BondBook();
+    const s = book.addSeries({ issuer: 0, asset: 0, escrow, tick: 0, maturityMonths: 120 }, [{ bidder: holder, amountCents: 1_000_000, annualYield: 0.12 }]);
+    // Sixty missed months: the balance grows by a month's interest each time.
+    for (let m = 0; m < 60; m++) expect(serviceSeries(ledger, book, s)).toBe(false);
+    const balance = book.principalCents[0]!;
+    const interest = Math.round((balance * 0.12) / 12);
+    expect(interest).toBeGreaterThan(book.paymentCents[0]!);
+    const split = { interestCents: 0, principalCents: 0 };
+    scheduledSplit(balance, 0.12, book.paymentCents[0]!, book.monthsLeft[0]!, split);
+    expect(split.principalCents).toBe(0);
+    expect(book.due(s)).toBe(interest);
+    ledger.transfer(0, escrow, book.due(s));
+    expect(serviceSeries(ledger, book, s)).toBe(true);
+    expect(ledger.balance(holder)).toBe(interest);
+    expect(ledger.balance(escrow)).toBe(0);
+  });
+});

@@ -17,14 +17,18 @@ export function annuityPaymentCents(faceCents: number, annualYield: number, mont
   return Math.round((faceCents * r) / (1 - pow(1 + r, -months)));
 }
 
-/** A month of a schedule: interest on the balance, the rest of the level payment principal. */
+/**
+ * A month of a schedule: interest on the balance, the rest of the level payment principal.
+ * Never negative principal: a balance grown by missed months until its interest exceeds the
+ * level payment is due its interest alone (the escrow must never pay more than `due` says).
+ */
 export function scheduledSplit(
   principalCents: number, annualYield: number, paymentCents: number, monthsLeft: number, out: { interestCents: number; principalCents: number },
 ): void {
   const interestCents = Math.round((principalCents * annualYield) / 12);
   const last = monthsLeft <= 1 || principalCents + interestCents <= paymentCents;
   out.interestCents = interestCents;
-  out.principalCents = last ? principalCents : Math.min(principalCents, paymentCents - interestCents);
+  out.principalCents = last ? principalCents : Math.max(0, Math.min(principalCents, paymentCents - interestCents));
 }
 
 /** The whole schedule of a fresh annuity, for checks and the planner: it repays exactly the face. */
