@@ -24,10 +24,12 @@ export interface LabourMarket {
   asMember: Uint8Array;
   /** Organisations' book equity as mode choice saw it (buy-ins), reused by admissions. */
   equity: Float64Array | undefined;
+  /** Vacant assets per organisation id during hiring (lists reused month to month). */
+  readonly vacantByOrg: number[][];
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined };
+  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
 }
 
 /** Lists this month's open positions and cooperatives (before mode choices). */
@@ -55,7 +57,9 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
 export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
   const { persons, orgs, assets, params } = state;
   if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
-  const vacantByOrg: number[][] = orgs.all.map(() => []);
+  const vacantByOrg = market.vacantByOrg;
+  while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
+  for (const list of vacantByOrg) list.length = 0;
   for (const a of state.enterpriseAssets) {
     if (!assets.alive[a] || assets.possessor[a]! >= 0 || !assets.classes[assets.cls[a]!]!.productive) continue;
     vacantByOrg[assets.owner[a]!]!.push(a);
