@@ -7,7 +7,7 @@ import { issueSeries } from '../../src/model/market/bond-auction.ts';
 import { liquidationValueCents } from '../../src/model/market/liquidation.ts';
 import { foundFirm, enforceBankruptcies } from '../../src/agents/firm/firm-lifecycle.ts';
 import { FLOW, WORLD } from '../../src/model/ledger.ts';
-import { foundCooperative } from '../../src/agents/cooperative/cooperative-lifecycle.ts';
+import { foundCooperative, resolveFailingCooperatives } from '../../src/agents/cooperative/cooperative-lifecycle.ts';
 import { grantPossession } from '../../src/agents/economy/possession.ts';
 import { produceAndSell } from '../../src/agents/economy/production.ts';
 import { collectRent } from '../../src/agents/economy/rent-collection.ts';
@@ -140,6 +140,56 @@ describe('cooperatives', () => {
     expect(last(sim, 'cooperatives.hired')).toBeGreaterThan(0);
     expect(last(sim, 'cooperatives.hiredToMemberPay')).toBeLessThan(1);
   }, 30_000);
+});
+
+describe('failing cooperatives', () => {
+  /** Two cooperatives of two founders each: `weak` has missed its payments for the grace period. */
+  function twoCooperatives(merges: boolean) {
+    const state = handBuiltEconomy({ cooperatives: { merges } });
+    const free = Array.from(state.persons.memberOf.keys()).filter((p) => state.persons.memberOf[p]! < 0);
+    const healthy = foundCooperative(state, free.slice(0, 2), 2_000_000);
+    const weak = foundCooperative(state, free.slice(2, 4), 100_000);
+    healthy.trailingNetIncome = 600_000;
+    // Per member: healthy 300,000, weak 350,000 (short of cash, not of income): together 325,000.
+    weak.trailingNetIncome = 700_000;
+    weak.missedPayments = state.params.graceMonths;
+    return { state, healthy, weak, weakMembers: free.slice(2, 4) };
+  }
+
+  it('merge into a healthy cooperative whose income per member would not fall, recorded as a merge event', () => {
+    const { state, healthy, weak, weakMembers } = twoCooperatives(true);
+    const cashBefore = state.ledger.balance(healthy.account) + state.ledger.balance(weak.account);
+    resolveFailingCooperatives(state);
+    expect(weak.alive).toBe(false);
+    for (const p of weakMembers) expect(state.persons.coopOf[p]).toBe(healthy.id);
+    expect(healthy.members).toBe(4);
+    expect(state.ledger.balance(healthy.account)).toBe(cashBefore);
+    expect(state.events.at(-1)).toMatchObject({ kind: 'merge', org: healthy.id, other: weak.id, sizeA: 2, sizeB: 2 });
+    expect(state.counters.coopMerges).toBe(1);
+  });
+
+  it('are refused when the merge would lower income per member, and then liquidated with what is left shared among their members', () => {
+    const { state, healthy, weak, weakMembers } = twoCooperatives(true);
+    weak.trailingNetIncome = 100_000;
+    const weakCash = state.ledger.balance(weak.account);
+    const before = weakMembers.map((p) => cash(state, p));
+    resolveFailingCooperatives(state);
+    expect(weak.alive).toBe(false);
+    expect(healthy.members).toBe(2);
+    weakMembers.forEach((p, k) => {
+      expect(state.persons.coopOf[p]).toBe(-1);
+      expect(cash(state, p) - before[k]!).toBe(weakCash / 2);
+    });
+    expect(state.events.at(-1)?.kind).toBe('failure');
+  });
+
+  it('are liquidated, not merged, with merges switched off', () => {
+    const { state, weak } = twoCooperatives(false);
+    resolveFailingCooperatives(state);
+    expect(weak.alive).toBe(false);
+    expect(state.counters.coopMerges).toBe(0);
+    expect(state.counters.coopsFailed).toBe(1);
+  });
 });
 
 describe('the mixed scenario, scaled down', () => {
