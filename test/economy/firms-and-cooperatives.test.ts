@@ -253,3 +253,17 @@ describe('bond service after many missed months', () => {
     expect(ledger.balance(escrow)).toBe(0);
   });
 });
+
+describe('determinism with firms and cooperatives', () => {
+  it('gives the same series for the same seed, and different ones for another seed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadScenario } = await import('../../src/scenarios/load.ts');
+    const run = (seed: number) => {
+      const sim = createSimulation(loadScenario(readFileSync('scenarios/mixed.yaml', 'utf8'), 'mixed.yaml', { seed, 'persons.count': 600, years: 5 }));
+      sim.runToEnd();
+      return ['wealth.gini', 'firms.wagePerSkill', 'cooperatives.members', 'firms.takeovers'].map((id) => Array.from(sim.series.column(id)));
+    };
+    expect(run(1)).toEqual(run(1));
+    expect(run(1)).not.toEqual(run(2));
+  }, 30_000);
+});
