@@ -238,6 +238,9 @@ describe('the simulator page', () => {
     for (const id of ids) {
       await page.getByTestId(id).click();
       await expect.poll(() => page.getByTestId(id).getAttribute('aria-pressed')).toBe('true');
+      // The clock and agent count are the new run's only once the header names it.
+      const name = await page.getByTestId(id).locator('.name').innerText();
+      await expect.poll(() => text(page, 'scenario-name')).toBe(name);
       await expect.poll(() => year(page)).toBe(0);
       const clock = await text(page, 'clock');
       const years = Number(/of (\d+) years/.exec(clock)![1]);
