@@ -9,12 +9,12 @@ import type { OutputFormat } from './arguments.ts';
 
 const MONTHS_PER_YEAR = 12;
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Shortest text that reads back as the same double; empty for a missing value. */
-function csvNumber(value: number): string {
+export function csvNumber(value: number): string {
   return Number.isNaN(value) ? '' : String(value);
 }
 

@@ -1,0 +1,203 @@
+// `npm run sweep -- FILE --vary path=values [--vary ...]`: a parameter sweep (Mesa's batch_run,
+// NetLogo's BehaviorSpace). Every combination of the varied values x every replicate runs on
+// worker threads; `sweep.csv` has one flat row per run carrying its parameters, replicate,
+// seed and the final value of every reporter. Exit codes: 0 done, 2 bad input, 1 internal.
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYamlScalar } from 'yaml';
+import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
+import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { RunOutput, csvField, csvNumber } from './run-output.ts';
+import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
+import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
+import { collectProvenance } from './provenance.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+
+const USAGE = `Usage: npm run sweep -- FILE --vary PATH=VALUES [--vary ...] [options]
+
+Runs every combination of the varied parameters, each with K replicates, and writes one row
+per run with its parameters and the final value of every metric.
+
+  --vary PATH=V1,V2,...      values of one scenario field (YAML scalars), e.g. lambda=0.2,0.5,0.8
+  --vary PATH=START:STOP:STEP  an inclusive range, e.g. communes.solidarity=0:1:0.25
+  --replicates K             replicates per combination (default 1; keys r1..rK, paired across combinations)
+  --seed S, --years N        override the scenario's seed and length
+  --set PATH=VALUE           any other override, repeatable
+  --out DIR                  output directory (default runs/<file>-sweep)
+  --workers N                worker threads (default: cores; 0 runs on the main thread)
+  --quiet                    print nothing but errors
+  --help
+
+Example: npm run sweep -- scenarios/saving-propensity.yaml --vary lambda=0:0.8:0.2 --replicates 5 --years 20
+`;
+
+class UsageError extends Error {}
+
+/** Keys r1..rK, the same for every combination, so combinations are paired replicate by replicate. */
+function replicateKeys(replicates: number | undefined): (string | undefined)[] {
+  return replicates === undefined ? [undefined] : Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
+}
+
+interface SweepOptions {
+  file: string;
+  axes: SweepAxis[];
+  replicates: number | undefined;
+  overrides: Record<string, unknown>;
+  out: string | undefined;
+  workers: number | undefined;
+  quiet: boolean;
+  help: boolean;
+}
+
+function wholeNumber(flag: string, text: string | undefined, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
+  return value;
+}
+
+export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        vary: { type: 'string', multiple: true }, set: { type: 'string', multiple: true },
+        replicates: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' },
+        out: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (!help && positionals.length !== 1) throw new UsageError('name exactly one scenario file');
+  const axes = (values.vary ?? []).map((spec) => {
+    try {
+      return parseSweepAxis(spec);
+    } catch (error) {
+      throw new UsageError(`--vary ${(error as SweepSpecError).message}`);
+    }
+  });
+  if (!help && axes.length === 0) throw new UsageError('give at least one --vary PATH=VALUES');
+  const overrides: Record<string, unknown> = {};
+  for (const assignment of values.set ?? []) {
+    const equals = assignment.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--set ${assignment}: write PATH=VALUE`);
+    overrides[assignment.slice(0, equals)] = parseYamlScalar(assignment.slice(equals + 1)) as unknown;
+  }
+  if (values.seed !== undefined) overrides.seed = parseYamlScalar(values.seed) as unknown;
+  if (values.years !== undefined) overrides.years = Number(values.years);
+  return {
+    file: positionals[0] ?? '',
+    axes,
+    replicates: wholeNumber('--replicates', values.replicates, 1),
+    overrides,
+    out: values.out,
+    workers: wholeNumber('--workers', values.workers, 0),
+    quiet: values.quiet === true,
+    help,
+  };
+}
+
+/** Final value of each reporter in a replicate's series. */
+function finalValues(result: ReplicateResult): number[] {
+  return result.columns.map((column) => (column.length > 0 ? column[column.length - 1]! : Number.NaN));
+}
+
+export function sweepCsv(axes: readonly SweepAxis[], runs: readonly { point: number; values: Record<string, unknown>; seed: unknown; result: ReplicateResult }[]): string {
+  const ids = runs[0]?.result.reporters.map((r) => r.id) ?? [];
+  const header = ['point', ...axes.map((a) => a.path), 'replicate', 'seed', ...ids.map((id) => `final.${id}`)];
+  const lines = [header.map(csvField).join(',')];
+  for (const run of runs) {
+    lines.push([
+      String(run.point),
+      ...axes.map((a) => csvField(String(run.values[a.path]))),
+      run.result.replicateKey ?? 'base',
+      csvField(String(run.seed)),
+      ...finalValues(run.result).map(csvNumber),
+    ].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: SweepOptions;
+  try {
+    options = parseSweepCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`sweep: ${error.message}\nRun with --help for the options.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  let points: Record<string, unknown>[];
+  const inputs: ScenarioInput[] = [];
+  let output: RunOutput;
+  try {
+    points = expandSweep(options.axes);
+    const flags = Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`]));
+    // Every combination is validated before anything runs or is written.
+    for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
+    const stem = basename(options.file, extname(options.file)) || 'scenario';
+    output = new RunOutput(options.out ?? join('runs', `${stem}-sweep`));
+  } catch (error) {
+    if (!(error instanceof InputError) && !(error instanceof SweepSpecError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const keys = replicateKeys(options.replicates);
+    const requests: ReplicateRequest[] = [];
+    const meta: { point: number; values: Record<string, unknown>; seed: unknown }[] = [];
+    inputs.forEach((input, point) => {
+      for (const replicateKey of keys) {
+        requests.push({ scenario: input.scenario, scenarioData: input.data, replicateKey, checkConservation: false });
+        meta.push({ point, values: points[point]!, seed: input.scenario.seed });
+      }
+    });
+    if (!options.quiet) process.stderr.write(`sweep: ${points.length} combinations x ${keys.length} replicates = ${requests.length} runs\n`);
+    const workers = options.workers ?? Math.min(requests.length, availableParallelism());
+    const results = workers === 0 ? runOnMainThread(requests) : await runOnWorkers(requests, workers);
+    const runs = results.map((result, i) => ({ ...meta[i]!, result }));
+    output.write('sweep.csv', sweepCsv(options.axes, runs));
+    const provenance = collectProvenance({
+      scenario: inputs[0]!.scenario,
+      scenarioFile: options.file,
+      scenarioSha256: inputs[0]!.sha256,
+      replicateKeys: keys,
+      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/sweep-main.ts'), ...argv],
+    });
+    const reporters = results[0]?.reporters ?? [];
+    output.write('sweep.json', `${JSON.stringify({ provenance, axes: options.axes, points, reporters }, null, 2)}\n`);
+    output.commit();
+    if (!options.quiet) {
+      const gini = reporters.findIndex((r) => r.id === 'wealth.gini');
+      for (let p = 0; p < points.length; p++) {
+        const finals = runs.filter((r) => r.point === p).map((r) => finalValues(r.result)[gini] ?? Number.NaN);
+        const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
+        process.stdout.write(`${options.axes.map((a) => `${a.path}=${String(points[p]![a.path])}`).join(' ')}  final wealth.gini ${mean.toFixed(4)}\n`);
+      }
+      process.stdout.write(`Wrote sweep.csv, sweep.json to ${output.directory}\n`);
+    }
+    return EXIT_OK;
+  } finally {
+    output.discard();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`sweep: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);
