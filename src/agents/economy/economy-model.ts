@@ -6,7 +6,7 @@ import type { EconomyEvent, EconomyState } from '../../model/economy/economy-sta
 import {
   communeClaimsDistribution, economyReporters, possessionDistribution, wealthDistribution,
 } from '../../model/economy/metrics.ts';
-import { correctedReporters, organisationReporters } from '../../model/economy/organisation-metrics.ts';
+import { organisationReporters } from '../../model/economy/organisation-metrics.ts';
 import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
 import { createEconomyState } from './economy-setup.ts';
 import { economyPhases } from './tick-order.ts';
@@ -15,10 +15,9 @@ export interface EconomyModel extends ModelDefinition<EconomyState> {
   readonly events: readonly EconomyEvent[];
 }
 
-/** The economy's reporters: those of metrics.ts that must see firms and cooperatives replaced in place. */
+/** The economy's reporters: MODEL.md 6's population and commune metrics, then firms' and cooperatives'. */
 function reporters() {
-  const replacements = new Map(correctedReporters().map((r) => [r.id, r]));
-  return [...economyReporters().map((r) => replacements.get(r.id) ?? r), ...organisationReporters()];
+  return [...economyReporters(), ...organisationReporters()];
 }
 
 export function economyModelFromState(state: EconomyState): EconomyModel {

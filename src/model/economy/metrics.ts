@@ -59,6 +59,9 @@ function communes(s: EconomyState) {
   return s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE);
 }
 
+/** Communes own assets beside firms and cooperatives; commune reporters count only theirs. */
+const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
+
 /** Net worth per person in money units, computed once per sampled tick for every group. */
 const wealthCache = { tick: -1, state: undefined as EconomyState | undefined, values: new Float64Array(0) as Float64Array };
 function wealthNow(s: EconomyState): Float64Array {
@@ -140,7 +143,7 @@ export function economyReporters(): R[] {
     scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
     scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
     scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (const a of s.assets.live()) n += s.assets.alive[a]!; return n; }),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) n++; return n; }),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
@@ -167,14 +170,14 @@ export function economyReporters(): R[] {
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
       let owned = 0, all = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a]) { all++; if (s.assets.series[a]! < 0) owned++; }
+      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { all++; if (s.assets.series[a]! < 0) owned++; }
       return all > 0 ? owned / all : 0;
     }),
     scalar('communes.ownedOutrightCeiling', 'Owned-outright ceiling', 'share 0-1', 'ceiling 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
       let life = 0, n = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a]) { life += s.assets.classOf(a).lifespanMonths; n++; }
+      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { life += s.assets.classOf(a).lifespanMonths; n++; }
       return n > 0 ? Math.max(0, 1 - maturity / (life / n)) : Number.NaN;
     }),
     scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent collected, last full year', (s) =>
@@ -183,7 +186,7 @@ export function economyReporters(): R[] {
       let n = 0;
       for (let p = 0; p < s.persons.count; p++) {
         const a = s.persons.asset[p]!;
-        if (a < 0) continue;
+        if (a < 0 || !isCommuneAsset(s, a)) continue;
         const owner = s.assets.owner[a]!;
         if (s.persons.memberOf[p] !== owner && s.persons.probationOf[p] !== owner) n++;
       }
@@ -217,16 +220,16 @@ function modeShare(s: EconomyState, mode: number): number {
 }
 
 /**
- * MODEL.md 2, the functional split of persons' income over the last full year: labour (output
- * sold, homes' imputed rent included, minus rent paid), property (interest received) and commons
- * (commune dividends), each as a share of their sum.
+ * MODEL.md 2, the functional split of persons' income over the last full year with all three
+ * kinds: labour (own output sold minus rent, wages, cooperative distributions), property
+ * (interest, firm dividends) and commons (commune dividends), each over their sum.
  */
 function incomeSplit(): R[] {
   const parts = (s: EconomyState) => {
     const c = s.counters;
-    const labour = c.lastYearOutput - c.lastYearRent;
-    const total = labour + c.lastYearInterest + c.lastYearDividends;
-    return { labour, property: c.lastYearInterest, commons: c.lastYearDividends, total };
+    const labour = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions;
+    const property = c.lastYearInterest + c.lastYearFirmPayouts;
+    return { labour, property, commons: c.lastYearDividends, total: labour + property + c.lastYearDividends };
   };
   const share = (id: 'labour' | 'property' | 'commons', description: string): R =>
     scalar(`income.${id}Share`, `${id[0]!.toUpperCase()}${id.slice(1)} share of income`, 'share 0-1', description, (s) => {
@@ -234,8 +237,8 @@ function incomeSplit(): R[] {
       return p.total > 0 ? p[id] / p.total : Number.NaN;
     });
   return [
-    share('labour', 'labour income (output sold minus rent paid) over all persons\' income, last full year'),
-    share('property', 'property income (interest on bonds) over all persons\' income, last full year'),
+    share('labour', 'labour income (own output sold minus rent paid, wages, cooperative distributions) over all persons\' income, last full year'),
+    share('property', 'property income (interest on bonds, firm dividends) over all persons\' income, last full year'),
     share('commons', 'commons income (commune dividends) over all persons\' income, last full year'),
   ];
 }

@@ -6,7 +6,7 @@ import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
 import { netWorthCents, organisationEquity } from './net-worth.ts';
-import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
 type R = ScalarReporter<EconomyState>;
@@ -15,7 +15,6 @@ const scalar = (id: string, label: string, unit: string, description: string, sa
   ({ id, label, unit, description, sample });
 
 const alive = (s: EconomyState, kind: number) => s.orgs.all.filter((o) => o.alive && o.kind === kind);
-const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
 
 /** One computation per state and tick, shared by the reporters sampled together. */
 function perTick<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
@@ -211,59 +210,4 @@ function modeShare(s: EconomyState, mode: number): number {
   let n = 0;
   for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
   return n / s.persons.count;
-}
-
-/**
- * MODEL.md 2, the functional split of persons' income over the last full year with all three
- * kinds: labour (own output sold minus rent, wages, cooperative distributions), property
- * (interest, firm dividends) and commons (commune dividends), each over their sum.
- */
-function incomeSplit(): R[] {
-  const parts = (s: EconomyState) => {
-    const c = s.counters;
-    const labour = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions;
-    const property = c.lastYearInterest + c.lastYearFirmPayouts;
-    return { labour, property, commons: c.lastYearDividends, total: labour + property + c.lastYearDividends };
-  };
-  const share = (id: 'labour' | 'property' | 'commons', description: string): R =>
-    scalar(`income.${id}Share`, `${id[0]!.toUpperCase()}${id.slice(1)} share of income`, 'share 0-1', description, (s) => {
-      const p = parts(s);
-      return p.total > 0 ? p[id] / p.total : Number.NaN;
-    });
-  return [
-    share('labour', 'labour income (own output sold minus rent paid, wages, cooperative distributions) over all persons\' income, last full year'),
-    share('property', 'property income (interest on bonds, firm dividends) over all persons\' income, last full year'),
-    share('commons', 'commons income (commune dividends) over all persons\' income, last full year'),
-  ];
-}
-
-/**
- * Reporters of metrics.ts that must see firms and cooperatives too: commune ones restricted to
- * commune assets and labour, and the income split with wages, distributions and dividends
- * (same ids and meaning; the economy model puts them in place of the originals).
- */
-export function correctedReporters(): R[] {
-  return [
-    ...incomeSplit(),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => {
-      let n = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) n++;
-      return n;
-    }),
-    scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
-      let owned = 0, all = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { all++; if (s.assets.series[a]! < 0) owned++; }
-      return all > 0 ? owned / all : 0;
-    }),
-    scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', (s) => {
-      let n = 0;
-      for (let p = 0; p < s.persons.count; p++) {
-        const a = s.persons.asset[p]!;
-        if (a < 0 || !isCommuneAsset(s, a)) continue;
-        const owner = s.assets.owner[a]!;
-        if (s.persons.memberOf[p] !== owner && s.persons.probationOf[p] !== owner) n++;
-      }
-      return n;
-    }),
-  ];
 }
