@@ -5,9 +5,9 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseYamlScalar } from 'yaml';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { overridesOf, UsageError } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -32,8 +32,6 @@ per run with its parameters and the final value of every metric.
 Example: npm run sweep -- scenarios/saving-propensity.yaml --vary lambda=0:0.8:0.2 --replicates 5 --years 20
 `;
 
-class UsageError extends Error {}
-
 /** Keys r1..rK, the same for every combination, so combinations are paired replicate by replicate. */
 function replicateKeys(replicates: number | undefined): (string | undefined)[] {
   return replicates === undefined ? [undefined] : Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
@@ -44,6 +42,7 @@ interface SweepOptions {
   axes: SweepAxis[];
   replicates: number | undefined;
   overrides: Record<string, unknown>;
+  overrideFlags: Record<string, string>;
   out: string | undefined;
   workers: number | undefined;
   quiet: boolean;
@@ -83,19 +82,14 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
     }
   });
   if (!help && axes.length === 0) throw new UsageError('give at least one --vary PATH=VALUES');
-  const overrides: Record<string, unknown> = {};
-  for (const assignment of values.set ?? []) {
-    const equals = assignment.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--set ${assignment}: write PATH=VALUE`);
-    overrides[assignment.slice(0, equals)] = parseYamlScalar(assignment.slice(equals + 1)) as unknown;
-  }
-  if (values.seed !== undefined) overrides.seed = parseYamlScalar(values.seed) as unknown;
-  if (values.years !== undefined) overrides.years = Number(values.years);
+  // --set, --seed and --years as in `sim`, so a bad value names its flag.
+  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
   return {
     file: positionals[0] ?? '',
     axes,
     replicates: wholeNumber('--replicates', values.replicates, 1),
     overrides,
+    overrideFlags,
     out: values.out,
     workers: wholeNumber('--workers', values.workers, 0),
     quiet: values.quiet === true,
@@ -142,7 +136,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let output: RunOutput;
   try {
     points = expandSweep(options.axes);
-    const flags = Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`]));
+    const flags = { ...options.overrideFlags, ...Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`])) };
     // Every combination is validated before anything runs or is written.
     for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
     const stem = basename(options.file, extname(options.file)) || 'scenario';

@@ -56,3 +56,11 @@ describe('npm run sweep', () => {
     expect(stderr).toContain('start <= stop');
   });
 });
+
+describe('npm run sweep overrides', () => {
+  it('names --set when a fixed override is out of range', async () => {
+    const { code, stderr } = await sweep(file, '--vary', 'lambda=0.1,0.2', '--set', 'agents=1');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--set agents: agents: got 1; allowed: a whole number from 2/);
+  });
+});
