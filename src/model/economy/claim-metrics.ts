@@ -5,7 +5,8 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
+import { communeClaimsCents } from './net-worth.ts';
+import { equityAtSample, netWorthAtSample } from './sample-memo.ts';
 import { firmClaimsCents } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
@@ -134,7 +135,7 @@ export function communeAssetShares(s: EconomyState): { byBookValue: number; byNe
 
 /** Book equity of all live communes, in money units. */
 export function communeEquity(s: EconomyState): number {
-  const equity = organisationEquity(s);
+  const equity = equityAtSample(s);
   let sum = 0;
   for (const org of s.orgs.all) if (org.alive && org.kind === ORG_COMMUNE) sum += equity[org.id]!;
   return sum / UNIT;
@@ -142,7 +143,7 @@ export function communeEquity(s: EconomyState): number {
 
 /** Net worth of all capitalists together, in money units. */
 export function capitalistWealth(s: EconomyState): number {
-  const worth = netWorthCents(s, new Float64Array(s.persons.count));
+  const worth = netWorthAtSample(s);
   let sum = 0;
   for (let p = 0; p < s.persons.count; p++) if (s.persons.isCapitalist[p]) sum += worth[p]!;
   return sum / UNIT;
@@ -189,7 +190,7 @@ export function claimReporters(): R[] {
     r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
     r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
     r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
-      (s) => holdersTop10(communeClaimsCents(s, new Float64Array(s.persons.count)))),
+      (s) => holdersTop10(communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)))),
     r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
       (s) => holdersTop10(firmClaimsCents(s, new Float64Array(s.persons.count)))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),

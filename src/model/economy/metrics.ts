@@ -4,7 +4,8 @@ import { FLOW, type Flow } from '../ledger.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
 import { mean } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsCents, netWorthCents } from './net-worth.ts';
+import { communeClaimsCents } from './net-worth.ts';
+import { equityAtSample, netWorthAtSample } from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
@@ -17,8 +18,8 @@ export const wealthDistribution: DistributionReporter<EconomyState> = {
   description: 'net worth of each person: cash + bonds at face outstanding + commune share at book equity',
   values: (state, reuse) => {
     const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
-    netWorthCents(state, out);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
+    const cents = netWorthAtSample(state);
+    for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
     return out;
   },
 };
@@ -29,7 +30,7 @@ export const communeClaimsDistribution: DistributionReporter<EconomyState> = {
   description: 'per person: book equity of its commune share (net of bonds) plus the commune bonds it holds',
   values: (state, reuse) => {
     const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
-    communeClaimsCents(state, out);
+    communeClaimsCents(state, out, equityAtSample(state));
     for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
     return out;
   },

@@ -64,10 +64,10 @@ export function enterpriseEquity(state: EconomyState): Float64Array {
 }
 
 /** One share's book equity per commune (cents), indexed by organisation id. */
-export function communeEquityPerMember(state: EconomyState): Float64Array {
-  const equity = organisationEquity(state);
-  for (const org of state.orgs.all) equity[org.id] = org.members > 0 ? equity[org.id]! / org.members : 0;
-  return equity;
+export function communeEquityPerMember(state: EconomyState, equity = organisationEquity(state)): Float64Array {
+  const perMember = new Float64Array(equity.length);
+  for (const org of state.orgs.all) perMember[org.id] = org.members > 0 ? equity[org.id]! / org.members : 0;
+  return perMember;
 }
 
 /**
@@ -100,16 +100,16 @@ export function addOrganisationClaims(state: EconomyState, equity: Float64Array,
 }
 
 /** Net worth of every person in cents. */
-export function netWorthCents(state: EconomyState, out: Float64Array): Float64Array {
+export function netWorthCents(state: EconomyState, out: Float64Array, equity = organisationEquity(state)): Float64Array {
   const { persons, ledger } = state;
   personBondHoldings(state, out);
-  addOrganisationClaims(state, organisationEquity(state), out);
+  addOrganisationClaims(state, equity, out);
   for (let p = 0; p < persons.count; p++) out[p] = out[p]! + ledger.balance(persons.firstAccount + p);
   return out;
 }
 
 /** Commune claims of every person in cents: its share's book equity plus commune bonds held. */
-export function communeClaimsCents(state: EconomyState, out: Float64Array): Float64Array {
+export function communeClaimsCents(state: EconomyState, out: Float64Array, equity = organisationEquity(state)): Float64Array {
   const { persons, bonds, orgs } = state;
   out.fill(0);
   const { firstAccount, count } = persons;
@@ -121,10 +121,10 @@ export function communeClaimsCents(state: EconomyState, out: Float64Array): Floa
       if (p >= 0 && p < count) out[p]! += bonds.principalCents[h]!;
     }
   }
-  const equity = communeEquityPerMember(state);
+  const perMember = communeEquityPerMember(state, equity);
   for (let p = 0; p < count; p++) {
     const m = persons.memberOf[p]!;
-    if (m >= 0 && orgs.get(m).kind === ORG_COMMUNE) out[p]! += equity[m]!;
+    if (m >= 0 && orgs.get(m).kind === ORG_COMMUNE) out[p]! += perMember[m]!;
   }
   return out;
 }

@@ -1,11 +1,10 @@
 // MODEL.md 6, what is measured of firms and cooperatives, and the property and income measures
 // that span all three kinds, as declarative reporters. Money in goods units (1 unit = 100
-// cents). Also corrected versions of three commune reporters that must count commune assets
-// and commune labour only once firms and cooperatives own assets too.
+// cents).
 import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
-import { netWorthCents, organisationEquity } from './net-worth.ts';
+import { equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
@@ -16,16 +15,6 @@ const scalar = (id: string, label: string, unit: string, description: string, sa
 
 const alive = (s: EconomyState, kind: number) => s.orgs.all.filter((o) => o.alive && o.kind === kind);
 
-/** One computation per state and tick, shared by the reporters sampled together. */
-function perTick<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
-  let state: EconomyState | undefined;
-  let tick = -1;
-  let value: T | undefined;
-  return (s) => {
-    if (s !== state || s.tick !== tick || value === undefined) { value = compute(s); state = s; tick = s.tick; }
-    return value;
-  };
-}
 
 /** Per person: beneficial ownership of productive assets by value (MODEL.md 6), in cents. */
 export function propertyCents(s: EconomyState, out: Float64Array): Float64Array {
@@ -61,10 +50,9 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
 }
 
 /** Per person: firm claims, its firm shares at book equity plus the firm bonds it holds (cents). */
-export function firmClaimsCents(s: EconomyState, out: Float64Array): Float64Array {
+export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Float64Array = equityAtSample(s)): Float64Array {
   const { bonds, orgs, persons } = s;
   out.fill(0);
-  const equity = organisationEquity(s);
   for (const firm of orgs.all) {
     if (!firm.alive || firm.kind !== ORG_FIRM) continue;
     let total = 0;
@@ -116,11 +104,11 @@ function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Arr
   };
 }
 
-const netWorthNow = perTick((s) => netWorthCents(s, new Float64Array(s.persons.count)));
-const propertyNow = perTick((s) => propertyCents(s, new Float64Array(s.persons.count)));
-const sortedPropertyNow = perTick((s) => sortedCopy(propertyNow(s)));
-const sortedFirmClaimsNow = perTick((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
-const cooperativePayNow = perTick(cooperativePay);
+const netWorthNow = netWorthAtSample;
+const propertyNow = perSample((s) => propertyCents(s, new Float64Array(s.persons.count)));
+const sortedPropertyNow = perSample((s) => sortedCopy(propertyNow(s)));
+const sortedFirmClaimsNow = perSample((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
+const cooperativePayNow = perSample(cooperativePay);
 
 function groupMean(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
   return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
