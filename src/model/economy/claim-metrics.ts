@@ -6,7 +6,7 @@ import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
 import { communeClaimsCents } from './net-worth.ts';
-import { equityAtSample, netWorthAtSample } from './sample-memo.ts';
+import { equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
 import { firmClaimsCents } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
@@ -160,25 +160,10 @@ export function holdersTop10(values: Float64Array): number {
   return n > 0 ? topShare(sortedCopy(values.subarray(0, n)), 0.1) : Number.NaN;
 }
 
-/** Computes a value once per sampled month of a state, for the reporters that share it. */
-function oncePerSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
-  let state: EconomyState | undefined;
-  let tick = -1;
-  let value: T | undefined;
-  return (s) => {
-    if (s !== state || s.tick !== tick || value === undefined) {
-      value = compute(s);
-      state = s;
-      tick = s.tick;
-    }
-    return value;
-  };
-}
-
 export function claimReporters(): R[] {
-  const all = oncePerSample(rentVsUseLastYear);
-  const redeemed = oncePerSample(rentVsUseRedeemed);
-  const shares = oncePerSample(communeAssetShares);
+  const all = perSample(rentVsUseLastYear);
+  const redeemed = perSample(rentVsUseRedeemed);
+  const shares = perSample(communeAssetShares);
   const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
     ({ id, label, unit, description, sample });
   const x = '(property used / its commune\'s per-capita use - 1)';
