@@ -71,6 +71,22 @@ export function overridesOf(
   return { overrides, overrideFlags };
 }
 
+/** The one scenario file every command takes (none needed with --help). */
+export function scenarioFileOf(positionals: readonly string[], help: boolean): string {
+  if (!help && positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0
+      ? 'no scenario file given'
+      : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
+  }
+  return positionals[0] ?? '';
+}
+
+/** `--out` as given, refused when empty. */
+export function outOf(out: string | undefined): string | undefined {
+  if (out !== undefined && out.trim() === '') throw new UsageError('--out: got an empty path; allowed: a directory path');
+  return out;
+}
+
 export function parseCommandLine(argv: readonly string[]): CliOptions {
   let parsed;
   try {
@@ -96,11 +112,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
-  if (!help && positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0
-      ? 'no scenario file given'
-      : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
-  }
+  const file = scenarioFileOf(positionals, help);
 
   const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
 
@@ -108,18 +120,16 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   if (format !== 'csv' && format !== 'json') {
     throw new UsageError(`--format: got "${format}"; allowed: csv, json`);
   }
-  if (values.out !== undefined && values.out.trim() === '') {
-    throw new UsageError('--out: got an empty path; allowed: a directory path');
-  }
+  const out = outOf(values.out);
 
   return {
     help,
-    file: positionals[0] ?? '',
+    file,
     overrides,
     overrideFlags,
     replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
     workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
-    out: values.out,
+    out,
     format,
     check: values.check === true,
     quiet: values.quiet === true,

@@ -1,7 +1,7 @@
 // The command line of `npm run claims`: flags -> a plain options record. Every problem is a
 // UsageError (exit code 2) raised before anything runs.
 import { parseArgs } from 'node:util';
-import { overridesOf, UsageError } from './arguments.ts';
+import { outOf, overridesOf, scenarioFileOf, UsageError } from './arguments.ts';
 
 export interface ClaimsOptions {
   readonly help: boolean;
@@ -61,23 +61,17 @@ export function parseClaimsCommandLine(argv: readonly string[], knownClaims: rea
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
-  if (!help && positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0
-      ? 'no scenario file given'
-      : `one scenario file at a time; got ${positionals.length}: ${positionals.join(' ')}`);
-  }
+  const file = scenarioFileOf(positionals, help);
   const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
-  if (values.out !== undefined && values.out.trim() === '') {
-    throw new UsageError('--out: got an empty path; allowed: a directory path');
-  }
+  const out = outOf(values.out);
   return {
     help,
-    file: positionals[0] ?? '',
+    file,
     overrides,
     overrideFlags,
     replicates: values.replicates === undefined ? DEFAULT_CLAIM_REPLICATES : wholeNumber('--replicates', values.replicates, 2, MAX_REPLICATES),
     workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
-    out: values.out,
+    out,
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
     quiet: values.quiet === true,
   };

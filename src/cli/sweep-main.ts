@@ -7,7 +7,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
-import { overridesOf, UsageError } from './arguments.ts';
+import { outOf, overridesOf, scenarioFileOf, UsageError } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -73,7 +73,7 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
   }
   const { values, positionals } = parsed;
   const help = values.help === true;
-  if (!help && positionals.length !== 1) throw new UsageError('name exactly one scenario file');
+  const file = scenarioFileOf(positionals, help);
   const axes = (values.vary ?? []).map((spec) => {
     try {
       return parseSweepAxis(spec);
@@ -85,12 +85,12 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
   // --set, --seed and --years as in `sim`, so a bad value names its flag.
   const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
   return {
-    file: positionals[0] ?? '',
+    file,
     axes,
     replicates: wholeNumber('--replicates', values.replicates, 1),
     overrides,
     overrideFlags,
-    out: values.out,
+    out: outOf(values.out),
     workers: wholeNumber('--workers', values.workers, 0),
     quiet: values.quiet === true,
     help,
