@@ -5,30 +5,34 @@
 // has and the month counts as hardship.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { addOrganisationClaims, organisationEquity, personBondHoldings } from '../../model/economy/net-worth.ts';
+import { addOrganisationClaims, organisationEquity } from '../../model/economy/net-worth.ts';
 
 const CONSUMPTION = FLOW.consumption;
 const TO_WORLD = WORLD;
 
 export function consume(state: EconomyState): void {
   const { persons, params, ledger, counters } = state;
-  personBondHoldings(state, persons.bondCents);
-  const claims = state.scratch.claimsCents;
+  const { scratch } = state;
+  scratch.equityCents = organisationEquity(state, scratch.equityCents, persons.bondCents);
+  const claims = scratch.claimsCents;
   claims.fill(0);
-  addOrganisationClaims(state, organisationEquity(state), claims);
+  addOrganisationClaims(state, scratch.equityCents, claims);
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
+  const { bondCents, incomeCents, hardship, firstAccount } = persons;
+  let hardshipMonths = 0;
   for (let p = 0; p < persons.count; p++) {
-    const account = persons.firstAccount + p;
+    const account = firstAccount + p;
     const cash = ledger.balance(account);
-    const wealth = cash + persons.bondCents[p]! + claims[p]!;
-    const y = persons.incomeCents[p]!;
+    const wealth = cash + bondCents[p]! + claims[p]!;
+    const y = incomeCents[p]!;
     const wanted = Math.round(
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),
     );
     const paid = Math.min(cash, wanted);
     if (paid > 0) ledger.transfer(account, TO_WORLD, paid, CONSUMPTION);
     const short = paid < wanted ? 1 : 0;
-    persons.hardship[p] = short;
-    counters.hardshipMonthsYear += short;
+    hardship[p] = short;
+    hardshipMonths += short;
   }
+  counters.hardshipMonthsYear += hardshipMonths;
 }

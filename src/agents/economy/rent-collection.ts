@@ -17,44 +17,55 @@ const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
+  // Columns read once into locals: the loop below runs over every asset every month.
+  const { alive, possessor, ownerKind, rentCents, cls, classPrice, missedRent, series } = assets;
   const productive = assets.classProductive;
-  for (const a of assets.live()) {
-    if (!assets.alive[a]) continue;
-    const p = assets.possessor[a]!;
+  const { mode, employer, useYear, rentYear, labourYear, incomeCents, firstAccount } = persons;
+  const escrow = bonds.escrow;
+  const organisations = orgs.all;
+  const reserve = params.depreciationReserve;
+  const live = assets.live();
+  let rentTotal = 0;
+  for (let k = 0; k < live.length; k++) {
+    const a = live[k]!;
+    if (!alive[a]) continue;
+    const p = possessor[a]!;
     // Firms' and cooperatives' assets are worked, not rented.
-    if (p < 0 || assets.ownerKind[a] !== COMMUNE) continue;
-    const rent = assets.rentCents[a]!;
-    const collective = persons.mode[p] === MEMBER_WORKER ? persons.employer[p]! : -1;
-    const account = collective >= 0 ? orgs.all[collective]!.account : persons.firstAccount + p;
-    persons.useYear[p]! += assets.classPrice[assets.cls[a]!]!;
+    if (p < 0 || ownerKind[a] !== COMMUNE) continue;
+    const rent = rentCents[a]!;
+    const collective = mode[p] === MEMBER_WORKER ? employer[p]! : -1;
+    const account = collective >= 0 ? organisations[collective]!.account : firstAccount + p;
+    const c = cls[a]!;
+    useYear[p]! += classPrice[c]!;
     if (rent <= 0) continue;
     if (ledger.balance(account) < rent) {
-      assets.missedRent[a]!++;
+      missedRent[a]!++;
       continue;
     }
-    assets.missedRent[a] = 0;
-    const seriesId = assets.series[a]!;
+    missedRent[a] = 0;
+    const seriesId = series[a]!;
     if (seriesId >= 0) {
-      ledger.transfer(account, bonds.escrow[seriesId]!, rent, RENT);
+      ledger.transfer(account, escrow[seriesId]!, rent, RENT);
     } else {
       const owner = orgs.get(assets.owner[a]!);
       let toPool = rent;
-      if (params.depreciationReserve) {
-        const cls = assets.classOf(a);
-        const kept = Math.min(rent, depreciationOf(cls.priceCents, cls.lifespanMonths));
+      if (reserve) {
+        const cl = assets.classOf(a);
+        const kept = Math.min(rent, depreciationOf(cl.priceCents, cl.lifespanMonths));
         if (kept > 0) ledger.transfer(account, owner.reserveAccount, kept, RENT);
         toPool -= kept;
       }
       if (toPool > 0) ledger.transfer(account, owner.account, toPool, RENT);
       owner.poolIncomeMonth += toPool;
     }
-    persons.rentYear[p]! += rent;
-    counters.rentYear += rent;
+    rentYear[p]! += rent;
+    rentTotal += rent;
     if (collective >= 0) {
-      orgs.all[collective]!.rentMonth += rent;
+      organisations[collective]!.rentMonth += rent;
       continue;
     }
-    if (productive[assets.cls[a]!]) persons.labourYear[p]! -= rent;
-    persons.incomeCents[p]! -= rent;
+    if (productive[c]) labourYear[p]! -= rent;
+    incomeCents[p]! -= rent;
   }
+  counters.rentYear += rentTotal;
 }

@@ -153,7 +153,7 @@ export interface EconomyState extends EngineState {
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
-  readonly scratch: { outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array };
+  readonly scratch: { outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array; equityCents: Float64Array };
   /**
    * Assets ever bought by firms and cooperatives (ids; retired ones are dropped monthly), so
    * their phases never scan the communes' many assets.
@@ -184,7 +184,7 @@ export function newEconomyState(
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count) },
+    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0) },
     enterpriseAssets: [],
   };
 }

@@ -22,20 +22,41 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
   return out;
 }
 
-/** Book equity of each organisation (cents), indexed by organisation id. */
-export function organisationEquity(state: EconomyState): Float64Array {
+/**
+ * Book equity of each organisation (cents), indexed by organisation id, into `out` when it has
+ * one entry per organisation (else a fresh array). With `holdings`, the same walk over the
+ * bond series also writes each person's principal held, as `personBondHoldings` does.
+ */
+export function organisationEquity(state: EconomyState, out?: Float64Array, holdings?: Float64Array): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
-  const equity = new Float64Array(orgs.all.length);
+  const n = orgs.all.length;
+  const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
   const { classPrice, classLife, cls, bornTick, owner } = assets;
-  for (const a of assets.live()) {
+  const tick = state.tick;
+  const live = assets.live();
+  for (let k = 0; k < live.length; k++) {
+    const a = live[k]!;
     const c = cls[a]!;
     const life = classLife[c]!;
-    const age = state.tick - bornTick[a]!;
+    const age = tick - bornTick[a]!;
     if (age < life) equity[owner[a]!]! += Math.round(classPrice[c]! * (1 - age / life));
   }
-  for (const s of bonds.active()) {
-    const issuer = bonds.issuer[s]!;
-    equity[issuer]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
+  if (holdings !== undefined) holdings.fill(0);
+  const { firstAccount, count } = state.persons;
+  const { firstHolding, holdingCount, holder, principalCents, issuer, escrow } = bonds;
+  const active = bonds.active();
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
+    const end = firstHolding[s]! + holdingCount[s]!;
+    let outstanding = 0;
+    for (let h = firstHolding[s]!; h < end; h++) {
+      const principal = principalCents[h]!;
+      outstanding += principal;
+      if (holdings === undefined) continue;
+      const p = holder[h]! - firstAccount;
+      if (p >= 0 && p < count) holdings[p]! += principal;
+    }
+    equity[issuer[s]!]! += ledger.balance(escrow[s]!) - outstanding;
   }
   for (const org of orgs.all) {
     if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);

@@ -18,6 +18,16 @@ const ACTIVE = SERIES_ACTIVE;
 const REDEEMED = SERIES_REDEEMED;
 const splitOf = scheduledSplit;
 
+/** Scratch: this month's scheduled interest and principal per holding of the series in hand. */
+const scheduled = { interest: new Float64Array(64), principal: new Float64Array(64) };
+
+function growScheduled(count: number): void {
+  let n = scheduled.interest.length;
+  while (n < count) n *= 2;
+  scheduled.interest = new Float64Array(n);
+  scheduled.principal = new Float64Array(n);
+}
+
 /**
  * Pays this month's service; returns false on a missed payment. With `prepay`, whatever the
  * escrow holds beyond the month's due also redeems principal, pro rata to the balances left
@@ -28,14 +38,21 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   if (book.status[s] !== ACTIVE) return true;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
-  const end = first + book.holdingCount[s]!;
+  const count = book.holdingCount[s]!;
+  const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, monthsLeft } = book;
+  // Each holding's scheduled split, computed once and read by the passes below.
+  if (count > scheduled.interest.length) growScheduled(count);
+  const interestOf = scheduled.interest;
+  const principalOf = scheduled.principal;
   let due = 0;
   let after = 0;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
     splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
+    interestOf[h - first] = split.interestCents;
+    principalOf[h - first] = split.principalCents;
     due += split.interestCents + split.principalCents;
     after += p - split.principalCents;
   }
@@ -56,8 +73,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     for (let h = first; h < end; h++) {
       const p = balances[h]!;
       if (p <= 0) continue;
-      splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
-      given += Math.floor((extra * (p - split.principalCents)) / after);
+      given += Math.floor((extra * (p - principalOf[h - first]!)) / after);
     }
     remainder = extra - given;
   }
@@ -65,10 +81,9 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
-    splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
-    const interestCents = split.interestCents;
-    const left = p - split.principalCents;
-    let principalCents = split.principalCents;
+    const interestCents = interestOf[h - first]!;
+    const left = p - principalOf[h - first]!;
+    let principalCents = principalOf[h - first]!;
     if (extra > 0 && left > 0) {
       let share = Math.floor((extra * left) / after);
       if (remainder > 0 && share < left) {
