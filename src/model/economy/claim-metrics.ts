@@ -5,8 +5,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsCents } from './net-worth.ts';
-import { equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
+import { communeClaimsAtSample, equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
 import { firmClaimsCents } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
@@ -26,21 +25,24 @@ const NO_FIT: RentVsUse = { slope: Number.NaN, intercept: Number.NaN, n: 0, mean
  * Regression of rows (commune, use, rent - dividend) on use relative to the commune's
  * per-capita use, minus one: x = 0 is a member using exactly its commune's per-capita share.
  * Members of one commune are normalised together (commune-years); the fit pools them all.
+ * Communes are named by organisation id (non-negative integers).
  */
 export function rentVsUseFit(commune: ArrayLike<number>, use: ArrayLike<number>, rent: ArrayLike<number>, dividend: ArrayLike<number>): RentVsUse {
   const n = commune.length;
   if (n === 0) return NO_FIT;
-  const useSum = new Map<number, number>();
-  const members = new Map<number, number>();
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, commune[i]!);
+  const useSum = new Float64Array(largest + 1);
+  const members = new Float64Array(largest + 1);
   for (let i = 0; i < n; i++) {
-    useSum.set(commune[i]!, (useSum.get(commune[i]!) ?? 0) + use[i]!);
-    members.set(commune[i]!, (members.get(commune[i]!) ?? 0) + 1);
+    useSum[commune[i]!]! += use[i]!;
+    members[commune[i]!]!++;
   }
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   let rentSum = 0;
   for (let i = 0; i < n; i++) {
-    const perCapita = useSum.get(commune[i]!)! / members.get(commune[i]!)!;
+    const perCapita = useSum[commune[i]!]! / members[commune[i]!]!;
     // A commune whose members used nothing: everyone is at its per-capita share.
     xs[i] = perCapita > 0 ? use[i]! / perCapita - 1 : 0;
     ys[i] = rent[i]! - dividend[i]!;
@@ -50,22 +52,45 @@ export function rentVsUseFit(commune: ArrayLike<number>, use: ArrayLike<number>,
   return { ...fit, meanRent: rentSum / n };
 }
 
+/** The regression's rows, one per member, in typed columns. */
+class RowColumns {
+  readonly commune: Int32Array;
+  readonly use: Float64Array;
+  readonly rent: Float64Array;
+  readonly dividend: Float64Array;
+  n = 0;
+
+  constructor(capacity: number) {
+    this.commune = new Int32Array(capacity);
+    this.use = new Float64Array(capacity);
+    this.rent = new Float64Array(capacity);
+    this.dividend = new Float64Array(capacity);
+  }
+
+  push(commune: number, use: number, rent: number, dividend: number): void {
+    this.commune[this.n] = commune;
+    this.use[this.n] = use;
+    this.rent[this.n] = rent;
+    this.dividend[this.n] = dividend;
+    this.n++;
+  }
+
+  fit(): RentVsUse {
+    const n = this.n;
+    return rentVsUseFit(this.commune.subarray(0, n), this.use.subarray(0, n), this.rent.subarray(0, n), this.dividend.subarray(0, n));
+  }
+}
+
 /** Last year's members: yearly rent, dividend and property used (price-months), per month. */
 export function rentVsUseLastYear(s: EconomyState): RentVsUse {
   const { persons } = s;
-  const commune: number[] = [];
-  const use: number[] = [];
-  const rent: number[] = [];
-  const dividend: number[] = [];
+  const rows = new RowColumns(persons.count);
   for (let p = 0; p < persons.count; p++) {
     const m = persons.lastMemberOf[p]!;
     if (m < 0 || s.orgs.get(m).kind !== ORG_COMMUNE) continue;
-    commune.push(m);
-    use.push(persons.lastUseYear[p]!);
-    rent.push(persons.lastRentYear[p]! / MONTHS_PER_YEAR / UNIT);
-    dividend.push(persons.lastDividendYear[p]! / MONTHS_PER_YEAR / UNIT);
+    rows.push(m, persons.lastUseYear[p]!, persons.lastRentYear[p]! / MONTHS_PER_YEAR / UNIT, persons.lastDividendYear[p]! / MONTHS_PER_YEAR / UNIT);
   }
-  return rentVsUseFit(commune, use, rent, dividend);
+  return rows.fit();
 }
 
 /**
@@ -75,10 +100,8 @@ export function rentVsUseLastYear(s: EconomyState): RentVsUse {
  */
 export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
   const { persons, assets, orgs } = s;
-  const commune: number[] = [];
-  const use: number[] = [];
-  const rent: number[] = [];
-  const dividend: number[] = [];
+  const rows = new RowColumns(persons.count);
+  const redeemedOwn = (a: number, m: number) => a >= 0 && assets.alive[a] !== 0 && assets.owner[a] === m && assets.series[a]! < 0;
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     if (m < 0) continue;
@@ -86,17 +109,15 @@ export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
     if (org.kind !== ORG_COMMUNE || !org.alive) continue;
     let u = 0;
     let r = 0;
-    for (const a of [persons.asset[p]!, persons.home[p]!]) {
-      if (a < 0 || !assets.alive[a] || assets.owner[a] !== m || assets.series[a]! >= 0) continue;
+    for (let k = 0; k < 2; k++) {
+      const a = k === 0 ? persons.asset[p]! : persons.home[p]!;
+      if (!redeemedOwn(a, m)) continue;
       u += assets.classPrice[assets.cls[a]!]!;
       r += assets.rentCents[a]!;
     }
-    commune.push(m);
-    use.push(u);
-    rent.push(r / UNIT);
-    dividend.push(org.dividendPerMemberMonthly / UNIT);
+    rows.push(m, u, r / UNIT, org.dividendPerMemberMonthly / UNIT);
   }
-  return rentVsUseFit(commune, use, rent, dividend);
+  return rows.fit();
 }
 
 /** Commune failures per commune-year over the last twelve months. */
@@ -175,7 +196,7 @@ export function claimReporters(): R[] {
     r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
     r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
     r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
-      (s) => holdersTop10(communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)))),
+      (s) => holdersTop10(communeClaimsAtSample(s).slice())),
     r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
       (s) => holdersTop10(firmClaimsCents(s, new Float64Array(s.persons.count)))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),

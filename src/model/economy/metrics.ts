@@ -4,8 +4,7 @@ import { FLOW, type Flow } from '../ledger.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
 import { mean } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsCents } from './net-worth.ts';
-import { equityAtSample, netWorthAtSample } from './sample-memo.ts';
+import { communeClaimsAtSample, netWorthAtSample } from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
@@ -30,8 +29,8 @@ export const communeClaimsDistribution: DistributionReporter<EconomyState> = {
   description: 'per person: book equity of its commune share (net of bonds) plus the commune bonds it holds',
   values: (state, reuse) => {
     const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
-    communeClaimsCents(state, out, equityAtSample(state));
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! / UNIT;
+    const cents = communeClaimsAtSample(state);
+    for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
     return out;
   },
 };
@@ -95,20 +94,29 @@ export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
     useSum[m]! += persons.lastUseYear[p]!;
     members[m]!++;
   }
-  const rows: { rel: number; net: number }[] = [];
+  // Rows in person order; sorted by relative use with ties kept in person order (a stable sort).
+  const rel = new Float64Array(persons.count);
+  const net = new Float64Array(persons.count);
+  let n = 0;
   for (let p = 0; p < persons.count; p++) {
     const m = persons.lastMemberOf[p]!;
     if (m < 0) continue;
     const perCapita = useSum[m]! / members[m]!;
-    const rel = perCapita > 0 ? persons.lastUseYear[p]! / perCapita : 1;
-    rows.push({ rel, net: (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / 12 / UNIT });
+    rel[n] = perCapita > 0 ? persons.lastUseYear[p]! / perCapita : 1;
+    net[n] = (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / 12 / UNIT;
+    n++;
   }
-  rows.sort((a, b) => a.rel - b.rel);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => rel[a]! - rel[b]! || a - b);
   const out = new Float64Array(10).fill(Number.NaN);
   for (let d = 0; d < 10; d++) {
-    const from = Math.floor((d * rows.length) / 10);
-    const to = Math.floor(((d + 1) * rows.length) / 10);
-    if (to > from) out[d] = rows.slice(from, to).reduce((sum, r) => sum + r.net, 0) / (to - from);
+    const from = Math.floor((d * n) / 10);
+    const to = Math.floor(((d + 1) * n) / 10);
+    if (to <= from) continue;
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += net[order[i]!]!;
+    out[d] = sum / (to - from);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // sample the state is fixed: what one reporter computes (organisation equity, net worth)
 // serves every other reporter of the same sample instead of being recomputed by each.
 import type { EconomyState } from './economy-state.ts';
-import { netWorthCents, organisationEquity } from './net-worth.ts';
+import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
 
 /** One computation per state and tick, shared by the reporters sampled together. */
 export function perSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
@@ -24,3 +24,6 @@ export const equityAtSample = perSample((s) => organisationEquity(s));
 
 /** Net worth of every person in cents at this sample (read-only). */
 export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
+
+/** Each person's commune claims in cents at this sample (read-only). */
+export const communeClaimsAtSample = perSample((s) => communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
