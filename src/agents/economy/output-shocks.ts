@@ -43,19 +43,28 @@ export function standardNormal(rng: RandomStream): number {
   return normalQuantile(rng.uniform() + 2 ** -33);
 }
 
-/** 1/n for the Taylor series of exp, n = 0..16. */
-const INVERSE = Float64Array.from({ length: 17 }, (_, n) => (n === 0 ? 1 : 1 / n));
+/** 1/n! for the Taylor series of exp, n = 0..16, each by one division from the last. */
+const T = new Float64Array(17);
+T[0] = 1;
+for (let n = 1; n <= 16; n++) T[n] = T[n - 1]! / n;
+const [T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16] = T as unknown as number[];
 
 /**
- * exp(x) for the small log shocks, by its Taylor series in Horner form: basic arithmetic only,
- * correctly rounded in every engine, so the same bits everywhere; 16 terms are exact to
- * rounding for |x| < 0.5. detmath's exp beyond.
+ * exp(x) for the small log shocks by its Taylor series to x^16, in Estrin's form (pairs of
+ * terms, then pairs of pairs, with x^2, x^4, x^8 and x^16): basic arithmetic only, so the same
+ * bits in every engine, and a dependency chain of about seven operations where Horner's form
+ * has 48. Within a few ulp of exp for |x| < 0.5; detmath's exp beyond.
  */
 export function shockFactor(x: number): number {
   if (x <= -0.5 || x >= 0.5) return exp(x);
-  let r = 1;
-  for (let n = 16; n >= 1; n--) r = 1 + x * r * INVERSE[n]!;
-  return r;
+  const x2 = x * x;
+  const x4 = x2 * x2;
+  const x8 = x4 * x4;
+  const q0 = (T0! + T1! * x) + (T2! + T3! * x) * x2;
+  const q1 = (T4! + T5! * x) + (T6! + T7! * x) * x2;
+  const q2 = (T8! + T9! * x) + (T10! + T11! * x) * x2;
+  const q3 = (T12! + T13! * x) + (T14! + T15! * x) * x2;
+  return (q0 + q1 * x4) + ((q2 + q3 * x4) + T16! * x8) * x8;
 }
 
 /** AR(1) on the log shock: x' = rho x + sigma e. */
