@@ -10,7 +10,7 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COOPERATIVE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COOPERATIVE, endOrganisation, EXIT_ABSORBED, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
 
@@ -62,8 +62,7 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   healthy.hired += failing.hired;
   healthy.assets += failing.assets;
   healthy.trailingNetIncome += failing.trailingNetIncome;
-  failing.alive = false;
-  failing.endedTick = state.tick;
+  endOrganisation(failing, state.tick, EXIT_ABSORBED);
   counters.coopMerges++;
   state.events.push({ tick: state.tick, kind: 'merge', org: healthy.id, other: failing.id, sizeA, sizeB });
 }
@@ -105,8 +104,7 @@ export function liquidateCooperative(state: EconomyState, coop: Organisation): v
   }
   if (ledger.balance(coop.account) > 0) ledger.transfer(coop.account, WORLD, ledger.balance(coop.account), FLOW.other);
   coop.members = 0;
-  coop.alive = false;
-  coop.endedTick = state.tick;
+  endOrganisation(coop, state.tick, EXIT_FAILED);
   counters.coopsFailed++;
   state.events.push({ tick: state.tick, kind: 'failure', org: coop.id, other: -1, sizeA: members.length, sizeB: 0 });
 }

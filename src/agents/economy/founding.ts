@@ -7,7 +7,7 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COMMUNE, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 
 export function foundCommune(state: EconomyState, founders: readonly number[]): Organisation {
@@ -62,8 +62,7 @@ export function closeFailedCommunes(state: EconomyState): void {
     }
     if (ledger.balance(org.account) > 0) ledger.transfer(org.account, WORLD, ledger.balance(org.account), FLOW.other);
     for (let p = 0; p < persons.count; p++) if (persons.probationOf[p] === org.id) persons.probationOf[p] = -1;
-    org.alive = false;
-    org.endedTick = state.tick;
+    endOrganisation(org, state.tick, EXIT_FAILED);
     state.counters.failed++;
     state.events.push({ tick: state.tick, kind: 'failure', org: org.id, other: -1, sizeA: members.length, sizeB: 0 });
   }

@@ -7,7 +7,7 @@
 // `(1 - solidarity)` times its current value. A majority in both merges them into the larger.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { HISTORY_MONTHS, ORG_COMMUNE, endOrganisation, EXIT_ABSORBED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { sqrt } from '../../model/detmath.ts';
 import { pairKey } from './membership.ts';
 
@@ -111,8 +111,7 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
   absorber.members += absorbed.members;
   absorber.assets += absorbed.assets;
   absorbed.members = 0;
-  absorbed.alive = false;
-  absorbed.endedTick = state.tick;
+  endOrganisation(absorbed, state.tick, EXIT_ABSORBED);
   state.counters.merged++;
   state.events.push({ tick: state.tick, kind: 'merge', org: absorber.id, other: absorbed.id, sizeA, sizeB });
 }

@@ -6,7 +6,7 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
@@ -56,8 +56,7 @@ export function liquidateFirm(state: EconomyState, firm: Organisation): void {
   const paid = payShareholders(state, firm, ledger.balance(firm.account), FLOW.liquidation);
   if (ledger.balance(firm.reserveAccount) > 0) ledger.transfer(firm.reserveAccount, WORLD, ledger.balance(firm.reserveAccount), FLOW.other);
   counters.shareholderLossCents += Math.max(0, equityBefore - paid);
-  firm.alive = false;
-  firm.endedTick = state.tick;
+  endOrganisation(firm, state.tick, EXIT_FAILED);
   counters.firmsFailed++;
   state.events.push({ tick: state.tick, kind: 'failure', org: firm.id, other: -1, sizeA: size, sizeB: 0 });
 }

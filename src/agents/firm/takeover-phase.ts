@@ -3,7 +3,7 @@
 // target's cash, assets, bond series and employees pass to the acquirer. Each one is an event.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { ORG_FIRM, endOrganisation, EXIT_ABSORBED } from '../../model/economy/organisation-table.ts';
 import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { planTakeovers, type FirmStanding } from './takeover.ts';
 import { payShareholders } from './shareholder-payouts.ts';
@@ -37,8 +37,7 @@ export function holdTakeovers(state: EconomyState): void {
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
     buyer.assets += target.assets;
     buyer.hired += target.hired;
-    target.alive = false;
-    target.endedTick = state.tick;
+    endOrganisation(target, state.tick, EXIT_ABSORBED);
     counters.takeovers++;
     state.events.push({ tick: state.tick, kind: 'takeover', org: buyer.id, other: target.id, sizeA, sizeB });
   }

@@ -6,6 +6,12 @@ export const ORG_FIRM = 1;
 export const ORG_COOPERATIVE = 2;
 export const ORG_KIND_NAMES = ['commune', 'firm', 'cooperative'] as const;
 
+/** How an organisation ended (MODEL.md 6, survival curves): still alive, liquidated, or absorbed. */
+export const EXIT_NONE = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_ABSORBED = 2;
+export const EXIT_NAMES = ['alive', 'failed', 'absorbed'] as const;
+
 /** Months of history kept for merge votes (MODEL.md 5: the last 24 months). */
 export const HISTORY_MONTHS = 24;
 
@@ -19,6 +25,10 @@ export interface Organisation {
   readonly foundedTick: number;
   alive: boolean;
   endedTick: number;
+  /** EXIT_FAILED when liquidated or wound up, EXIT_ABSORBED when merged or taken over. */
+  exit: number;
+  /** Its size (`organisationSize`) on its first anniversary, or -1 before (or if it ended before). */
+  sizeAtOneYear: number;
   /** Members and probationers, recounted every month. */
   members: number;
   probationers: number;
@@ -72,7 +82,7 @@ export class OrganisationTable {
 
   add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
     const org: Organisation = {
-      id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1,
+      id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1,
       members: 0, probationers: 0, assets: 0, monthsWithoutAssets: 0,
       lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
@@ -93,6 +103,17 @@ export class OrganisationTable {
     return this.all.filter((o) => o.alive && o.kind === kind);
   }
 
+  /**
+   * Year end: organisations reaching one year of age record their size (survival by size).
+   * Every organisation is founded at a year end or at the start, so this is its first
+   * anniversary exactly.
+   */
+  recordFirstYearSizes(tick: number): void {
+    for (const org of this.all) {
+      if (org.alive && org.sizeAtOneYear < 0 && tick - org.foundedTick >= 12) org.sizeAtOneYear = organisationSize(org);
+    }
+  }
+
   /** Trailing annual loss rate of an issuer's bonds: losses / outstanding over three years. */
   trailingLossRate(org: Organisation): number {
     let losses = 0;
@@ -103,4 +124,22 @@ export class OrganisationTable {
     }
     return outstanding > 0 ? losses / outstanding : 0;
   }
+}
+
+/**
+ * The persons an organisation counts as its own (MODEL.md 6, size distribution): a commune's
+ * members and probationers, a firm's employees (its one founding shareholder does not work in
+ * it), a cooperative's members and hired workers. Uses the monthly recount.
+ */
+export function organisationSize(org: Organisation): number {
+  if (org.kind === ORG_COMMUNE) return org.members + org.probationers;
+  if (org.kind === ORG_FIRM) return org.hired;
+  return org.members + org.hired;
+}
+
+/** Marks an organisation ended at `tick`, failed or absorbed (the caller has moved its assets). */
+export function endOrganisation(org: Organisation, tick: number, exit: typeof EXIT_FAILED | typeof EXIT_ABSORBED): void {
+  org.alive = false;
+  org.endedTick = tick;
+  org.exit = exit;
 }

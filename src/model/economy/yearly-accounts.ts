@@ -1,6 +1,6 @@
 // Closes the year's books (MODEL.md 6: yearly metrics): per-person sums of rent, dividends and
 // property used move to `last*` for the reporters; world net flows over the year; issuers'
-// trailing loss history shifts by a year.
+// trailing loss history shifts by a year; organisations reaching one year record their size.
 import { FLOWS } from '../ledger.ts';
 import type { EconomyState } from './economy-state.ts';
 
@@ -55,4 +55,5 @@ export function closeYear(state: EconomyState): void {
     org.outstandingByYear.copyWithin(1, 0, 2);
     org.outstandingByYear[0] = outstanding[org.id]!;
   }
+  orgs.recordFirstYearSizes(state.tick);
 }

@@ -1,0 +1,104 @@
+// MODEL.md 6, "survival curves by kind and size": Kaplan-Meier estimates of how long
+// organisations last, by age in years, from every organisation's founding and ending.
+//
+// Two curves per group. `failure`: the event is a failure (liquidation, or winding up empty);
+// an organisation absorbed by a merge or takeover is censored at that age, since it did not
+// fail and what would have become of it is unknown. `any-exit`: the event is any end, failure
+// or absorption: how long organisations stay independent. Organisations alive now are
+// censored at their current age. By size: organisations are grouped by their size on their
+// first anniversary (a landmark at one year), so those curves start at age one.
+import { kaplanMeier, type SurvivalCurve } from '../survival.ts';
+import type { EconomyState } from './economy-state.ts';
+import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { SIZE_CLASSES, sizeClassOf } from './size-classes.ts';
+
+const MONTHS_PER_YEAR = 12;
+
+/** Every organisation's life so far, one entry per organisation id (what survival needs). */
+export interface OrganisationLifetimes {
+  /** The month observed: organisations alive then are censored at their age then. */
+  readonly tick: number;
+  readonly kind: Uint8Array;
+  readonly foundedTick: Int32Array;
+  /** -1 while alive. */
+  readonly endedTick: Int32Array;
+  /** EXIT_NONE, EXIT_FAILED or EXIT_ABSORBED. */
+  readonly exit: Uint8Array;
+  /** -1 if it has not reached (or did not live to) its first anniversary. */
+  readonly sizeAtOneYear: Int32Array;
+}
+
+export function organisationLifetimes(s: EconomyState): OrganisationLifetimes {
+  const all = s.orgs.all;
+  return {
+    tick: s.tick,
+    kind: Uint8Array.from(all, (o) => o.kind),
+    foundedTick: Int32Array.from(all, (o) => o.foundedTick),
+    endedTick: Int32Array.from(all, (o) => (o.alive ? -1 : o.endedTick)),
+    exit: Uint8Array.from(all, (o) => (o.alive ? EXIT_NONE : o.exit)),
+    sizeAtOneYear: Int32Array.from(all, (o) => o.sizeAtOneYear),
+  };
+}
+
+/** Age in years at the end of the observation (its end, or now). */
+export function ageYears(lives: OrganisationLifetimes, i: number): number {
+  const end = lives.endedTick[i]! >= 0 ? lives.endedTick[i]! : lives.tick;
+  return (end - lives.foundedTick[i]!) / MONTHS_PER_YEAR;
+}
+
+export type SurvivalEvent = 'failure' | 'any-exit';
+export const SURVIVAL_EVENTS: readonly SurvivalEvent[] = ['failure', 'any-exit'];
+
+export interface SurvivalGroup {
+  /** ORG_COMMUNE, ORG_FIRM or ORG_COOPERATIVE. */
+  readonly kind: number;
+  /** Index into SIZE_CLASSES of the size at one year, or -1: every organisation of the kind. */
+  readonly sizeClass: number;
+  readonly event: SurvivalEvent;
+  readonly curve: SurvivalCurve;
+}
+
+function isEvent(exit: number, event: SurvivalEvent): boolean {
+  return event === 'failure' ? exit === EXIT_FAILED : exit === EXIT_FAILED || exit === EXIT_ABSORBED;
+}
+
+/** The curve of one kind (and size class at one year, or -1 for all) for one event. */
+export function survivalCurve(lives: OrganisationLifetimes, kind: number, sizeClass: number, event: SurvivalEvent): SurvivalCurve {
+  const ages: number[] = [];
+  const ended: boolean[] = [];
+  for (let i = 0; i < lives.kind.length; i++) {
+    if (lives.kind[i] !== kind) continue;
+    if (sizeClass >= 0 && (lives.sizeAtOneYear[i]! < 0 || sizeClassOf(lives.sizeAtOneYear[i]!) !== sizeClass)) continue;
+    ages.push(ageYears(lives, i));
+    ended.push(isEvent(lives.exit[i]!, event));
+  }
+  return kaplanMeier(ages, ended, sizeClass >= 0 ? 1 : 0);
+}
+
+/**
+ * Every curve there is data for: per kind that has organisations, all of them, then each size
+ * class at one year that has any; each for both events.
+ */
+export function survivalGroups(lives: OrganisationLifetimes): SurvivalGroup[] {
+  const groups: SurvivalGroup[] = [];
+  for (const kind of [ORG_COMMUNE, ORG_FIRM, ORG_COOPERATIVE]) {
+    const present = new Uint8Array(SIZE_CLASSES.length);
+    let any = false;
+    for (let i = 0; i < lives.kind.length; i++) {
+      if (lives.kind[i] !== kind) continue;
+      any = true;
+      if (lives.sizeAtOneYear[i]! >= 0) present[sizeClassOf(lives.sizeAtOneYear[i]!)] = 1;
+    }
+    if (!any) continue;
+    for (let c = -1; c < SIZE_CLASSES.length; c++) {
+      if (c >= 0 && present[c] === 0) continue;
+      for (const event of SURVIVAL_EVENTS) groups.push({ kind, sizeClass: c, event, curve: survivalCurve(lives, kind, c, event) });
+    }
+  }
+  return groups;
+}
+
+/** The lifetimes of a model's organisations, for models that have them (the economy), else null. */
+export function lifetimesOfModel(model: { readonly kind: string; readonly state: unknown }): OrganisationLifetimes | null {
+  return model.kind === 'economy' ? organisationLifetimes(model.state as EconomyState) : null;
+}
