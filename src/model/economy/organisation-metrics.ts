@@ -6,7 +6,10 @@ import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequal
 import type { EconomyState } from './economy-state.ts';
 import { equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
-import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from './person-table.ts';
+import { retainedShareReporters } from './retained-share.ts';
+import { organisationSizeReporters } from './organisation-sizes.ts';
+import { survivalReporters } from './survival-metrics.ts';
 
 type R = ScalarReporter<EconomyState>;
 const UNIT = 100;
@@ -69,20 +72,6 @@ export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Floa
     }
   }
   return out;
-}
-
-/** (labour + commons income) / own output last year, persons of skill 0.9-1.1 in `mode` all year. */
-function retainedShare(s: EconomyState, mode: number): number {
-  const { persons } = s;
-  let kept = 0, output = 0;
-  for (let p = 0; p < persons.count; p++) {
-    if (persons.lastModeMaskYear[p] !== 1 << mode) continue;
-    const skill = persons.skill[p]!;
-    if (skill < 0.9 || skill > 1.1) continue;
-    kept += persons.lastLabourYear[p]! + persons.lastDividendYear[p]!;
-    output += persons.lastOwnOutputYear[p]!;
-  }
-  return output > 0 ? kept / output : Number.NaN;
 }
 
 /** Income per labour-month of last year's cooperative workers, and their cooperative. */
@@ -170,10 +159,7 @@ export function organisationReporters(): R[] {
       const c = cooperativePayNow(s);
       return c.member > 0 ? c.hired / c.member : Number.NaN;
     }),
-    scalar('retained.employees', 'Retained: employees', 'share 0-1', '(labour + commons income) / own output last year, firm or cooperative employees of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_EMPLOYEE)),
-    scalar('retained.cooperativeMembers', 'Retained: cooperative members', 'share 0-1', '(labour + commons income) / own output last year, cooperative member-workers of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_MEMBER_WORKER)),
-    scalar('retained.communeProducers', 'Retained: commune producers', 'share 0-1', '(output - rent + commune dividends) / own output last year, producers on commune assets of skill 0.9-1.1 all year', (s) => retainedShare(s, MODE_PRODUCER)),
-    scalar('retained.selfEmployed', 'Retained: self-employed', 'share 0-1', '(labour + commons income) / own output last year, self-employed of skill 0.9-1.1 all year (1 without dividends)', (s) => retainedShare(s, MODE_SELF_EMPLOYED)),
+    ...retainedShareReporters(),
     ...distributionShares('property', 'beneficial ownership of productive assets', sortedPropertyNow, true),
     scalar('property.herfindahl', 'Herfindahl of property', 'index 0-1', 'Herfindahl index across persons of beneficial ownership of productive assets by book value (firm assets pro rata to shares, cooperative and commune assets net of bonds per member, bonds to holders)', (s) => herfindahl(propertyNow(s))),
     ...distributionShares('firmClaims', 'firm claims (shares at book equity plus firm bonds)', sortedFirmClaimsNow, false),
@@ -191,6 +177,8 @@ export function organisationReporters(): R[] {
     groupMean('wealth.cooperativeMembers.mean', 'cooperative members', (s, p) => s.persons.coopOf[p]! >= 0),
     scalar('persons.employeeShare', 'Employees', 'share 0-1', 'share of persons employed (by firms or cooperatives)', (s) => modeShare(s, MODE_EMPLOYEE)),
     scalar('persons.memberWorkerShare', 'Cooperative member-workers', 'share 0-1', 'share of persons working as cooperative members', (s) => modeShare(s, MODE_MEMBER_WORKER)),
+    ...organisationSizeReporters(),
+    ...survivalReporters(),
   ];
 }
 
