@@ -2,14 +2,14 @@
 // sorted ascending (sort once per sample with `sortedCopy`, then ask for several measures).
 import { medianSorted, quantileSorted } from 'simple-statistics';
 import { ln } from './detmath.ts';
+import { radixSorted } from './radix-sort.ts';
 
 /** simple-statistics reads typed arrays by index; its types only name number[]. */
 const asList = (values: Float64Array): number[] => values as unknown as number[];
 
+/** values sorted ascending (the engine's Float64Array order) into `out` or a fresh array. */
 export function sortedCopy(values: ArrayLike<number>, out?: Float64Array): Float64Array {
-  const sorted = out !== undefined && out.length === values.length ? out : new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) sorted[i] = values[i]!;
-  return sorted.sort();
+  return radixSorted(values, out);
 }
 
 export function sum(values: ArrayLike<number>): number {

@@ -3,6 +3,7 @@
 import { FLOW, type Flow } from '../ledger.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
 import { mean } from '../inequality.ts';
+import { radixOrder } from '../radix-sort.ts';
 import type { EconomyState } from './economy-state.ts';
 import { communeClaimsAtSample, netWorthAtSample } from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
@@ -106,9 +107,7 @@ export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
     net[n] = (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / 12 / UNIT;
     n++;
   }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => rel[a]! - rel[b]! || a - b);
+  const order = radixOrder(rel, n);
   const out = new Float64Array(10).fill(Number.NaN);
   for (let d = 0; d < 10; d++) {
     const from = Math.floor((d * n) / 10);

@@ -58,7 +58,9 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
     }
     equity[issuer[s]!]! += ledger.balance(escrow[s]!) - outstanding;
   }
-  for (const org of orgs.all) {
+  const all = orgs.all;
+  for (let i = 0; i < all.length; i++) {
+    const org = all[i]!;
     if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
   }
   return equity;

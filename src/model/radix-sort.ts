@@ -1,0 +1,123 @@
+// Sorting doubles by their bits (LSD radix, 11-bit digits, six passes): the same ascending
+// order as Float64Array.prototype.sort (-0 before +0, NaN last), in linear time. Sampling sorts
+// every distribution of persons once per sample; at 10,000 values this is several times faster
+// than the engine's comparison sort, and `radixOrder` gives a stable argsort without a comparator.
+
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const MASK = BUCKETS - 1;
+/** Six digits cover 64 bits: three from the low word (11, 11, 10 bits), three from the high. */
+const SHIFTS = [0, 11, 22, 0, 11, 22] as const;
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Which of the two 32-bit words of a double is its high word on this platform. */
+const HIGH = (() => {
+  bits[0] = 1; // 0x3ff00000_00000000
+  return words[1] === 0x3ff00000 ? 1 : 0;
+})();
+const LOW = 1 - HIGH;
+
+/** Scratch grown to the largest n seen (sampling sorts the same sizes every time). */
+let scratch = {
+  hi: new Uint32Array(0), lo: new Uint32Array(0), hi2: new Uint32Array(0), lo2: new Uint32Array(0),
+  idx: new Int32Array(0), idx2: new Int32Array(0), counts: new Int32Array(6 * BUCKETS),
+};
+
+function ensure(n: number): void {
+  if (scratch.hi.length >= n) return;
+  const size = Math.max(n, 2 * scratch.hi.length);
+  scratch = {
+    hi: new Uint32Array(size), lo: new Uint32Array(size), hi2: new Uint32Array(size), lo2: new Uint32Array(size),
+    idx: new Int32Array(size), idx2: new Int32Array(size), counts: scratch.counts,
+  };
+}
+
+/**
+ * Writes the order-preserving keys of values[0..n) into scratch.hi/lo (unsigned compare of
+ * hi then lo = numeric order) and the identity permutation into scratch.idx; counts each digit.
+ */
+function prepare(values: ArrayLike<number>, n: number): void {
+  ensure(n);
+  const { hi, lo, idx, counts } = scratch;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    bits[0] = v === v ? v : Number.NaN; // every NaN to the one positive quiet NaN: sorts last
+    let h = words[HIGH]!;
+    let l = words[LOW]!;
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 0x80000000) >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    idx[i] = i;
+    counts[l & MASK]!++;
+    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
+    counts[2 * BUCKETS + (l >>> 22)]!++;
+    counts[3 * BUCKETS + (h & MASK)]!++;
+    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
+    counts[5 * BUCKETS + (h >>> 22)]!++;
+  }
+}
+
+/** One stable pass by the digit of `key` at `shift`: moves keys and indices from `a` to `b`. */
+function pass(
+  n: number, counts: Int32Array, base: number, key: Uint32Array, shift: number,
+  hi: Uint32Array, lo: Uint32Array, idx: Int32Array, hiTo: Uint32Array, loTo: Uint32Array, idxTo: Int32Array,
+): boolean {
+  // A digit every value shares moves nothing: skip the pass.
+  if (n === 0 || counts[base + ((key[0]! >>> shift) & MASK)] === n) return false;
+  let sum = 0;
+  for (let b = base; b < base + BUCKETS; b++) {
+    const c = counts[b]!;
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const to = counts[base + ((key[i]! >>> shift) & MASK)]!++;
+    hiTo[to] = hi[i]!;
+    loTo[to] = lo[i]!;
+    idxTo[to] = idx[i]!;
+  }
+  return true;
+}
+
+/** Six stable passes, low digits first; afterwards scratch.hi/lo/idx hold keys and indices in order. */
+function scatter(n: number): void {
+  let { hi, lo, idx, hi2, lo2, idx2 } = scratch;
+  const counts = scratch.counts;
+  for (let p = 0; p < 6; p++) {
+    const key = p < 3 ? lo : hi;
+    if (!pass(n, counts, p * BUCKETS, key, SHIFTS[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
+    const h = hi; hi = hi2; hi2 = h;
+    const l = lo; lo = lo2; lo2 = l;
+    const x = idx; idx = idx2; idx2 = x;
+  }
+  scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
+}
+
+/** values sorted ascending into `out` (a fresh array when absent or of the wrong length). */
+export function radixSorted(values: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const n = values.length;
+  const sorted = out !== undefined && out.length === n ? out : new Float64Array(n);
+  if ((sorted as unknown) === values) values = sorted.slice();
+  prepare(values, n);
+  scatter(n);
+  const { idx } = scratch;
+  for (let i = 0; i < n; i++) sorted[i] = values[idx[i]!]!;
+  return sorted;
+}
+
+/**
+ * The stable ascending order of keys[0..n): indices such that keys[order[i]] is sorted and
+ * equal keys keep their index order (as a stable sort by key would leave them).
+ */
+export function radixOrder(keys: ArrayLike<number>, n = keys.length): Int32Array {
+  prepare(keys, n);
+  scatter(n);
+  return scratch.idx.slice(0, n);
+}
