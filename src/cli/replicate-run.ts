@@ -2,6 +2,7 @@
 // main thread and inside a worker thread, so both give the same numbers bit for bit.
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { lifetimesOfModel, type OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 
 export interface ReplicateRequest {
   readonly scenario: Scenario;
@@ -28,6 +29,8 @@ export interface ReplicateResult {
   readonly reporters: readonly ReporterInfo[];
   readonly ticks: Float64Array;
   readonly columns: readonly Float64Array[];
+  /** Every organisation's founding, end and size at one year, for survival (economies only). */
+  readonly organisations?: OrganisationLifetimes;
   readonly agentCount: number;
   readonly totalTicks: number;
   readonly wallMs: number;
@@ -56,11 +59,13 @@ export function runReplicate(request: Omit<ReplicateRequest, 'scenarioData'>, on
     progressInterval(agentCount),
   );
   const { ticks, columns } = simulation.series.sliceFrom(0);
+  const organisations = lifetimesOfModel(simulation.model);
   return {
     replicateKey: request.replicateKey,
     reporters: simulation.model.scalars.map(({ id, label, unit, description }) => ({ id, label, unit, description })),
     ticks,
     columns,
+    ...(organisations === null ? {} : { organisations }),
     agentCount,
     totalTicks,
     wallMs: performance.now() - started,

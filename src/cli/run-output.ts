@@ -6,6 +6,7 @@ import { dirname, basename, join } from 'node:path';
 import { InputError } from './scenario-input.ts';
 import { replicateLabel, type RunMetrics, type Summary } from './summary.ts';
 import type { OutputFormat } from './arguments.ts';
+import { hasOrganisations, organisationsTable, survivalTable, type Table } from './survival-output.ts';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -51,6 +52,22 @@ export function seriesJson(metrics: RunMetrics, seed: string | number): string {
     }
   });
   return `${JSON.stringify(rows)}\n`;
+}
+
+export function tableCsv(table: Table): string {
+  const lines = [table.columns.map(csvField).join(',')];
+  for (const row of table.rows) {
+    lines.push(row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : csvField(cell))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function tableJson(table: Table): string {
+  const records = table.rows.map((row) => Object.fromEntries(table.columns.map((column, i) => {
+    const cell = row[i] ?? null;
+    return [column, typeof cell === 'number' && !Number.isFinite(cell) ? null : cell];
+  })));
+  return `${JSON.stringify(records)}\n`;
 }
 
 function processAlive(pid: number): boolean {
@@ -124,6 +141,12 @@ export function writeRunFiles(output: RunOutput, metrics: RunMetrics, summary: S
   const seed = summary.provenance.seed;
   if (format === 'json') output.write('series.json', seriesJson(metrics, seed));
   else output.write('series.csv', seriesCsv(metrics, seed));
+  // Economies: every organisation's life and the survival curves computed from them.
+  if (hasOrganisations(metrics)) {
+    const write = (stem: string, table: Table) => output.write(`${stem}.${format}`, format === 'json' ? tableJson(table) : tableCsv(table));
+    write('organisations', organisationsTable(metrics, seed));
+    write('survival', survivalTable(metrics, seed));
+  }
   output.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return output.commit();
 }
