@@ -52,6 +52,8 @@ const GENERIC: Record<string, string> = {
   property: 'How concentrated the ownership of productive property is.',
   organisations: 'How many communes, firms and cooperatives exist; dashed marks are merges and takeovers.',
   merges: 'Each founding, failure, merge or takeover: when it happened and how large the organisations were.',
+  'org-sizes': 'How many communes, firms and cooperatives there are of each size now: members and probationers, employees, or members and hired workers. Each step to the right is about five times larger.',
+  survival: 'Of all organisations founded, the share still going at each age. Solid lines: not failed (one merged or taken over leaves the count without failing); dashed: still independent, neither failed nor merged or taken over. Ticks mark organisations still alive, or absorbed, at that age. Choose a kind to compare small and large ones.',
   'commune-finance': 'The share of commune assets owned outright beside its ceiling, the share of rent paid out as interest to non-members, and the dividend per member.',
   'commune-bonds': 'Bonds outstanding and lost, the share of acquisition requests that cleared, and the yield they cleared at.',
   groups: 'Mean net worth of capitalists, commune members, producers and the self-employed.',

@@ -10,6 +10,9 @@ import './charts/lorenz-curve.ts';
 import './charts/series-chart.ts';
 import './charts/decile-bars.ts';
 import './charts/event-timeline.ts';
+import './charts/size-class-bars.ts';
+import './charts/survival-curves.ts';
+import { SIZE_KINDS, sizeClassIds } from './charts/size-class-bars.ts';
 
 export interface ChartSpec {
   readonly id: string;
@@ -79,6 +82,17 @@ export const CHARTS: readonly ChartSpec[] = [
     id: 'merges', title: 'Organisation events', ids: none,
     applies: (record) => record.events.length > 0,
     view: (record) => html`<event-timeline .record=${record} .version=${record.version} label="Organisation events"></event-timeline>`,
+  },
+  {
+    id: 'org-sizes', title: 'Organisation sizes',
+    ids: (record) => SIZE_KINDS.flatMap(sizeClassIds).filter((id) => record.has(id)),
+    applies: (record) => SIZE_KINDS.flatMap(sizeClassIds).some((id) => record.has(id)),
+    view: (record) => html`<size-class-bars .record=${record} .version=${record.version} label="Organisation sizes"></size-class-bars>`,
+  },
+  {
+    id: 'survival', title: 'How long organisations last', ids: none,
+    applies: (record) => record.info?.kind === 'economy' && record.organisations !== null,
+    view: (record) => html`<survival-curves .record=${record} .version=${record.version} label="How long organisations last"></survival-curves>`,
   },
   seriesSpec('commune-finance', 'Commune finance', among(COMMUNE_FINANCE)),
   seriesSpec('commune-bonds', 'Commune bonds', among(COMMUNE_BONDS)),

@@ -1,6 +1,8 @@
 // Everything the page has received about the current run: the series so far (growing typed
-// columns, one per reporter), the latest distribution snapshots and the event list.
+// columns, one per reporter), the latest distribution snapshots, the event list and (economies)
+// the latest table of organisations' lives.
 import type { DistributionFrame, MetricFrame, RunEvent, RunInfo, RunMode } from '../worker/protocol.ts';
+import type { OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 
 export class RunRecord {
   info: RunInfo | null = null;
@@ -14,6 +16,7 @@ export class RunRecord {
   private readonly columnIndex = new Map<string, number>();
   readonly distributions = new Map<string, DistributionFrame>();
   events: RunEvent[] = [];
+  organisations: OrganisationLifetimes | null = null;
   /** Frames of a run whose load has not answered yet (the worker sends its first frame while loading). */
   private early: MetricFrame[] = [];
 
@@ -28,6 +31,7 @@ export class RunRecord {
     info.scalars.forEach((s, i) => this.columnIndex.set(s.id, i));
     this.distributions.clear();
     this.events = [];
+    this.organisations = null;
     this.version++;
     const early = this.early.filter((f) => f.runId === info.runId);
     this.early = [];
@@ -51,6 +55,7 @@ export class RunRecord {
     this.rows = frame.fromRow + frame.ticks.length;
     this.events = [...this.events.slice(0, frame.eventsFrom), ...frame.events];
     for (const d of frame.distributions) this.distributions.set(d.id, d);
+    this.organisations = frame.organisations ?? null;
     this.tick = frame.tick;
     this.mode = frame.mode;
     this.version++;

@@ -1,7 +1,8 @@
 // Builds the frames the page draws from: the series rows it has not seen, a snapshot of every
-// distribution now, and the events since the last frame.
+// distribution now, the events since the last frame, and (economies) every organisation's life.
 import type { Simulation } from '../model/engine.ts';
 import { snapshotDistribution } from '../model/reporters.ts';
+import { lifetimesOfModel } from '../model/economy/organisation-survival.ts';
 import { eventCount, eventsFrom } from './run-events.ts';
 import { DRAWN_AGENTS_MAX, type DistributionFrame, type MetricFrame, type RunMode } from './protocol.ts';
 
@@ -49,6 +50,8 @@ export function buildFrame(
   const events = eventsFrom(simulation.model.state, eventsStart);
   cursor.rows = simulation.series.length;
   cursor.events = eventCount(simulation.model.state);
+  // A few hundred organisations: small enough to send whole with every frame.
+  const organisations = lifetimesOfModel(simulation.model);
   return {
     runId,
     tick: simulation.tick,
@@ -60,5 +63,6 @@ export function buildFrame(
     distributions: distributionFrames(simulation),
     eventsFrom: eventsStart,
     events,
+    ...(organisations === null ? {} : { organisations }),
   };
 }

@@ -4,6 +4,7 @@
 // scenario kind needs no protocol change.
 import { z } from 'zod';
 import type { ScenarioIssue } from '../scenarios/load.ts';
+import type { OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 
 export const MAX_SCENARIO_TEXT = 1_000_000;
 
@@ -85,6 +86,8 @@ export interface MetricFrame {
   /** Events from index `eventsFrom` of the run's list on. */
   readonly eventsFrom: number;
   readonly events: RunEvent[];
+  /** Every organisation's life so far (economies), for the survival curves; absent otherwise. */
+  readonly organisations?: OrganisationLifetimes;
 }
 
 /** Populations up to this size are sent agent by agent and drawn as dots. */
@@ -97,6 +100,8 @@ export function transferablesOf(frame: MetricFrame): ArrayBuffer[] {
     buffers.push(d.lorenz.buffer, d.edges.buffer, d.counts.buffer);
     if (d.values !== null) buffers.push(d.values.buffer);
   }
+  const o = frame.organisations;
+  if (o !== undefined) buffers.push(o.kind.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer);
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 

@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-it('draws property, organisation, merge, commune-finance and decile charts when a run provides them', async () => {
+it('draws property, organisation, merge, commune-finance, decile, size and survival charts when a run provides them', async () => {
   const watched = await openPage(browser, baseUrl);
   const { page } = watched;
   await page.getByTestId('readout-wealth.gini').waitFor();
@@ -36,6 +36,7 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       scalar('communes.ownedOutrightShare', 'Share of commune assets owned outright', 'share 0-1'),
       scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month'),
       ...Array.from({ length: 10 }, (_, k) => scalar(`rentMinusDividend.decile${k + 1}`, `Rent minus dividend, decile ${k + 1}`, 'money units per month')),
+      ...['0', '1', '2to4', '5to19', '20to99', '100to499', '500up'].map((c) => scalar(`communes.sizes.${c}`, `Communes of size ${c}`, 'communes')),
     ];
     const rows = 21;
     const ticks = Float64Array.from({ length: rows }, (_, i) => i * 12);
@@ -47,6 +48,8 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       curve((y) => 2e6 * Math.exp(-y / 8)), curve((y) => 1 - Math.exp(-y / 6)), curve((y) => 50 * y),
       // The lowest decile is empty (NaN): it gets no bar and no error.
       ...Array.from({ length: 10 }, (_, k) => curve(() => (k === 0 ? Number.NaN : 300 - 60 * k))),
+      // Six of the seven size classes hold communes.
+      ...[0, 1, 3, 8, 5, 2, 1].map((n) => curve(() => n)),
     ];
     const edges = Float64Array.from({ length: 16 }, (_, k) => 10 ** (1 + k / 5));
     const counts = Float64Array.from({ length: 15 }, (_, k) => Math.round(400 * Math.exp(-((k - 6) ** 2) / 8)));
@@ -66,6 +69,12 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
       runId: 999, tick: 240, totalTicks: 240, mode: 'paused', fromRow: 0, ticks, columns,
       distributions: [{ id: 'wealth', lorenz, edges, counts, below: 120, gini: 0.5, values: null }],
       eventsFrom: 0, events,
+      // Three communes (one failed, one alive, one merged) and two firms (one failed).
+      organisations: {
+        tick: 240, kind: Uint8Array.from([0, 0, 0, 1, 1]), foundedTick: Int32Array.from([0, 0, 12, 0, 24]),
+        endedTick: Int32Array.from([60, -1, 100, 30, -1]), exit: Uint8Array.from([1, 0, 2, 1, 0]),
+        sizeAtOneYear: Int32Array.from([5, 40, 3, -1, 2]),
+      },
     };
     const app = document.querySelector('commons-app') as unknown as {
       sim: { record: { begin(i: unknown): void; apply(f: unknown): boolean } }; requestUpdate(): void;
@@ -74,7 +83,7 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
     if (!app.sim.record.apply(frame)) throw new Error('the synthetic frame was refused');
     app.requestUpdate();
   });
-  for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'commune-bonds', 'rent-dividend']) {
+  for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'commune-bonds', 'rent-dividend', 'org-sizes', 'survival']) {
     await page.locator(`chart-card[data-chart="${chart}"] svg path, chart-card[data-chart="${chart}"] svg circle, chart-card[data-chart="${chart}"] svg rect`).first().waitFor({ state: 'attached' });
   }
   // Organisations: three lines and a dashed mark per merge or takeover (not per founding).
@@ -86,6 +95,14 @@ it('draws property, organisation, merge, commune-finance and decile charts when 
   // Every event on the timeline, one row per kind.
   expect(await page.locator('chart-card[data-chart="merges"] circle').count()).toBe(4);
   expect(await page.locator('chart-card[data-chart="agents"]').count()).toBe(0);
+  // A bar per size class that holds communes; survival: a solid and a dashed curve per kind.
+  expect(await page.locator('chart-card[data-chart="org-sizes"] rect.bar').count()).toBe(6);
+  const survivalPaths = page.locator('chart-card[data-chart="survival"] svg path[stroke-dasharray]');
+  expect(await page.locator('chart-card[data-chart="survival"] svg path[stroke-width="3.5"]').count()).toBe(2);
+  expect(await survivalPaths.count()).toBe(2);
+  // Communes by size at age one: three classes (2-4, 5-19, 20-99), two curves each.
+  await page.getByTestId('survival-view').selectOption('0');
+  await expect.poll(() => page.locator('chart-card[data-chart="survival"] svg path[stroke-width="3.5"]').count()).toBe(3);
   await watched.screenshot('11-economy-charts');
   expect(watched.errors).toEqual([]);
   await page.context().close();

@@ -1,7 +1,7 @@
 // The shared frame of every chart: a fixed viewBox that scales with the page (so text grows
 // with the chart on a projector), redrawn with d3 whenever the run record's version changes.
 // Styles are written as SVG attributes, not CSS, so an exported SVG looks like the screen.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import type { RunRecord } from '../run-record.ts';
@@ -22,7 +22,8 @@ export const DEFAULT_MARGIN: Margin = { top: 52, right: 26, bottom: 70, left: 90
 export type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 
 export abstract class ChartElement extends LitElement {
-  static override styles = css`
+  /** Widened so a chart with controls of its own can add their styles. */
+  static override styles: CSSResultGroup = css`
     :host { display: block; }
     svg { display: block; width: 100%; height: auto; overflow: visible; }
   `;

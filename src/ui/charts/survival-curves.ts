@@ -1,0 +1,94 @@
+// Kaplan-Meier survival curves of organisations (MODEL.md 6): of those founded, the share
+// still going at each age. By kind, or for one kind by its size at one year. Solid lines count
+// only failures (a merged or taken-over organisation leaves the count without failing); dashed
+// lines count any exit. Short ticks on the solid lines mark organisations whose lives were cut
+// short of an answer: still alive now, or absorbed.
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import * as d3 from 'd3';
+import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
+import { drawLegend, type LegendItem } from './legend.ts';
+import { colorAt } from './palette.ts';
+import { controlStyles } from '../theme.ts';
+import type { RunRecord } from '../run-record.ts';
+import { survivalGroups, type SurvivalGroup } from '../../model/economy/organisation-survival.ts';
+import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
+
+const KIND_NAMES = ['communes', 'firms', 'cooperatives'] as const;
+const ABSORBED = ['merged', 'taken over', 'merged'] as const;
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/** 'kind', or the kind (0, 1, 2) whose size classes are compared. */
+type View = 'kind' | 0 | 1 | 2;
+
+@customElement('survival-curves')
+export class SurvivalCurves extends ChartElement {
+  static override styles = [ChartElement.styles, controlStyles, css`
+    .view { display: flex; gap: 0.5em; align-items: center; margin: 0 0 0.4em; }
+  `];
+
+  @state() private view: View = 'kind';
+
+  override render() {
+    const lives = this.record?.organisations ?? null;
+    const kinds = [0, 1, 2].filter((k) => lives !== null && lives.kind.includes(k));
+    return html`<label class="view">Show
+      <select data-testid="survival-view" @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        this.view = v === 'kind' ? 'kind' : (Number(v) as 0 | 1 | 2);
+      }}>
+        <option value="kind" ?selected=${this.view === 'kind'}>every kind</option>
+        ${kinds.map((k) => html`<option value=${k} ?selected=${this.view === k}>${KIND_NAMES[k]} by size at age one</option>`)}
+      </select></label>${super.render()}`;
+  }
+
+  protected override draw(svg: Svg, record: RunRecord): void {
+    svg.selectAll('*').remove();
+    const lives = record.organisations;
+    if (lives === null || record.info === null) return;
+    const all = survivalGroups(lives);
+    const view = this.view;
+    const shown = all.filter((g) => (view === 'kind' ? g.sizeClass < 0 : g.kind === view && g.sizeClass >= 0));
+    const colourOf = (g: SurvivalGroup) => colorAt(view === 'kind' ? g.kind : g.sizeClass);
+    const failures = shown.filter((g) => g.event === 'failure');
+    const legend: LegendItem[] = failures.map((g) => ({
+      label: view === 'kind' ? `${KIND_NAMES[g.kind]} (${g.curve.n})` : `size ${SIZE_CLASSES[g.sizeClass]!.label} (${g.curve.n})`,
+      color: colourOf(g),
+    }));
+    legend.push({ label: 'not failed', color: INK }, { label: 'still independent', color: INK, dashed: true });
+    const m = DEFAULT_MARGIN;
+    const root = svg.append('g');
+    const legendHeight = drawLegend(root, legend, m.left, 20, CHART_WIDTH - m.left - m.right);
+    const top = 20 + legendHeight + 8;
+    const place = { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
+    const longest = d3.max(shown, (g) => g.curve.time[g.curve.time.length - 1]) ?? 1;
+    const x = d3.scaleLinear().domain([0, Math.max(1, longest)]).nice().range([0, place.width]);
+    const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);
+    leftAxis(root, y, place, 'share still going', 5, percent);
+    bottomAxis(root, x, place, view === 'kind' ? 'age (years since founding)' : `age (years); ${KIND_NAMES[view]} grouped by size at age one`, 8, compact);
+    const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
+    if (shown.length === 0) {
+      plot.append('text').attr('x', place.width / 2).attr('y', place.height / 2).attr('text-anchor', 'middle')
+        .attr('font-size', 18).attr('fill', INK).text(view === 'kind' ? 'no organisations yet' : 'none has reached age one yet');
+      return;
+    }
+    const line = d3.line<readonly [number, number]>().x((p) => x(p[0])).y((p) => y(p[1])).curve(d3.curveStepAfter);
+    for (const g of shown) {
+      const c = g.curve;
+      // From the start at 1, then each row's survival from its time on.
+      const points: [number, number][] = [[c.time[0]!, 1]];
+      for (let k = 0; k < c.time.length; k++) points.push([c.time[k]!, c.survival[k]!]);
+      const name = view === 'kind' ? KIND_NAMES[g.kind] : `${KIND_NAMES[g.kind]} of size ${SIZE_CLASSES[g.sizeClass]!.label} at age one`;
+      plot.append('path').datum(points).attr('d', line).attr('fill', 'none').attr('stroke', colourOf(g))
+        .attr('stroke-width', g.event === 'failure' ? 3.5 : 2.5).attr('stroke-dasharray', g.event === 'failure' ? null : '7 5')
+        .append('title').text(`${name}, ${g.event === 'failure' ? 'not failed' : `still independent (neither failed nor ${ABSORBED[g.kind]})`}: ${c.n} organisations`);
+      if (g.event !== 'failure') continue;
+      const censored = Array.from(c.time, (t, k) => ({ t, s: c.survival[k]!, n: c.censored[k]! })).filter((r) => r.n > 0);
+      plot.selectAll(null).data(censored).join('line')
+        .attr('x1', (r) => x(r.t)).attr('x2', (r) => x(r.t)).attr('y1', (r) => y(r.s) - 6).attr('y2', (r) => y(r.s) + 6)
+        .attr('stroke', colourOf(g)).attr('stroke-width', 2)
+        .append('title').text((r) => `${name}: ${r.n} still going or absorbed at age ${compact(r.t)}; ${percent(r.s)} not failed`);
+    }
+  }
+}
