@@ -131,7 +131,8 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     let total = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k]!;
-      const w = v > 0 ? exp((ln(v) - logBest) / params.choiceTemperature) : 0;
+      // The best option weighs exp(0) = 1 exactly; no logarithm needed.
+      const w = v === best ? 1 : v > 0 ? exp((ln(v) - logBest) / params.choiceTemperature) : 0;
       values[k] = w;
       total += w;
     }

@@ -14,7 +14,26 @@ export const SERIES_DEFAULTED: number = 2;
 export function annuityPaymentCents(faceCents: number, annualYield: number, months: number): number {
   const r = annualYield / 12;
   if (r === 0) return Math.ceil(faceCents / months);
-  return Math.round((faceCents * r) / (1 - pow(1 + r, -months)));
+  return Math.round((faceCents * r) / annuityDenominator(r, months));
+}
+
+/**
+ * 1 - (1 + r)^-months, remembered for the last few (r, months): the same few rates recur
+ * (every holding of a uniform auction clears at one yield; asks quote maxYield and maturity).
+ */
+const memoRate = new Float64Array(8).fill(Number.NaN);
+const memoMonths = new Float64Array(8);
+const memoValue = new Float64Array(8);
+let memoNext = 0;
+
+function annuityDenominator(r: number, months: number): number {
+  for (let k = 0; k < 8; k++) if (memoRate[k] === r && memoMonths[k] === months) return memoValue[k]!;
+  const value = 1 - pow(1 + r, -months);
+  memoRate[memoNext] = r;
+  memoMonths[memoNext] = months;
+  memoValue[memoNext] = value;
+  memoNext = (memoNext + 1) & 7;
+  return value;
 }
 
 /**
