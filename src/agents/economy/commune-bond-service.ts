@@ -10,16 +10,18 @@ import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 /** Books what holders receive: income, trailing return, and interest that leaves the commune. */
 export function holderBookkeeping(state: EconomyState): { issuer: number; communal: boolean; paid: HolderPaid } {
   const { persons, counters } = state;
+  // The person table's columns are fixed for the run: read once, used every payment.
+  const { firstAccount, count, incomeCents, trailingReturn, memberOf } = persons;
   const cursor = {
     issuer: -1,
     communal: true,
     paid: (holder: number, interestCents: number, _principalCents: number, annualYield: number) => {
-      const p = holder - persons.firstAccount;
-      if (p < 0 || p >= persons.count || interestCents <= 0) return;
-      persons.incomeCents[p]! += interestCents;
+      const p = holder - firstAccount;
+      if (p < 0 || p >= count || interestCents <= 0) return;
+      incomeCents[p]! += interestCents;
       counters.interestYear += interestCents;
-      persons.trailingReturn[p] = 0.95 * persons.trailingReturn[p]! + 0.05 * annualYield;
-      if (cursor.communal && persons.memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
+      trailingReturn[p] = 0.95 * trailingReturn[p]! + 0.05 * annualYield;
+      if (cursor.communal && memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
     },
   };
   return cursor;
@@ -30,12 +32,15 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   // Imported bindings read once (a module loader may route each read through a getter).
   const ACTIVE = SERIES_ACTIVE;
   const service = serviceSeries;
-  for (const s of bonds.active()) {
+  const active = bonds.active();
+  const organisations = orgs.all;
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
     if (bonds.status[s] !== ACTIVE) continue;
     const issuer = bonds.issuer[s]!;
     const escrow = bonds.escrow[s]!;
     bookkeeping.issuer = issuer;
-    const owner = orgs.get(issuer);
+    const owner = organisations[issuer]!;
     bookkeeping.communal = owner.kind === ORG_COMMUNE;
     if (params.poolBacksBonds) {
       const short = bonds.due(s) - ledger.balance(escrow);

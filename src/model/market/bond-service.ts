@@ -40,7 +40,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   const first = book.firstHolding[s]!;
   const count = book.holdingCount[s]!;
   const end = first + count;
-  const { principalCents: balances, annualYield, paymentCents, monthsLeft } = book;
+  const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
   // Each holding's scheduled split, computed once and read by the passes below.
   if (count > scheduled.interest.length) growScheduled(count);
   const interestOf = scheduled.interest;
@@ -92,13 +92,13 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
       }
       principalCents += share;
     }
-    const holder = book.holder[h]!;
+    const holder = holders[h]!;
     if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
     if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
     balances[h] = p - principalCents;
-    book.interestPaidCents[h]! += interestCents;
+    interestPaidCents[h]! += interestCents;
     monthsLeft[h]!--;
-    if (balances[h]! > 0) open = true;
+    if (p > principalCents) open = true;
     onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
   if (!open) book.close(s, REDEEMED);
