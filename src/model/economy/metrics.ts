@@ -5,7 +5,7 @@ import { inequalityReporters, type DistributionReporter, type ScalarReporter, ty
 import { mean } from '../inequality.ts';
 import { radixOrder } from '../radix-sort.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsAtSample, netWorthAtSample } from './sample-memo.ts';
+import { communeClaimsAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
@@ -62,6 +62,21 @@ function communes(s: EconomyState) {
 
 /** Communes own assets beside firms and cooperatives; commune reporters count only theirs. */
 const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
+
+/** Commune assets at this sample: how many, how many owned outright, their lifespans summed. */
+const communeAssetsNow = perSample((s) => {
+  const { assets } = s;
+  const live = assets.live();
+  let count = 0, ownedOutright = 0, lifespanSum = 0;
+  for (let k = 0; k < live.length; k++) {
+    const a = live[k]!;
+    if (!assets.alive[a] || !isCommuneAsset(s, a)) continue;
+    count++;
+    if (assets.series[a]! < 0) ownedOutright++;
+    lifespanSum += assets.classOf(a).lifespanMonths;
+  }
+  return { count, ownedOutright, lifespanSum };
+});
 
 /** Net worth per person in money units, computed once per sampled tick for every group. */
 const wealthCache = { tick: -1, state: undefined as EconomyState | undefined, values: new Float64Array(0) as Float64Array };
@@ -151,7 +166,7 @@ export function economyReporters(): R[] {
     scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
     scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
     scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => { let n = 0; for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) n++; return n; }),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => communeAssetsNow(s).count),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
@@ -177,16 +192,14 @@ export function economyReporters(): R[] {
       return weight > 0 ? sum / weight : Number.NaN;
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
-      let owned = 0, all = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { all++; if (s.assets.series[a]! < 0) owned++; }
-      return all > 0 ? owned / all : 0;
+      const { count, ownedOutright } = communeAssetsNow(s);
+      return count > 0 ? ownedOutright / count : 0;
     }),
     scalar('communes.ownedOutrightCeiling', 'Owned-outright ceiling', 'share 0-1', 'ceiling 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
-      let life = 0, n = 0;
-      for (const a of s.assets.live()) if (s.assets.alive[a] && isCommuneAsset(s, a)) { life += s.assets.classOf(a).lifespanMonths; n++; }
-      return n > 0 ? Math.max(0, 1 - maturity / (life / n)) : Number.NaN;
+      const { count, lifespanSum } = communeAssetsNow(s);
+      return count > 0 ? Math.max(0, 1 - maturity / (lifespanSum / count)) : Number.NaN;
     }),
     scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent collected, last full year', (s) =>
       s.counters.lastYearRent > 0 ? s.counters.lastYearInterestToNonMembers / s.counters.lastYearRent : 0),
