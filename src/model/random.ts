@@ -6,34 +6,71 @@ import { exp, ln, pow, sqrt } from './detmath.ts';
 
 export const GENERATOR_NAME = 'seedrandom.alea';
 
+/**
+ * seedrandom's Alea generator, seeded by seedrandom itself, stepped here on a Float64Array:
+ * the same recurrence and the same bits as `seedrandom.alea(seed)()`, but the state lives
+ * unboxed, so a draw allocates nothing (seedrandom keeps it in object fields, and every draw
+ * allocated heap numbers: a third of the economy's garbage).
+ */
+class Alea {
+  /** s0, s1, s2, c */
+  private readonly state = new Float64Array(4);
+
+  constructor(seed: string) {
+    const seeded = seedrandom.alea(seed, { state: true }).state() as { c: number; s0: number; s1: number; s2: number };
+    this.state[0] = seeded.s0;
+    this.state[1] = seeded.s1;
+    this.state[2] = seeded.s2;
+    this.state[3] = seeded.c;
+  }
+
+  /** Uniform on [0, 1) with 32 bits, as seedrandom's `prng()`. */
+  next(): number {
+    const st = this.state;
+    const t = 2091639 * st[0]! + st[3]! * 2.3283064365386963e-10; // 2^-32
+    st[0] = st[1]!;
+    st[1] = st[2]!;
+    const c = t | 0;
+    st[3] = c;
+    const s2 = t - c;
+    st[2] = s2;
+    return s2;
+  }
+
+  /** Uniform on [0, 1) with 53 bits, as seedrandom's `prng.double()`. */
+  double(): number {
+    return this.next() + ((this.next() * 0x200000) | 0) * 1.1102230246251565e-16; // 2^-53
+  }
+}
+
 export class RandomStream {
   readonly name: string;
-  private readonly prng: seedrandom.PRNG;
+  private readonly alea: Alea;
   private spareNormal = 0;
   private hasSpareNormal = false;
 
   constructor(seedKey: string, name: string) {
     this.name = name;
-    this.prng = seedrandom.alea(`${seedKey}|${name}`);
+    this.alea = new Alea(`${seedKey}|${name}`);
   }
 
   /** Uniform on [0, 1) with 32 bits of resolution: the hot-loop draw. */
   uniform(): number {
-    return this.prng();
+    return this.alea.next();
   }
 
   /** Uniform on [0, 1) with 53 bits of resolution. */
   double(): number {
-    return this.prng.double();
+    return this.alea.double();
   }
 
   /** Uniform integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.prng() * n);
+    return Math.floor(this.alea.next() * n);
   }
 
   bernoulli(p: number): boolean {
-    return this.prng() < p;
+    return this.alea.next() < p;
   }
 
   /** Standard normal by Marsaglia's polar method: needs only ln and sqrt, no trigonometry. */
@@ -46,8 +83,8 @@ export class RandomStream {
     let v = 0;
     let s = 0;
     do {
-      u = 2 * this.prng.double() - 1;
-      v = 2 * this.prng.double() - 1;
+      u = 2 * this.alea.double() - 1;
+      v = 2 * this.alea.double() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const factor = sqrt((-2 * ln(s)) / s);
@@ -63,13 +100,13 @@ export class RandomStream {
 
   /** Pareto (type I) with scale xMin and tail index alpha, by inversion. */
   pareto(xMin: number, alpha: number): number {
-    return xMin * pow(1 - this.prng.double(), -1 / alpha);
+    return xMin * pow(1 - this.alea.double(), -1 / alpha);
   }
 
   /** Fisher-Yates shuffle in place: the seeded order in which agents act. */
   shuffle(order: Int32Array, length: number = order.length): void {
     for (let i = length - 1; i > 0; i--) {
-      const j = Math.floor(this.prng() * (i + 1));
+      const j = Math.floor(this.alea.next() * (i + 1));
       const t = order[i]!;
       order[i] = order[j]!;
       order[j] = t;
