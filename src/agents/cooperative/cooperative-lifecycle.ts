@@ -52,8 +52,8 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   const sizeA = healthy.members;
   const sizeB = failing.members;
   if (ledger.balance(failing.account) > 0) ledger.transfer(failing.account, healthy.account, ledger.balance(failing.account), FLOW.other);
-  for (const a of assets.live()) if (assets.owner[a] === failing.id) assets.owner[a] = healthy.id;
-  for (const s of bonds.active()) if (bonds.issuer[s] === failing.id) bonds.issuer[s] = healthy.id;
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.owner[a] === failing.id) assets.owner[a] = healthy.id; }
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === failing.id) bonds.issuer[s] = healthy.id; }
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] === failing.id) persons.coopOf[p] = healthy.id;
     if (persons.employer[p] === failing.id) persons.employer[p] = healthy.id;
@@ -94,7 +94,7 @@ export function liquidateCooperative(state: EconomyState, coop: Organisation): v
     persons.buyInOwedCents[p] = 0;
     persons.buyInInstalmentCents[p] = 0;
   }
-  for (const a of assets.live()) if (assets.alive[a] && assets.owner[a] === coop.id) disposeOfAsset(state, a, 'liquidation');
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a] && assets.owner[a] === coop.id) disposeOfAsset(state, a, 'liquidation'); }
   const { shareCents } = equalShareCents(ledger.balance(coop.account), members.length);
   for (const p of members) {
     if (shareCents > 0) ledger.transfer(coop.account, persons.firstAccount + p, shareCents, FLOW.liquidation);

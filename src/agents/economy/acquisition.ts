@@ -34,7 +34,7 @@ function reserveCents(state: EconomyState, asset: number): number {
 export function runRentalAuctions(state: EconomyState, rng: RandomStream): void {
   const { assets, persons, params, classes } = state;
   const free: number[] = [];
-  for (const a of assets.live()) if (assets.onAuction[a]) free.push(a);
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.onAuction[a]) free.push(a); }
   if (free.length === 0) return;
   const shuffled = Int32Array.from(free);
   rng.shuffle(shuffled);

@@ -14,7 +14,8 @@ export function enforceDefaults(state: EconomyState): void {
   const grace = params.graceMonths;
   const ACTIVE = SERIES_ACTIVE;
   const COMMUNE = ORG_COMMUNE;
-  for (const a of assets.live()) {
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+    const a = liveIds[i]!;
     // Firms' and cooperatives' defaults are their own (bankruptcy, failure), not the asset's.
     if (!assets.alive[a] || assets.ownerKind[a] !== COMMUNE) continue;
     const possessor = assets.possessor[a]!;

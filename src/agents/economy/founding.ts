@@ -47,7 +47,8 @@ export function closeFailedCommunes(state: EconomyState): void {
     if (!org.alive || org.kind !== ORG_COMMUNE) continue;
     const empty = org.members + org.probationers === 0;
     if (!empty && org.monthsWithoutAssets < 12) continue;
-    for (const a of assets.live()) {
+    for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+      const a = liveIds[i]!;
       if (assets.alive[a] && assets.owner[a] === org.id) disposeOfAsset(state, a, 'liquidation');
     }
     if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);

@@ -63,7 +63,7 @@ export function recountOrganisations(state: EconomyState): void {
     const a = asset[p]!;
     if (a >= 0 && probationOf[p] === owner[a]) counts[2 * n + owner[a]!]!++;
   }
-  for (const a of assets.live()) if (assets.alive[a]) counts[3 * n + owner[a]!]!++;
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) counts[3 * n + owner[a]!]!++; }
   for (const org of orgs.all) {
     org.members = counts[org.id]!;
     org.hired = counts[n + org.id]!;

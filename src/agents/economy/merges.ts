@@ -18,7 +18,8 @@ export function interrelations(state: EconomyState, moves: ReadonlyMap<number, n
   const crossBonds = new Float64Array(n * n);
   const crossing = new Float64Array(n * n);
   const totalBonds = new Float64Array(n);
-  for (const s of bonds.active()) {
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
+    const s = activeIds[i]!;
     const issuer = bonds.issuer[s]!;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
@@ -94,8 +95,8 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     if (persons.memberOf[p] === absorbed.id) persons.memberOf[p] = absorber.id;
     if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
   }
-  for (const a of assets.live()) if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id;
-  for (const s of bonds.active()) if (bonds.issuer[s] === absorbed.id) bonds.issuer[s] = absorber.id;
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id; }
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === absorbed.id) bonds.issuer[s] = absorber.id; }
   const pool = ledger.balance(absorbed.account);
   if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);
   const reserve = ledger.balance(absorbed.reserveAccount);

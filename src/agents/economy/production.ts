@@ -17,7 +17,8 @@ const FROM_WORLD = WORLD;
 export function scrapWornOutAssets(state: EconomyState): void {
   const { assets } = state;
   const { classLife, cls, bornTick, alive } = assets;
-  for (const a of assets.live()) {
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+    const a = liveIds[i]!;
     if (alive[a] && state.tick - bornTick[a]! >= classLife[cls[a]!]!) disposeOfAsset(state, a, 'scrap');
   }
 }

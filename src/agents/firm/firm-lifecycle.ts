@@ -50,7 +50,8 @@ export function liquidateFirm(state: EconomyState, firm: Organisation): void {
   const { assets, ledger, counters } = state;
   const equityBefore = Math.max(0, organisationEquity(state)[firm.id]!);
   let size = 0;
-  for (const a of assets.live()) {
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+    const a = liveIds[i]!;
     if (assets.alive[a] && assets.owner[a] === firm.id) { disposeOfAsset(state, a, 'liquidation'); size++; }
   }
   const paid = payShareholders(state, firm, ledger.balance(firm.account), FLOW.liquidation);

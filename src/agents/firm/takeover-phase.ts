@@ -13,7 +13,7 @@ export function holdTakeovers(state: EconomyState): void {
   if (!params.takeovers) return;
   const equity = organisationEquity(state);
   const bookValue = new Float64Array(orgs.all.length);
-  for (const a of assets.live()) if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick);
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick); }
   const standings: FirmStanding[] = [];
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
@@ -32,8 +32,8 @@ export function holdTakeovers(state: EconomyState): void {
     payShareholders(state, target, plan.priceCents, FLOW.capital);
     const rest = ledger.balance(target.account);
     if (rest > 0) ledger.transfer(target.account, buyer.account, rest, FLOW.other);
-    for (const a of assets.live()) if (assets.owner[a] === target.id) assets.owner[a] = buyer.id;
-    for (const s of bonds.active()) if (bonds.issuer[s] === target.id) bonds.issuer[s] = buyer.id;
+    for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.owner[a] === target.id) assets.owner[a] = buyer.id; }
+    for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === target.id) bonds.issuer[s] = buyer.id; }
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
     buyer.assets += target.assets;
     buyer.hired += target.hired;

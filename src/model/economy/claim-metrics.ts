@@ -143,7 +143,8 @@ export function communeAssetShares(s: EconomyState): { byBookValue: number; byNe
   let total = 0;
   let communes = 0;
   let communesNet = 0;
-  for (const a of assets.live()) {
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+    const a = liveIds[i]!;
     if (!assets.alive[a] || !assets.classOf(a).productive) continue;
     const book = assets.bookValue(a, s.tick);
     total += book;

@@ -12,7 +12,8 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
   const { persons, bonds } = state;
   out.fill(0);
   const { firstAccount, count } = persons;
-  for (const s of bonds.active()) {
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
+    const s = activeIds[i]!;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
       const p = bonds.holder[h]! - firstAccount;
@@ -136,7 +137,8 @@ export function communeClaimsCents(state: EconomyState, out: Float64Array, equit
   const { persons, bonds, orgs } = state;
   out.fill(0);
   const { firstAccount, count } = persons;
-  for (const s of bonds.active()) {
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
+    const s = activeIds[i]!;
     if (orgs.get(bonds.issuer[s]!).kind !== ORG_COMMUNE) continue;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {

@@ -24,8 +24,9 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
   const { assets, bonds, orgs, persons } = s;
   out.fill(0);
   const value = new Float64Array(orgs.all.length);
-  for (const a of assets.live()) if (assets.alive[a] && assets.classOf(a).productive) value[assets.owner[a]!]! += assets.bookValue(a, s.tick);
-  for (const sr of bonds.active()) {
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a] && assets.classOf(a).productive) value[assets.owner[a]!]! += assets.bookValue(a, s.tick); }
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
+    const sr = activeIds[i]!;
     const asset = bonds.asset[sr]!;
     if (!assets.alive[asset] || !assets.classOf(asset).productive) continue;
     const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
@@ -63,7 +64,8 @@ export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Floa
     const e = Math.max(0, equity[firm.id]!);
     if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (e * firm.contributed[k]!) / total;
   }
-  for (const sr of bonds.active()) {
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
+    const sr = activeIds[i]!;
     if (orgs.all[bonds.issuer[sr]!]!.kind !== ORG_FIRM) continue;
     const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
     for (let h = bonds.firstHolding[sr]!; h < end; h++) {

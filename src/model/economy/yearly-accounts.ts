@@ -48,7 +48,7 @@ export function closeYear(state: EconomyState): void {
     state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;
   }
   const outstanding = new Float64Array(orgs.all.length);
-  for (const s of bonds.active()) outstanding[bonds.issuer[s]!]! += bonds.outstanding(s);
+  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; outstanding[bonds.issuer[s]!]! += bonds.outstanding(s); }
   for (const org of orgs.all) {
     org.lossesByYear.copyWithin(1, 0, 2);
     org.lossesByYear[0] = 0;

@@ -186,7 +186,7 @@ export class BondBook {
 
   outstandingCents(): number {
     let sum = 0;
-    for (const s of this.active()) sum += this.outstanding(s);
+    for (let i = 0, activeIds = this.active(); i < activeIds.length; i++) { const s = activeIds[i]!; sum += this.outstanding(s); }
     return sum;
   }
 
