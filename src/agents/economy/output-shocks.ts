@@ -23,13 +23,21 @@ function ratio(n: readonly number[], d: readonly number[], x: number): number {
   return num / den;
 }
 
+const [A0, A1, A2, A3, A4, A5, A6, A7] = A as [number, number, number, number, number, number, number, number];
+const [B0, B1, B2, B3, B4, B5, B6, B7] = B as [number, number, number, number, number, number, number, number];
+
+/** AS241's central region, |p - 0.5| <= 0.425: `ratio(A, B, r)` written out (the same operations). */
+function centralQuantile(q: number): number {
+  const r = 0.180625 - q * q;
+  const num = ((((((A7 * r + A6) * r + A5) * r + A4) * r + A3) * r + A2) * r + A1) * r + A0;
+  const den = ((((((B7 * r + B6) * r + B5) * r + B4) * r + B3) * r + B2) * r + B1) * r + B0;
+  return q * (num / den);
+}
+
 /** The standard normal quantile of p in (0, 1) (AS241, PPND16). */
 export function normalQuantile(p: number): number {
   const q = p - 0.5;
-  if (Math.abs(q) <= 0.425) {
-    const r = 0.180625 - q * q;
-    return q * ratio(A, B, r);
-  }
+  if (Math.abs(q) <= 0.425) return centralQuantile(q);
   let r = sqrt(-ln(q < 0 ? p : 1 - p));
   const z = r <= 5 ? ratio(C, D, r - 1.6) : ratio(E, F, (r = r - 5));
   return q < 0 ? -z : z;
@@ -40,8 +48,10 @@ export function normalQuantile(p: number): number {
  * (never 0 or 1; the tails stop at about 6.2 standard deviations, ample for output shocks).
  */
 export function standardNormal(rng: RandomStream): number {
-  return normalQuantile(rng.uniform() + 2 ** -33);
+  return normalQuantile(rng.uniform() + HALF_CELL);
 }
+
+const HALF_CELL = 2 ** -33;
 
 /** 1/n! for the Taylor series of exp, n = 0..16, each by one division from the last. */
 const T = new Float64Array(17);
@@ -72,11 +82,17 @@ export function moveShocks(state: EconomyState, rng: RandomStream): void {
   const { persons, params } = state;
   const { shockRho, shockSigma } = params;
   if (shockSigma === 0) return;
-  const draw = standardNormal;
+  const tail = normalQuantile;
+  const central = centralQuantile;
   const factor = shockFactor;
+  const { logShock, shock } = persons;
   for (let p = 0; p < persons.count; p++) {
-    const x = shockRho * persons.logShock[p]! + shockSigma * draw(rng);
-    persons.logShock[p] = x;
-    persons.shock[p] = factor(x);
+    // standardNormal(rng), with its central 85% in line.
+    const u = rng.uniform() + HALF_CELL;
+    const q = u - 0.5;
+    const e = Math.abs(q) <= 0.425 ? central(q) : tail(u);
+    const x = shockRho * logShock[p]! + shockSigma * e;
+    logShock[p] = x;
+    shock[p] = factor(x);
   }
 }
