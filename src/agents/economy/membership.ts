@@ -11,36 +11,39 @@ export function pairKey(a: number, b: number): number {
 }
 
 export function creditLabour(state: EconomyState, moves: Map<number, number>): void {
-  const { persons, assets, orgs, params } = state;
+  const { persons, assets, params } = state;
   const COMMUNE = ORG_COMMUNE;
+  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
+  const { owner, ownerKind } = assets;
+  const { tick } = state;
+  const { laborToJoinMonths, lapseMonths } = params;
   for (let p = 0; p < persons.count; p++) {
-    const a = persons.asset[p]!;
-    if (a >= 0 && orgs.get(assets.owner[a]!).kind === COMMUNE) {
-      const c = assets.owner[a]!;
-      persons.labourMonths[p]!++;
-      if (persons.memberOf[p] === c) {
-        persons.memberLaborTick[p] = state.tick;
+    const a = asset[p]!;
+    if (a >= 0 && ownerKind[a] === COMMUNE) {
+      const c = owner[a]!;
+      labourMonths[p]!++;
+      if (memberOf[p] === c) {
+        memberLaborTick[p] = tick;
       } else {
-        if (persons.probationOf[p] !== c) {
-          persons.probationOf[p] = c;
-          persons.probationMonths[p] = 0;
+        if (probationOf[p] !== c) {
+          probationOf[p] = c;
+          probationMonths[p] = 0;
         }
-        persons.probationMonths[p]!++;
-        if (persons.probationMonths[p]! >= params.laborToJoinMonths) {
-          const previous = persons.memberOf[p]!;
+        probationMonths[p]!++;
+        if (probationMonths[p]! >= laborToJoinMonths) {
+          const previous = memberOf[p]!;
           if (previous >= 0) moves.set(pairKey(previous, c), (moves.get(pairKey(previous, c)) ?? 0) + 1);
-          persons.memberOf[p] = c;
-          persons.founder[p] = 0;
-          persons.memberLaborTick[p] = state.tick;
-          persons.probationOf[p] = -1;
-          persons.probationMonths[p] = 0;
+          memberOf[p] = c;
+          founder[p] = 0;
+          memberLaborTick[p] = tick;
+          probationOf[p] = -1;
+          probationMonths[p] = 0;
         }
       }
     }
-    const m = persons.memberOf[p]!;
-    if (m >= 0 && state.tick - persons.memberLaborTick[p]! >= params.lapseMonths) {
-      persons.memberOf[p] = -1;
-      persons.founder[p] = 0;
+    if (memberOf[p]! >= 0 && tick - memberLaborTick[p]! >= lapseMonths) {
+      memberOf[p] = -1;
+      founder[p] = 0;
     }
   }
 }
