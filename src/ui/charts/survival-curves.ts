@@ -52,15 +52,21 @@ export class SurvivalCurves extends ChartElement {
     const shown = all.filter((g) => (view === 'kind' ? g.sizeClass < 0 : g.kind === view && g.sizeClass >= 0));
     const colourOf = (g: SurvivalGroup) => colorAt(view === 'kind' ? g.kind : g.sizeClass);
     const failures = shown.filter((g) => g.event === 'failure');
+    // Legend labels stay fixed (the legend measures each new label, which forces a layout); the
+    // counts go on a line of their own.
     const legend: LegendItem[] = failures.map((g) => ({
-      label: view === 'kind' ? `${KIND_NAMES[g.kind]} (${g.curve.n})` : `size ${SIZE_CLASSES[g.sizeClass]!.label} (${g.curve.n})`,
+      label: view === 'kind' ? KIND_NAMES[g.kind]! : `size ${SIZE_CLASSES[g.sizeClass]!.label}`,
       color: colourOf(g),
     }));
     legend.push({ label: 'not failed', color: INK }, { label: 'still independent', color: INK, dashed: true });
     const m = DEFAULT_MARGIN;
     const root = svg.append('g');
     const legendHeight = drawLegend(root, legend, m.left, 20, CHART_WIDTH - m.left - m.right);
-    const top = 20 + legendHeight + 8;
+    const counts = view === 'kind'
+      ? `founded: ${failures.map((g) => `${g.curve.n} ${KIND_NAMES[g.kind]}`).join(', ')}`
+      : `${KIND_NAMES[view]} alive at age one: ${failures.map((g) => `${g.curve.n} of size ${SIZE_CLASSES[g.sizeClass]!.label}`).join(', ')}`;
+    root.append('text').attr('x', m.left).attr('y', 20 + legendHeight + 10).attr('font-size', 15).attr('fill', INK).text(counts);
+    const top = 20 + legendHeight + 30;
     const place = { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
     const longest = d3.max(shown, (g) => g.curve.time[g.curve.time.length - 1]) ?? 1;
     const x = d3.scaleLinear().domain([0, Math.max(1, longest)]).nice().range([0, place.width]);
