@@ -30,16 +30,27 @@ export class SurvivalCurves extends ChartElement {
 
   @state() private view: View = 'kind';
 
-  override render() {
+  /** Kinds the run has organisations of. */
+  private kinds(): number[] {
     const lives = this.record?.organisations ?? null;
-    const kinds = [0, 1, 2].filter((k) => lives !== null && lives.kind.includes(k));
+    return [0, 1, 2].filter((k) => lives !== null && lives.kind.includes(k));
+  }
+
+  /** The chosen view, or every kind when the chosen kind is not in this run (another scenario). */
+  private effectiveView(): View {
+    return this.view !== 'kind' && !this.kinds().includes(this.view) ? 'kind' : this.view;
+  }
+
+  override render() {
+    const kinds = this.kinds();
+    const view = this.effectiveView();
     return html`<label class="view">Show
       <select data-testid="survival-view" @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
         this.view = v === 'kind' ? 'kind' : (Number(v) as 0 | 1 | 2);
       }}>
-        <option value="kind" ?selected=${this.view === 'kind'}>every kind</option>
-        ${kinds.map((k) => html`<option value=${k} ?selected=${this.view === k}>${KIND_NAMES[k]} by size at age one</option>`)}
+        <option value="kind" ?selected=${view === 'kind'}>every kind</option>
+        ${kinds.map((k) => html`<option value=${k} ?selected=${view === k}>${KIND_NAMES[k]} by size at age one</option>`)}
       </select></label>${super.render()}`;
   }
 
@@ -48,7 +59,7 @@ export class SurvivalCurves extends ChartElement {
     const lives = record.organisations;
     if (lives === null || record.info === null) return;
     const all = survivalGroups(lives);
-    const view = this.view;
+    const view = this.effectiveView();
     const shown = all.filter((g) => (view === 'kind' ? g.sizeClass < 0 : g.kind === view && g.sizeClass >= 0));
     const colourOf = (g: SurvivalGroup) => colorAt(view === 'kind' ? g.kind : g.sizeClass);
     const failures = shown.filter((g) => g.event === 'failure');
