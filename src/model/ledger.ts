@@ -2,6 +2,8 @@
 // accounts of one ledger. Nothing else writes a balance, so the sum over all accounts, the
 // `world` account included, stays exactly zero: money enters an agent only out of `world`.
 
+import { settleNumberFields } from './number-fields.ts';
+
 /** The account of everything outside the simulated economy. It alone may go negative. */
 export const WORLD = 0;
 
@@ -49,6 +51,10 @@ export class Ledger {
 
   constructor(initialCapacity = 1024) {
     this.balances = new Float64Array(Math.max(2, initialCapacity));
+    // Reassigned once before any code is optimised: the first reassignment (by growth, in
+    // `open`) would otherwise throw away every optimised function that read the balances.
+    this.balances = this.balances.slice();
+    settleNumberFields(this);
   }
 
   get size(): number {

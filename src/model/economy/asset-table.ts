@@ -2,6 +2,7 @@
 // organisation) and at most one possessor; the rental agreement lives on the asset's row.
 import { bookValueCents } from '../market/depreciation.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
+import { settleNumberFields } from '../number-fields.ts';
 
 export interface AssetClassParams {
   readonly name: string;
@@ -48,6 +49,15 @@ export class AssetTable {
     this.classLife = Float64Array.from(classes, (c) => c.lifespanMonths);
     this.classOutput = Float64Array.from(classes, (c) => c.outputCents);
     this.classProductive = Uint8Array.from(classes, (c) => (c.productive ? 1 : 0));
+    // Grow once now, before any code is optimised: V8 treats a field as constant until it is
+    // first reassigned, and that first reassignment (the table's first growth in a run)
+    // threw away every optimised function reading the columns; rent collection then ran
+    // unoptimised for some 250 months.
+    this.grow();
+    this.liveIds = this.liveIds.slice();
+    this.liveDirty = true;
+    this.liveDirty = false;
+    settleNumberFields(this);
   }
 
   /** Assets in service, in id order (a view: valid until the next add or retire). */

@@ -9,6 +9,7 @@ import type { RentalFormat } from '../market/rental-auction.ts';
 import { AssetTable, type AssetClassParams } from './asset-table.ts';
 import { OrganisationTable } from './organisation-table.ts';
 import type { PersonTable } from './person-table.ts';
+import { settleNumberFields } from '../number-fields.ts';
 
 export const CENTS_PER_UNIT = 100;
 
@@ -162,7 +163,7 @@ export interface EconomyState extends EngineState {
 }
 
 export function emptyCounters(): FinanceCounters {
-  return {
+  return settleNumberFields({
     requestsMade: 0, requestsCleared: 0, clearingYieldSumYear: 0, clearedYear: 0, lastYearMeanClearingYield: 0,
     redemptionMonthsSum: 0, redeemedSeries: 0, liquidations: 0, scrapped: 0,
     rentYear: 0, interestToNonMembersYear: 0, lastYearRent: 0, lastYearInterestToNonMembers: 0,
@@ -172,13 +173,13 @@ export function emptyCounters(): FinanceCounters {
     wagesYear: 0, distributionsYear: 0, firmPayoutsYear: 0, lastYearWages: 0, lastYearDistributions: 0, lastYearFirmPayouts: 0,
     firmSalesYear: 0, firmWagesYear: 0, firmDepreciationYear: 0, lastYearFirmSales: 0, lastYearFirmWages: 0,
     lastYearFirmDepreciation: 0, enterpriseSalesYear: 0, lastYearEnterpriseSales: 0,
-  };
+  });
 }
 
 export function newEconomyState(
   ledger: Ledger, streams: RandomStreams, params: EconomyParams, classes: readonly AssetClassParams[], persons: PersonTable,
 ): EconomyState {
-  return {
+  return settleNumberFields({
     tick: 0, ledger, streams, params, classes, persons,
     assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
@@ -186,5 +187,5 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0) },
     enterpriseAssets: [],
-  };
+  });
 }

@@ -1,6 +1,8 @@
 // Organisations (MODEL.md section 5) as a small table of records, generic over kinds: communes,
 // firms and cooperatives. Each has a ledger account (its pool).
 
+import { settleNumberFields } from '../number-fields.ts';
+
 export const ORG_COMMUNE = 0;
 export const ORG_FIRM = 1;
 export const ORG_COOPERATIVE = 2;
@@ -91,6 +93,7 @@ export class OrganisationTable {
       otherCostsMonth: 0, rentMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true,
     };
+    settleNumberFields(org);
     this.all.push(org);
     return org;
   }

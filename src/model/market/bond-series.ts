@@ -5,6 +5,7 @@
 // Series and holdings are column tables (typed arrays): the monthly service loop walks them
 // thousands of times a month. A series' holdings are one contiguous range, created at issue.
 import { pow } from '../detmath.ts';
+import { settleNumberFields } from '../number-fields.ts';
 
 export const SERIES_ACTIVE: number = 0;
 export const SERIES_REDEEMED: number = 1;
@@ -84,6 +85,22 @@ function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: num
 
 /** Every series ever issued and its holdings, with the active series listed apart. */
 export class BondBook {
+  /**
+   * Every column reassigned once at construction: V8 treats a field as constant until its
+   * first reassignment, and a first reassignment by growth mid-run throws away every
+   * optimised function that read it (see AssetTable's constructor).
+   */
+  constructor() {
+    const columns = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(this)) {
+      const column = columns[key];
+      if (ArrayBuffer.isView(column)) columns[key] = (column as Int32Array).slice();
+    }
+    this.dirty = true;
+    this.dirty = false;
+    settleNumberFields(this);
+  }
+
   seriesCount = 0;
   issuer = new Int32Array(64);
   asset = new Int32Array(64);

@@ -1,0 +1,22 @@
+// V8 keeps a number field as a small integer until it first holds anything else (a fraction,
+// or an integer past 2^30), and then rewrites the hidden class of every object of that shape:
+// every optimised function that relied on the old class is thrown away and runs unoptimised
+// until V8 recompiles it. Money counters in cents cross 2^30 mid-run (the bond book's face
+// issued did so in the fifth year of `mixed`, and rent collection then ran unoptimised for
+// twenty years). Tables that carry such counters settle their number fields once, when they
+// are made, before any code is optimised.
+
+/**
+ * Makes every own number field of `object` a double field (values unchanged): each holds a
+ * fraction for a moment, then its value again. Call at the end of a constructor or factory.
+ */
+export function settleNumberFields<T extends object>(object: T): T {
+  const fields = object as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (typeof value !== 'number') continue;
+    fields[key] = 0.5;
+    fields[key] = value;
+  }
+  return object;
+}
