@@ -57,7 +57,9 @@ export function closeFailedCommunes(state: EconomyState): void {
     const { shareCents } = equalShareCents(ledger.balance(org.account), members.length);
     for (const p of members) {
       if (shareCents > 0) ledger.transfer(org.account, persons.firstAccount + p, shareCents, FLOW.dividend);
+      // Booked like a dividend, for the person and in the economy's total alike.
       persons.dividendYear[p]! += shareCents;
+      state.counters.dividendsYear += shareCents;
       persons.memberOf[p] = -1;
       persons.founder[p] = 0;
     }
