@@ -6,7 +6,7 @@ import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
 import { communeClaimsAtSample, equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
-import { firmClaimsCents } from './organisation-metrics.ts';
+import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 
@@ -182,6 +182,13 @@ export function holdersTop10(values: Float64Array): number {
   return n > 0 ? topShare(sortedCopy(values.subarray(0, n)), 0.1) : Number.NaN;
 }
 
+/** holdersTop10 of values already sorted ascending: the holders are the positive tail. */
+export function holdersTop10Sorted(sorted: Float64Array): number {
+  let first = sorted.length;
+  while (first > 0 && sorted[first - 1]! > 0) first--;
+  return first < sorted.length ? topShare(sorted.subarray(first), 0.1) : Number.NaN;
+}
+
 export function claimReporters(): R[] {
   const all = perSample(rentVsUseLastYear);
   const redeemed = perSample(rentVsUseRedeemed);
@@ -199,7 +206,7 @@ export function claimReporters(): R[] {
     r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
       (s) => holdersTop10(communeClaimsAtSample(s).slice())),
     r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
-      (s) => holdersTop10(firmClaimsCents(s, new Float64Array(s.persons.count)))),
+      (s) => holdersTop10Sorted(sortedFirmClaimsNow(s))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),
     r('communes.assetShareByBookValue', 'Commune share of productive assets (book value)', 'share 0-1', 'book value of productive assets owned by communes over that of all productive assets', (s) => shares(s).byBookValue),
     r('communes.assetShareByNetEquity', 'Commune share of productive assets (net equity)', 'share 0-1', 'book value of communes\' productive assets net of their bonds outstanding, over the book value of all productive assets', (s) => shares(s).byNetEquity),

@@ -98,7 +98,8 @@ function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Arr
 const netWorthNow = netWorthAtSample;
 const propertyNow = perSample((s) => propertyCents(s, new Float64Array(s.persons.count)));
 const sortedPropertyNow = perSample((s) => sortedCopy(propertyNow(s)));
-const sortedFirmClaimsNow = perSample((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
+/** Each person's firm claims in cents at this sample, sorted ascending (read-only). */
+export const sortedFirmClaimsNow = perSample((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
 const cooperativePayNow = perSample(cooperativePay);
 
 function groupMean(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
