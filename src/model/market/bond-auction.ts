@@ -46,12 +46,35 @@ export function issuerRiskPremium(issuerAgeMonths: number, trailingLossRate: num
   return issuerAgeMonths < 36 ? newIssuerPremium : Math.max(0, trailingLossRate);
 }
 
+let orderScratch = new Int32Array(16);
+
+/**
+ * Bid indices by ask, lowest first, ties in bidding order: an insertion sort into a reused
+ * buffer (an auction has a handful of bids, and auctions run thousands of times a year).
+ */
+function askOrder(bids: readonly BondBid[]): Int32Array {
+  if (orderScratch.length < bids.length) orderScratch = new Int32Array(2 * bids.length);
+  const order = orderScratch;
+  for (let i = 0; i < bids.length; i++) {
+    const ask = bids[i]!.askYield;
+    let j = i;
+    // Shift later-placed bids with a strictly higher ask; an equal ask stays ahead (stable).
+    while (j > 0 && bids[order[j - 1]!]!.askYield > ask) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
 /** Clears an auction; pure, so it can be tested and replayed. Ties keep the bidding order. */
 export function clearBondAuction(bids: readonly BondBid[], terms: BondAuctionTerms): BondAuctionOutcome {
-  const order = bids.map((_, i) => i).sort((a, b) => bids[a]!.askYield - bids[b]!.askYield || a - b);
+  const order = askOrder(bids);
   const filled: { bid: BondBid; amountCents: number }[] = [];
   let covered = 0;
-  for (const i of order) {
+  for (let k = 0; k < bids.length; k++) {
+    const i = order[k]!;
     if (covered >= terms.faceCents) break;
     const bid = bids[i]!;
     const take = Math.min(bid.amountCents, terms.faceCents - covered);
