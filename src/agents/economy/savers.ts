@@ -22,11 +22,14 @@ export function openSaverBudgets(state: EconomyState, queue: SaverQueue): void {
   const { persons, ledger, params } = state;
   let n = 0;
   const minimum = Math.max(1, params.minimumBidCents);
+  const { bufferCents, saversFraction } = params;
+  const { bondBudget, firstAccount } = persons;
+  const order = queue.order;
   for (let p = 0; p < persons.count; p++) {
-    const spare = ledger.balance(persons.firstAccount + p) - params.bufferCents;
-    const budget = spare > 0 ? Math.floor(params.saversFraction * spare) : 0;
-    persons.bondBudget[p] = budget;
-    if (budget >= minimum) queue.order[n++] = p;
+    const spare = ledger.balance(firstAccount + p) - bufferCents;
+    const budget = spare > 0 ? Math.floor(saversFraction * spare) : 0;
+    bondBudget[p] = budget;
+    if (budget >= minimum) order[n++] = p;
   }
   queue.length = n;
   queue.cursor = 0;
