@@ -32,15 +32,14 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
   const { assets, bonds, orgs, ledger } = state;
   const n = orgs.all.length;
   const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
-  const { classPrice, classLife, cls, bornTick, owner } = assets;
+  const { classLife, classBookValue, cls, bornTick, owner } = assets;
   const tick = state.tick;
   const live = assets.live();
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
     const c = cls[a]!;
-    const life = classLife[c]!;
     const age = tick - bornTick[a]!;
-    if (age < life) equity[owner[a]!]! += Math.round(classPrice[c]! * (1 - age / life));
+    if (age < classLife[c]!) equity[owner[a]!]! += age >= 0 ? classBookValue[c]![age]! : assets.bookValue(a, tick);
   }
   if (holdings !== undefined) holdings.fill(0);
   const { firstAccount, count } = state.persons;
