@@ -15,6 +15,7 @@ const WORKER = new URL('./scenario-file-worker.ts', import.meta.url);
 
 export async function runScenarioFileCase(
   fileCase: ScenarioFileCase, root: URL, overrides: Readonly<Record<string, unknown>> = {}, targetSeconds = fileCase.targetSeconds,
+  workerModule: URL = WORKER,
 ): Promise<ScenarioFileOutcome> {
   const path = new URL(fileCase.file, root);
   if (!existsSync(path)) return { status: 'skipped', reason: `${fileCase.file} does not exist yet` };
@@ -24,7 +25,7 @@ export async function runScenarioFileCase(
     const first = formatIssues(fileCase.file, outcome.issues.slice(0, 1));
     return { status: 'skipped', reason: `does not load with ${JSON.stringify(allOverrides)}: ${first}` };
   }
-  const worker = startWorker(WORKER, { workerData: { scenarioData: outcome.raw } });
+  const worker = startWorker(workerModule, { workerData: { scenarioData: outcome.raw } });
   const capSeconds = 2 * targetSeconds;
   try {
     return await new Promise<ScenarioFileOutcome>((resolve, reject) => {
