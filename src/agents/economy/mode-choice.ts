@@ -80,6 +80,9 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   persons.seekerCount = 0;
   const hasHousing = classes.some((c) => !c.productive);
   const fallbackDividend = meanTrailingDividend(state);
+  // Expected rents are the same for everyone this month (clearing rents change only at the
+  // auctions, after the choices).
+  const expectedRent = Float64Array.from(classes, (_, c) => expectedRentCents(state, c));
   // Who reconsiders: each person with probability q, drawn by geometric skips (one draw per
   // reconsidering person instead of one per person).
   const q = params.reconsiderPerMonth;
@@ -97,7 +100,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     let best = values[0]!;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive || (!communesOpen && !(c === heldClass && producing))) { values[c + 1] = 0; continue; }
-      const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRentCents(state, c);
+      const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRent[c]!;
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;
     }
