@@ -41,12 +41,13 @@ export const possessionDistribution: DistributionReporter<EconomyState> = {
   id: 'possession', label: 'possession', unit: 'money units',
   description: 'per person: book value of the productive asset and home it possesses',
   values: (state, reuse) => {
-    const { persons, assets } = state;
+    const { persons, assets, tick } = state;
     const out = reuse !== undefined && reuse.length === persons.count ? reuse : new Float64Array(persons.count);
+    const { asset, home } = persons;
     for (let p = 0; p < persons.count; p++) {
       let v = 0;
-      if (persons.asset[p]! >= 0) v += assets.bookValue(persons.asset[p]!, state.tick);
-      if (persons.home[p]! >= 0) v += assets.bookValue(persons.home[p]!, state.tick);
+      if (asset[p]! >= 0) v += assets.bookValue(asset[p]!, tick);
+      if (home[p]! >= 0) v += assets.bookValue(home[p]!, tick);
       out[p] = v / UNIT;
     }
     return out;
