@@ -26,8 +26,14 @@ export class RunReadouts extends LitElement {
   override render() {
     const record = this.record;
     if (record === null || record.info === null) return null;
-    const year = (record.tick / 12).toFixed(record.tick % 12 === 0 ? 0 : 1);
+    const yearOf = (tick: number) => (tick / 12).toFixed(tick % 12 === 0 ? 0 : 1);
+    const year = yearOf(record.tick);
     const shown = HEADLINES.filter((h) => record.has(h.id));
+    // The figures are those of the last sample; between samples (a yearly record, say) they
+    // say which year they are from, so they never pass for the current month's.
+    const ticks = record.ticks();
+    const sampled = ticks.length > 0 ? ticks[ticks.length - 1]! : record.tick;
+    const asOf = sampled === record.tick ? '' : ` (year ${yearOf(sampled)})`;
     return html`
       <div><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
       <div><span>Agents</span><strong data-testid="agents-readout">${record.info.agentCount.toLocaleString('en')}</strong></div>
@@ -35,7 +41,7 @@ export class RunReadouts extends LitElement {
         const value = record.latest(h.id);
         const text = value === undefined ? '–' : h.format(value);
         return html`<div title=${record.info!.scalars.find((s) => s.id === h.id)?.description ?? ''}>
-          <span>${h.label}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong></div>`;
+          <span>${h.label}${asOf}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong></div>`;
       })}`;
   }
 }
