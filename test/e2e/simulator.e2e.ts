@@ -240,6 +240,7 @@ describe('the simulator page', () => {
     const { page } = watched;
     const ids = await page.locator('scenario-gallery button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')!));
     expect(ids.length).toBeGreaterThanOrEqual(5);
+    const longestTaskMs: Record<string, number> = {};
     for (const id of ids) {
       await page.getByTestId(id).click();
       await expect.poll(() => page.getByTestId(id).getAttribute('aria-pressed')).toBe('true');
@@ -254,7 +255,10 @@ describe('the simulator page', () => {
       const target = Math.max(1, Math.min(years, Math.floor(200_000 / agents)));
       await watched.clearLongTasks();
       await seek(page, target);
-      expect((await watched.longTasks()).filter((ms) => ms >= 100), id).toEqual([]);
+      const longTasks = await watched.longTasks();
+      longestTaskMs[id] = Math.max(0, ...longTasks);
+      writeFileSync(`${ARTIFACTS}/preset-long-tasks.json`, JSON.stringify({ during: 'seek to the last year shown', longestTaskMs }));
+      expect(longTasks.filter((ms) => ms >= 100), id).toEqual([]);
       expect(await page.getByTestId('play').isDisabled()).toBe(target === years);
       expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
       await page.waitForTimeout(250); // let the dots finish gliding
