@@ -41,6 +41,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   const count = book.holdingCount[s]!;
   const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
+  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay);
   // Each holding's scheduled split, computed once and read by the passes below.
   if (count > scheduled.interest.length) growScheduled(count);
   const interestOf = scheduled.interest;
@@ -102,6 +103,49 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
   if (!open) book.close(s, REDEEMED);
+  return true;
+}
+
+/**
+ * serviceSeries for a series of one holding (half of all series-months): the same arithmetic,
+ * operation for operation, without the passes and the scratch columns. The one holding's pro
+ * rata share of `extra` is extra x left / left, rounded down, plus the remainder cent if any.
+ */
+function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number, h: number, onPaid: HolderPaid | undefined, prepay: boolean): boolean {
+  const balances = book.principalCents;
+  const p = balances[h]!;
+  if (p <= 0) {
+    book.missedMonths[s] = 0;
+    book.close(s, REDEEMED);
+    return true;
+  }
+  const annualYield = book.annualYield[h]!;
+  splitOf(p, annualYield, book.paymentCents[h]!, book.monthsLeft[h]!, split);
+  const interestCents = split.interestCents;
+  let principalCents = split.principalCents;
+  const due = interestCents + principalCents;
+  const left = p - principalCents;
+  const available = ledger.balance(escrow);
+  if (available < due) {
+    book.missedMonths[s]!++;
+    balances[h] = p + Math.round((p * annualYield) / 12);
+    return false;
+  }
+  book.missedMonths[s] = 0;
+  const extra = prepay && left > 0 ? Math.min(available - due, left) : 0;
+  if (extra > 0 && left > 0) {
+    let share = Math.floor((extra * left) / left);
+    if (extra - share > 0 && share < left) share++;
+    principalCents += share;
+  }
+  const holder = book.holder[h]!;
+  if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
+  if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
+  balances[h] = p - principalCents;
+  book.interestPaidCents[h]! += interestCents;
+  book.monthsLeft[h]!--;
+  onPaid?.(holder, interestCents, principalCents, annualYield);
+  if (p <= principalCents) book.close(s, REDEEMED);
   return true;
 }
 
