@@ -1,6 +1,8 @@
 // The command line of `npm run sim`: flags -> a plain options record. Every problem is a
 // UsageError (exit code 2) raised before anything runs or any file is written.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { isScalar, parseDocument } from 'yaml';
 
 export class UsageError extends Error {
@@ -26,7 +28,7 @@ export interface CliOptions {
   readonly quiet: boolean;
 }
 
-const MAX_REPLICATES = 10_000;
+export const MAX_REPLICATES = 10_000;
 
 /** A flag value read as a YAML scalar: `3` is a number, `true` a boolean, `abc` a string. */
 export function parseScalar(text: string): unknown {
@@ -36,7 +38,7 @@ export function parseScalar(text: string): unknown {
   return text;
 }
 
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
+export function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
@@ -87,29 +89,38 @@ export function outOf(out: string | undefined): string | undefined {
   return out;
 }
 
-export function parseCommandLine(argv: readonly string[]): CliOptions {
-  let parsed;
+/** The flags every command takes: the run's size and seed, overrides, workers, output. */
+const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  seed: { type: 'string' },
+  years: { type: 'string' },
+  replicates: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Parses the common flags plus a command's own; an unknown or malformed flag is a UsageError. */
+export function parseCommand<T extends ParseArgsOptionsConfig>(argv: readonly string[], own: T) {
+  const config = {
+    args: [...argv], allowPositionals: true as const, strict: true as const,
+    options: { ...COMMON_OPTIONS, ...own } as typeof COMMON_OPTIONS & T,
+  };
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        seed: { type: 'string' },
-        years: { type: 'string' },
-        replicates: { type: 'string' },
-        workers: { type: 'string' },
-        out: { type: 'string' },
-        format: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        check: { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-      },
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** `--workers` as given, or undefined. */
+export function workersOf(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : wholeNumber('--workers', text, 0, 256);
+}
+
+export function parseCommandLine(argv: readonly string[]): CliOptions {
+  const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' } });
   const { values, positionals } = parsed;
   const help = values.help === true;
   const file = scenarioFileOf(positionals, help);
@@ -128,7 +139,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     overrides,
     overrideFlags,
     replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
-    workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
+    workers: workersOf(values.workers),
     out,
     format,
     check: values.check === true,

@@ -1,7 +1,6 @@
 // The command line of `npm run claims`: flags -> a plain options record. Every problem is a
 // UsageError (exit code 2) raised before anything runs.
-import { parseArgs } from 'node:util';
-import { outOf, overridesOf, scenarioFileOf, UsageError } from './arguments.ts';
+import { MAX_REPLICATES, outOf, overridesOf, parseCommand, scenarioFileOf, UsageError, wholeNumber, workersOf } from './arguments.ts';
 
 export interface ClaimsOptions {
   readonly help: boolean;
@@ -18,15 +17,6 @@ export interface ClaimsOptions {
 
 /** MODEL.md 7: 30 seeds by default. */
 export const DEFAULT_CLAIM_REPLICATES = 30;
-const MAX_REPLICATES = 10_000;
-
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
 
 function claimIds(text: string, known: readonly number[]): number[] {
   const ids = text.split(',').map((part) => part.trim());
@@ -38,27 +28,7 @@ function claimIds(text: string, known: readonly number[]): number[] {
 }
 
 export function parseClaimsCommandLine(argv: readonly string[], knownClaims: readonly number[]): ClaimsOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        seed: { type: 'string' },
-        years: { type: 'string' },
-        replicates: { type: 'string' },
-        workers: { type: 'string' },
-        out: { type: 'string' },
-        only: { type: 'string' },
-        set: { type: 'string', multiple: true },
-        quiet: { type: 'boolean', short: 'q' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommand(argv, { only: { type: 'string' } });
   const { values, positionals } = parsed;
   const help = values.help === true;
   const file = scenarioFileOf(positionals, help);
@@ -70,7 +40,7 @@ export function parseClaimsCommandLine(argv: readonly string[], knownClaims: rea
     overrides,
     overrideFlags,
     replicates: values.replicates === undefined ? DEFAULT_CLAIM_REPLICATES : wholeNumber('--replicates', values.replicates, 2, MAX_REPLICATES),
-    workers: values.workers === undefined ? undefined : wholeNumber('--workers', values.workers, 0, 256),
+    workers: workersOf(values.workers),
     out,
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
     quiet: values.quiet === true,

@@ -4,10 +4,9 @@
 // seed and the final value of every reporter. Exit codes: 0 done, 2 bad input, 1 internal.
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
-import { outOf, overridesOf, scenarioFileOf, UsageError } from './arguments.ts';
+import { MAX_REPLICATES, outOf, overridesOf, parseCommand, scenarioFileOf, UsageError, wholeNumber, workersOf } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -49,28 +48,8 @@ interface SweepOptions {
   help: boolean;
 }
 
-function wholeNumber(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag}: expected a whole number of at least ${min}, got "${text}"`);
-  return value;
-}
-
 export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        vary: { type: 'string', multiple: true }, set: { type: 'string', multiple: true },
-        replicates: { type: 'string' }, seed: { type: 'string' }, years: { type: 'string' },
-        out: { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true } });
   const { values, positionals } = parsed;
   const help = values.help === true;
   const file = scenarioFileOf(positionals, help);
@@ -87,11 +66,11 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
   return {
     file,
     axes,
-    replicates: wholeNumber('--replicates', values.replicates, 1),
+    replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
     overrides,
     overrideFlags,
     out: outOf(values.out),
-    workers: wholeNumber('--workers', values.workers, 0),
+    workers: workersOf(values.workers),
     quiet: values.quiet === true,
     help,
   };
