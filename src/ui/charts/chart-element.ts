@@ -1,6 +1,7 @@
 // The shared frame of every chart: a fixed viewBox that scales with the page (so text grows
 // with the chart on a projector), redrawn with d3 whenever the run record's version changes.
 // Styles are written as SVG attributes, not CSS, so an exported SVG looks like the screen.
+import type { AxisPlacement } from './axes.ts';
 import { LitElement, css, html, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as d3 from 'd3';
@@ -90,6 +91,12 @@ export abstract class ChartElement extends LitElement {
 
   svgElement(): SVGSVGElement | null {
     return this.renderRoot.querySelector('svg');
+  }
+
+  /** The plot area inside the default margins, from `top` down (below a legend, say). */
+  protected plotArea(top: number = DEFAULT_MARGIN.top): AxisPlacement {
+    const m = DEFAULT_MARGIN;
+    return { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
   }
 
   /** Draws the chart into `svg` from the record (called after every update). */

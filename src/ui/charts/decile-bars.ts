@@ -2,7 +2,7 @@
 // as bars around zero: for rent minus dividend, who pays into the commons and who draws on it.
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { colorAt } from './palette.ts';
 import { drawLegend } from './legend.ts';
@@ -29,8 +29,7 @@ export class DecileBars extends ChartElement {
     const all = ids.map((id, k) => ({ id, decile: k + 1, value: record.latest(id) ?? Number.NaN }));
     const bars = all.filter((b) => Number.isFinite(b.value));
     // Room for a legend of two rows on a narrow chart.
-    const m = { ...DEFAULT_MARGIN, top: 76 };
-    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+    const place = this.plotArea(76);
     const x = d3.scaleBand<number>().domain(all.map((b) => b.decile)).range([0, place.width]).padding(0.2);
     const extent: [number, number] = bars.length > 0 ? d3.extent(bars, (b) => b.value) as [number, number] : [0, 1];
     const y = d3.scaleLinear().domain([Math.min(0, extent[0]), Math.max(0, extent[1], 1e-9)]).nice().range([place.height, 0]);

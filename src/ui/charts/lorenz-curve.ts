@@ -1,26 +1,19 @@
 // The Lorenz curve: the share of the total held by the poorest x% of agents. The further it
 // sags below the diagonal, the higher the Gini (twice the area between them).
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, INK, leftAxis } from './axes.ts';
+import type { Svg } from './chart-element.ts';
+import { DistributionChart } from './distribution-chart.ts';
+import type { DistributionFrame, ReporterInfo } from '../../worker/protocol.ts';
+import { bottomAxis, type AxisPlacement, INK, leftAxis } from './axes.ts';
 import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
-import type { RunRecord } from '../run-record.ts';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 @customElement('lorenz-curve')
-export class LorenzCurve extends ChartElement {
-  @property({ type: String }) distribution = 'wealth';
-
-  protected override draw(svg: Svg, record: RunRecord): void {
-    svg.selectAll('*').remove();
-    const snapshot = record.distributions.get(this.distribution);
-    const meta = record.info?.distributions.find((d) => d.id === this.distribution);
-    if (snapshot === undefined || meta === undefined) return;
-    const m = DEFAULT_MARGIN;
-    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+export class LorenzCurve extends DistributionChart {
+  protected override drawDistribution(svg: Svg, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
     const x = d3.scaleLinear().domain([0, 1]).range([0, place.width]);
     const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);
     const root = svg.append('g');

@@ -32,7 +32,7 @@ export class SizeClassBars extends ChartElement {
     const legendHeight = drawLegend(root, kinds.map((kind) => ({ label: `${kind.prefix} (${SIZE_OF[kind.k]})`, color: colorAt(kind.k), shape: 'box' as const })),
       m.left, 20, CHART_WIDTH - m.left - m.right);
     const top = 20 + legendHeight + 8;
-    const place = { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
+    const place = this.plotArea(top);
     const classes = SIZE_CLASSES.map((c, i) => ({ i, label: c.label }));
     const x = d3.scaleBand<number>().domain(classes.map((c) => c.i)).range([0, place.width]).padding(0.18);
     const inner = d3.scaleBand<number>().domain(kinds.map((kind) => kind.k)).range([0, x.bandwidth()]).padding(0.08);

@@ -78,7 +78,7 @@ export class SurvivalCurves extends ChartElement {
       : `${KIND_NAMES[view]} alive at age one: ${failures.map((g) => `${g.curve.n} of size ${SIZE_CLASSES[g.sizeClass]!.label}`).join(', ')}`;
     root.append('text').attr('x', m.left).attr('y', 20 + legendHeight + 10).attr('font-size', 15).attr('fill', INK).text(counts);
     const top = 20 + legendHeight + 30;
-    const place = { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
+    const place = this.plotArea(top);
     const longest = d3.max(shown, (g) => g.curve.time[g.curve.time.length - 1]) ?? 1;
     const x = d3.scaleLinear().domain([0, Math.max(1, longest)]).nice().range([0, place.width]);
     const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);

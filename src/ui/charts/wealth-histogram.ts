@@ -1,23 +1,16 @@
 // How many agents hold how much, on logarithmic bins: an exponential (Boltzmann) shape, a
 // gamma hump, or a condensate with most agents near zero all read clearly on a log x axis.
-import { customElement, property } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, compact, INK, leftAxis, logTicks } from './axes.ts';
+import type { Svg } from './chart-element.ts';
+import { DistributionChart } from './distribution-chart.ts';
+import type { DistributionFrame, ReporterInfo } from '../../worker/protocol.ts';
+import { bottomAxis, type AxisPlacement, compact, INK, leftAxis, logTicks } from './axes.ts';
 import { colorAt } from './palette.ts';
-import type { RunRecord } from '../run-record.ts';
 
 @customElement('wealth-histogram')
-export class WealthHistogram extends ChartElement {
-  @property({ type: String }) distribution = 'wealth';
-
-  protected override draw(svg: Svg, record: RunRecord): void {
-    svg.selectAll('*').remove();
-    const snapshot = record.distributions.get(this.distribution);
-    const meta = record.info?.distributions.find((d) => d.id === this.distribution);
-    if (snapshot === undefined || meta === undefined) return;
-    const m = DEFAULT_MARGIN;
-    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+export class WealthHistogram extends DistributionChart {
+  protected override drawDistribution(svg: Svg, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
     const edges = Array.from(snapshot.edges);
     const counts = Array.from(snapshot.counts);
     // Trim empty bins at the top so the x axis ends near the richest agent.
