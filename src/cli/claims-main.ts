@@ -4,7 +4,6 @@
 // paired effects, bootstrap interval and verdict. Exit codes as the sim command.
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
-import { UsageError } from './arguments.ts';
 import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { planClaims, replicateRequests } from './claims-plan.ts';
@@ -19,7 +18,8 @@ import { CLAIMS } from '../model/claims/claim-definitions.ts';
 import { claimWindow } from '../model/claims/series-window.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
+import { runCommand, usageFailure } from './command.ts';
 
 const WARM_UP_MONTHS = 6;
 const CALIBRATION_MONTHS = 12;
@@ -40,9 +40,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
   try {
     options = parseClaimsCommandLine(argv, CLAIMS.map((c) => c.id));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`claims: ${error.message}\nRun with --help for the options.\n`);
-    return EXIT_BAD_INPUT;
+    return usageFailure('claims', error);
   }
   if (options.help) {
     process.stdout.write(CLAIMS_USAGE);
@@ -126,12 +124,4 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
   }
 }
 
-claimsMain(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`claims: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = EXIT_INTERNAL;
-  },
-);
+runCommand('claims', claimsMain);

@@ -2,7 +2,7 @@
 // its metrics. Exit codes: 0 done, 2 bad input (nothing written), 1 internal error.
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
-import { parseCommandLine, UsageError, type CliOptions } from './arguments.ts';
+import { parseCommandLine, type CliOptions } from './arguments.ts';
 import { USAGE } from './usage.ts';
 import { InputError, readScenarioInput } from './scenario-input.ts';
 import { RunOutput, writeRunFiles } from './run-output.ts';
@@ -15,7 +15,8 @@ import { claimsSection } from './claims-section.ts';
 import { summaryTable } from './summary-table.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
 
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
+import { runCommand, usageFailure } from './command.ts';
 
 /** runs/<file stem>-seed<seed>[-x<K>], with the seed made safe for a file name. */
 export function defaultOutputDirectory(file: string, seed: string | number, replicates: number | undefined): string {
@@ -42,9 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseCommandLine(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`sim: ${error.message}\nRun with --help for the options.\n`);
-    return EXIT_BAD_INPUT;
+    return usageFailure('sim', error);
   }
   if (options.help) {
     process.stdout.write(USAGE);
@@ -101,12 +100,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`sim: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = EXIT_INTERNAL;
-  },
-);
+runCommand('sim', main);

@@ -11,7 +11,8 @@ import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
+import { runCommand, usageFailure } from './command.ts';
 
 const USAGE = `Usage: npm run sweep -- FILE --vary PATH=VALUES [--vary ...] [options]
 
@@ -102,9 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     options = parseSweepCommandLine(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`sweep: ${error.message}\nRun with --help for the options.\n`);
-    return EXIT_BAD_INPUT;
+    return usageFailure('sweep', error);
   }
   if (options.help) {
     process.stdout.write(USAGE);
@@ -165,12 +164,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`sweep: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = EXIT_INTERNAL;
-  },
-);
+runCommand('sweep', main);

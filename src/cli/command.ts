@@ -1,0 +1,24 @@
+// How the commands (sim, claims, sweep) end: a usage error exits 2 with a pointer to --help, an
+// error nobody caught is an internal error (exit 1, with its stack), else the command's own code.
+import { UsageError } from './arguments.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-codes.ts';
+
+/** Reports a UsageError for `command` and returns the bad-input exit code; rethrows anything else. */
+export function usageFailure(command: string, error: unknown): number {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`${command}: ${error.message}\nRun with --help for the options.\n`);
+  return EXIT_BAD_INPUT;
+}
+
+/** Runs `main` on the process's arguments and sets the exit code from its outcome. */
+export function runCommand(command: string, main: (argv: readonly string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${command}: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    },
+  );
+}
