@@ -44,13 +44,9 @@ export function normalQuantile(p: number): number {
 }
 
 /**
- * A standard normal draw by inversion of one 32-bit uniform, taken at the middle of its cell
- * (never 0 or 1; the tails stop at about 6.2 standard deviations, ample for output shocks).
+ * Normal draws invert one 32-bit uniform taken at the middle of its cell (never 0 or 1; the
+ * tails stop at about 6.2 standard deviations, ample for output shocks).
  */
-export function standardNormal(rng: RandomStream): number {
-  return normalQuantile(rng.uniform() + HALF_CELL);
-}
-
 const HALF_CELL = 2 ** -33;
 
 /** 1/n! for the Taylor series of exp, n = 0..16, each by one division from the last. */
@@ -87,7 +83,7 @@ export function moveShocks(state: EconomyState, rng: RandomStream): void {
   const factor = shockFactor;
   const { logShock, shock } = persons;
   for (let p = 0; p < persons.count; p++) {
-    // standardNormal(rng), with its central 85% in line.
+    // A standard normal by inversion, its central 85% in line.
     const u = rng.uniform() + HALF_CELL;
     const q = u - 0.5;
     const e = Math.abs(q) <= 0.425 ? central(q) : tail(u);

@@ -57,13 +57,3 @@ export interface ClaimDefinition {
   readonly measurements: readonly ClaimMeasurement[];
   readonly tests: readonly ClaimTest[];
 }
-
-/** Every reporter id a claim's measurements read. */
-export function reportersNeeded(claim: ClaimDefinition): string[] {
-  return [...new Set(claim.measurements.flatMap((m) => m.needs))];
-}
-
-/** Every scenario path a claim's variants override (its switches). */
-export function switchesNeeded(claim: ClaimDefinition, base: (path: string) => unknown): string[] {
-  return [...new Set(claim.variants.flatMap((v) => Object.keys(v.overrides(base))))];
-}

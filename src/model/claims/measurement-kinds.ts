@@ -38,12 +38,6 @@ export function finalOf(id: string, reporter: string, label: string, unit: strin
   return measurement(id, label, unit, [reporter], (run, w) => valueAtYear(run.ticks, columnOf(run, reporter), w.toYear));
 }
 
-/** Mean of one reporter over the window divided by the mean of another. */
-export function ratioOfMeans(id: string, numerator: string, denominator: string, label: string, unit: string): ClaimMeasurement {
-  return measurement(id, label, unit, [numerator, denominator], (run, w) =>
-    windowMean(run.ticks, columnOf(run, numerator), w) / windowMean(run.ticks, columnOf(run, denominator), w));
-}
-
 /** Value at the end of the run of one reporter divided by another's. */
 export function ratioAtEnd(id: string, numerator: string, denominator: string, label: string, unit: string): ClaimMeasurement {
   return measurement(id, label, unit, [numerator, denominator], (run, w) =>

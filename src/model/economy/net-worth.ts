@@ -122,10 +122,16 @@ export function addOrganisationClaims(state: EconomyState, equity: Float64Array,
   return out;
 }
 
-/** Net worth of every person in cents. */
-export function netWorthCents(state: EconomyState, out: Float64Array, equity = organisationEquity(state)): Float64Array {
+/**
+ * Net worth of every person in cents. `holdings`, when given, is each person's bond principal
+ * as `organisationEquity` wrote it in the same walk (else the series are walked again).
+ */
+export function netWorthCents(
+  state: EconomyState, out: Float64Array, equity = organisationEquity(state), holdings?: Float64Array,
+): Float64Array {
   const { persons, ledger } = state;
-  personBondHoldings(state, out);
+  if (holdings !== undefined) out.set(holdings);
+  else personBondHoldings(state, out);
   addOrganisationClaims(state, equity, out);
   for (let p = 0; p < persons.count; p++) out[p] = out[p]! + ledger.balance(persons.firstAccount + p);
   return out;

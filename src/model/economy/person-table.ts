@@ -7,7 +7,6 @@ export const MODE_SELF_EMPLOYED = 1;
 export const MODE_PRODUCER = 2;
 export const MODE_EMPLOYEE = 3;
 export const MODE_MEMBER_WORKER = 4;
-export const MODE_NAMES = ['idle', 'self-employed', 'producer', 'employee', 'member-worker'] as const;
 
 export class PersonTable {
   readonly count: number;

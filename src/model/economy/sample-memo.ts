@@ -19,11 +19,17 @@ export function perSample<T>(compute: (s: EconomyState) => T): (s: EconomyState)
   };
 }
 
+/** Book equity of every organisation and bond principal of every person, from one walk. */
+const positionsAtSample = perSample((s) => {
+  const holdings = new Float64Array(s.persons.count);
+  return { equity: organisationEquity(s, undefined, holdings), holdings };
+});
+
 /** Book equity of every organisation at this sample (read-only: callers must not write it). */
-export const equityAtSample = perSample((s) => organisationEquity(s));
+export const equityAtSample = (s: EconomyState): Float64Array => positionsAtSample(s).equity;
 
 /** Net worth of every person in cents at this sample (read-only). */
-export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
+export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Array(s.persons.count), equityAtSample(s), positionsAtSample(s).holdings));
 
 /** Each person's commune claims in cents at this sample (read-only). */
 export const communeClaimsAtSample = perSample((s) => communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)));

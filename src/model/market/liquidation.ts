@@ -20,14 +20,18 @@ export interface LiquidationOutcome {
 
 /**
  * Sells the asset to `world` and runs the waterfall. With an active series (`series` >= 0),
- * proceeds and any escrow balance pay its holders first; the series closes as defaulted.
+ * proceeds and any escrow balance pay its holders first; the series closes as defaulted. With
+ * no series or a closed one, proceeds and any escrow left go to the owner.
  */
 export function liquidate(
   ledger: Ledger, book: BondBook, series: number, proceedsCents: number, ownerAccount: number, onPaid?: HolderPaid,
 ): LiquidationOutcome {
   if (series < 0 || book.status[series] !== SERIES_ACTIVE) {
     if (proceedsCents > 0) ledger.transfer(WORLD, ownerAccount, proceedsCents, FLOW.liquidation);
-    return { proceedsCents, paidToHoldersCents: 0, lossCents: 0, toOwnerCents: proceedsCents };
+    // A closed series owes nothing: whatever its escrow still holds is the owner's.
+    const left = series >= 0 ? ledger.balance(book.escrow[series]!) : 0;
+    if (left > 0) ledger.transfer(book.escrow[series]!, ownerAccount, left, FLOW.liquidation);
+    return { proceedsCents, paidToHoldersCents: 0, lossCents: 0, toOwnerCents: proceedsCents + left };
   }
   const escrow = book.escrow[series]!;
   if (proceedsCents > 0) ledger.transfer(WORLD, escrow, proceedsCents, FLOW.liquidation);
