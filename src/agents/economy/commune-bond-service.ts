@@ -3,7 +3,7 @@
 // (`dividend`). With `poolBacksBonds` the commune's pool covers a shortfall.
 import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
-import { serviceSeries, type HolderPaid } from '../../model/market/bond-service.ts';
+import { serviceSeries, serviceShortfall, type HolderPaid } from '../../model/market/bond-service.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
@@ -43,7 +43,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     const owner = organisations[issuer]!;
     bookkeeping.communal = owner.kind === ORG_COMMUNE;
     if (params.poolBacksBonds) {
-      const short = bonds.due(s) - ledger.balance(escrow);
+      const short = serviceShortfall(ledger, bonds, s);
       if (short > 0) ledger.payUpTo(owner.account, escrow, short, FLOW.rent);
     }
     const paid = service(ledger, bonds, s, bookkeeping.paid, params.excessRentPrepays);

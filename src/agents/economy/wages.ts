@@ -6,27 +6,17 @@
 // Its month's accounts follow: net income = sales - wages - interest - depreciation - other
 // costs (MODEL.md 5; principal is paid from cash and is not a cost).
 import { FLOW, WORLD } from '../../model/ledger.ts';
-import { SERIES_ACTIVE, scheduledSplit } from '../../model/market/bond-series.ts';
+import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-series.ts';
+import { serviceShortfall } from '../../model/market/bond-service.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
 import { coordinationCostCents } from '../cooperative/distribution.ts';
 
-const split = { interestCents: 0, principalCents: 0 };
-
-/** Interest part of a series' scheduled payment this month. */
-export function interestDueCents(state: EconomyState, s: number): number {
-  const { bonds } = state;
-  let interest = 0;
-  const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
-  for (let h = bonds.firstHolding[s]!; h < end; h++) {
-    if (bonds.principalCents[h]! <= 0) continue;
-    scheduledSplit(bonds.principalCents[h]!, bonds.annualYield[h]!, bonds.paymentCents[h]!, bonds.monthsLeft[h]!, split);
-    interest += split.interestCents;
-  }
-  return interest;
-}
+/** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
+const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
+let shortfallOf = new Float64Array(64);
 
 /** Whether any firm or cooperative has ever existed (phases skip their loops otherwise). */
 export function hasEnterprises(state: EconomyState): boolean {
@@ -75,17 +65,23 @@ export function payWagesAndService(state: EconomyState): void {
   const list = state.enterpriseAssets;
   let kept = 0;
   const { owner, cls, classPrice, classLife } = assets;
+  if (shortfallOf.length < list.length) shortfallOf = new Float64Array(2 * list.length);
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
     if (!assets.alive[a]) continue;
+    // Escrows change only when topped up below, so each shortfall is computed once.
+    shortfallOf[kept] = 0;
     list[kept++] = a;
     const org = orgs.all[owner[a]!]!;
     org.depreciationMonth += classPrice[cls[a]!]! / classLife[cls[a]!]!;
     const s = assets.series[a]!;
     if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
-    serviceDue[org.id]! += Math.max(0, bonds.due(s) - ledger.balance(bonds.escrow[s]!));
-    org.interestMonth += interestDueCents(state, s);
-    org.serviceMonth += bonds.levelService(s);
+    bonds.schedule(s, schedule);
+    const short = serviceShortfall(ledger, bonds, s, schedule.dueCents);
+    shortfallOf[kept - 1] = short;
+    serviceDue[org.id]! += short;
+    org.interestMonth += schedule.interestCents;
+    org.serviceMonth += schedule.levelCents;
   }
   list.length = kept;
   for (const org of orgs.all) {
@@ -112,11 +108,9 @@ export function payWagesAndService(state: EconomyState): void {
       persons.coopWorkedYear[p] = e;
     }
   }
-  for (const a of list) {
-    const s = assets.series[a]!;
-    if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
-    const need = bonds.due(s) - ledger.balance(bonds.escrow[s]!);
-    if (need > 0) ledger.payUpTo(orgs.all[owner[a]!]!.account, bonds.escrow[s]!, need, FLOW.other);
+  for (let k = 0; k < list.length; k++) {
+    const short = shortfallOf[k]!;
+    if (short > 0) ledger.payUpTo(orgs.all[owner[list[k]!]!]!.account, bonds.escrow[assets.series[list[k]!]!]!, short, FLOW.other);
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;

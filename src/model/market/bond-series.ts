@@ -209,14 +209,29 @@ export class BondBook {
 
   /** What the series is due this month: the sum of its holdings' scheduled payments. */
   due(series: number): number {
-    let sum = 0;
+    return this.schedule(series, monthSchedule).dueCents;
+  }
+
+  /**
+   * This month's schedule of a series in one walk over its holdings: what is due, the
+   * interest part of it, and the level service (the payments of holdings still open).
+   */
+  schedule(series: number, out: MonthSchedule): MonthSchedule {
+    let due = 0;
+    let interest = 0;
+    let level = 0;
     const end = this.firstHolding[series]! + this.holdingCount[series]!;
     for (let h = this.firstHolding[series]!; h < end; h++) {
       if (this.principalCents[h]! <= 0) continue;
       scheduledSplit(this.principalCents[h]!, this.annualYield[h]!, this.paymentCents[h]!, this.monthsLeft[h]!, split);
-      sum += split.interestCents + split.principalCents;
+      due += split.interestCents + split.principalCents;
+      interest += split.interestCents;
+      level += this.paymentCents[h]!;
     }
-    return sum;
+    out.dueCents = due;
+    out.interestCents = interest;
+    out.levelCents = level;
+    return out;
   }
 
   /** The level monthly service of the series (the rental reserve while bonds are outstanding). */
@@ -229,3 +244,12 @@ export class BondBook {
 }
 
 const split = { interestCents: 0, principalCents: 0 };
+
+/** A series' month: what is due, its interest part, and the level service. */
+export interface MonthSchedule {
+  dueCents: number;
+  interestCents: number;
+  levelCents: number;
+}
+
+const monthSchedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };

@@ -149,6 +149,14 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   return true;
 }
 
+/**
+ * What the escrow lacks for this month's service, 0 when it holds enough: what a backer (a
+ * commune's pool, an enterprise's cash) pays in before the service is due.
+ */
+export function serviceShortfall(ledger: Ledger, book: BondBook, s: number, dueCents = book.due(s)): number {
+  return Math.max(0, dueCents - ledger.balance(book.escrow[s]!));
+}
+
 /** Redeems early with up to `cents` of the escrow, never beyond what is owed; returns what was paid. */
 export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: number, onPaid?: HolderPaid): number {
   if (book.status[s] !== ACTIVE || cents <= 0) return 0;
