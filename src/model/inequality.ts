@@ -22,6 +22,14 @@ export function mean(values: ArrayLike<number>): number {
   return values.length === 0 ? Number.NaN : sum(values) / values.length;
 }
 
+/**
+ * "Almost nothing": less than a hundredth of the mean holding, the line the zero-share
+ * reporter counts below and the wealth histogram's first edge.
+ */
+export function almostNothingBelow(values: ArrayLike<number>): number {
+  return values.length > 0 ? mean(values) / 100 : 0;
+}
+
 export function median(sorted: Float64Array): number {
   return sorted.length === 0 ? Number.NaN : medianSorted(asList(sorted));
 }

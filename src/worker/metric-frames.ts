@@ -2,6 +2,7 @@
 // distribution now, the events since the last frame, and (economies) every organisation's life.
 import type { Simulation } from '../model/engine.ts';
 import { snapshotDistribution } from '../model/reporters.ts';
+import { almostNothingBelow } from '../model/inequality.ts';
 import { lifetimesOfModel } from '../model/economy/organisation-survival.ts';
 import { eventCount, eventsFrom } from './run-events.ts';
 import { DRAWN_AGENTS_MAX, type DistributionFrame, type MetricFrame, type RunMode } from './protocol.ts';
@@ -13,14 +14,12 @@ export interface FrameCursor {
 }
 
 /**
- * The log histogram starts at 1% of the mean (below it is 'almost nothing', as in the
- * `wealth.zeroShare` reporter), so its bins stay put while money is conserved.
+ * The log histogram starts at "almost nothing" (1 when nobody holds anything), so its bins
+ * stay put while money is conserved.
  */
 function histogramFloor(sorted: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < sorted.length; i++) total += sorted[i]!;
-  const mean = sorted.length > 0 ? total / sorted.length : 0;
-  return mean > 0 ? mean / 100 : 1;
+  const floor = almostNothingBelow(sorted);
+  return floor > 0 ? floor : 1;
 }
 
 function distributionFrames(simulation: Simulation): DistributionFrame[] {

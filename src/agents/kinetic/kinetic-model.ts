@@ -3,6 +3,7 @@
 import type { ModelDefinition, Phase } from '../../model/engine.ts';
 import type { RandomStreams } from '../../model/random.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter } from '../../model/reporters.ts';
+import { almostNothingBelow } from '../../model/inequality.ts';
 import type { KineticScenario } from '../../scenarios/kinetic-schema.ts';
 import {
   fixedAmountExchange, mesaGiveOneUnit, savingPropensityExchange, yardSaleExchange,
@@ -25,9 +26,7 @@ const zeroShare: ScalarReporter<KineticState> = {
   description: 'share of agents holding less than one hundredth of the mean',
   sample: (state, context) => {
     const sorted = context.sorted(state, 'wealth');
-    let total = 0;
-    for (let i = 0; i < sorted.length; i++) total += sorted[i]!;
-    const threshold = total / sorted.length / 100;
+    const threshold = almostNothingBelow(sorted);
     let count = 0;
     while (count < sorted.length && sorted[count]! < threshold) count++;
     return count / sorted.length;
