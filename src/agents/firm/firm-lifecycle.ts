@@ -7,7 +7,7 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
-import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
 import { payShareholders } from './shareholder-payouts.ts';
@@ -48,7 +48,7 @@ export function foundNewFirms(state: EconomyState, rng: RandomStream): void {
 /** Liquidates a firm: assets first (bondholders of each asset first), the rest to shareholders. */
 export function liquidateFirm(state: EconomyState, firm: Organisation): void {
   const { assets, ledger, counters } = state;
-  const equityBefore = Math.max(0, organisationEquity(state)[firm.id]!);
+  const equityBefore = Math.max(0, enterpriseEquity(state)[firm.id]!);
   let size = 0;
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
     const a = liveIds[i]!;
