@@ -22,6 +22,7 @@ describe('firm wage rate', () => {
 describe('firm accounts', () => {
   it('counts interest and depreciation as costs, never principal', () => {
     expect(netIncomeCents({ salesCents: 360_000, wagesCents: 200_000, interestCents: 50_000, depreciationCents: 50_000 })).toBe(60_000);
+    expect(netIncomeCents({ salesCents: 360_000, wagesCents: 200_000, interestCents: 50_000, depreciationCents: 50_000, otherCostsCents: 10_000 })).toBe(50_000);
   });
 
   it('pays out the payout ratio of a profit and retains the rest; pays nothing on a loss', () => {

@@ -12,6 +12,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
+import { netIncomeCents } from '../firm/firm-accounts.ts';
 import { coordinationCostCents } from '../cooperative/distribution.ts';
 
 /** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
@@ -117,7 +118,10 @@ export function payWagesAndService(state: EconomyState): void {
     const coordination = org.otherCostsMonth - org.rentMonth;
     if (coordination > 0) ledger.payUpTo(org.account, WORLD, coordination, FLOW.other);
     org.depreciationMonth = Math.round(org.depreciationMonth);
-    org.netIncomeMonth = org.salesMonth - org.wagesMonth - org.interestMonth - org.depreciationMonth - org.otherCostsMonth;
+    org.netIncomeMonth = netIncomeCents({
+      salesCents: org.salesMonth, wagesCents: org.wagesMonth, interestCents: org.interestMonth,
+      depreciationCents: org.depreciationMonth, otherCostsCents: org.otherCostsMonth,
+    });
     org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
     if (org.kind === ORG_FIRM) counters.firmDepreciationYear += org.depreciationMonth;
   }

@@ -1,15 +1,17 @@
 // MODEL.md 5: profit and net income are `sales - wages - interest - depreciation` for firms and
-// cooperatives alike; bond principal is paid from cash and is not a cost.
+// cooperatives alike, less other costs (a cooperative's coordination cost and the rent it pays
+// for commune assets); bond principal is paid from cash and is not a cost.
 
 export interface PeriodAccounts {
   readonly salesCents: number;
   readonly wagesCents: number;
   readonly interestCents: number;
   readonly depreciationCents: number;
+  readonly otherCostsCents?: number;
 }
 
 export function netIncomeCents(a: PeriodAccounts): number {
-  return a.salesCents - a.wagesCents - a.interestCents - a.depreciationCents;
+  return a.salesCents - a.wagesCents - a.interestCents - a.depreciationCents - (a.otherCostsCents ?? 0);
 }
 
 /** `payoutRatio` of a positive profit goes to shareholders; the rest is retained. */
