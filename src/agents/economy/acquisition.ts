@@ -7,15 +7,13 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
-import {
-  clearBondAuction, issueSeries, issuerRiskPremium, type BondBid,
-} from '../../model/market/bond-auction.ts';
 import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
 import { endPossession, grantPossession } from './possession.ts';
 import { offeredRentCents } from './mode-choice.ts';
-import { collectBondBids, type SaverQueue } from './savers.ts';
+import type { SaverQueue } from './savers.ts';
+import { buyWithBonds } from './bond-purchase.ts';
 
 /** Most a person would pay a month for an asset of class c: its gain over its outside option. */
 export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
@@ -106,11 +104,10 @@ function communeFor(state: EconomyState, p: number, communes: readonly Organisat
 }
 
 export function requestAcquisitions(state: EconomyState, rng: RandomStream, queue: SaverQueue): void {
-  const { persons, classes, orgs, params, ledger, assets, counters, bonds } = state;
+  const { persons, classes, orgs, params, ledger, assets, counters } = state;
   if (persons.seekerCount === 0) return;
   const communes = orgs.aliveOfKind(ORG_COMMUNE);
   if (communes.length === 0) return;
-  const bids: BondBid[] = [];
   for (let i = 0; i < persons.seekerCount; i++) {
     const p = persons.seekers[i]!;
     const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? classes.findIndex((c) => !c.productive) : -1;
@@ -121,31 +118,19 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
     const commune = communeFor(state, p, communes, rng);
     if (commune === undefined) continue;
     counters.requestsMade++;
-    let seriesId = -1;
+    let asset: number;
     if (ledger.balance(commune.reserveAccount) >= cls.priceCents) {
       // A replacement reserve large enough buys the asset outright, without bonds.
       ledger.transfer(commune.reserveAccount, WORLD, cls.priceCents, FLOW['asset-purchase']);
+      asset = assets.add(wanted, commune.id, state.tick);
     } else {
-      const premium = issuerRiskPremium(state.tick - commune.foundedTick, orgs.trailingLossRate(commune), params.newIssuerPremium);
-      collectBondBids(state, queue, rng, cls.priceCents, premium, params.membersOnlyBonds ? commune.id : -1, bids);
-      const outcome = clearBondAuction(bids, {
-        faceCents: cls.priceCents, maturityMonths: params.maturityMonths, maxYield: params.maxYield,
-        format: params.auctionFormat, guarantee: (service) => service <= rent,
-      });
-      if (!outcome.cleared) continue;
-      for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
-      const asset = assets.add(wanted, commune.id, state.tick);
-      const series = issueSeries(ledger, bonds, outcome.allocations, {
-        issuer: commune.id, issuerAccount: commune.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
-      });
-      ledger.transfer(commune.account, WORLD, cls.priceCents, FLOW['asset-purchase']);
-      assets.series[asset] = series;
-      counters.clearingYieldSumYear += outcome.clearingYield;
+      const bought = buyWithBonds(state, commune, wanted, (service) => service <= rent, params.membersOnlyBonds ? commune.id : -1, queue, rng);
+      if (bought === undefined) continue;
+      asset = bought.asset;
+      counters.clearingYieldSumYear += bought.outcome.clearingYield;
       counters.clearedYear++;
-      seriesId = series;
     }
     counters.requestsCleared++;
-    const asset = seriesId >= 0 ? bonds.asset[seriesId]! : assets.add(wanted, commune.id, state.tick);
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;
     else persons.wantsHome[p] = 0;

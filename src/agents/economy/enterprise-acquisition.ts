@@ -5,19 +5,18 @@
 // the new one included. Cleared: the asset is bought from `world`; not cleared: nothing moves.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
-import { clearBondAuction, issueSeries, issuerRiskPremium, type BondBid } from '../../model/market/bond-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import type { Organisation } from '../../model/economy/organisation-table.ts';
-import { collectBondBids, type SaverQueue } from './savers.ts';
+import type { SaverQueue } from './savers.ts';
+import { buyWithBonds } from './bond-purchase.ts';
 
 const CASH_RESERVE_MONTHS = 3;
-const bids: BondBid[] = [];
 
 /** Buys an asset of class `cls` for `org`; returns the new (vacant) asset, or -1. */
 export function acquireAssetFor(
   state: EconomyState, org: Organisation, cls: number, addedSurplusCents: number, queue: SaverQueue, rng: RandomStream,
 ): number {
-  const { ledger, assets, bonds, params, persons, orgs } = state;
+  const { ledger, assets } = state;
   const price = assets.classPrice[cls]!;
   const reserve = CASH_RESERVE_MONTHS * (org.wagesMonth + org.serviceMonth + org.otherCostsMonth);
   if (ledger.balance(org.account) - price >= reserve) {
@@ -27,22 +26,11 @@ export function acquireAssetFor(
     return bought;
   }
   if (queue.length === 0) return -1;
-  const premium = issuerRiskPremium(state.tick - org.foundedTick, orgs.trailingLossRate(org), params.newIssuerPremium);
-  collectBondBids(state, queue, rng, price, premium, -1, bids);
   const surplus = org.salesMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
-  const outcome = clearBondAuction(bids, {
-    faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat,
-    guarantee: (service) => surplus >= org.serviceMonth + service,
-  });
-  if (!outcome.cleared) return -1;
-  for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
-  const asset = assets.add(cls, org.id, state.tick, org.kind);
+  const bought = buyWithBonds(state, org, cls, (service) => surplus >= org.serviceMonth + service, -1, queue, rng);
+  if (bought === undefined) return -1;
+  const { asset, outcome } = bought;
   state.enterpriseAssets.push(asset);
-  const series = issueSeries(ledger, bonds, outcome.allocations, {
-    issuer: org.id, issuerAccount: org.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
-  });
-  ledger.transfer(org.account, WORLD, price, FLOW['asset-purchase']);
-  assets.series[asset] = series;
   org.serviceMonth += outcome.serviceCents;
   return asset;
 }
