@@ -6,6 +6,7 @@
 // series ends sooner.
 import { FLOW, type Ledger } from '../ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED, scheduledSplit, type BondBook } from './bond-series.ts';
+import { allocateProRata } from './pro-rata.ts';
 
 /** Called for every payment to a holder, so the economy can book income and trailing returns. */
 export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield: number) => void;
@@ -18,14 +19,19 @@ const ACTIVE = SERIES_ACTIVE;
 const REDEEMED = SERIES_REDEEMED;
 const splitOf = scheduledSplit;
 
-/** Scratch: this month's scheduled interest and principal per holding of the series in hand. */
-const scheduled = { interest: new Float64Array(64), principal: new Float64Array(64) };
+/**
+ * Scratch per holding of the series in hand: this month's scheduled interest and principal,
+ * the balance left after it (the prepayment's weights) and the prepayment each receives.
+ */
+const scheduled = { interest: new Float64Array(64), principal: new Float64Array(64), left: new Float64Array(64), prepaid: new Float64Array(64) };
 
 function growScheduled(count: number): void {
   let n = scheduled.interest.length;
   while (n < count) n *= 2;
   scheduled.interest = new Float64Array(n);
   scheduled.principal = new Float64Array(n);
+  scheduled.left = new Float64Array(n);
+  scheduled.prepaid = new Float64Array(n);
 }
 
 /**
@@ -46,14 +52,17 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   if (count > scheduled.interest.length) growScheduled(count);
   const interestOf = scheduled.interest;
   const principalOf = scheduled.principal;
+  const leftOf = scheduled.left;
   let due = 0;
   let after = 0;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
+    leftOf[h - first] = 0;
     if (p <= 0) continue;
     splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
     interestOf[h - first] = split.interestCents;
     principalOf[h - first] = split.principalCents;
+    leftOf[h - first] = p - split.principalCents;
     due += split.interestCents + split.principalCents;
     after += p - split.principalCents;
   }
@@ -67,32 +76,16 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     return false;
   }
   book.missedMonths[s] = 0;
+  // Prepayment: pro rata to the balances left after the scheduled payment.
   const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
-  let remainder = 0;
-  if (extra > 0) {
-    let given = 0;
-    for (let h = first; h < end; h++) {
-      const p = balances[h]!;
-      if (p <= 0) continue;
-      given += Math.floor((extra * (p - principalOf[h - first]!)) / after);
-    }
-    remainder = extra - given;
-  }
+  const prepaid = scheduled.prepaid;
+  if (extra > 0) allocateProRata(extra, leftOf, prepaid, count);
   let open = false;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
     const interestCents = interestOf[h - first]!;
-    const left = p - principalOf[h - first]!;
-    let principalCents = principalOf[h - first]!;
-    if (extra > 0 && left > 0) {
-      let share = Math.floor((extra * left) / after);
-      if (remainder > 0 && share < left) {
-        share++;
-        remainder--;
-      }
-      principalCents += share;
-    }
+    const principalCents = principalOf[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
     if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
     if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
@@ -107,9 +100,8 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
 }
 
 /**
- * serviceSeries for a series of one holding (half of all series-months): the same arithmetic,
- * operation for operation, without the passes and the scratch columns. The one holding's pro
- * rata share of `extra` is extra x left / left, rounded down, plus the remainder cent if any.
+ * serviceSeries for a series of one holding (half of all series-months): the same arithmetic
+ * without the passes and the scratch columns.
  */
 function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number, h: number, onPaid: HolderPaid | undefined, prepay: boolean): boolean {
   const balances = book.principalCents;
@@ -133,11 +125,8 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   }
   book.missedMonths[s] = 0;
   const extra = prepay && left > 0 ? Math.min(available - due, left) : 0;
-  if (extra > 0 && left > 0) {
-    let share = Math.floor((extra * left) / left);
-    if (extra - share > 0 && share < left) share++;
-    principalCents += share;
-  }
+  // The one holding's pro rata share of the prepayment is all of it.
+  principalCents += extra;
   const holder = book.holder[h]!;
   if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
   if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
@@ -167,21 +156,16 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
   const paying = Math.min(cents, owed, ledger.balance(escrow));
   if (paying <= 0) return 0;
   // Pro rata to balances, rounded down; the remainder cents one each to holdings in order.
-  let given = 0;
-  for (let h = first; h < end; h++) given += Math.floor((paying * book.principalCents[h]!) / owed);
-  let remainder = paying - given;
+  const count = end - first;
+  if (count > scheduled.prepaid.length) growScheduled(count);
+  const shares = scheduled.prepaid;
+  allocateProRata(paying, book.principalCents.subarray(first, end), shares);
   let open = false;
   for (let h = first; h < end; h++) {
-    const balance = book.principalCents[h]!;
-    if (balance <= 0) continue;
-    let share = Math.floor((paying * balance) / owed);
-    if (remainder > 0 && share < balance) {
-      share++;
-      remainder--;
-    }
+    const share = shares[h - first]!;
     if (share > 0) {
       ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
-      book.principalCents[h] = balance - share;
+      book.principalCents[h] = book.principalCents[h]! - share;
       onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
     }
     if (book.principalCents[h]! > 0) open = true;

@@ -5,9 +5,9 @@
  * Splits `totalCents` in proportion to `weights` into `out`: whole cents summing exactly to
  * `totalCents` (each share rounded down, the remainder cents one each to the recipients with
  * positive weight in index order), or all zero when the weights sum to zero. No allocation.
+ * With `n`, only the first n weights (and entries of `out`) take part.
  */
-export function allocateProRata(totalCents: number, weights: ArrayLike<number>, out: Float64Array): void {
-  const n = weights.length;
+export function allocateProRata(totalCents: number, weights: ArrayLike<number>, out: Float64Array, n = weights.length): void {
   let weightSum = 0;
   for (let i = 0; i < n; i++) weightSum += weights[i]!;
   out.fill(0, 0, n);
