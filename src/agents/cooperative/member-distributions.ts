@@ -3,9 +3,8 @@
 // cooperative). A new member's unpaid buy-in is withheld from its share, an instalment at a
 // time, and credited to its capital account.
 import { FLOW } from '../../model/ledger.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
-import { hasEnterprises } from '../economy/wages.ts';
+import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 
 export function distributeCooperativeIncome(state: EconomyState): void {
   if (!hasEnterprises(state)) return;

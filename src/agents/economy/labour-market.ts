@@ -4,7 +4,7 @@
 // its vacancies and counts the applicants it turned away (queued). Then each firm's wage rate
 // moves 1% up while a vacancy stays open and 1% down while applicants queue (MODEL.md 5).
 import type { RandomStream } from '../../model/random.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { enterpriseEquity } from '../../model/economy/net-worth.ts';
@@ -38,7 +38,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   market.vacancyCount = 0;
   market.coops.length = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
-  if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
+  if (!hasEnterprises(state)) return;
   for (const a of state.enterpriseAssets) {
     if (!assets.alive[a] || assets.possessor[a]! >= 0) continue;
     const kind = assets.ownerKind[a]!;
@@ -56,7 +56,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
 /** Serves this month's applicants, equips cooperative members, and moves wage rates. */
 export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
   const { persons, orgs, assets, params } = state;
-  if (state.counters.firmsFounded + state.counters.coopsFounded === 0) return;
+  if (!hasEnterprises(state)) return;
   const vacantByOrg = market.vacantByOrg;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
   for (const list of vacantByOrg) list.length = 0;

@@ -1,7 +1,7 @@
 // MODEL.md 1, the tick order of the economy, on one screen. Year-end phases run after every
 // twelfth month.
 import type { Phase } from '../../model/engine.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { closeYear } from '../../model/economy/yearly-accounts.ts';
 import { newSaverQueue, openSaverBudgets } from './savers.ts';
 import { produceAndSell, scrapWornOutAssets } from './production.ts';
@@ -53,7 +53,7 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
       run: (st) => {
         auctions.shuffle(st.persons.seekers, st.persons.seekerCount);
         runRentalAuctions(st, auctions);
-        const enterprises = st.counters.firmsFounded + st.counters.coopsFounded > 0;
+        const enterprises = hasEnterprises(st);
         if (st.persons.seekerCount === 0 && !enterprises) return;
         openSaverBudgets(st, saverQueue);
         requestAcquisitions(st, bondAsks, saverQueue);

@@ -8,7 +8,7 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-series.ts';
 import { serviceShortfall } from '../../model/market/bond-service.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
@@ -18,12 +18,6 @@ import { coordinationCostCents } from '../cooperative/distribution.ts';
 /** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
 const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
 let shortfallOf = new Float64Array(64);
-
-/** Whether any firm or cooperative has ever existed (phases skip their loops otherwise). */
-export function hasEnterprises(state: EconomyState): boolean {
-  const c = state.counters;
-  return c.firmsFounded + c.coopsFounded > 0;
-}
 
 /**
  * The market wage per unit of skill: firms' rates weighted by their employees, else the

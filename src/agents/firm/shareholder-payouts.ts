@@ -4,10 +4,9 @@
 // month of its cash costs (wages and bond service) before paying anything.
 import { FLOW } from '../../model/ledger.ts';
 import { allocateProRata } from '../../model/market/pro-rata.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
 import { IDLE_CASH_COST_MONTHS, idleCashPayoutCents, splitProfit } from './firm-accounts.ts';
-import { hasEnterprises } from '../economy/wages.ts';
+import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 
 /**
  * Pays `cents` out of the firm to its shareholders pro rata; returns what was paid. Dividends

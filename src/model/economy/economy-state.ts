@@ -189,3 +189,9 @@ export function newEconomyState(
     enterpriseAssets: [],
   });
 }
+
+/** Whether any firm or cooperative has ever existed (phases skip their loops otherwise). */
+export function hasEnterprises(state: EconomyState): boolean {
+  const c = state.counters;
+  return c.firmsFounded + c.coopsFounded > 0;
+}
