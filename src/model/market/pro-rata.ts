@@ -10,8 +10,13 @@
 export function allocateProRata(totalCents: number, weights: ArrayLike<number>, out: Float64Array, n = weights.length): void {
   let weightSum = 0;
   for (let i = 0; i < n; i++) weightSum += weights[i]!;
-  out.fill(0, 0, n);
-  if (weightSum <= 0 || totalCents <= 0) return;
+  if (weightSum <= 0 || totalCents <= 0) {
+    for (let i = 0; i < n; i++) out[i] = 0;
+    return;
+  }
+  // Every share is written below. (Not out.fill: bond service calls this for a handful of
+  // holdings per series, thousands of times a month, and the builtin's call costs more than
+  // the loop; it was 5% of the service.)
   let given = 0;
   for (let i = 0; i < n; i++) {
     const share = Math.floor((totalCents * weights[i]!) / weightSum);
