@@ -1,24 +1,27 @@
 // MODEL.md 5, cooperative: net income less `retention` is divided among the members, equally or
-// in proportion to skill, to the cent; `coordinationCost` grows with log(size) to test the
-// manifesto's "coordinator class".
+// in proportion to skill, in whole cents (the remainder cents stay in the cooperative);
+// `coordinationCost` grows with log(size) to test the manifesto's "coordinator class". The
+// engine's monthly distribution (member-distributions.ts) is made of these two rules.
 import { ln } from '../../model/detmath.ts';
-import { allocateProRata } from '../../model/market/pro-rata.ts';
 
-export type Split = 'equal' | 'by-skill';
+/**
+ * The month's pot for the members: net income less `retention` (rounded up, so the
+ * cooperative never keeps less than asked), no more than the cash it holds. Nothing out of a
+ * loss, nothing without members.
+ */
+export function cooperativePotCents(netIncomeCents: number, retention: number, members: number, cashCents: number): number {
+  if (members <= 0 || netIncomeCents <= 0) return 0;
+  const kept = Math.ceil(netIncomeCents * retention);
+  return Math.max(0, Math.min(netIncomeCents - kept, cashCents));
+}
 
-/** Writes each member's distribution into `out` and returns the cents retained. */
-export function divideNetIncome(
-  netIncomeCents: number, retention: number, skills: ArrayLike<number>, split: Split, out: Float64Array,
-): number {
-  if (netIncomeCents <= 0 || skills.length === 0) {
-    out.fill(0, 0, skills.length);
-    return Math.max(0, netIncomeCents);
-  }
-  const retained = Math.ceil(netIncomeCents * retention);
-  const divided = netIncomeCents - retained;
-  const weights = split === 'equal' ? new Float64Array(skills.length).fill(1) : skills;
-  allocateProRata(divided, weights, out);
-  return retained;
+/**
+ * A member's share of the pot: its weight (1 under `equal`, its skill under `by-skill`) over
+ * the members' total weight, rounded down to the cent. The shares never exceed the pot; what
+ * the rounding leaves (less than a cent per member) stays in the cooperative.
+ */
+export function memberShareCents(potCents: number, weight: number, weightSum: number): number {
+  return Math.floor((potCents * weight) / weightSum);
 }
 
 /** Monthly cost of coordinating `members` persons: `costPerLogMember * ln(members)`. */

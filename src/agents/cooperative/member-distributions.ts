@@ -5,6 +5,7 @@
 import { FLOW } from '../../model/ledger.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
+import { cooperativePotCents, memberShareCents } from './distribution.ts';
 
 export function distributeCooperativeIncome(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
@@ -19,9 +20,7 @@ export function distributeCooperativeIncome(state: EconomyState): void {
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;
-    const net = org.netIncomeMonth;
-    const kept = net > 0 ? Math.ceil(net * params.coopRetention) : 0;
-    divided[org.id] = org.members > 0 && net > 0 ? Math.max(0, Math.min(net - kept, ledger.balance(org.account))) : 0;
+    divided[org.id] = cooperativePotCents(org.netIncomeMonth, params.coopRetention, org.members, ledger.balance(org.account));
     org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }
@@ -32,7 +31,7 @@ export function distributeCooperativeIncome(state: EconomyState): void {
     persons.coopWorkedYear[p] = c;
     const pot = divided[c]!;
     if (pot <= 0) continue;
-    const share = Math.floor((pot * (bySkill ? persons.skill[p]! : 1)) / weightSum[c]!);
+    const share = memberShareCents(pot, bySkill ? persons.skill[p]! : 1, weightSum[c]!);
     const withheld = Math.min(share, persons.buyInOwedCents[p]!, persons.buyInInstalmentCents[p]!);
     const paid = share - withheld;
     if (paid > 0) ledger.transfer(orgs.all[c]!.account, persons.firstAccount + p, paid, FLOW.distribution);
