@@ -37,6 +37,11 @@ function checkInvariants(state: EconomyState): void {
     }
   }
   for (const org of orgs.all) if (org.alive) expect(ledger.balance(org.account)).toBeGreaterThanOrEqual(0);
+  // The asset table keeps each owner's count of assets in service (recounts read it): it must
+  // agree with a count made now, through purchases, scrapping, liquidations, merges and takeovers.
+  const owned = new Map<number, number>();
+  for (const a of assets.live()) owned.set(assets.owner[a]!, (owned.get(assets.owner[a]!) ?? 0) + 1);
+  for (const org of orgs.all) expect(assets.ownedBy(org.id)).toBe(owned.get(org.id) ?? 0);
   for (const a of assets.live()) {
     // Exactly one owner, alive; at most one possessor, who knows it.
     expect(orgs.get(assets.owner[a]!).alive).toBe(true);

@@ -53,7 +53,7 @@ export function recountOrganisations(state: EconomyState): void {
   const { persons, assets, orgs } = state;
   // Counted in typed arrays, then written to the records once (no object chase per person).
   const n = orgs.all.length;
-  const counts = new Int32Array(4 * n);
+  const counts = new Int32Array(3 * n);
   const { memberOf, coopOf, employer, asset, probationOf } = persons;
   const owner = assets.owner;
   for (let p = 0; p < persons.count; p++) {
@@ -66,12 +66,11 @@ export function recountOrganisations(state: EconomyState): void {
     const a = asset[p]!;
     if (a >= 0 && probationOf[p] === owner[a]) counts[2 * n + owner[a]!]!++;
   }
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) counts[3 * n + owner[a]!]!++; }
   for (const org of orgs.all) {
     org.members = counts[org.id]!;
     org.hired = counts[n + org.id]!;
     org.probationers = counts[2 * n + org.id]!;
-    org.assets = counts[3 * n + org.id]!;
+    org.assets = assets.ownedBy(org.id);
   }
 }
 

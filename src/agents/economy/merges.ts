@@ -95,7 +95,7 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     if (persons.memberOf[p] === absorbed.id) persons.memberOf[p] = absorber.id;
     if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
   }
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.owner[a] === absorbed.id) assets.owner[a] = absorber.id; }
+  assets.transferAll(absorbed.id, absorber.id);
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === absorbed.id) bonds.issuer[s] = absorber.id; }
   const pool = ledger.balance(absorbed.account);
   if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);

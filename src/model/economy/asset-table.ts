@@ -35,6 +35,8 @@ export class AssetTable {
 
   /** Ids of assets in service, in id order; rebuilt lazily after a retirement. */
   private liveIds = new Int32Array(64);
+  /** Assets in service per owner (organisation id), kept as assets are added, retired and transferred. */
+  private ownedCounts = new Int32Array(64);
   private liveCount = 0;
   private liveDirty = false;
 
@@ -62,6 +64,7 @@ export class AssetTable {
     // unoptimised for some 250 months.
     this.grow();
     this.liveIds = this.liveIds.slice();
+    this.ownedCounts = this.ownedCounts.slice();
     this.liveDirty = true;
     this.liveDirty = false;
     settleNumberFields(this);
@@ -81,8 +84,23 @@ export class AssetTable {
     return this.liveIds.subarray(0, this.liveCount);
   }
 
+  /** Assets in service owned by organisation `org`. */
+  ownedBy(org: number): number {
+    return org < this.ownedCounts.length ? this.ownedCounts[org]! : 0;
+  }
+
+  /** Every asset in service owned by `from` passes to `to` (merges, takeovers). */
+  transferAll(from: number, to: number): void {
+    const live = this.live();
+    for (let i = 0; i < live.length; i++) if (this.owner[live[i]!] === from) this.owner[live[i]!] = to;
+    this.ownedCounts = grownTo(this.ownedCounts, to + 1);
+    this.ownedCounts[to]! += this.ownedBy(from);
+    if (from < this.ownedCounts.length) this.ownedCounts[from] = 0;
+  }
+
   /** Takes an asset out of service (scrapped or liquidated); its row stays for the record. */
   retire(asset: number): void {
+    if (this.alive[asset]) this.ownedCounts[this.owner[asset]!]!--;
     this.alive[asset] = 0;
     this.onAuction[asset] = 0;
     this.liveDirty = true;
@@ -101,6 +119,8 @@ export class AssetTable {
     this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
+    this.ownedCounts = grownTo(this.ownedCounts, owner + 1);
+    this.ownedCounts[owner]!++;
     return id;
   }
 
@@ -128,4 +148,14 @@ export class AssetTable {
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
   }
+}
+
+/** `counts`, or a copy at least `size` long (doubling). */
+function grownTo(counts: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= counts.length) return counts;
+  let n = counts.length;
+  while (n < size) n *= 2;
+  const grown = new Int32Array(n);
+  grown.set(counts);
+  return grown;
 }
