@@ -53,7 +53,7 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   const sizeB = failing.members;
   if (ledger.balance(failing.account) > 0) ledger.transfer(failing.account, healthy.account, ledger.balance(failing.account), FLOW.other);
   assets.transferAll(failing.id, healthy.id);
-  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === failing.id) bonds.issuer[s] = healthy.id; }
+  bonds.transferIssuer(failing.id, healthy.id);
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] === failing.id) persons.coopOf[p] = healthy.id;
     if (persons.employer[p] === failing.id) persons.employer[p] = healthy.id;

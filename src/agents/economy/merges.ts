@@ -96,7 +96,7 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
   }
   assets.transferAll(absorbed.id, absorber.id);
-  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === absorbed.id) bonds.issuer[s] = absorber.id; }
+  bonds.transferIssuer(absorbed.id, absorber.id);
   const pool = ledger.balance(absorbed.account);
   if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);
   const reserve = ledger.balance(absorbed.reserveAccount);

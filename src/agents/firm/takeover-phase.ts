@@ -33,7 +33,7 @@ export function holdTakeovers(state: EconomyState): void {
     const rest = ledger.balance(target.account);
     if (rest > 0) ledger.transfer(target.account, buyer.account, rest, FLOW.other);
     assets.transferAll(target.id, buyer.id);
-    for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; if (bonds.issuer[s] === target.id) bonds.issuer[s] = buyer.id; }
+    bonds.transferIssuer(target.id, buyer.id);
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
     buyer.assets += target.assets;
     buyer.hired += target.hired;

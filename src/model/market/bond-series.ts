@@ -188,6 +188,12 @@ export class BondBook {
     return this.activeIds.subarray(0, this.activeCount);
   }
 
+  /** Every active series issued by `from` is now owed by `to` (merges, takeovers). */
+  transferIssuer(from: number, to: number): void {
+    const active = this.active();
+    for (let k = 0; k < active.length; k++) if (this.issuer[active[k]!] === from) this.issuer[active[k]!] = to;
+  }
+
   close(series: number, status: number): void {
     this.status[series] = status;
     this.dirty = true;
