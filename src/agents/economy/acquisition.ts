@@ -14,6 +14,7 @@ import { endPossession, grantPossession } from './possession.ts';
 import { offeredRentCents } from './mode-choice.ts';
 import type { SaverQueue } from './savers.ts';
 import { buyWithBonds } from './bond-purchase.ts';
+import { radixOrder } from '../../model/radix-sort.ts';
 
 /** Most a person would pay a month for an asset of class c: its gain over its outside option. */
 export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
@@ -22,6 +23,22 @@ export function willingnessToPayCents(state: EconomyState, p: number, c: number)
   // Expected output on the asset minus self-employed output, both at the goods price.
   const perUnitOfSkill = cls.outputCents - state.params.baseOutputCents;
   return Math.floor((perUnitOfSkill * state.persons.skill[p]! * state.goodsPriceCents) / 100);
+}
+
+/**
+ * Bids from the highest willingness down, equal ones in the order they were made: what
+ * `bids.sort((x, y) => y.willingnessCents - x.willingnessCents)` gives (a stable sort), by a
+ * stable radix order on the negated keys instead of a comparator called n log n times
+ * (1% of a run). `0 - w` makes -0 and +0 one key, as the comparator ties them.
+ */
+function byWillingness(bids: RentalBid[]): RentalBid[] {
+  if (bids.length < 2) return bids;
+  const keys = new Float64Array(bids.length);
+  for (let i = 0; i < bids.length; i++) keys[i] = 0 - bids[i]!.willingnessCents;
+  const order = radixOrder(keys);
+  const sorted: RentalBid[] = new Array(bids.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = bids[order[i]!]!;
+  return sorted;
 }
 
 function reserveCents(state: EconomyState, asset: number): number {
@@ -49,7 +66,7 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
       }
     }
   }
-  for (const bids of bidsByClass) bids.sort((x, y) => y.willingnessCents - x.willingnessCents);
+  for (let c = 0; c < bidsByClass.length; c++) bidsByClass[c] = byWillingness(bidsByClass[c]!);
   // Who has won this month, per kind of asset (a person may win one productive asset and one
   // home); each class's bids are skipped from the top while their bidders are served.
   const served = state.scratch.served;
