@@ -18,6 +18,7 @@ export class RunReadouts extends LitElement {
     div { background: #fff; border: 1px solid #d9dee3; border-radius: 8px; padding: 0.4em 0.9em; min-width: 7.5em; }
     span { display: block; font-size: 0.85em; color: #52606d; }
     strong { font-size: 1.7em; font-variant-numeric: tabular-nums; }
+    small { display: block; font-size: 0.75em; color: #52606d; }
   `];
 
   @property({ attribute: false }) record: RunRecord | null = null;
@@ -29,11 +30,15 @@ export class RunReadouts extends LitElement {
     const yearOf = (tick: number) => (tick / 12).toFixed(tick % 12 === 0 ? 0 : 1);
     const year = yearOf(record.tick);
     const shown = HEADLINES.filter((h) => record.has(h.id));
-    // The figures are those of the last sample; between samples (a yearly record, say) they
-    // say which year they are from, so they never pass for the current month's.
+    // The figures are those of the last sample. When the scenario samples less often than
+    // monthly (a yearly record, say) each says which year it is from, on a line of its own
+    // (the label would widen every card past one row) that is always there, so the row keeps
+    // its height while the run plays; a monthly record is always current and has no such line.
     const ticks = record.ticks();
     const sampled = ticks.length > 0 ? ticks[ticks.length - 1]! : record.tick;
-    const asOf = sampled === record.tick ? '' : ` (year ${yearOf(sampled)})`;
+    const asOf = record.info.recordEveryMonths > 1
+      ? html`<small data-testid="readouts-as-of">${sampled === record.tick ? 'now' : `as of year ${yearOf(sampled)}`}</small>`
+      : null;
     return html`
       <div><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
       <div><span>Agents</span><strong data-testid="agents-readout">${record.info.agentCount.toLocaleString('en')}</strong></div>
@@ -41,7 +46,7 @@ export class RunReadouts extends LitElement {
         const value = record.latest(h.id);
         const text = value === undefined ? '–' : h.format(value);
         return html`<div title=${record.info!.scalars.find((s) => s.id === h.id)?.description ?? ''}>
-          <span>${h.label}${asOf}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong></div>`;
+          <span>${h.label}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong>${asOf}</div>`;
       })}`;
   }
 }

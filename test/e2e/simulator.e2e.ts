@@ -112,10 +112,10 @@ describe('the simulator page', () => {
     await seek(page, 12);
     expect(Number(await text(page, 'readout-wealth.gini'))).toBeGreaterThan(0.1);
     // Between yearly samples the headline figures say which year they are from.
-    const giniLabel = page.locator('run-readouts span', { hasText: 'Gini' });
-    expect(await giniLabel.textContent()).toBe('Gini');
+    const asOf = page.getByTestId('readouts-as-of').first();
+    expect(await asOf.textContent()).toBe('now');
     await page.getByTestId('step-month').click();
-    await expect.poll(() => giniLabel.textContent()).toBe('Gini (year 12)');
+    await expect.poll(() => asOf.textContent()).toBe('as of year 12');
     const amount = page.getByTestId('p-amount');
     await amount.fill('5');
     await amount.press('Enter');
