@@ -27,15 +27,18 @@ export function foundFirm(state: EconomyState, capitalist: number): Organisation
 /** Founds `count` firms, each by a capitalist drawn among those with more cash than the founding capital. */
 export function foundFirms(state: EconomyState, rng: RandomStream, count: number, record: boolean): void {
   const { persons, ledger, params } = state;
-  if (!params.firmsEnabled) return;
-  for (let k = 0; k < count; k++) {
-    const eligible: number[] = [];
-    for (let p = 0; p < persons.count; p++) {
-      if (persons.isCapitalist[p] && ledger.balance(persons.firstAccount + p) > params.foundingCapitalCents) eligible.push(p);
-    }
-    if (eligible.length === 0) return;
-    const firm = foundFirm(state, eligible[rng.int(eligible.length)]!);
+  if (!params.firmsEnabled || count <= 0) return;
+  const eligible: number[] = [];
+  for (let p = 0; p < persons.count; p++) {
+    if (persons.isCapitalist[p] && ledger.balance(persons.firstAccount + p) > params.foundingCapitalCents) eligible.push(p);
+  }
+  for (let k = 0; k < count && eligible.length > 0; k++) {
+    const drawn = rng.int(eligible.length);
+    const capitalist = eligible[drawn]!;
+    const firm = foundFirm(state, capitalist);
     if (record) state.events.push({ tick: state.tick, kind: 'founding', org: firm.id, other: -1, sizeA: 0, sizeB: 0 });
+    // Only the founder's cash changed: the list stays what a new scan would find.
+    if (!(ledger.balance(persons.firstAccount + capitalist) > params.foundingCapitalCents)) eligible.splice(drawn, 1);
   }
 }
 
