@@ -11,21 +11,11 @@ export class UsageError extends Error {
 
 export type OutputFormat = 'csv' | 'json';
 
-export interface CliOptions {
-  readonly help: boolean;
-  readonly file: string;
-  /** Dotted scenario paths -> values, applied before validation so errors name the field. */
-  readonly overrides: Readonly<Record<string, unknown>>;
-  /** How each override was given (`--seed`, `--set a.b=...`), to name it in errors. */
-  readonly overrideFlags: Readonly<Record<string, string>>;
+export interface CliOptions extends CommonOptions {
   /** Undefined: one plain run with no replicate key (the same run the browser makes). */
   readonly replicates: number | undefined;
-  /** Worker threads; undefined: min(replicates, cores); 0: every replicate on the main thread. */
-  readonly workers: number | undefined;
-  readonly out: string | undefined;
   readonly format: OutputFormat;
   readonly check: boolean;
-  readonly quiet: boolean;
 }
 
 export const MAX_REPLICATES = 10_000;
@@ -114,6 +104,34 @@ export function parseCommand<T extends ParseArgsOptionsConfig>(argv: readonly st
   }
 }
 
+/** What every command reads from the common flags: its scenario file, overrides, workers, output. */
+export interface CommonOptions {
+  readonly help: boolean;
+  readonly file: string;
+  /** Dotted scenario paths -> values, applied before validation so errors name the field. */
+  readonly overrides: Readonly<Record<string, unknown>>;
+  /** How each override was given (`--seed`, `--set a.b=...`), to name it in errors. */
+  readonly overrideFlags: Readonly<Record<string, string>>;
+  /** Worker threads; undefined: min(replicates, cores); 0: every replicate on the main thread. */
+  readonly workers: number | undefined;
+  readonly out: string | undefined;
+  readonly quiet: boolean;
+}
+
+/** The common flags of a parsed command line, checked (`--replicates` is each command's own: defaults differ). */
+export function commonOptionsOf(parsed: { values: ParsedCommon; positionals: string[] }): CommonOptions {
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  const file = scenarioFileOf(positionals, help);
+  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
+  return { help, file, overrides, overrideFlags, workers: workersOf(values.workers), out: outOf(values.out), quiet: values.quiet === true };
+}
+
+interface ParsedCommon {
+  help?: boolean | undefined; seed?: string | undefined; years?: string | undefined; workers?: string | undefined;
+  out?: string | undefined; set?: string[] | undefined; quiet?: boolean | undefined;
+}
+
 /** `--workers` as given, or undefined. */
 export function workersOf(text: string | undefined): number | undefined {
   return text === undefined ? undefined : wholeNumber('--workers', text, 0, 256);
@@ -121,28 +139,16 @@ export function workersOf(text: string | undefined): number | undefined {
 
 export function parseCommandLine(argv: readonly string[]): CliOptions {
   const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' } });
-  const { values, positionals } = parsed;
-  const help = values.help === true;
-  const file = scenarioFileOf(positionals, help);
-
-  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
-
+  const { values } = parsed;
+  const common = commonOptionsOf(parsed);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {
     throw new UsageError(`--format: got "${format}"; allowed: csv, json`);
   }
-  const out = outOf(values.out);
-
   return {
-    help,
-    file,
-    overrides,
-    overrideFlags,
+    ...common,
     replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
-    workers: workersOf(values.workers),
-    out,
     format,
     check: values.check === true,
-    quiet: values.quiet === true,
   };
 }

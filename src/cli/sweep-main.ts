@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
-import { MAX_REPLICATES, outOf, overridesOf, parseCommand, scenarioFileOf, UsageError, wholeNumber, workersOf } from './arguments.ts';
+import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, parseCommand, UsageError, wholeNumber } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -37,23 +37,16 @@ function replicateKeys(replicates: number | undefined): (string | undefined)[] {
   return replicates === undefined ? [undefined] : Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
 }
 
-interface SweepOptions {
-  file: string;
-  axes: SweepAxis[];
-  replicates: number | undefined;
-  overrides: Record<string, unknown>;
-  overrideFlags: Record<string, string>;
-  out: string | undefined;
-  workers: number | undefined;
-  quiet: boolean;
-  help: boolean;
+interface SweepOptions extends CommonOptions {
+  readonly axes: SweepAxis[];
+  readonly replicates: number | undefined;
 }
 
 export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
   const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true } });
-  const { values, positionals } = parsed;
-  const help = values.help === true;
-  const file = scenarioFileOf(positionals, help);
+  const { values } = parsed;
+  // --set, --seed and --years as in `sim`, so a bad value names its flag.
+  const common = commonOptionsOf(parsed);
   const axes = (values.vary ?? []).map((spec) => {
     try {
       return parseSweepAxis(spec);
@@ -61,19 +54,11 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
       throw new UsageError(`--vary ${(error as SweepSpecError).message}`);
     }
   });
-  if (!help && axes.length === 0) throw new UsageError('give at least one --vary PATH=VALUES');
-  // --set, --seed and --years as in `sim`, so a bad value names its flag.
-  const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
+  if (!common.help && axes.length === 0) throw new UsageError('give at least one --vary PATH=VALUES');
   return {
-    file,
+    ...common,
     axes,
     replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
-    overrides,
-    overrideFlags,
-    out: outOf(values.out),
-    workers: workersOf(values.workers),
-    quiet: values.quiet === true,
-    help,
   };
 }
 
