@@ -13,6 +13,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, endOrganisation, EXIT_ABSORBED, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
+import { drawFounders, foundingsThisYear } from '../economy/founding.ts';
 
 export function foundCooperative(state: EconomyState, founders: readonly number[], endowmentCents: number): Organisation {
   const { ledger, orgs, persons } = state;
@@ -32,15 +33,9 @@ export function foundCooperative(state: EconomyState, founders: readonly number[
 /** Year end: workers found new cooperatives (founders: self-employed persons in no cooperative). */
 export function foundNewCooperatives(state: EconomyState, rng: RandomStream): void {
   const { params, persons } = state;
-  const rate = params.coopFoundingRatePerYear;
-  const count = Math.floor(rate) + (rng.bernoulli(rate - Math.floor(rate)) ? 1 : 0);
+  const count = foundingsThisYear(params.coopFoundingRatePerYear, rng);
   for (let k = 0; k < count; k++) {
-    const founders: number[] = [];
-    for (let tries = 0; tries < 50 * params.foundersPerNewCoop && founders.length < params.foundersPerNewCoop; tries++) {
-      const p = rng.int(persons.count);
-      if (persons.isCapitalist[p] || persons.coopOf[p]! >= 0 || persons.mode[p] !== MODE_SELF_EMPLOYED || founders.includes(p)) continue;
-      founders.push(p);
-    }
+    const founders = drawFounders(state, rng, params.foundersPerNewCoop, (p) => persons.coopOf[p]! < 0 && persons.mode[p] === MODE_SELF_EMPLOYED);
     if (founders.length === 0) return;
     const coop = foundCooperative(state, founders, 0);
     state.events.push({ tick: state.tick, kind: 'founding', org: coop.id, other: -1, sizeA: founders.length, sizeB: 0 });

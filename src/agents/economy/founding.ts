@@ -24,17 +24,31 @@ export function foundCommune(state: EconomyState, founders: readonly number[]): 
   return org;
 }
 
+/** How many organisations of a kind are founded this year end: the rate's whole part, plus one with its fraction's chance. */
+export function foundingsThisYear(ratePerYear: number, rng: RandomStream): number {
+  return Math.floor(ratePerYear) + (rng.bernoulli(ratePerYear - Math.floor(ratePerYear)) ? 1 : 0);
+}
+
+/**
+ * Up to `wanted` distinct founders drawn at random among the persons `eligible` accepts (a
+ * capitalist never founds a workers' organisation), giving up after 50 draws per founder.
+ */
+export function drawFounders(state: EconomyState, rng: RandomStream, wanted: number, eligible: (p: number) => boolean): number[] {
+  const { persons } = state;
+  const founders: number[] = [];
+  for (let tries = 0; tries < 50 * wanted && founders.length < wanted; tries++) {
+    const p = rng.int(persons.count);
+    if (persons.isCapitalist[p] || !eligible(p) || founders.includes(p)) continue;
+    founders.push(p);
+  }
+  return founders;
+}
+
 export function foundNewCommunes(state: EconomyState, rng: RandomStream): void {
   const { params, persons } = state;
-  const rate = params.foundingRatePerYear;
-  const count = Math.floor(rate) + (rng.bernoulli(rate - Math.floor(rate)) ? 1 : 0);
+  const count = foundingsThisYear(params.foundingRatePerYear, rng);
   for (let k = 0; k < count; k++) {
-    const founders: number[] = [];
-    for (let tries = 0; tries < 50 * params.foundersPerNewCommune && founders.length < params.foundersPerNewCommune; tries++) {
-      const p = rng.int(persons.count);
-      if (persons.isCapitalist[p] || persons.memberOf[p]! >= 0 || founders.includes(p)) continue;
-      founders.push(p);
-    }
+    const founders = drawFounders(state, rng, params.foundersPerNewCommune, (p) => persons.memberOf[p]! < 0);
     if (founders.length === 0) return;
     const org = foundCommune(state, founders);
     state.events.push({ tick: state.tick, kind: 'founding', org: org.id, other: -1, sizeA: founders.length, sizeB: 0 });

@@ -9,6 +9,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { disposeOfAsset } from '../economy/asset-disposal.ts';
+import { foundingsThisYear } from '../economy/founding.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
 import { payShareholders } from './shareholder-payouts.ts';
 
@@ -43,9 +44,7 @@ export function foundFirms(state: EconomyState, rng: RandomStream, count: number
 }
 
 export function foundNewFirms(state: EconomyState, rng: RandomStream): void {
-  const rate = state.params.firmFoundingRatePerYear;
-  const count = Math.floor(rate) + (rng.bernoulli(rate - Math.floor(rate)) ? 1 : 0);
-  foundFirms(state, rng, count, true);
+  foundFirms(state, rng, foundingsThisYear(state.params.firmFoundingRatePerYear, rng), true);
 }
 
 /** Liquidates a firm: assets first (bondholders of each asset first), the rest to shareholders. */
