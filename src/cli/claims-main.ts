@@ -8,7 +8,7 @@ import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { planClaims, replicateRequests } from './claims-plan.ts';
 import { claimsCsv, claimsJson, claimsTable, judgeClaims } from './claims-report.ts';
-import { InputError, readScenarioInput } from './scenario-input.ts';
+import { readScenarioInput } from './scenario-input.ts';
 import { RunOutput } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateResult } from './replicate-run.ts';
@@ -18,8 +18,8 @@ import { CLAIMS } from '../model/claims/claim-definitions.ts';
 import { claimWindow } from '../model/claims/series-window.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
-import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
-import { runCommand, usageFailure } from './command.ts';
+import { EXIT_OK } from './exit-codes.ts';
+import { inputFailure, runCommand, usageFailure } from './command.ts';
 
 const WARM_UP_MONTHS = 6;
 const CALIBRATION_MONTHS = 12;
@@ -54,9 +54,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     base = readScenarioInput(options.file, options.overrides, options.overrideFlags);
     output = new RunOutput(options.out ?? defaultClaimsDirectory(options.file, base.scenario.seed, options.replicates));
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return EXIT_BAD_INPUT;
+    return inputFailure(error);
   }
 
   let bar: ProgressBar | undefined;

@@ -2,11 +2,24 @@
 // error nobody caught is an internal error (exit 1, with its stack), else the command's own code.
 import { UsageError } from './arguments.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-codes.ts';
+import { InputError } from './scenario-input.ts';
+import { SweepSpecError } from '../scenarios/sweep.ts';
 
 /** Reports a UsageError for `command` and returns the bad-input exit code; rethrows anything else. */
 export function usageFailure(command: string, error: unknown): number {
   if (!(error instanceof UsageError)) throw error;
   process.stderr.write(`${command}: ${error.message}\nRun with --help for the options.\n`);
+  return EXIT_BAD_INPUT;
+}
+
+/**
+ * Reports bad input found before anything runs (a scenario that does not load, an output
+ * directory that cannot be one, a malformed sweep) and returns the bad-input exit code;
+ * rethrows anything else.
+ */
+export function inputFailure(error: unknown): number {
+  if (!(error instanceof InputError) && !(error instanceof SweepSpecError)) throw error;
+  process.stderr.write(`${error.message}\n`);
   return EXIT_BAD_INPUT;
 }
 

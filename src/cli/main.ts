@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { parseCommandLine, type CliOptions } from './arguments.ts';
 import { USAGE } from './usage.ts';
-import { InputError, readScenarioInput } from './scenario-input.ts';
+import { readScenarioInput } from './scenario-input.ts';
 import { RunOutput, writeRunFiles } from './run-output.ts';
 import { runOnMainThread, runOnWorkers, type PoolProgress } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -15,8 +15,8 @@ import { claimsSection } from './claims-section.ts';
 import { summaryTable } from './summary-table.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
 
-import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
-import { runCommand, usageFailure } from './command.ts';
+import { EXIT_OK } from './exit-codes.ts';
+import { inputFailure, runCommand, usageFailure } from './command.ts';
 
 /** runs/<file stem>-seed<seed>[-x<K>], with the seed made safe for a file name. */
 export function defaultOutputDirectory(file: string, seed: string | number, replicates: number | undefined): string {
@@ -58,9 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
     output = new RunOutput(options.out ?? defaultOutputDirectory(options.file, input.scenario.seed, options.replicates));
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return EXIT_BAD_INPUT;
+    return inputFailure(error);
   }
 
   const startedAt = new Date();

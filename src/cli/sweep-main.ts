@@ -5,14 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
-import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
 import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, parseCommand, UsageError, wholeNumber } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
-import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes.ts';
-import { runCommand, usageFailure } from './command.ts';
+import { EXIT_OK } from './exit-codes.ts';
+import { inputFailure, runCommand, usageFailure } from './command.ts';
 
 const USAGE = `Usage: npm run sweep -- FILE --vary PATH=VALUES [--vary ...] [options]
 
@@ -105,9 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const stem = basename(options.file, extname(options.file)) || 'scenario';
     output = new RunOutput(options.out ?? join('runs', `${stem}-sweep`));
   } catch (error) {
-    if (!(error instanceof InputError) && !(error instanceof SweepSpecError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return EXIT_BAD_INPUT;
+    return inputFailure(error);
   }
   try {
     const keys = replicateKeys(options.replicates);
