@@ -4,13 +4,18 @@ import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import type { EconomyModel } from '../../src/agents/economy/economy-model.ts';
 
+/** A shipped scenario file at a smaller size, run to its end with the ledger audited after every phase. */
+function runShipped(name: string, overrides: Record<string, unknown>) {
+  const text = readFileSync(`scenarios/${name}.yaml`, 'utf8');
+  const sim = createSimulation(loadScenario(text, `${name}.yaml`, overrides), { checkConservation: true });
+  sim.runToEnd();
+  const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+  return { sim, last };
+}
+
 describe('the shipped economy scenarios, scaled down', () => {
   it('communes-only runs with the ledger audited after every phase, communes acquire assets by bonds and nobody works commune property without membership', () => {
-    const text = readFileSync('scenarios/communes-only.yaml', 'utf8');
-    const scenario = loadScenario(text, 'communes-only.yaml', { 'persons.count': 600, years: 6 });
-    const sim = createSimulation(scenario, { checkConservation: true });
-    sim.runToEnd();
-    const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+    const { sim, last } = runShipped('communes-only', { 'persons.count': 600, years: 6 });
     expect(last('bonds.requestsCleared')).toBeGreaterThan(0);
     expect(last('communes.assets')).toBeGreaterThan(0);
     expect(last('communes.nonMemberLabour')).toBe(0);
@@ -20,9 +25,7 @@ describe('the shipped economy scenarios, scaled down', () => {
   });
 
   it('commune-planner: one commune, no foundings or merges', () => {
-    const text = readFileSync('scenarios/commune-planner.yaml', 'utf8');
-    const sim = createSimulation(loadScenario(text, 'commune-planner.yaml', { years: 5 }), { checkConservation: true });
-    sim.runToEnd();
+    const { sim } = runShipped('commune-planner', { years: 5 });
     const counts = sim.series.column('communes.count');
     expect(Array.from(counts).every((n) => n === 1)).toBe(true);
     const events = (sim.model as unknown as EconomyModel).events;
@@ -30,10 +33,7 @@ describe('the shipped economy scenarios, scaled down', () => {
   });
 
   it('capitalist-only: firms hire, no commune or cooperative exists, money conserved every phase', () => {
-    const text = readFileSync('scenarios/capitalist-only.yaml', 'utf8');
-    const sim = createSimulation(loadScenario(text, 'capitalist-only.yaml', { 'persons.count': 600, years: 6 }), { checkConservation: true });
-    sim.runToEnd();
-    const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+    const { last } = runShipped('capitalist-only', { 'persons.count': 600, years: 6 });
     expect(last('firms.employees')).toBeGreaterThan(0);
     expect(last('communes.count')).toBe(0);
     expect(last('cooperatives.count')).toBe(0);
@@ -41,10 +41,7 @@ describe('the shipped economy scenarios, scaled down', () => {
   });
 
   it('coops-only: cooperatives admit members and hire, no firm or commune exists, money conserved every phase', () => {
-    const text = readFileSync('scenarios/coops-only.yaml', 'utf8');
-    const sim = createSimulation(loadScenario(text, 'coops-only.yaml', { 'persons.count': 1000, years: 8 }), { checkConservation: true });
-    sim.runToEnd();
-    const last = (id: string) => { const c = sim.series.column(id); return c[c.length - 1]!; };
+    const { last } = runShipped('coops-only', { 'persons.count': 1000, years: 8 });
     expect(last('cooperatives.members')).toBeGreaterThan(0);
     expect(last('firms.count')).toBe(0);
     expect(last('communes.count')).toBe(0);
