@@ -35,7 +35,7 @@ export function holdTakeovers(state: EconomyState): void {
     assets.transferAll(target.id, buyer.id);
     bonds.transferIssuer(target.id, buyer.id);
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
-    buyer.assets += target.assets;
+    buyer.assets = assets.ownedBy(buyer.id);
     buyer.hired += target.hired;
     endOrganisation(target, state.tick, EXIT_ABSORBED);
     counters.takeovers++;
