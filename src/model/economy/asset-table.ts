@@ -3,6 +3,7 @@
 import { bookValueCents } from '../market/depreciation.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { settleNumberFields } from '../number-fields.ts';
+import { grown } from '../grown.ts';
 
 export interface AssetClassParams {
   readonly name: string;
@@ -93,7 +94,7 @@ export class AssetTable {
   transferAll(from: number, to: number): void {
     const live = this.live();
     for (let i = 0; i < live.length; i++) if (this.owner[live[i]!] === from) this.owner[live[i]!] = to;
-    this.ownedCounts = grownTo(this.ownedCounts, to + 1);
+    this.ownedCounts = grown(this.ownedCounts, to + 1);
     this.ownedCounts[to]! += this.ownedBy(from);
     if (from < this.ownedCounts.length) this.ownedCounts[from] = 0;
   }
@@ -110,16 +111,12 @@ export class AssetTable {
   add(cls: number, owner: number, tick: number, ownerKind: number = ORG_COMMUNE): number {
     if (this.count === this.cls.length) this.grow();
     const id = this.count++;
-    if (this.liveCount === this.liveIds.length) {
-      const grown = new Int32Array(this.liveIds.length * 2);
-      grown.set(this.liveIds);
-      this.liveIds = grown;
-    }
+    this.liveIds = grown(this.liveIds, this.liveCount + 1);
     this.liveIds[this.liveCount++] = id;
     this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
-    this.ownedCounts = grownTo(this.ownedCounts, owner + 1);
+    this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
     return id;
   }
@@ -148,14 +145,4 @@ export class AssetTable {
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
   }
-}
-
-/** `counts`, or a copy at least `size` long (doubling). */
-function grownTo(counts: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size <= counts.length) return counts;
-  let n = counts.length;
-  while (n < size) n *= 2;
-  const grown = new Int32Array(n);
-  grown.set(counts);
-  return grown;
 }

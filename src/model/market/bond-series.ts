@@ -4,6 +4,7 @@
 // its own escrow account, into which the issuer pays and out of which holders are paid.
 // Series and holdings are column tables (typed arrays): the monthly service loop walks them
 // thousands of times a month. A series' holdings are one contiguous range, created at issue.
+import { grown } from '../grown.ts';
 import { pow } from '../detmath.ts';
 import { settleNumberFields } from '../number-fields.ts';
 
@@ -74,14 +75,6 @@ export interface NewHolding {
   readonly annualYield: number;
 }
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  if (size <= a.length) return a;
-  let n = a.length;
-  while (n < size) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
-}
 
 /** Every series ever issued and its holdings, with the active series listed apart. */
 export class BondBook {
