@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick]`: agent-ticks per second of every reference model on the engine
 // beside a bare typed-array loop of the same exchange, the headline 100,000 x 1,000 run
 // against its 5 s target, and the scenario-file cases against theirs.
+import { availableParallelism } from 'node:os';
 import { AGENT_COUNTS, HEADLINE, MODEL_CASES, SCENARIO_FILE_CASES, type ModelCase } from './cases.ts';
 import { sameWealth, sampleCostMs, timeBare, timeEngine, type Timing } from './measure.ts';
 import { runScenarioFileCase } from './scenario-files.ts';
@@ -50,8 +51,15 @@ function warmUp(modelCase: ModelCase): void {
   timeBare(modelCase, 1_000, 240);
 }
 
+/** V8's background threads, as bin/launch.mjs or NODE_OPTIONS set them (Node's default is 4). */
+function poolSize(): string {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].find((arg) => arg.startsWith('--v8-pool-size='));
+  return flag === undefined ? "4 (Node's default)" : flag.slice('--v8-pool-size='.length);
+}
+
 const started = performance.now();
 process.stdout.write(`Commons Ledger benchmark${quick ? ' (--quick)' : ''}: Node ${process.version}, `
+  + `${availableParallelism()} cores, V8 background threads ${poolSize()}, `
   + `${BUDGET.toLocaleString('en')} agent-ticks per timed run, best of ${REPEATS}, reporters sampled at start and end only.\n\n`);
 
 const rows: string[][] = [];

@@ -12,13 +12,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Outcome { code: number; stdout: string; stderr: string }
 
-/** `node --import tsx src/cli/main.ts`, or through the tsx command as `npm run sim` does. */
+/** `node --import tsx src/cli/main.ts`, or through the launcher as `npm run sim` does. */
 function sim(...args: string[]): Promise<Outcome> {
   return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
 }
 
-function simThroughTsxCommand(...args: string[]): Promise<Outcome> {
-  return run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args]);
+function simThroughLauncher(...args: string[]): Promise<Outcome> {
+  return run(process.execPath, ['bin/launch.mjs', 'src/cli/main.ts', ...args]);
 }
 
 function run(command: string, args: string[]): Promise<Outcome> {
@@ -133,7 +133,7 @@ describe('sim command', () => {
     const file = scenarioFile('small.yaml', SMALL);
     const [threads, main] = await Promise.all([
       // Node 20 workers do not inherit tsx's hooks: this checks the pool's bootstrap loads them.
-      simThroughTsxCommand(file, '--quiet', '--replicates', '3', '--workers', '2', '--out', join(dir, 'threads')),
+      simThroughLauncher(file, '--quiet', '--replicates', '3', '--workers', '2', '--out', join(dir, 'threads')),
       sim(file, '--quiet', '--replicates', '3', '--workers', '0', '--out', join(dir, 'main')),
     ]);
     expect(threads.stderr).toBe('');
