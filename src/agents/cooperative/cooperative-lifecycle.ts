@@ -12,7 +12,7 @@ import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, endOrganisation, EXIT_ABSORBED, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
-import { disposeOfAsset } from '../economy/asset-disposal.ts';
+import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { drawFounders, foundingsThisYear } from '../economy/founding.ts';
 
 export function foundCooperative(state: EconomyState, founders: readonly number[], endowmentCents: number): Organisation {
@@ -79,7 +79,7 @@ function rescuer(state: EconomyState, failing: Organisation): Organisation | und
 }
 
 export function liquidateCooperative(state: EconomyState, coop: Organisation): void {
-  const { assets, persons, ledger, counters } = state;
+  const { persons, ledger, counters } = state;
   const members: number[] = [];
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] !== coop.id) continue;
@@ -89,7 +89,7 @@ export function liquidateCooperative(state: EconomyState, coop: Organisation): v
     persons.buyInOwedCents[p] = 0;
     persons.buyInInstalmentCents[p] = 0;
   }
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a] && assets.owner[a] === coop.id) disposeOfAsset(state, a, 'liquidation'); }
+  liquidateAssetsOf(state, coop.id);
   const { shareCents } = equalShareCents(ledger.balance(coop.account), members.length);
   for (const p of members) {
     if (shareCents > 0) ledger.transfer(coop.account, persons.firstAccount + p, shareCents, FLOW.liquidation);

@@ -19,3 +19,17 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   if (how === 'scrap') state.counters.scrapped++;
   else state.counters.liquidations++;
 }
+
+/** Liquidates every asset `org` owns, in id order (its winding up); returns how many. */
+export function liquidateAssetsOf(state: EconomyState, org: number): number {
+  const { assets } = state;
+  let count = 0;
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+    const a = liveIds[i]!;
+    if (assets.alive[a] && assets.owner[a] === org) {
+      disposeOfAsset(state, a, 'liquidation');
+      count++;
+    }
+  }
+  return count;
+}

@@ -8,7 +8,7 @@ import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
-import { disposeOfAsset } from './asset-disposal.ts';
+import { liquidateAssetsOf } from './asset-disposal.ts';
 
 export function foundCommune(state: EconomyState, founders: readonly number[]): Organisation {
   const { ledger, orgs, persons } = state;
@@ -56,15 +56,12 @@ export function foundNewCommunes(state: EconomyState, rng: RandomStream): void {
 }
 
 export function closeFailedCommunes(state: EconomyState): void {
-  const { orgs, assets, persons, ledger } = state;
+  const { orgs, persons, ledger } = state;
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COMMUNE) continue;
     const empty = org.members + org.probationers === 0;
     if (!empty && org.monthsWithoutAssets < 12) continue;
-    for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
-      const a = liveIds[i]!;
-      if (assets.alive[a] && assets.owner[a] === org.id) disposeOfAsset(state, a, 'liquidation');
-    }
+    liquidateAssetsOf(state, org.id);
     if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);
     const members: number[] = [];
     for (let p = 0; p < persons.count; p++) if (persons.memberOf[p] === org.id) members.push(p);

@@ -8,7 +8,7 @@ import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { enterpriseEquity } from '../../model/economy/net-worth.ts';
-import { disposeOfAsset } from '../economy/asset-disposal.ts';
+import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { foundingsThisYear } from '../economy/founding.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
 import { payShareholders } from './shareholder-payouts.ts';
@@ -49,13 +49,9 @@ export function foundNewFirms(state: EconomyState, rng: RandomStream): void {
 
 /** Liquidates a firm: assets first (bondholders of each asset first), the rest to shareholders. */
 export function liquidateFirm(state: EconomyState, firm: Organisation): void {
-  const { assets, ledger, counters } = state;
+  const { ledger, counters } = state;
   const equityBefore = Math.max(0, enterpriseEquity(state)[firm.id]!);
-  let size = 0;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
-    const a = liveIds[i]!;
-    if (assets.alive[a] && assets.owner[a] === firm.id) { disposeOfAsset(state, a, 'liquidation'); size++; }
-  }
+  const size = liquidateAssetsOf(state, firm.id);
   const paid = payShareholders(state, firm, ledger.balance(firm.account), FLOW.liquidation);
   if (ledger.balance(firm.reserveAccount) > 0) ledger.transfer(firm.reserveAccount, WORLD, ledger.balance(firm.reserveAccount), FLOW.other);
   counters.shareholderLossCents += Math.max(0, equityBefore - paid);
