@@ -24,42 +24,45 @@ export const SURVIVAL_COLUMNS = [
   'replicate', 'seed', 'kind', 'sizeAtOneYear', 'event', 'ageYears', 'atRisk', 'events', 'censored', 'survival', 'standardError',
 ] as const;
 
-/** An organisation alive at the end has no end year; one that never reached one year no size then. */
-export function organisationsTable(metrics: RunMetrics, seed: string | number): Table {
+type Lives = NonNullable<RunMetrics['replicates'][number]['organisations']>;
+
+/** Rows from every replicate that has organisations, each replicate's rows from `rowsOf`. */
+function replicateRows(metrics: RunMetrics, rowsOf: (lives: Lives, label: string, rows: Cell[][]) => void): Cell[][] {
   const rows: Cell[][] = [];
   for (const result of metrics.replicates) {
-    const lives = result.organisations;
-    if (lives === undefined) continue;
-    const label = replicateLabel(result.replicateKey);
+    if (result.organisations !== undefined) rowsOf(result.organisations, replicateLabel(result.replicateKey), rows);
+  }
+  return rows;
+}
+
+/** An organisation alive at the end has no end year; one that never reached one year no size then. */
+export function organisationsTable(metrics: RunMetrics, seed: string | number): Table {
+  const rows = replicateRows(metrics, (lives, label, out) => {
     for (let i = 0; i < lives.kind.length; i++) {
       const size = lives.sizeAtOneYear[i]!;
-      rows.push([
+      out.push([
         label, seed, i, ORG_KIND_NAMES[lives.kind[i]!]!, lives.foundedTick[i]! / MONTHS_PER_YEAR,
         lives.endedTick[i]! >= 0 ? lives.endedTick[i]! / MONTHS_PER_YEAR : Number.NaN, ageYears(lives, i),
         EXIT_NAMES[lives.exit[i]!]!, size >= 0 ? size : Number.NaN, size >= 0 ? SIZE_CLASSES[sizeClassOf(size)]!.label : null,
       ]);
     }
-  }
+  });
   return { columns: ORGANISATION_COLUMNS, rows };
 }
 
 export function survivalTable(metrics: RunMetrics, seed: string | number): Table {
-  const rows: Cell[][] = [];
-  for (const result of metrics.replicates) {
-    const lives = result.organisations;
-    if (lives === undefined) continue;
-    const label = replicateLabel(result.replicateKey);
+  const rows = replicateRows(metrics, (lives, label, out) => {
     for (const group of survivalGroups(lives)) {
       const c = group.curve;
       const size = group.sizeClass < 0 ? 'all' : SIZE_CLASSES[group.sizeClass]!.label;
       for (let k = 0; k < c.time.length; k++) {
-        rows.push([
+        out.push([
           label, seed, ORG_KIND_NAMES[group.kind]!, size, group.event, c.time[k]!, c.atRisk[k]!, c.events[k]!,
           c.censored[k]!, c.survival[k]!, c.standardError[k]!,
         ]);
       }
     }
-  }
+  });
   return { columns: SURVIVAL_COLUMNS, rows };
 }
 
