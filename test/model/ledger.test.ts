@@ -67,6 +67,42 @@ describe('Ledger', () => {
     expect(ledger.worldNetByFlow[FLOW.wages]).toBe(0);
   });
 
+  it('transferTwo moves two amounts for two flows as two transfers would, checked as one', () => {
+    const twice = new Ledger();
+    const once = new Ledger();
+    for (const ledger of [twice, once]) {
+      const a = ledger.open(2);
+      ledger.transfer(WORLD, a, 1_000, FLOW.endowment);
+    }
+    const a = 1;
+    twice.transfer(a, a + 1, 30, FLOW.interest);
+    twice.transfer(a, a + 1, 400, FLOW.principal);
+    once.transferTwo(a, a + 1, 30, FLOW.interest, 400, FLOW.principal);
+    for (const account of [WORLD, a, a + 1]) expect(once.balance(account)).toBe(twice.balance(account));
+    expect([...once.volumeByFlow]).toEqual([...twice.volumeByFlow]);
+    expect(once.volumeByFlow[FLOW.interest]).toBe(30);
+    expect(once.volumeByFlow[FLOW.principal]).toBe(400);
+    // From and to the world, the world's net per flow moves as with two transfers.
+    once.transferTwo(WORLD, a, 5, FLOW.sales, 7, FLOW.wages);
+    once.transferTwo(a, WORLD, 2, FLOW.consumption, 3, FLOW.tax);
+    expect([once.worldNetByFlow[FLOW.sales], once.worldNetByFlow[FLOW.wages]]).toEqual([-5, -7]);
+    expect([once.worldNetByFlow[FLOW.consumption], once.worldNetByFlow[FLOW.tax]]).toEqual([2, 3]);
+    expect(once.audit()).toBeNull();
+  });
+
+  it('transferTwo refuses a pair whose sum overdraws, even when each part alone would not, and moves nothing', () => {
+    const ledger = new Ledger();
+    const a = ledger.open(2);
+    ledger.transfer(WORLD, a, 100);
+    expect(() => ledger.transferTwo(a, a + 1, 60, FLOW.interest, 60, FLOW.principal)).toThrow(/cannot pay 120 cents/);
+    expect(() => ledger.transferTwo(a, a + 1, 1, FLOW.interest, 0.5, FLOW.principal)).toThrow(/transfer of 0.5 cents/);
+    expect(() => ledger.transferTwo(a, a + 1, -1, FLOW.interest, 2, FLOW.principal)).toThrow(/transfer of -1 cents/);
+    expect(() => ledger.transferTwo(a, a, 1, FLOW.interest, 2, FLOW.principal)).toThrow(/no such pair/);
+    expect(ledger.balance(a)).toBe(100);
+    expect(ledger.balance(a + 1)).toBe(0);
+    expect(ledger.volumeByFlow[FLOW.interest]).toBe(0);
+  });
+
   it('audit finds a cent created outside a transfer, and a negative or fractional balance', () => {
     const ledger = new Ledger();
     const a = ledger.open(2);

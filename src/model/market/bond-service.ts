@@ -87,8 +87,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     const interestCents = interestOf[h - first]!;
     const principalCents = principalOf[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
-    if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
-    if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
+    ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
     balances[h] = p - principalCents;
     interestPaidCents[h]! += interestCents;
     monthsLeft[h]!--;
@@ -128,8 +127,7 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   // The one holding's pro rata share of the prepayment is all of it.
   principalCents += extra;
   const holder = book.holder[h]!;
-  if (interestCents > 0) ledger.transfer(escrow, holder, interestCents, INTEREST);
-  if (principalCents > 0) ledger.transfer(escrow, holder, principalCents, PRINCIPAL);
+  ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
   balances[h] = p - principalCents;
   book.interestPaidCents[h]! += interestCents;
   book.monthsLeft[h]!--;
