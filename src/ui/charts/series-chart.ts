@@ -48,10 +48,7 @@ export class SeriesChart extends ChartElement {
     const top = 20 + legendHeight + 8;
     const panelHeight = groups.length > 1 ? STACKED_PANEL_HEIGHT : PANEL_HEIGHT;
     const height = top + groups.length * panelHeight + 12;
-    if (Math.abs(height - this.height) > 0.5) {
-      this.height = height;
-      svg.attr('viewBox', `0 0 ${CHART_WIDTH} ${height}`);
-    }
+    if (Math.abs(height - this.height) > 0.5) this.resize(svg, height);
     const ticks = record.ticks();
     const years = Array.from(ticks, (t) => t / MONTHS_PER_YEAR);
     const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, CHART_WIDTH - m.left - m.right]);
