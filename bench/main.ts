@@ -122,7 +122,7 @@ for (const fileCase of SCENARIO_FILE_CASES) {
     if (outcome.status === 'skipped') {
       line = `${label}: skipped: ${outcome.reason}`;
     } else if (outcome.status === 'stopped') {
-      line = `${label}: stopped after ${outcome.afterSeconds.toFixed(1)} s (twice the time allowed); ${verdict(false)}`;
+      line = `${label}: stopped after ${outcome.afterSeconds.toFixed(1)} s (the cap for target ${target} s); ${verdict(false)}`;
     } else {
       times.push(outcome.seconds);
       if (outcome.warmSeconds !== undefined) warmTimes.push(outcome.warmSeconds);

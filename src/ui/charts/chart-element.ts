@@ -45,7 +45,8 @@ export abstract class ChartElement extends LitElement {
     super.connectedCallback();
     this.observer = new IntersectionObserver((entries) => {
       this.onScreen = entries.some((e) => e.isIntersecting);
-      if (this.onScreen && this.stale) this.redraw();
+      // Through the queue: a fast scroll must not put several redraws in one task.
+      if (this.onScreen && this.stale) scheduleCatchUp(this);
     }, { rootMargin: '200px' });
     this.observer.observe(this);
   }
