@@ -3,12 +3,12 @@
 // half-written output directory.
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { InputError } from './scenario-input.ts';
 import { replicateLabel, type RunMetrics, type Summary } from './summary.ts';
 import type { OutputFormat } from './arguments.ts';
 import { hasOrganisations, organisationsTable, survivalTable, type Table } from './survival-output.ts';
 
-const MONTHS_PER_YEAR = 12;
 
 export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

@@ -2,6 +2,7 @@
 // `organisations.csv`, one row per organisation and replicate (its founding, end, how it ended
 // and its size at one year), and `survival.csv`, the Kaplan-Meier curves computed from them,
 // one row per age at which something happened. Tidy, like series.csv: one observation a row.
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { ORG_KIND_NAMES, EXIT_NAMES } from '../model/economy/organisation-table.ts';
 import { SIZE_CLASSES, sizeClassOf } from '../model/economy/size-classes.ts';
 import { ageYears, survivalGroups } from '../model/economy/organisation-survival.ts';
@@ -14,7 +15,6 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
 }
 
-const MONTHS_PER_YEAR = 12;
 
 export const ORGANISATION_COLUMNS = [
   'replicate', 'seed', 'organisation', 'kind', 'foundedYear', 'endedYear', 'ageYears', 'exit', 'sizeAtOneYear', 'sizeClassAtOneYear',

@@ -7,12 +7,11 @@
 // or absorption: how long organisations stay independent. Organisations alive now are
 // censored at their current age. By size: organisations are grouped by their size on their
 // first anniversary (a landmark at one year), so those curves start at age one.
+import { MONTHS_PER_YEAR } from '../engine.ts';
 import { kaplanMeier, type SurvivalCurve } from '../survival.ts';
 import type { EconomyState } from './economy-state.ts';
 import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { SIZE_CLASSES, sizeClassOf } from './size-classes.ts';
-
-const MONTHS_PER_YEAR = 12;
 
 /** Every organisation's life so far, one entry per organisation id (what survival needs). */
 export interface OrganisationLifetimes {
