@@ -2,6 +2,7 @@
 // accounts of one ledger. Nothing else writes a balance, so the sum over all accounts, the
 // `world` account included, stays exactly zero: money enters an agent only out of `world`.
 
+import { grown } from './grown.ts';
 import { settleNumberFields } from './number-fields.ts';
 
 /** The account of everything outside the simulated economy. It alone may go negative. */
@@ -70,13 +71,8 @@ export class Ledger {
   open(count = 1): number {
     const first = this.accountCount;
     const needed = first + count;
-    if (needed > this.balances.length) {
-      let capacity = this.balances.length;
-      while (capacity < needed) capacity *= 2;
-      const grown = new Float64Array(capacity);
-      grown.set(this.balances.subarray(0, this.accountCount));
-      this.balances = grown;
-    }
+    // Reassigned only on growth: a store to the field makes V8 treat it as mutable.
+    if (needed > this.balances.length) this.balances = grown(this.balances, needed);
     this.accountCount = needed;
     return first;
   }

@@ -15,15 +15,14 @@ const depreciationOf = depreciationPerMonthCents;
 const COMMUNE = ORG_COMMUNE;
 const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
-/**
- * This month's sums per person, four to a person side by side: the class price of what it uses,
- * the rent it paid, the part of that on productive assets, and the rent charged to its own
- * income. Assets come in id order, so possessors come at random; four adjacent sums cost one
- * cache line per person where the person table's four columns cost four (the phase ran 14%
- * faster). Whole cents add exactly in any order, so folding them into the columns after the
- * loop gives the same values.
+/*
+ * This month's sums per person (state.scratch.rentSums), four to a person side by side: the
+ * class price of what it uses, the rent it paid, the part of that on productive assets, and
+ * the rent charged to its own income. Assets come in id order, so possessors come at random;
+ * four adjacent sums cost one cache line per person where the person table's four columns cost
+ * four (the phase ran 14% faster). Whole cents add exactly in any order, so folding them into
+ * the columns after the loop gives the same values.
  */
-let sums = new Float64Array(0);
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
@@ -37,9 +36,7 @@ export function collectRent(state: EconomyState): void {
   const live = assets.live();
   let rentTotal = 0;
   const n = persons.count;
-  if (sums.length !== 4 * n) sums = new Float64Array(4 * n);
-  else sums.fill(0);
-  const acc = sums;
+  const acc = state.scratch.rentSums.fill(0);
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
     if (!alive[a]) continue;

@@ -135,11 +135,7 @@ export class AssetTable {
 
   private grow(): void {
     const n = this.cls.length * 2;
-    const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
+    const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => grown(a, n);
     this.cls = g(this.cls); this.owner = g(this.owner); this.ownerKind = g(this.ownerKind); this.possessor = g(this.possessor);
     this.bornTick = g(this.bornTick); this.alive = g(this.alive); this.series = g(this.series);
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);

@@ -177,9 +177,7 @@ export function capitalistWealth(s: EconomyState): number {
  * the start and can never rise; among holders the share can move either way.
  */
 export function holdersTop10(values: Float64Array): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > 0) values[n++] = values[i]!;
-  return n > 0 ? topShare(sortedCopy(values.subarray(0, n)), 0.1) : Number.NaN;
+  return holdersTop10Sorted(sortedCopy(values));
 }
 
 /** holdersTop10 of values already sorted ascending: the holders are the positive tail. */
@@ -204,7 +202,7 @@ export function claimReporters(): R[] {
     r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
     r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
     r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
-      (s) => holdersTop10(communeClaimsAtSample(s).slice())),
+      (s) => holdersTop10(communeClaimsAtSample(s))),
     r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
       (s) => holdersTop10Sorted(sortedFirmClaimsNow(s))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),

@@ -154,7 +154,11 @@ export interface EconomyState extends EngineState {
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
-  readonly scratch: { outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array; equityCents: Float64Array };
+  readonly scratch: {
+    outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array; equityCents: Float64Array;
+    /** Rent collection's four sums per person, side by side (see rent-collection.ts). */
+    rentSums: Float64Array;
+  };
   /**
    * Assets ever bought by firms and cooperatives (ids; retired ones are dropped monthly), so
    * their phases never scan the communes' many assets.
@@ -185,7 +189,8 @@ export function newEconomyState(
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0) },
+    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
+      rentSums: new Float64Array(4 * persons.count) },
     enterpriseAssets: [],
   });
 }
