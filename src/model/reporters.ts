@@ -21,6 +21,11 @@ export interface DistributionReporter<S> {
   readonly description: string;
   /** Writes the current values into a fresh or reused array and returns it. */
   values(state: S, reuse: Float64Array | undefined): Float64Array;
+  /**
+   * The same values sorted ascending, when the reporter has them sorted already (another
+   * reporter of the same sample needed the sort); else the sample sorts `values`.
+   */
+  sortedValues?(state: S, reuse: Float64Array | undefined): Float64Array;
 }
 
 /** Caches each distribution's sorted values for the duration of one sample. */
@@ -44,8 +49,8 @@ export class SampleContext<S> {
     const reporter = this.byId.get(id);
     if (reporter === undefined) throw new Error(`no distribution reporter named ${id}`);
     const buffer = this.buffers.get(id) ?? {};
-    buffer.raw = reporter.values(state, buffer.raw);
-    buffer.sorted = sortedCopy(buffer.raw, buffer.sorted);
+    if (reporter.sortedValues !== undefined) buffer.sorted = reporter.sortedValues(state, buffer.sorted);
+    else buffer.sorted = sortedCopy((buffer.raw = reporter.values(state, buffer.raw)), buffer.sorted);
     this.buffers.set(id, buffer);
     sorted = buffer.sorted;
     this.cache.set(id, sorted);

@@ -5,7 +5,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsAtSample, equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
+import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
@@ -202,7 +202,7 @@ export function claimReporters(): R[] {
     r('rentVsUse.redeemedIntercept', 'Rent - dividend vs use, redeemed assets: intercept', 'money units per month', `intercept of the same regression on redeemed assets only`, (s) => redeemed(s).intercept),
     r('rentVsUse.redeemedMeanRent', 'Members\' mean rent on redeemed assets', 'money units per month', 'members\' mean current monthly rent on their commune\'s redeemed assets', (s) => redeemed(s).meanRent),
     r('communeClaims.holdersTop10', 'Top 10% share of commune claims among holders', 'share 0-1', 'share of all commune claims (share book equity plus commune bonds) held by the top 10% of the persons who hold any',
-      (s) => holdersTop10(communeClaimsAtSample(s))),
+      (s) => holdersTop10Sorted(sortedCommuneClaimsAtSample(s))),
     r('firmClaims.holdersTop10', 'Top 10% share of firm claims among holders', 'share 0-1', 'share of all firm claims (shares at book equity plus firm bonds) held by the top 10% of the persons who hold any',
       (s) => holdersTop10Sorted(sortedFirmClaimsNow(s))),
     r('communes.failureHazard', 'Commune failure hazard', 'failures per commune-year', 'commune failures over the last twelve months per commune-year alive in them', communeFailureHazard),

@@ -5,7 +5,9 @@ import { inequalityReporters, type DistributionReporter, type ScalarReporter, ty
 import { mean } from '../inequality.ts';
 import { radixOrder } from '../radix-sort.ts';
 import type { EconomyState } from './economy-state.ts';
-import { communeClaimsAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
+import {
+  communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
+} from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
@@ -13,27 +15,27 @@ import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts'
 type R = ScalarReporter<EconomyState>;
 const UNIT = 100;
 
+/** Cents to money units, into `reuse` when it has the length. */
+function toUnits(cents: Float64Array, reuse: Float64Array | undefined): Float64Array {
+  const out = reuse !== undefined && reuse.length === cents.length ? reuse : new Float64Array(cents.length);
+  for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
+  return out;
+}
+
 export const wealthDistribution: DistributionReporter<EconomyState> = {
   id: 'wealth', label: 'wealth', unit: 'money units',
   description: 'net worth of each person: cash + bonds at face outstanding + commune share at book equity',
-  values: (state, reuse) => {
-    const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
-    const cents = netWorthAtSample(state);
-    for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
-    return out;
-  },
+  values: (state, reuse) => toUnits(netWorthAtSample(state), reuse),
 };
 
 /** MODEL.md 7, claim 1: each person's commune claims, its share's book equity plus commune bonds held. */
 export const communeClaimsDistribution: DistributionReporter<EconomyState> = {
   id: 'communeClaims', label: 'commune claims', unit: 'money units',
   description: 'per person: book equity of its commune share (net of bonds) plus the commune bonds it holds',
-  values: (state, reuse) => {
-    const out = reuse !== undefined && reuse.length === state.persons.count ? reuse : new Float64Array(state.persons.count);
-    const cents = communeClaimsAtSample(state);
-    for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
-    return out;
-  },
+  values: (state, reuse) => toUnits(communeClaimsAtSample(state), reuse),
+  // The claims in cents are sorted for the holders' top 10% anyway; dividing each by 100 keeps
+  // their order, so the sorted units are those sorted cents divided, value for value.
+  sortedValues: (state, reuse) => toUnits(sortedCommuneClaimsAtSample(state), reuse),
 };
 
 /** MODEL.md 6-7: possession, the book value of the assets each person works or lives in. */
@@ -79,27 +81,7 @@ const communeAssetsNow = perSample((s) => {
   return { count, ownedOutright, lifespanSum };
 });
 
-/** Net worth per person in money units, computed once per sampled tick for every group. */
-const wealthCache = { tick: -1, state: undefined as EconomyState | undefined, values: new Float64Array(0) as Float64Array };
-function wealthNow(s: EconomyState): Float64Array {
-  if (wealthCache.tick !== s.tick || wealthCache.state !== s) {
-    wealthCache.values = wealthDistribution.values(s, wealthCache.values);
-    wealthCache.tick = s.tick;
-    wealthCache.state = s;
-  }
-  return wealthCache.values;
-}
-
-/** Mean net worth of the persons a predicate picks (money units); NaN for an empty group. */
-function groupMeanWealth(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
-  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
-    const values = wealthNow(s);
-    let sum = 0, n = 0;
-    for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += values[p]!; n++; }
-    return n > 0 ? sum / n : Number.NaN;
-  });
-}
-
+/** Mean net worth of a group (money units); NaN for an empty group. */
 /** Members of last year, by decile of property used relative to their commune's per-capita use. */
 export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
   const { persons } = s;
@@ -155,10 +137,10 @@ export function economyReporters(): R[] {
     ...inequalityReporters(wealthDistribution),
     ...inequalityReporters(communeClaimsDistribution).filter((r) => /\.(gini|top1|top10|mean)$/.test(r.id)),
     ...inequalityReporters(possessionDistribution).filter((r) => /\.(gini|mean)$/.test(r.id)),
-    groupMeanWealth('wealth.capitalists.mean', 'capitalists', (s, p) => s.persons.isCapitalist[p] === 1),
-    groupMeanWealth('wealth.communeMembers.mean', 'commune members', (s, p) => s.persons.memberOf[p]! >= 0),
-    groupMeanWealth('wealth.selfEmployed.mean', 'self-employed', (s, p) => s.persons.mode[p] === MODE_SELF_EMPLOYED),
-    groupMeanWealth('wealth.producers.mean', 'producers on commune assets', (s, p) => s.persons.mode[p] === MODE_PRODUCER),
+    meanWealthReporter('wealth.capitalists.mean', 'capitalists', 'capitalists'),
+    meanWealthReporter('wealth.communeMembers.mean', 'commune members', 'communeMembers'),
+    meanWealthReporter('wealth.selfEmployed.mean', 'self-employed', 'selfEmployed'),
+    meanWealthReporter('wealth.producers.mean', 'producers on commune assets', 'producers'),
     scalar('communes.count', 'Communes', 'communes', 'communes alive', (s) => communes(s).length),
     scalar('communes.members', 'Commune members', 'persons', 'persons holding a commune share', (s) => communes(s).reduce((a, o) => a + o.members, 0)),
     scalar('communes.probationers', 'Probationers', 'persons', 'non-members working commune property toward membership', (s) => communes(s).reduce((a, o) => a + o.probationers, 0)),
@@ -233,12 +215,6 @@ export function economyReporters(): R[] {
     worldFlow('liquidation', 'liquidations'),
     ...claimReporters(),
   ];
-}
-
-function modeShare(s: EconomyState, mode: number): number {
-  let n = 0;
-  for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
-  return n / s.persons.count;
 }
 
 /**

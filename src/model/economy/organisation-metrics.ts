@@ -4,7 +4,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
 import type { EconomyState } from './economy-state.ts';
-import { equityAtSample, netWorthAtSample, perSample } from './sample-memo.ts';
+import { equityAtSample, meanWealthReporter, modeShare, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from './person-table.ts';
 import { retainedShareReporters } from './retained-share.ts';
@@ -95,21 +95,11 @@ function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Arr
   };
 }
 
-const netWorthNow = netWorthAtSample;
 const propertyNow = perSample((s) => propertyCents(s, new Float64Array(s.persons.count)));
 const sortedPropertyNow = perSample((s) => sortedCopy(propertyNow(s)));
 /** Each person's firm claims in cents at this sample, sorted ascending (read-only). */
 export const sortedFirmClaimsNow = perSample((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
 const cooperativePayNow = perSample(cooperativePay);
-
-function groupMean(id: string, label: string, pick: (s: EconomyState, p: number) => boolean): R {
-  return scalar(id, `Mean wealth: ${label}`, 'money units', `mean net worth of ${label}`, (s) => {
-    const w = netWorthNow(s);
-    let sum = 0, n = 0;
-    for (let p = 0; p < s.persons.count; p++) if (pick(s, p)) { sum += w[p]!; n++; }
-    return n > 0 ? sum / n / UNIT : Number.NaN;
-  });
-}
 
 function distributionShares(prefix: string, what: string, sorted: (s: EconomyState) => Float64Array, withTop1: boolean): R[] {
   const out: R[] = [];
@@ -176,17 +166,11 @@ export function organisationReporters(): R[] {
       const total = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions + c.lastYearInterest + c.lastYearFirmPayouts + c.lastYearDividends;
       return total > 0 ? c.lastYearWages / total : Number.NaN;
     }),
-    groupMean('wealth.employees.mean', 'employees', (s, p) => s.persons.mode[p] === MODE_EMPLOYEE),
-    groupMean('wealth.cooperativeMembers.mean', 'cooperative members', (s, p) => s.persons.coopOf[p]! >= 0),
+    meanWealthReporter('wealth.employees.mean', 'employees', 'employees'),
+    meanWealthReporter('wealth.cooperativeMembers.mean', 'cooperative members', 'cooperativeMembers'),
     scalar('persons.employeeShare', 'Employees', 'share 0-1', 'share of persons employed (by firms or cooperatives)', (s) => modeShare(s, MODE_EMPLOYEE)),
     scalar('persons.memberWorkerShare', 'Cooperative member-workers', 'share 0-1', 'share of persons working as cooperative members', (s) => modeShare(s, MODE_MEMBER_WORKER)),
     ...organisationSizeReporters(),
     ...survivalReporters(),
   ];
-}
-
-function modeShare(s: EconomyState, mode: number): number {
-  let n = 0;
-  for (let p = 0; p < s.persons.count; p++) if (s.persons.mode[p] === mode) n++;
-  return n / s.persons.count;
 }

@@ -7,6 +7,7 @@ export const MODE_SELF_EMPLOYED = 1;
 export const MODE_PRODUCER = 2;
 export const MODE_EMPLOYEE = 3;
 export const MODE_MEMBER_WORKER = 4;
+export const MODE_COUNT = 5;
 
 export class PersonTable {
   readonly count: number;

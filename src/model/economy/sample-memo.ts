@@ -1,8 +1,11 @@
 // Reporters run only when the engine samples, after every phase of a tick, so within one
 // sample the state is fixed: what one reporter computes (organisation equity, net worth)
 // serves every other reporter of the same sample instead of being recomputed by each.
+import type { ScalarReporter } from '../reporters.ts';
 import type { EconomyState } from './economy-state.ts';
+import { sortedCopy } from '../inequality.ts';
 import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
+import { MODE_COUNT, MODE_EMPLOYEE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
 /** One computation per state and tick, shared by the reporters sampled together. */
 export function perSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
@@ -33,3 +36,58 @@ export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Arr
 
 /** Each person's commune claims in cents at this sample (read-only). */
 export const communeClaimsAtSample = perSample((s) => communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
+
+const UNIT = 100;
+
+/** Each person's commune claims in cents at this sample, sorted ascending (read-only). */
+export const sortedCommuneClaimsAtSample = perSample((s) => sortedCopy(communeClaimsAtSample(s)));
+
+/** Persons in each mode of work at this sample, indexed by mode (one pass for every share). */
+export const modeCountsAtSample = perSample((s) => {
+  const counts = new Int32Array(MODE_COUNT);
+  const { mode, count } = s.persons;
+  for (let p = 0; p < count; p++) counts[mode[p]!]!++;
+  return counts;
+});
+
+/** The groups whose mean net worth is reported, each read off the person table. */
+export const WEALTH_GROUPS = ['capitalists', 'communeMembers', 'selfEmployed', 'producers', 'employees', 'cooperativeMembers'] as const;
+export type WealthGroup = (typeof WEALTH_GROUPS)[number];
+
+/** Net worth summed over each group's persons (cents) and the group's size, in one pass over persons. */
+export const groupWealthAtSample = perSample((s) => {
+  const n = WEALTH_GROUPS.length;
+  const cents = new Float64Array(n);
+  const members = new Int32Array(n);
+  const worth = netWorthAtSample(s);
+  const { isCapitalist, memberOf, mode, coopOf, count } = s.persons;
+  const add = (g: number, w: number) => { cents[g]! += w; members[g]!++; };
+  for (let p = 0; p < count; p++) {
+    const w = worth[p]!;
+    const m = mode[p]!;
+    if (isCapitalist[p] === 1) add(0, w);
+    if (memberOf[p]! >= 0) add(1, w);
+    if (m === MODE_SELF_EMPLOYED) add(2, w);
+    else if (m === MODE_PRODUCER) add(3, w);
+    else if (m === MODE_EMPLOYEE) add(4, w);
+    if (coopOf[p]! >= 0) add(5, w);
+  }
+  return { cents, members };
+});
+
+/** The reporter of a group's mean net worth in money units (NaN for an empty group). */
+export function meanWealthReporter(id: string, label: string, group: WealthGroup): ScalarReporter<EconomyState> {
+  const g = WEALTH_GROUPS.indexOf(group);
+  return {
+    id, label: `Mean wealth: ${label}`, unit: 'money units', description: `mean net worth of ${label}`,
+    sample: (s) => {
+      const { cents, members } = groupWealthAtSample(s);
+      return members[g]! > 0 ? cents[g]! / members[g]! / UNIT : Number.NaN;
+    },
+  };
+}
+
+/** Share of persons in a mode of work at this sample. */
+export function modeShare(s: EconomyState, mode: number): number {
+  return modeCountsAtSample(s)[mode]! / s.persons.count;
+}

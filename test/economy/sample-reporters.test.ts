@@ -1,0 +1,72 @@
+// Reporters that share one per-sample computation (group means, mode shares, sorted commune
+// claims) against the same measures computed directly from the person table and net worth.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createSimulation } from '../../src/scenarios/create-simulation.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
+import { SampleContext } from '../../src/model/reporters.ts';
+import { sortedCopy } from '../../src/model/inequality.ts';
+import { holdersTop10 } from '../../src/model/economy/claim-metrics.ts';
+import { communeClaimsCents, netWorthCents, organisationEquity } from '../../src/model/economy/net-worth.ts';
+import {
+  MODE_EMPLOYEE, MODE_IDLE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED,
+} from '../../src/model/economy/person-table.ts';
+import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+
+const text = readFileSync('scenarios/mixed.yaml', 'utf8');
+const simulation = createSimulation(loadScenario(text, 'mixed.yaml', { 'persons.count': 800, years: 8 }));
+simulation.runToEnd();
+const state = simulation.state as unknown as EconomyState;
+const reporter = (id: string) => {
+  const found = simulation.model.scalars.find((r) => r.id === id);
+  if (found === undefined) throw new Error(`no reporter ${id}`);
+  return found;
+};
+const sampleNow = (id: string) => reporter(id).sample(simulation.state, new SampleContext(simulation.model.distributions));
+
+describe('reporters sharing one pass per sample', () => {
+  const { persons } = state;
+  const worth = netWorthCents(state, new Float64Array(persons.count), organisationEquity(state));
+  const groups: [string, (p: number) => boolean][] = [
+    ['wealth.capitalists.mean', (p) => persons.isCapitalist[p] === 1],
+    ['wealth.communeMembers.mean', (p) => persons.memberOf[p]! >= 0],
+    ['wealth.selfEmployed.mean', (p) => persons.mode[p] === MODE_SELF_EMPLOYED],
+    ['wealth.producers.mean', (p) => persons.mode[p] === MODE_PRODUCER],
+    ['wealth.employees.mean', (p) => persons.mode[p] === MODE_EMPLOYEE],
+    ['wealth.cooperativeMembers.mean', (p) => persons.coopOf[p]! >= 0],
+  ];
+
+  it.each(groups)('%s is the mean net worth of its persons, in money units', (id, member) => {
+    let sum = 0;
+    let n = 0;
+    for (let p = 0; p < persons.count; p++) if (member(p)) { sum += worth[p]!; n++; }
+    expect(n).toBeGreaterThan(0);
+    expect(sampleNow(id)).toBeCloseTo(sum / n / 100, 6);
+  });
+
+  it('gives each mode of work its share of persons, the shares summing to one', () => {
+    const ids: [string, number][] = [
+      ['persons.idleShare', MODE_IDLE], ['persons.selfEmployedShare', MODE_SELF_EMPLOYED], ['persons.producerShare', MODE_PRODUCER],
+      ['persons.employeeShare', MODE_EMPLOYEE], ['persons.memberWorkerShare', MODE_MEMBER_WORKER],
+    ];
+    let total = 0;
+    for (const [id, mode] of ids) {
+      let n = 0;
+      for (let p = 0; p < persons.count; p++) if (persons.mode[p] === mode) n++;
+      expect(sampleNow(id)).toBe(n / persons.count);
+      total += n;
+    }
+    expect(total).toBe(persons.count);
+  });
+
+  it('sorts commune claims once: the sorted units are the raw units sorted, bit for bit', () => {
+    const distribution = simulation.model.distributions.find((d) => d.id === 'communeClaims')!;
+    const raw = distribution.values(simulation.state, undefined);
+    const sorted = new SampleContext(simulation.model.distributions).sorted(simulation.state, 'communeClaims');
+    expect(Array.from(sorted)).toEqual(Array.from(sortedCopy(raw)));
+    // Claims vary across persons here, so the check compares real orders, not a constant.
+    expect(sorted[0]).toBeLessThan(sorted[sorted.length - 1]!);
+    const cents = communeClaimsCents(state, new Float64Array(persons.count), organisationEquity(state));
+    expect(sampleNow('communeClaims.holdersTop10')).toBe(holdersTop10(cents));
+  });
+});
