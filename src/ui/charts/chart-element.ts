@@ -2,7 +2,7 @@
 // with the chart on a projector), redrawn with d3 whenever the run record's version changes.
 // Styles are written as SVG attributes, not CSS, so an exported SVG looks like the screen.
 import type { AxisPlacement } from './axes.ts';
-import { LitElement, css, html, type CSSResultGroup } from 'lit';
+import { LitElement, css, html, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import type { RunRecord } from '../run-record.ts';
@@ -39,6 +39,8 @@ export abstract class ChartElement extends LitElement {
   /** Charts off screen skip their redraws while a run plays (ten charts, twenty frames a second). */
   private onScreen = true;
   private stale = false;
+  /** The run the drawing shows (-1: none). */
+  private shownRun = -1;
   private observer: IntersectionObserver | undefined;
 
   override connectedCallback(): void {
@@ -61,7 +63,7 @@ export abstract class ChartElement extends LitElement {
       xmlns="http://www.w3.org/2000/svg" font-family=${FONT_FAMILY}></svg></div>`;
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
     // Off screen, a chart catches up once the run pauses or ends (or it scrolls into view),
     // in a task of its own: a dozen charts redrawn in one go made a task of over 100 ms. On
     // screen it redraws at once while the task that delivered the frame has drawing time
@@ -72,7 +74,19 @@ export abstract class ChartElement extends LitElement {
       return;
     }
     this.stale = true;
+    // A chart element reused for another chart (another scenario opened: new series, another
+    // distribution) or for another run must not show the old drawing under its new title
+    // until it catches up: it is blank meanwhile. Clearing costs no layout of the page.
+    const redefined = [...changed.keys()].some((key) => key !== 'version' && key !== 'record');
+    if (redefined || this.runOf(this.record) !== this.shownRun) {
+      this.svgElement()?.replaceChildren();
+      this.shownRun = -1;
+    }
     if (this.onScreen || this.record?.mode === 'paused') scheduleCatchUp(this);
+  }
+
+  private runOf(record: RunRecord | null): number {
+    return record?.info?.runId ?? -1;
   }
 
   /** Redraws if a newer record arrived since the last drawing. */
@@ -86,6 +100,7 @@ export abstract class ChartElement extends LitElement {
     const element = this.svgElement();
     if (element === null || this.record === null) return;
     this.draw(d3.select(element), this.record);
+    this.shownRun = this.runOf(this.record);
   }
 
   /** The chart as drawn from the latest data, for export (off-screen charts catch up first). */

@@ -30,7 +30,9 @@ function groupLabel(reporters: readonly ReporterInfo[]): string {
 
 @customElement('series-chart')
 export class SeriesChart extends ChartElement {
-  @property({ attribute: false }) ids: readonly string[] = [];
+  /** Compared by content: the page passes a fresh array on every frame. */
+  @property({ attribute: false, hasChanged: (now: readonly string[], before?: readonly string[]) => !sameIds(now, before) })
+  ids: readonly string[] = [];
   /** Draw a vertical mark at each event of the run. */
   @property({ type: Boolean }) markEvents = false;
 
@@ -134,4 +136,8 @@ export class SeriesChart extends ChartElement {
           .attr('fill', INK).text(`year ${years[i]!.toFixed(years[i]! % 1 === 0 ? 0 : 1)}`);
       });
   }
+}
+
+function sameIds(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
 }
