@@ -14,9 +14,15 @@ type R = ScalarReporter<EconomyState>;
 
 /** The kinds as reporter prefixes (and plural nouns), in ORG_* order. */
 export const KIND_PREFIXES = ['communes', 'firms', 'cooperatives'] as const;
-const SIZE_MEANING = [
+/** What an organisation's size counts, per kind in ORG_* order. */
+export const SIZE_MEANING = [
   'members and probationers', 'employees', 'members and hired workers',
 ] as const;
+
+/** The reporter counting the organisations of a kind (its prefix) in a size class. */
+export function sizeClassReporterId(prefix: string, sizeClassId: string): string {
+  return `${prefix}.sizes.${sizeClassId}`;
+}
 
 /** Sizes of the live organisations of each kind, sorted ascending. */
 export function organisationSizes(s: EconomyState): Float64Array[] {
@@ -52,8 +58,10 @@ export function organisationSizeReporters(): R[] {
       }),
     );
     SIZE_CLASSES.forEach((c, k) => {
-      out.push(r(`sizes.${c.id}`, `${plural[0]!.toUpperCase()}${plural.slice(1)} of size ${c.label}`, plural,
-        `number of ${plural} alive with ${c.label} ${meaning}`, (s) => sizesNow(s)[kind]!.counts[k]!));
+      out.push({
+        id: sizeClassReporterId(prefix, c.id), label: `${plural[0]!.toUpperCase()}${plural.slice(1)} of size ${c.label}`, unit: plural,
+        description: `number of ${plural} alive with ${c.label} ${meaning}`, sample: (s) => sizesNow(s)[kind]!.counts[k]!,
+      });
     });
   }
   return out;

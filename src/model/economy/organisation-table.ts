@@ -13,6 +13,8 @@ export const EXIT_NONE = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_ABSORBED = 2;
 export const EXIT_NAMES = ['alive', 'failed', 'absorbed'] as const;
+/** What absorption is called for each kind, in ORG_* order (communes and cooperatives merge). */
+export const ABSORBED_WORDING = ['merged', 'taken over', 'merged'] as const;
 
 /** Months of history kept for merge votes (MODEL.md 5: the last 24 months). */
 export const HISTORY_MONTHS = 24;

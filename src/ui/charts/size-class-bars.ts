@@ -10,13 +10,14 @@ import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
+import { KIND_PREFIXES, SIZE_MEANING, sizeClassReporterId } from '../../model/economy/organisation-sizes.ts';
 
 /** Reporter prefixes in the economy's kind order (communes, firms, cooperatives). */
-export const SIZE_KINDS = ['communes', 'firms', 'cooperatives'] as const;
-const SIZE_OF = ['members and probationers', 'employees', 'members and hired workers'] as const;
+export const SIZE_KINDS = KIND_PREFIXES;
+const SIZE_OF = SIZE_MEANING;
 
 export function sizeClassIds(prefix: string): string[] {
-  return SIZE_CLASSES.map((c) => `${prefix}.sizes.${c.id}`);
+  return SIZE_CLASSES.map((c) => sizeClassReporterId(prefix, c.id));
 }
 
 @customElement('size-class-bars')

@@ -14,9 +14,8 @@ import { controlStyles } from '../theme.ts';
 import type { RunRecord } from '../run-record.ts';
 import { survivalGroups, type SurvivalGroup } from '../../model/economy/organisation-survival.ts';
 import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
-
-const KIND_NAMES = ['communes', 'firms', 'cooperatives'] as const;
-const ABSORBED = ['merged', 'taken over', 'merged'] as const;
+import { KIND_PREFIXES as KIND_NAMES } from '../../model/economy/organisation-sizes.ts';
+import { ABSORBED_WORDING as ABSORBED } from '../../model/economy/organisation-table.ts';
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** 'kind', or the kind (0, 1, 2) whose size classes are compared. */
