@@ -19,6 +19,8 @@ export interface CliOptions extends CommonOptions {
 }
 
 export const MAX_REPLICATES = 10_000;
+/** The most worker threads a command starts. */
+export const MAX_WORKERS = 256;
 
 /** A flag value read as a YAML scalar: `3` is a number, `true` a boolean, `abc` a string. */
 export function parseScalar(text: string): unknown {
@@ -134,7 +136,7 @@ interface ParsedCommon {
 
 /** `--workers` as given, or undefined. */
 export function workersOf(text: string | undefined): number | undefined {
-  return text === undefined ? undefined : wholeNumber('--workers', text, 0, 256);
+  return text === undefined ? undefined : wholeNumber('--workers', text, 0, MAX_WORKERS);
 }
 
 export function parseCommandLine(argv: readonly string[]): CliOptions {

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
-import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, parseCommand, UsageError, wholeNumber } from './arguments.ts';
+import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, UsageError, wholeNumber } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -21,13 +21,14 @@ per run with its parameters and the final value of every metric.
 
   --vary PATH=V1,V2,...      values of one scenario field (YAML scalars), e.g. lambda=0.2,0.5,0.8
   --vary PATH=START:STOP:STEP  an inclusive range, e.g. communes.solidarity=0:1:0.25
-  --replicates K             replicates per combination (default 1; keys r1..rK, paired across combinations)
+  --replicates K             replicates per combination, 1 to ${MAX_REPLICATES.toLocaleString('en-US')} (default 1; keys r1..rK,
+                             paired across combinations)
   --seed S, --years N        override the scenario's seed and length
   --set PATH=VALUE           any other override, repeatable
   --out DIR                  output directory (default runs/<file>-sweep)
-  --workers N                worker threads (default: cores; 0 runs on the main thread)
-  --quiet                    print nothing but errors
-  --help
+  --workers N                worker threads, 0 to ${MAX_WORKERS} (default: cores; 0 runs on the main thread)
+  -q, --quiet                print nothing but errors
+  -h, --help                 this text
 
 Example: npm run sweep -- scenarios/saving-propensity.yaml --vary lambda=0:0.8:0.2 --replicates 5 --years 20
 `;
