@@ -59,7 +59,7 @@ describe('reporters sharing one pass per sample', () => {
     expect(total).toBe(persons.count);
   });
 
-  it('sorts commune claims once: the sorted units are the raw units sorted, bit for bit', () => {
+  it('sorts commune claims from their sorted cents: the raw units sorted, bit for bit, and the same holders\' top 10%', () => {
     const distribution = simulation.model.distributions.find((d) => d.id === 'communeClaims')!;
     const raw = distribution.values(simulation.state, undefined);
     const sorted = new SampleContext(simulation.model.distributions).sorted(simulation.state, 'communeClaims');

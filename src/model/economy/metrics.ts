@@ -81,7 +81,6 @@ const communeAssetsNow = perSample((s) => {
   return { count, ownedOutright, lifespanSum };
 });
 
-/** Mean net worth of a group (money units); NaN for an empty group. */
 /** Members of last year, by decile of property used relative to their commune's per-capita use. */
 export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
   const { persons } = s;

@@ -2,7 +2,7 @@
 // sample the state is fixed: what one reporter computes (organisation equity, net worth)
 // serves every other reporter of the same sample instead of being recomputed by each.
 import type { ScalarReporter } from '../reporters.ts';
-import type { EconomyState } from './economy-state.ts';
+import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { sortedCopy } from '../inequality.ts';
 import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
 import { MODE_COUNT, MODE_EMPLOYEE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
@@ -37,13 +37,11 @@ export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Arr
 /** Each person's commune claims in cents at this sample (read-only). */
 export const communeClaimsAtSample = perSample((s) => communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
 
-const UNIT = 100;
-
 /** Each person's commune claims in cents at this sample, sorted ascending (read-only). */
 export const sortedCommuneClaimsAtSample = perSample((s) => sortedCopy(communeClaimsAtSample(s)));
 
 /** Persons in each mode of work at this sample, indexed by mode (one pass for every share). */
-export const modeCountsAtSample = perSample((s) => {
+const modeCountsAtSample = perSample((s) => {
   const counts = new Int32Array(MODE_COUNT);
   const { mode, count } = s.persons;
   for (let p = 0; p < count; p++) counts[mode[p]!]!++;
@@ -51,17 +49,25 @@ export const modeCountsAtSample = perSample((s) => {
 });
 
 /** The groups whose mean net worth is reported, each read off the person table. */
-export const WEALTH_GROUPS = ['capitalists', 'communeMembers', 'selfEmployed', 'producers', 'employees', 'cooperativeMembers'] as const;
-export type WealthGroup = (typeof WEALTH_GROUPS)[number];
+const WEALTH_GROUPS = ['capitalists', 'communeMembers', 'selfEmployed', 'producers', 'employees', 'cooperativeMembers'] as const;
+type WealthGroup = (typeof WEALTH_GROUPS)[number];
+/** The groups whose mean was first published from money units summed person by person. */
+const MEAN_OF_UNITS: readonly WealthGroup[] = ['capitalists', 'communeMembers', 'selfEmployed', 'producers'];
 
-/** Net worth summed over each group's persons (cents) and the group's size, in one pass over persons. */
-export const groupWealthAtSample = perSample((s) => {
+/**
+ * Net worth summed over each group's persons and the group's size, in one pass over persons:
+ * `cents` sums cents, `units` money units person by person (cents / 100, as the wealth
+ * distribution has them). Each group's mean keeps the arithmetic it was first published with
+ * (`MEAN_OF_UNITS`), so its series stays bit for bit.
+ */
+const groupWealthAtSample = perSample((s) => {
   const n = WEALTH_GROUPS.length;
   const cents = new Float64Array(n);
+  const units = new Float64Array(n);
   const members = new Int32Array(n);
   const worth = netWorthAtSample(s);
   const { isCapitalist, memberOf, mode, coopOf, count } = s.persons;
-  const add = (g: number, w: number) => { cents[g]! += w; members[g]!++; };
+  const add = (g: number, w: number) => { cents[g]! += w; units[g]! += w / CENTS_PER_UNIT; members[g]!++; };
   for (let p = 0; p < count; p++) {
     const w = worth[p]!;
     const m = mode[p]!;
@@ -72,17 +78,20 @@ export const groupWealthAtSample = perSample((s) => {
     else if (m === MODE_EMPLOYEE) add(4, w);
     if (coopOf[p]! >= 0) add(5, w);
   }
-  return { cents, members };
+  return { cents, units, members };
 });
 
 /** The reporter of a group's mean net worth in money units (NaN for an empty group). */
 export function meanWealthReporter(id: string, label: string, group: WealthGroup): ScalarReporter<EconomyState> {
   const g = WEALTH_GROUPS.indexOf(group);
+  const fromUnits = MEAN_OF_UNITS.includes(group);
   return {
     id, label: `Mean wealth: ${label}`, unit: 'money units', description: `mean net worth of ${label}`,
     sample: (s) => {
-      const { cents, members } = groupWealthAtSample(s);
-      return members[g]! > 0 ? cents[g]! / members[g]! / UNIT : Number.NaN;
+      const { cents, units, members } = groupWealthAtSample(s);
+      const n = members[g]!;
+      if (n === 0) return Number.NaN;
+      return fromUnits ? units[g]! / n : cents[g]! / n / CENTS_PER_UNIT;
     },
   };
 }
