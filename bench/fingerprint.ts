@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadScenario } from '../src/scenarios/load.ts';
 import { createSimulation } from '../src/scenarios/create-simulation.ts';
+import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const [file, persons, years, out] = process.argv.slice(2);
 if (file === undefined || persons === undefined || years === undefined || out === undefined) {
@@ -18,7 +19,7 @@ const simulation = createSimulation(scenario);
 const state = simulation.model.state as { ledger?: { copyBalances(first: number, count: number, out: Float64Array): Float64Array; size: number } };
 const fingerprint: Record<string, string> = {};
 for (let year = 1; year <= Number(years); year++) {
-  simulation.runTo(year * 12);
+  simulation.runTo(year * MONTHS_PER_YEAR);
   const ledger = state.ledger;
   if (ledger !== undefined) fingerprint[`ledger.year${year}`] = hash(ledger.copyBalances(0, ledger.size, new Float64Array(ledger.size)));
 }

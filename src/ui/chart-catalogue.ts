@@ -12,7 +12,7 @@ import './charts/decile-bars.ts';
 import './charts/event-timeline.ts';
 import './charts/size-class-bars.ts';
 import './charts/survival-curves.ts';
-import { SIZE_KINDS, sizeClassIds } from './charts/size-class-bars.ts';
+import { KIND_PREFIXES, sizeClassReporterIds } from '../model/economy/organisation-sizes.ts';
 
 export interface ChartSpec {
   readonly id: string;
@@ -85,8 +85,8 @@ export const CHARTS: readonly ChartSpec[] = [
   },
   {
     id: 'org-sizes', title: 'Organisation sizes',
-    ids: (record) => SIZE_KINDS.flatMap(sizeClassIds).filter((id) => record.has(id)),
-    applies: (record) => SIZE_KINDS.flatMap(sizeClassIds).some((id) => record.has(id)),
+    ids: (record) => KIND_PREFIXES.flatMap(sizeClassReporterIds).filter((id) => record.has(id)),
+    applies: (record) => KIND_PREFIXES.flatMap(sizeClassReporterIds).some((id) => record.has(id)),
     view: (record) => html`<size-class-bars .record=${record} .version=${record.version} label="Organisation sizes"></size-class-bars>`,
   },
   {

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './theme.ts';
 import type { RunRecord } from './run-record.ts';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 
 const HEADLINES: readonly { id: string; label: string; format: (v: number) => string }[] = [
   { id: 'wealth.gini', label: 'Gini', format: (v) => v.toFixed(4) },
@@ -27,7 +28,7 @@ export class RunReadouts extends LitElement {
   override render() {
     const record = this.record;
     if (record === null || record.info === null) return null;
-    const yearOf = (tick: number) => (tick / 12).toFixed(tick % 12 === 0 ? 0 : 1);
+    const yearOf = (tick: number) => (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
     const year = yearOf(record.tick);
     const shown = HEADLINES.filter((h) => record.has(h.id));
     // The figures are those of the last sample. When the scenario samples less often than

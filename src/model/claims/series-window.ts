@@ -1,8 +1,8 @@
 // MODEL.md 7: a claim is judged on "the mean over years 11 to the end" of a run. These read one
 // run's sampled series (ticks in months, one column per reporter) over that window.
 import { leastSquares } from './least-squares.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
 
-const MONTHS_PER_YEAR = 12;
 
 /** One run as the claims read it: sampled months, reporter columns, the resolved scenario. */
 export interface RunSeries {

@@ -5,6 +5,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import type { EconomyState } from './economy-state.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
 import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { sortedCopy, topShare } from '../inequality.ts';
@@ -12,7 +13,6 @@ import { ORG_COMMUNE } from './organisation-table.ts';
 
 type R = ScalarReporter<EconomyState>;
 const UNIT = 100;
-const MONTHS_PER_YEAR = 12;
 
 export interface RentVsUse extends LineFit {
   /** Mean monthly rent of the members regressed (money units). */

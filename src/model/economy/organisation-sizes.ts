@@ -19,9 +19,9 @@ export const SIZE_MEANING = [
   'members and probationers', 'employees', 'members and hired workers',
 ] as const;
 
-/** The reporter counting the organisations of a kind (its prefix) in a size class. */
-export function sizeClassReporterId(prefix: string, sizeClassId: string): string {
-  return `${prefix}.sizes.${sizeClassId}`;
+/** The reporters counting the organisations of a kind (its prefix) in each size class, in class order. */
+export function sizeClassReporterIds(prefix: string): string[] {
+  return SIZE_CLASSES.map((c) => `${prefix}.sizes.${c.id}`);
 }
 
 /** Sizes of the live organisations of each kind, sorted ascending. */
@@ -57,9 +57,10 @@ export function organisationSizeReporters(): R[] {
         return v.length > 0 ? v[v.length - 1]! : 0;
       }),
     );
+    const classIds = sizeClassReporterIds(prefix);
     SIZE_CLASSES.forEach((c, k) => {
       out.push({
-        id: sizeClassReporterId(prefix, c.id), label: `${plural[0]!.toUpperCase()}${plural.slice(1)} of size ${c.label}`, unit: plural,
+        id: classIds[k]!, label: `${plural[0]!.toUpperCase()}${plural.slice(1)} of size ${c.label}`, unit: plural,
         description: `number of ${plural} alive with ${c.label} ${meaning}`, sample: (s) => sizesNow(s)[kind]!.counts[k]!,
       });
     });

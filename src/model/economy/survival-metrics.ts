@@ -4,13 +4,12 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { survivalAt } from '../survival.ts';
 import type { EconomyState } from './economy-state.ts';
-import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { ABSORBED_WORDING, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { organisationLifetimes, survivalCurve } from './organisation-survival.ts';
 import { KIND_PREFIXES } from './organisation-sizes.ts';
 import { perSample } from './sample-memo.ts';
 
 type R = ScalarReporter<EconomyState>;
-const ABSORBED = ['merged', 'taken over', 'merged'] as const;
 const AGES_YEARS = [5, 10] as const;
 
 const curvesNow = perSample((s) => {
@@ -30,12 +29,12 @@ export function survivalReporters(): R[] {
     for (const age of AGES_YEARS) {
       out.push({
         id: `${prefix}.survival${age}y`, label: `${Plural} not failed at age ${age}`, unit: 'share 0-1',
-        description: `Kaplan-Meier estimate of the share of ${plural} that have not failed ${age} years after founding (${ABSORBED[kind]} ones censored)`,
+        description: `Kaplan-Meier estimate of the share of ${plural} that have not failed ${age} years after founding (${ABSORBED_WORDING[kind]} ones censored)`,
         sample: (s) => survivalAt(curvesNow(s)[kind]!.failure, age),
       });
       out.push({
-        id: `${prefix}.anyExitSurvival${age}y`, label: `${Plural} neither failed nor ${ABSORBED[kind]} at age ${age}`, unit: 'share 0-1',
-        description: `Kaplan-Meier estimate of the share of ${plural} still independent ${age} years after founding (neither failed nor ${ABSORBED[kind]})`,
+        id: `${prefix}.anyExitSurvival${age}y`, label: `${Plural} neither failed nor ${ABSORBED_WORDING[kind]} at age ${age}`, unit: 'share 0-1',
+        description: `Kaplan-Meier estimate of the share of ${plural} still independent ${age} years after founding (neither failed nor ${ABSORBED_WORDING[kind]})`,
         sample: (s) => survivalAt(curvesNow(s)[kind]!.anyExit, age),
       });
     }

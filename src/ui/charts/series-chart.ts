@@ -9,11 +9,11 @@ import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { ReporterInfo, RunEvent } from '../../worker/protocol.ts';
+import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 
 const PANEL_HEIGHT = 300;
 /** Panels of a chart with several units are shorter, so the card stays near one screen. */
 const STACKED_PANEL_HEIGHT = 230;
-const MONTHS_PER_YEAR = 12;
 
 const isMerge = (event: RunEvent) => /merge|takeover/i.test(event.kind);
 

@@ -10,27 +10,19 @@ import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
-import { KIND_PREFIXES, SIZE_MEANING, sizeClassReporterId } from '../../model/economy/organisation-sizes.ts';
-
-/** Reporter prefixes in the economy's kind order (communes, firms, cooperatives). */
-export const SIZE_KINDS = KIND_PREFIXES;
-const SIZE_OF = SIZE_MEANING;
-
-export function sizeClassIds(prefix: string): string[] {
-  return SIZE_CLASSES.map((c) => sizeClassReporterId(prefix, c.id));
-}
+import { KIND_PREFIXES, SIZE_MEANING, sizeClassReporterIds } from '../../model/economy/organisation-sizes.ts';
 
 @customElement('size-class-bars')
 export class SizeClassBars extends ChartElement {
   protected override draw(svg: Svg, record: RunRecord): void {
     svg.selectAll('*').remove();
     if (record.info === null) return;
-    const kinds = SIZE_KINDS.map((prefix, k) => ({
-      k, prefix, counts: sizeClassIds(prefix).map((id) => record.latest(id) ?? Number.NaN),
+    const kinds = KIND_PREFIXES.map((prefix, k) => ({
+      k, prefix, counts: sizeClassReporterIds(prefix).map((id) => record.latest(id) ?? Number.NaN),
     })).filter((kind) => kind.counts.some((c) => c > 0));
     const m = DEFAULT_MARGIN;
     const root = svg.append('g');
-    const legendHeight = drawLegend(root, kinds.map((kind) => ({ label: `${kind.prefix} (${SIZE_OF[kind.k]})`, color: colorAt(kind.k), shape: 'box' as const })),
+    const legendHeight = drawLegend(root, kinds.map((kind) => ({ label: `${kind.prefix} (${SIZE_MEANING[kind.k]})`, color: colorAt(kind.k), shape: 'box' as const })),
       m.left, 20, CHART_WIDTH - m.left - m.right);
     const top = 20 + legendHeight + 8;
     const place = this.plotArea(top);
@@ -53,6 +45,6 @@ export class SizeClassBars extends ChartElement {
       .attr('x', (b) => x(b.i)! + inner(b.kind.k)!).attr('width', inner.bandwidth())
       .attr('y', (b) => y(b.count)).attr('height', (b) => place.height - y(b.count))
       .attr('fill', (b) => colorAt(b.kind.k))
-      .append('title').text((b) => `${b.count} ${b.kind.prefix} with ${classes[b.i]!.label} ${SIZE_OF[b.kind.k]}`);
+      .append('title').text((b) => `${b.count} ${b.kind.prefix} with ${classes[b.i]!.label} ${SIZE_MEANING[b.kind.k]}`);
   }
 }

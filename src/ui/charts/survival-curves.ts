@@ -14,8 +14,8 @@ import { controlStyles } from '../theme.ts';
 import type { RunRecord } from '../run-record.ts';
 import { survivalGroups, type SurvivalGroup } from '../../model/economy/organisation-survival.ts';
 import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
-import { KIND_PREFIXES as KIND_NAMES } from '../../model/economy/organisation-sizes.ts';
-import { ABSORBED_WORDING as ABSORBED } from '../../model/economy/organisation-table.ts';
+import { KIND_PREFIXES } from '../../model/economy/organisation-sizes.ts';
+import { ABSORBED_WORDING } from '../../model/economy/organisation-table.ts';
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** 'kind', or the kind (0, 1, 2) whose size classes are compared. */
@@ -49,7 +49,7 @@ export class SurvivalCurves extends ChartElement {
         this.view = v === 'kind' ? 'kind' : (Number(v) as 0 | 1 | 2);
       }}>
         <option value="kind" ?selected=${view === 'kind'}>every kind</option>
-        ${kinds.map((k) => html`<option value=${k} ?selected=${view === k}>${KIND_NAMES[k]} by size at age one</option>`)}
+        ${kinds.map((k) => html`<option value=${k} ?selected=${view === k}>${KIND_PREFIXES[k]} by size at age one</option>`)}
       </select></label>${super.render()}`;
   }
 
@@ -65,7 +65,7 @@ export class SurvivalCurves extends ChartElement {
     // Legend labels stay fixed (the legend measures each new label, which forces a layout); the
     // counts go on a line of their own.
     const legend: LegendItem[] = failures.map((g) => ({
-      label: view === 'kind' ? KIND_NAMES[g.kind]! : `size ${SIZE_CLASSES[g.sizeClass]!.label}`,
+      label: view === 'kind' ? KIND_PREFIXES[g.kind]! : `size ${SIZE_CLASSES[g.sizeClass]!.label}`,
       color: colourOf(g),
     }));
     legend.push({ label: 'not failed', color: INK }, { label: 'still independent', color: INK, dashed: true });
@@ -73,8 +73,8 @@ export class SurvivalCurves extends ChartElement {
     const root = svg.append('g');
     const legendHeight = drawLegend(root, legend, m.left, 20, CHART_WIDTH - m.left - m.right);
     const counts = view === 'kind'
-      ? `founded: ${failures.map((g) => `${g.curve.n} ${KIND_NAMES[g.kind]}`).join(', ')}`
-      : `${KIND_NAMES[view]} alive at age one: ${failures.map((g) => `${g.curve.n} of size ${SIZE_CLASSES[g.sizeClass]!.label}`).join(', ')}`;
+      ? `founded: ${failures.map((g) => `${g.curve.n} ${KIND_PREFIXES[g.kind]}`).join(', ')}`
+      : `${KIND_PREFIXES[view]} alive at age one: ${failures.map((g) => `${g.curve.n} of size ${SIZE_CLASSES[g.sizeClass]!.label}`).join(', ')}`;
     root.append('text').attr('x', m.left).attr('y', 20 + legendHeight + 10).attr('font-size', 15).attr('fill', INK).text(counts);
     const top = 20 + legendHeight + 30;
     const place = this.plotArea(top);
@@ -82,7 +82,7 @@ export class SurvivalCurves extends ChartElement {
     const x = d3.scaleLinear().domain([0, Math.max(1, longest)]).nice().range([0, place.width]);
     const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);
     leftAxis(root, y, place, 'share still going', 5, percent);
-    bottomAxis(root, x, place, view === 'kind' ? 'age (years since founding)' : `age (years); ${KIND_NAMES[view]} grouped by size at age one`, 8, compact);
+    bottomAxis(root, x, place, view === 'kind' ? 'age (years since founding)' : `age (years); ${KIND_PREFIXES[view]} grouped by size at age one`, 8, compact);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     if (shown.length === 0) {
       plot.append('text').attr('x', place.width / 2).attr('y', place.height / 2).attr('text-anchor', 'middle')
@@ -95,10 +95,10 @@ export class SurvivalCurves extends ChartElement {
       // From the start at 1, then each row's survival from its time on.
       const points: [number, number][] = [[c.time[0]!, 1]];
       for (let k = 0; k < c.time.length; k++) points.push([c.time[k]!, c.survival[k]!]);
-      const name = view === 'kind' ? KIND_NAMES[g.kind] : `${KIND_NAMES[g.kind]} of size ${SIZE_CLASSES[g.sizeClass]!.label} at age one`;
+      const name = view === 'kind' ? KIND_PREFIXES[g.kind] : `${KIND_PREFIXES[g.kind]} of size ${SIZE_CLASSES[g.sizeClass]!.label} at age one`;
       plot.append('path').datum(points).attr('d', line).attr('fill', 'none').attr('stroke', colourOf(g))
         .attr('stroke-width', g.event === 'failure' ? 3.5 : 2.5).attr('stroke-dasharray', g.event === 'failure' ? null : '7 5')
-        .append('title').text(`${name}, ${g.event === 'failure' ? 'not failed' : `still independent (neither failed nor ${ABSORBED[g.kind]})`}: ${c.n} organisations`);
+        .append('title').text(`${name}, ${g.event === 'failure' ? 'not failed' : `still independent (neither failed nor ${ABSORBED_WORDING[g.kind]})`}: ${c.n} organisations`);
       if (g.event !== 'failure') continue;
       const censored = Array.from(c.time, (t, k) => ({ t, s: c.survival[k]!, n: c.censored[k]! })).filter((r) => r.n > 0);
       plot.selectAll(null).data(censored).join('line')
