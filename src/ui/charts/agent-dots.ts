@@ -21,7 +21,6 @@ interface Dot {
 @customElement('agent-dots')
 export class AgentDots extends ChartElement {
   @property({ type: String }) distribution = 'wealth';
-  private drawnRun = -1;
 
   protected override draw(svg: Svg, record: RunRecord): void {
     const snapshot = record.distributions.get(this.distribution);
@@ -60,7 +59,6 @@ export class AgentDots extends ChartElement {
     if (plot.empty() || freshRun) {
       plot.remove();
       plot = svg.append('g').attr('class', 'dots').attr('transform', `translate(${place.left},${place.top})`);
-      this.drawnRun = record.info.runId;
     }
     const radius = values.length > 250 ? 3 : 4.5;
     const followed = (d: Dot) => d.agent < FOLLOWED;

@@ -41,6 +41,11 @@ export abstract class ChartElement extends LitElement {
   private stale = false;
   /** The run the drawing shows (-1: none). */
   private shownRun = -1;
+
+  /** The run the last drawing showed (-1: none, or the chart was blanked since). */
+  protected get drawnRun(): number {
+    return this.shownRun;
+  }
   private observer: IntersectionObserver | undefined;
 
   override connectedCallback(): void {
@@ -78,15 +83,15 @@ export abstract class ChartElement extends LitElement {
     // distribution) or for another run must not show the old drawing under its new title
     // until it catches up: it is blank meanwhile. Clearing costs no layout of the page.
     const redefined = [...changed.keys()].some((key) => key !== 'version' && key !== 'record');
-    if (redefined || this.runOf(this.record) !== this.shownRun) {
+    if (redefined || this.recordRun() !== this.shownRun) {
       this.svgElement()?.replaceChildren();
       this.shownRun = -1;
     }
     if (this.onScreen || this.record?.mode === 'paused') scheduleCatchUp(this);
   }
 
-  private runOf(record: RunRecord | null): number {
-    return record?.info?.runId ?? -1;
+  private recordRun(): number {
+    return this.record?.info?.runId ?? -1;
   }
 
   /** Redraws if a newer record arrived since the last drawing. */
@@ -100,7 +105,7 @@ export abstract class ChartElement extends LitElement {
     const element = this.svgElement();
     if (element === null || this.record === null) return;
     this.draw(d3.select(element), this.record);
-    this.shownRun = this.runOf(this.record);
+    this.shownRun = this.recordRun();
   }
 
   /** The chart as drawn from the latest data, for export (off-screen charts catch up first). */
