@@ -39,7 +39,7 @@ export function wholeNumber(flag: string, text: string, min: number, max: number
 }
 
 /** `--set path=value` (repeatable), `--seed` and `--years` as dotted-path overrides, each named by its flag. */
-export function overridesOf(
+function overridesOf(
   set: readonly string[] | undefined, seed: string | undefined, years: string | undefined,
 ): { overrides: Record<string, unknown>; overrideFlags: Record<string, string> } {
   const overrides: Record<string, unknown> = {};
@@ -66,7 +66,7 @@ export function overridesOf(
 }
 
 /** The one scenario file every command takes (none needed with --help). */
-export function scenarioFileOf(positionals: readonly string[], help: boolean): string {
+function scenarioFileOf(positionals: readonly string[], help: boolean): string {
   if (!help && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0
       ? 'no scenario file given'
@@ -76,7 +76,7 @@ export function scenarioFileOf(positionals: readonly string[], help: boolean): s
 }
 
 /** `--out` as given, refused when empty. */
-export function outOf(out: string | undefined): string | undefined {
+function outOf(out: string | undefined): string | undefined {
   if (out !== undefined && out.trim() === '') throw new UsageError('--out: got an empty path; allowed: a directory path');
   return out;
 }
@@ -134,8 +134,13 @@ interface ParsedCommon {
   out?: string | undefined; set?: string[] | undefined; quiet?: boolean | undefined;
 }
 
+/** `--replicates` as given (at least `min`), else `fallback`. */
+export function replicatesOf<T extends number | undefined>(text: string | undefined, min: number, fallback: T): number | T {
+  return text === undefined ? fallback : wholeNumber('--replicates', text, min, MAX_REPLICATES);
+}
+
 /** `--workers` as given, or undefined. */
-export function workersOf(text: string | undefined): number | undefined {
+function workersOf(text: string | undefined): number | undefined {
   return text === undefined ? undefined : wholeNumber('--workers', text, 0, MAX_WORKERS);
 }
 
@@ -149,7 +154,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   }
   return {
     ...common,
-    replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
+    replicates: replicatesOf(values.replicates, 1, undefined),
     format,
     check: values.check === true,
   };

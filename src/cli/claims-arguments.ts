@@ -1,6 +1,6 @@
 // The command line of `npm run claims`: flags -> a plain options record. Every problem is a
 // UsageError (exit code 2) raised before anything runs.
-import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, parseCommand, UsageError, wholeNumber } from './arguments.ts';
+import { commonOptionsOf, type CommonOptions, parseCommand, replicatesOf, UsageError } from './arguments.ts';
 
 export interface ClaimsOptions extends CommonOptions {
   readonly replicates: number;
@@ -25,7 +25,7 @@ export function parseClaimsCommandLine(argv: readonly string[], knownClaims: rea
   const { values } = parsed;
   return {
     ...commonOptionsOf(parsed),
-    replicates: values.replicates === undefined ? DEFAULT_CLAIM_REPLICATES : wholeNumber('--replicates', values.replicates, 2, MAX_REPLICATES),
+    replicates: replicatesOf(values.replicates, 2, DEFAULT_CLAIM_REPLICATES),
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
   };
 }

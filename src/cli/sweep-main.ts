@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
-import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, UsageError, wholeNumber } from './arguments.ts';
+import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
 import { RunOutput, csvField, csvNumber } from './run-output.ts';
 import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
 import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
@@ -59,7 +59,7 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
   return {
     ...common,
     axes,
-    replicates: values.replicates === undefined ? undefined : wholeNumber('--replicates', values.replicates, 1, MAX_REPLICATES),
+    replicates: replicatesOf(values.replicates, 1, undefined),
   };
 }
 
