@@ -32,4 +32,12 @@ describe('normalQuantile', () => {
     expect(normalQuantile(0.025)).toBeCloseTo(-1.959963984540054, 12);
     expect(normalQuantile(0.999)).toBeCloseTo(3.090232306167813, 12);
   });
+
+  it('inverts the central region, where its polynomials are evaluated in Estrin form, to 1e-14', () => {
+    // Phi(1), Phi(0.5), Phi(-0.5) and Phi(-1.4) to 16 digits; |p - 0.5| <= 0.425 for each.
+    expect(normalQuantile(0.8413447460685429)).toBeCloseTo(1, 14);
+    expect(normalQuantile(0.6914624612740131)).toBeCloseTo(0.5, 14);
+    expect(normalQuantile(0.3085375387259869)).toBeCloseTo(-0.5, 14);
+    expect(normalQuantile(0.08075665923377107)).toBeCloseTo(-1.4, 14);
+  });
 });

@@ -87,6 +87,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   // reconsidering person instead of one per person).
   const q = params.reconsiderPerMonth;
   if (q <= 0) return;
+  const power = wholePowerOf(params.choiceTemperature);
   const logStay = q < 1 ? ln(1 - q) : 0;
   for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
     if (persons.isCapitalist[p]) continue;
@@ -129,13 +130,11 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
       if (persons.wantsHome[p]) persons.seekers[persons.seekerCount++] = p;
       continue;
     }
-    // Logit on log income: weight (v / best)^(1/T), computed in logs for stability.
-    const logBest = ln(best);
+    // Logit on log income: weight (v / best)^(1/T); the best option weighs exactly 1.
     let total = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k]!;
-      // The best option weighs exp(0) = 1 exactly; no logarithm needed.
-      const w = v === best ? 1 : v > 0 ? exp((ln(v) - logBest) / params.choiceTemperature) : 0;
+      const w = v === best ? 1 : v > 0 ? logitWeight(v / best, power, params.choiceTemperature) : 0;
       values[k] = w;
       total += w;
     }
@@ -157,6 +156,29 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     }
     if (persons.seekerCount === before && (persons.wantsClass[p]! >= 0 || persons.wantsHome[p])) persons.seekers[persons.seekerCount++] = p;
   }
+}
+
+/** 1/T when it is a whole number up to 64 (the default T = 0.1 gives 10), else 0. */
+export function wholePowerOf(temperature: number): number {
+  const inverse = 1 / temperature;
+  return Number.isInteger(inverse) && inverse <= 64 ? inverse : 0;
+}
+
+/**
+ * A logit weight: `ratio` (an option's income over the best's, in (0, 1]) to the power 1/T.
+ * With a whole power (`wholePowerOf`) by repeated squaring: basic arithmetic only, so the same
+ * bits in every engine and no logarithm or exponential (which cost the mode choices a third of
+ * their time); otherwise exp(ln(ratio) / T).
+ */
+export function logitWeight(ratio: number, power: number, temperature: number): number {
+  if (power === 0) return exp(ln(ratio) / temperature);
+  let result = 1;
+  let base = ratio;
+  for (let n = power; n > 0; n >>= 1) {
+    if (n & 1) result *= base;
+    base *= base;
+  }
+  return result;
 }
 
 function apply(state: EconomyState, market: LabourMarket, p: number, org: number, asMember: number): void {

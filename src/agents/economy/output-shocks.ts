@@ -26,11 +26,17 @@ function ratio(n: readonly number[], d: readonly number[], x: number): number {
 const [A0, A1, A2, A3, A4, A5, A6, A7] = A as [number, number, number, number, number, number, number, number];
 const [B0, B1, B2, B3, B4, B5, B6, B7] = B as [number, number, number, number, number, number, number, number];
 
-/** AS241's central region, |p - 0.5| <= 0.425: `ratio(A, B, r)` written out (the same operations). */
+/**
+ * AS241's central region, |p - 0.5| <= 0.425, its two polynomials in Estrin's form (pairs of
+ * terms, then pairs of pairs, with r^2 and r^4): a chain of four operations where Horner's
+ * form has fourteen, for the draw made for every person every month.
+ */
 function centralQuantile(q: number): number {
   const r = 0.180625 - q * q;
-  const num = ((((((A7 * r + A6) * r + A5) * r + A4) * r + A3) * r + A2) * r + A1) * r + A0;
-  const den = ((((((B7 * r + B6) * r + B5) * r + B4) * r + B3) * r + B2) * r + B1) * r + B0;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const num = ((A0 + A1 * r) + (A2 + A3 * r) * r2) + ((A4 + A5 * r) + (A6 + A7 * r) * r2) * r4;
+  const den = ((B0 + B1 * r) + (B2 + B3 * r) * r2) + ((B4 + B5 * r) + (B6 + B7 * r) * r2) * r4;
   return q * (num / den);
 }
 
