@@ -15,12 +15,8 @@ const SALES = FLOW.sales;
 const FROM_WORLD = WORLD;
 
 export function scrapWornOutAssets(state: EconomyState): void {
-  const { assets } = state;
-  const { classLife, cls, bornTick, alive } = assets;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
-    const a = liveIds[i]!;
-    if (alive[a] && state.tick - bornTick[a]! >= classLife[cls[a]!]!) disposeOfAsset(state, a, 'scrap');
-  }
+  const worn = state.assets.wornOut(state.tick);
+  for (let i = 0; i < worn.length; i++) disposeOfAsset(state, worn[i]!, 'scrap');
 }
 
 export function produceAndSell(state: EconomyState): void {

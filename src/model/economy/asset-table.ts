@@ -40,6 +40,18 @@ export class AssetTable {
   private ownedCounts = new Int32Array(64);
   private liveCount = 0;
   private liveDirty = false;
+  /**
+   * The wear queue: per class, ids in order of birth, taken from the front as they wear out
+   * (`wornOut`). Assets are born at the current tick, so within a class birth order is
+   * lifespan-end order and a month looks only at the queue's front instead of every asset.
+   */
+  private readonly wearQueue: Int32Array[];
+  private readonly wearHead: Int32Array;
+  private readonly wearLength: Int32Array;
+  private readonly lastBorn: Float64Array;
+  /** Cleared when an asset is added born before its class's last one: `wornOut` then scans. */
+  private birthOrdered = true;
+  private wornBuffer = new Int32Array(64);
 
   /** Class columns, for loops that should not chase objects. */
   readonly classPrice: Float64Array;
@@ -59,6 +71,10 @@ export class AssetTable {
     this.classProductive = Uint8Array.from(classes, (c) => (c.productive ? 1 : 0));
     this.classBookValue = classes.map((c) => Float64Array.from(
       { length: Math.max(0, Math.ceil(c.lifespanMonths)) }, (_, age) => bookValueCents(c.priceCents, age, c.lifespanMonths)));
+    this.wearQueue = classes.map(() => new Int32Array(64));
+    this.wearHead = new Int32Array(classes.length);
+    this.wearLength = new Int32Array(classes.length);
+    this.lastBorn = new Float64Array(classes.length).fill(Number.NEGATIVE_INFINITY);
     // Grow once now, before any code is optimised: V8 treats a field as constant until it is
     // first reassigned, and that first reassignment (the table's first growth in a run)
     // threw away every optimised function reading the columns; rent collection then ran
@@ -66,8 +82,11 @@ export class AssetTable {
     this.grow();
     this.liveIds = this.liveIds.slice();
     this.ownedCounts = this.ownedCounts.slice();
+    this.wornBuffer = this.wornBuffer.slice();
     this.liveDirty = true;
     this.liveDirty = false;
+    this.birthOrdered = false;
+    this.birthOrdered = true;
     settleNumberFields(this);
   }
 
@@ -83,6 +102,66 @@ export class AssetTable {
       this.liveDirty = false;
     }
     return this.liveIds.subarray(0, this.liveCount);
+  }
+
+  /**
+   * Assets in service whose lifespan has run out at `tick` (age >= lifespan), in id order, as
+   * a view valid until the next call. They leave the wear queue: the caller retires them.
+   */
+  wornOut(tick: number): Int32Array {
+    let n = 0;
+    if (!this.birthOrdered) {
+      const live = this.live();
+      for (let k = 0; k < live.length; k++) {
+        const a = live[k]!;
+        if (this.alive[a] && tick - this.bornTick[a]! >= this.classLife[this.cls[a]!]!) n = this.pushWorn(n, a);
+      }
+      return this.wornBuffer.subarray(0, n);
+    }
+    let classesWorn = 0;
+    for (let c = 0; c < this.wearQueue.length; c++) {
+      const queue = this.wearQueue[c]!;
+      const life = this.classLife[c]!;
+      const end = this.wearLength[c]!;
+      const before = n;
+      let head = this.wearHead[c]!;
+      for (; head < end; head++) {
+        const a = queue[head]!;
+        if (!this.alive[a]) continue;
+        if (tick - this.bornTick[a]! < life) break;
+        n = this.pushWorn(n, a);
+      }
+      this.wearHead[c] = head;
+      if (n > before) classesWorn++;
+    }
+    const worn = this.wornBuffer.subarray(0, n);
+    // Each class's run is in id order already; runs of several classes are merged by a sort.
+    if (classesWorn > 1) worn.sort();
+    return worn;
+  }
+
+  private pushWorn(n: number, asset: number): number {
+    if (n === this.wornBuffer.length) this.wornBuffer = grown(this.wornBuffer, n + 1);
+    this.wornBuffer[n] = asset;
+    return n + 1;
+  }
+
+  private enqueueForWear(cls: number, asset: number, tick: number): void {
+    if (tick < this.lastBorn[cls]!) this.birthOrdered = false;
+    this.lastBorn[cls] = tick;
+    let queue = this.wearQueue[cls]!;
+    let head = this.wearHead[cls]!;
+    let end = this.wearLength[cls]!;
+    if (end === queue.length) {
+      // Worn-out ids at the front make room before the queue grows.
+      if (head > 0) queue.copyWithin(0, head, end);
+      end -= head;
+      head = 0;
+      if (end === queue.length) this.wearQueue[cls] = queue = grown(queue, end + 1);
+    }
+    queue[end] = asset;
+    this.wearHead[cls] = head;
+    this.wearLength[cls] = end + 1;
   }
 
   /** Assets in service owned by organisation `org`. */
@@ -118,6 +197,7 @@ export class AssetTable {
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
+    this.enqueueForWear(cls, id, tick);
     return id;
   }
 

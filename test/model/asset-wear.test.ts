@@ -1,0 +1,59 @@
+// MODEL.md 3: an asset is scrapped when its lifespan has run out. The asset table finds the
+// worn-out assets from the front of a per-class queue in birth order instead of scanning every
+// asset; checked here against that scan, the definition, on a seeded history of additions and
+// retirements, with births in order (the queue) and out of order (the table's fallback).
+import { describe, expect, it } from 'vitest';
+import { AssetTable, type AssetClassParams } from '../../src/model/economy/asset-table.ts';
+import { RandomStream } from '../../src/model/random.ts';
+
+const CLASSES: AssetClassParams[] = [
+  { name: 'workshop', priceCents: 120_000, outputCents: 3_600, lifespanMonths: 24, productive: true },
+  { name: 'toolkit', priceCents: 40_000, outputCents: 2_300, lifespanMonths: 7.5, productive: true },
+  { name: 'home', priceCents: 60_000, outputCents: 1_000, lifespanMonths: 13, productive: false },
+];
+
+/** The definition: every asset in service whose age has reached its class's lifespan, in id order. */
+function scanWornOut(assets: AssetTable, tick: number): number[] {
+  return [...assets.live()].filter((a) => assets.alive[a] === 1 && tick - assets.bornTick[a]! >= assets.classLife[assets.cls[a]!]!);
+}
+
+function history(bornOutOfOrder: boolean): { wornByQueue: number[][]; wornByScan: number[][]; severalClassesWorn: number } {
+  const rng = new RandomStream('seed:1', 'asset-wear-test');
+  const assets = new AssetTable(CLASSES);
+  const wornByQueue: number[][] = [];
+  const wornByScan: number[][] = [];
+  let severalClassesWorn = 0;
+  for (let tick = 0; tick < 120; tick++) {
+    const expected = scanWornOut(assets, tick);
+    const worn = [...assets.wornOut(tick)];
+    wornByQueue.push(worn);
+    wornByScan.push(expected);
+    if (new Set(worn.map((a) => assets.cls[a])).size > 1) severalClassesWorn++;
+    for (const a of worn) assets.retire(a);
+    // A few births a month (some months none), and a few early retirements (liquidations).
+    const births = rng.int(4);
+    for (let b = 0; b < births; b++) {
+      const born = bornOutOfOrder && tick > 10 && rng.bernoulli(0.2) ? tick - 1 - rng.int(10) : tick;
+      assets.add(rng.int(CLASSES.length), rng.int(5), born);
+    }
+    const live = assets.live();
+    if (live.length > 0 && rng.bernoulli(0.3)) assets.retire(live[rng.int(live.length)]!);
+  }
+  return { wornByQueue, wornByScan, severalClassesWorn };
+}
+
+describe('AssetTable.wornOut', () => {
+  it('gives, month by month, exactly the assets a scan of every asset finds, in id order', () => {
+    const { wornByQueue, wornByScan, severalClassesWorn } = history(false);
+    expect(wornByQueue).toEqual(wornByScan);
+    // The history must exercise the queue: many assets wear out, in some months of several classes.
+    expect(wornByQueue.flat().length).toBeGreaterThan(50);
+    expect(severalClassesWorn).toBeGreaterThan(3);
+  });
+
+  it('still agrees with the scan when assets are added born before earlier ones', () => {
+    const { wornByQueue, wornByScan } = history(true);
+    expect(wornByQueue).toEqual(wornByScan);
+    expect(wornByQueue.flat().length).toBeGreaterThan(50);
+  });
+});
