@@ -100,15 +100,34 @@ function scatter(n: number): void {
   scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
 }
 
-/** values sorted ascending into `out` (a fresh array when absent or of the wrong length). */
+/** The values other than +0 of the sort in hand (distributions hold many zeros: none sorts them). */
+let nonZero = new Float64Array(0);
+
+/**
+ * values sorted ascending into `out` (a fresh array when absent or of the wrong length). The
+ * +0s are counted, not sorted: the rest is sorted and the zeros written after everything
+ * below them (negatives and -0) and before the positives.
+ */
 export function radixSorted(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const n = values.length;
   const sorted = out !== undefined && out.length === n ? out : new Float64Array(n);
-  if ((sorted as unknown) === values) values = sorted.slice();
-  prepare(values, n);
-  scatter(n);
+  if (nonZero.length < n) nonZero = new Float64Array(Math.max(n, 2 * nonZero.length));
+  const rest = nonZero;
+  let m = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v === 0 && 1 / v > 0) continue;
+    rest[m++] = v;
+    if (v <= 0) below++; // negatives and -0 (NaN compares false: it sorts last)
+  }
+  prepare(rest, m);
+  scatter(m);
   const { idx } = scratch;
-  for (let i = 0; i < n; i++) sorted[i] = values[idx[i]!]!;
+  for (let i = 0; i < below; i++) sorted[i] = rest[idx[i]!]!;
+  const zerosEnd = below + n - m;
+  sorted.fill(0, below, zerosEnd);
+  for (let i = below; i < m; i++) sorted[i + n - m] = rest[idx[i]!]!;
   return sorted;
 }
 
