@@ -12,6 +12,9 @@ describe('wholePowerOf', () => {
     expect(wholePowerOf(0.3)).toBe(0);
     expect(wholePowerOf(2)).toBe(0);
     expect(wholePowerOf(0.01)).toBe(0);
+    expect(wholePowerOf(1 / 64)).toBe(64);
+    expect(wholePowerOf(1 / 65)).toBe(0);
+    expect(wholePowerOf(-0.5)).toBe(0);
   });
 });
 
@@ -19,7 +22,7 @@ describe('logitWeight', () => {
   // Relative error of x^n is about n ulp either way (x^n = exp(n ln x): an error of e in the
   // exponent is a relative error of e), hence the tolerance 1e-14 (1 + |ln ratio| / T).
   it('is ratio^(1/T) to within (1 + |ln ratio| / T) 1e-14 relative, by squaring and by logarithms alike', () => {
-    for (const temperature of [0.1, 1, 0.25, 0.3, 2, 0.01]) {
+    for (const temperature of [0.1, 1, 0.25, 0.3, 2, 0.01, 1 / 64, 1 / 65]) {
       const power = wholePowerOf(temperature);
       for (let i = 1; i <= 200; i++) {
         const ratio = i / 200;

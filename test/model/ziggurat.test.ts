@@ -1,9 +1,10 @@
-// The ziggurat's standard normal draws, checked against the normal distribution itself on
-// 200,000 seeded draws. Each tolerance is five standard errors of the statistic under the null
-// (so a correct generator fails about once in a million seeds, and this seed is fixed).
+// The ziggurat: its layers' geometry, its rare paths (the tail and the wedges) on their own, and
+// its draws against the normal distribution on 200,000 seeded draws. The moment and frequency
+// tolerances are five standard errors of the statistic (a correct generator fails about once in
+// a million seeds); the Kolmogorov-Smirnov checks use the 1% critical value 1.63 / sqrt(n).
 import { describe, expect, it } from 'vitest';
 import { errorFunction } from 'simple-statistics';
-import { zigguratNormal } from '../../src/model/ziggurat.ts';
+import { beyondTail, wedgeAccepts, zigguratLayers, zigguratNormal } from '../../src/model/ziggurat.ts';
 import { RandomStream } from '../../src/model/random.ts';
 
 const N = 200_000;
@@ -12,6 +13,66 @@ const draws = (() => {
   return Float64Array.from({ length: N }, () => zigguratNormal(rng));
 })();
 const phi = (z: number) => 0.5 * (1 + errorFunction(z / Math.SQRT2));
+/** The normal's upper tail, 1 - phi (simple-statistics' erf is good to about 1e-7, absolute). */
+const upper = (z: number) => 0.5 * (1 - errorFunction(z / Math.SQRT2));
+const density = (x: number) => Math.exp(-0.5 * x * x);
+
+/** Kolmogorov-Smirnov distance between sorted draws and a distribution function. */
+function ksDistance(sorted: Float64Array, cdf: (x: number) => number): number {
+  let distance = 0;
+  const n = sorted.length;
+  for (let i = 0; i < n; i++) {
+    const p = cdf(sorted[i]!);
+    distance = Math.max(distance, Math.abs(p - i / n), Math.abs(p - (i + 1) / n));
+  }
+  return distance;
+}
+
+describe('the ziggurat\'s layers', () => {
+  const { tail, area, x, f, accept } = zigguratLayers();
+
+  it('are 127 rectangles of one area and a base strip of that area with the tail beyond it', () => {
+    for (let i = 2; i < 128; i++) expect(Math.abs(x[i]! * (f[i - 1]! - f[i]!) - area)).toBeLessThan(1e-12 * area);
+    // The top layer closes under the curve's peak (f = 1 at 0): what the constants were chosen for.
+    expect(Math.abs(x[1]! * (1 - f[1]!) - area)).toBeLessThan(1e-8 * area);
+    expect(f[0]).toBe(1);
+    expect(x[127]).toBe(tail);
+    expect(f[127]).toBeCloseTo(density(tail), 15);
+    // Base strip: the rectangle under f(tail) out to the tail's start, plus the tail's area.
+    const tailArea = Math.sqrt(2 * Math.PI) * upper(tail);
+    expect(Math.abs(tail * f[127]! + tailArea - area)).toBeLessThan(1e-4 * area);
+    expect(x[0]! * f[127]!).toBeCloseTo(area, 15);
+  });
+
+  it('take the fast path exactly inside each rectangle: |x| below the next layer\'s edge', () => {
+    expect(accept[1]).toBe(0);
+    for (let i = 2; i < 128; i++) expect(accept[i]).toBeCloseTo((2 ** 24 * x[i - 1]!) / x[i]!, 6);
+    expect(accept[0]).toBeCloseTo((2 ** 24 * tail) / x[0]!, 6);
+  });
+});
+
+describe('the ziggurat\'s rare paths', () => {
+  it('draws the tail beyond its start from the normal\'s tail (KS on 20,000 draws)', () => {
+    const { tail } = zigguratLayers();
+    const rng = new RandomStream('seed:1', 'ziggurat-tail');
+    const draws = Float64Array.from({ length: 20_000 }, () => tail + beyondTail(rng)).sort();
+    const cdf = (z: number) => 1 - upper(z) / upper(tail);
+    expect(ksDistance(draws, cdf)).toBeLessThan(1.63 / Math.sqrt(draws.length));
+  });
+
+  it('accepts a point in a wedge with the probability that it lies under the curve', () => {
+    const { x, f } = zigguratLayers();
+    const rng = new RandomStream('seed:1', 'ziggurat-wedge');
+    for (const i of [2, 60, 127]) {
+      const point = (x[i - 1]! + x[i]!) / 2;
+      const p = (density(point) - f[i]!) / (f[i - 1]! - f[i]!);
+      const n = 100_000;
+      let accepted = 0;
+      for (let k = 0; k < n; k++) if (wedgeAccepts(rng, i, point)) accepted++;
+      expect(Math.abs(accepted / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    }
+  });
+});
 
 describe('zigguratNormal', () => {
   it('has mean 0, variance 1 and kurtosis 3 within five standard errors', () => {
@@ -29,13 +90,7 @@ describe('zigguratNormal', () => {
   });
 
   it('follows the normal distribution function: Kolmogorov-Smirnov distance below the 1% critical value', () => {
-    const sorted = draws.slice().sort();
-    let distance = 0;
-    for (let i = 0; i < N; i++) {
-      const p = phi(sorted[i]!);
-      distance = Math.max(distance, Math.abs(p - i / N), Math.abs(p - (i + 1) / N));
-    }
-    expect(distance).toBeLessThan(1.63 / Math.sqrt(N));
+    expect(ksDistance(draws.slice().sort(), phi)).toBeLessThan(1.63 / Math.sqrt(N));
   });
 
   it('draws the tails (beyond 3 and beyond the base layer at 3.44) as often as the normal does', () => {

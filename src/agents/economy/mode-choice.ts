@@ -158,16 +158,16 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   }
 }
 
-/** 1/T when it is a whole number up to 64 (the default T = 0.1 gives 10), else 0. */
+/** 1/T when it is a whole number from 1 to 64 (the default T = 0.1 gives 10), else 0. */
 export function wholePowerOf(temperature: number): number {
   const inverse = 1 / temperature;
-  return Number.isInteger(inverse) && inverse <= 64 ? inverse : 0;
+  return Number.isInteger(inverse) && inverse >= 1 && inverse <= 64 ? inverse : 0;
 }
 
 /**
  * A logit weight: `ratio` (an option's income over the best's, in (0, 1]) to the power 1/T.
  * With a whole power (`wholePowerOf`) by repeated squaring: basic arithmetic only, so the same
- * bits in every engine and no logarithm or exponential (which cost the mode choices a third of
+ * bits in every engine and no logarithm or exponential (which cost the mode choices half of
  * their time); otherwise exp(ln(ratio) / T).
  */
 export function logitWeight(ratio: number, power: number, temperature: number): number {

@@ -1,6 +1,6 @@
 // MODEL.md 2: output shocks per person are AR(1) on the log scale (rho 0.9, sigma 0.05), so bad
 // spells persist and defaults can happen. The normal innovations come from the ziggurat
-// (model/ziggurat.ts): one 32-bit uniform for 99% of draws, and the same bits in every engine.
+// (model/ziggurat.ts): one 32-bit uniform for 97% of draws, and the same bits in every engine.
 import { exp } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { zigguratNormal } from '../../model/ziggurat.ts';

@@ -147,7 +147,12 @@ export class AssetTable {
   }
 
   private enqueueForWear(cls: number, asset: number, tick: number): void {
-    if (tick < this.lastBorn[cls]!) this.birthOrdered = false;
+    // Out of birth order, `wornOut` scans from now on: the queues are no longer kept.
+    if (!this.birthOrdered) return;
+    if (tick < this.lastBorn[cls]!) {
+      this.birthOrdered = false;
+      return;
+    }
     this.lastBorn[cls] = tick;
     let queue = this.wearQueue[cls]!;
     let head = this.wearHead[cls]!;
