@@ -118,7 +118,9 @@ for (const fileCase of SCENARIO_FILE_CASES) {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   let line = '';
   for (let run = 0; run < runs && line === ''; run++) {
-    const outcome = await runScenarioFileCase(fileCase, ROOT, quick ? { years: QUICK_YEARS } : {}, quick ? 10 * target : target, engineBundle, warm);
+    const outcome = await runScenarioFileCase(fileCase, ROOT, {
+      workerModule: engineBundle, overrides: quick ? { years: QUICK_YEARS } : {}, targetSeconds: quick ? 10 * target : target, again: warm,
+    });
     if (outcome.status === 'skipped') {
       line = `${label}: skipped: ${outcome.reason}`;
     } else if (outcome.status === 'stopped') {

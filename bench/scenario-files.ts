@@ -16,12 +16,19 @@ export type ScenarioFileOutcome =
     readonly warmSeconds?: number;
   };
 
-const WORKER = new URL('./scenario-file-worker.ts', import.meta.url);
+/** How to run a case: the engine's worker module (bundle), overrides, the target, a second run. */
+export interface ScenarioFileRun {
+  /** The worker that runs the engine (the bench passes the bundle the page runs). */
+  readonly workerModule: URL;
+  readonly overrides?: Readonly<Record<string, unknown>>;
+  /** The target the cap is set from (the case's own unless given). */
+  readonly targetSeconds?: number;
+  /** Run the scenario a second time in the same worker, engine compiled. */
+  readonly again?: boolean;
+}
 
-export async function runScenarioFileCase(
-  fileCase: ScenarioFileCase, root: URL, overrides: Readonly<Record<string, unknown>> = {}, targetSeconds = fileCase.targetSeconds,
-  workerModule: URL = WORKER, again = false,
-): Promise<ScenarioFileOutcome> {
+export async function runScenarioFileCase(fileCase: ScenarioFileCase, root: URL, run: ScenarioFileRun): Promise<ScenarioFileOutcome> {
+  const { workerModule, overrides = {}, targetSeconds = fileCase.targetSeconds, again = false } = run;
   const path = new URL(fileCase.file, root);
   if (!existsSync(path)) return { status: 'skipped', reason: `${fileCase.file} does not exist yet` };
   const allOverrides = { ...fileCase.overrides, ...overrides, recordEveryMonths: 12 };

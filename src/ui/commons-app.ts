@@ -18,6 +18,7 @@ import './chart-card.ts';
 import './run-readouts.ts';
 import './share-panel.ts';
 import type { Speed } from '../worker/protocol.ts';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 
 @customElement('commons-app')
 export class CommonsApp extends LitElement {
@@ -139,7 +140,7 @@ export class CommonsApp extends LitElement {
         ${sim.notice !== null ? html`<div class="banner notice" data-testid="notice">${sim.notice}</div>` : null}
         ${sim.confirming !== null && sim.oversize !== null ? html`<div class="banner confirm" role="alertdialog" data-testid="confirm-large">
           <span>This run is ${Math.round(sim.oversize)} times the size of the default scenario
-          (${info?.agentCount.toLocaleString('en')} agents for ${Math.round((info?.totalTicks ?? 0) / 12)} years)
+          (${info?.agentCount.toLocaleString('en')} agents for ${Math.round((info?.totalTicks ?? 0) / MONTHS_PER_YEAR)} years)
           and may keep this tab busy for a long time. Run it anyway?</span>
           <button class="primary" data-testid="confirm-run" @click=${() => sim.confirm(true)}>Run it</button>
           <button data-testid="cancel-run" @click=${() => sim.confirm(false)}>Cancel</button></div>` : null}

@@ -1,6 +1,7 @@
 // Metrics as files with the CLI's columns (src/cli/run-output.ts): replicate, seed, tick,
 // year, then one column per reporter id; the page's run is the CLI's `base` replicate.
 import type { RunRecord } from './run-record.ts';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 
 const REPLICATE = 'base';
 
@@ -14,7 +15,7 @@ export function metricsCsv(record: RunRecord): string {
   const lines = [['replicate', 'seed', 'tick', 'year', ...ids].map(csvField).join(',')];
   const columns = ids.map((id) => record.column(id));
   record.ticks().forEach((tick, row) => {
-    const cells = [REPLICATE, seed, String(tick), String(tick / 12)];
+    const cells = [REPLICATE, seed, String(tick), String(tick / MONTHS_PER_YEAR)];
     for (const column of columns) cells.push(Number.isNaN(column[row]!) ? '' : String(column[row]!));
     lines.push(cells.join(','));
   });
@@ -27,7 +28,7 @@ export function metricsJson(record: RunRecord): string {
   const seed = record.info?.seed ?? null;
   const columns = ids.map((id) => record.column(id));
   const rows = Array.from(record.ticks(), (tick, row) => {
-    const out: Record<string, unknown> = { replicate: REPLICATE, seed, tick, year: tick / 12 };
+    const out: Record<string, unknown> = { replicate: REPLICATE, seed, tick, year: tick / MONTHS_PER_YEAR };
     ids.forEach((id, c) => {
       const v = columns[c]![row]!;
       out[id] = Number.isFinite(v) ? v : null;

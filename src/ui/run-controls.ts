@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './theme.ts';
 import type { RunMode, Speed } from '../worker/protocol.ts';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 
 export const SPEEDS: readonly { label: string; value: Speed }[] = [
   { label: '1 month/s', value: 1 },
@@ -39,8 +40,8 @@ export class RunControls extends LitElement {
   override render() {
     const running = this.mode !== 'paused';
     const ended = this.tick >= this.totalTicks;
-    const years = Math.floor(this.tick / 12);
-    const months = this.tick % 12;
+    const years = Math.floor(this.tick / MONTHS_PER_YEAR);
+    const months = this.tick % MONTHS_PER_YEAR;
     return html`
       <div class="row">
         ${running
@@ -51,7 +52,7 @@ export class RunControls extends LitElement {
         <button data-testid="reset" @click=${() => emit(this, 'run-reset')}>↺ Reset</button>
       </div>
       <div class="row">
-        <span class="clock" data-testid="clock">Year ${years}, month ${months} of ${Math.round(this.totalTicks / 12)} years</span>
+        <span class="clock" data-testid="clock">Year ${years}, month ${months} of ${Math.round(this.totalTicks / MONTHS_PER_YEAR)} years</span>
       </div>
       <progress max=${this.totalTicks} .value=${this.tick} aria-label="progress of the run"></progress>
       <div class="row">
@@ -68,7 +69,7 @@ export class RunControls extends LitElement {
         <label>Seed <input class="seed" type="text" data-testid="seed" .value=${this.seed}
           title="Same seed, same run. A whole number or any text."
           @change=${(e: Event) => emit(this, 'run-seed', (e.target as HTMLInputElement).value)}></label>
-        <label>Go to year <input class="year" type="number" min="0" max=${Math.round(this.totalTicks / 12)} step="1"
+        <label>Go to year <input class="year" type="number" min="0" max=${Math.round(this.totalTicks / MONTHS_PER_YEAR)} step="1"
           data-testid="seek-year" @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') this.seek(); }}></label>
         <button data-testid="seek" ?disabled=${this.disabled} @click=${() => this.seek()}>Go</button>
       </div>`;
@@ -78,6 +79,6 @@ export class RunControls extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('input.year');
     const year = Number(input?.value);
     if (input === null || input.value === '' || !Number.isFinite(year) || year < 0) return;
-    emit(this, 'run-seek', Math.min(year, this.totalTicks / 12));
+    emit(this, 'run-seek', Math.min(year, this.totalTicks / MONTHS_PER_YEAR));
   }
 }

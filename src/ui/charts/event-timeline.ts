@@ -7,6 +7,7 @@ import { bottomAxis, compact, INK } from './axes.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { RunEvent } from '../../worker/protocol.ts';
+import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 
 function sizeOf(event: RunEvent): number {
   for (const [key, value] of Object.entries(event.fields)) {
@@ -24,7 +25,7 @@ export class EventTimeline extends ChartElement {
     const m = { ...DEFAULT_MARGIN, left: 150 };
     const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
     const kinds = [...new Set(record.events.map((e) => e.kind))];
-    const x = d3.scaleLinear().domain([0, info.totalTicks / 12]).range([0, place.width]);
+    const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, place.width]);
     const y = d3.scalePoint<string>().domain(kinds).range([0, place.height]).padding(0.5);
     const r = d3.scaleSqrt().domain([0, d3.max(record.events, sizeOf) ?? 1]).range([3, 16]);
     const root = svg.append('g');
@@ -33,9 +34,9 @@ export class EventTimeline extends ChartElement {
     plot.selectAll('text.kind').data(kinds).join('text')
       .attr('x', -12).attr('y', (k) => y(k)! + 5).attr('text-anchor', 'end').attr('font-size', 18).attr('fill', INK).text((k) => k);
     plot.selectAll('circle').data(record.events).join('circle')
-      .attr('cx', (e) => x(e.tick / 12)).attr('cy', (e) => y(e.kind)!).attr('r', (e) => r(sizeOf(e)))
+      .attr('cx', (e) => x(e.tick / MONTHS_PER_YEAR)).attr('cy', (e) => y(e.kind)!).attr('r', (e) => r(sizeOf(e)))
       .attr('fill', (e) => colorAt(kinds.indexOf(e.kind))).attr('fill-opacity', 0.6).attr('stroke', INK).attr('stroke-width', 0.8)
-      .append('title').text((e) => `year ${(e.tick / 12).toFixed(1)}: ${e.kind}; ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+      .append('title').text((e) => `year ${(e.tick / MONTHS_PER_YEAR).toFixed(1)}: ${e.kind}; ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
     root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
       .text(`${record.events.length} events; dot size: size of the organisations involved`);
   }
