@@ -9,16 +9,12 @@
 //   node bin/launch.mjs src/cli/main.ts scenarios/mixed.yaml --years 10
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { poolSize } from './pool-size.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (entry === undefined) {
   process.stderr.write('usage: node bin/launch.mjs <entry.ts> [arguments...]\n');
   process.exit(2);
-}
-
-/** Background threads for V8: cores - 1, between 1 and Node's default of 4. */
-function poolSize(cores) {
-  return Math.max(1, Math.min(4, cores - 1));
 }
 
 const userSetsPool = (process.env.NODE_OPTIONS ?? '').includes('--v8-pool-size');

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { poolSize } from '../../bin/pool-size.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'launch-'));
@@ -26,13 +27,18 @@ function launch(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<O
   });
 }
 
+describe('poolSize', () => {
+  it('is one thread fewer than the cores, at least 1 and at most 4', () => {
+    expect([1, 2, 3, 4, 5, 8, 64].map(poolSize)).toEqual([1, 1, 2, 3, 4, 4, 4]);
+  });
+});
+
 describe('bin/launch.mjs', () => {
-  it('starts the entry with one background thread fewer than the cores (1 to 4), passes the arguments and returns its exit code', async () => {
+  it('starts the entry with the pool sized to this machine, passes the arguments and returns its exit code', async () => {
     const outcome = await launch([ENTRY, 'scenarios/mixed.yaml', '--years', '10']);
     expect(outcome.code).toBe(3);
     const reported = JSON.parse(outcome.stdout) as { execArgv: string[]; argv: string[] };
-    const expected = Math.max(1, Math.min(4, availableParallelism() - 1));
-    expect(reported.execArgv).toContain(`--v8-pool-size=${expected}`);
+    expect(reported.execArgv).toContain(`--v8-pool-size=${poolSize(availableParallelism())}`);
     expect(reported.argv).toEqual(['scenarios/mixed.yaml', '--years', '10']);
   });
 
