@@ -55,7 +55,6 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   }
   healthy.members += failing.members;
   healthy.hired += failing.hired;
-  healthy.assets = assets.ownedBy(healthy.id);
   healthy.trailingNetIncome += failing.trailingNetIncome;
   endOrganisation(failing, state.tick, EXIT_ABSORBED);
   counters.coopMerges++;

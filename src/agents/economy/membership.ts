@@ -70,17 +70,16 @@ export function recountOrganisations(state: EconomyState): void {
     org.members = counts[org.id]!;
     org.hired = counts[n + org.id]!;
     org.probationers = counts[2 * n + org.id]!;
-    org.assets = assets.ownedBy(org.id);
   }
 }
 
 /** Monthly: counts months without assets and rolls the 24-month history used by merge votes. */
 export function rollMonthlyHistory(state: EconomyState): void {
-  const { orgs } = state;
+  const { orgs, assets } = state;
   const slot = state.tick % HISTORY_MONTHS;
   for (const org of orgs.all) {
     if (!org.alive) continue;
-    org.monthsWithoutAssets = org.assets > 0 ? 0 : org.monthsWithoutAssets + 1;
+    org.monthsWithoutAssets = assets.ownedBy(org.id) > 0 ? 0 : org.monthsWithoutAssets + 1;
     org.poolIncomeHistory[slot] = org.poolIncomeMonth;
     org.memberHistory[slot] = org.members;
     org.poolIncomeMonth = 0;

@@ -110,7 +110,6 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     absorber.outstandingByYear[y]! += absorbed.outstandingByYear[y]!;
   }
   absorber.members += absorbed.members;
-  absorber.assets = assets.ownedBy(absorber.id);
   absorbed.members = 0;
   endOrganisation(absorbed, state.tick, EXIT_ABSORBED);
   state.counters.merged++;

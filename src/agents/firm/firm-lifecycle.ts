@@ -70,6 +70,6 @@ export function enforceBankruptcies(state: EconomyState): void {
 /** Year end: a firm left with no assets for twelve months winds up and returns its cash. */
 export function closeEmptyFirms(state: EconomyState): void {
   for (const firm of state.orgs.all) {
-    if (firm.alive && firm.kind === ORG_FIRM && firm.assets === 0 && firm.monthsWithoutAssets >= 12) liquidateFirm(state, firm);
+    if (firm.alive && firm.kind === ORG_FIRM && state.assets.ownedBy(firm.id) === 0 && firm.monthsWithoutAssets >= 12) liquidateFirm(state, firm);
   }
 }

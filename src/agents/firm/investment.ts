@@ -17,7 +17,7 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
   for (const firm of orgs.all) {
     // Expand only when last month's hiring turned applicants away (labour is there to hire).
-    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && firm.assets > 0)) continue;
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && assets.ownedBy(firm.id) > 0)) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;

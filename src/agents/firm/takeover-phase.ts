@@ -25,8 +25,8 @@ export function holdTakeovers(state: EconomyState): void {
   for (const plan of planTakeovers(standings)) {
     const buyer = orgs.get(plan.acquirer);
     const target = orgs.get(plan.target);
-    const sizeA = buyer.assets;
-    const sizeB = target.assets;
+    const sizeA = assets.ownedBy(buyer.id);
+    const sizeB = assets.ownedBy(target.id);
     // The buyer pays the target's shareholders through the target's account.
     if (plan.priceCents > 0) ledger.transfer(buyer.account, target.account, plan.priceCents, FLOW.capital);
     payShareholders(state, target, plan.priceCents, FLOW.capital);
@@ -35,7 +35,6 @@ export function holdTakeovers(state: EconomyState): void {
     assets.transferAll(target.id, buyer.id);
     bonds.transferIssuer(target.id, buyer.id);
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
-    buyer.assets = assets.ownedBy(buyer.id);
     buyer.hired += target.hired;
     endOrganisation(target, state.tick, EXIT_ABSORBED);
     counters.takeovers++;

@@ -36,7 +36,6 @@ export interface Organisation {
   /** Members and probationers, recounted every month. */
   members: number;
   probationers: number;
-  assets: number;
   monthsWithoutAssets: number;
   /** Bond losses suffered by its holders, by year (the last three), and outstanding then. */
   lossesByYear: Float64Array;
@@ -87,7 +86,7 @@ export class OrganisationTable {
   add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
     const org: Organisation = {
       id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1,
-      members: 0, probationers: 0, assets: 0, monthsWithoutAssets: 0,
+      members: 0, probationers: 0, monthsWithoutAssets: 0,
       lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
