@@ -43,14 +43,12 @@ export class AssetTable {
   /**
    * The wear queue: per class, ids in order of birth, taken from the front as they wear out
    * (`wornOut`). Assets are born at the current tick, so within a class birth order is
-   * lifespan-end order and a month looks only at the queue's front instead of every asset.
+   * lifespan-end order and a month looks only at the queue's front instead of every asset;
+   * `add` refuses an asset born before its class's last queued one.
    */
   private readonly wearQueue: Int32Array[];
   private readonly wearHead: Int32Array;
   private readonly wearLength: Int32Array;
-  private readonly lastBorn: Float64Array;
-  /** Cleared when an asset is added born before its class's last one: `wornOut` then scans. */
-  private birthOrdered = true;
   private wornBuffer = new Int32Array(64);
 
   /** Class columns, for loops that should not chase objects. */
@@ -74,7 +72,6 @@ export class AssetTable {
     this.wearQueue = classes.map(() => new Int32Array(64));
     this.wearHead = new Int32Array(classes.length);
     this.wearLength = new Int32Array(classes.length);
-    this.lastBorn = new Float64Array(classes.length).fill(Number.NEGATIVE_INFINITY);
     // Grow once now, before any code is optimised: V8 treats a field as constant until it is
     // first reassigned, and that first reassignment (the table's first growth in a run)
     // threw away every optimised function reading the columns; rent collection then ran
@@ -85,8 +82,6 @@ export class AssetTable {
     this.wornBuffer = this.wornBuffer.slice();
     this.liveDirty = true;
     this.liveDirty = false;
-    this.birthOrdered = false;
-    this.birthOrdered = true;
     settleNumberFields(this);
   }
 
@@ -110,14 +105,6 @@ export class AssetTable {
    */
   wornOut(tick: number): Int32Array {
     let n = 0;
-    if (!this.birthOrdered) {
-      const live = this.live();
-      for (let k = 0; k < live.length; k++) {
-        const a = live[k]!;
-        if (this.alive[a] && tick - this.bornTick[a]! >= this.classLife[this.cls[a]!]!) n = this.pushWorn(n, a);
-      }
-      return this.wornBuffer.subarray(0, n);
-    }
     let classesWorn = 0;
     for (let c = 0; c < this.wearQueue.length; c++) {
       const queue = this.wearQueue[c]!;
@@ -146,14 +133,15 @@ export class AssetTable {
     return n + 1;
   }
 
-  private enqueueForWear(cls: number, asset: number, tick: number): void {
-    // Out of birth order, `wornOut` scans from now on: the queues are no longer kept.
-    if (!this.birthOrdered) return;
-    if (tick < this.lastBorn[cls]!) {
-      this.birthOrdered = false;
-      return;
-    }
-    this.lastBorn[cls] = tick;
+  /** The wear queue's order: no asset born before its class's last queued one. */
+  private checkBirthOrder(cls: number, tick: number): void {
+    const end = this.wearLength[cls]!;
+    if (end === this.wearHead[cls]!) return;
+    const last = this.bornTick[this.wearQueue[cls]![end - 1]!]!;
+    if (tick < last) throw new RangeError(`an asset of class ${cls} born at tick ${tick}, after one born at tick ${last}: assets are added in order of birth`);
+  }
+
+  private enqueueForWear(cls: number, asset: number): void {
     let queue = this.wearQueue[cls]!;
     let head = this.wearHead[cls]!;
     let end = this.wearLength[cls]!;
@@ -193,6 +181,7 @@ export class AssetTable {
 
   /** A new asset owned by `owner` (an organisation of `ownerKind`), possessed by nobody yet. */
   add(cls: number, owner: number, tick: number, ownerKind: number = ORG_COMMUNE): number {
+    this.checkBirthOrder(cls, tick);
     if (this.count === this.cls.length) this.grow();
     const id = this.count++;
     this.liveIds = grown(this.liveIds, this.liveCount + 1);
@@ -202,7 +191,7 @@ export class AssetTable {
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
-    this.enqueueForWear(cls, id, tick);
+    this.enqueueForWear(cls, id);
     return id;
   }
 
