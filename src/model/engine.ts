@@ -3,6 +3,7 @@
 // `recordEveryTicks` into typed columns.
 import type { Ledger } from './ledger.ts';
 import type { RandomStreams } from './random.ts';
+import { grown } from './grown.ts';
 import {
   SampleContext, type DistributionReporter, type ScalarReporter,
 } from './reporters.ts';
@@ -83,14 +84,9 @@ export class SeriesRecorder {
   }
 
   private grow(): void {
-    const capacity = this.ticksColumn.length * 2;
-    const grow = (old: Float64Array) => {
-      const next = new Float64Array(capacity);
-      next.set(old);
-      return next;
-    };
-    this.ticksColumn = grow(this.ticksColumn);
-    this.columnsData = this.columnsData.map(grow);
+    const capacity = this.ticksColumn.length + 1;
+    this.ticksColumn = grown(this.ticksColumn, capacity);
+    this.columnsData = this.columnsData.map((column) => grown(column, capacity));
   }
 }
 

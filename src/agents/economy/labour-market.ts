@@ -4,6 +4,7 @@
 // its vacancies and counts the applicants it turned away (queued). Then each firm's wage rate
 // moves 1% up while a vacancy stays open and 1% down while applicants queue (MODEL.md 5).
 import type { RandomStream } from '../../model/random.ts';
+import { grown } from '../../model/grown.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
@@ -43,11 +44,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
     if (!assets.alive[a] || assets.possessor[a]! >= 0) continue;
     const kind = assets.ownerKind[a]!;
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
-      if (market.vacancyCount === market.vacant.length) {
-        const grown = new Int32Array(market.vacant.length * 2);
-        grown.set(market.vacant);
-        market.vacant = grown;
-      }
+      market.vacant = grown(market.vacant, market.vacancyCount + 1);
       market.vacant[market.vacancyCount++] = a;
     }
   }

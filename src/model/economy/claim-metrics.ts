@@ -4,7 +4,7 @@
 // equity beside capitalist wealth. All are computed from the state at sampling time only.
 import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
-import type { EconomyState } from './economy-state.ts';
+import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { MONTHS_PER_YEAR } from '../engine.ts';
 import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
@@ -12,7 +12,6 @@ import { sortedCopy, topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 
 type R = ScalarReporter<EconomyState>;
-const UNIT = 100;
 
 export interface RentVsUse extends LineFit {
   /** Mean monthly rent of the members regressed (money units). */
@@ -88,7 +87,7 @@ export function rentVsUseLastYear(s: EconomyState): RentVsUse {
   for (let p = 0; p < persons.count; p++) {
     const m = persons.lastMemberOf[p]!;
     if (m < 0 || s.orgs.get(m).kind !== ORG_COMMUNE) continue;
-    rows.push(m, persons.lastUseYear[p]!, persons.lastRentYear[p]! / MONTHS_PER_YEAR / UNIT, persons.lastDividendYear[p]! / MONTHS_PER_YEAR / UNIT);
+    rows.push(m, persons.lastUseYear[p]!, persons.lastRentYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT, persons.lastDividendYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT);
   }
   return rows.fit();
 }
@@ -115,7 +114,7 @@ export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
       u += assets.classPrice[assets.cls[a]!]!;
       r += assets.rentCents[a]!;
     }
-    rows.push(m, u, r / UNIT, org.dividendPerMemberMonthly / UNIT);
+    rows.push(m, u, r / CENTS_PER_UNIT, org.dividendPerMemberMonthly / CENTS_PER_UNIT);
   }
   return rows.fit();
 }
@@ -160,7 +159,7 @@ export function communeEquity(s: EconomyState): number {
   const equity = equityAtSample(s);
   let sum = 0;
   for (const org of s.orgs.all) if (org.alive && org.kind === ORG_COMMUNE) sum += equity[org.id]!;
-  return sum / UNIT;
+  return sum / CENTS_PER_UNIT;
 }
 
 /** Net worth of all capitalists together, in money units. */
@@ -168,7 +167,7 @@ export function capitalistWealth(s: EconomyState): number {
   const worth = netWorthAtSample(s);
   let sum = 0;
   for (let p = 0; p < s.persons.count; p++) if (s.persons.isCapitalist[p]) sum += worth[p]!;
-  return sum / UNIT;
+  return sum / CENTS_PER_UNIT;
 }
 
 /**

@@ -4,7 +4,8 @@ import { FLOW, type Flow } from '../ledger.ts';
 import { inequalityReporters, type DistributionReporter, type ScalarReporter, type SampleContext } from '../reporters.ts';
 import { mean } from '../inequality.ts';
 import { radixOrder } from '../radix-sort.ts';
-import type { EconomyState } from './economy-state.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
+import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
@@ -13,12 +14,11 @@ import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
 type R = ScalarReporter<EconomyState>;
-const UNIT = 100;
 
 /** Cents to money units, into `reuse` when it has the length. */
 function toUnits(cents: Float64Array, reuse: Float64Array | undefined): Float64Array {
   const out = reuse !== undefined && reuse.length === cents.length ? reuse : new Float64Array(cents.length);
-  for (let i = 0; i < out.length; i++) out[i] = cents[i]! / UNIT;
+  for (let i = 0; i < out.length; i++) out[i] = cents[i]! / CENTS_PER_UNIT;
   return out;
 }
 
@@ -50,7 +50,7 @@ export const possessionDistribution: DistributionReporter<EconomyState> = {
       let v = 0;
       if (asset[p]! >= 0) v += assets.bookValue(asset[p]!, tick);
       if (home[p]! >= 0) v += assets.bookValue(home[p]!, tick);
-      out[p] = v / UNIT;
+      out[p] = v / CENTS_PER_UNIT;
     }
     return out;
   },
@@ -101,7 +101,7 @@ export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
     if (m < 0) continue;
     const perCapita = useSum[m]! / members[m]!;
     rel[n] = perCapita > 0 ? persons.lastUseYear[p]! / perCapita : 1;
-    net[n] = (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / 12 / UNIT;
+    net[n] = (persons.lastRentYear[p]! - persons.lastDividendYear[p]!) / MONTHS_PER_YEAR / CENTS_PER_UNIT;
     n++;
   }
   const order = radixOrder(rel, n);
@@ -120,7 +120,7 @@ export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
 function worldFlow(flow: Flow, label: string): R {
   return scalar(`world.${flow}`, `World net ${label}`, 'money units per year',
     `net money into the world account through ${label} over the last full year (negative: the world paid the economy)`,
-    (s) => s.worldNetLastYear[FLOW[flow]]! / UNIT);
+    (s) => s.worldNetLastYear[FLOW[flow]]! / CENTS_PER_UNIT);
 }
 
 export function economyReporters(): R[] {
@@ -152,7 +152,7 @@ export function economyReporters(): R[] {
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
-      return n > 0 ? sum / n / UNIT : 0;
+      return n > 0 ? sum / n / CENTS_PER_UNIT : 0;
     }),
     scalar('communes.dividendVariability', 'Dividend variability', 'coefficient of variation', 'member-weighted mean over communes of the coefficient of variation of monthly pool income per member over the last 12 months', (s) => {
       let sum = 0, weight = 0;
@@ -199,9 +199,9 @@ export function economyReporters(): R[] {
     scalar('bonds.requestsCleared', 'Requests cleared', 'requests', 'requests whose bonds cleared (or that the reserve paid) since the start', (s) => s.counters.requestsCleared),
     scalar('bonds.clearedShare', 'Share of requests cleared', 'share 0-1', 'requests cleared / requests made since the start', (s) => s.counters.requestsMade > 0 ? s.counters.requestsCleared / s.counters.requestsMade : Number.NaN),
     scalar('bonds.clearingYield', 'Mean clearing yield', 'per year', 'mean clearing yield of the series sold over the last full year', (s) => s.counters.lastYearMeanClearingYield),
-    scalar('bonds.outstanding', 'Bonds outstanding', 'money units', 'principal outstanding on all active series', (s) => s.bonds.outstandingCents() / UNIT),
+    scalar('bonds.outstanding', 'Bonds outstanding', 'money units', 'principal outstanding on all active series', (s) => s.bonds.outstandingCents() / CENTS_PER_UNIT),
     scalar('bonds.redeemed', 'Series redeemed', 'series', 'bond series fully redeemed since the start', (s) => s.bonds.redeemedCount),
-    scalar('bonds.losses', 'Bond losses', 'money units', 'bondholders\' shortfall in liquidations and scrapping since the start', (s) => s.bonds.lossCents / UNIT),
+    scalar('bonds.losses', 'Bond losses', 'money units', 'bondholders\' shortfall in liquidations and scrapping since the start', (s) => s.bonds.lossCents / CENTS_PER_UNIT),
     scalar('bonds.lossRate', 'Bond loss rate', 'share 0-1', 'bond losses / face issued since the start', (s) => s.bonds.issuedFaceCents > 0 ? s.bonds.lossCents / s.bonds.issuedFaceCents : 0),
     scalar('assets.liquidated', 'Assets liquidated', 'assets', 'assets sold to the world in liquidation since the start', (s) => s.counters.liquidations),
     ...Array.from({ length: 10 }, (_, d) => decile(d)),

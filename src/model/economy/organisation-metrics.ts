@@ -3,7 +3,7 @@
 // cents).
 import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
-import type { EconomyState } from './economy-state.ts';
+import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { equityAtSample, meanWealthReporter, modeShare, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from './person-table.ts';
@@ -12,7 +12,6 @@ import { organisationSizeReporters } from './organisation-sizes.ts';
 import { survivalReporters } from './survival-metrics.ts';
 
 type R = ScalarReporter<EconomyState>;
-const UNIT = 100;
 const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
   ({ id, label, unit, description, sample });
 
@@ -125,14 +124,14 @@ export function organisationReporters(): R[] {
         const e = s.persons.employer[p]!;
         if (e >= 0 && s.persons.mode[p] === MODE_EMPLOYEE && s.orgs.all[e]!.kind === ORG_FIRM) { sum += s.orgs.all[e]!.wageRateCents; n++; }
       }
-      return n > 0 ? sum / n / UNIT : Number.NaN;
+      return n > 0 ? sum / n / CENTS_PER_UNIT : Number.NaN;
     }),
     scalar('firms.propertyShareOfValueAdded', 'Property share of firm value added', 'share 0-1', '(sales - wages - depreciation) / (sales - depreciation) of all firms over the last full year', (s) => {
       const c = s.counters;
       const added = c.lastYearFirmSales - c.lastYearFirmDepreciation;
       return added > 0 ? (added - c.lastYearFirmWages) / added : Number.NaN;
     }),
-    scalar('firms.shareholderLosses', 'Shareholder losses', 'money units', 'book equity lost by shareholders in liquidations since the start', (s) => s.counters.shareholderLossCents / UNIT),
+    scalar('firms.shareholderLosses', 'Shareholder losses', 'money units', 'book equity lost by shareholders in liquidations since the start', (s) => s.counters.shareholderLossCents / CENTS_PER_UNIT),
     scalar('cooperatives.count', 'Cooperatives', 'cooperatives', 'cooperatives alive', (s) => alive(s, ORG_COOPERATIVE).length),
     scalar('cooperatives.members', 'Cooperative members', 'persons', 'members of cooperatives (one vote each)', (s) => alive(s, ORG_COOPERATIVE).reduce((a, o) => a + o.members, 0)),
     scalar('cooperatives.hired', 'Hired by cooperatives', 'persons', 'non-members working for cooperatives at the market wage', (s) => alive(s, ORG_COOPERATIVE).reduce((a, o) => a + o.hired, 0)),

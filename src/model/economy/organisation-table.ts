@@ -2,6 +2,7 @@
 // firms and cooperatives. Each has a ledger account (its pool).
 
 import { settleNumberFields } from '../number-fields.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
 
 export const ORG_COMMUNE = 0;
 export const ORG_FIRM = 1;
@@ -114,7 +115,7 @@ export class OrganisationTable {
    */
   recordFirstYearSizes(tick: number): void {
     for (const org of this.all) {
-      if (org.alive && org.sizeAtOneYear < 0 && tick - org.foundedTick >= 12) org.sizeAtOneYear = organisationSize(org);
+      if (org.alive && org.sizeAtOneYear < 0 && tick - org.foundedTick >= MONTHS_PER_YEAR) org.sizeAtOneYear = organisationSize(org);
     }
   }
 
