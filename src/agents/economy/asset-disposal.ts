@@ -24,7 +24,8 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
 export function liquidateAssetsOf(state: EconomyState, org: number): number {
   const { assets } = state;
   let count = 0;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
+  // The table keeps each owner's count: the walk stops at its last asset (at once for none).
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length && assets.ownedBy(org) > 0; i++) {
     const a = liveIds[i]!;
     if (assets.alive[a] && assets.owner[a] === org) {
       disposeOfAsset(state, a, 'liquidation');

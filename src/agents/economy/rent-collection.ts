@@ -36,7 +36,8 @@ export function collectRent(state: EconomyState): void {
   const live = assets.live();
   let rentTotal = 0;
   const n = persons.count;
-  const acc = state.scratch.rentSums.fill(0);
+  // All zero between calls: the fold below zeroes each cell it reads.
+  const acc = state.scratch.rentSums;
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
     if (!alive[a]) continue;
@@ -79,12 +80,14 @@ export function collectRent(state: EconomyState): void {
     if (productive[c]) acc[q + 2]! += rent;
     acc[q + 3]! += rent;
   }
-  // Untouched persons add zeros: a sum here is never -0, so no column's sign changes.
+  // Untouched persons add zeros: a sum here is never -0, so no column's sign changes. Each
+  // cell is zeroed once read, ready for next month (no separate pass to clear them).
   for (let p = 0, q = 0; p < n; p++, q += 4) {
     useYear[p]! += acc[q]!;
     rentYear[p]! += acc[q + 1]!;
     labourYear[p]! -= acc[q + 2]!;
     incomeCents[p]! -= acc[q + 3]!;
+    acc[q] = 0; acc[q + 1] = 0; acc[q + 2] = 0; acc[q + 3] = 0;
   }
   counters.rentYear += rentTotal;
 }

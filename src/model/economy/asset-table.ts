@@ -164,8 +164,15 @@ export class AssetTable {
 
   /** Every asset in service owned by `from` passes to `to` (merges, takeovers). */
   transferAll(from: number, to: number): void {
+    if (from === to) return;
     const live = this.live();
-    for (let i = 0; i < live.length; i++) if (this.owner[live[i]!] === from) this.owner[live[i]!] = to;
+    // The walk stops at the last of `from`'s assets (the kept count says when).
+    for (let i = 0, left = this.ownedBy(from); i < live.length && left > 0; i++) {
+      if (this.owner[live[i]!] === from) {
+        this.owner[live[i]!] = to;
+        left--;
+      }
+    }
     this.ownedCounts = grown(this.ownedCounts, to + 1);
     this.ownedCounts[to]! += this.ownedBy(from);
     if (from < this.ownedCounts.length) this.ownedCounts[from] = 0;
