@@ -8,7 +8,7 @@ import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { MONTHS_PER_YEAR } from '../engine.ts';
 import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
-import { sortedCopy, topShare } from '../inequality.ts';
+import { topShare } from '../inequality.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 
 type R = ScalarReporter<EconomyState>;
@@ -171,15 +171,11 @@ export function capitalistWealth(s: EconomyState): number {
 }
 
 /**
- * Top 10% share among the persons who hold any (claim 1). Across all persons, claims that
- * only a few percent hold (firm shares, owned by capitalists) have a top-10% share of 1 from
- * the start and can never rise; among holders the share can move either way.
+ * Top 10% share among the persons who hold any (claim 1), of values sorted ascending: the
+ * holders are the positive tail. Across all persons, claims that only a few percent hold
+ * (firm shares, owned by capitalists) have a top-10% share of 1 from the start and can never
+ * rise; among holders the share can move either way.
  */
-export function holdersTop10(values: Float64Array): number {
-  return holdersTop10Sorted(sortedCopy(values));
-}
-
-/** holdersTop10 of values already sorted ascending: the holders are the positive tail. */
 export function holdersTop10Sorted(sorted: Float64Array): number {
   let first = sorted.length;
   while (first > 0 && sorted[first - 1]! > 0) first--;
