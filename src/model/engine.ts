@@ -10,6 +10,11 @@ import {
 
 export const MONTHS_PER_YEAR = 12;
 
+/** The tick (month) at which `years` years have passed, to the nearest month. */
+export function ticksOfYears(years: number): number {
+  return Math.round(years * MONTHS_PER_YEAR);
+}
+
 /** What every model's state carries. */
 export interface EngineState {
   /** Months completed. */

@@ -1,6 +1,7 @@
 // One schema for every scenario kind. Every scenario file, share link and override passes
 // through `scenarioSchema` before the engine sees it.
 import { z } from 'zod';
+import { ticksOfYears } from '../model/engine.ts';
 import {
   mesaBoltzmannSchema, randomExchangeSchema, savingPropensitySchema, yardSaleSchema,
 } from './kinetic-schema.ts';
@@ -33,5 +34,5 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 
 /** Total ticks (months) of a scenario. */
 export function totalTicksOf(scenario: Pick<Scenario, 'years'>): number {
-  return Math.max(1, Math.round(scenario.years * 12));
+  return Math.max(1, ticksOfYears(scenario.years));
 }

@@ -1,7 +1,7 @@
 // One run in the worker: load, play at a speed, pause, step, seek, reset. The engine runs in
 // slices of a few milliseconds with a yield between them, so pause, step and speed messages
 // get through while a run is going, and frames leave at most every FRAME_INTERVAL_MS.
-import type { Simulation } from '../model/engine.ts';
+import { ticksOfYears, type Simulation } from '../model/engine.ts';
 import { parseScenarioText } from '../scenarios/load.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import type { Scenario } from '../scenarios/schema.ts';
@@ -76,7 +76,7 @@ export class RunSession {
 
   seekYear(year: number): void {
     if (this.scenario === null) return;
-    const tick = Math.round(year * 12);
+    const tick = ticksOfYears(year);
     if (this.simulation === null || this.broken || tick < this.simulation.tick) {
       if (!this.rebuild().ok) return;
     }
