@@ -17,10 +17,8 @@ import { KIND_PREFIXES, sizeClassReporterIds } from '../model/economy/organisati
 export interface ChartSpec {
   readonly id: string;
   readonly title: string;
-  /** Reporter ids drawn (series charts), from the run's metadata. */
-  readonly ids: (record: RunRecord) => string[];
   readonly applies: (record: RunRecord) => boolean;
-  readonly view: (record: RunRecord, spec: ChartSpec) => TemplateResult;
+  readonly view: (record: RunRecord) => TemplateResult;
 }
 
 function scalarIds(record: RunRecord): string[] {
@@ -34,19 +32,21 @@ export function mainDistribution(record: RunRecord): string | undefined {
 }
 
 function seriesSpec(id: string, title: string, pick: (ids: string[]) => string[], markEvents = false): ChartSpec {
+  // The reporters drawn, from the run's metadata.
   const ids = (record: RunRecord) => pick(scalarIds(record));
   return {
-    id, title, ids,
+    id, title,
     applies: (record) => ids(record).length > 0,
-    view: (record, spec) => html`<series-chart .record=${record} .version=${record.version} .ids=${spec.ids(record)}
+    view: (record) => html`<series-chart .record=${record} .version=${record.version} .ids=${ids(record)}
       ?markEvents=${markEvents} label=${title}></series-chart>`,
   };
 }
 
-const none = () => [];
-
 /** The reporters among `wanted` that the run has, in the order given. */
 const among = (wanted: readonly string[]) => (ids: string[]) => wanted.filter((id) => ids.includes(id));
+
+/** Every kind's size-class reporters (the size chart shows whichever the run has). */
+const SIZE_CLASS_IDS = KIND_PREFIXES.flatMap(sizeClassReporterIds);
 
 /** MODEL.md 6, commune finance: ownership beside its ceiling, interest leaving, dividends. */
 const COMMUNE_FINANCE = ['communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'communes.interestShareOfRent', 'communes.dividendPerMember'];
@@ -55,7 +55,7 @@ const COMMUNE_BONDS = ['bonds.outstanding', 'bonds.losses', 'bonds.clearedShare'
 
 export const CHARTS: readonly ChartSpec[] = [
   {
-    id: 'agents', title: 'Every agent', ids: none,
+    id: 'agents', title: 'Every agent',
     applies: (record) => {
       const d = mainDistribution(record);
       return d !== undefined && (record.distributions.get(d)?.values ?? null) !== null;
@@ -65,13 +65,13 @@ export const CHARTS: readonly ChartSpec[] = [
   },
   seriesSpec('inequality', 'Inequality over time', (ids) => ['wealth.gini', 'wealth.top10', 'wealth.top1'].filter((id) => ids.includes(id))),
   {
-    id: 'histogram', title: 'How wealth is spread', ids: none,
+    id: 'histogram', title: 'How wealth is spread',
     applies: (record) => mainDistribution(record) !== undefined,
     view: (record) => html`<wealth-histogram .record=${record} .version=${record.version}
       distribution=${mainDistribution(record) ?? 'wealth'} label="How wealth is spread"></wealth-histogram>`,
   },
   {
-    id: 'lorenz', title: 'Lorenz curve', ids: none,
+    id: 'lorenz', title: 'Lorenz curve',
     applies: (record) => mainDistribution(record) !== undefined,
     view: (record) => html`<lorenz-curve .record=${record} .version=${record.version}
       distribution=${mainDistribution(record) ?? 'wealth'} label="Lorenz curve"></lorenz-curve>`,
@@ -79,18 +79,17 @@ export const CHARTS: readonly ChartSpec[] = [
   seriesSpec('property', 'Property concentration', (ids) => ids.filter((id) => id.startsWith('property.'))),
   seriesSpec('organisations', 'Organisations by kind', (ids) => ids.filter((id) => /^[a-zA-Z]+\.count$/.test(id)), true),
   {
-    id: 'merges', title: 'Organisation events', ids: none,
+    id: 'merges', title: 'Organisation events',
     applies: (record) => record.events.length > 0,
     view: (record) => html`<event-timeline .record=${record} .version=${record.version} label="Organisation events"></event-timeline>`,
   },
   {
     id: 'org-sizes', title: 'Organisation sizes',
-    ids: (record) => KIND_PREFIXES.flatMap(sizeClassReporterIds).filter((id) => record.has(id)),
-    applies: (record) => KIND_PREFIXES.flatMap(sizeClassReporterIds).some((id) => record.has(id)),
+    applies: (record) => SIZE_CLASS_IDS.some((id) => record.has(id)),
     view: (record) => html`<size-class-bars .record=${record} .version=${record.version} label="Organisation sizes"></size-class-bars>`,
   },
   {
-    id: 'survival', title: 'How long organisations last', ids: none,
+    id: 'survival', title: 'How long organisations last',
     applies: (record) => record.info?.kind === 'economy' && record.organisations !== null,
     view: (record) => html`<survival-curves .record=${record} .version=${record.version} label="How long organisations last"></survival-curves>`,
   },
@@ -99,7 +98,7 @@ export const CHARTS: readonly ChartSpec[] = [
   seriesSpec('groups', 'Mean wealth by group', (ids) => ids.filter((id) => /^wealth\.[a-zA-Z]+\.mean$/.test(id))),
   seriesSpec('work', 'How people work', (ids) => ids.filter((id) => /^persons\.[a-zA-Z]+Share$/.test(id))),
   {
-    id: 'rent-dividend', title: 'Rent minus dividend by decile', ids: (record) => decileIds(scalarIds(record), 'rentMinusDividend'),
+    id: 'rent-dividend', title: 'Rent minus dividend by decile',
     applies: (record) => decileIds(scalarIds(record), 'rentMinusDividend').length > 0,
     view: (record) => html`<decile-bars .record=${record} .version=${record.version} decilesOf="rentMinusDividend"
       label="Rent minus dividend by decile"></decile-bars>`,

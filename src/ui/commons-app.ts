@@ -107,7 +107,7 @@ export class CommonsApp extends LitElement {
     const kind = record.info.kind;
     const raw = (scenario ?? {}) as Record<string, unknown>;
     const card = (spec: (typeof charts)[number]) => html`<chart-card data-chart=${spec.id} heading=${spec.title}
-      chartId=${spec.id} fileStem=${stem} caption=${captionFor(spec.id, kind, raw)}>${spec.view(record, spec)}</chart-card>`;
+      chartId=${spec.id} fileStem=${stem} caption=${captionFor(spec.id, kind, raw)}>${spec.view(record)}</chart-card>`;
     if (!this.classroom) return html`<div class="charts">${charts.map(card)}</div>`;
     const index = Math.min(this.slide, charts.length - 1);
     const spec = charts[index];

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './browser-session.ts';
+import { sizeClassReporterIds } from '../../src/model/economy/organisation-sizes.ts';
+import { MONTHS_PER_YEAR } from '../../src/model/engine.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,11 +19,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The model's names the synthetic run uses, passed into the page (it cannot import them). */
+const MODEL_NAMES = { sizeIds: sizeClassReporterIds('communes'), monthsPerYear: MONTHS_PER_YEAR };
+interface SyntheticRun { runId: number; mode: 'paused' | 'playing'; sizeIds: string[]; monthsPerYear: number }
+
 /**
  * Hands the page's run record a synthetic economy run (runs in the page: everything it uses is
  * defined inside it): the reporter ids, events and organisations' lives the economy publishes.
  */
-function beginSyntheticRun({ runId, mode }: { runId: number; mode: 'paused' | 'playing' }): void {
+function beginSyntheticRun({ runId, mode, sizeIds, monthsPerYear }: SyntheticRun): void {
   const scalar = (id: string, label: string, unit: string) => ({ id, label, unit, description: label });
   const scalars = [
     scalar('wealth.gini', 'Gini of wealth', 'ratio 0-1'),
@@ -36,11 +42,11 @@ function beginSyntheticRun({ runId, mode }: { runId: number; mode: 'paused' | 'p
     scalar('communes.ownedOutrightShare', 'Share of commune assets owned outright', 'share 0-1'),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month'),
     ...Array.from({ length: 10 }, (_, k) => scalar(`rentMinusDividend.decile${k + 1}`, `Rent minus dividend, decile ${k + 1}`, 'money units per month')),
-    ...['0', '1', '2to4', '5to19', '20to99', '100to499', '500up'].map((c) => scalar(`communes.sizes.${c}`, `Communes of size ${c}`, 'communes')),
+    ...sizeIds.map((id) => scalar(id, `Communes, size class ${id}`, 'communes')),
   ];
   const rows = 21;
-  const ticks = Float64Array.from({ length: rows }, (_, i) => i * 12);
-  const curve = (f: (year: number) => number) => Float64Array.from(ticks, (t) => f(t / 12));
+  const ticks = Float64Array.from({ length: rows }, (_, i) => i * monthsPerYear);
+  const curve = (f: (year: number) => number) => Float64Array.from(ticks, (t) => f(t / monthsPerYear));
   const columns = [
     curve((y) => 0.3 + 0.01 * y), curve((y) => 0.35 + 0.005 * y), curve((y) => 0.08 + 0.001 * y),
     curve((y) => Math.max(3, 12 - Math.floor(y / 3))), curve((y) => 40 - y), curve((y) => 10 + y / 2),
@@ -88,7 +94,7 @@ it('draws property, organisation, merge, commune-finance, decile, size and survi
   const watched = await openPage(browser, baseUrl);
   const { page } = watched;
   await page.getByTestId('readout-wealth.gini').waitFor();
-  await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const });
+  await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const, ...MODEL_NAMES });
   for (const chart of ['property', 'organisations', 'merges', 'commune-finance', 'commune-bonds', 'rent-dividend', 'org-sizes', 'survival']) {
     await page.locator(`chart-card[data-chart="${chart}"] svg path, chart-card[data-chart="${chart}"] svg circle, chart-card[data-chart="${chart}"] svg rect`).first().waitFor({ state: 'attached' });
   }
@@ -118,7 +124,7 @@ it('blanks an off-screen chart reused for a new run until it can draw that run, 
   const watched = await openPage(browser, baseUrl);
   const { page } = watched;
   await page.getByTestId('readout-wealth.gini').waitFor();
-  await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const });
+  await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const, ...MODEL_NAMES });
   // The last chart of the page, far below the fold: drawn once the run is paused.
   const last = page.locator('chart-card[data-chart="survival"] survival-curves');
   const drawn = () => last.evaluate((el) => el.shadowRoot!.querySelector('svg')!.childElementCount);
@@ -127,7 +133,7 @@ it('blanks an off-screen chart reused for a new run until it can draw that run, 
   expect(await last.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight + 400)).toBe(true);
   // Another run starts playing: off screen, the chart does not redraw while it plays, and it
   // must not keep showing the previous run's curves meanwhile.
-  await page.evaluate(beginSyntheticRun, { runId: 1000, mode: 'playing' as const });
+  await page.evaluate(beginSyntheticRun, { runId: 1000, mode: 'playing' as const, ...MODEL_NAMES });
   await expect.poll(drawn).toBe(0);
   // Paused, it catches up and draws the new run.
   await page.evaluate(() => {

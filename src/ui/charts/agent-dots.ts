@@ -3,7 +3,7 @@
 // coloured so a class can follow them up and down.
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, leftAxis, logTicks, spacedTicks } from './axes.ts';
 import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
@@ -30,8 +30,7 @@ export class AgentDots extends ChartElement {
       svg.selectAll('*').remove();
       return;
     }
-    const m = DEFAULT_MARGIN;
-    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+    const place = this.plotArea();
     const order = d3.range(values.length).sort((a, b) => values[a]! - values[b]! || a - b);
     const dots: Dot[] = order.map((agent, rank) => ({ agent, value: values[agent]!, rank }));
     const total = d3.sum(values);

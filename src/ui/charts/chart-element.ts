@@ -126,10 +126,10 @@ export abstract class ChartElement extends LitElement {
     if (frame) frame.style.aspectRatio = `${CHART_WIDTH} / ${height}`;
   }
 
-  /** The plot area inside the default margins, from `top` down (below a legend, say). */
-  protected plotArea(top: number = DEFAULT_MARGIN.top): AxisPlacement {
+  /** The plot area inside the default margins, from `top` down (below a legend, say) and from `left` across. */
+  protected plotArea(top: number = DEFAULT_MARGIN.top, left: number = DEFAULT_MARGIN.left): AxisPlacement {
     const m = DEFAULT_MARGIN;
-    return { left: m.left, top, width: CHART_WIDTH - m.left - m.right, height: this.height - top - m.bottom };
+    return { left, top, width: CHART_WIDTH - left - m.right, height: this.height - top - m.bottom };
   }
 
   /** Draws the chart into `svg` from the record (called after every update). */

@@ -2,7 +2,7 @@
 // dot's size follows the first size-like number the event carries.
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK } from './axes.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
@@ -22,8 +22,8 @@ export class EventTimeline extends ChartElement {
     svg.selectAll('*').remove();
     const info = record.info;
     if (info === null) return;
-    const m = { ...DEFAULT_MARGIN, left: 150 };
-    const place = { left: m.left, top: m.top, width: CHART_WIDTH - m.left - m.right, height: this.height - m.top - m.bottom };
+    // Room on the left for the event kinds' names.
+    const place = this.plotArea(DEFAULT_MARGIN.top, 150);
     const kinds = [...new Set(record.events.map((e) => e.kind))];
     const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, place.width]);
     const y = d3.scalePoint<string>().domain(kinds).range([0, place.height]).padding(0.5);

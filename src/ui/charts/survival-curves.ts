@@ -18,8 +18,8 @@ import { KIND_PREFIXES } from '../../model/economy/organisation-sizes.ts';
 import { ABSORBED_WORDING } from '../../model/economy/organisation-table.ts';
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
-/** 'kind', or the kind (0, 1, 2) whose size classes are compared. */
-type View = 'kind' | 0 | 1 | 2;
+/** 'kind', or the kind (an ORG_* number) whose size classes are compared. */
+type View = 'kind' | number;
 
 @customElement('survival-curves')
 export class SurvivalCurves extends ChartElement {
@@ -32,7 +32,7 @@ export class SurvivalCurves extends ChartElement {
   /** Kinds the run has organisations of. */
   private kinds(): number[] {
     const lives = this.record?.organisations ?? null;
-    return [0, 1, 2].filter((k) => lives !== null && lives.kind.includes(k));
+    return [...KIND_PREFIXES.keys()].filter((k) => lives !== null && lives.kind.includes(k));
   }
 
   /** The chosen view, or every kind when the chosen kind is not in this run (another scenario). */
@@ -46,7 +46,7 @@ export class SurvivalCurves extends ChartElement {
     return html`<label class="view">Show
       <select data-testid="survival-view" @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
-        this.view = v === 'kind' ? 'kind' : (Number(v) as 0 | 1 | 2);
+        this.view = v === 'kind' ? 'kind' : Number(v);
       }}>
         <option value="kind" ?selected=${view === 'kind'}>every kind</option>
         ${kinds.map((k) => html`<option value=${k} ?selected=${view === k}>${KIND_PREFIXES[k]} by size at age one</option>`)}
