@@ -30,7 +30,7 @@ export function parseScalar(text: string): unknown {
   return text;
 }
 
-export function wholeNumber(flag: string, text: string, min: number, max: number): number {
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);

@@ -10,6 +10,8 @@ export interface ClaimsOptions extends CommonOptions {
 
 /** MODEL.md 7: 30 seeds by default. */
 export const DEFAULT_CLAIM_REPLICATES = 30;
+/** Fewest replicates a verdict's bootstrap interval can come from. */
+export const MIN_CLAIM_REPLICATES = 2;
 
 function claimIds(text: string, known: readonly number[]): number[] {
   const ids = text.split(',').map((part) => part.trim());
@@ -25,7 +27,7 @@ export function parseClaimsCommandLine(argv: readonly string[], knownClaims: rea
   const { values } = parsed;
   return {
     ...commonOptionsOf(parsed),
-    replicates: replicatesOf(values.replicates, 2, DEFAULT_CLAIM_REPLICATES),
+    replicates: replicatesOf(values.replicates, MIN_CLAIM_REPLICATES, DEFAULT_CLAIM_REPLICATES),
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
   };
 }

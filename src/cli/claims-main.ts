@@ -2,16 +2,15 @@
 // Runs the base scenario and every variant the chosen claims compare, K replicates each with
 // the same replicate keys r1..rK (common random numbers), on worker threads; then each test's
 // paired effects, bootstrap interval and verdict. Exit codes as the sim command.
-import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { planClaims, replicateRequests } from './claims-plan.ts';
 import { claimsCsv, claimsJson, claimsTable, judgeClaims } from './claims-report.ts';
 import { readScenarioInput } from './scenario-input.ts';
-import { RunOutput } from './run-output.ts';
-import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
-import type { ReplicateResult } from './replicate-run.ts';
+import { RunOutput, runDirectory, seedPart } from './run-output.ts';
+import { runReplicates, threadsFor } from './replicate-pool.ts';
+import { replicateKeys, type ReplicateResult } from './replicate-run.ts';
 import { ProgressBar, formatDuration } from './progress-bar.ts';
 import { collectProvenance } from './provenance.ts';
 import { CLAIMS } from '../model/claims/claim-definitions.ts';
@@ -27,12 +26,6 @@ const CALIBRATION_MONTHS = 12;
 /** Overrides as `--set path=value` arguments. */
 function argvSets(overrides: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(overrides).map(([path, value]) => `--set ${path}=${String(value)}`);
-}
-
-export function defaultClaimsDirectory(file: string, seed: string | number, replicates: number): string {
-  const stem = basename(file, extname(file)) || 'scenario';
-  const safeSeed = String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64);
-  return join('runs', `${stem}-claims-seed${safeSeed}-x${replicates}`);
 }
 
 export async function claimsMain(argv: readonly string[]): Promise<number> {
@@ -52,7 +45,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
   let output;
   try {
     base = readScenarioInput(options.file, options.overrides, options.overrideFlags);
-    output = new RunOutput(options.out ?? defaultClaimsDirectory(options.file, base.scenario.seed, options.replicates));
+    output = new RunOutput(options.out ?? runDirectory(options.file, ['claims', seedPart(base.scenario.seed), `x${options.replicates}`]));
   } catch (error) {
     return inputFailure(error);
   }
@@ -71,9 +64,9 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     const msPerMonth = (performance.now() - calibrationStart) / Math.max(1, calibration.tick - WARM_UP_MONTHS);
 
     const plan = planClaims(options.file, base, options.overrides, options.overrideFlags, claims, reporterIds);
-    const keys = Array.from({ length: options.replicates }, (_, k) => `r${k + 1}`);
+    const keys = replicateKeys(options.replicates);
     const requests = replicateRequests(plan, keys);
-    const workers = options.workers ?? Math.min(requests.length, availableParallelism());
+    const workers = threadsFor(options.workers, requests.length);
     const totalMonths = plan.scenarios.reduce((sum, s) => sum + totalTicksOf(s.input.scenario), 0) * keys.length;
     const estimate = (msPerMonth * totalMonths) / 1000 / Math.max(1, workers);
     say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
@@ -86,7 +79,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
     let flat: ReplicateResult[];
     try {
-      flat = workers === 0 ? runOnMainThread(requests, progress) : await runOnWorkers(requests, workers, progress);
+      flat = await runReplicates(requests, workers, progress);
     } catch (error) {
       // A run that fails is a fault of the model, not of the claims; say how to reproduce it.
       bar?.finish();

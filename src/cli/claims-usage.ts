@@ -1,4 +1,7 @@
 // The text of `npm run claims -- --help`.
+import { MAX_REPLICATES, MAX_WORKERS } from './arguments.ts';
+import { DEFAULT_CLAIM_REPLICATES, MIN_CLAIM_REPLICATES } from './claims-arguments.ts';
+
 export const CLAIMS_USAGE = `Usage: npm run claims -- FILE [options]
        node --import tsx src/cli/claims-main.ts FILE [options]
 
@@ -14,12 +17,13 @@ measurable, with what it needs. Measurements are means over years 11 to the end 
 years or fewer: the second half). Prints the number of runs and a time estimate first.
 
 Options:
-  --replicates K       Replicates per scenario (default 30, at least 2).
+  --replicates K       Replicates per scenario, ${MIN_CLAIM_REPLICATES} to ${MAX_REPLICATES.toLocaleString('en-US')} (default ${DEFAULT_CLAIM_REPLICATES}).
   --years N            Length of every run in years (shrinks the cost).
   --seed S             Seed (overrides the file's).
   --set PATH=VALUE     Override a scenario field in the base and every variant. Repeatable.
   --only 1,3           Judge only these claims (and run only their variants).
-  --workers N          Worker threads (default: available cores); 0: the main thread.
+  --workers N          Worker threads, 0 to ${MAX_WORKERS} (default: min(runs, available cores));
+                       0: the main thread.
   --out DIR            Output directory (default runs/<file-stem>-claims-seed<seed>-x<K>).
   -q, --quiet          Print nothing but errors.
   -h, --help           This text.

@@ -1,13 +1,12 @@
 // `npm run sim -- FILE [options]`: runs a scenario headless on the browser's engine and writes
 // its metrics. Exit codes: 0 done, 2 bad input (nothing written), 1 internal error.
-import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseCommandLine, type CliOptions } from './arguments.ts';
 import { USAGE } from './usage.ts';
 import { readScenarioInput } from './scenario-input.ts';
-import { RunOutput, writeRunFiles } from './run-output.ts';
-import { runOnMainThread, runOnWorkers, type PoolProgress } from './replicate-pool.ts';
-import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
+import { RunOutput, runDirectory, seedPart, writeRunFiles } from './run-output.ts';
+import { runReplicates, threadsFor } from './replicate-pool.ts';
+import { replicateKeys, type ReplicateRequest } from './replicate-run.ts';
 import { ProgressBar } from './progress-bar.ts';
 import { collectProvenance } from './provenance.ts';
 import { buildSummary, DEFAULT_SECTIONS, RunMetrics } from './summary.ts';
@@ -17,26 +16,6 @@ import { totalTicksOf } from '../scenarios/schema.ts';
 
 import { EXIT_OK } from './exit-codes.ts';
 import { inputFailure, runCommand, usageFailure } from './command.ts';
-
-/** runs/<file stem>-seed<seed>[-x<K>], with the seed made safe for a file name. */
-export function defaultOutputDirectory(file: string, seed: string | number, replicates: number | undefined): string {
-  const stem = basename(file, extname(file)) || 'scenario';
-  const safeSeed = String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64);
-  return join('runs', `${stem}-seed${safeSeed}${replicates === undefined ? '' : `-x${replicates}`}`);
-}
-
-/** No flag: the plain run of the seed; --replicates K: keys r1..rK. */
-export function replicateKeys(replicates: number | undefined): (string | undefined)[] {
-  if (replicates === undefined) return [undefined];
-  return Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
-}
-
-async function runReplicates(options: CliOptions, requests: ReplicateRequest[], onProgress?: PoolProgress): Promise<ReplicateResult[]> {
-  const workers = options.replicates === undefined
-    ? 0
-    : options.workers ?? Math.min(requests.length, availableParallelism());
-  return workers === 0 ? runOnMainThread(requests, onProgress) : runOnWorkers(requests, workers, onProgress);
-}
 
 export async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
@@ -56,7 +35,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const keys = replicateKeys(options.replicates);
   try {
     input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
-    output = new RunOutput(options.out ?? defaultOutputDirectory(options.file, input.scenario.seed, options.replicates));
+    const replicatesPart = options.replicates === undefined ? [] : [`x${options.replicates}`];
+    output = new RunOutput(options.out ?? runDirectory(options.file, [seedPart(input.scenario.seed), ...replicatesPart]));
   } catch (error) {
     return inputFailure(error);
   }
@@ -70,7 +50,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     }));
     if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length);
     const shown = bar;
-    const results = await runReplicates(options, requests, shown && ((done, agents) => shown.update(done, agents)));
+    // The plain run of the seed (no --replicates) runs on the main thread.
+    const threads = options.replicates === undefined ? 0 : threadsFor(options.workers, requests.length);
+    const results = await runReplicates(requests, threads, shown && ((done, agents) => shown.update(done, agents)));
     // Cleared before the summary is printed (and by `finally` if the run fails).
     bar?.finish();
     bar = undefined;

@@ -1,6 +1,7 @@
 // Replicates in parallel on worker threads (or all on the main thread with 0 workers). Each
 // worker takes the next waiting replicate when it finishes one; results come back in the
 // order of the requests, whatever order they finish in.
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './typescript-worker.ts';
 import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
@@ -14,6 +15,18 @@ export class ReplicateFailure extends Error {
 }
 
 const WORKER_URL = new URL('./replicate-worker.ts', import.meta.url);
+
+/** Worker threads for `runs` replicates: `--workers` when given, else one per run up to the cores. */
+export function threadsFor(workers: number | undefined, runs: number): number {
+  return workers ?? Math.min(runs, availableParallelism());
+}
+
+/** The requests on `threads` worker threads, or all on the main thread with 0. */
+export async function runReplicates(
+  requests: readonly ReplicateRequest[], threads: number, onProgress?: PoolProgress,
+): Promise<ReplicateResult[]> {
+  return threads === 0 ? runOnMainThread(requests, onProgress) : runOnWorkers(requests, threads, onProgress);
+}
 
 export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
   let finishedTicks = 0;

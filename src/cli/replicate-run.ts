@@ -4,6 +4,14 @@ import { createSimulation } from '../scenarios/create-simulation.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { lifetimesOfModel, type OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 
+/** A run's replicate keys: none for the plain run of the seed, else r1..rK (each seeds its streams). */
+export function replicateKeys(replicates: number): string[];
+export function replicateKeys(replicates: number | undefined): (string | undefined)[];
+export function replicateKeys(replicates: number | undefined): (string | undefined)[] {
+  if (replicates === undefined) return [undefined];
+  return Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
+}
+
 export interface ReplicateRequest {
   readonly scenario: Scenario;
   /**

@@ -2,13 +2,22 @@
 // and moved in only when complete, so a failed or interrupted run never leaves a
 // half-written output directory.
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, extname, join } from 'node:path';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { InputError } from './scenario-input.ts';
 import { replicateLabel, type RunMetrics, type Summary } from './summary.ts';
 import type { OutputFormat } from './arguments.ts';
 import { hasOrganisations, organisationsTable, survivalTable, type Table } from './survival-output.ts';
 
+/** The default output directory: runs/<file stem>-<parts joined by '-'>. */
+export function runDirectory(file: string, parts: readonly string[]): string {
+  return join('runs', [basename(file, extname(file)) || 'scenario', ...parts].join('-'));
+}
+
+/** 'seed<seed>', the seed made safe for a file name. */
+export function seedPart(seed: string | number): string {
+  return `seed${String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64)}`;
+}
 
 export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

@@ -2,14 +2,13 @@
 // NetLogo's BehaviorSpace). Every combination of the varied values x every replicate runs on
 // worker threads; `sweep.csv` has one flat row per run carrying its parameters, replicate,
 // seed and the final value of every reporter. Exit codes: 0 done, 2 bad input, 1 internal.
-import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
 import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
-import { RunOutput, csvField, csvNumber } from './run-output.ts';
-import { runOnMainThread, runOnWorkers } from './replicate-pool.ts';
-import type { ReplicateRequest, ReplicateResult } from './replicate-run.ts';
+import { RunOutput, csvField, csvNumber, runDirectory } from './run-output.ts';
+import { runReplicates, threadsFor } from './replicate-pool.ts';
+import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
 import { EXIT_OK } from './exit-codes.ts';
 import { inputFailure, runCommand, usageFailure } from './command.ts';
@@ -21,22 +20,18 @@ per run with its parameters and the final value of every metric.
 
   --vary PATH=V1,V2,...      values of one scenario field (YAML scalars), e.g. lambda=0.2,0.5,0.8
   --vary PATH=START:STOP:STEP  an inclusive range, e.g. communes.solidarity=0:1:0.25
-  --replicates K             replicates per combination, 1 to ${MAX_REPLICATES.toLocaleString('en-US')} (default 1; keys r1..rK,
-                             paired across combinations)
+  --replicates K             replicates per combination, 1 to ${MAX_REPLICATES.toLocaleString('en-US')}, keys r1..rK
+                             paired across combinations (default: one plain run of the seed)
   --seed S, --years N        override the scenario's seed and length
   --set PATH=VALUE           any other override, repeatable
   --out DIR                  output directory (default runs/<file>-sweep)
-  --workers N                worker threads, 0 to ${MAX_WORKERS} (default: cores; 0 runs on the main thread)
+  --workers N                worker threads, 0 to ${MAX_WORKERS} (default: min(runs, cores);
+                             0 runs on the main thread)
   -q, --quiet                print nothing but errors
   -h, --help                 this text
 
 Example: npm run sweep -- scenarios/saving-propensity.yaml --vary lambda=0:0.8:0.2 --replicates 5 --years 20
 `;
-
-/** Keys r1..rK, the same for every combination, so combinations are paired replicate by replicate. */
-function replicateKeys(replicates: number | undefined): (string | undefined)[] {
-  return replicates === undefined ? [undefined] : Array.from({ length: replicates }, (_, i) => `r${i + 1}`);
-}
 
 interface SweepOptions extends CommonOptions {
   readonly axes: SweepAxis[];
@@ -103,12 +98,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const flags = { ...options.overrideFlags, ...Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`])) };
     // Every combination is validated before anything runs or is written.
     for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
-    const stem = basename(options.file, extname(options.file)) || 'scenario';
-    output = new RunOutput(options.out ?? join('runs', `${stem}-sweep`));
+    output = new RunOutput(options.out ?? runDirectory(options.file, ['sweep']));
   } catch (error) {
     return inputFailure(error);
   }
   try {
+    // The same keys for every combination, so combinations are paired replicate by replicate.
     const keys = replicateKeys(options.replicates);
     const requests: ReplicateRequest[] = [];
     const meta: { point: number; values: Record<string, unknown>; seed: unknown }[] = [];
@@ -119,8 +114,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     });
     if (!options.quiet) process.stderr.write(`sweep: ${points.length} combinations x ${keys.length} replicates = ${requests.length} runs\n`);
-    const workers = options.workers ?? Math.min(requests.length, availableParallelism());
-    const results = workers === 0 ? runOnMainThread(requests) : await runOnWorkers(requests, workers);
+    const results = await runReplicates(requests, threadsFor(options.workers, requests.length));
     const runs = results.map((result, i) => ({ ...meta[i]!, result }));
     output.write('sweep.csv', sweepCsv(options.axes, runs));
     const provenance = collectProvenance({
