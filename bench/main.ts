@@ -6,6 +6,7 @@ import { AGENT_COUNTS, HEADLINE, MODEL_CASES, SCENARIO_FILE_CASES, type ModelCas
 import { sameWealth, sampleCostMs, timeBare, timeEngine, type Timing } from './measure.ts';
 import { runScenarioFileCase } from './scenario-files.ts';
 import { bundleScenarioWorker } from './engine-bundle.ts';
+import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const quick = process.argv.includes('--quick');
 const unknown = process.argv.slice(2).filter((arg) => arg !== '--quick');
@@ -21,7 +22,7 @@ const MAX_TICKS = 12_000;
 const ROOT = new URL('../', import.meta.url);
 
 function ticksFor(agents: number): number {
-  return Math.max(24, Math.min(MAX_TICKS, Math.round(BUDGET / agents / 12) * 12));
+  return Math.max(24, Math.min(MAX_TICKS, Math.round(BUDGET / agents / MONTHS_PER_YEAR) * MONTHS_PER_YEAR));
 }
 
 /** Fastest of REPEATS runs each, engine and bare loop alternating so that load from other
@@ -52,14 +53,14 @@ function warmUp(modelCase: ModelCase): void {
 }
 
 /** V8's background threads, as bin/launch.mjs or NODE_OPTIONS set them (Node's default is 4). */
-function poolSize(): string {
+function poolInEffect(): string {
   const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].find((arg) => arg.startsWith('--v8-pool-size='));
   return flag === undefined ? "4 (Node's default)" : flag.slice('--v8-pool-size='.length);
 }
 
 const started = performance.now();
 process.stdout.write(`Commons Ledger benchmark${quick ? ' (--quick)' : ''}: Node ${process.version}, `
-  + `${availableParallelism()} cores, V8 background threads ${poolSize()}, `
+  + `${availableParallelism()} cores, V8 background threads ${poolInEffect()}, `
   + `${BUDGET.toLocaleString('en')} agent-ticks per timed run, best of ${REPEATS}, reporters sampled at start and end only.\n\n`);
 
 const rows: string[][] = [];
@@ -100,7 +101,7 @@ process.stdout.write(`\n${HEADLINE.caseId}, ${HEADLINE.agents.toLocaleString('en
 
 const sampleAgents = 100_000;
 process.stdout.write(`Sampling every reporter once at ${sampleAgents.toLocaleString('en')} agents: `
-  + `${sampleCostMs(headlineCase, sampleAgents, quick ? 12 : 48).toFixed(1)} ms (not included above).\n\n`);
+  + `${sampleCostMs(headlineCase, sampleAgents, quick ? MONTHS_PER_YEAR : 4 * MONTHS_PER_YEAR).toFixed(1)} ms (not included above).\n\n`);
 
 // --quick runs the scenario files for two years: a smoke run whose time is shown, not judged
 // (set-up weighs too much in two years for a share of the 50-year target to mean anything).

@@ -5,6 +5,7 @@ import { loadScenario } from '../src/scenarios/load.ts';
 import { createSimulation } from '../src/scenarios/create-simulation.ts';
 import type { KineticState } from '../src/agents/kinetic/population.ts';
 import { BareExchange } from './bare-loops.ts';
+import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 import type { ModelCase } from './cases.ts';
 
 const NO_SAMPLING = 1200;
@@ -19,7 +20,7 @@ export interface Timing {
 
 function kineticScenario(modelCase: ModelCase, agents: number, ticks: number, recordEveryMonths: number) {
   return loadScenario(
-    `${modelCase.scenario}\nagents: ${agents}\nyears: ${ticks / 12}\nrecordEveryMonths: ${recordEveryMonths}\n`,
+    `${modelCase.scenario}\nagents: ${agents}\nyears: ${ticks / MONTHS_PER_YEAR}\nrecordEveryMonths: ${recordEveryMonths}\n`,
     modelCase.id,
   );
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseScenarioText, formatIssues } from '../src/scenarios/load.ts';
 import { startWorker } from '../src/cli/typescript-worker.ts';
 import type { ScenarioFileCase } from './cases.ts';
+import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 export type ScenarioFileOutcome =
   | { readonly status: 'skipped'; readonly reason: string }
@@ -20,18 +21,18 @@ export type ScenarioFileOutcome =
 export interface ScenarioFileRun {
   /** The worker that runs the engine (the bench passes the bundle the page runs). */
   readonly workerModule: URL;
-  readonly overrides?: Readonly<Record<string, unknown>>;
-  /** The target the cap is set from (the case's own unless given). */
-  readonly targetSeconds?: number;
+  readonly overrides: Readonly<Record<string, unknown>>;
+  /** The target the cap is set from. */
+  readonly targetSeconds: number;
   /** Run the scenario a second time in the same worker, engine compiled. */
-  readonly again?: boolean;
+  readonly again: boolean;
 }
 
 export async function runScenarioFileCase(fileCase: ScenarioFileCase, root: URL, run: ScenarioFileRun): Promise<ScenarioFileOutcome> {
-  const { workerModule, overrides = {}, targetSeconds = fileCase.targetSeconds, again = false } = run;
+  const { workerModule, overrides, targetSeconds, again } = run;
   const path = new URL(fileCase.file, root);
   if (!existsSync(path)) return { status: 'skipped', reason: `${fileCase.file} does not exist yet` };
-  const allOverrides = { ...fileCase.overrides, ...overrides, recordEveryMonths: 12 };
+  const allOverrides = { ...fileCase.overrides, ...overrides, recordEveryMonths: MONTHS_PER_YEAR };
   const outcome = parseScenarioText(readFileSync(path, 'utf8'), allOverrides);
   if (!outcome.ok) {
     const first = formatIssues(fileCase.file, outcome.issues.slice(0, 1));
