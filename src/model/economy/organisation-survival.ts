@@ -39,6 +39,16 @@ export function organisationLifetimes(s: EconomyState): OrganisationLifetimes {
   };
 }
 
+/** Year of founding of organisation i. */
+export function foundedYear(lives: OrganisationLifetimes, i: number): number {
+  return lives.foundedTick[i]! / MONTHS_PER_YEAR;
+}
+
+/** Year organisation i ended, NaN while it is alive. */
+export function endedYear(lives: OrganisationLifetimes, i: number): number {
+  return lives.endedTick[i]! >= 0 ? lives.endedTick[i]! / MONTHS_PER_YEAR : Number.NaN;
+}
+
 /** Age in years at the end of the observation (its end, or now). */
 export function ageYears(lives: OrganisationLifetimes, i: number): number {
   const end = lives.endedTick[i]! >= 0 ? lives.endedTick[i]! : lives.tick;
