@@ -3,6 +3,7 @@
 // `coordinationCost` grows with log(size) to test the manifesto's "coordinator class". The
 // engine's monthly distribution (member-distributions.ts) is made of these two rules.
 import { ln } from '../../model/detmath.ts';
+import { proRataShareCents } from '../../model/market/pro-rata.ts';
 
 /**
  * The month's pot for the members: net income less `retention` (rounded up, so the
@@ -17,12 +18,10 @@ export function cooperativePotCents(netIncomeCents: number, retention: number, m
 
 /**
  * A member's share of the pot: its weight (1 under `equal`, its skill under `by-skill`) over
- * the members' total weight, rounded down to the cent. The shares never exceed the pot; what
- * the rounding leaves (less than a cent per member) stays in the cooperative.
+ * the members' total weight, rounded down to the cent (the pro-rata share). The shares never
+ * exceed the pot; what the rounding leaves (less than a cent per member) stays in the cooperative.
  */
-export function memberShareCents(potCents: number, weight: number, weightSum: number): number {
-  return Math.floor((potCents * weight) / weightSum);
-}
+export const memberShareCents: (potCents: number, weight: number, weightSum: number) => number = proRataShareCents;
 
 /** Monthly cost of coordinating `members` persons: `costPerLogMember * ln(members)`. */
 export function coordinationCostCents(members: number, costPerLogMemberCents: number): number {

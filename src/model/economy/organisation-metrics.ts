@@ -165,8 +165,8 @@ export function organisationReporters(): R[] {
       const total = c.lastYearOutput - c.lastYearRent + c.lastYearWages + c.lastYearDistributions + c.lastYearInterest + c.lastYearFirmPayouts + c.lastYearDividends;
       return total > 0 ? c.lastYearWages / total : Number.NaN;
     }),
-    meanWealthReporter('wealth.employees.mean', 'employees', 'employees'),
-    meanWealthReporter('wealth.cooperativeMembers.mean', 'cooperative members', 'cooperativeMembers'),
+    meanWealthReporter('employees', 'employees'),
+    meanWealthReporter('cooperative members', 'cooperativeMembers'),
     scalar('persons.employeeShare', 'Employees', 'share 0-1', 'share of persons employed (by firms or cooperatives)', (s) => modeShare(s, MODE_EMPLOYEE)),
     scalar('persons.memberWorkerShare', 'Cooperative member-workers', 'share 0-1', 'share of persons working as cooperative members', (s) => modeShare(s, MODE_MEMBER_WORKER)),
     ...organisationSizeReporters(),

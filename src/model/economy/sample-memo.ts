@@ -81,12 +81,12 @@ const groupWealthAtSample = perSample((s) => {
   return { cents, units, members };
 });
 
-/** The reporter of a group's mean net worth in money units (NaN for an empty group). */
-export function meanWealthReporter(id: string, label: string, group: WealthGroup): ScalarReporter<EconomyState> {
+/** The reporter `wealth.<group>.mean`: the group's mean net worth in money units (NaN for an empty group). */
+export function meanWealthReporter(label: string, group: WealthGroup): ScalarReporter<EconomyState> {
   const g = WEALTH_GROUPS.indexOf(group);
   const fromUnits = MEAN_OF_UNITS.includes(group);
   return {
-    id, label: `Mean wealth: ${label}`, unit: 'money units', description: `mean net worth of ${label}`,
+    id: `wealth.${group}.mean`, label: `Mean wealth: ${label}`, unit: 'money units', description: `mean net worth of ${label}`,
     sample: (s) => {
       const { cents, units, members } = groupWealthAtSample(s);
       const n = members[g]!;

@@ -7,6 +7,11 @@
  * positive weight in index order), or all zero when the weights sum to zero. No allocation.
  * With `n`, only the first n weights (and entries of `out`) take part.
  */
+/** One recipient's pro-rata share of `totalCents`, rounded down to the cent (never more than its part). */
+export function proRataShareCents(totalCents: number, weight: number, weightSum: number): number {
+  return Math.floor((totalCents * weight) / weightSum);
+}
+
 export function allocateProRata(totalCents: number, weights: ArrayLike<number>, out: Float64Array, n = weights.length): void {
   let weightSum = 0;
   for (let i = 0; i < n; i++) weightSum += weights[i]!;
@@ -19,7 +24,7 @@ export function allocateProRata(totalCents: number, weights: ArrayLike<number>, 
   // the loop; it was 5% of the service.)
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const share = Math.floor((totalCents * weights[i]!) / weightSum);
+    const share = proRataShareCents(totalCents, weights[i]!, weightSum);
     out[i] = share;
     given += share;
   }
