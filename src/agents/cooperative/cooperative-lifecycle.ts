@@ -10,10 +10,11 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COOPERATIVE, endOrganisation, EXIT_ABSORBED, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COOPERATIVE, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { drawFounders, foundingsThisYear } from '../economy/founding.ts';
+import { absorbHoldings } from '../economy/absorption.ts';
 
 export function foundCooperative(state: EconomyState, founders: readonly number[], endowmentCents: number): Organisation {
   const { ledger, orgs, persons } = state;
@@ -43,12 +44,11 @@ export function foundNewCooperatives(state: EconomyState, rng: RandomStream): vo
 }
 
 function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisation): void {
-  const { ledger, assets, bonds, persons, counters } = state;
+  const { ledger, persons, counters } = state;
   const sizeA = healthy.members;
   const sizeB = failing.members;
   if (ledger.balance(failing.account) > 0) ledger.transfer(failing.account, healthy.account, ledger.balance(failing.account), FLOW.other);
-  assets.transferAll(failing.id, healthy.id);
-  bonds.transferIssuer(failing.id, healthy.id);
+  absorbHoldings(state, failing, healthy);
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] === failing.id) persons.coopOf[p] = healthy.id;
     if (persons.employer[p] === failing.id) persons.employer[p] = healthy.id;
@@ -56,7 +56,6 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   healthy.members += failing.members;
   healthy.hired += failing.hired;
   healthy.trailingNetIncome += failing.trailingNetIncome;
-  endOrganisation(failing, state.tick, EXIT_ABSORBED);
   counters.coopMerges++;
   state.events.push({ tick: state.tick, kind: 'merge', org: healthy.id, other: failing.id, sizeA, sizeB });
 }

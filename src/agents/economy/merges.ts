@@ -7,9 +7,10 @@
 // `(1 - solidarity)` times its current value. A majority in both merges them into the larger.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { HISTORY_MONTHS, ORG_COMMUNE, endOrganisation, EXIT_ABSORBED, type Organisation } from '../../model/economy/organisation-table.ts';
+import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
 import { sqrt } from '../../model/detmath.ts';
 import { pairKey } from './membership.ts';
+import { absorbHoldings } from './absorption.ts';
 
 export function interrelations(state: EconomyState, moves: ReadonlyMap<number, number>): Map<number, number> {
   const { bonds, persons, assets, orgs } = state;
@@ -88,15 +89,14 @@ export function tallyVotes(state: EconomyState, commune: Organisation, other: Or
 }
 
 export function mergeCommunes(state: EconomyState, absorber: Organisation, absorbed: Organisation): void {
-  const { persons, assets, bonds, ledger } = state;
+  const { persons, ledger } = state;
   const sizeA = absorber.members;
   const sizeB = absorbed.members;
   for (let p = 0; p < persons.count; p++) {
     if (persons.memberOf[p] === absorbed.id) persons.memberOf[p] = absorber.id;
     if (persons.probationOf[p] === absorbed.id) persons.probationOf[p] = absorber.id;
   }
-  assets.transferAll(absorbed.id, absorber.id);
-  bonds.transferIssuer(absorbed.id, absorber.id);
+  absorbHoldings(state, absorbed, absorber);
   const pool = ledger.balance(absorbed.account);
   if (pool > 0) ledger.transfer(absorbed.account, absorber.account, pool, FLOW.other);
   const reserve = ledger.balance(absorbed.reserveAccount);
@@ -111,7 +111,6 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
   }
   absorber.members += absorbed.members;
   absorbed.members = 0;
-  endOrganisation(absorbed, state.tick, EXIT_ABSORBED);
   state.counters.merged++;
   state.events.push({ tick: state.tick, kind: 'merge', org: absorber.id, other: absorbed.id, sizeA, sizeB });
 }

@@ -3,13 +3,14 @@
 // target's cash, assets, bond series and employees pass to the acquirer. Each one is an event.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_FIRM, endOrganisation, EXIT_ABSORBED } from '../../model/economy/organisation-table.ts';
+import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { planTakeovers, type FirmStanding } from './takeover.ts';
 import { payShareholders } from './shareholder-payouts.ts';
+import { absorbHoldings } from '../economy/absorption.ts';
 
 export function holdTakeovers(state: EconomyState): void {
-  const { orgs, ledger, assets, bonds, persons, params, counters } = state;
+  const { orgs, ledger, assets, persons, params, counters } = state;
   if (!params.takeovers) return;
   const equity = organisationEquity(state);
   const bookValue = new Float64Array(orgs.all.length);
@@ -32,11 +33,9 @@ export function holdTakeovers(state: EconomyState): void {
     payShareholders(state, target, plan.priceCents, FLOW.capital);
     const rest = ledger.balance(target.account);
     if (rest > 0) ledger.transfer(target.account, buyer.account, rest, FLOW.other);
-    assets.transferAll(target.id, buyer.id);
-    bonds.transferIssuer(target.id, buyer.id);
+    absorbHoldings(state, target, buyer);
     for (let p = 0; p < persons.count; p++) if (persons.employer[p] === target.id) persons.employer[p] = buyer.id;
     buyer.hired += target.hired;
-    endOrganisation(target, state.tick, EXIT_ABSORBED);
     counters.takeovers++;
     state.events.push({ tick: state.tick, kind: 'takeover', org: buyer.id, other: target.id, sizeA, sizeB });
   }
