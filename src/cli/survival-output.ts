@@ -1,6 +1,6 @@
 // The organisation tables of an economy run (MODEL.md 6, survival curves by kind and size):
 // `organisations.csv`, one row per organisation and replicate (its founding, end, how it ended
-// and its size at one year), and `survival.csv`, the Kaplan-Meier curves computed from them,
+// its size at one year and at its end), and `survival.csv`, the Kaplan-Meier curves computed from them,
 // one row per age at which something happened. Tidy, like series.csv: one observation a row.
 import { ORG_KIND_NAMES, EXIT_NAMES } from '../model/economy/organisation-table.ts';
 import { SIZE_CLASSES, sizeClassOf } from '../model/economy/size-classes.ts';
@@ -16,7 +16,7 @@ export interface Table {
 
 
 export const ORGANISATION_COLUMNS = [
-  'replicate', 'seed', 'organisation', 'kind', 'foundedYear', 'endedYear', 'ageYears', 'exit', 'sizeAtOneYear', 'sizeClassAtOneYear',
+  'replicate', 'seed', 'organisation', 'kind', 'foundedYear', 'endedYear', 'ageYears', 'exit', 'sizeAtOneYear', 'sizeClassAtOneYear', 'sizeAtEnd',
 ] as const;
 
 export const SURVIVAL_COLUMNS = [
@@ -36,6 +36,7 @@ export function organisationsTable(metrics: RunMetrics, seed: string | number): 
     return [
       label, seed, i, ORG_KIND_NAMES[kind]!, foundedYear(lives, i), endedYear(lives, i), ageYears(lives, i),
       EXIT_NAMES[lives.exit[i]!]!, size >= 0 ? size : Number.NaN, size >= 0 ? SIZE_CLASSES[sizeClassOf(size)]!.label : null,
+      lives.sizeAtEnd[i]!,
     ];
   }));
   return { columns: ORGANISATION_COLUMNS, rows };

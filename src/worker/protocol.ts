@@ -101,7 +101,7 @@ export function transferablesOf(frame: MetricFrame): ArrayBuffer[] {
     if (d.values !== null) buffers.push(d.values.buffer);
   }
   const o = frame.organisations;
-  if (o !== undefined) buffers.push(o.kind.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer);
+  if (o !== undefined) buffers.push(o.kind.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer, o.sizeAtEnd.buffer);
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 

@@ -27,6 +27,7 @@ function replicate(key: string | undefined): ReplicateResult {
       endedTick: Int32Array.from([24, -1, 30]),
       exit: Uint8Array.from([EXIT_FAILED, EXIT_NONE, EXIT_ABSORBED]),
       sizeAtOneYear: Int32Array.from([-1, 30, 2]),
+      sizeAtEnd: Int32Array.from([1, 41, 3]),
     },
   };
 }
@@ -36,15 +37,15 @@ describe('organisation tables', () => {
 
   it('lists every organisation with its founding, end, exit and size at one year', () => {
     const csv = tableCsv(organisationsTable(metrics, 7)).trim().split('\n');
-    expect(csv[0]).toBe('replicate,seed,organisation,kind,foundedYear,endedYear,ageYears,exit,sizeAtOneYear,sizeClassAtOneYear');
+    expect(csv[0]).toBe('replicate,seed,organisation,kind,foundedYear,endedYear,ageYears,exit,sizeAtOneYear,sizeClassAtOneYear,sizeAtEnd');
     expect(csv.slice(1, 4)).toEqual([
-      'r1,7,0,commune,0,2,2,failed,,',
-      'r1,7,1,commune,0,,5,alive,30,20-99',
-      'r1,7,2,firm,1,2.5,1.5,absorbed,2,2-4',
+      'r1,7,0,commune,0,2,2,failed,,,1',
+      'r1,7,1,commune,0,,5,alive,30,20-99,41',
+      'r1,7,2,firm,1,2.5,1.5,absorbed,2,2-4,3',
     ]);
     expect(csv.length).toBe(7);
     const json = JSON.parse(tableJson(organisationsTable(metrics, 7))) as Record<string, unknown>[];
-    expect(json[0]).toMatchObject({ replicate: 'r1', seed: 7, endedYear: 2, sizeAtOneYear: null, sizeClassAtOneYear: null });
+    expect(json[0]).toMatchObject({ replicate: 'r1', seed: 7, endedYear: 2, sizeAtOneYear: null, sizeClassAtOneYear: null, sizeAtEnd: 1 });
   });
 
   it('writes each curve as one row per age, with the numbers at risk, events and censored', () => {

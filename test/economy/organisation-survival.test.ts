@@ -7,8 +7,9 @@ import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import type { EconomyModel } from '../../src/agents/economy/economy-model.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
 import {
-  EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM,
+  endOrganisation, EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, organisationSize,
 } from '../../src/model/economy/organisation-table.ts';
+import { recountOrganisations } from '../../src/agents/economy/membership.ts';
 import {
   ageYears, organisationLifetimes, survivalCurve, survivalGroups, type OrganisationLifetimes,
 } from '../../src/model/economy/organisation-survival.ts';
@@ -25,6 +26,7 @@ function fiveCommunes(): OrganisationLifetimes {
     endedTick: Int32Array.from([24, 60, -1, 18, 96, 30]),
     exit: Uint8Array.from([EXIT_FAILED, EXIT_ABSORBED, EXIT_NONE, EXIT_FAILED, EXIT_FAILED, EXIT_ABSORBED]),
     sizeAtOneYear: Int32Array.from([3, 150, 4, -1, 120, 1]),
+    sizeAtEnd: Int32Array.from([2, 160, 5, 1, 90, 1]),
   };
 }
 
@@ -87,6 +89,21 @@ describe('survival curves of organisations', () => {
     state.orgs.recordFirstYearSizes(24);
     expect([commune.sizeAtOneYear, young.sizeAtOneYear]).toEqual([6, 7]);
   });
+
+  it('gives the living their size now and the ended their size at the last count before they ended', () => {
+    const state = handBuiltEconomy({ firms: { enabled: true } });
+    const firm = state.orgs.add(ORG_FIRM, state.orgs.all[0]!.account, state.orgs.all[0]!.account, 0);
+    for (const p of [0, 1, 2]) state.persons.employer[p] = firm.id;
+    recountOrganisations(state);
+    endOrganisation(firm, 30, EXIT_FAILED);
+    for (const p of [0, 1, 2]) state.persons.employer[p] = -1;
+    state.persons.employer[3] = firm.id;
+    recountOrganisations(state);
+    const lives = organisationLifetimes(state);
+    expect(lives.sizeAtEnd[firm.id]).toBe(3);
+    const commune = state.orgs.all.find((o) => o.kind === ORG_COMMUNE)!;
+    expect(lives.sizeAtEnd[commune.id]).toBe(commune.members + commune.probationers);
+  });
 });
 
 describe('how organisations end, in a run', () => {
@@ -115,6 +132,8 @@ describe('how organisations end, in a run', () => {
       if (org.sizeAtOneYear >= 0) expect(ageYears(lives, i)).toBeGreaterThanOrEqual(1);
       if (org.alive && state.tick - org.foundedTick >= 12) expect(org.sizeAtOneYear).toBeGreaterThanOrEqual(0);
       if (!org.alive && org.endedTick < org.foundedTick + 12) expect(org.sizeAtOneYear).toBe(-1);
+      if (org.alive) expect(lives.sizeAtEnd[i]).toBe(organisationSize(org));
+      else expect(lives.sizeAtEnd[i]).toBeGreaterThanOrEqual(0);
     }
   });
 });

@@ -3,7 +3,7 @@
 // `laborToJoinMonths` (the commune may not refuse); a member without qualifying labour for
 // `lapseMonths` loses its share. One share each, never bought: see `buyShare`.
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { HISTORY_MONTHS, ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
+import { HISTORY_MONTHS, ORG_COMMUNE, organisationSize } from '../../model/economy/organisation-table.ts';
 
 /** Moves between communes in the last year, per unordered pair (interrelation, merges). */
 export function pairKey(a: number, b: number): number {
@@ -70,6 +70,8 @@ export function recountOrganisations(state: EconomyState): void {
     org.members = counts[org.id]!;
     org.hired = counts[n + org.id]!;
     org.probationers = counts[2 * n + org.id]!;
+    // Kept while alive, so an ended organisation's is its size at exit (organisations.csv sizeAtEnd).
+    if (org.alive) org.sizeLastCounted = organisationSize(org);
   }
 }
 

@@ -10,7 +10,7 @@
 import { MONTHS_PER_YEAR } from '../engine.ts';
 import { kaplanMeier, type SurvivalCurve } from '../survival.ts';
 import type { EconomyState } from './economy-state.ts';
-import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, organisationSize } from './organisation-table.ts';
 import { SIZE_CLASSES, sizeClassOf } from './size-classes.ts';
 
 /** Every organisation's life so far, one entry per organisation id (what survival needs). */
@@ -25,6 +25,8 @@ export interface OrganisationLifetimes {
   readonly exit: Uint8Array;
   /** -1 if it has not reached (or did not live to) its first anniversary. */
   readonly sizeAtOneYear: Int32Array;
+  /** Size at the observed month for those alive then, else at exit (the last monthly count while alive). */
+  readonly sizeAtEnd: Int32Array;
 }
 
 export function organisationLifetimes(s: EconomyState): OrganisationLifetimes {
@@ -36,6 +38,7 @@ export function organisationLifetimes(s: EconomyState): OrganisationLifetimes {
     endedTick: Int32Array.from(all, (o) => (o.alive ? -1 : o.endedTick)),
     exit: Uint8Array.from(all, (o) => (o.alive ? EXIT_NONE : o.exit)),
     sizeAtOneYear: Int32Array.from(all, (o) => o.sizeAtOneYear),
+    sizeAtEnd: Int32Array.from(all, (o) => (o.alive ? organisationSize(o) : o.sizeLastCounted)),
   };
 }
 

@@ -34,6 +34,8 @@ export interface Organisation {
   exit: number;
   /** Its size (`organisationSize`) on its first anniversary, or -1 before (or if it ended before). */
   sizeAtOneYear: number;
+  /** Its size (`organisationSize`) at the last monthly recount while alive: its size at exit once ended. */
+  sizeLastCounted: number;
   /** Members and probationers, recounted every month. */
   members: number;
   probationers: number;
@@ -86,7 +88,7 @@ export class OrganisationTable {
 
   add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
     const org: Organisation = {
-      id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1,
+      id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1, sizeLastCounted: 0,
       members: 0, probationers: 0, monthsWithoutAssets: 0,
       lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
