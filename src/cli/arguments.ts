@@ -39,7 +39,7 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 }
 
 /** `--set path=value` (repeatable), `--seed` and `--years` as dotted-path overrides, each named by its flag. */
-function overridesOf(
+export function overridesOf(
   set: readonly string[] | undefined, seed: string | undefined, years: string | undefined,
 ): { overrides: Record<string, unknown>; overrideFlags: Record<string, string> } {
   const overrides: Record<string, unknown> = {};
