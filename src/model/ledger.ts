@@ -12,7 +12,7 @@ export const WORLD = 0;
 export const FLOWS = [
   'endowment', 'exchange', 'tax', 'redistribution', 'sales', 'wages', 'rent', 'interest',
   'principal', 'dividend', 'distribution', 'consumption', 'asset-purchase', 'liquidation',
-  'buy-in', 'capital', 'bond-purchase', 'other',
+  'buy-in', 'capital', 'bond-purchase', 'other', 'reservation',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 export const FLOW: { readonly [K in Flow]: number } = Object.freeze(

@@ -6,6 +6,7 @@
 // by a bond issue (an admission can trigger a bond issue). Members still without an asset
 // (founders) are equipped the same way, one a month per cooperative.
 import { FLOW } from '../../model/ledger.ts';
+import { payReserved, releaseReserved, reserveCents } from '../../model/market/reservation.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import type { Organisation } from '../../model/economy/organisation-table.ts';
@@ -36,31 +37,38 @@ export function bestClassFor(state: EconomyState, p: number): number {
   return best;
 }
 
-/** Tries to admit person p into `coop`; `vacant` lists the cooperative's vacant assets. */
+/**
+ * Tries to admit person p into `coop`; `vacant` lists the cooperative's vacant assets. The
+ * up-front buy-in is reserved before the bond auction a new asset may trigger (MODEL.md 10.7):
+ * the applicant may be one of that auction's savers, and must not lend away its buy-in.
+ */
 export function admitMember(
   state: EconomyState, coop: Organisation, p: number, equityCents: number, vacant: number[], queue: SaverQueue, rng: RandomStream,
 ): boolean {
-  const { persons, ledger, assets } = state;
+  const { persons, ledger, assets, holdAccount } = state;
   const terms = buyInTerms(Math.max(0, equityCents), coop.members);
-  if (ledger.balance(persons.firstAccount + p) < terms.upfrontCents) return false;
+  const payer = persons.firstAccount + p;
+  if (ledger.balance(payer) < terms.upfrontCents) return false;
   const reused = vacant.length > 0 ? vacant[vacant.length - 1]! : -1;
   const cls = reused >= 0 ? assets.cls[reused]! : bestClassFor(state, p);
   if (cls < 0) return false;
   const added = addedNetIncomeCents(state, p, cls, reused < 0);
   if (!admitsMember(coop.trailingNetIncome, coop.members, added)) return false;
+  reserveCents(ledger, holdAccount, payer, terms.upfrontCents);
   let asset = reused;
   if (asset >= 0) vacant.pop();
   else {
     const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
     asset = acquireAssetFor(state, coop, cls, output, queue, rng);
-    if (asset < 0) return false;
+    if (asset < 0) {
+      releaseReserved(ledger, holdAccount, payer, terms.upfrontCents);
+      return false;
+    }
   }
   if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
-  if (terms.upfrontCents > 0) {
-    ledger.transfer(persons.firstAccount + p, coop.account, terms.upfrontCents, FLOW['buy-in']);
-    // Its lending budget this month can no longer exceed the cash it has left.
-    persons.bondBudget[p] = Math.min(persons.bondBudget[p]!, ledger.balance(persons.firstAccount + p));
-  }
+  payReserved(ledger, holdAccount, coop.account, terms.upfrontCents, FLOW['buy-in']);
+  // Its lending budget this month can no longer exceed the cash it has left.
+  persons.bondBudget[p] = Math.min(persons.bondBudget[p]!, ledger.balance(payer));
   persons.coopOf[p] = coop.id;
   persons.capitalAccountCents[p] = terms.upfrontCents;
   persons.buyInOwedCents[p] = terms.totalCents - terms.upfrontCents;

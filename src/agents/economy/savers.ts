@@ -68,7 +68,9 @@ export function collectBondBids(
   let offered = 0;
   for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
     const p = nextSaver(queue, rng);
-    const budget = persons.bondBudget[p]!;
+    // Never more than the saver holds now: money reserved by a purchase (MODEL.md 10.7) or
+    // spent since the budgets opened is not offered.
+    const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
     if (budget < params.minimumBidCents || budget <= 0) continue;
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
     const ask = askYield(params.baseYield, persons.trailingReturn[p]!, riskPremium, params.askNoise * rng.normal());

@@ -164,6 +164,11 @@ export interface EconomyState extends EngineState {
    * their phases never scan the communes' many assets.
    */
   readonly enterpriseAssets: number[];
+  /**
+   * Money a purchase has reserved and not yet paid (MODEL.md 10.7): held here while the
+   * auction it triggers runs, so no bid can spend it. Empty between phases.
+   */
+  readonly holdAccount: number;
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -191,7 +196,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [],
+    enterpriseAssets: [], holdAccount: ledger.open(),
   });
 }
 
