@@ -3,7 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-import { isScalar, parseDocument } from 'yaml';
+import { parseScalarText } from '../scenarios/yaml-text.ts';
+import { overridePathProblem } from '../scenarios/overrides.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -22,17 +23,22 @@ export const MAX_REPLICATES = 10_000;
 /** The most worker threads a command starts. */
 export const MAX_WORKERS = 256;
 
-/** A flag value read as a YAML scalar: `3` is a number, `true` a boolean, `abc` a string. */
-export function parseScalar(text: string): unknown {
-  const doc = parseDocument(text);
-  if (doc.errors.length === 0 && isScalar(doc.contents)) return doc.contents.value;
-  // Anything that is not one scalar (`a: b`, `[1]`) is meant as the literal text.
-  return text;
+/**
+ * A flag value read as a YAML scalar: `3` is a number, `true` a boolean, `abc` a string; numbers
+ * only in decimal notation (`0x10` stays text). A number too large for a double is refused here,
+ * by its flag, since validation could only show it as Infinity.
+ */
+export function parseScalar(text: string, flag = 'value'): unknown {
+  const value = parseScalarText(text);
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new UsageError(`${flag}: got "${text}", a number beyond what a double holds (about 1.8e308)`);
+  }
+  return value;
 }
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+  if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
     throw new UsageError(`${flag}: got "${text}"; allowed: a whole number from ${min} to ${max}`);
   }
   return value;
@@ -50,16 +56,18 @@ export function overridesOf(
     if (equals < 0 || path === '' || path.split('.').some((key) => key === '')) {
       throw new UsageError(`--set: got "${assignment}"; allowed: path=value, e.g. --set agents=500 or --set rule=random-split`);
     }
-    overrides[path] = parseScalar(assignment.slice(equals + 1));
+    const problem = overridePathProblem(path);
+    if (problem !== undefined) throw new UsageError(`--set ${path}: ${problem}`);
+    overrides[path] = parseScalar(assignment.slice(equals + 1), `--set ${path}`);
     overrideFlags[path] = `--set ${path}`;
   }
   // The dedicated flags win over --set of the same field.
   if (seed !== undefined) {
-    overrides.seed = parseScalar(seed);
+    overrides.seed = parseScalar(seed, '--seed');
     overrideFlags.seed = '--seed';
   }
   if (years !== undefined) {
-    overrides.years = parseScalar(years);
+    overrides.years = parseScalar(years, '--years');
     overrideFlags.years = '--years';
   }
   return { overrides, overrideFlags };
@@ -93,11 +101,32 @@ const COMMON_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const satisfies ParseArgsOptionsConfig;
 
+/**
+ * `--years -3` as `--years=-3`: node's parseArgs takes a value that starts with a dash for a
+ * flag, so a negative number would be refused as "ambiguous" instead of range-checked.
+ */
+function joinNegativeValues(argv: readonly string[], options: ParseArgsOptionsConfig): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d|inf|\.inf)/i.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
 /** Parses the common flags plus a command's own; an unknown or malformed flag is a UsageError. */
 export function parseCommand<T extends ParseArgsOptionsConfig>(argv: readonly string[], own: T) {
+  const options = { ...COMMON_OPTIONS, ...own } as typeof COMMON_OPTIONS & T;
   const config = {
-    args: [...argv], allowPositionals: true as const, strict: true as const,
-    options: { ...COMMON_OPTIONS, ...own } as typeof COMMON_OPTIONS & T,
+    args: joinNegativeValues(argv, options), allowPositionals: true as const, strict: true as const,
+    options,
   };
   try {
     return parseArgs(config);

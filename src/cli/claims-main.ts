@@ -8,7 +8,7 @@ import { CLAIMS_USAGE } from './claims-usage.ts';
 import { planClaims, replicateRequests } from './claims-plan.ts';
 import { claimsCsv, claimsJson, claimsTable, judgeClaims } from './claims-report.ts';
 import { readScenarioInput } from './scenario-input.ts';
-import { RunOutput, runDirectory, seedPart } from './run-output.ts';
+import { RunOutput, overridesPart, runDirectory, seedPart } from './run-output.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateResult } from './replicate-run.ts';
 import { ProgressBar, formatDuration } from './progress-bar.ts';
@@ -45,7 +45,7 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
   let output;
   try {
     base = readScenarioInput(options.file, options.overrides, options.overrideFlags);
-    output = new RunOutput(options.out ?? runDirectory(options.file, ['claims', seedPart(base.scenario.seed), `x${options.replicates}`]));
+    output = new RunOutput(options.out ?? runDirectory(options.file, ['claims', seedPart(base.scenario.seed), `x${options.replicates}`, ...overridesPart(options.overrides)]));
   } catch (error) {
     return inputFailure(error);
   }

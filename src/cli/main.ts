@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { parseCommandLine, type CliOptions } from './arguments.ts';
 import { USAGE } from './usage.ts';
 import { readScenarioInput } from './scenario-input.ts';
-import { RunOutput, runDirectory, seedPart, writeRunFiles } from './run-output.ts';
+import { RunOutput, overridesPart, runDirectory, seedPart, writeRunFiles } from './run-output.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateRequest } from './replicate-run.ts';
 import { ProgressBar } from './progress-bar.ts';
@@ -13,6 +13,7 @@ import { buildSummary, DEFAULT_SECTIONS, RunMetrics } from './summary.ts';
 import { claimsSection } from './claims-section.ts';
 import { summaryTable } from './summary-table.ts';
 import { totalTicksOf } from '../scenarios/schema.ts';
+import { setupShortfalls } from '../scenarios/setup-shortfalls.ts';
 
 import { EXIT_OK } from './exit-codes.ts';
 import { inputFailure, runCommand, usageFailure } from './command.ts';
@@ -36,11 +37,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
     const replicatesPart = options.replicates === undefined ? [] : [`x${options.replicates}`];
-    output = new RunOutput(options.out ?? runDirectory(options.file, [seedPart(input.scenario.seed), ...replicatesPart]));
+    output = new RunOutput(options.out ?? runDirectory(options.file, [seedPart(input.scenario.seed), ...replicatesPart, ...overridesPart(options.overrides)]));
   } catch (error) {
     return inputFailure(error);
   }
 
+  // Asked for and not possible, though not invalid: said before the run, and kept in summary.json.
+  if (!options.quiet) for (const note of setupShortfalls(input.scenario)) process.stderr.write(`note: ${note}\n`);
   const startedAt = new Date();
   let bar: ProgressBar | undefined;
   try {

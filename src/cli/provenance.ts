@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { GENERATOR_NAME } from '../model/random.ts';
 import { DETMATH_IMPLEMENTATION } from '../model/detmath.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { setupShortfalls } from '../scenarios/setup-shortfalls.ts';
 
 export interface Provenance {
   readonly program: { readonly name: string; readonly version: string };
@@ -19,6 +20,8 @@ export interface Provenance {
   readonly replicateKeys: readonly (string | null)[];
   /** The scenario after overrides and defaults: what actually ran. */
   readonly scenario: Scenario;
+  /** What the scenario asked for and the run could not do (fewer initial organisations than asked). */
+  readonly notes: readonly string[];
 }
 
 function packageInfo(): { name: string; version: string } {
@@ -48,5 +51,6 @@ export function collectProvenance(input: {
     seed: input.scenario.seed,
     replicateKeys: input.replicateKeys.map((key) => key ?? null),
     scenario: input.scenario,
+    notes: setupShortfalls(input.scenario),
   };
 }

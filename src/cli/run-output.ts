@@ -1,8 +1,10 @@
-// Writing a run's files. Everything is written into a staging directory beside the target
-// and moved in only when complete, so a failed or interrupted run never leaves a
-// half-written output directory.
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, basename, extname, join } from 'node:path';
+// Writing a run's files. The output directory is checked (and a staging directory beside it
+// made and removed) before the run starts; the files are written into that staging directory
+// only once the run is over and moved in when complete, so a failed or interrupted run never
+// leaves a half-written output directory, nor a staging one.
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { dirname, basename, extname, join, resolve } from 'node:path';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { InputError } from './scenario-input.ts';
 import { replicateLabel, type RunMetrics, type Summary } from './summary.ts';
@@ -14,9 +16,35 @@ export function runDirectory(file: string, parts: readonly string[]): string {
   return join('runs', [basename(file, extname(file)) || 'scenario', ...parts].join('-'));
 }
 
-/** 'seed<seed>', the seed made safe for a file name. */
+const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * 'seed<seed>': the seed as it is when safe for a file name, else made safe and followed by a
+ * short hash of the seed itself, so two different seeds never share a folder.
+ */
 export function seedPart(seed: string | number): string {
-  return `seed${String(seed).replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64)}`;
+  const text = String(seed);
+  if (/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/.test(text) && (typeof seed === 'number' || !/^\d/.test(text))) return `seed${text}`;
+  // A text seed that reads as a number ("5") is a different seed from the number 5.
+  return `seed${text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 40)}~${shortHash(`${typeof seed}:${text}`)}`;
+}
+
+/** JSON with sorted keys: the same overrides give the same text in any order. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+}
+
+/**
+ * 'set-<hash>' of the overrides other than the seed (which has its own part), or nothing
+ * without any: `--set tax=0.02` never lands in the plain run's folder.
+ */
+export function overridesPart(overrides: Readonly<Record<string, unknown>>, extra?: unknown): string[] {
+  const rest = Object.fromEntries(Object.entries(overrides).filter(([path]) => path !== 'seed'));
+  if (Object.keys(rest).length === 0 && extra === undefined) return [];
+  return [`set-${shortHash(canonical({ overrides: rest, extra: extra ?? null }))}`];
 }
 
 export function csvField(value: string): string {
@@ -105,10 +133,45 @@ function removeAbandonedStaging(directory: string): void {
   }
 }
 
-/** An output directory being prepared: checked and staged before the run starts. */
+/** Makes the missing directories above `directory` one level at a time (a recursive mkdir can loop for ever on /proc). */
+function makeParents(directory: string): void {
+  const missing: string[] = [];
+  for (let path = resolve(directory); ; path = dirname(path)) {
+    try {
+      if (!statSync(path).isDirectory()) throw new InputError(`--out: ${path} is not a directory`);
+      break;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw error;
+      missing.push(path);
+    }
+  }
+  for (const path of missing.reverse()) mkdirSync(path);
+}
+
+function whyUnwritable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'a read-only file system';
+    case 'ENOENT': return 'the file system there does not allow new folders';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'ENOTDIR': return 'a part of the path is a file, not a directory';
+    default: return error.message;
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** An output directory being prepared: checked before the run starts, written after it. */
 export class RunOutput {
   readonly directory: string;
   private readonly staging: string;
+  private staged = false;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.discard();
+    // Ended as the signal would have ended it, with nothing half-written left behind.
+    process.kill(process.pid, signal);
+  };
 
   /** Fails with an InputError (before anything runs) if `directory` cannot be an output. */
   constructor(directory: string) {
@@ -117,24 +180,33 @@ export class RunOutput {
       if (!statSync(directory).isDirectory()) throw new InputError(`--out: ${directory} exists and is not a directory`);
     } catch (error) {
       if (error instanceof InputError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`--out: ${directory}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`--out: cannot write ${directory}: ${whyUnwritable(error as NodeJS.ErrnoException)}`);
     }
     this.staging = join(dirname(directory), `.${basename(directory)}.partial-${process.pid}`);
     try {
+      makeParents(dirname(directory));
       removeAbandonedStaging(directory);
-      mkdirSync(this.staging, { recursive: true });
+      // Proves the directory can be written before the run, then leaves nothing behind.
+      mkdirSync(this.staging);
+      rmdirSync(this.staging);
     } catch (error) {
-      throw new InputError(`--out: cannot write beside ${directory}: ${(error as Error).message}`);
+      if (error instanceof InputError) throw error;
+      throw new InputError(`--out: cannot write ${directory}: ${whyUnwritable(error as NodeJS.ErrnoException)}`);
     }
   }
 
   write(name: string, text: string): void {
+    if (!this.staged) {
+      for (const signal of SIGNALS) process.once(signal, this.onSignal);
+      mkdirSync(this.staging);
+      this.staged = true;
+    }
     writeFileSync(join(this.staging, name), text);
   }
 
   /** Moves the staged files into the directory (replacing files of the same names). */
   commit(): string[] {
-    const names = readdirSync(this.staging);
+    const names = this.staged ? readdirSync(this.staging) : [];
     mkdirSync(this.directory, { recursive: true });
     for (const name of names) renameSync(join(this.staging, name), join(this.directory, name));
     this.discard();
@@ -142,7 +214,10 @@ export class RunOutput {
   }
 
   discard(): void {
+    if (!this.staged) return;
     rmSync(this.staging, { recursive: true, force: true });
+    for (const signal of SIGNALS) process.off(signal, this.onSignal);
+    this.staged = false;
   }
 }
 

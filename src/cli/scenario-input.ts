@@ -1,7 +1,7 @@
 // Reading the scenario file named on the command line and applying the flags' overrides.
 // Problems are input errors (exit code 2); an override's problem names its flag, not a line
 // of the file, since the bad value never was in the file.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { formatIssues, parseScenarioText, type ScenarioIssue } from '../scenarios/load.ts';
 import type { Scenario } from '../scenarios/schema.ts';
@@ -10,6 +10,9 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** Bytes of the largest scenario file read (UTF-8 of the loader's character limit, with room for multibyte text). */
+const MAX_SCENARIO_BYTES = 4_000_000;
+
 export interface ScenarioInput {
   readonly scenario: Scenario;
   /** The data the scenario was parsed from: the file with the overrides applied. */
@@ -17,6 +20,33 @@ export interface ScenarioInput {
   readonly source: string;
   /** SHA-256 of the file's bytes as read, before overrides. */
   readonly sha256: string;
+}
+
+/** What a file that is not a regular file is, in words; reading one could block or never end. */
+function specialKind(stats: Stats): string | undefined {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return stats.isFile() ? undefined : 'not a regular file';
+}
+
+/** The bytes of a scenario file, refused before reading when it is special or too large. */
+function readScenarioBytes(file: string): Buffer {
+  try {
+    const stats = statSync(file);
+    const kind = specialKind(stats);
+    if (kind !== undefined) throw new InputError(`${file}: cannot read the scenario: it is ${kind}; give a YAML or JSON file`);
+    if (stats.size > MAX_SCENARIO_BYTES) {
+      throw new InputError(`${file}: cannot read the scenario: it is ${stats.size.toLocaleString('en-US')} bytes; a scenario is at most ${MAX_SCENARIO_BYTES.toLocaleString('en-US')}`);
+    }
+    return readFileSync(file);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError(`${file}: cannot read the scenario: ${why}`);
+  }
 }
 
 function overrideOf(path: string, flags: Readonly<Record<string, string>>): string | undefined {
@@ -31,14 +61,7 @@ export function readScenarioInput(
   overrides: Readonly<Record<string, unknown>>,
   overrideFlags: Readonly<Record<string, string>>,
 ): ScenarioInput {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new InputError(`${file}: cannot read the scenario: ${why}`);
-  }
+  const bytes = readScenarioBytes(file);
   const outcome = parseScenarioText(bytes.toString('utf8'), overrides);
   if (!outcome.ok) {
     const fromFile: ScenarioIssue[] = [];

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
 import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
-import { RunOutput, csvField, csvNumber, runDirectory } from './run-output.ts';
+import { RunOutput, csvField, csvNumber, overridesPart, runDirectory } from './run-output.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
@@ -24,7 +24,8 @@ per run with its parameters and the final value of every metric.
                              paired across combinations (default: one plain run of the seed)
   --seed S, --years N        override the scenario's seed and length
   --set PATH=VALUE           any other override, repeatable
-  --out DIR                  output directory (default runs/<file>-sweep)
+  --out DIR                  output directory (default runs/<file>-sweep-set-<hash of
+                             the --vary, --set, --seed and --years given>)
   --workers N                worker threads, 0 to ${MAX_WORKERS} (default: min(runs, cores);
                              0 runs on the main thread)
   -q, --quiet                print nothing but errors
@@ -98,7 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const flags = { ...options.overrideFlags, ...Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`])) };
     // Every combination is validated before anything runs or is written.
     for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
-    output = new RunOutput(options.out ?? runDirectory(options.file, ['sweep']));
+    output = new RunOutput(options.out ?? runDirectory(options.file, ['sweep', ...overridesPart(options.overrides, { seed: options.overrides.seed ?? null, axes: options.axes })]));
   } catch (error) {
     return inputFailure(error);
   }

@@ -16,9 +16,11 @@ Options:
                        the browser makes for that seed.
   --workers N          Worker threads for replicates (default: min(K, available cores));
                        0 runs every replicate on the main thread (same numbers, slower).
-  --out DIR            Output directory (default: runs/<file-stem>-seed<seed>, or
-                       runs/<file-stem>-seed<seed>-x<K> with replicates). Files in it with
-                       the same names are replaced; nothing is written on bad input.
+  --out DIR            Output directory (default: runs/<file-stem>-seed<seed>, then -x<K>
+                       with replicates and -set-<hash> with --set or --years, so different
+                       runs never share a folder; a seed unsafe in a file name is written
+                       safe plus ~<hash>). Files in it with the same names are replaced;
+                       nothing is written on bad input or when the run is interrupted.
   --format csv|json    series.csv (default) or series.json.
   --check              Audit the ledger after every phase of every month (slower): any cent
                        created or lost stops the run with exit code 1.
@@ -37,8 +39,10 @@ Writes to DIR:
 Prints the final values (mean ± sd across replicates) to stdout; a progress bar on stderr
 when stderr is a terminal.
 
-Exit codes: 0 done; 2 bad input (unreadable file, invalid scenario, bad flag: the message
-names the file:line:column, the field, the value and what is allowed); 1 internal error.
+Exit codes: 0 done; 2 bad input (unreadable or special file, invalid scenario, bad flag,
+unwritable --out: the message names the file:line:column, the field, the value as written
+and what is allowed; at most 20 problems are listed, the rest counted); 1 internal error.
+Numbers are read in decimal notation only (0x10 is text, not 16).
 
 Examples:
   npm run sim -- scenarios/random-exchange.yaml

@@ -124,15 +124,18 @@ export const economySchema = z.strictObject({
   firms: firmsSchema.prefault({}),
   cooperatives: cooperativesSchema.prefault({}),
 }).superRefine((s, ctx) => {
-  const floor = ((1 - s.persons.mpcIncome) * s.bonds.baseYield) / 12;
-  if (s.persons.mpcWealth <= floor) {
+  const { mpcIncome, mpcWealth } = s.persons;
+  const { baseYield, maxYield } = s.bonds;
+  const floor = ((1 - mpcIncome) * baseYield) / 12;
+  if (mpcWealth <= floor) {
     ctx.addIssue({
-      code: 'custom', path: ['persons', 'mpcWealth'],
-      message: `persons.mpcWealth must exceed (1 - persons.mpcIncome) x bonds.baseYield / 12 = ${floor.toPrecision(3)} per month, or rentier wealth compounds without bound`,
+      code: 'custom', path: ['persons', 'mpcWealth'], params: { inEffect: mpcWealth },
+      message: `persons.mpcWealth must exceed (1 - persons.mpcIncome ${mpcIncome}) x bonds.baseYield ${baseYield} / 12 = ${floor.toPrecision(3)} per month, `
+        + 'or rentier wealth compounds without bound: raise persons.mpcWealth or lower bonds.baseYield',
     });
   }
-  if (s.bonds.maxYield < s.bonds.baseYield) {
-    ctx.addIssue({ code: 'custom', path: ['bonds', 'maxYield'], message: 'bonds.maxYield must be at least bonds.baseYield' });
+  if (maxYield < baseYield) {
+    ctx.addIssue({ code: 'custom', path: ['bonds', 'maxYield'], params: { inEffect: maxYield }, message: `bonds.maxYield must be at least bonds.baseYield (${baseYield})` });
   }
   if (!s.assets.some((a) => a.productive)) {
     ctx.addIssue({ code: 'custom', path: ['assets'], message: 'at least one asset class must be productive' });

@@ -1,8 +1,12 @@
 // Reading a scenario: YAML or JSON text -> raw data -> overrides -> zod. Every problem becomes
 // an issue naming the field path, the bad value, what is allowed, and the line and column.
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, type Document } from 'yaml';
 import { scenarioSchema, SCENARIO_KINDS, type Scenario } from './schema.ts';
 import { allowedAt, keysAt } from './describe-allowed.ts';
+import { parseScenarioYaml, writtenAt } from './yaml-text.ts';
+import { applyOverrides } from './overrides.ts';
+
+export { applyOverrides } from './overrides.ts';
 
 export interface ScenarioIssue {
   /** Dotted path of the field ('' for the whole scenario). */
@@ -39,9 +43,15 @@ export type ParseOutcome =
 
 const MAX_SCENARIO_CHARS = 1_000_000;
 
-function showValue(value: unknown): string {
+/** At most this many problems are listed; the rest are counted (a file of 60,000 bad keys reads in a screen). */
+export const MAX_ISSUES = 20;
+
+function showValue(value: unknown, written?: string): string {
   if (value === undefined) return 'nothing';
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  // NaN and infinities have no JSON: show them as the file wrote them (`1e400`), else by name.
+  const text = typeof value === 'number' && !Number.isFinite(value)
+    ? written ?? String(value)
+    : JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -114,13 +124,23 @@ export function validateScenario(
   const result = scenarioSchema.safeParse(raw);
   if (result.success) return { ok: true, scenario: result.data, raw: raw as Record<string, unknown> };
   const issues: ScenarioIssue[] = [];
+  // Problems past the cap are counted, never described: the cost stays linear in the input.
+  let untold = 0;
+  const room = () => issues.length < MAX_ISSUES;
+  // A cross-field rule is moot for a field that is already wrong on its own.
+  const wrongAlone = new Set(result.error.issues.filter((i) => i.code !== 'custom').map((i) => i.path.map(String).join('.')));
   for (const issue of result.error.issues) {
+    if (issue.code === 'custom' && wrongAlone.has(issue.path.map(String).join('.'))) continue;
     const path = issue.path;
     const dotted = path.map(String).join('.');
     const value = valueAt(raw, path);
+    const shown = () => showValue(value, writtenAt(doc, path));
     if (issue.code === 'unrecognized_keys') {
+      const told = Math.max(0, Math.min(issue.keys.length, MAX_ISSUES - issues.length));
+      untold += issue.keys.length - told;
+      if (told === 0) continue;
       const allowed = keysAt(path, raw);
-      for (const key of issue.keys) {
+      for (const key of issue.keys.slice(0, told)) {
         const suggestion = closest(key, allowed);
         issues.push({
           path: [...path, key].map(String).join('.'),
@@ -130,28 +150,51 @@ export function validateScenario(
       }
       continue;
     }
+    if (!room()) {
+      untold++;
+      continue;
+    }
     if (issue.code === 'invalid_union' && dotted === 'kind') {
       issues.push({
         path: 'kind',
-        message: `${value === undefined ? 'missing' : `got ${showValue(value)}`}; allowed: one of ${SCENARIO_KINDS.map((k) => `"${k}"`).join(', ')}`,
+        message: `${value === undefined ? 'missing' : `got ${shown()}`}; allowed: one of ${SCENARIO_KINDS.map((k) => `"${k}"`).join(', ')}`,
         ...locate(doc, counter, path),
       });
       continue;
     }
     if (issue.code === 'custom') {
-      // Cross-field rules (e.g. the boundedness rule of the economy) name their fields themselves.
-      issues.push({ path: dotted, message: `got ${showValue(value)}; ${issue.message}`, ...locate(doc, counter, path) });
+      // Cross-field rules (e.g. the boundedness rule of the economy) name their fields and
+      // their values themselves; a field the scenario leaves out is named as its default.
+      const inEffect = (issue as { params?: { inEffect?: unknown } }).params?.inEffect;
+      const got = value !== undefined ? `got ${shown()}` : inEffect !== undefined ? `not written, so its default ${showValue(inEffect)}` : 'missing';
+      issues.push({ path: dotted, message: `${got}; ${issue.message}`, ...locate(doc, counter, path) });
       continue;
     }
     const allowed = allowedAt(path, raw);
-    const problem = value === undefined ? 'missing' : `got ${showValue(value)}`;
+    const problem = value === undefined ? 'missing' : `got ${shown()}`;
     issues.push({
       path: dotted,
       message: `${problem}; allowed: ${allowed ?? issue.message}`,
       ...locate(doc, counter, path),
     });
   }
-  return { ok: false, issues };
+  return { ok: false, issues: withCount(dedupe(issues), untold) };
+}
+
+/** Zod can report one fault through two routes (a union and its branch): list it once. */
+function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function withCount(issues: ScenarioIssue[], untold: number): ScenarioIssue[] {
+  if (untold === 0) return issues;
+  return [...issues, { path: '', message: `and ${untold.toLocaleString('en-US')} more problem${untold === 1 ? '' : 's'} not listed (the first ${issues.length} are above)` }];
 }
 
 /** Parses YAML or JSON text (JSON is read as YAML 1.2, which contains it) and validates it. */
@@ -159,17 +202,20 @@ export function parseScenarioText(text: string, overrides: Readonly<Record<strin
   if (text.length > MAX_SCENARIO_CHARS) {
     return { ok: false, issues: [{ path: '', message: `the scenario is ${text.length} characters long; at most ${MAX_SCENARIO_CHARS} are read` }] };
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((error) => {
-        const pos = counter.linePos(error.pos[0]);
-        return { path: '', message: `not valid YAML or JSON: ${error.message.split('\n')[0]}`, line: pos.line, column: pos.col };
-      }),
-    };
+  const parsed = parseScenarioYaml(text);
+  if (!parsed.ok) {
+    const counter = new LineCounter();
+    // Line numbers of the problems: counted once over the text.
+    counter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+    const issues = parsed.problems.slice(0, MAX_ISSUES).map((problem) => {
+      if (problem.offset === undefined) return { path: '', message: problem.message };
+      const pos = counter.linePos(problem.offset);
+      return { path: '', message: problem.message, line: pos.line, column: pos.col };
+    });
+    return { ok: false, issues: withCount(issues, parsed.problems.length - issues.length) };
   }
+  const { doc, counter } = parsed.parsed;
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
@@ -182,29 +228,6 @@ export function parseScenarioText(text: string, overrides: Readonly<Record<strin
   const overridden = applyOverrides(raw, overrides);
   if (!overridden.ok) return overridden;
   return validateScenario(overridden.raw, doc, counter);
-}
-
-/** Sets dotted paths (`seed`, `years`, `rental.format`) on a copy of raw scenario data. */
-export function applyOverrides(
-  raw: unknown, overrides: Readonly<Record<string, unknown>>,
-): { ok: true; raw: unknown } | { ok: false; issues: ScenarioIssue[] } {
-  const entries = Object.entries(overrides);
-  if (entries.length === 0) return { ok: true, raw };
-  const copy = structuredClone(raw) as Record<string, unknown>;
-  for (const [path, value] of entries) {
-    const keys = path.split('.');
-    let target: Record<string, unknown> = copy;
-    for (const key of keys.slice(0, -1)) {
-      const next = target[key];
-      if (next === undefined) target[key] = {};
-      else if (next === null || typeof next !== 'object') {
-        return { ok: false, issues: [{ path, message: `override: ${key} is not a mapping` }] };
-      }
-      target = target[key] as Record<string, unknown>;
-    }
-    target[keys[keys.length - 1]!] = value;
-  }
-  return { ok: true, raw: copy };
 }
 
 /** Parses or throws a ScenarioError whose message lists every issue. */

@@ -1,6 +1,7 @@
 // Parameter sweeps (Mesa's batch_run, NetLogo's BehaviorSpace): every combination of the
 // listed values, each run as overrides on one scenario, in a stable order.
-import { parse as parseYamlScalar } from 'yaml';
+import { overridePathProblem } from './overrides.ts';
+import { parseScalarText } from './yaml-text.ts';
 
 export interface SweepAxis {
   /** Dotted path of the scenario field (`lambda`, `bonds.maxYield`). */
@@ -25,6 +26,8 @@ export function parseSweepAxis(spec: string): SweepAxis {
   }
   const path = spec.slice(0, equals).trim();
   const body = spec.slice(equals + 1).trim();
+  const problem = overridePathProblem(path);
+  if (problem !== undefined) throw new SweepSpecError(`sweep "${spec}": ${problem}`);
   const range = /^(-?[\d.eE+-]+):(-?[\d.eE+-]+):([\d.eE+-]+)$/.exec(body);
   if (range) {
     const [start, stop, step] = [Number(range[1]), Number(range[2]), Number(range[3])];
@@ -36,10 +39,15 @@ export function parseSweepAxis(spec: string): SweepAxis {
     // Rounded to 12 significant digits so 0.1 steps print as 0.3, not 0.30000000000000004.
     return { path, values: Array.from({ length: count }, (_, i) => Number((start + i * step).toPrecision(12))) };
   }
-  const values = body.split(',').map((text) => parseYamlScalar(text.trim()) as unknown);
+  const texts = body.split(',').map((text) => text.trim());
+  if (texts.length > MAX_POINTS) throw new SweepSpecError(`sweep "${spec}": ${texts.length} values; at most ${MAX_POINTS}`);
+  // Values as in --set: YAML scalars, numbers only in decimal notation.
+  const values = texts.map(parseScalarText);
   if (values.some((v) => v === null || v === undefined || v === '')) {
     throw new SweepSpecError(`sweep "${spec}": an empty value in the list`);
   }
+  const huge = texts.find((text, i) => typeof values[i] === 'number' && !Number.isFinite(values[i]));
+  if (huge !== undefined) throw new SweepSpecError(`sweep "${spec}": "${huge}" is a number beyond what a double holds`);
   return { path, values };
 }
 

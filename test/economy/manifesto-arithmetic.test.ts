@@ -68,7 +68,7 @@ describe('the manifesto\'s arithmetic in a run', () => {
 describe('economy scenario validation', () => {
   it('rejects mpcWealth at or below (1 - mpcIncome) x baseYield / 12, naming the fields', () => {
     expect(() => loadScenario('kind: economy\npersons:\n  mpcWealth: 0.0008\n', 'bad.yaml')).toThrow(
-      /bad\.yaml:3:\d+: persons\.mpcWealth: .*\(1 - persons\.mpcIncome\) x bonds\.baseYield \/ 12/,
+      /bad\.yaml:3:\d+: persons\.mpcWealth: got 0\.0008; .*\(1 - persons\.mpcIncome 0\.8\) x bonds\.baseYield 0\.05 \/ 12 = 0\.000833/,
     );
     expect(() => loadScenario('kind: economy\npersons:\n  mpcWealth: 0.0009\n')).not.toThrow();
   });
