@@ -1,9 +1,11 @@
-// Replicates in parallel on worker threads (or all on the main thread with 0 workers). Each
-// worker takes the next waiting replicate when it finishes one; results come back in the
-// order of the requests, whatever order they finish in.
+// Replicates in parallel on worker threads (or all on the main thread with 0 workers). The
+// workers start once, on the engine bundled into one module (engine-bundle.ts), and each takes
+// the next waiting replicate when it finishes one; results come back in the order of the
+// requests, whatever order they finish in.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './typescript-worker.ts';
+import { replicateWorkerBundle } from './engine-bundle.ts';
 import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import type { ReplicateJob, WorkerReport } from './replicate-worker.ts';
 
@@ -14,7 +16,18 @@ export class ReplicateFailure extends Error {
   override name = 'ReplicateFailure';
 }
 
-const WORKER_URL = new URL('./replicate-worker.ts', import.meta.url);
+/** The same worker through tsx: used only when the bundle cannot be built (no vite installed). */
+const TYPESCRIPT_WORKER_URL = new URL('./replicate-worker.ts', import.meta.url);
+
+/** The bundled worker module, or the TypeScript one (with a warning) when bundling fails. */
+async function workerModule(): Promise<URL> {
+  try {
+    return await replicateWorkerBundle();
+  } catch (error) {
+    process.stderr.write(`note: worker threads run the engine through tsx (slower): could not bundle it: ${(error as Error).message}\n`);
+    return TYPESCRIPT_WORKER_URL;
+  }
+}
 
 /** Worker threads for `runs` replicates: `--workers` when given, else one per run up to the cores. */
 export function threadsFor(workers: number | undefined, runs: number): number {
@@ -43,6 +56,7 @@ export async function runOnWorkers(
   const results: (ReplicateResult | undefined)[] = requests.map(() => undefined);
   const ticksDone = new Float64Array(requests.length);
   const workers: Worker[] = [];
+  const module = await workerModule();
   let next = 0;
   let finished = 0;
   try {
@@ -61,7 +75,7 @@ export async function runOnWorkers(
       };
       const count = Math.max(1, Math.min(workerCount, requests.length));
       for (let w = 0; w < count; w++) {
-        const worker = startWorker(WORKER_URL);
+        const worker = startWorker(module);
         workers.push(worker);
         worker.on('message', (report: WorkerReport) => {
           if (report.type === 'progress') {
