@@ -11,6 +11,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'test/stats/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
   },
 });

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { parseScalarText } from '../scenarios/yaml-text.ts';
 import { overridePathProblem } from '../scenarios/overrides.ts';
+import { parseShard, type Shard } from './shards.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -99,6 +100,7 @@ const COMMON_OPTIONS = {
   out: { type: 'string' },
   set: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
+  shard: { type: 'string' },
 } as const satisfies ParseArgsOptionsConfig;
 
 /**
@@ -147,6 +149,8 @@ export interface CommonOptions {
   readonly workers: number | undefined;
   readonly out: string | undefined;
   readonly quiet: boolean;
+  /** `--shard i/n`: run only shard i of the runs and write them for `npm run merge`. */
+  readonly shard: Shard | undefined;
 }
 
 /** The common flags of a parsed command line, checked (`--replicates` is each command's own: defaults differ). */
@@ -155,12 +159,24 @@ export function commonOptionsOf(parsed: { values: ParsedCommon; positionals: str
   const help = values.help === true;
   const file = scenarioFileOf(positionals, help);
   const { overrides, overrideFlags } = overridesOf(values.set, values.seed, values.years);
-  return { help, file, overrides, overrideFlags, workers: workersOf(values.workers), out: outOf(values.out), quiet: values.quiet === true };
+  return {
+    help, file, overrides, overrideFlags, workers: workersOf(values.workers), out: outOf(values.out), quiet: values.quiet === true,
+    shard: shardOf(values.shard),
+  };
+}
+
+function shardOf(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseShard(text);
+  } catch (error) {
+    throw new UsageError(`--shard: ${(error as Error).message}`);
+  }
 }
 
 interface ParsedCommon {
   help?: boolean | undefined; seed?: string | undefined; years?: string | undefined; workers?: string | undefined;
-  out?: string | undefined; set?: string[] | undefined; quiet?: boolean | undefined;
+  out?: string | undefined; set?: string[] | undefined; quiet?: boolean | undefined; shard?: string | undefined;
 }
 
 /** `--replicates` as given (at least `min`), else `fallback`. */

@@ -1,5 +1,7 @@
 // How the commands (sim, claims, sweep) end: a usage error exits 2 with a pointer to --help, an
 // error nobody caught is an internal error (exit 1, with its stack), else the command's own code.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from './arguments.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-codes.ts';
 import { InputError } from './scenario-input.ts';
@@ -34,4 +36,10 @@ export function runCommand(command: string, main: (argv: readonly string[]) => P
       process.exitCode = EXIT_INTERNAL;
     },
   );
+}
+
+/** Whether the module at `moduleUrl` is the one node was started on (not imported by another command, as merge imports them). */
+export function isEntryModule(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && resolve(entry) === fileURLToPath(moduleUrl);
 }

@@ -1,6 +1,5 @@
 // `npm run sim -- FILE [options]`: runs a scenario headless on the browser's engine and writes
 // its metrics. Exit codes: 0 done, 2 bad input (nothing written), 1 internal error.
-import { relative } from 'node:path';
 import { parseCommandLine, type CliOptions } from './arguments.ts';
 import { USAGE } from './usage.ts';
 import { readScenarioInput } from './scenario-input.ts';
@@ -16,9 +15,13 @@ import { totalTicksOf } from '../scenarios/schema.ts';
 import { setupShortfalls } from '../scenarios/setup-shortfalls.ts';
 
 import { EXIT_OK } from './exit-codes.ts';
-import { inputFailure, runCommand, usageFailure } from './command.ts';
+import { inputFailure, isEntryModule, runCommand, usageFailure } from './command.ts';
+import { checkedMerge, commandLineOf, runShard, type MergedRuns } from './sharded-run.ts';
 
-export async function main(argv: readonly string[]): Promise<number> {
+const ENTRY = 'src/cli/main.ts';
+
+/** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
+export async function main(argv: readonly string[], merged?: MergedRuns): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCommandLine(argv);
@@ -55,7 +58,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const shown = bar;
     // The plain run of the seed (no --replicates) runs on the main thread.
     const threads = options.replicates === undefined ? 0 : threadsFor(options.workers, requests.length);
-    const results = await runReplicates(requests, threads, shown && ((done, agents) => shown.update(done, agents)));
+    const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
+    if (options.shard !== undefined) {
+      const name = await runShard(output, 'sim', argv, ENTRY, input.sha256, requests, options.shard, threads, progress);
+      bar?.finish();
+      if (!options.quiet) process.stdout.write(`Wrote ${name} to ${output.directory}; combine the shards with npm run merge\n`);
+      return EXIT_OK;
+    }
+    const results = merged === undefined ? await runReplicates(requests, threads, progress) : checkedMerge(merged, requests, input.sha256);
     // Cleared before the summary is printed (and by `finally` if the run fails).
     bar?.finish();
     bar = undefined;
@@ -66,8 +76,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       scenarioFile: options.file,
       scenarioSha256: input.sha256,
       replicateKeys: keys,
-      date: startedAt,
-      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/main.ts'), ...argv],
+      date: merged?.startedAt ?? startedAt,
+      commandLine: merged?.commandLine ?? commandLineOf(ENTRY, argv, false),
     });
     // MODEL.md 7: economy runs also report the claims' measurements in this scenario.
     const sections = scenario.kind === 'economy' ? [...DEFAULT_SECTIONS, claimsSection(scenario)] : DEFAULT_SECTIONS;
@@ -83,4 +93,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-runCommand('sim', main);
+if (isEntryModule(import.meta.url)) runCommand('sim', main);

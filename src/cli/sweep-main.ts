@@ -2,7 +2,6 @@
 // NetLogo's BehaviorSpace). Every combination of the varied values x every replicate runs on
 // worker threads; `sweep.csv` has one flat row per run carrying its parameters, replicate,
 // seed and the final value of every reporter. Exit codes: 0 done, 2 bad input, 1 internal.
-import { relative } from 'node:path';
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
 import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
 import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
@@ -11,7 +10,10 @@ import { runReplicates, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
 import { EXIT_OK } from './exit-codes.ts';
-import { inputFailure, runCommand, usageFailure } from './command.ts';
+import { inputFailure, isEntryModule, runCommand, usageFailure } from './command.ts';
+import { checkedMerge, commandLineOf, runShard, type MergedRuns } from './sharded-run.ts';
+
+const ENTRY = 'src/cli/sweep-main.ts';
 
 const USAGE = `Usage: npm run sweep -- FILE --vary PATH=VALUES [--vary ...] [options]
 
@@ -28,6 +30,9 @@ per run with its parameters and the final value of every metric.
                              the --vary, --set, --seed and --years given>)
   --workers N                worker threads, 0 to ${MAX_WORKERS} (default: min(runs, cores);
                              0 runs on the main thread)
+  --shard I/N                run only shard I of N of the runs (runs I, I+N, ...) and write
+                             shard-I-of-N.json; npm run merge -- DIR... writes sweep.csv and
+                             sweep.json as one machine would
   -q, --quiet                print nothing but errors
   -h, --help                 this text
 
@@ -80,7 +85,8 @@ export function sweepCsv(axes: readonly SweepAxis[], runs: readonly { point: num
   return `${lines.join('\n')}\n`;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
+export async function main(argv: readonly string[], merged?: MergedRuns): Promise<number> {
   let options: SweepOptions;
   try {
     options = parseSweepCommandLine(argv);
@@ -115,7 +121,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     });
     if (!options.quiet) process.stderr.write(`sweep: ${points.length} combinations x ${keys.length} replicates = ${requests.length} runs\n`);
-    const results = await runReplicates(requests, threadsFor(options.workers, requests.length));
+    const threads = threadsFor(options.workers, requests.length);
+    if (options.shard !== undefined) {
+      const name = await runShard(output, 'sweep', argv, ENTRY, inputs[0]!.sha256, requests, options.shard, threads);
+      if (!options.quiet) process.stdout.write(`Wrote ${name} to ${output.directory}; combine the shards with npm run merge\n`);
+      return EXIT_OK;
+    }
+    const results = merged === undefined ? await runReplicates(requests, threads) : checkedMerge(merged, requests, inputs[0]!.sha256);
     const runs = results.map((result, i) => ({ ...meta[i]!, result }));
     output.write('sweep.csv', sweepCsv(options.axes, runs));
     const provenance = collectProvenance({
@@ -123,7 +135,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       scenarioFile: options.file,
       scenarioSha256: inputs[0]!.sha256,
       replicateKeys: keys,
-      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/sweep-main.ts'), ...argv],
+      commandLine: merged?.commandLine ?? commandLineOf(ENTRY, argv, false),
+      ...(merged === undefined ? {} : { date: merged.startedAt }),
     });
     const reporters = results[0]?.reporters ?? [];
     output.write('sweep.json', `${JSON.stringify({ provenance, axes: options.axes, points, reporters }, null, 2)}\n`);
@@ -143,4 +156,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-runCommand('sweep', main);
+if (isEntryModule(import.meta.url)) runCommand('sweep', main);

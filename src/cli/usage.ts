@@ -22,6 +22,10 @@ Options:
                        safe plus ~<hash>). Files in it with the same names are replaced;
                        nothing is written on bad input or when the run is interrupted.
   --format csv|json    series.csv (default) or series.json.
+  --shard I/N          Run only shard I of N of the replicates (r(I+1), r(I+1+N), ...) and
+                       write shard-I-of-N.json to DIR; npm run merge -- DIR... then writes
+                       what one machine's run writes (a Slurm array or an Indexed Job runs
+                       the shards: deploy/).
   --check              Audit the ledger after every phase of every month (slower): any cent
                        created or lost stops the run with exit code 1.
   -q, --quiet          No progress bar and no summary table.
