@@ -1,9 +1,14 @@
 // `npm run sweep -- FILE --vary path=values [--vary ...]`: a parameter sweep (Mesa's batch_run,
 // NetLogo's BehaviorSpace). Every combination of the varied values x every replicate runs on
 // worker threads; `sweep.csv` has one flat row per run carrying its parameters, replicate,
-// seed and the final value of every reporter. Exit codes: 0 done, 2 bad input, 1 internal.
+// seed and the final value of every reporter; with `--series ID`, `sweep-series.csv` has the
+// path of the chosen reporters (one row per run and sampled month), so a sweep can show how a
+// result unfolds across the range, not only where it ends. Exit codes: 0 done, 2 bad input,
+// 1 internal.
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
-import { readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { createSimulation } from '../scenarios/create-simulation.ts';
+import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
 import { RunOutput, csvField, csvNumber, overridesPart, runDirectory } from './run-output.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
@@ -26,6 +31,8 @@ per run with its parameters and the final value of every metric.
                              paired across combinations (default: one plain run of the seed)
   --seed S, --years N        override the scenario's seed and length
   --set PATH=VALUE           any other override, repeatable
+  --series ID                also write sweep-series.csv: reporter ID at every sampled month of
+                             every run (repeatable, e.g. --series communes.assetShareByBookValue)
   --out DIR                  output directory (default runs/<file>-sweep-set-<hash of
                              the --vary, --set, --seed and --years given>)
   --workers N                worker threads, 0 to ${MAX_WORKERS} (default: min(runs, cores);
@@ -42,10 +49,12 @@ Example: npm run sweep -- scenarios/saving-propensity.yaml --vary lambda=0:0.8:0
 interface SweepOptions extends CommonOptions {
   readonly axes: SweepAxis[];
   readonly replicates: number | undefined;
+  /** Reporter ids whose whole path goes to sweep-series.csv. */
+  readonly series: readonly string[];
 }
 
 export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
-  const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true } });
+  const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true }, series: { type: 'string', multiple: true } });
   const { values } = parsed;
   // --set, --seed and --years as in `sim`, so a bad value names its flag.
   const common = commonOptionsOf(parsed);
@@ -61,6 +70,7 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
     ...common,
     axes,
     replicates: replicatesOf(values.replicates, 1, undefined),
+    series: values.series ?? [],
   };
 }
 
@@ -85,6 +95,23 @@ export function sweepCsv(axes: readonly SweepAxis[], runs: readonly { point: num
   return `${lines.join('\n')}\n`;
 }
 
+/** The chosen reporters' paths: one row per run and sampled month, the run's parameters first. */
+export function sweepSeriesCsv(
+  axes: readonly SweepAxis[], ids: readonly string[],
+  runs: readonly { point: number; values: Record<string, unknown>; seed: unknown; result: ReplicateResult }[],
+): string {
+  const header = ['point', ...axes.map((a) => a.path), 'replicate', 'seed', 'tick', 'year', ...ids];
+  const lines = [header.map(csvField).join(',')];
+  for (const run of runs) {
+    const columns = ids.map((id) => run.result.columns[run.result.reporters.findIndex((r) => r.id === id)]!);
+    const fixed = [String(run.point), ...axes.map((a) => csvField(String(run.values[a.path]))), run.result.replicateKey ?? 'base', csvField(String(run.seed))];
+    run.result.ticks.forEach((tick, row) => {
+      lines.push([...fixed, String(tick), String(tick / MONTHS_PER_YEAR), ...columns.map((column) => csvNumber(column[row]!))].join(','));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
 export async function main(argv: readonly string[], merged?: MergedRuns): Promise<number> {
   let options: SweepOptions;
@@ -105,6 +132,12 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
     const flags = { ...options.overrideFlags, ...Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`])) };
     // Every combination is validated before anything runs or is written.
     for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
+    // A --series id must be one of the scenario's reporters: checked on a simulation built, not run.
+    const known = options.series.length === 0 ? [] : createSimulation(inputs[0]!.scenario).model.scalars.map((r) => r.id);
+    const unknown = options.series.filter((id) => !known.includes(id));
+    if (unknown.length > 0) {
+      throw new InputError(`--series: got ${unknown.join(', ')}; allowed: a reporter of this scenario (${known.length} of them, e.g. ${known.slice(0, 3).join(', ')}; every one is a column of series.csv from npm run sim)`);
+    }
     output = new RunOutput(options.out ?? runDirectory(options.file, ['sweep', ...overridesPart(options.overrides, { seed: options.overrides.seed ?? null, axes: options.axes })]));
   } catch (error) {
     return inputFailure(error);
@@ -130,6 +163,7 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
     const results = merged === undefined ? await runReplicates(requests, threads) : checkedMerge(merged, requests, inputs[0]!.sha256);
     const runs = results.map((result, i) => ({ ...meta[i]!, result }));
     output.write('sweep.csv', sweepCsv(options.axes, runs));
+    if (options.series.length > 0) output.write('sweep-series.csv', sweepSeriesCsv(options.axes, options.series, runs));
     const provenance = collectProvenance({
       scenario: inputs[0]!.scenario,
       scenarioFile: options.file,
@@ -148,7 +182,7 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
         const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
         process.stdout.write(`${options.axes.map((a) => `${a.path}=${String(points[p]![a.path])}`).join(' ')}  final wealth.gini ${mean.toFixed(4)}\n`);
       }
-      process.stdout.write(`Wrote sweep.csv, sweep.json to ${output.directory}\n`);
+      process.stdout.write(`Wrote sweep.csv, ${options.series.length > 0 ? 'sweep-series.csv, ' : ''}sweep.json to ${output.directory}\n`);
     }
     return EXIT_OK;
   } finally {

@@ -57,6 +57,33 @@ describe('npm run sweep', () => {
   });
 });
 
+describe('npm run sweep --series', () => {
+  it('writes the chosen reporters at every sampled month of every run, with the run\'s parameters', async () => {
+    const out = join(dir, 'paths');
+    const { code } = await sweep(file, '--vary', 'lambda=0.1,0.8', '--replicates', '2', '--series', 'wealth.gini', '--series', 'wealth.top10', '--out', out, '--workers', '2');
+    expect(code).toBe(0);
+    const rows = readFileSync(join(out, 'sweep-series.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    expect(rows[0]).toEqual(['point', 'lambda', 'replicate', 'seed', 'tick', 'year', 'wealth.gini', 'wealth.top10']);
+    // 2 points x 2 replicates x (4 years sampled yearly, and month 0) rows.
+    const finals = readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const perRun = (rows.length - 1) / 4;
+    expect(Number.isInteger(perRun) && perRun > 1).toBe(true);
+    // The last sampled month of each run is the final value sweep.csv reports.
+    const gini = finals[0]!.indexOf('final.wealth.gini');
+    for (let run = 0; run < 4; run++) {
+      const last = rows[1 + (run + 1) * perRun - 1]!;
+      expect(last.slice(0, 3)).toEqual(finals[1 + run]!.slice(0, 3));
+      expect(last[6]).toBe(finals[1 + run]![gini]);
+    }
+  });
+
+  it('exits 2 naming --series when the reporter does not exist', async () => {
+    const { code, stderr } = await sweep(file, '--vary', 'lambda=0.1', '--series', 'no.such.thing', '--out', join(dir, 'none'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--series: got no.such.thing');
+  });
+});
+
 describe('npm run sweep overrides', () => {
   it('names --set when a fixed override is out of range', async () => {
     const { code, stderr } = await sweep(file, '--vary', 'lambda=0.1,0.2', '--set', 'agents=1');
