@@ -33,6 +33,7 @@ const STORIES: Record<string, Story> = {
     lorenz: 'The curve leaves the diagonal quickly: a large share of agents holds nothing.',
   },
   economy: {
+    agents: 'Every dot is a person (a fixed sample of a large economy), poorest to richest, coloured by how it makes a living now; the legend counts everyone.',
     inequality: 'A few capitalists start with most of the wealth. Watch whether the Gini falls as communes acquire assets and members.',
     histogram: 'Most persons hold a modest amount; the capitalists sit far to the right. Watch the gap between the two humps.',
     lorenz: 'The curve shoots up at the right end while a few hold most of the wealth; watch it move toward the diagonal, or away.',
@@ -49,6 +50,8 @@ const GENERIC: Record<string, string> = {
   inequality: 'The Gini (0 = equal, 1 = one holds all) and the shares of the richest 10% and 1%.',
   histogram: 'How many agents hold how much; the x axis is logarithmic.',
   lorenz: 'Share of all wealth held by the poorest x% of agents; the diagonal is perfect equality.',
+  kinds: 'Three ways to organise work side by side in this model, and how many of each the run has now.',
+  'org-map': 'Each circle is an organisation in its kind\'s row, oldest first, keeping its place as the run goes; its area is its members or employees now. Rings are organisations absorbed by another, linked to the one that absorbed them.',
   property: 'How concentrated the ownership of productive property is.',
   organisations: 'How many communes, firms and cooperatives exist; dashed marks are merges and takeovers.',
   merges: 'Each founding, failure, merge or takeover: when it happened and how large the organisations were.',

@@ -21,6 +21,8 @@ export class ChartCard extends LitElement {
   @property({ type: String }) caption = '';
   @property({ type: String }) chartId = '';
   @property({ type: String }) fileStem = 'chart';
+  /** Scenario, seed, year and version, printed under an exported chart. */
+  @property({ type: String }) stamp = '';
 
   private chart(): SVGSVGElement | null {
     const element = this.querySelector<ChartElement>('*');
@@ -29,12 +31,16 @@ export class ChartCard extends LitElement {
 
   private saveSvg(): void {
     const svg = this.chart();
-    if (svg !== null) download(`${this.fileStem}-${this.chartId}.svg`, chartSvgText(svg), 'image/svg+xml');
+    if (svg !== null) download(`${this.fileStem}-${this.chartId}.svg`, chartSvgText(svg, this.label()), 'image/svg+xml');
   }
 
   private async savePng(): Promise<void> {
     const svg = this.chart();
-    if (svg !== null) download(`${this.fileStem}-${this.chartId}.png`, await chartPng(svg));
+    if (svg !== null) download(`${this.fileStem}-${this.chartId}.png`, await chartPng(svg, this.label()));
+  }
+
+  private label() {
+    return { title: this.heading, stamp: this.stamp };
   }
 
   override render() {

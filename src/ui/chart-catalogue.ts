@@ -12,6 +12,7 @@ import './charts/decile-bars.ts';
 import './charts/event-timeline.ts';
 import './charts/size-class-bars.ts';
 import './charts/survival-curves.ts';
+import './charts/organisation-map.ts';
 import { KIND_PREFIXES, sizeClassReporterIds } from '../model/economy/organisation-sizes.ts';
 
 export interface ChartSpec {
@@ -78,6 +79,11 @@ export const CHARTS: readonly ChartSpec[] = [
   },
   seriesSpec('property', 'Property concentration', (ids) => ids.filter((id) => id.startsWith('property.'))),
   seriesSpec('organisations', 'Organisations by kind', (ids) => ids.filter((id) => /^[a-zA-Z]+\.count$/.test(id)), true),
+  {
+    id: 'org-map', title: 'The organisations',
+    applies: (record) => record.organisationsNow !== null && (record.organisations?.kind.length ?? 0) > 0,
+    view: (record) => html`<organisation-map .record=${record} .version=${record.version} label="The organisations"></organisation-map>`,
+  },
   {
     id: 'merges', title: 'Organisation events',
     applies: (record) => record.events.length > 0,

@@ -17,8 +17,40 @@ import './scenario-editor.ts';
 import './chart-card.ts';
 import './run-readouts.ts';
 import './share-panel.ts';
+import './planner/commune-planner.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
+import { APP_VERSION } from './app-version.ts';
+import { KINDS_SLIDE } from './kinds-slide.ts';
+import type { ChartSpec } from './chart-catalogue.ts';
+import type { Scenario } from '../scenarios/schema.ts';
+
+/** The preset the planner opens on when the scenario has no commune to plan. */
+const PLANNER_PRESET = 'commune-planner';
+/** Search parameters the page reads; any other is named in a notice rather than ignored. */
+const KNOWN_PARAMETERS = ['preset', 'classroom', 'view'];
+
+function yearText(tick: number): string {
+  return (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
+}
+
+function scenarioHasCommunes(scenario: Scenario | null): boolean {
+  if (scenario === null || scenario.kind !== 'economy') return false;
+  return scenario.communes.initialCount > 0;
+}
+
+/** What the address asked for that the page cannot do, in a sentence; null when nothing. */
+function addressNotice(params: URLSearchParams, asked: string | null, shown: string): string | null {
+  const problems: string[] = [];
+  if (asked !== null && presetById(asked) === undefined) {
+    problems.push(`There is no preset called "${asked}"; "${shown}" is shown instead (presets: ${PRESETS.map((p) => p.id).join(', ')}).`);
+  }
+  const unknown = [...new Set(params.keys())].filter((k) => !KNOWN_PARAMETERS.includes(k));
+  if (unknown.length > 0) {
+    problems.push(`This page does not read the address parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; it reads ${KNOWN_PARAMETERS.join(', ')} (a scenario travels in a share link's #s= part).`);
+  }
+  return problems.length > 0 ? problems.join(' ') : null;
+}
 
 @customElement('commons-app')
 export class CommonsApp extends LitElement {
@@ -28,6 +60,8 @@ export class CommonsApp extends LitElement {
   @state() private classroom = new URLSearchParams(window.location.search).has('classroom');
   @state() private slide = 0;
   @state() private presetId = '';
+  /** The organiser's planner: `?view=planner`, the planner preset, or the "Plan a commune" button. */
+  @state() private planner = new URLSearchParams(window.location.search).get('view') === 'planner';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -59,9 +93,12 @@ export class CommonsApp extends LitElement {
       }
     }
     // `?preset=classroom-exchange` opens a preset directly (a link for a lesson plan).
-    const preset = presetById(new URLSearchParams(window.location.search).get('preset') ?? '') ?? defaultPreset();
+    const params = new URLSearchParams(window.location.search);
+    const asked = params.get('preset');
+    const preset = presetById(asked ?? '') ?? defaultPreset();
     this.presetId = preset.id;
-    await this.sim.load(preset.text);
+    if (preset.id === PLANNER_PRESET) this.planner = true;
+    await this.sim.load(preset.text, { notice: addressNotice(params, asked, preset.name) ?? undefined });
     // After the load, which clears old failures.
     if (unreadable !== null) {
       this.sim.failure = unreadable;
@@ -72,9 +109,12 @@ export class CommonsApp extends LitElement {
   /** A presenter's clicker sends arrows and page keys; space plays and pauses. */
   private readonly classroomKeys = (event: KeyboardEvent): void => {
     if (!this.classroom || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Keys reach the slides after any control except where they type or choose (a button
+    // keeps focus after a click; Space must still play, not press it again).
     const focused = event.composedPath()[0];
-    if (focused instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(focused.tagName)) return;
-    const last = chartsFor(this.sim.record).length - 1;
+    if (focused instanceof HTMLElement && (/^(TEXTAREA|SELECT)$/.test(focused.tagName) || focused.isContentEditable)) return;
+    if (focused instanceof HTMLInputElement && !/^(button|checkbox|radio|submit|reset)$/.test(focused.type)) return;
+    const last = this.slides().length - 1;
     if (event.key === 'ArrowRight' || event.key === 'PageDown') this.slide = Math.min(last, this.slide + 1);
     else if (event.key === 'ArrowLeft' || event.key === 'PageUp') this.slide = Math.max(0, this.slide - 1);
     else if (event.key === ' ') {
@@ -89,7 +129,24 @@ export class CommonsApp extends LitElement {
     if (preset === undefined) return;
     this.presetId = id;
     this.slide = 0;
+    if (id === PLANNER_PRESET) this.planner = true;
     void this.sim.load(preset.text);
+  }
+
+  /** "Plan a commune": the planner, on the planner preset unless the scenario has communes to plan. */
+  private openPlanner(): void {
+    this.planner = !this.planner;
+    if (this.planner && !scenarioHasCommunes(this.sim.scenario)) this.selectPreset(PLANNER_PRESET);
+    const url = new URL(window.location.href);
+    if (this.planner) url.searchParams.set('view', 'planner');
+    else url.searchParams.delete('view');
+    history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  }
+
+  /** The classroom's slides: what the three kinds are (economies), then every chart. */
+  private slides(): ChartSpec[] {
+    const charts = chartsFor(this.sim.record);
+    return this.sim.record.info?.kind === 'economy' ? [KINDS_SLIDE, ...charts] : charts;
   }
 
   private toggleClassroom(): void {
@@ -103,11 +160,12 @@ export class CommonsApp extends LitElement {
   private renderCharts(stem: string) {
     const { record, scenario } = this.sim;
     if (record.info === null) return null;
-    const charts = chartsFor(record);
+    const charts = this.classroom ? this.slides() : chartsFor(record);
     const kind = record.info.kind;
     const raw = (scenario ?? {}) as Record<string, unknown>;
+    const stamp = `${record.info.name} · seed ${String(record.info.seed)} · year ${yearText(record.tick)} · Commons Ledger ${APP_VERSION}`;
     const card = (spec: (typeof charts)[number]) => html`<chart-card data-chart=${spec.id} heading=${spec.title}
-      chartId=${spec.id} fileStem=${stem} caption=${captionFor(spec.id, kind, raw)}>${spec.view(record)}</chart-card>`;
+      chartId=${spec.id} fileStem=${stem} stamp=${stamp} caption=${captionFor(spec.id, kind, raw)}>${spec.view(record)}</chart-card>`;
     if (!this.classroom) return html`<div class="charts">${charts.map(card)}</div>`;
     const index = Math.min(this.slide, charts.length - 1);
     const spec = charts[index];
@@ -132,6 +190,8 @@ export class CommonsApp extends LitElement {
         <header>
           <h1>Commons Ledger</h1>
           <span class="scenario-name" data-testid="scenario-name">${info?.name ?? ''}</span>
+          ${this.classroom ? null : html`<button class="toggle" data-testid="plan-commune" aria-pressed=${this.planner ? 'true' : 'false'}
+            @click=${this.openPlanner}>${this.planner ? 'Close the planner' : 'Plan a commune'}</button>`}
           <button class="toggle" data-testid="classroom-toggle" aria-pressed=${this.classroom ? 'true' : 'false'}
             @click=${this.toggleClassroom}>${this.classroom ? 'Leave classroom mode' : 'Classroom mode'}</button>
         </header>
@@ -147,7 +207,12 @@ export class CommonsApp extends LitElement {
         <div class="layout">
           <aside>
             ${this.classroom ? html`<section class="preset-choice"><label>Scenario
-              <select data-testid="preset-select" @change=${(e: Event) => this.selectPreset((e.target as HTMLSelectElement).value)}>
+              <select data-testid="preset-select" @change=${(e: Event) => {
+                // Focus leaves the menu, so Space plays and the arrows turn slides (not presets).
+                const select = e.target as HTMLSelectElement;
+                this.selectPreset(select.value);
+                select.blur();
+              }}>
                 ${this.presetId === '' ? html`<option selected value="">${info?.name ?? ''}</option>` : null}
                 ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.presetId}>${p.name}</option>`)}
               </select></label></section>` : null}
@@ -177,6 +242,9 @@ export class CommonsApp extends LitElement {
           </aside>
           <main>
             ${info !== null && info.description !== '' && !this.classroom ? html`<p class="description">${info.description}</p>` : null}
+            ${this.planner && !this.classroom && info?.kind === 'economy' ? html`<section class="planner" data-testid="planner">
+              <commune-planner scenarioText=${sim.runningText} .scenarioData=${(sim.scenario ?? null) as Record<string, unknown> | null}
+                scenarioName=${info.name} seed=${String(info.seed)}></commune-planner></section>` : null}
             ${this.classroom ? null : readouts}
             ${this.renderCharts(stem)}
             <section class="editor">

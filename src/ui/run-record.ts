@@ -1,7 +1,7 @@
 // Everything the page has received about the current run: the series so far (growing typed
 // columns, one per reporter), the latest distribution snapshots, the event list and (economies)
 // the latest table of organisations' lives.
-import type { DistributionFrame, MetricFrame, RunEvent, RunInfo, RunMode } from '../worker/protocol.ts';
+import type { AgentKindsFrame, DistributionFrame, MetricFrame, OrganisationsNow, RunEvent, RunInfo, RunMode } from '../worker/protocol.ts';
 import type { OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 
 export class RunRecord {
@@ -17,6 +17,8 @@ export class RunRecord {
   readonly distributions = new Map<string, DistributionFrame>();
   events: RunEvent[] = [];
   organisations: OrganisationLifetimes | null = null;
+  agentKinds: AgentKindsFrame | null = null;
+  organisationsNow: OrganisationsNow | null = null;
   /** Frames of a run whose load has not answered yet (the worker sends its first frame while loading). */
   private early: MetricFrame[] = [];
 
@@ -32,6 +34,8 @@ export class RunRecord {
     this.distributions.clear();
     this.events = [];
     this.organisations = null;
+    this.agentKinds = null;
+    this.organisationsNow = null;
     this.version++;
     const early = this.early.filter((f) => f.runId === info.runId);
     this.early = [];
@@ -56,6 +60,8 @@ export class RunRecord {
     this.events = [...this.events.slice(0, frame.eventsFrom), ...frame.events];
     for (const d of frame.distributions) this.distributions.set(d.id, d);
     this.organisations = frame.organisations ?? null;
+    this.agentKinds = frame.agentKinds ?? null;
+    this.organisationsNow = frame.organisationsNow ?? null;
     this.tick = frame.tick;
     this.mode = frame.mode;
     this.version++;

@@ -23,6 +23,7 @@ interface Queued {
   readonly job: EnsembleJob;
   readonly lane: string;
   readonly generation: number;
+  readonly priority: number;
   readonly done: (result: JobResult) => void;
 }
 
@@ -42,8 +43,11 @@ export class EnsemblePool {
     this.size = size;
   }
 
-  /** Runs `jobs` (in lane `lane`), calling `progress` as each finishes. */
-  run(lane: string, jobs: readonly EnsembleJob[], progress?: (done: number, total: number) => void): Promise<BatchOutcome> {
+  /**
+   * Runs `jobs` (in lane `lane`), calling `progress` as each finishes. Jobs of a higher
+   * `priority` go ahead of those queued with a lower one (the run a user waits to see first).
+   */
+  run(lane: string, jobs: readonly EnsembleJob[], progress?: (done: number, total: number) => void, priority = 0): Promise<BatchOutcome> {
     const generation = (this.generations.get(lane) ?? 0) + 1;
     this.generations.set(lane, generation);
     this.cancels.get(lane)?.();
@@ -54,8 +58,10 @@ export class EnsemblePool {
       this.cancels.set(lane, () => resolve({ cancelled: true }));
       if (jobs.length === 0) resolve({ cancelled: false, results });
       jobs.forEach((job, index) => {
-        this.queue.push({
-          job, lane, generation,
+        let at = this.queue.length;
+        while (at > 0 && this.queue[at - 1]!.priority < priority) at--;
+        this.queue.splice(at, 0, {
+          job, lane, generation, priority,
           done: (result) => {
             if (this.generations.get(lane) !== generation || index in results) return;
             results[index] = result;

@@ -59,8 +59,31 @@ export interface DistributionFrame {
   /** Agents below the first histogram edge (zero or negative). */
   readonly below: number;
   readonly gini: number;
-  /** Each agent's value in agent order, sent only for populations small enough to draw. */
+  /**
+   * Agents' values in agent order: every agent of a population small enough to draw, else
+   * every `sampleStride`-th agent (a fixed sample of about DRAWN_AGENTS_MAX); null when the
+   * model sends none.
+   */
   readonly values: Float64Array | null;
+  /** 1 when `values` holds every agent; k when it holds agents 0, k, 2k, ... */
+  readonly sampleStride: number;
+}
+
+/** How the persons of an economy make a living now (person-kinds.ts codes). */
+export interface AgentKindsFrame {
+  /** The kind of each agent `values` holds (same sample, same order). */
+  readonly sample: Uint8Array;
+  readonly sampleStride: number;
+  /** Persons of each kind in the whole population. */
+  readonly counts: Float64Array;
+}
+
+/** Organisations alive now: what the organisations view draws (economies). */
+export interface OrganisationsNow {
+  /** Organisation ids (indices into OrganisationLifetimes) of those alive. */
+  readonly ids: Int32Array;
+  /** Persons each counts as its own (members, probationers, employees). */
+  readonly sizes: Float64Array;
 }
 
 /** A merge, takeover or other dated event a model lists on `state.events`. */
@@ -88,6 +111,9 @@ export interface MetricFrame {
   readonly events: RunEvent[];
   /** Every organisation's life so far (economies), for the survival curves; absent otherwise. */
   readonly organisations?: OrganisationLifetimes;
+  /** Economies: how persons make a living now, and the organisations alive with their sizes. */
+  readonly agentKinds?: AgentKindsFrame;
+  readonly organisationsNow?: OrganisationsNow;
 }
 
 /** Populations up to this size are sent agent by agent and drawn as dots. */
@@ -102,6 +128,8 @@ export function transferablesOf(frame: MetricFrame): ArrayBuffer[] {
   }
   const o = frame.organisations;
   if (o !== undefined) buffers.push(o.kind.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer, o.sizeAtEnd.buffer);
+  if (frame.agentKinds !== undefined) buffers.push(frame.agentKinds.sample.buffer, frame.agentKinds.counts.buffer);
+  if (frame.organisationsNow !== undefined) buffers.push(frame.organisationsNow.ids.buffer, frame.organisationsNow.sizes.buffer);
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 

@@ -64,7 +64,7 @@ export abstract class ChartElement extends LitElement {
   }
 
   override render() {
-    return html`<div class="frame" style="aspect-ratio: ${CHART_WIDTH} / ${this.height}"><svg viewBox="0 0 ${CHART_WIDTH} ${this.height}" role="img" aria-label=${this.label}
+    return html`<div class="frame" part="frame" style="aspect-ratio: ${CHART_WIDTH} / ${this.height}"><svg viewBox="0 0 ${CHART_WIDTH} ${this.height}" preserveAspectRatio="xMidYMin meet" role="img" aria-label=${this.label}
       xmlns="http://www.w3.org/2000/svg" font-family=${FONT_FAMILY}></svg></div>`;
   }
 

@@ -29,9 +29,14 @@ function labelWidth(label: string, node: SVGTextElement | null): number {
   return measured > 0 ? measured : label.length * CHAR_WIDTH;
 }
 
+/**
+ * Draws the legend and returns its height. `estimate` lays it out from an estimate of each
+ * label's width instead of measuring it (measuring forces a layout of the whole page, which
+ * a chart drawn once, like the planner's, need not pay).
+ */
 export function drawLegend(
   parent: d3.Selection<SVGGElement, unknown, null, undefined>, items: readonly LegendItem[],
-  left: number, top: number, width: number,
+  left: number, top: number, width: number, estimate = false,
 ): number {
   let x = 0;
   let row = 0;
@@ -39,7 +44,7 @@ export function drawLegend(
   for (const item of items) {
     const entry = g.append('g');
     const text = entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
-    const textWidth = labelWidth(item.label, text.node());
+    const textWidth = estimate ? widths.get(item.label) ?? item.label.length * CHAR_WIDTH * 0.92 : labelWidth(item.label, text.node());
     const entryWidth = 30 + textWidth + 22;
     if (x > 0 && x + entryWidth > width) {
       x = 0;

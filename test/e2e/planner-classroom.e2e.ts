@@ -1,0 +1,184 @@
+// Issue 17 in a real browser: the organiser's planner shows the model's own figures and moves
+// them when a lever changes; classroom slides fit a phone and a projector and draw; Space plays
+// after a preset is chosen from the menu; agents wear their kind's colour; exported charts say
+// which scenario, seed and year they show. Screenshots go to test-artifacts/ for review.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { parseScenarioText } from '../../src/scenarios/load.ts';
+import { planOf } from '../../src/worker/ensemble-job.ts';
+import { HEADLINE_KEYS, type PlanHeadline } from '../../src/model/economy/commune-plan.ts';
+import { PERSON_KIND_COLORS } from '../../src/ui/charts/kind-colors.ts';
+import { PERSON_KIND_LABELS } from '../../src/model/economy/person-kinds.ts';
+
+const baseUrl = inject('baseUrl');
+const PLANNER_TEXT = readFileSync(new URL('../../scenarios/commune-planner.yaml', import.meta.url), 'utf8');
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${baseUrl}${path}`, viewport);
+  opened.push(watched);
+  return watched;
+}
+
+/** The model's headline for the planner preset, run here in Node on the same engine. */
+function modelHeadline(overrides: Record<string, number | string> = {}): PlanHeadline {
+  const parsed = parseScenarioText(PLANNER_TEXT, overrides);
+  if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('; '));
+  return planOf(parsed.scenario, undefined).headline;
+}
+
+const TEST_IDS: Record<(typeof HEADLINE_KEYS)[number], string> = {
+  yearsToFoundingDebtFree: 'plan-years', medianMemberNet: 'plan-median-net',
+  shareBetterThanSelfEmployed: 'plan-better-share', redeemedShare: 'plan-redeemed-share',
+};
+
+async function shownHeadline(page: Page): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const key of HEADLINE_KEYS) out[key] = Number(await page.getByTestId(TEST_IDS[key]).getAttribute('data-value'));
+  return out;
+}
+
+/** The model's numbers with NaN kept as NaN (the page writes NaN as the text "NaN"). */
+function asShown(headline: PlanHeadline): Record<string, number> {
+  return Object.fromEntries(HEADLINE_KEYS.map((k) => [k, headline[k]]));
+}
+
+async function seek(page: Page, year: number): Promise<void> {
+  await page.getByTestId('seek-year').fill(String(year));
+  await page.getByTestId('seek').click();
+  await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor({ timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  const errors = opened.flatMap((w) => w.errors);
+  for (const w of opened.splice(0)) await w.page.context().close();
+  expect(errors).toEqual([]);
+});
+
+describe('the organiser\'s planner', () => {
+  it('shows the model\'s own headline figures for the planner preset, and moves them when a lever changes', async () => {
+    const watched = await open('?preset=commune-planner', { width: 1440, height: 900 });
+    const { page } = watched;
+    await page.getByTestId('plan-years').and(page.locator('[data-value]:not([data-value=""])')).waitFor({ timeout: 60_000 });
+    expect(await shownHeadline(page)).toEqual(asShown(modelHeadline()));
+    // The ensemble's interval arrives after the seed's run.
+    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor({ timeout: 150_000 });
+    expect(await page.getByTestId('plan-years-change').innerText()).toMatch(/runs, 95% CI/);
+    await watched.screenshot('planner-1440');
+
+    // Founders 36 -> 12: the lever's choices are 5, 12, 24, 36, ...; one step left of 24 is 12.
+    const before = await shownHeadline(page);
+    const lever = page.getByTestId('lever-communes.foundersEach');
+    await lever.fill('1');
+    await expect.poll(async () => JSON.stringify(await shownHeadline(page)), { timeout: 60_000 }).not.toBe(JSON.stringify(before));
+    const moved = modelHeadline({ 'communes.foundersEach': 12 });
+    expect(await shownHeadline(page)).toEqual(asShown(moved));
+    expect(await page.getByTestId('planner-title').innerText()).toMatch(/\(edited\)/);
+    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor({ timeout: 150_000 });
+    expect(await page.getByTestId('plan-median-net-change').innerText()).toMatch(/^change [+-]?\d/);
+    await watched.screenshot('planner-1440-founders-12');
+  });
+});
+
+describe('classroom mode', () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 720 }]) {
+    it(`fits every slide in ${viewport.width}x${viewport.height} and draws its chart`, async () => {
+      const watched = await open('?preset=commune-planner&classroom', viewport);
+      const { page } = watched;
+      await page.getByTestId('next-chart').waitFor();
+      await seek(page, 3);
+      const count = Number((await page.locator('.slide-nav span').innerText()).split('/')[1]);
+      expect(count).toBeGreaterThan(5);
+      for (let i = 0; i < count; i++) {
+        const slide = page.locator('.slide');
+        const box = await slide.boundingBox();
+        expect(box!.height).toBeLessThanOrEqual(viewport.height);
+        const id = await page.locator('chart-card').getAttribute('data-chart');
+        // Drawn: the chart's SVG holds marks (charts catch up in tasks of their own).
+        await expect.poll(() => page.locator('chart-card svg').first().evaluate((svg) => svg.querySelectorAll('path, circle, rect, text').length),
+          { timeout: 10_000, message: `slide ${i + 1} (${id}) draws` }).toBeGreaterThan(3);
+        const svgBox = await page.locator('chart-card svg').first().boundingBox();
+        expect(svgBox!.y + svgBox!.height, `slide ${i + 1} (${id}) ends inside its card`).toBeLessThanOrEqual(box!.y + box!.height + 1);
+        await watched.page.screenshot({ path: `test-artifacts/classroom-${viewport.width}-${String(i + 1).padStart(2, '0')}-${id}.png` });
+        if (i < count - 1) await page.getByTestId('next-chart').click();
+      }
+      // The page itself is no wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    });
+  }
+
+  it('plays on Space after a preset is chosen from the menu, and turns slides with the arrows after a button', async () => {
+    const { page } = await open('?preset=random-exchange&classroom', { width: 1280, height: 720 });
+    await page.getByTestId('next-chart').waitFor();
+    await page.getByTestId('preset-select').focus();
+    await page.getByTestId('preset-select').selectOption('commune-planner');
+    await page.getByTestId('scenario-name').filter({ hasText: /Commune planner/ }).waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('pause').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Space');
+    await page.getByTestId('play').waitFor({ timeout: 10_000 });
+    await page.getByTestId('next-chart').click();
+    expect(await page.locator('.slide-nav span').innerText()).toMatch(/^2 \//);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.slide-nav span').innerText()).toMatch(/^3 \//);
+    await page.keyboard.press('Space');
+    await page.getByTestId('pause').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.slide-nav span').innerText()).toMatch(/^3 \//);
+  });
+});
+
+describe('the picture of the economy', () => {
+  it('colours every agent by how it makes a living, with a legend of the kinds', async () => {
+    const { page } = await open('?preset=commune-planner', { width: 1440, height: 900 });
+    await page.getByTestId('seek-year').waitFor();
+    await seek(page, 2);
+    const dots = page.locator('chart-card[data-chart="agents"] circle[data-kind]');
+    await expect.poll(() => dots.count(), { timeout: 10_000 }).toBe(400);
+    const pairs = await dots.evaluateAll((circles) => circles.map((c) => [c.getAttribute('data-kind'), c.getAttribute('fill')]));
+    const kinds = new Set(pairs.map(([kind]) => kind));
+    expect(kinds.size).toBeGreaterThanOrEqual(2);
+    for (const [kind, fill] of pairs) expect(fill).toBe(PERSON_KIND_COLORS[PERSON_KIND_LABELS.indexOf(kind as never)]);
+    const legend = await page.locator('chart-card[data-chart="agents"] svg text').allTextContents();
+    for (const kind of kinds) expect(legend.some((t) => t.startsWith(`${kind} `))).toBe(true);
+    // The organisations view: one commune, drawn in the commune colour.
+    expect(await page.locator('chart-card[data-chart="org-map"] circle[data-kind="commune"]').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exports a chart whose SVG names its title, scenario, seed, year and version', async () => {
+    const watched = await open('?preset=commune-planner', { width: 1440, height: 900 });
+    const { page } = watched;
+    await page.getByTestId('seek-year').waitFor();
+    await seek(page, 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('svg-inequality').click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const svg = Buffer.concat(chunks).toString('utf8');
+    expect(svg).toContain('Inequality over time');
+    expect(svg).toContain('Commune planner, one commune of 36');
+    expect(svg).toContain('seed 3');
+    expect(svg).toContain('year 2');
+    expect(svg).toMatch(/Commons Ledger \d+\.\d+\.\d+/);
+    // The organisations view, looked at in review.
+    await page.locator('chart-card[data-chart="org-map"]').scrollIntoViewIfNeeded();
+    await page.locator('chart-card[data-chart="org-map"]').screenshot({ path: 'test-artifacts/organisations-view.png' });
+  });
+
+  it('says so when the address names an unknown preset or a parameter the page does not read', async () => {
+    const { page } = await open('?preset=does-not-exist&scenario=x', { width: 1280, height: 720 });
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/no preset called "does-not-exist"/);
+    expect(await notice.innerText()).toMatch(/"scenario"/);
+  });
+});
