@@ -6,6 +6,19 @@ export interface ClaimsOptions extends CommonOptions {
   readonly replicates: number;
   /** Claim ids to judge; all eight when the flag is absent. */
   readonly only: readonly number[] | undefined;
+  /** Robustness draws (MODEL.md 7 (v3)): 0 when the flag is absent. */
+  readonly robustness: number;
+}
+
+export const MAX_ROBUSTNESS_DRAWS = 1000;
+
+function drawsOf(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < 2 || value > MAX_ROBUSTNESS_DRAWS) {
+    throw new UsageError(`--robustness: got "${text}"; allowed: a whole number of parameter draws from 2 to ${MAX_ROBUSTNESS_DRAWS}`);
+  }
+  return value;
 }
 
 /** MODEL.md 7: 30 seeds by default. */
@@ -23,11 +36,12 @@ function claimIds(text: string, known: readonly number[]): number[] {
 }
 
 export function parseClaimsCommandLine(argv: readonly string[], knownClaims: readonly number[]): ClaimsOptions {
-  const parsed = parseCommand(argv, { only: { type: 'string' } });
+  const parsed = parseCommand(argv, { only: { type: 'string' }, robustness: { type: 'string' } });
   const { values } = parsed;
   return {
     ...commonOptionsOf(parsed),
     replicates: replicatesOf(values.replicates, MIN_CLAIM_REPLICATES, DEFAULT_CLAIM_REPLICATES),
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
+    robustness: drawsOf(values.robustness),
   };
 }

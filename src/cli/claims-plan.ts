@@ -114,3 +114,23 @@ export function replicateRequests(plan: ClaimsPlan, keys: readonly string[]): Re
     scenario: s.input.scenario, scenarioData: s.input.data, replicateKey, checkConservation: false,
   })));
 }
+
+/** One run of the claims command: parameter set (0 as given, d a robustness draw), scenario, replicate. */
+export interface ClaimsRun {
+  readonly set: number;
+  /** Index into the set's plan's scenarios. */
+  readonly scenario: number;
+  readonly scenarioName: string;
+  readonly request: ReplicateRequest;
+}
+
+/**
+ * Every run of the command in one fixed order (parameter set, then scenario, then replicate):
+ * a plain deterministic list, so it can be split into shards and merged back by position.
+ */
+export function claimsRunList(plans: readonly ClaimsPlan[], keys: readonly string[]): ClaimsRun[] {
+  return plans.flatMap((plan, set) => plan.scenarios.flatMap((s, scenario) => keys.map((replicateKey) => ({
+    set, scenario, scenarioName: s.name,
+    request: { scenario: s.input.scenario, scenarioData: s.input.data, replicateKey, checkConservation: false },
+  }))));
+}

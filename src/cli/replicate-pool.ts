@@ -41,6 +41,36 @@ export async function runReplicates(
   return threads === 0 ? runOnMainThread(requests, onProgress) : runOnWorkers(requests, threads, onProgress);
 }
 
+/** A run that threw, in place of its result (the claims command reports it and goes on). */
+export interface RunFailure {
+  readonly failed: true;
+  readonly replicateKey: string | undefined;
+  readonly message: string;
+}
+
+export const isRunFailure = (r: ReplicateResult | RunFailure): r is RunFailure => 'failed' in r;
+
+/**
+ * As runReplicates, but a replicate that throws is returned as a RunFailure and the others
+ * go on (a worker thread that dies still stops everything: that is not a model fault).
+ */
+export async function runReplicatesSettled(
+  requests: readonly ReplicateRequest[], threads: number, onProgress?: PoolProgress,
+): Promise<(ReplicateResult | RunFailure)[]> {
+  if (threads !== 0) return runOnWorkers(requests, threads, onProgress, true);
+  let finishedTicks = 0;
+  return requests.map((request) => {
+    try {
+      const result = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
+      finishedTicks += result.totalTicks;
+      return result;
+    } catch (error) {
+      finishedTicks += request.scenario.years * 12;
+      return { failed: true, replicateKey: request.replicateKey, message: (error as Error).message };
+    }
+  });
+}
+
 export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
   let finishedTicks = 0;
   return requests.map((request) => {
@@ -52,8 +82,14 @@ export function runOnMainThread(requests: readonly ReplicateRequest[], onProgres
 
 export async function runOnWorkers(
   requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress,
-): Promise<ReplicateResult[]> {
-  const results: (ReplicateResult | undefined)[] = requests.map(() => undefined);
+): Promise<ReplicateResult[]>;
+export async function runOnWorkers(
+  requests: readonly ReplicateRequest[], workerCount: number, onProgress: PoolProgress | undefined, settle: true,
+): Promise<(ReplicateResult | RunFailure)[]>;
+export async function runOnWorkers(
+  requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress, settle = false,
+): Promise<(ReplicateResult | RunFailure)[]> {
+  const results: (ReplicateResult | RunFailure | undefined)[] = requests.map(() => undefined);
   const ticksDone = new Float64Array(requests.length);
   const workers: Worker[] = [];
   const module = await workerModule();
@@ -87,6 +123,11 @@ export async function runOnWorkers(
             }
           } else if (report.type === 'result') {
             results[report.job] = report.result;
+            finished++;
+            if (finished === requests.length) resolve();
+            else assign(worker);
+          } else if (settle) {
+            results[report.job] = { failed: true, replicateKey: requests[report.job]?.replicateKey, message: report.message };
             finished++;
             if (finished === requests.length) resolve();
             else assign(worker);

@@ -112,6 +112,23 @@ export const cooperativesSchema = z.strictObject({
   merges: z.boolean().default(true).meta({ description: 'A failing cooperative may merge into a healthy one by vote of the healthy one\'s members.' }),
 });
 
+const uncertainPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/, 'a dotted path to a scenario field, as --set takes (e.g. bonds.maxYield)')
+  .meta({ description: 'Dotted path of the scenario field, as `--set` takes it (e.g. bonds.maxYield).' });
+
+/** MODEL.md 7 (v3): a parameter the claims' robustness draws vary (uniform over a range or over choices). */
+export const uncertainParameterSchema = z.union([
+  z.strictObject({
+    path: uncertainPath,
+    low: z.number().meta({ description: 'Lowest plausible value.' }),
+    high: z.number().meta({ description: 'Highest plausible value (above low).' }),
+    integer: z.boolean().optional().meta({ description: 'Draw whole numbers from low to high.' }),
+  }),
+  z.strictObject({
+    path: uncertainPath,
+    values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(2).max(20).meta({ description: 'Plausible choices (policies, switches), each equally likely.' }),
+  }),
+]).meta({ description: 'An uncertain parameter: a range { path, low, high } or choices { path, values }.' });
+
 export const economySchema = z.strictObject({
   kind: z.literal('economy').meta({ description: 'An economy of persons, venture communes, firms and cooperatives under the shared market rules (MODEL.md 1-5).' }),
   ...runFields(50),
@@ -123,7 +140,21 @@ export const economySchema = z.strictObject({
   communes: communesSchema.prefault({}),
   firms: firmsSchema.prefault({}),
   cooperatives: cooperativesSchema.prefault({}),
+  uncertainty: z.array(uncertainParameterSchema).max(40).default([]).meta({
+    description: 'Parameters whose values are uncertain, with plausible ranges: `npm run claims -- FILE --robustness N` draws N sets of them by Latin hypercube and judges the claims under each (MODEL.md 7 (v3)).',
+  }),
 }).superRefine((s, ctx) => {
+  s.uncertainty.forEach((u, i) => {
+    let value: unknown = s;
+    for (const key of u.path.split('.')) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+    const path = ['uncertainty', i];
+    if (u.path.startsWith('uncertainty.') || value === undefined || (value !== null && typeof value === 'object')) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'path'], message: `uncertainty[${i}].path "${u.path}" names no scenario field that takes one value (allowed: a dotted path such as bonds.maxYield)` });
+    } else if ('low' in u) {
+      if (typeof value !== 'number') ctx.addIssue({ code: 'custom', path: [...path, 'path'], message: `uncertainty[${i}].path "${u.path}" is not a number field, so it takes values: [...] instead of low/high` });
+      if (!(u.high > u.low)) ctx.addIssue({ code: 'custom', path: [...path, 'high'], message: `uncertainty[${i}].high (${u.high}) must exceed low (${u.low})` });
+    }
+  });
   const { mpcIncome, mpcWealth } = s.persons;
   const { baseYield, maxYield } = s.bonds;
   const floor = ((1 - mpcIncome) * baseYield) / 12;

@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { planClaims, replicateRequests } from '../../src/cli/claims-plan.ts';
-import { judgeClaims } from '../../src/cli/claims-report.ts';
+import { claimsRunList, planClaims, replicateRequests } from '../../src/cli/claims-plan.ts';
+import { isRunFailure, runReplicatesSettled } from '../../src/cli/replicate-pool.ts';
+import { judgePlan } from '../../src/cli/claims-report.ts';
 import { claimsSection } from '../../src/cli/claims-section.ts';
 import { readScenarioInput } from '../../src/cli/scenario-input.ts';
 import { RunMetrics } from '../../src/cli/summary.ts';
@@ -51,11 +52,11 @@ describe('claims command', () => {
     expect(report.runs.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['base', 'claim5.mergesOff', 'claim6.membersOnlyBonds']));
     expect(stdout).toContain(`${scenarios} scenarios (base, `);
     expect(stdout).toContain(`x 2 replicates = ${2 * scenarios} runs of 3 years`);
-    expect(report.format).toBe('commons-ledger-claims/1');
+    expect(report.format).toBe('commons-ledger-claims/2');
     expect(report.provenance.replicateKeys).toEqual(['r1', 'r2']);
     expect(report.provenance.scenario.name).toBe('tiny economy');
     expect(report.claims.map((c: { id: number }) => c.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const verdicts = ['supported', 'not supported', 'inconclusive', 'not measurable'];
+    const verdicts = ['supported', 'not supported', 'inconclusive', 'not measurable', 'too few runs'];
     for (const claim of report.claims) {
       expect(verdicts).toContain(claim.verdict);
       for (const test of claim.tests) {
@@ -81,9 +82,40 @@ describe('claims command', () => {
     expect(report.claims.map((c: { id: number }) => c.id)).toEqual([7]);
   });
 
+  it('with --robustness N judges the claims under N Latin hypercube draws and writes robustness.json and robustness.csv', async () => {
+    const file = join(dir, 'uncertain.yaml');
+    writeFileSync(file, `${TINY}uncertainty:\n  - { path: bonds.maxYield, low: 0.08, high: 0.25 }\n  - { path: communes.excessRent, values: [prepay, dividend] }\n`);
+    const out = join(dir, 'robust');
+    const { code, stdout } = await claims(file, '--replicates', '2', '--only', '7', '--robustness', '3', '--workers', '0', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/1 scenario \(base\) x 2 replicates x 4 parameter sets \(as given \+ 3 robustness draws\) = 8 runs/);
+    expect(stdout).toMatch(/robustness: (ROBUST|FRAGILE) \(/);
+    const robust = JSON.parse(readFileSync(join(out, 'robustness.json'), 'utf8'));
+    expect(robust.format).toBe('commons-ledger-robustness/1');
+    expect(robust.draws).toHaveLength(3);
+    expect(robust.draws[0].values).toHaveProperty('bonds.maxYield');
+    expect(robust.claims[0].claimId).toBe(7);
+    expect(['robust', 'fragile']).toContain(robust.claims[0].label);
+    expect(robust.claims[0].sensitivity.map((x: { path: string }) => x.path)).toEqual(['bonds.maxYield', 'communes.excessRent']);
+    const rows = readFileSync(join(out, 'robustness.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('draw,bonds.maxYield,communes.excessRent,claim,verdict');
+    expect(rows).toHaveLength(1 + 3);
+    // Reproducible: the same draws from the same seed.
+    const again = join(dir, 'robust-again');
+    await claims(file, '--replicates', '2', '--only', '7', '--robustness', '3', '--workers', '0', '--out', again, '-q');
+    expect(JSON.parse(readFileSync(join(again, 'robustness.json'), 'utf8')).draws.map((d: { values: unknown }) => d.values))
+      .toEqual(robust.draws.map((d: { values: unknown }) => d.values));
+  });
+
+  it('refuses --robustness on a scenario without an uncertainty block, naming the block', async () => {
+    const { code, stderr } = await claims(tinyFile, '--robustness', '2', '--out', join(dir, 'no-block'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/declares no uncertain parameters; add an uncertainty: block/);
+  });
+
   it('exits 2 on a bad flag or a bad claim number, writing nothing', async () => {
     const out = join(dir, 'bad');
-    for (const args of [['--replicates', '1'], ['--only', '9'], ['--frobnicate']]) {
+    for (const args of [['--replicates', '1'], ['--only', '9'], ['--frobnicate'], ['--robustness', '1']]) {
       const { code, stderr } = await claims(tinyFile, ...args, '--out', out);
       expect(code).toBe(2);
       expect(stderr).not.toBe('');
@@ -136,7 +168,55 @@ describe('planning the runs: variants, switches and pairing', () => {
     const result = (key: string): ReplicateResult => ({
       replicateKey: key, reporters: [], ticks: new Float64Array(0), columns: [], agentCount: 1, totalTicks: 1, wallMs: 0, threadId: 0,
     });
-    expect(() => judgeClaims(plan, [[result('r1'), result('r2')], [result('r2'), result('r1')]], claimWindow(3), 1)).toThrow(/paired/);
+    expect(() => judgePlan(plan, [[result('r1'), result('r2')], [result('r2'), result('r1')]], claimWindow(3), 1)).toThrow(/paired/);
+  });
+});
+
+describe('failed runs', () => {
+  it('the pool returns a failed run in its place and runs the others (worker threads)', async () => {
+    const base = readScenarioInput(tinyFile, { years: 1 }, {});
+    const good = { scenario: base.scenario, scenarioData: base.data, replicateKey: 'r1', checkConservation: false };
+    // A scenario the worker's schema refuses fails inside the worker, as a model fault would.
+    const bad = { ...good, scenarioData: { ...(base.data as object), persons: { count: -1 } }, replicateKey: 'r2' };
+    const results = await runReplicatesSettled([good, bad, { ...good, replicateKey: 'r3' }], 2);
+    expect(results.map((r) => isRunFailure(r))).toEqual([false, true, false]);
+    const failure = results[1]!;
+    expect(isRunFailure(failure) && failure.replicateKey).toBe('r2');
+    expect(isRunFailure(failure) && failure.message).toMatch(/count/);
+  });
+
+  it('judges from the runs that remain: a failed replicate is left out of every test that reads it', () => {
+    const base = readScenarioInput(tinyFile, { years: 20 }, {});
+    const plan = planClaims(tinyFile, base, { years: 20 }, {}, CLAIMS.filter((c) => c.id === 7),
+      ['communes.assetShareByBookValue', 'communes.assetShareByNetEquity', 'communes.equity', 'capitalists.wealth']);
+    const ticks = Float64Array.from({ length: 21 }, (_, y) => 12 * y);
+    const ids = ['communes.assetShareByBookValue', 'communes.assetShareByNetEquity', 'communes.equity', 'capitalists.wealth'];
+    const result = (key: string, slope: number): ReplicateResult => ({
+      replicateKey: key, ticks, agentCount: 10, totalTicks: 240, wallMs: 1, threadId: 0,
+      reporters: ids.map((id) => ({ id, label: '', unit: '', description: '' })),
+      columns: ids.map(() => Float64Array.from(ticks, (t) => 0.02 + slope * (t / 12))),
+    });
+    const runs = Array.from({ length: 22 }, (_, k) => (k === 3 ? undefined : result(`r${k + 1}`, 0.01 + 0.0001 * k)));
+    const [report] = judgePlan(plan, [runs], claimWindow(20), 1);
+    const trend = report!.tests.find((t) => t.test.id === 'claim7.bookValueShareRises')!;
+    expect(trend.effects[3]).toBeNaN();
+    expect(trend.summary!.replicates).toBe(21);
+    expect(trend.verdict).toBe('supported');
+    // With three failed, 19 usable remain: too few runs.
+    const [fewer] = judgePlan(plan, [runs.map((r, k) => (k < 3 ? undefined : r))], claimWindow(20), 1);
+    expect(fewer!.verdict).toBe('too few runs');
+  });
+});
+
+describe('the run list', () => {
+  it('is one fixed order of parameter set, scenario and replicate, the same every time', () => {
+    const base = readScenarioInput(tinyFile, {}, {});
+    const plan = planClaims(tinyFile, base, {}, {}, CLAIMS.filter((c) => c.id === 5), ['communes.merges', 'communes.failureHazard', 'communes.dividendVariabilitySizeAdjusted']);
+    const list = claimsRunList([plan, plan], ['r1', 'r2']);
+    expect(list.map((r) => `${r.set}/${r.scenarioName}/${r.request.replicateKey}`)).toEqual([
+      '0/base/r1', '0/base/r2', '0/claim5.mergesOff/r1', '0/claim5.mergesOff/r2',
+      '1/base/r1', '1/base/r2', '1/claim5.mergesOff/r1', '1/claim5.mergesOff/r2',
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@
 // asset is bought from `world` and rented to the asker for the bonds' maturity.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
-import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import { SERIES_ACTIVE, annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
@@ -131,7 +131,12 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
     if (wanted < 0) continue;
     const cls = classes[wanted]!;
     const rent = offeredRentCents(state, wanted);
-    if (willingnessToPayCents(state, p, wanted) < rent) continue;
+    const willingness = willingnessToPayCents(state, p, wanted);
+    if (willingness < rent) {
+      // Claim 6 counts the demand that never asked (MODEL.md 7 (v3), no pre-screening).
+      if (willingness >= annuityPaymentCents(cls.priceCents, params.baseYield, params.maturityMonths)) counters.unmetDemand++;
+      continue;
+    }
     const commune = communeFor(state, p, communes, rng);
     if (commune === undefined) continue;
     counters.requestsMade++;

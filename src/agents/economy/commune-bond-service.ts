@@ -52,6 +52,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       if (excess > 0) {
         ledger.transfer(escrow, owner.account, excess, FLOW.rent);
         owner.poolIncomeMonth += excess;
+        if (owner.kind === ORG_COMMUNE) countPoolRent(state, bonds.asset[s]!, excess);
       }
     }
     if (bonds.status[s] === SERIES_REDEEMED) settleRedeemed(state, s);
@@ -67,6 +68,7 @@ function settleRedeemed(state: EconomyState, s: number): void {
   if (left > 0) {
     ledger.transfer(escrow, owner.account, left, FLOW.rent);
     owner.poolIncomeMonth += left;
+    if (owner.kind === ORG_COMMUNE) countPoolRent(state, bonds.asset[s]!, left);
   }
   const asset = bonds.asset[s]!;
   if (assets.series[asset] === s) assets.series[asset] = -1;
@@ -74,4 +76,12 @@ function settleRedeemed(state: EconomyState, s: number): void {
   if (owner.kind !== ORG_COMMUNE) return;
   counters.redeemedSeries++;
   counters.redemptionMonthsSum += state.tick - bonds.issuedTick[s]! + 1;
+  state.redeemedByClass[assets.cls[asset]!]!++;
+  state.redemptionMonthsByClass[assets.cls[asset]!]! += state.tick - bonds.issuedTick[s]! + 1;
+}
+
+/** Claim 8's bookkeeping: escrowed rent that reaches a commune pool, and whether a producer paid it. */
+function countPoolRent(state: EconomyState, asset: number, cents: number): void {
+  state.counters.poolRentCents += cents;
+  if (state.assets.classProductive[state.assets.cls[asset]!]) state.counters.poolRentFromProducersCents += cents;
 }

@@ -35,6 +35,9 @@ export function collectRent(state: EconomyState): void {
   const reserve = params.depreciationReserve;
   const live = assets.live();
   let rentTotal = 0;
+  let poolRent = 0;
+  let producersPoolRent = 0;
+  let nonMembersPoolRent = 0;
   const n = persons.count;
   // All zero between calls: the fold below zeroes each cell it reads.
   const acc = state.scratch.rentSums;
@@ -70,6 +73,9 @@ export function collectRent(state: EconomyState): void {
       }
       if (toPool > 0) ledger.transfer(account, owner.account, toPool, RENT);
       owner.poolIncomeMonth += toPool;
+      poolRent += toPool;
+      if (productive[c]) producersPoolRent += toPool;
+      if (persons.memberOf[p] !== owner.id) nonMembersPoolRent += toPool;
     }
     acc[q + 1]! += rent;
     rentTotal += rent;
@@ -90,4 +96,7 @@ export function collectRent(state: EconomyState): void {
     acc[q] = 0; acc[q + 1] = 0; acc[q + 2] = 0; acc[q + 3] = 0;
   }
   counters.rentYear += rentTotal;
+  counters.poolRentCents += poolRent;
+  counters.poolRentFromProducersCents += producersPoolRent;
+  counters.poolRentFromNonMembersCents += nonMembersPoolRent;
 }

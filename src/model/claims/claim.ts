@@ -31,17 +31,29 @@ export const BASE = 'base';
 
 export type VariantValue = (variant: string, measurement: string) => number;
 
+/**
+ * What a test is (MODEL.md 7 (v3)): `evidence` depends on behaviour and decides the claim;
+ * `by-design` follows from the rules' arithmetic and is shown as a check of the rules, apart;
+ * `repeat` is an evidence test rerun under another variant, shown beside the verdict.
+ */
+export type TestRole = 'evidence' | 'by-design' | 'repeat';
+
 /** One condition of a claim: an effect per replicate, judged by MODEL.md 7's verdict rule. */
 export interface ClaimTest {
   readonly id: string;
   /** What the effect is, in words (shown beside the verdict). */
   readonly label: string;
   readonly unit: string;
-  /** +1: the claim says the effect is positive; -1: negative. */
+  /** +1: the claim says the effect is above `reference`; -1: below. */
   readonly direction: 1 | -1;
   readonly delta: number;
-  /** `verdict`: enters the claim's verdict; `repeat`: the same test under another variant, shown beside it. */
-  readonly role: 'verdict' | 'repeat';
+  /** What the effect is compared with: 0 for a difference, 0.8 for "at least 80%". */
+  readonly reference: number;
+  /** The effect is 1 or 0 per replicate (an event happened or not): exact binomial interval. */
+  readonly binary: boolean;
+  readonly role: TestRole;
+  /** Why a by-design test holds by construction (shown with it); evidence tests leave it out. */
+  readonly byDesignBecause?: string;
   /** The (variant, measurement) pairs the effect reads. */
   readonly uses: readonly { readonly variant: string; readonly measurement: string }[];
   effect(value: VariantValue): number;

@@ -9,7 +9,7 @@ import { MONTHS_PER_YEAR } from '../engine.ts';
 import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { topShare } from '../inequality.ts';
-import { ORG_COMMUNE } from './organisation-table.ts';
+import { EXIT_FAILED, HISTORY_MONTHS, ORG_COMMUNE } from './organisation-table.ts';
 
 type R = ScalarReporter<EconomyState>;
 
@@ -182,6 +182,67 @@ export function holdersTop10Sorted(sorted: Float64Array): number {
   return first < sorted.length ? topShare(sorted.subarray(first), 0.1) : Number.NaN;
 }
 
+/**
+ * Claim 6's owned-outright ceiling (MODEL.md 7 (v3)), per class: an asset can be owned outright
+ * for at most 1 - (months to redemption) / lifespan of its life, capped to [0, 1]; months to
+ * redemption are that class's commune series' mean so far (else the maturity). Weighted by the
+ * communes' live assets of each class, as the owned-outright share counts them.
+ */
+export function ownedOutrightCeilingByClass(s: EconomyState): number {
+  const { assets, classes } = s;
+  const count = new Float64Array(classes.length);
+  for (let i = 0, live = assets.live(); i < live.length; i++) {
+    const a = live[i]!;
+    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count[assets.cls[a]!]!++;
+  }
+  let sum = 0, n = 0;
+  for (let c = 0; c < classes.length; c++) {
+    if (count[c] === 0) continue;
+    const redeemed = s.redeemedByClass[c]!;
+    const months = redeemed > 0 ? s.redemptionMonthsByClass[c]! / redeemed : s.params.maturityMonths;
+    sum += count[c]! * Math.min(1, Math.max(0, 1 - months / classes[c]!.lifespanMonths));
+    n += count[c]!;
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/**
+ * Claim 5 on communes of equal size (MODEL.md 7 (v3)): each commune's coefficient of variation
+ * of monthly pool income per member over the last 12 months, times the square root of its
+ * members (what pooling alone would remove: the CV of a mean of n independent incomes falls as
+ * 1/sqrt(n)), member-weighted over communes.
+ */
+export function sizeAdjustedDividendVariability(s: EconomyState): number {
+  let sum = 0, weight = 0;
+  for (const o of s.orgs.all) {
+    if (!o.alive || o.kind !== ORG_COMMUNE || o.members === 0) continue;
+    let n = 0, m1 = 0, m2 = 0;
+    for (let k = 1; k <= MONTHS_PER_YEAR; k++) {
+      const slot = (((s.tick - k) % HISTORY_MONTHS) + HISTORY_MONTHS) % HISTORY_MONTHS;
+      const members = o.memberHistory[slot]!;
+      if (members <= 0) continue;
+      const d = o.poolIncomeHistory[slot]! / members;
+      n++; m1 += d; m2 += d * d;
+    }
+    if (n < 2 || m1 <= 0) continue;
+    const meanD = m1 / n;
+    const cv = Math.sqrt(Math.max(0, m2 / n - meanD * meanD)) / meanD;
+    sum += cv * Math.sqrt(o.members) * o.members;
+    weight += o.members;
+  }
+  return weight > 0 ? sum / weight : Number.NaN;
+}
+
+/** Claim 5, what became of absorbed communes: how many were absorbed by a commune that later failed. */
+export function absorbedIntoFailed(s: EconomyState): number {
+  let n = 0;
+  for (const e of s.events) {
+    if (e.kind !== 'merge' || s.orgs.get(e.org).kind !== ORG_COMMUNE) continue;
+    if (s.orgs.get(e.org).exit === EXIT_FAILED) n++;
+  }
+  return n;
+}
+
 export function claimReporters(): R[] {
   const all = perSample(rentVsUseLastYear);
   const redeemed = perSample(rentVsUseRedeemed);
@@ -205,5 +266,12 @@ export function claimReporters(): R[] {
     r('communes.assetShareByNetEquity', 'Commune share of productive assets (net equity)', 'share 0-1', 'book value of communes\' productive assets net of their bonds outstanding, over the book value of all productive assets', (s) => shares(s).byNetEquity),
     r('communes.equity', 'Commune equity', 'money units', 'book equity of all communes: assets - bonds outstanding + escrow, pool and reserve', communeEquity),
     r('capitalists.wealth', 'Capitalist wealth', 'money units', 'net worth of all persons who started as capitalists', capitalistWealth),
+    r('bonds.unmetDemand', 'Unmet demand for commune assets', 'requests', 'since the start: months in which a person wanted an asset and would pay its debt service at baseYield, but did not ask (the rent at maxYield exceeded its willingness to pay)', (s) => s.counters.unmetDemand),
+    r('communes.ownedOutrightCeilingByClass', 'Owned-outright ceiling, per class', 'share 0-1', 'per asset class 1 - months to redemption / lifespan capped to [0, 1], weighted by communes\' assets of each class', ownedOutrightCeilingByClass),
+    r('communes.poolRent', 'Rent into commune pools', 'money units', 'since the start: rent of commune assets that reached a commune pool (redeemed rent and escrow left after service)', (s) => s.counters.poolRentCents / CENTS_PER_UNIT),
+    r('communes.poolRentFromProducers', 'Producers\' rent into commune pools', 'money units', 'since the start: the part of that rent paid on productive assets (producers\' own product)', (s) => s.counters.poolRentFromProducersCents / CENTS_PER_UNIT),
+    r('communes.poolRentFromNonMembers', 'Non-members\' rent into commune pools', 'money units', 'since the start: rent of redeemed commune assets paid into a pool by persons not members of that commune', (s) => s.counters.poolRentFromNonMembersCents / CENTS_PER_UNIT),
+    r('communes.dividendVariabilitySizeAdjusted', 'Dividend variability, size-adjusted', 'CV x sqrt(members)', 'member-weighted mean over communes of the CV of monthly pool income per member over the last 12 months, times the square root of the commune\'s members', sizeAdjustedDividendVariability),
+    r('communes.absorbedIntoFailed', 'Absorbed communes whose absorber failed', 'communes', 'since the start: communes merged into a commune that later failed', absorbedIntoFailed),
   ];
 }

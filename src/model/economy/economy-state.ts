@@ -134,6 +134,17 @@ export interface FinanceCounters {
   lastYearFirmDepreciation: number;
   enterpriseSalesYear: number;
   lastYearEnterpriseSales: number;
+  /**
+   * Claims 6 and 8 (MODEL.md 7 (v3)), cumulative: persons who wanted an asset and would pay its
+   * debt service at baseYield but did not ask (the rent at maxYield exceeds their willingness);
+   * rent that reached commune pools (cents), and the part of it paid on productive assets
+   * (producers' own product).
+   */
+  unmetDemand: number;
+  poolRentCents: number;
+  poolRentFromProducersCents: number;
+  /** Claim 2: rent of redeemed commune assets paid into a pool by persons not members of that commune. */
+  poolRentFromNonMembersCents: number;
 }
 
 export interface EconomyState extends EngineState {
@@ -147,6 +158,9 @@ export interface EconomyState extends EngineState {
   readonly counters: FinanceCounters;
   /** Last clearing rent per asset class, or -1 before the first (mode choice). */
   readonly lastClearingRentCents: Float64Array;
+  /** Commune series redeemed per asset class, and their months from issue to redemption summed (claim 6's ceiling). */
+  readonly redeemedByClass: Float64Array;
+  readonly redemptionMonthsByClass: Float64Array;
   /** Current goods price in cents per unit, and the reference output of the demand curve. */
   goodsPriceCents: number;
   referenceOutputCents: number;
@@ -182,6 +196,7 @@ export function emptyCounters(): FinanceCounters {
     wagesYear: 0, distributionsYear: 0, firmPayoutsYear: 0, lastYearWages: 0, lastYearDistributions: 0, lastYearFirmPayouts: 0,
     firmSalesYear: 0, firmWagesYear: 0, firmDepreciationYear: 0, lastYearFirmSales: 0, lastYearFirmWages: 0,
     lastYearFirmDepreciation: 0, enterpriseSalesYear: 0, lastYearEnterpriseSales: 0,
+    unmetDemand: 0, poolRentCents: 0, poolRentFromProducersCents: 0, poolRentFromNonMembersCents: 0,
   });
 }
 
@@ -192,6 +207,7 @@ export function newEconomyState(
     tick: 0, ledger, streams, params, classes, persons,
     assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
+    redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),

@@ -67,7 +67,7 @@ const MODES = [MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLO
  * Per mode (indexed by mode number), the standardised (labour + commune dividends) / own
  * output of last year, over the persons who were in that mode every month of it.
  */
-export function retainedShares(s: EconomyState): Float64Array {
+export function retainedShares(s: EconomyState, dividendWeight = 1): Float64Array {
   const { persons } = s;
   const { stratum, weights } = strataFor(persons);
   const kept = new Float64Array(8 * SKILL_STRATA);
@@ -77,7 +77,7 @@ export function retainedShares(s: EconomyState): Float64Array {
     // One mode all year: a single bit set.
     if (mask === 0 || (mask & (mask - 1)) !== 0) continue;
     const cell = (31 - Math.clz32(mask)) * SKILL_STRATA + stratum[p]!;
-    kept[cell]! += persons.lastLabourYear[p]! + persons.lastDividendYear[p]!;
+    kept[cell]! += persons.lastLabourYear[p]! + dividendWeight * persons.lastDividendYear[p]!;
     output[cell]! += persons.lastOwnOutputYear[p]!;
   }
   const out = new Float64Array(8).fill(Number.NaN);
@@ -89,6 +89,7 @@ export function retainedShares(s: EconomyState): Float64Array {
 }
 
 const sharesNow = perSample(retainedShares);
+const labourSharesNow = perSample((s: EconomyState) => retainedShares(s, 0));
 
 type R = ScalarReporter<EconomyState>;
 
@@ -109,5 +110,12 @@ export function retainedShareReporters(): R[] {
     retained('retained.cooperativeMembers', 'Retained: cooperative members', 'cooperative member-workers', MODE_MEMBER_WORKER),
     retained('retained.communeProducers', 'Retained: commune producers', 'producers on commune assets (output - rent + commune dividends)', MODE_PRODUCER),
     retained('retained.selfEmployed', 'Retained: self-employed', 'self-employed (above 1 only by commune dividends on a share not yet lapsed)', MODE_SELF_EMPLOYED),
+    // Claim 8 on producers' own product (MODEL.md 7 (v3)): the standardised ratio is linear in
+    // its numerator, so own product = this + (share of pool rent paid by producers) x (full - this).
+    {
+      id: 'retained.communeProducersLabourOnly', label: 'Retained without dividends: commune producers', unit: 'share 0-1',
+      description: `labour income / own output last year, producers on commune assets in that mode all year, commune dividends left out, ${standardised}`,
+      sample: (s) => labourSharesNow(s)[MODE_PRODUCER]!,
+    },
   ];
 }

@@ -1,0 +1,48 @@
+// The claims command's robustness files (MODEL.md 7 (v3)): robustness.json holds the uncertain
+// parameters, every draw (its Latin hypercube coordinates, its values, each claim's verdict and
+// each test's mean effect) and per claim the shares of verdicts, the label and the first-order
+// sensitivity indices; robustness.csv has one row per draw and claim.
+import type { ClaimReport } from '../model/claims/judge-claims.ts';
+import { ROBUST_SHARE, type ClaimRobustness, type ParameterDraw, type UncertainParameter } from '../model/claims/robustness.ts';
+import { csvField, type FailedRun } from './claims-report.ts';
+import type { Provenance } from './provenance.ts';
+
+export const ROBUSTNESS_FORMAT = 'commons-ledger-robustness/1';
+
+const finiteOrNull = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
+
+export function robustnessJson(
+  provenance: Provenance, parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[],
+  drawReports: readonly (readonly ClaimReport[])[], robustness: readonly ClaimRobustness[], failures: readonly FailedRun[],
+): Record<string, unknown> {
+  return {
+    format: ROBUSTNESS_FORMAT,
+    provenance,
+    method: `Latin hypercube of ${draws.length} draws over the scenario's uncertainty block (stream "latin-hypercube" of the scenario's seed), every draw run under the same replicate keys (common random numbers); robust when at least ${ROBUST_SHARE * 100}% of draws give one verdict; first-order index: correlation ratio by binning on each parameter's rank (Plischke 2010; Plischke, Borgonovo & Smith 2013)`,
+    parameters,
+    draws: draws.map((d, i) => ({
+      draw: d.index + 1,
+      coordinates: d.coordinates,
+      values: d.overrides,
+      claims: (drawReports[i] ?? []).map((r) => ({
+        id: r.claim.id,
+        verdict: r.verdict,
+        tests: r.tests.map((t) => ({ id: t.test.id, role: t.test.role, verdict: t.verdict, mean: finiteOrNull(t.summary?.mean), ci95: [finiteOrNull(t.summary?.low), finiteOrNull(t.summary?.high)] })),
+      })),
+    })),
+    claims: robustness,
+    failedRuns: failures.filter((f) => f.set > 0),
+  };
+}
+
+export function robustnessCsv(
+  parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[], drawReports: readonly (readonly ClaimReport[])[],
+): string {
+  const lines = [['draw', ...parameters.map((p) => p.path), 'claim', 'verdict'].map(csvField).join(',')];
+  draws.forEach((d, i) => {
+    for (const r of drawReports[i] ?? []) {
+      lines.push([String(d.index + 1), ...parameters.map((p) => String(d.overrides[p.path])), String(r.claim.id), r.verdict].map(csvField).join(','));
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
