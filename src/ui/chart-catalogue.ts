@@ -111,6 +111,17 @@ export const CHARTS: readonly ChartSpec[] = [
   },
 ];
 
+/** Charts about communes, hidden while the run has none (a capitalist-only run drew them flat). */
+const COMMUNE_CHARTS = new Set(['commune-finance', 'commune-bonds', 'rent-dividend']);
+
+function hasCommunes(record: RunRecord): boolean {
+  if (!record.has('communes.count')) return true;
+  const counts = record.column('communes.count');
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) return true;
+  return false;
+}
+
 export function chartsFor(record: RunRecord): ChartSpec[] {
-  return CHARTS.filter((spec) => spec.applies(record));
+  const communes = hasCommunes(record);
+  return CHARTS.filter((spec) => spec.applies(record) && (communes || !COMMUNE_CHARTS.has(spec.id)));
 }

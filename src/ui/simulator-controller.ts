@@ -13,6 +13,9 @@ import type { Speed } from '../worker/protocol.ts';
 
 type PendingAction = () => void;
 
+/** Appended to a scenario's name when a parameter is changed from the page. */
+export const EDITED = ' (edited)';
+
 export class SimulatorController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   readonly record = new RunRecord();
@@ -110,6 +113,10 @@ export class SimulatorController implements ReactiveController {
     let text: string;
     try {
       text = setField(this.runningText, path, value);
+      // Once a parameter differs from what the scenario's name describes, the name says so, and
+      // so do the header, exported files and share links, which all read the text.
+      const name = this.scenario?.name;
+      if (path.join('.') !== 'seed' && name !== undefined && !name.endsWith(EDITED)) text = setField(text, ['name'], `${name}${EDITED}`);
     } catch (error) {
       this.failure = `The parameter could not be set: ${(error as Error).message}`;
       this.host.requestUpdate();

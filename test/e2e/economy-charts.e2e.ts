@@ -100,7 +100,9 @@ it('draws property, organisation, merge, commune-finance, decile, size and survi
   }
   // Organisations: three lines and a dashed mark per merge or takeover (not per founding).
   expect(await page.locator('chart-card[data-chart="organisations"] path[stroke-width="3.5"]').count()).toBe(3);
-  expect(await page.locator('chart-card[data-chart="organisations"] line[stroke-dasharray="3 3"]').count()).toBe(3);
+  expect(await page.locator('chart-card[data-chart="organisations"] line.event[stroke-dasharray="3 3"]').count()).toBe(3);
+  // The legend's mark is dashed the same way as the chart's.
+  expect(await page.locator('chart-card[data-chart="organisations"] line:not(.event)[stroke-dasharray="3 3"]').count()).toBe(1);
   // Commune finance mixes money and shares: two panels, so two y-axis titles.
   expect(await page.locator('chart-card[data-chart="commune-finance"] text[transform*="rotate(-90)"]').count()).toBe(2);
   expect(await page.locator('chart-card[data-chart="rent-dividend"] rect.bar').count()).toBe(9);

@@ -181,4 +181,34 @@ describe('the picture of the economy', () => {
     expect(await notice.innerText()).toMatch(/no preset called "does-not-exist"/);
     expect(await notice.innerText()).toMatch(/"scenario"/);
   });
+
+  it('names an edited scenario "edited" in the header and in what it exports', async () => {
+    const { page } = await open('?preset=random-exchange', { width: 1280, height: 720 });
+    const agents = page.getByTestId('p-agents');
+    await agents.waitFor();
+    await agents.fill('300');
+    await agents.press('Enter');
+    await expect.poll(() => page.getByTestId('scenario-name').innerText()).toMatch(/\(edited\)$/);
+    await page.getByTestId('seek-year').fill('1');
+    await page.getByTestId('seek').click();
+    await page.getByTestId('year-readout').filter({ hasText: /^1$/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/edited/);
+  });
+
+  it('hides commune charts in a run without communes, and draws merge marks as the legend shows them', async () => {
+    const { page } = await open('?preset=capitalist-only', { width: 1440, height: 900 });
+    await page.getByTestId('seek-year').waitFor();
+    await seek(page, 8);
+    for (const id of ['commune-finance', 'commune-bonds', 'rent-dividend']) {
+      expect(await page.locator(`chart-card[data-chart="${id}"]`).count(), id).toBe(0);
+    }
+    const chart = page.locator('chart-card[data-chart="organisations"]');
+    // Takeovers by year 8 of the capitalist-only run: marks, at most 40, dashed as in the legend.
+    const marks = chart.locator('line.event');
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
+    const dash = await marks.first().getAttribute('stroke-dasharray');
+    expect(await chart.locator(`g line[stroke-dasharray="${dash}"]:not(.event)`).count()).toBe(1);
+    expect(await marks.count()).toBeLessThanOrEqual(40);
+  });
 });

@@ -15,6 +15,7 @@ import type { RunRecord } from '../run-record.ts';
 
 const FOLLOWED = 4;
 const GLIDE_MS = 150;
+const SAMPLE_REDRAW_MS = 400;
 
 interface Dot {
   readonly agent: number;
@@ -28,7 +29,17 @@ interface Dot {
 export class AgentDots extends ChartElement {
   @property({ type: String }) distribution = 'wealth';
 
+  /** When the last drawing of a running economy sample was made (performance.now()). */
+  private lastDrawnAt = -Infinity;
+
   protected override draw(svg: Svg, record: RunRecord): void {
+    // A large economy's sample redraws a few times a second while it runs, not at every frame:
+    // a few hundred dots restyled twenty times a second made tasks of over 100 ms on a loaded
+    // machine. A paused run (the last frame of a seek, say) is always drawn.
+    const sampledEconomy = record.agentKinds !== null && record.agentKinds.sampleStride > 1;
+    const now = performance.now();
+    if (sampledEconomy && record.mode !== 'paused' && now - this.lastDrawnAt < SAMPLE_REDRAW_MS && this.drawnRun === record.info?.runId) return;
+    this.lastDrawnAt = now;
     const snapshot = record.distributions.get(this.distribution);
     const meta = record.info?.distributions.find((d) => d.id === this.distribution);
     const values = snapshot?.values;
@@ -97,8 +108,13 @@ export class AgentDots extends ChartElement {
     circles.filter(followed).raise();
     // A CSS transition glides the dots (d3-transition is not in the bundle); the attributes
     // carry the same position for SVG export.
-    circles.style('transition', freshRun ? 'none' : `cx ${GLIDE_MS}ms linear, cy ${GLIDE_MS}ms linear`)
-      .attr('cx', (d) => x(d.rank)).attr('cy', (d) => y(d.value))
-      .style('cx', (d) => `${x(d.rank)}px`).style('cy', (d) => `${y(d.value)}px`);
+    if (sampledEconomy) {
+      // Dots of a sample jump between redraws; a glide would only add restyling work.
+      circles.attr('cx', (d) => x(d.rank)).attr('cy', (d) => y(d.value));
+    } else {
+      circles.style('transition', freshRun ? 'none' : `cx ${GLIDE_MS}ms linear, cy ${GLIDE_MS}ms linear`)
+        .attr('cx', (d) => x(d.rank)).attr('cy', (d) => y(d.value))
+        .style('cx', (d) => `${x(d.rank)}px`).style('cy', (d) => `${y(d.value)}px`);
+    }
   }
 }

@@ -6,7 +6,8 @@ import { INK } from './axes.ts';
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
-  readonly dashed?: boolean;
+  /** True for the usual dash, or the chart's own dash pattern (so the legend's mark matches the chart's). */
+  readonly dashed?: boolean | string;
   readonly shape?: 'line' | 'dot' | 'box';
 }
 
@@ -56,7 +57,7 @@ export function drawLegend(
     else {
       entry.append('line').attr('x1', 0).attr('x2', 22).attr('y1', 0).attr('y2', 0)
         .attr('stroke', item.color).attr('stroke-width', 3.5)
-        .attr('stroke-dasharray', item.dashed === true ? '6 4' : null);
+        .attr('stroke-dasharray', item.dashed === true ? '6 4' : typeof item.dashed === 'string' ? item.dashed : null);
     }
     x += entryWidth;
   }

@@ -5,7 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
-import { drawLegend } from './legend.ts';
+import { drawLegend, type LegendItem } from './legend.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { ReporterInfo, RunEvent } from '../../worker/protocol.ts';
@@ -16,6 +16,18 @@ const PANEL_HEIGHT = 300;
 const STACKED_PANEL_HEIGHT = 230;
 
 const isMerge = (event: RunEvent) => /merge|takeover/i.test(event.kind);
+const EVENT_INK = '#9ca3af';
+const EVENT_DASH = '3 3';
+/** More distinct months than this and the marks become one a year (hundreds of takeovers made a grey comb). */
+const MAX_EVENT_MARKS = 40;
+
+/** Events as marks: one per month with any, or one per year when there would be too many. */
+function eventMarks(events: readonly RunEvent[]): { byYear: boolean; rows: { year: number; events: RunEvent[] }[] } {
+  const byMonth = d3.groups(events, (e) => e.tick);
+  const byYear = byMonth.length > MAX_EVENT_MARKS;
+  const groups = byYear ? d3.groups(events, (e) => Math.floor(e.tick / MONTHS_PER_YEAR)) : byMonth;
+  return { byYear, rows: groups.map(([key, list]) => ({ year: byYear ? key + 0.5 : key / MONTHS_PER_YEAR, events: list })) };
+}
 
 /** Shares, ratios and indices on 0-1 go on one axis; other units each get their own. */
 function unitGroup(unit: string): string {
@@ -43,8 +55,11 @@ export class SeriesChart extends ChartElement {
     const reporters = this.ids.map((id) => info.scalars.find((s) => s.id === id)).filter((r): r is ReporterInfo => r !== undefined);
     const groups = d3.groups(reporters, (r) => unitGroup(r.unit));
     const m = DEFAULT_MARGIN;
-    const legendItems = reporters.map((r, i) => ({ label: r.label, color: colorAt(i) }));
-    if (this.markEvents && record.events.some(isMerge)) legendItems.push({ label: 'merge or takeover', color: '#9ca3af' });
+    const legendItems: LegendItem[] = reporters.map((r, i) => ({ label: r.label, color: colorAt(i) }));
+    const marks = this.markEvents ? eventMarks(record.events.filter(isMerge)) : null;
+    if (marks !== null && marks.rows.length > 0) {
+      legendItems.push({ label: `merge or takeover${marks.byYear ? ' (one mark a year, thicker for more)' : ''}`, color: EVENT_INK, dashed: EVENT_DASH });
+    }
     const root = svg.append('g');
     const legendHeight = drawLegend(root, legendItems, m.left, 20, CHART_WIDTH - m.left - m.right);
     const top = 20 + legendHeight + 8;
@@ -69,11 +84,14 @@ export class SeriesChart extends ChartElement {
       leftAxis(root, y, place, groupLabel(members), 5, compact);
       bottomAxis(root, x, place, 'years', 8, compact);
       const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
-      if (this.markEvents) {
-        plot.selectAll('line.event').data(record.events.filter(isMerge)).join('line')
-          .attr('x1', (e) => x(e.tick / MONTHS_PER_YEAR)).attr('x2', (e) => x(e.tick / MONTHS_PER_YEAR))
-          .attr('y1', 0).attr('y2', place.height).attr('stroke', '#9ca3af').attr('stroke-width', 1.5).attr('stroke-dasharray', '3 3')
-          .append('title').text((e) => `year ${(e.tick / MONTHS_PER_YEAR).toFixed(1)}: ${e.kind} ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+      if (marks !== null) {
+        plot.selectAll('line.event').data(marks.rows).join('line').attr('class', 'event')
+          .attr('x1', (e) => x(e.year)).attr('x2', (e) => x(e.year))
+          .attr('y1', 0).attr('y2', place.height).attr('stroke', EVENT_INK)
+          .attr('stroke-width', (e) => 1.5 + Math.log2(e.events.length)).attr('stroke-dasharray', EVENT_DASH)
+          .append('title').text((e) => (e.events.length === 1
+            ? `year ${e.year.toFixed(1)}: ${e.events[0]!.kind} ${Object.entries(e.events[0]!.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`
+            : `${marks.byYear ? `year ${Math.floor(e.year) + 1}` : `year ${e.year.toFixed(1)}`}: ${e.events.length} merges or takeovers`));
       }
       const colors: string[] = [];
       members.forEach((r, k) => {
