@@ -2,7 +2,6 @@
 // Runs the base scenario and every variant the chosen claims compare, K replicates each with
 // the same replicate keys r1..rK (common random numbers), on worker threads; then each test's
 // paired effects, bootstrap interval and verdict. Exit codes as the sim command.
-import { relative } from 'node:path';
 import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { claimsRunList, planClaims, type ClaimsPlan } from './claims-plan.ts';
@@ -21,7 +20,10 @@ import { totalTicksOf, type Scenario } from '../scenarios/schema.ts';
 import { drawParameterSets, robustnessOf, type UncertainParameter } from '../model/claims/robustness.ts';
 import { RandomStreams } from '../model/random.ts';
 import { EXIT_OK } from './exit-codes.ts';
-import { inputFailure, runCommand, usageFailure } from './command.ts';
+import { inputFailure, isEntryModule, runCommand, usageFailure } from './command.ts';
+import { checkedMergeSettled, commandLineOf, runShard, type MergedRuns } from './sharded-run.ts';
+
+const ENTRY = 'src/cli/claims-main.ts';
 
 /** Persons and years of the calibration run that times this machine (after a short warm-up run). */
 const CALIBRATION_PERSONS = 1000;
@@ -60,7 +62,8 @@ function economyOrSame(scenario: Scenario, persons: number, years: number): Scen
 
 const personsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? scenario.persons.count : CALIBRATION_PERSONS);
 
-export async function claimsMain(argv: readonly string[]): Promise<number> {
+/** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
+export async function claimsMain(argv: readonly string[], merged?: MergedRuns): Promise<number> {
   let options;
   try {
     options = parseClaimsCommandLine(argv, CLAIMS.map((c) => c.id));
@@ -131,7 +134,14 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
     const shown = bar;
     const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
     const runStarted = performance.now();
-    const flat = await runReplicatesSettled(runs.map((r) => r.request), workers, progress);
+    const requests = runs.map((r) => r.request);
+    if (options.shard !== undefined) {
+      const name = await runShard(output, 'claims', argv, ENTRY, base.sha256, requests, options.shard, workers, progress, runReplicatesSettled);
+      bar?.finish();
+      say(`Wrote ${name} to ${output.directory}; combine the shards with npm run merge\n`);
+      return EXIT_OK;
+    }
+    const flat = merged === undefined ? await runReplicatesSettled(requests, workers, progress) : checkedMergeSettled(merged, requests, base.sha256);
     const runSeconds = (performance.now() - runStarted) / 1000;
     bar?.finish();
     bar = undefined;
@@ -159,8 +169,8 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
       scenarioFile: options.file,
       scenarioSha256: base.sha256,
       replicateKeys: keys,
-      date: startedAt,
-      commandLine: [relative(process.cwd(), process.argv[1] ?? 'src/cli/claims-main.ts'), ...argv],
+      date: merged?.startedAt ?? startedAt,
+      commandLine: merged?.commandLine ?? commandLineOf(ENTRY, argv, false),
     });
     failures.sort((a, b) => a.set - b.set);
     output.write('claims.json', `${JSON.stringify(claimsJson(provenance, plan, reports, window, failures, robustness), null, 2)}\n`);
@@ -184,4 +194,4 @@ export async function claimsMain(argv: readonly string[]): Promise<number> {
   }
 }
 
-runCommand('claims', claimsMain);
+if (isEntryModule(import.meta.url)) runCommand('claims', claimsMain);

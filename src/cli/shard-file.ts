@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ReplicateResult } from './replicate-run.ts';
+import type { RunFailure } from './replicate-pool.ts';
 import type { OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 import type { Shard } from './shards.ts';
 
@@ -22,7 +23,8 @@ export interface ShardRecord {
   readonly shard: Shard;
   readonly runCount: number;
   readonly positions: readonly number[];
-  readonly results: readonly ReplicateResult[];
+  /** A run that threw (claims go on without it) is kept as its failure. */
+  readonly results: readonly (ReplicateResult | RunFailure)[];
 }
 
 export function shardFileName(shard: Shard): string {
@@ -62,7 +64,8 @@ function decodeRecord(record: Record<string, number | { type: string; data: stri
   }));
 }
 
-function encodeResult(result: ReplicateResult): Record<string, unknown> {
+function encodeResult(result: ReplicateResult | RunFailure): Record<string, unknown> {
+  if ('failed' in result) return { failed: true, replicateKey: result.replicateKey ?? null, message: result.message };
   const o = result.organisations;
   return {
     replicateKey: result.replicateKey ?? null,
@@ -89,6 +92,8 @@ const resultSchema = z.object({
   threadId: z.number(),
 });
 
+const failureSchema = z.object({ failed: z.literal(true), replicateKey: z.string().nullable(), message: z.string() });
+
 const shardSchema = z.object({
   format: z.literal(SHARD_FORMAT),
   command: z.enum(['sim', 'sweep', 'claims']),
@@ -99,7 +104,7 @@ const shardSchema = z.object({
   shard: z.object({ index: z.number().int().min(0), count: z.number().int().min(1) }),
   runCount: z.number().int().min(0),
   positions: z.array(z.number().int().min(0)),
-  results: z.array(resultSchema),
+  results: z.array(z.union([failureSchema, resultSchema])),
 });
 
 function decodeResult(data: z.infer<typeof resultSchema>): ReplicateResult {
@@ -132,7 +137,10 @@ export function parseShardJson(text: string, source: string): ShardRecord {
   const parsed = shardSchema.safeParse(data);
   if (!parsed.success) throw new Error(`${source}: not a ${SHARD_FORMAT} file: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   const { format: _format, results, ...rest } = parsed.data;
-  return { ...rest, results: results.map(decodeResult) };
+  return {
+    ...rest,
+    results: results.map((r) => ('failed' in r ? { failed: true as const, replicateKey: r.replicateKey ?? undefined, message: r.message } : decodeResult(r))),
+  };
 }
 
 /** Every shard file in the given directories (or the files themselves), by name. */
