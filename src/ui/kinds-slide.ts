@@ -132,7 +132,7 @@ export class KindsDiagram extends ChartElement {
         const x = i * (boxW + gap);
         g.append('rect').attr('x', x).attr('y', 26).attr('width', boxW).attr('height', 30).attr('rx', 7)
           .attr('fill', i === 1 ? kind.color : '#fff').attr('stroke', kind.color).attr('stroke-width', 2);
-        g.append('text').attr('x', x + boxW / 2).attr('y', 46).attr('text-anchor', 'middle').attr('font-size', label.length > 15 ? 10.5 : label.length > 12 ? 11.5 : 13)
+        g.append('text').attr('x', x + boxW / 2).attr('y', 46).attr('text-anchor', 'middle').attr('font-size', label.length > 15 ? 9.5 : label.length > 12 ? 10.5 : 13)
           .attr('font-weight', i === 1 ? 700 : 400).attr('fill', i === 1 ? '#fff' : INK).text(label);
         if (i < 2) {
           const ax = x + boxW + 3;

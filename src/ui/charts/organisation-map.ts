@@ -61,7 +61,7 @@ export class OrganisationMap extends ChartElement {
     const width = CHART_WIDTH - m.left - m.right;
     const legend: LegendItem[] = kindsPresent.map((k) => ({ label: ORG_KIND_NAMES[k]!, color: ORG_KIND_COLORS[k]!, shape: 'dot' }));
     const aggregated = now.ids.length > MAX_MARKS;
-    if (!aggregated) legend.push({ label: 'absorbed (ring), linked to absorber', color: '#7b8794' });
+    if (!aggregated && lives.exit.includes(EXIT_ABSORBED)) legend.push({ label: 'absorbed (ring), linked to absorber', color: '#7b8794' });
     const legendHeight = drawLegend(axes, legend, m.left, 22, width);
     const top = 22 + legendHeight + 4;
     const place = this.plotArea(top);
@@ -70,8 +70,10 @@ export class OrganisationMap extends ChartElement {
       .attr('font-size', 18).attr('fill', INK)
       .text(aggregated ? 'one circle per kind and founding year, oldest first' : 'in order of founding, oldest first');
     for (const k of kindsPresent) {
-      axes.append('text').attr('x', place.left - 8).attr('y', place.top + lane(k)! + lane.bandwidth() / 2)
-        .attr('text-anchor', 'end').attr('dominant-baseline', 'middle').attr('font-size', 16).attr('fill', ORG_KIND_COLORS[k]!)
+      // The lane's name written upward beside it, so long names never run off the left edge.
+      const middle = place.top + lane(k)! + lane.bandwidth() / 2;
+      axes.append('text').attr('transform', `translate(${place.left - 14},${middle}) rotate(-90)`)
+        .attr('text-anchor', 'middle').attr('font-size', 16).attr('fill', ORG_KIND_COLORS[k]!)
         .attr('font-weight', 700).text(LANE_NAMES[k]!);
       axes.append('line').attr('x1', place.left).attr('x2', place.left + width)
         .attr('y1', place.top + lane(k)! + lane.bandwidth()).attr('y2', place.top + lane(k)! + lane.bandwidth()).attr('stroke', '#e4e7eb');
