@@ -110,6 +110,16 @@ export const cooperativesSchema = z.strictObject({
   hiredLabor: z.boolean().default(false).meta({ description: 'May hire non-members at the market wage for positions no member fills.' }),
   coordinationCost: units(0, 1e7, 0, 'goods units per month per log member', 'Monthly cost of coordination: this times ln(members) (0: none).'),
   merges: z.boolean().default(true).meta({ description: 'A failing cooperative may merge into a healthy one by vote of the healthy one\'s members.' }),
+  rentOutAssets: z.boolean().default(true).meta({ description: 'MODEL.md 10.8: a cooperative rents out through the shared rental auction an asset no member has worked for vacantMonthsToLet months, and, with idle capital, buys an asset for an asker who offers a rental agreement, as a commune does.' }),
+  vacantMonthsToLet: months(1, 120, 3, 'Months a cooperative\'s productive asset stands vacant before it is let out at the rental auction.'),
+});
+
+export const HOME_OWNER_KINDS = ['commune', 'firm', 'cooperative'] as const;
+
+export const housingSchema = z.strictObject({
+  owners: z.array(z.enum(HOME_OWNER_KINDS)).max(3).default([...HOME_OWNER_KINDS]).meta({
+    description: 'MODEL.md 10.1: kinds of organisation that may own homes and let them through the shared rental auction (communes to anyone who asks, firms to anyone when the rent beats their hurdle yield, cooperatives to their members). A home seeker asks one drawn at random among those present.',
+  }),
 });
 
 const uncertainPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/, 'a dotted path to a scenario field, as --set takes (e.g. bonds.maxYield)')
@@ -143,6 +153,7 @@ export const economySchema = z.strictObject({
   uncertainty: z.array(uncertainParameterSchema).max(40).default([]).meta({
     description: 'Parameters whose values are uncertain, with plausible ranges: `npm run claims -- FILE --robustness N` draws N sets of them by Latin hypercube and judges the claims under each (MODEL.md 7 (v3)).',
   }),
+  housing: housingSchema.prefault({}),
 }).superRefine((s, ctx) => {
   s.uncertainty.forEach((u, i) => {
     let value: unknown = s;

@@ -20,10 +20,12 @@ function checkInvariants(state: EconomyState): void {
       expect(persons.employer[p]).toBe(assets.owner[a]);
     }
     if (persons.mode[p] === MODE_MEMBER_WORKER) {
-      // Its cooperative's asset, or a commune's rented for the cooperative.
+      // Its cooperative's asset, or a let asset (a commune's, another cooperative's: MODEL.md
+      // 10.8) rented for the cooperative.
       expect(orgs.get(persons.coopOf[p]!).kind).toBe(ORG_COOPERATIVE);
       expect(persons.employer[p]).toBe(persons.coopOf[p]);
-      if (orgs.get(assets.owner[a]!).kind !== ORG_COMMUNE) expect(assets.owner[a]).toBe(persons.coopOf[p]);
+      if (!assets.letOut[a]) expect(assets.owner[a]).toBe(persons.coopOf[p]);
+      else expect(assets.owner[a]).not.toBe(persons.coopOf[p]);
     }
     const c = persons.coopOf[p]!;
     if (c >= 0) expect(orgs.get(c).alive).toBe(true);

@@ -1,20 +1,21 @@
-// MODEL.md 4-5, "acquisition requests and auctions". First every free commune asset goes to
-// its rental auction (bidders: persons who chose to produce on that class this month, and the
-// incumbent at the end of a term). Then each person still wanting an asset asks a commune for
-// a new one, offering a rental agreement at the debt service at `maxYield`, if that is within
-// its willingness to pay; the commune issues a bond series and auctions it; if it clears, the
-// asset is bought from `world` and rented to the asker for the bonds' maturity.
+// MODEL.md 4-5 and 10.1, "acquisition requests and auctions". First every free let asset,
+// whoever owns it (a commune, a landlord firm, a cooperative), goes to the one shared rental
+// auction (bidders: persons who chose to produce on that class or want a home this month, and
+// the incumbent at the end of a term). Then each person still wanting an asset asks an owner
+// for a new one (requestAcquisitions).
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { SERIES_ACTIVE, annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { endPossession, grantPossession } from './possession.ts';
 import { offeredRentCents } from './mode-choice.ts';
 import type { SaverQueue } from './savers.ts';
 import { buyWithBonds } from './bond-purchase.ts';
 import { radixOrder } from '../../model/radix-sort.ts';
+import { acquireAssetFor } from './enterprise-acquisition.ts';
+import { landlordFor, listLandlords, newLandlords, takesRentalAgreement } from './landlords.ts';
 
 /** Most a person would pay a month for an asset of class c: its gain over its outside option. */
 export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
@@ -82,6 +83,8 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     const kind = productive ? 1 : 0;
     const reserve = reserveCents(state, a);
     const incumbent = assets.possessor[a]!;
+    const owner = assets.owner[a]!;
+    const ownerIsCoop = assets.ownerKind[a] === ORG_COOPERATIVE;
     auction.length = 0;
     if (incumbent >= 0) auction.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
     const bids = bidsByClass[c]!;
@@ -91,6 +94,8 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
       const bid = bids[i]!;
       if (taken >= needed || bid.willingnessCents < reserve) break;
       if (served[2 * bid.bidder + kind] || bid.bidder === incumbent) continue;
+      // A cooperative's member works its cooperative's assets as a member, never as a tenant.
+      if (productive && persons.coopOf[bid.bidder] === owner && ownerIsCoop) continue;
       auction.push(bid);
       taken++;
     }
@@ -112,22 +117,25 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   }
 }
 
-/** The commune a person asks: its own (member, else probation), else one drawn at random. */
-function communeFor(state: EconomyState, p: number, communes: readonly Organisation[], rng: RandomStream): Organisation | undefined {
-  const { persons, orgs } = state;
-  const own = persons.memberOf[p]! >= 0 ? persons.memberOf[p]! : persons.probationOf[p]!;
-  if (own >= 0 && orgs.get(own).alive) return orgs.get(own);
-  return communes.length > 0 ? communes[rng.int(communes.length)] : undefined;
-}
+const landlords = newLandlords();
 
+/**
+ * MODEL.md 4-5, 10.1, 10.8: each person still wanting an asset asks an owner for a new one
+ * (landlords.ts), offering a rental agreement at the debt service at `maxYield` if that is
+ * within its willingness to pay. A commune pays out of its replacement reserve or issues a
+ * bond series; a firm or cooperative that takes the agreement buys by the shared enterprise
+ * acquisition (cash, else bonds under its guarantee). Bought: the asset is let to the asker
+ * for the bonds' maturity. Commune requests are counted for its finance metrics.
+ */
 export function requestAcquisitions(state: EconomyState, rng: RandomStream, queue: SaverQueue): void {
-  const { persons, classes, orgs, params, ledger, assets, counters } = state;
+  const { persons, classes, params, ledger, assets, counters } = state;
   if (persons.seekerCount === 0) return;
-  const communes = orgs.aliveOfKind(ORG_COMMUNE);
-  if (communes.length === 0) return;
+  listLandlords(state, landlords);
+  if (landlords.communes.length + landlords.firms.length + landlords.cooperatives.length === 0) return;
+  const home = classes.findIndex((c) => !c.productive);
   for (let i = 0; i < persons.seekerCount; i++) {
     const p = persons.seekers[i]!;
-    const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? classes.findIndex((c) => !c.productive) : -1;
+    const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? home : -1;
     if (wanted < 0) continue;
     const cls = classes[wanted]!;
     const rent = offeredRentCents(state, wanted);
@@ -137,22 +145,29 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
       if (willingness >= annuityPaymentCents(cls.priceCents, params.baseYield, params.maturityMonths)) counters.unmetDemand++;
       continue;
     }
-    const commune = communeFor(state, p, communes, rng);
-    if (commune === undefined) continue;
-    counters.requestsMade++;
+    const owner = landlordFor(state, p, wanted, rent, landlords, rng);
+    if (owner === undefined) continue;
     let asset: number;
-    if (ledger.balance(commune.reserveAccount) >= cls.priceCents) {
-      // A replacement reserve large enough buys the asset outright, without bonds.
-      ledger.transfer(commune.reserveAccount, WORLD, cls.priceCents, FLOW['asset-purchase']);
-      asset = assets.add(wanted, commune.id, state.tick);
+    if (owner.kind === ORG_COMMUNE) {
+      counters.requestsMade++;
+      if (ledger.balance(owner.reserveAccount) >= cls.priceCents) {
+        // A replacement reserve large enough buys the asset outright, without bonds.
+        ledger.transfer(owner.reserveAccount, WORLD, cls.priceCents, FLOW['asset-purchase']);
+        asset = assets.add(wanted, owner.id, state.tick);
+      } else {
+        const bought = buyWithBonds(state, owner, wanted, (service) => service <= rent, params.membersOnlyBonds ? owner.id : -1, queue, rng);
+        if (bought === undefined) continue;
+        asset = bought.asset;
+        counters.clearingYieldSumYear += bought.outcome.clearingYield;
+        counters.clearedYear++;
+      }
+      counters.requestsCleared++;
     } else {
-      const bought = buyWithBonds(state, commune, wanted, (service) => service <= rent, params.membersOnlyBonds ? commune.id : -1, queue, rng);
-      if (bought === undefined) continue;
-      asset = bought.asset;
-      counters.clearingYieldSumYear += bought.outcome.clearingYield;
-      counters.clearedYear++;
+      if (!takesRentalAgreement(state, owner, p, wanted, rent)) continue;
+      asset = acquireAssetFor(state, owner, wanted, rent, queue, rng);
+      if (asset < 0) continue;
+      assets.letOut[asset] = 1;
     }
-    counters.requestsCleared++;
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;
     else persons.wantsHome[p] = 0;

@@ -10,6 +10,7 @@ import {
 } from '../../model/economy/economy-state.ts';
 import { MODE_IDLE, MODE_SELF_EMPLOYED, PersonTable } from '../../model/economy/person-table.ts';
 import type { EconomyScenario } from '../../scenarios/economy-schema.ts';
+import { ORG_KIND_NAMES } from '../../model/economy/organisation-table.ts';
 import { foundCommune } from './founding.ts';
 import { grantPossession } from './possession.ts';
 import { foundFirms } from '../firm/firm-lifecycle.ts';
@@ -44,6 +45,9 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     coopRetention: cooperatives.retention, coopSplitBySkill: cooperatives.split === 'by-skill',
     hiredLabor: cooperatives.hiredLabor, coordinationCostCents: cents(cooperatives.coordinationCost),
     coopMerges: cooperatives.merges,
+    coopRentOut: cooperatives.rentOutAssets,
+    coopVacantMonthsToLet: cooperatives.vacantMonthsToLet,
+    homeOwnerKinds: ORG_KIND_NAMES.map((kind) => s.housing.owners.includes(kind)),
   };
 }
 

@@ -26,7 +26,7 @@ export function acquireAssetFor(
     return bought;
   }
   if (queue.length === 0) return -1;
-  const surplus = org.salesMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
+  const surplus = org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
   const bought = buyWithBonds(state, org, cls, (service) => surplus >= org.serviceMonth + service, -1, queue, rng);
   if (bought === undefined) return -1;
   const { asset, outcome } = bought;

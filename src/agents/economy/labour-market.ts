@@ -41,7 +41,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
   for (const a of state.enterpriseAssets) {
-    if (!assets.alive[a] || assets.possessor[a]! >= 0) continue;
+    if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
     const kind = assets.ownerKind[a]!;
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
       market.vacant = grown(market.vacant, market.vacancyCount + 1);
@@ -58,7 +58,7 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
   for (const list of vacantByOrg) list.length = 0;
   for (const a of state.enterpriseAssets) {
-    if (!assets.alive[a] || assets.possessor[a]! >= 0 || !assets.classes[assets.cls[a]!]!.productive) continue;
+    if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
     vacantByOrg[assets.owner[a]!]!.push(a);
   }
   for (const org of orgs.all) org.queued = 0;

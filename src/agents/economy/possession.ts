@@ -1,7 +1,8 @@
-// MODEL.md 3-5: who possesses an asset. A rental agreement gives possession of a commune's
-// asset at a monthly rent for a term; ending it (release, eviction, end of term) puts the asset
-// back at auction. A firm's or cooperative's asset is worked by its employee or member
-// (`startWork`); when that ends the position is vacant, and the asset never goes to auction.
+// MODEL.md 3-5, 10.1: who possesses an asset. A rental agreement gives possession of a let
+// asset (any home, any commune asset, an enterprise's asset let out) at a monthly rent for a
+// term; ending it (release, eviction, end of term) puts the asset back at auction. A firm's or
+// cooperative's own asset is worked by its employee or member (`startWork`); when that ends the
+// position is vacant, and the asset goes to auction only once its owner lets it out.
 import {
   MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED, type PersonTable,
 } from '../../model/economy/person-table.ts';
@@ -29,9 +30,10 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
     persons.asset[person] = asset;
     persons.mode[person] = coop >= 0 ? MODE_MEMBER_WORKER : MODE_PRODUCER;
     persons.employer[person] = coop;
-    // Working commune property makes a non-member a probationer at once (MODEL.md 5).
+    // Working commune property makes a non-member a probationer at once (MODEL.md 5); renting
+    // a firm's or cooperative's asset buys no membership of anything.
     const owner = assets.owner[asset]!;
-    if (persons.memberOf[person] !== owner && persons.probationOf[person] !== owner) {
+    if (assets.ownerKind[asset] === ORG_COMMUNE && persons.memberOf[person] !== owner && persons.probationOf[person] !== owner) {
       persons.probationOf[person] = owner;
       persons.probationMonths[person] = 0;
     }
@@ -44,17 +46,17 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
 export function endPossession(state: EconomyState, asset: number): void {
   const { assets, persons } = state;
   const person = assets.possessor[asset]!;
-  const communal = assets.ownerKind[asset] === ORG_COMMUNE;
+  const letOut = assets.letOut[asset]!;
   if (person >= 0) {
     vacate(persons, asset, person, assets.classOf(asset).productive);
-    // Leaving a cooperative's asset is leaving the cooperative (its capital account paid out).
-    if (!communal && persons.coopOf[person] === assets.owner[asset]) leaveCooperative(state, person);
+    // Leaving the asset one works for one's cooperative is leaving it (its capital account paid out).
+    if (!letOut && persons.coopOf[person] === assets.owner[asset]) leaveCooperative(state, person);
   }
   assets.possessor[asset] = -1;
   assets.rentCents[asset] = 0;
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
-  assets.onAuction[asset] = communal ? assets.alive[asset]! : 0;
+  assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
 }
 
 /** Puts a person to work on a firm's or cooperative's asset, ending what it worked before. */

@@ -10,6 +10,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
+import { SALES_BY_KIND } from '../../model/economy/housing-accounts.ts';
 
 const SALES = FLOW.sales;
 const FROM_WORLD = WORLD;
@@ -30,7 +31,7 @@ export function produceAndSell(state: EconomyState): void {
   const EMPLOYEE = MODE_EMPLOYEE;
   const MEMBER_WORKER = MODE_MEMBER_WORKER;
   const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
-  for (const org of state.orgs.all) { org.salesMonth = 0; org.rentMonth = 0; }
+  for (const org of state.orgs.all) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; org.interestIncomeMonth = 0; }
   let total = 0;
   for (let p = 0; p < persons.count; p++) {
     let units = 0;
@@ -54,6 +55,7 @@ export function produceAndSell(state: EconomyState): void {
   let sold = 0;
   const orgs = state.orgs.all;
   const counters = state.counters;
+  const housing = state.housingYear;
   for (let p = 0; p < persons.count; p++) {
     let cents = Math.round(output[p]! * price);
     ownOutputYear[p]! += cents;
@@ -63,6 +65,7 @@ export function produceAndSell(state: EconomyState): void {
       ledger.transfer(FROM_WORLD, org.account, cents, SALES);
       org.salesMonth += cents;
       counters.enterpriseSalesYear += cents;
+      housing[SALES_BY_KIND + org.kind]! += cents;
       if (org.kind === ORG_FIRM) counters.firmSalesYear += cents;
       cents = 0;
     } else {

@@ -24,6 +24,7 @@ import { payFirmDividends } from '../firm/shareholder-payouts.ts';
 import { investFirms } from '../firm/investment.ts';
 import { closeEmptyFirms, enforceBankruptcies, foundNewFirms } from '../firm/firm-lifecycle.ts';
 import { holdTakeovers } from '../firm/takeover-phase.ts';
+import { letOutVacantAssets } from '../cooperative/idle-capital.ts';
 
 export function economyPhases(state: EconomyState): { phases: Phase<EconomyState>[]; yearEndPhases: Phase<EconomyState>[] } {
   const s = state.streams;
@@ -45,7 +46,10 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
     { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabour(st, moves); recountOrganisations(st); rollMonthlyHistory(st); } },
     { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
-    { name: 'missed payments and defaults', run: (st) => { enforceDefaults(st); enforceBankruptcies(st); resolveFailingCooperatives(st); } },
+    {
+      name: 'missed payments and defaults',
+      run: (st) => { enforceDefaults(st); enforceBankruptcies(st); resolveFailingCooperatives(st); if (hasEnterprises(st)) letOutVacantAssets(st); },
+    },
     { name: 'dividends', run: (st) => { payCommuneDividends(st); payFirmDividends(st); } },
     { name: 'mode choices', run: (st) => { openLabourMarket(st, market); chooseModes(st, modeChoice, market); } },
     {

@@ -112,11 +112,16 @@ export function payWagesAndService(state: EconomyState): void {
     const coordination = org.otherCostsMonth - org.rentMonth;
     if (coordination > 0) ledger.payUpTo(org.account, WORLD, coordination, FLOW.other);
     org.depreciationMonth = Math.round(org.depreciationMonth);
+    // Rent from let assets and interest on bonds held are income like sales (MODEL.md 10.1, 10.8).
     org.netIncomeMonth = netIncomeCents({
-      salesCents: org.salesMonth, wagesCents: org.wagesMonth, interestCents: org.interestMonth,
+      salesCents: org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth, wagesCents: org.wagesMonth, interestCents: org.interestMonth,
       depreciationCents: org.depreciationMonth, otherCostsCents: org.otherCostsMonth,
     });
     org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
-    if (org.kind === ORG_FIRM) counters.firmDepreciationYear += org.depreciationMonth;
+    if (org.kind === ORG_FIRM) {
+      counters.firmDepreciationYear += org.depreciationMonth;
+      // A landlord firm's value added is its rent (housing services), as a producer's is its sales.
+      counters.firmSalesYear += org.rentIncomeMonth;
+    }
   }
 }

@@ -1,5 +1,6 @@
 // MODEL.md 5, capitalist firm: retained profit is invested while the expected return per
-// asset beats the bond yield. A firm whose hiring this month filled every position and turned
+// asset beats the bond yield. Homes are bought when a home seeker asks and the rent beats the
+// same hurdle (landlords.ts, MODEL.md 10.1); here, the productive positions. A firm whose hiring this month filled every position and turned
 // applicants away buys one new asset per applicant turned away (a new firm: its first), of
 // the class with the best expected return at skill 1 and its current wage rate (annual
 // surplus after wages and depreciation, over the price); the yield to beat is the last
@@ -15,9 +16,13 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const { orgs, classes, params, counters, assets } = state;
   const lastYield = counters.lastYearMeanClearingYield;
   const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
+  // Positions (assets its employees work) per firm: homes it lets are not positions, so a
+  // landlord firm still opens its first position (MODEL.md 10.1).
+  const positions = new Int32Array(orgs.all.length);
+  for (const a of state.enterpriseAssets) if (assets.alive[a] && !assets.letOut[a]) positions[assets.owner[a]!]!++;
   for (const firm of orgs.all) {
     // Expand only when last month's hiring turned applicants away (labour is there to hire).
-    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && assets.ownedBy(firm.id) > 0)) continue;
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && positions[firm.id]! > 0)) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;

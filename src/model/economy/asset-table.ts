@@ -33,6 +33,12 @@ export class AssetTable {
   vacantMonths = new Int32Array(64);
   /** Waiting at a rental auction. */
   onAuction = new Uint8Array(64);
+  /**
+   * Let out through the shared rental auction (MODEL.md 10.1, 10.8), not worked by its owner's
+   * own workers: every home, every commune asset, and an enterprise's productive asset its
+   * owner chose to rent out.
+   */
+  letOut = new Uint8Array(64);
 
   /** Ids of assets in service, in id order; rebuilt lazily after a retirement. */
   private liveIds = new Int32Array(64);
@@ -196,6 +202,7 @@ export class AssetTable {
     this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
     this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
+    this.letOut[id] = ownerKind === ORG_COMMUNE || !this.classProductive[cls] ? 1 : 0;
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
     this.enqueueForWear(cls, id);
@@ -221,5 +228,6 @@ export class AssetTable {
     this.bornTick = g(this.bornTick); this.alive = g(this.alive); this.series = g(this.series);
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
+    this.letOut = g(this.letOut);
   }
 }

@@ -10,6 +10,7 @@ import { AssetTable, type AssetClassParams } from './asset-table.ts';
 import { OrganisationTable } from './organisation-table.ts';
 import type { PersonTable } from './person-table.ts';
 import { settleNumberFields } from '../number-fields.ts';
+import { newHousingYear } from './housing-accounts.ts';
 
 export const CENTS_PER_UNIT = 100;
 
@@ -67,6 +68,11 @@ export interface EconomyParams {
   readonly hiredLabor: boolean;
   readonly coordinationCostCents: number;
   readonly coopMerges: boolean;
+  /** MODEL.md 10.8: cooperatives let out assets. */
+  readonly coopRentOut: boolean;
+  readonly coopVacantMonthsToLet: number;
+  /** MODEL.md 10.1: which kinds (indexed by ORG_*) may own and let homes. */
+  readonly homeOwnerKinds: readonly boolean[];
 }
 
 /** Something that happened once, for the UI's event table (merges, foundings, failures). */
@@ -183,6 +189,9 @@ export interface EconomyState extends EngineState {
    * auction it triggers runs, so no bid can spend it. Empty between phases.
    */
   readonly holdAccount: number;
+  /** Rent and income by owner kind this year and last (housing-accounts.ts). */
+  readonly housingYear: Float64Array;
+  readonly housingLastYear: Float64Array;
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -212,7 +221,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], holdAccount: ledger.open(),
+    enterpriseAssets: [], holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 

@@ -10,6 +10,8 @@ import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
 import { claimReporters } from './claim-metrics.ts';
+import { housingReporters } from './housing-metrics.ts';
+import { RENT_BY_KIND } from './housing-accounts.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
@@ -183,8 +185,10 @@ export function economyReporters(): R[] {
       const { count, lifespanSum } = communeAssetsNow(s);
       return count > 0 ? Math.max(0, 1 - maturity / (lifespanSum / count)) : Number.NaN;
     }),
-    scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent collected, last full year', (s) =>
-      s.counters.lastYearRent > 0 ? s.counters.lastYearInterestToNonMembers / s.counters.lastYearRent : 0),
+    scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent communes collected, last full year', (s) => {
+      const rent = s.housingLastYear[RENT_BY_KIND + ORG_COMMUNE]!;
+      return rent > 0 ? s.counters.lastYearInterestToNonMembers / rent : 0;
+    }),
     scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', (s) => {
       let n = 0;
       for (let p = 0; p < s.persons.count; p++) {
@@ -213,6 +217,7 @@ export function economyReporters(): R[] {
     worldFlow('sales', 'sales'), worldFlow('consumption', 'consumption'), worldFlow('asset-purchase', 'asset purchases'),
     worldFlow('liquidation', 'liquidations'),
     ...claimReporters(),
+    ...housingReporters(),
   ];
 }
 

@@ -64,6 +64,11 @@ export interface Organisation {
   otherCostsMonth: number;
   /** Rent paid this month for commune assets its members work (cooperatives). */
   rentMonth: number;
+  /** Rent received this month for assets it lets out, and interest on bonds it holds (MODEL.md 10.1, 10.8). */
+  rentIncomeMonth: number;
+  interestIncomeMonth: number;
+  /** Exponential trail of the yield on bonds it bought (a cooperative lending idle capital, MODEL.md 10.8). */
+  trailingReturn: number;
   /** Level monthly service of its active bond series (the guarantee test adds new series to it). */
   serviceMonth: number;
   /** Net income of the last month and its exponential trail (admissions, mode choice). */
@@ -94,7 +99,7 @@ export class OrganisationTable {
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
-      otherCostsMonth: 0, rentMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
+      otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, trailingReturn: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true,
     };
     settleNumberFields(org);

@@ -43,6 +43,8 @@ export function closeYear(state: EconomyState): void {
   persons.lastCoopWorked.set(persons.coopWorkedYear); persons.coopWorkedYear.fill(-1);
   counters.interestYear = 0;
   counters.dividendsYear = 0;
+  state.housingLastYear.set(state.housingYear);
+  state.housingYear.fill(0);
   for (let f = 0; f < FLOWS.length; f++) {
     state.worldNetLastYear[f] = ledger.worldNetByFlow[f]! - state.worldNetAtYearStart[f]!;
     state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;

@@ -1,0 +1,62 @@
+// MODEL.md 10.1, the housing market as a researcher checks it: homes by owner kind, how many
+// are occupied, the mean rent, home rent as a share of the receiving kind's income, and the
+// share of workers housed. Sampled like every reporter (yearly by default).
+import type { ScalarReporter } from '../reporters.ts';
+import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
+import { ORG_KIND_NAMES } from './organisation-table.ts';
+import { HOME_RENT_BY_KIND, kindIncomeCents, OWNER_KINDS } from './housing-accounts.ts';
+import { perSample } from './sample-memo.ts';
+
+type R = ScalarReporter<EconomyState>;
+
+/** Homes in service by owner kind, occupied ones, and the rent the occupied pay (cents a month). */
+export function homeCensus(s: EconomyState): { byKind: Float64Array; homes: number; occupied: number; rentCents: number } {
+  const { assets } = s;
+  const byKind = new Float64Array(OWNER_KINDS);
+  let homes = 0, occupied = 0, rentCents = 0;
+  for (let i = 0, live = assets.live(); i < live.length; i++) {
+    const a = live[i]!;
+    if (!assets.alive[a] || assets.classProductive[assets.cls[a]!]) continue;
+    homes++;
+    byKind[assets.ownerKind[a]!]!++;
+    if (assets.possessor[a]! >= 0) {
+      occupied++;
+      rentCents += assets.rentCents[a]!;
+    }
+  }
+  return { byKind, homes, occupied, rentCents };
+}
+
+const censusNow = perSample(homeCensus);
+
+export function housingReporters(): R[] {
+  const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
+    ({ id, label, unit, description, sample });
+  return [
+    r('housing.homes', 'Homes', 'homes', 'homes in service, whoever owns them', (s) => censusNow(s).homes),
+    ...ORG_KIND_NAMES.map((kind, k) => r(`housing.homes.${kind}`, `Homes owned by ${kind}s`, 'homes', `homes in service owned by ${kind}s`, (s) => censusNow(s).byKind[k]!)),
+    r('housing.occupancy', 'Home occupancy', 'share 0-1', 'occupied homes over homes in service', (s) => {
+      const c = censusNow(s);
+      return c.homes > 0 ? c.occupied / c.homes : Number.NaN;
+    }),
+    r('housing.meanRent', 'Mean home rent', 'money units per month', 'mean monthly rent in the rental agreements of occupied homes', (s) => {
+      const c = censusNow(s);
+      return c.occupied > 0 ? c.rentCents / c.occupied / CENTS_PER_UNIT : Number.NaN;
+    }),
+    r('housing.housedShare', 'Workers housed', 'share 0-1', 'share of workers (persons who are not capitalists) renting a home', (s) => {
+      const { persons } = s;
+      let housed = 0, workers = 0;
+      for (let p = 0; p < persons.count; p++) {
+        if (persons.isCapitalist[p]) continue;
+        workers++;
+        if (persons.home[p]! >= 0) housed++;
+      }
+      return workers > 0 ? housed / workers : Number.NaN;
+    }),
+    ...ORG_KIND_NAMES.map((kind, k) => r(`housing.rentShareOfIncome.${kind}`, `Home rent share of ${kind} income`, 'share 0-1',
+      `home rent received by ${kind}s over their income (sales, rent and interest received), last full year`, (s) => {
+        const income = kindIncomeCents(s.housingLastYear, k);
+        return income > 0 ? s.housingLastYear[HOME_RENT_BY_KIND + k]! / income : Number.NaN;
+      })),
+  ];
+}
