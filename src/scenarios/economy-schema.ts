@@ -57,7 +57,9 @@ export const bondsSchema = z.strictObject({
   format: z.enum(['uniform', 'discriminatory']).default('uniform').meta({ description: 'uniform: every winner gets the clearing yield; discriminatory: each gets its own ask.' }),
   eligibility: z.enum(['anyone', 'members-only']).default('anyone').meta({ description: 'Who may buy a commune\'s bonds: anyone, or members of that commune only.' }),
   saversFraction: share(0.5, 'A saver commits at most this share of (cash - buffer) a month across all auctions.'),
-  newIssuerPremium: z.number().min(0).max(1).default(0.01).meta({ unit: 'per year', description: 'Risk premium asked of an issuer under three years old (older: its trailing loss rate).' }),
+  newIssuerPremium: z.number().min(0).max(1).default(0.01).meta({ unit: 'per year', description: 'Prior expected annual loss rate savers ask of an issuer whose kind has little history; credibility weighting moves it toward the kind\'s and then the issuer\'s observed loss rate (MODEL.md 10.2).' }),
+  credibilityYears: z.number().min(0).max(10_000).default(70).meta({ unit: 'series-years', description: 'Bühlmann\'s k: the series-years of loss history that get half the weight against the prior (kind) or the kind\'s rate (issuer). 0: the observed rate alone once there is any history.' }),
+  leveragePremium: z.number().min(0).max(1).default(0.01).meta({ unit: 'per year at debt = collateral', description: 'Leverage term of the expected loss savers ask: this times the issuer\'s debt over the book value of its assets (capped at 3x), after the new series.' }),
   askNoise: z.number().min(0).max(1).default(0.005).meta({ unit: 'per year', description: 'Standard deviation of the noise on each saver\'s ask.' }),
   minimumBid: units(0, 1e9, 10_000, 'goods units', 'Smallest bid a saver makes (the bond denomination); smaller savers keep cash.'),
   biddersPerAuction: z.number().int().min(1).max(100_000).default(200).meta({ unit: 'savers', description: 'Savers asked per auction, in a seeded order (bounds the cost of an auction).' }),
@@ -95,7 +97,8 @@ export const firmsSchema = z.strictObject({
   foundingCapital: units(0, 1e12, 150_000, 'goods units', 'Capital a founding capitalist contributes (shares in proportion); one asset plus six months of wages.'),
   wageFloor: units(0, 1e7, 1000, 'goods units per month', 'The wage rate per unit of skill never falls below this.'),
   payoutRatio: share(0.5, 'Share of a positive monthly profit paid to shareholders; the rest is retained.'),
-  takeovers: z.boolean().default(true).meta({ description: 'At year end a firm with enough cash may buy a firm with a lower return on assets at book equity.' }),
+  takeovers: z.boolean().default(true).meta({ description: 'At year end a firm may bid for a firm with a lower return on assets: it offers the target\'s market value plus the premium, and the target\'s shareholders accept only if the offer beats what they hold (MODEL.md 10.5).' }),
+  takeoverPremium: z.number().min(0).max(5).default(0.3).meta({ unit: 'share of market value', description: 'Premium a takeover bid offers over the target\'s market value (trailing profits capitalised at the trailing bond yield, at least its book equity).' }),
 });
 
 export const cooperativesSchema = z.strictObject({
@@ -139,11 +142,17 @@ export const uncertainParameterSchema = z.union([
   }),
 ]).meta({ description: 'An uncertain parameter: a range { path, low, high } or choices { path, values }.' });
 
+export const cycleSchema = z.strictObject({
+  rho: z.number().min(0).max(0.999).default(0.93).meta({ unit: 'per month', description: 'Persistence of the economy-wide AR(1) factor on the goods price (on its logarithm; MODEL.md 10.3).' }),
+  sigma: units(0, 0.5, 0.033, 'log-scale sigma per month', 'Innovation of the economy-wide goods price factor; 0 switches the cycle off. The default gives a fall of 10% or more in the yearly mean price about every 9 years.'),
+});
+
 export const economySchema = z.strictObject({
   kind: z.literal('economy').meta({ description: 'An economy of persons, venture communes, firms and cooperatives under the shared market rules (MODEL.md 1-5).' }),
   ...runFields(50),
   persons: personsSchema.prefault({}),
   goods: goodsSchema.prefault({}),
+  cycle: cycleSchema.prefault({}),
   assets: z.array(assetClassSchema).min(1).max(20).default(DEFAULT_ASSET_CLASSES).meta({ description: 'Asset classes: productive ones and housing.' }),
   bonds: bondsSchema.prefault({}),
   rental: rentalSchema.prefault({}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextWageRate, wageCents } from '../../src/agents/firm/wage-rate.ts';
 import { idleCashPayoutCents, netIncomeCents, splitProfit, worthInvesting } from '../../src/agents/firm/firm-accounts.ts';
-import { planTakeovers } from '../../src/agents/firm/takeover.ts';
+import { marketValueCents, planTakeovers, shareholdersAccept } from '../../src/agents/firm/takeover.ts';
 
 describe('firm wage rate', () => {
   it('rises 1% while a vacancy stays open and falls 1% while applicants queue', () => {
@@ -43,27 +43,51 @@ describe('firm accounts', () => {
   });
 });
 
-describe('takeovers', () => {
-  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number) =>
-    ({ id, cashCents, bookEquityCents, returnOnAssets });
+describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)', () => {
+  // A firm with `assets` of book value earning `roa` a year, its profit and equity to match.
+  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000) =>
+    ({ id, cashCents, bookEquityCents, bookAssetsCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets });
 
-  it('lets a firm buy a weaker firm it can afford, at book equity', () => {
-    expect(planTakeovers([firm(1, 1_000_000, 800_000, 0.12), firm(2, 0, 500_000, 0.03)]))
-      .toEqual([{ acquirer: 1, target: 2, priceCents: 500_000 }]);
+  it('values a firm at its profit capitalised at the bond yield, never below its book equity', () => {
+    expect(marketValueCents(60_000, 500_000, 0.05)).toBe(1_200_000);
+    expect(marketValueCents(10_000, 500_000, 0.05)).toBe(500_000);
+    expect(marketValueCents(-10_000, -5, 0.05)).toBe(0);
   });
 
-  it('never lets a firm buy one with an equal or better return, or one it cannot afford', () => {
-    expect(planTakeovers([firm(1, 1_000_000, 0, 0.05), firm(2, 0, 500_000, 0.05)])).toEqual([]);
-    expect(planTakeovers([firm(1, 100_000, 0, 0.2), firm(2, 0, 500_000, 0.01)])).toEqual([]);
+  it('has the shareholders refuse an offer that does not beat what their shares are worth', () => {
+    expect(shareholdersAccept(1_199_999, 1_200_000)).toBe(false);
+    expect(shareholdersAccept(1_200_000, 1_200_000)).toBe(false);
+    expect(shareholdersAccept(1_200_001, 1_200_000)).toBe(true);
+  });
+
+  it('buys a weaker firm at its market value plus the premium', () => {
+    // Target: 3% on 1,000,000 of assets = 30,000 a year, worth 600,000 at 5%; offer 1.3 x that.
+    expect(planTakeovers([firm(1, 2_000_000, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0.3))
+      .toEqual([{ acquirer: 1, target: 2, priceCents: 780_000 }]);
+  });
+
+  it('takes over nothing when the buyer can pay the book equity but not the market value (v2 seized it at book equity)', () => {
+    // Book equity 500,000 affordable; market value 600,000 x 1.3 = 780,000 is not.
+    expect(planTakeovers([firm(1, 700_000, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0.3)).toEqual([]);
+  });
+
+  it('takes over nothing when the shareholders would not gain: no premium, no sale', () => {
+    expect(planTakeovers([firm(1, 9e9, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0)).toEqual([]);
+  });
+
+  it('never lets a firm buy one with an equal or better return, or one worth less to it than the offer', () => {
+    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.05)], 0.05, 0.3)).toEqual([]);
+    // 1.3 x 600,000 = 780,000 exceeds what the target's assets earn at the buyer's 3.5%: 700,000.
+    expect(planTakeovers([firm(1, 9e9, 0, 0.035), firm(2, 0, 0, 0.03)], 0.05, 0.3)).toEqual([]);
   });
 
   it('involves each firm in at most one takeover a year', () => {
     const plans = planTakeovers([
       firm(1, 9e9, 0, 0.2), firm(2, 9e9, 0, 0.15), firm(3, 0, 10, 0.01), firm(4, 0, 10, 0.02),
-    ]);
+    ], 0.05, 0.3);
     expect(plans).toEqual([
-      { acquirer: 1, target: 3, priceCents: 10 },
-      { acquirer: 2, target: 4, priceCents: 10 },
+      { acquirer: 1, target: 3, priceCents: 260_000 },
+      { acquirer: 2, target: 4, priceCents: 520_000 },
     ]);
   });
 });

@@ -7,5 +7,7 @@ import { EXIT_ABSORBED, endOrganisation, type Organisation } from '../../model/e
 export function absorbHoldings(state: EconomyState, absorbed: Organisation, absorber: Organisation): void {
   state.assets.transferAll(absorbed.id, absorber.id);
   state.bonds.transferIssuer(absorbed.id, absorber.id);
+  // Its credit record goes with its series (MODEL.md 10.2).
+  state.finance.absorbHistory(absorbed.id, absorber.id);
   endOrganisation(absorbed, state.tick, EXIT_ABSORBED);
 }

@@ -16,15 +16,10 @@ import { buyWithBonds } from './bond-purchase.ts';
 import { radixOrder } from '../../model/radix-sort.ts';
 import { acquireAssetFor } from './enterprise-acquisition.ts';
 import { landlordFor, listLandlords, newLandlords, takesRentalAgreement } from './landlords.ts';
+import { willingnessToPayCents } from './willingness.ts';
 
-/** Most a person would pay a month for an asset of class c: its gain over its outside option. */
-export function willingnessToPayCents(state: EconomyState, p: number, c: number): number {
-  const cls = state.classes[c]!;
-  if (!cls.productive) return cls.outputCents;
-  // Expected output on the asset minus self-employed output, both at the goods price.
-  const perUnitOfSkill = cls.outputCents - state.params.baseOutputCents;
-  return Math.floor((perUnitOfSkill * state.persons.skill[p]! * state.goodsPriceCents) / 100);
-}
+// Willingness to pay: expected output minus the best open alternative (MODEL.md 10.4).
+export { willingnessToPayCents };
 
 /**
  * Bids from the highest willingness down, equal ones in the order they were made: what

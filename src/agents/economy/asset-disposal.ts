@@ -2,6 +2,9 @@
 // discount on book value and runs the bondholders-first waterfall; scrapping at the end of its
 // life returns nothing (scrap value 0), so any principal still owed is a bond loss.
 import { liquidate, liquidationValueCents } from '../../model/market/liquidation.ts';
+import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import { FLOW } from '../../model/ledger.ts';
+import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { endPossession } from './possession.ts';
 
@@ -12,7 +15,18 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   assets.retire(asset);
   const owner = orgs.get(assets.owner[asset]!);
   const proceeds = how === 'scrap' ? 0 : liquidationValueCents(assets.bookValue(asset, state.tick), state.params.liquidationDiscount);
-  const outcome = liquidate(ledger, bonds, assets.series[asset]!, proceeds, owner.account);
+  const series = assets.series[asset]!;
+  const owing = series >= 0 && bonds.status[series] === SERIES_ACTIVE;
+  // A worn-out asset's remaining debt is still its owner's: a firm or cooperative (or a commune
+  // whose pool backs its bonds) repays it from its cash as far as that goes.
+  if (owing && how === 'scrap' && (owner.kind !== ORG_COMMUNE || state.params.poolBacksBonds)) {
+    const short = bonds.outstanding(series) - ledger.balance(bonds.escrow[series]!);
+    if (short > 0) ledger.payUpTo(owner.account, bonds.escrow[series]!, short, FLOW.principal);
+  }
+  const outcome = liquidate(ledger, bonds, series, proceeds, owner.account);
+  // A series closed by a liquidation, or by scrapping short of what it owed, has defaulted
+  // (MODEL.md 10.2-10.3: defaults and losses by issuer kind).
+  if (owing && (how === 'liquidation' || outcome.lossCents > 0)) state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
   owner.lossesByYear[0]! += outcome.lossCents;
   owner.poolIncomeMonth += outcome.toOwnerCents;
   assets.series[asset] = -1;

@@ -1,15 +1,16 @@
-// MODEL.md 4: buying an asset with a bond series, the same for communes, firms and
-// cooperatives: savers bid at the shared auction with the issuer's risk premium; if the series
+// MODEL.md 4 and 10.2: buying an asset with a bond series, the same for communes, firms and
+// cooperatives: savers bid at the shared auction pricing the issuer's expected loss; if the series
 // clears under the issuer's guarantee, the holders pay the issuer, which buys the asset from
 // `world`, and the series finances that asset. Not cleared: nothing moves.
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import {
-  clearBondAuction, issueSeries, issuerRiskPremium, type BondAuctionOutcome, type BondBid,
+  clearBondAuction, issueSeries, type BondAuctionOutcome, type BondBid,
 } from '../../model/market/bond-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import type { Organisation } from '../../model/economy/organisation-table.ts';
 import { collectBondBids, type SaverQueue } from './savers.ts';
+import { addToBalanceSheet, issuerExpectedLoss } from './credit-history.ts';
 
 export type ClearedAuction = Extract<BondAuctionOutcome, { cleared: true }>;
 
@@ -24,20 +25,28 @@ export function buyWithBonds(
   state: EconomyState, issuer: Organisation, cls: number, guarantee: (serviceCents: number) => boolean,
   membersOf: number, queue: SaverQueue, rng: RandomStream,
 ): { asset: number; outcome: ClearedAuction } | undefined {
-  const { ledger, assets, bonds, params, persons, orgs } = state;
+  const { ledger, assets, bonds, params, persons } = state;
   const price = assets.classPrice[cls]!;
-  const premium = issuerRiskPremium(state.tick - issuer.foundedTick, orgs.trailingLossRate(issuer), params.newIssuerPremium);
-  collectBondBids(state, queue, rng, price, premium, membersOf, bids);
+  const expectedLoss = issuerExpectedLoss(state, issuer, price, price);
+  collectBondBids(state, queue, rng, price, expectedLoss, membersOf, bids);
   const outcome = clearBondAuction(bids, {
     faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat, guarantee,
   });
   if (!outcome.cleared) return undefined;
-  for (const a of outcome.allocations) persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
+  const { finance } = state;
+  for (const a of outcome.allocations) {
+    persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
+    finance.acceptedYieldFaceYear += a.amountCents * ((a.askYield ?? a.annualYield) - expectedLoss);
+    finance.acceptedFaceYear += a.amountCents;
+    finance.clearingYieldFaceYear += a.amountCents * a.annualYield;
+  }
   const asset = assets.add(cls, issuer.id, state.tick, issuer.kind);
   const series = issueSeries(ledger, bonds, outcome.allocations, {
     issuer: issuer.id, issuerAccount: issuer.account, asset, tick: state.tick, maturityMonths: params.maturityMonths,
   });
   ledger.transfer(issuer.account, WORLD, price, FLOW['asset-purchase']);
   assets.series[asset] = series;
+  addToBalanceSheet(state, issuer.id, price, price);
+  finance.seriesIssuedYear[issuer.kind]!++;
   return { asset, outcome };
 }

@@ -38,6 +38,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   const { assets, orgs, params } = state;
   market.vacancyCount = 0;
   market.coops.length = 0;
+  state.bestOpenWageRateCents = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
   for (const a of state.enterpriseAssets) {
@@ -46,6 +47,9 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
       market.vacant = grown(market.vacant, market.vacancyCount + 1);
       market.vacant[market.vacancyCount++] = a;
+      // The best wage on offer is every person's open alternative (MODEL.md 10.4).
+      const rate = orgs.all[assets.owner[a]!]!.wageRateCents;
+      if (rate > state.bestOpenWageRateCents) state.bestOpenWageRateCents = rate;
     }
   }
 }

@@ -3,8 +3,9 @@
 // + (members who moved or rent across the pair in the last 12 months) / their members. Once a
 // year each pair above `mergeThreshold` votes, most interrelated first, each commune at most
 // once; a member votes yes when the mean minus one standard deviation of its projected monthly
-// (dividend - rent), on the pooled history of the last 24 months, is at least
-// `(1 - solidarity)` times its current value. A majority in both merges them into the larger.
+// (dividend - rent), on the pooled history of the last 24 months, is not worse than its current
+// value by more than `solidarity x |current|` (MODEL.md 10.6, see votesYes). A majority in both
+// merges them into the larger.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
@@ -70,6 +71,19 @@ function pooledDividend(a: Organisation, b: Organisation): { mean: number; sd: n
   return { mean, sd: sqrt(Math.max(0, sumSq / n - mean * mean)) };
 }
 
+/**
+ * MODEL.md 10.6: yes when the lower bound of the projected monthly net (dividend - rent) is not
+ * worse than the current net by more than `solidarity x |current|`: for a net receiver exactly
+ * v2's `projected >= (1 - solidarity) x current`, which for a net payer (current < 0) demanded
+ * a net better than now (at solidarity 0.5 a member paying 100 a month voted no to a merge that
+ * cut it to 60). MODEL.md 10.6 writes the tolerance `(1 - solidarity) x |current|`; the two agree
+ * at the default 0.5, and this one keeps solidarity meaning what the schema says (more
+ * solidarity, more loss accepted for the pooled community; docs/MODEL-CHOICES.md).
+ */
+export function votesYes(projectedLowCents: number, currentCents: number, solidarity: number): boolean {
+  return projectedLowCents >= currentCents - solidarity * Math.abs(currentCents);
+}
+
 /** Yes votes and voters of one commune's members on merging with `other`. */
 export function tallyVotes(state: EconomyState, commune: Organisation, other: Organisation): { yes: number; voters: number } {
   const { persons, assets, params } = state;
@@ -83,7 +97,7 @@ export function tallyVotes(state: EconomyState, commune: Organisation, other: Or
     const current = commune.dividendPerMemberMonthly - rent;
     const projected = pooled.mean - pooled.sd - rent;
     voters++;
-    if (projected >= (1 - params.solidarity) * current) yes++;
+    if (votesYes(projected, current, params.solidarity)) yes++;
   }
   return { yes, voters };
 }

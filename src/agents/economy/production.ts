@@ -47,7 +47,8 @@ export function produceAndSell(state: EconomyState): void {
     total += units;
   }
   if (state.referenceOutputCents === 0) state.referenceOutputCents = total;
-  const base = params.goodsPrice;
+  // The aggregate cycle scales the world's price (MODEL.md 10.3).
+  const base = params.goodsPrice * state.finance.cycleFactor;
   const price = params.demandElasticity > 0 && total > 0
     ? base * pow(total / state.referenceOutputCents, -1 / params.demandElasticity)
     : base;

@@ -1,20 +1,27 @@
-// MODEL.md 4, the savers' side of the bond auction: each month a saver may commit at most
-// `saversFraction * (cash - buffer)` across all auctions. Savers are asked in a seeded order
-// (a cursor runs an incremental Fisher-Yates shuffle over the list, drawing only as many
-// savers as auctions ask, so successive auctions reach different savers); each asks
-// `max(baseYield, its trailing return) + the issuer's risk premium + noise`.
+// MODEL.md 4 and 10.2, the savers' side of the bond auction: each month a saver may commit at
+// most `saversFraction * (cash - buffer)` across all auctions, so total lending is bounded by
+// saving and an issuer kind that borrows fast walks up the savers' asks. Savers are asked in a
+// seeded order (a cursor runs an incremental Fisher-Yates shuffle over the list, drawing only
+// as many savers as auctions ask, so successive auctions reach different savers); each asks
+// its opportunity return (the larger of baseYield, the market's trailing yield on cleared bonds
+// net of the loss priced in them, and its own trailing payout on the firm equity it holds) + the
+// issuer's expected loss + noise.
 import type { RandomStream } from '../../model/random.ts';
-import { askYield, type BondBid } from '../../model/market/bond-auction.ts';
+import type { BondBid } from '../../model/market/bond-auction.ts';
+import { askYield, opportunityReturn } from '../../model/market/risk-pricing.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 
 export interface SaverQueue {
   order: Int32Array;
   length: number;
   cursor: number;
+  /** Per person, the last auction it bid in (a saver bids once per auction, even when the order wraps round). */
+  lastAuction: Int32Array;
+  auction: number;
 }
 
 export function newSaverQueue(count: number): SaverQueue {
-  return { order: new Int32Array(count), length: 0, cursor: 0 };
+  return { order: new Int32Array(count), length: 0, cursor: 0, lastAuction: new Int32Array(count).fill(-1), auction: 0 };
 }
 
 /** Sets this month's lending budgets and lists the savers. */
@@ -60,12 +67,15 @@ function nextSaver(queue: SaverQueue, rng: RandomStream): number {
  * `membersOf` only, when eligibility is members-only), stopping once twice the face is offered.
  */
 export function collectBondBids(
-  state: EconomyState, queue: SaverQueue, rng: RandomStream, faceCents: number, riskPremium: number,
+  state: EconomyState, queue: SaverQueue, rng: RandomStream, faceCents: number, expectedLoss: number,
   membersOf: number, bids: BondBid[],
 ): void {
-  const { persons, params } = state;
+  const { persons, params, finance } = state;
+  const { equityReturn, marketReturn } = finance;
   bids.length = 0;
   let offered = 0;
+  const auction = ++queue.auction;
+  const { lastAuction } = queue;
   for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
     const p = nextSaver(queue, rng);
     // Never more than the saver holds now: money reserved by a purchase (MODEL.md 10.7) or
@@ -73,7 +83,10 @@ export function collectBondBids(
     const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
     if (budget < params.minimumBidCents || budget <= 0) continue;
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
-    const ask = askYield(params.baseYield, persons.trailingReturn[p]!, riskPremium, params.askNoise * rng.normal());
+    if (lastAuction[p] === auction) continue;
+    lastAuction[p] = auction;
+    const opportunity = opportunityReturn(params.baseYield, marketReturn, equityReturn[p]!);
+    const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
     bids.push({ bidder: persons.firstAccount + p, askYield: ask, amountCents: Math.min(budget, faceCents) });
     offered += Math.min(budget, faceCents);
   }

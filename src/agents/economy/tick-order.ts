@@ -6,6 +6,8 @@ import { closeYear } from '../../model/economy/yearly-accounts.ts';
 import { newSaverQueue, openSaverBudgets } from './savers.ts';
 import { produceAndSell, scrapWornOutAssets } from './production.ts';
 import { moveShocks } from './output-shocks.ts';
+import { moveCycle } from './business-cycle.ts';
+import { closeFinanceYear } from './credit-history.ts';
 import { collectRent } from './rent-collection.ts';
 import { creditLabour, recountOrganisations, rollMonthlyHistory } from './membership.ts';
 import { holderBookkeeping, serviceCommuneBonds } from './commune-bond-service.ts';
@@ -29,6 +31,7 @@ import { letOutVacantAssets } from '../cooperative/idle-capital.ts';
 export function economyPhases(state: EconomyState): { phases: Phase<EconomyState>[]; yearEndPhases: Phase<EconomyState>[] } {
   const s = state.streams;
   const shocks = s.get('output-shocks');
+  const cycle = s.get('cycle');
   const modeChoice = s.get('mode-choice');
   const auctions = s.get('auctions');
   const bondAsks = s.get('bond-asks');
@@ -42,7 +45,7 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
   // Moves between communes over the current year, per pair (merge interrelation).
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
-    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveShocks(st, shocks); produceAndSell(st); } },
+    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveShocks(st, shocks); produceAndSell(st); } },
     { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabour(st, moves); recountOrganisations(st); rollMonthlyHistory(st); } },
     { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
@@ -79,7 +82,7 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
         recountOrganisations(st);
       },
     },
-    { name: 'yearly accounts', run: closeYear },
+    { name: 'yearly accounts', run: (st) => { closeYear(st); closeFinanceYear(st); } },
   ];
   return { phases, yearEndPhases };
 }

@@ -11,6 +11,7 @@ import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
 import type { SaverQueue } from '../economy/savers.ts';
 import { worthInvesting } from './firm-accounts.ts';
+import { surplusOverAlternativeCents } from '../economy/willingness.ts';
 
 export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
   const { orgs, classes, params, counters, assets } = state;
@@ -26,13 +27,14 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;
-      const operating = (assets.classOutput[c]! * state.goodsPriceCents) / 100 - firm.wageRateCents;
+      // The position's output less what its worker could earn elsewhere: the wage (MODEL.md 10.4).
+      const operating = surplusOverAlternativeCents((assets.classOutput[c]! * state.goodsPriceCents) / 100, firm.wageRateCents);
       const surplus = operating - assets.classPrice[c]! / assets.classLife[c]!;
       const r = surplus / assets.classPrice[c]!;
       if (r > bestReturn) { bestReturn = r; best = c; bestSurplus = surplus; }
     }
     if (best < 0 || !worthInvesting(bestSurplus, assets.classPrice[best]!, hurdle)) continue;
-    const operating = (assets.classOutput[best]! * state.goodsPriceCents) / 100 - firm.wageRateCents;
+    const operating = surplusOverAlternativeCents((assets.classOutput[best]! * state.goodsPriceCents) / 100, firm.wageRateCents);
     // One new position per applicant turned away (one for a firm with no assets yet).
     const wanted = Math.max(1, firm.queued);
     for (let k = 0; k < wanted; k++) {

@@ -26,6 +26,7 @@ export function payShareholders(state: EconomyState, firm: Organisation, cents: 
     if (!income) continue;
     persons.incomeCents[p]! += share;
     counters.firmPayoutsYear += share;
+    state.finance.payoutYearCents[p]! += share;
   }
   return amount;
 }

@@ -1,5 +1,6 @@
-// MODEL.md 5, takeovers at year end: a firm with enough cash buys a firm with a lower return on
-// assets at book equity (`planTakeovers`). The price goes to the target's shareholders; the
+// MODEL.md 10.5, takeovers at year end: a firm buys a firm with a lower return on assets at a
+// price its shareholders accept (`planTakeovers`): market value, capitalised at the trailing
+// bond yield, plus a premium. The price goes to the target's shareholders; the
 // target's cash, assets, bond series and employees pass to the acquirer. Each one is an event.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
@@ -8,6 +9,12 @@ import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { planTakeovers, type FirmStanding } from './takeover.ts';
 import { payShareholders } from './shareholder-payouts.ts';
 import { absorbHoldings } from '../economy/absorption.ts';
+
+/** The yield profits are capitalised at: last year's face-weighted clearing yield, at least the base yield. */
+export function trailingBondYield(state: EconomyState): number {
+  const last = state.finance.lastYearClearingYield;
+  return Math.max(state.params.baseYield, Number.isFinite(last) ? last : 0);
+}
 
 export function holdTakeovers(state: EconomyState): void {
   const { orgs, ledger, assets, persons, params, counters } = state;
@@ -19,11 +26,11 @@ export function holdTakeovers(state: EconomyState): void {
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
     standings.push({
-      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!,
-      returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!,
+      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, bookAssetsCents: bookValue[org.id]!,
+      annualProfitCents: 12 * org.trailingNetIncome, returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!,
     });
   }
-  for (const plan of planTakeovers(standings)) {
+  for (const plan of planTakeovers(standings, trailingBondYield(state), params.takeoverPremium)) {
     const buyer = orgs.get(plan.acquirer);
     const target = orgs.get(plan.target);
     const sizeA = assets.ownedBy(buyer.id);

@@ -1,11 +1,21 @@
-// MODEL.md 5, takeovers at year end: a firm with enough cash may buy a firm with a lower
-// return on assets at book equity. Acquirers are taken from the best return down; each firm
-// takes part in at most one takeover a year, as buyer or as target.
+// MODEL.md 10.5, takeovers are bought, not seized (v2 let a richer firm take a weaker one at
+// book equity). At year end a firm may bid for a firm with a lower return on assets: it offers
+// the target's market value (trailing annual profit capitalised at the trailing bond yield,
+// never below its book equity) plus `premium`, if it has the cash and the target is worth at
+// least that to it (the target's assets earning the buyer's return, capitalised alike, plus
+// the target's cash); the target's shareholders accept only if the offer beats what their
+// shares are worth. Buyers go from the best return down, each to the weakest target it can
+// buy; each firm takes part in at most one takeover a year, as buyer or as target.
 
 export interface FirmStanding {
   readonly id: number;
   readonly cashCents: number;
   readonly bookEquityCents: number;
+  /** Book value of its assets. */
+  readonly bookAssetsCents: number;
+  /** Trailing net income, annualised. */
+  readonly annualProfitCents: number;
+  /** Annual profit over the book value of its assets. */
   readonly returnOnAssets: number;
 }
 
@@ -15,20 +25,39 @@ export interface Takeover {
   readonly priceCents: number;
 }
 
-export function planTakeovers(firms: readonly FirmStanding[]): Takeover[] {
+/** Market value of a firm's equity: trailing profit capitalised at `yieldRate`, floor its book equity. */
+export function marketValueCents(annualProfitCents: number, bookEquityCents: number, yieldRate: number): number {
+  const capitalised = yieldRate > 0 ? annualProfitCents / yieldRate : 0;
+  return Math.max(0, bookEquityCents, capitalised);
+}
+
+/** The target's shareholders sell only for more than what they hold is worth. */
+export function shareholdersAccept(offerCents: number, holdingValueCents: number): boolean {
+  return offerCents > holdingValueCents;
+}
+
+/** What the target is worth to a buyer: its assets earning the buyer's return, capitalised, plus its cash. */
+export function valueToBuyerCents(target: FirmStanding, buyerReturnOnAssets: number, yieldRate: number): number {
+  const capitalised = yieldRate > 0 ? (target.bookAssetsCents * buyerReturnOnAssets) / yieldRate : 0;
+  return Math.max(0, capitalised) + Math.max(0, target.cashCents);
+}
+
+export function planTakeovers(firms: readonly FirmStanding[], yieldRate: number, premium: number): Takeover[] {
   const byReturn = [...firms].sort((a, b) => b.returnOnAssets - a.returnOnAssets || a.id - b.id);
   const engaged = new Set<number>();
   const plans: Takeover[] = [];
   for (const acquirer of byReturn) {
     if (engaged.has(acquirer.id)) continue;
-    // The weakest affordable target first: the one whose assets earn least.
+    // The weakest target first: the one whose assets earn least.
     for (let k = byReturn.length - 1; k >= 0; k--) {
       const target = byReturn[k]!;
       if (target.id === acquirer.id || engaged.has(target.id)) continue;
       if (!(target.returnOnAssets < acquirer.returnOnAssets)) break;
-      const priceCents = Math.max(0, Math.round(target.bookEquityCents));
-      if (priceCents > acquirer.cashCents) continue;
-      plans.push({ acquirer: acquirer.id, target: target.id, priceCents });
+      const value = marketValueCents(target.annualProfitCents, target.bookEquityCents, yieldRate);
+      const offer = Math.round(value * (1 + premium));
+      if (offer > acquirer.cashCents || offer > valueToBuyerCents(target, acquirer.returnOnAssets, yieldRate)) continue;
+      if (!shareholdersAccept(offer, value)) continue;
+      plans.push({ acquirer: acquirer.id, target: target.id, priceCents: offer });
       engaged.add(acquirer.id);
       engaged.add(target.id);
       break;

@@ -11,6 +11,7 @@ import { OrganisationTable } from './organisation-table.ts';
 import type { PersonTable } from './person-table.ts';
 import { settleNumberFields } from '../number-fields.ts';
 import { newHousingYear } from './housing-accounts.ts';
+import { FinanceState } from './finance-state.ts';
 
 export const CENTS_PER_UNIT = 100;
 
@@ -33,7 +34,15 @@ export interface EconomyParams {
   readonly auctionFormat: AuctionFormat;
   readonly membersOnlyBonds: boolean;
   readonly saversFraction: number;
+  /** Prior annual loss rate of an issuer kind with no history (MODEL.md 10.2). */
   readonly newIssuerPremium: number;
+  /** Bühlmann's k: series-years of history given half the credibility weight. */
+  readonly credibilityYears: number;
+  /** Leverage term of the expected loss, per year at debt equal to the collateral's book value. */
+  readonly leveragePremium: number;
+  /** The aggregate cycle (MODEL.md 10.3): AR(1) on the log goods price factor, per month. */
+  readonly cycleRho: number;
+  readonly cycleSigma: number;
   readonly askNoise: number;
   readonly biddersPerAuction: number;
   readonly minimumBidCents: number;
@@ -60,6 +69,8 @@ export interface EconomyParams {
   readonly wageFloorCents: number;
   readonly payoutRatio: number;
   readonly takeovers: boolean;
+  /** Premium over the target's market value a takeover bid offers (MODEL.md 10.5). */
+  readonly takeoverPremium: number;
   /** Cooperatives (MODEL.md 5). */
   readonly coopFoundingRatePerYear: number;
   readonly foundersPerNewCoop: number;
@@ -160,6 +171,8 @@ export interface EconomyState extends EngineState {
   readonly assets: AssetTable;
   readonly orgs: OrganisationTable;
   readonly bonds: BondBook;
+  /** The cycle, default and loss records by issuer kind and issuer, savers' outside returns. */
+  readonly finance: FinanceState;
   readonly events: EconomyEvent[];
   readonly counters: FinanceCounters;
   /** Last clearing rent per asset class, or -1 before the first (mode choice). */
@@ -170,6 +183,8 @@ export interface EconomyState extends EngineState {
   /** Current goods price in cents per unit, and the reference output of the demand curve. */
   goodsPriceCents: number;
   referenceOutputCents: number;
+  /** The best wage rate per unit of skill open this month (positions a firm or cooperative offers), or 0. */
+  bestOpenWageRateCents: number;
   /** World net flows (into world, cents) at the last year end, and over the last full year. */
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
@@ -214,10 +229,10 @@ export function newEconomyState(
 ): EconomyState {
   return settleNumberFields({
     tick: 0, ledger, streams, params, classes, persons,
-    assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), events: [],
+    assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), finance: new FinanceState(persons.count), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
-    goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0,
+    goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },

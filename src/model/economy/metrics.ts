@@ -12,6 +12,7 @@ import {
 import { claimReporters } from './claim-metrics.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';
+import { financeReporters } from './finance-metrics.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { MODE_IDLE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
@@ -207,6 +208,7 @@ export function economyReporters(): R[] {
     scalar('bonds.redeemed', 'Series redeemed', 'series', 'bond series fully redeemed since the start', (s) => s.bonds.redeemedCount),
     scalar('bonds.losses', 'Bond losses', 'money units', 'bondholders\' shortfall in liquidations and scrapping since the start', (s) => s.bonds.lossCents / CENTS_PER_UNIT),
     scalar('bonds.lossRate', 'Bond loss rate', 'share 0-1', 'bond losses / face issued since the start', (s) => s.bonds.issuedFaceCents > 0 ? s.bonds.lossCents / s.bonds.issuedFaceCents : 0),
+    ...financeReporters(),
     scalar('assets.liquidated', 'Assets liquidated', 'assets', 'assets sold to the world in liquidation since the start', (s) => s.counters.liquidations),
     ...Array.from({ length: 10 }, (_, d) => decile(d)),
     scalar('persons.hardshipShare', 'Hardship', 'share 0-1', 'share of person-months last year in which a person could not pay its consumption', (s) => s.counters.lastYearHardshipShare),

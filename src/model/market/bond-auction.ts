@@ -30,21 +30,13 @@ export interface BondAllocation {
   readonly bidder: number;
   readonly amountCents: number;
   readonly annualYield: number;
+  /** What the winner asked (its yield in the discriminatory format; at most it in the uniform); absent: its yield. */
+  readonly askYield?: number;
 }
 
 export type BondAuctionOutcome =
   | { readonly cleared: true; readonly clearingYield: number; readonly serviceCents: number; readonly allocations: BondAllocation[] }
   | { readonly cleared: false; readonly reason: 'undersubscribed' | 'above-max-yield' | 'guarantee'; readonly clearingYield: number };
-
-/** A saver's ask: MODEL.md 4, `max(baseYield, trailing return) + riskPremium + noise`. */
-export function askYield(baseYield: number, trailingReturn: number, riskPremium: number, noise: number): number {
-  return Math.max(baseYield, trailingReturn) + riskPremium + noise;
-}
-
-/** 1% (by default) for an issuer under three years old, else its trailing annual loss rate. */
-export function issuerRiskPremium(issuerAgeMonths: number, trailingLossRate: number, newIssuerPremium = 0.01): number {
-  return issuerAgeMonths < 36 ? newIssuerPremium : Math.max(0, trailingLossRate);
-}
 
 let orderScratch = new Int32Array(16);
 
@@ -89,6 +81,7 @@ export function clearBondAuction(bids: readonly BondBid[], terms: BondAuctionTer
     bidder: f.bid.bidder,
     amountCents: f.amountCents,
     annualYield: terms.format === 'uniform' ? marginal : f.bid.askYield,
+    askYield: f.bid.askYield,
   }));
   let serviceCents = 0;
   for (const a of allocations) serviceCents += annuityPaymentCents(a.amountCents, a.annualYield, terms.maturityMonths);

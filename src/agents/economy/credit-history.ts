@@ -1,0 +1,136 @@
+// MODEL.md 10.2, what savers know of an issuer: its kind's and its own record of bond losses
+// (defaults counted when an asset is liquidated or scrapped with its series still owing), and
+// its balance sheet this month (debt: principal outstanding; collateral: book value of the
+// assets it owns). From these, `issuerExpectedLoss` gives the loss rate a saver adds to its
+// ask. Year end closes the record and the market's trailing realised return on bonds.
+import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ISSUER_KINDS } from '../../model/economy/finance-state.ts';
+import { credibleLossRate, leverageTerm } from '../../model/market/risk-pricing.ts';
+import { organisationEquity } from '../../model/economy/net-worth.ts';
+import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
+
+/** Takes every organisation's debt and collateral, once a month (on the month's first auction). */
+export function refreshBalanceSheets(state: EconomyState): void {
+  const { finance, assets, bonds, orgs } = state;
+  if (finance.balanceSheetTick === state.tick) return;
+  finance.balanceSheetTick = state.tick;
+  finance.ensureOrganisations(orgs.all.length);
+  const debt = finance.orgDebtCents;
+  const collateral = finance.orgCollateralCents;
+  debt.fill(0);
+  collateral.fill(0);
+  const { classLife, classBookValue, cls, bornTick, owner } = assets;
+  const tick = state.tick;
+  const live = assets.live();
+  for (let k = 0; k < live.length; k++) {
+    const a = live[k]!;
+    const c = cls[a]!;
+    const age = tick - bornTick[a]!;
+    if (age < classLife[c]!) collateral[owner[a]!]! += age >= 0 ? classBookValue[c]![age]! : assets.bookValue(a, tick);
+  }
+  const active = bonds.active();
+  for (let k = 0; k < active.length; k++) debt[bonds.issuer[active[k]!]!]! += bonds.outstanding(active[k]!);
+}
+
+/** A new series and the asset it buys join the issuer's balance sheet at once. */
+export function addToBalanceSheet(state: EconomyState, issuer: number, faceCents: number, assetCents: number): void {
+  const { finance } = state;
+  finance.ensureOrganisations(issuer + 1);
+  finance.orgDebtCents[issuer]! += faceCents;
+  finance.orgCollateralCents[issuer]! += assetCents;
+}
+
+/**
+ * The annual loss rate savers expect of `issuer` on a new series of `faceCents` buying an asset
+ * worth `assetCents`: credibility-weighted record plus the leverage term after the purchase.
+ */
+export function issuerExpectedLoss(state: EconomyState, issuer: Organisation, faceCents: number, assetCents: number): number {
+  const { finance, params } = state;
+  refreshBalanceSheets(state);
+  finance.ensureOrganisations(issuer.id + 1);
+  const kind = issuer.kind;
+  const kindCentYears = finance.exposureCentYears[kind]!;
+  const ownCentYears = finance.orgCentYears[issuer.id]!;
+  const record = credibleLossRate({
+    prior: params.newIssuerPremium, k: params.credibilityYears,
+    kindExposure: finance.exposureSeriesYears[kind]!,
+    kindLossRate: kindCentYears > 0 ? finance.exposureLossCents[kind]! / kindCentYears : 0,
+    issuerExposure: finance.orgSeriesYears[issuer.id]!,
+    issuerLossRate: ownCentYears > 0 ? finance.orgLossCents[issuer.id]! / ownCentYears : 0,
+  });
+  const debt = finance.orgDebtCents[issuer.id]! + faceCents;
+  const collateral = finance.orgCollateralCents[issuer.id]! + assetCents;
+  return record + leverageTerm(debt, collateral, params.leveragePremium);
+}
+
+/**
+ * Year end: the year's exposure (series and principal at risk since the last year end) and its
+ * losses join each kind's and each issuer's record; the year's yield on cleared series net of
+ * the expected loss priced in them (what winners asked, face-weighted) joins its trailing mean;
+ * each shareholder's payout over the book equity it holds becomes its trailing return on
+ * equity. Runs after closeYear.
+ */
+export function closeFinanceYear(state: EconomyState): void {
+  const { finance, bonds, orgs, persons } = state;
+  for (let k = 0; k < ISSUER_KINDS; k++) {
+    finance.exposureSeriesYears[k]! += finance.activeSeriesAtYearStart[k]!;
+    finance.exposureCentYears[k]! += finance.outstandingAtYearStart[k]!;
+    finance.exposureLossCents[k]! += finance.lossYearCents[k]!;
+    finance.lastYearDefaults[k] = finance.defaultsYear[k]!;
+    finance.lastYearLossCents[k] = finance.lossYearCents[k]!;
+    finance.lastYearActiveSeries[k] = finance.activeSeriesAtYearStart[k]! + finance.seriesIssuedYear[k]!;
+    finance.seriesIssuedYear[k] = 0;
+    finance.lastYearOutstanding[k] = finance.outstandingAtYearStart[k]!;
+    finance.defaultsYear[k] = 0;
+    finance.lossYearCents[k] = 0;
+    finance.activeSeriesAtYearStart[k] = 0;
+    finance.outstandingAtYearStart[k] = 0;
+  }
+  if (finance.acceptedFaceYear > 0) {
+    const accepted = finance.acceptedYieldFaceYear / finance.acceptedFaceYear;
+    finance.marketReturn = Number.isNaN(finance.marketReturn) ? accepted : (2 * finance.marketReturn + accepted) / 3;
+  }
+  finance.lastYearClearingYield = finance.acceptedFaceYear > 0 ? finance.clearingYieldFaceYear / finance.acceptedFaceYear : Number.NaN;
+  finance.acceptedYieldFaceYear = 0;
+  finance.acceptedFaceYear = 0;
+  finance.clearingYieldFaceYear = 0;
+  // Next year's exposure: what is at risk now. Per issuer, the series-years and cent-years it carried.
+  finance.ensureOrganisations(orgs.all.length);
+  const active = bonds.active();
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
+    const issuer = bonds.issuer[s]!;
+    const kind = orgs.all[issuer]!.kind;
+    const outstanding = bonds.outstanding(s);
+    finance.activeSeriesAtYearStart[kind]!++;
+    finance.outstandingAtYearStart[kind]! += outstanding;
+    finance.orgSeriesYears[issuer]!++;
+    finance.orgCentYears[issuer]! += outstanding;
+  }
+  finance.lastYearCycleFactor = finance.cycleMonthsYear > 0 ? finance.cycleFactorSumYear / finance.cycleMonthsYear : 1;
+  finance.cycleFactorSumYear = 0;
+  finance.cycleMonthsYear = 0;
+  closeEquityReturns(state, persons.count);
+}
+
+/** Each shareholder's payouts last year over the book equity of the firm shares it holds. */
+function closeEquityReturns(state: EconomyState, count: number): void {
+  const { finance, orgs } = state;
+  const held = new Float64Array(count);
+  let any = false;
+  for (const org of orgs.all) if (org.alive && org.kind === ORG_FIRM && org.holders.length > 0) { any = true; break; }
+  if (any) {
+    const equity = organisationEquity(state);
+    for (const org of orgs.all) {
+      if (!org.alive || org.kind !== ORG_FIRM || org.holders.length === 0) continue;
+      let contributed = 0;
+      for (const c of org.contributed) contributed += c;
+      if (!(contributed > 0)) continue;
+      for (let k = 0; k < org.holders.length; k++) held[org.holders[k]!]! += Math.max(0, equity[org.id]!) * org.contributed[k]! / contributed;
+    }
+  }
+  for (let p = 0; p < count; p++) {
+    finance.equityReturn[p] = held[p]! > 0 ? Math.max(0, finance.payoutYearCents[p]! / held[p]!) : 0;
+    finance.payoutYearCents[p] = 0;
+  }
+}
