@@ -1,7 +1,7 @@
 // The engine loop (MODEL.md section 1): a tick is one month; each tick runs a fixed list of
 // phases, year-end phases run after every twelfth tick, and reporters are sampled every
 // `recordEveryTicks` into typed columns.
-import type { Ledger } from './ledger.ts';
+import { moneyRangeError, WORLD, type Ledger } from './ledger.ts';
 import type { RandomStreams } from './random.ts';
 import { grown } from './grown.ts';
 import {
@@ -122,6 +122,8 @@ export class Simulation<S extends EngineState = EngineState> {
       model.scalars.map((r) => r.id),
       Math.ceil(options.totalTicks / options.recordEveryTicks) + 2,
     );
+    // Past exact cents the audit's sums are not exact either: the range is checked first.
+    this.checkMoneyRange();
     this.audit('setup');
     this.record();
   }
@@ -153,9 +155,16 @@ export class Simulation<S extends EngineState = EngineState> {
         if (check) this.audit(phase.name);
       }
     }
+    this.checkMoneyRange();
     if (state.tick % this.options.recordEveryTicks === 0 || state.tick === this.options.totalTicks) {
       this.record();
     }
+  }
+
+  /** All money came out of `world`: while its overdraft is exact, every balance and sum is (MODEL.md 1). */
+  private checkMoneyRange(): void {
+    const overdraft = -this.model.state.ledger.balance(WORLD);
+    if (overdraft > Number.MAX_SAFE_INTEGER) throw moneyRangeError(overdraft, `month ${this.model.state.tick}: the economy's money`);
   }
 
   /** Runs until `tick` (capped at the scenario's end), reporting progress every `every` ticks. */

@@ -23,8 +23,23 @@ export class LedgerError extends Error {
   override name = 'LedgerError';
 }
 
+/**
+ * Money past 2^53 cents (about 90 trillion goods units): a double no longer counts cents
+ * exactly there, so conservation could not hold. A scenario whose sizes or money amounts take
+ * its economy that far is refused with this error, not run inexactly.
+ */
+export class MoneyRangeError extends LedgerError {
+  override name = 'MoneyRangeError';
+}
+
+export function moneyRangeError(cents: number, what: string): MoneyRangeError {
+  return new MoneyRangeError(`${what} reached ${cents.toExponential(3)} cents, past 2^53 (about 9.0e13 goods units), beyond which `
+    + 'cents are not counted exactly; lower the scenario\'s population or its money amounts (initial wealth, prices, output)');
+}
+
 // The errors are built out of line so the hot methods stay small enough for V8 to inline.
 function transferError(from: number, to: number, cents: number, fromBalance: number | undefined, accountCount: number): LedgerError {
+  if (cents > Number.MAX_SAFE_INTEGER && Number.isFinite(cents)) return moneyRangeError(cents, `a transfer of ${from} to ${to}`);
   if (!(cents >= 0) || Math.floor(cents) !== cents || cents > Number.MAX_SAFE_INTEGER) {
     return new LedgerError(`transfer of ${cents} cents: amounts are whole, non-negative cents`);
   }

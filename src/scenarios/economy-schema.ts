@@ -35,7 +35,10 @@ export const assetClassSchema = z.strictObject({
   name: z.string().min(1).max(60).meta({ description: 'Name of the asset class.' }),
   price: units(1, 1e10, 120_000, 'goods units', 'Price of a new asset, bought from the world.'),
   outputPerMonth: units(0, 1e8, 3600, 'goods units per month', 'Productive: output at skill 1. Housing: the rent it saves its occupant (imputed).'),
-  lifespanYears: z.number().gt(0).max(200).default(20).meta({ unit: 'years', description: 'Straight-line depreciation over this life; scrapped at the end, scrap value 0.' }),
+  // At least a month: a shorter life depreciates the whole price within one tick (rent and
+  // reserve per month would be unbounded; found by the engine fuzz at 1e-9 years).
+  lifespanYears: z.number().gt(0).max(200).refine((years) => years * 12 >= 0.99, { message: 'lifespanYears must be at least one month (1/12 = 0.0833 years)' })
+    .default(20).meta({ unit: 'years', description: 'Straight-line depreciation over this life, at least a month; scrapped at the end, scrap value 0.' }),
   productive: z.boolean().default(true).meta({ description: 'true: worked by one person; false: housing, rented beside a productive asset.' }),
 });
 

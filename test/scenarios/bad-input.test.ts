@@ -151,3 +151,11 @@ describe('a setup the persons cannot supply is reported', () => {
     expect(setupShortfalls(loadScenario('kind: economy\npersons:\n  count: 10000\n'))).toEqual([]);
   });
 });
+
+describe('limits the engine fuzz found', () => {
+  it('refuses an asset life shorter than a month (its whole price would depreciate within one tick)', () => {
+    const issues = issuesOf('kind: economy\nassets:\n  - name: flash\n    lifespanYears: 0.000000001\n');
+    expect(issues[0]).toMatchObject({ path: 'assets.0.lifespanYears', line: 4 });
+    expect(issues[0]!.message).toContain('at least one month');
+  });
+});

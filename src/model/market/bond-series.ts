@@ -16,6 +16,9 @@ export const SERIES_DEFAULTED: number = 2;
 export function annuityPaymentCents(faceCents: number, annualYield: number, months: number): number {
   const r = annualYield / 12;
   if (r === 0) return Math.ceil(faceCents / months);
+  // Below this, 1 - (1 + r)^-months rounds to 0 (a yield of 1e-251 gave an infinite rent; found
+  // by the engine fuzz): the first-order payment face/n x (1 + r(n + 1)/2) is exact to 1e-12.
+  if (r * months < 1e-6) return Math.ceil((faceCents / months) * (1 + (r * (months + 1)) / 2));
   return Math.round((faceCents * r) / annuityDenominator(r, months));
 }
 
