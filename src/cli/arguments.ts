@@ -11,7 +11,16 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type OutputFormat = 'csv' | 'json';
+/** How a command writes its tables: CSV (default), JSON records (sim only) or Apache Parquet. */
+export type TableFormat = 'csv' | 'json' | 'parquet';
+export type OutputFormat = TableFormat;
+
+/** `--format` as given, one of `allowed`, else 'csv'. */
+export function formatOf<T extends TableFormat>(text: string | undefined, allowed: readonly T[]): T {
+  const format = (text ?? 'csv') as T;
+  if (!allowed.includes(format)) throw new UsageError(`--format: got "${text}"; allowed: ${allowed.join(', ')}`);
+  return format;
+}
 
 export interface CliOptions extends CommonOptions {
   /** Undefined: one plain run with no replicate key (the same run the browser makes). */
@@ -193,10 +202,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' } });
   const { values } = parsed;
   const common = commonOptionsOf(parsed);
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') {
-    throw new UsageError(`--format: got "${format}"; allowed: csv, json`);
-  }
+  const format = formatOf(values.format, ['csv', 'json', 'parquet']);
   return {
     ...common,
     replicates: replicatesOf(values.replicates, 1, undefined),

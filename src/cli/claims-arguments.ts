@@ -1,6 +1,6 @@
 // The command line of `npm run claims`: flags -> a plain options record. Every problem is a
 // UsageError (exit code 2) raised before anything runs.
-import { commonOptionsOf, type CommonOptions, parseCommand, replicatesOf, UsageError } from './arguments.ts';
+import { commonOptionsOf, type CommonOptions, formatOf, parseCommand, replicatesOf, UsageError } from './arguments.ts';
 
 export interface ClaimsOptions extends CommonOptions {
   readonly replicates: number;
@@ -8,6 +8,7 @@ export interface ClaimsOptions extends CommonOptions {
   readonly only: readonly number[] | undefined;
   /** Robustness draws (MODEL.md 7 (v3)): 0 when the flag is absent. */
   readonly robustness: number;
+  readonly format: 'csv' | 'parquet';
 }
 
 export const MAX_ROBUSTNESS_DRAWS = 1000;
@@ -36,12 +37,13 @@ function claimIds(text: string, known: readonly number[]): number[] {
 }
 
 export function parseClaimsCommandLine(argv: readonly string[], knownClaims: readonly number[]): ClaimsOptions {
-  const parsed = parseCommand(argv, { only: { type: 'string' }, robustness: { type: 'string' } });
+  const parsed = parseCommand(argv, { only: { type: 'string' }, robustness: { type: 'string' }, format: { type: 'string' } });
   const { values } = parsed;
   return {
     ...commonOptionsOf(parsed),
     replicates: replicatesOf(values.replicates, MIN_CLAIM_REPLICATES, DEFAULT_CLAIM_REPLICATES),
     only: values.only === undefined ? undefined : claimIds(values.only, knownClaims),
     robustness: drawsOf(values.robustness),
+    format: formatOf(values.format, ['csv', 'parquet']),
   };
 }

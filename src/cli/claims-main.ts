@@ -5,10 +5,10 @@
 import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { claimsRunList, planClaims, type ClaimsPlan } from './claims-plan.ts';
-import { claimsCsv, claimsJson, claimsTable, judgePlan, type FailedRun } from './claims-report.ts';
-import { robustnessCsv, robustnessJson } from './claims-robustness.ts';
+import { claimsRows, claimsJson, claimsTable, judgePlan, type FailedRun } from './claims-report.ts';
+import { robustnessRows, robustnessJson } from './claims-robustness.ts';
 import { InputError, readScenarioInput } from './scenario-input.ts';
-import { RunOutput, overridesPart, runDirectory, seedPart } from './run-output.ts';
+import { RunOutput, overridesPart, runDirectory, seedPart, writeTable } from './run-output.ts';
 import { isRunFailure, runReplicatesSettled, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateResult } from './replicate-run.ts';
 import { ProgressBar, formatDuration } from './progress-bar.ts';
@@ -174,10 +174,10 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     });
     failures.sort((a, b) => a.set - b.set);
     output.write('claims.json', `${JSON.stringify(claimsJson(provenance, plan, reports, window, failures, robustness), null, 2)}\n`);
-    output.write('claims.csv', claimsCsv(reports, keys));
+    writeTable(output, 'claims', claimsRows(reports, keys), options.format, provenance);
     if (robustness !== undefined) {
       output.write('robustness.json', `${JSON.stringify(robustnessJson(provenance, uncertainty, judgedDraws, drawReports, robustness, failures), null, 2)}\n`);
-      output.write('robustness.csv', robustnessCsv(uncertainty, judgedDraws, drawReports));
+      writeTable(output, 'robustness', robustnessRows(uncertainty, judgedDraws, drawReports), options.format, provenance);
     }
     const files = output.commit();
     const seconds = (Date.now() - startedAt.getTime()) / 1000;

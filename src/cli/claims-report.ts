@@ -11,6 +11,7 @@ import type { Provenance } from './provenance.ts';
 import type { ReplicateResult } from './replicate-run.ts';
 import { acrossReplicates, type AcrossReplicates } from './replicate-statistics.ts';
 import { formatValue } from './summary-table.ts';
+import { type Cell, type Table } from './table.ts';
 
 export const CLAIMS_FORMAT = 'commons-ledger-claims/2';
 
@@ -88,21 +89,24 @@ export function claimsJson(
   };
 }
 
-export const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
-export function claimsCsv(reports: readonly ClaimReport[], replicateKeys: readonly string[]): string {
-  const lines = ['claim,test,role,replicate,effect,claimVerdict,testVerdict'];
+/** claims.csv's table: one row per claim, test and replicate; a missing or infinite effect is empty. */
+export function claimsRows(reports: readonly ClaimReport[], replicateKeys: readonly string[]): Table {
+  const rows: Cell[][] = [];
   for (const r of reports) {
     for (const j of r.tests) {
       replicateKeys.forEach((key, k) => {
         const effect = j.effects[k];
-        lines.push([String(r.claim.id), j.test.id, j.test.role, key, effect === undefined || !Number.isFinite(effect) ? '' : String(effect), r.verdict, j.verdict]
-          .map(csvField).join(','));
+        rows.push([r.claim.id, j.test.id, j.test.role, key, effect !== undefined && Number.isFinite(effect) ? effect : null, r.verdict, j.verdict]);
       });
     }
   }
-  return `${lines.join('\n')}\n`;
+  return {
+    columns: ['claim', 'test', 'role', 'replicate', 'effect', 'claimVerdict', 'testVerdict'],
+    types: ['integer', 'text', 'text', 'text', 'real', 'text', 'text'],
+    rows,
+  };
 }
+
 
 function align(rows: readonly string[][], indent: string): string[] {
   const widths: number[] = [];

@@ -4,7 +4,8 @@
 // sensitivity indices; robustness.csv has one row per draw and claim.
 import type { ClaimReport } from '../model/claims/judge-claims.ts';
 import { ROBUST_SHARE, type ClaimRobustness, type ParameterDraw, type UncertainParameter } from '../model/claims/robustness.ts';
-import { csvField, type FailedRun } from './claims-report.ts';
+import type { FailedRun } from './claims-report.ts';
+import { cellOf, columnTypeOf, type Cell, type Table } from './table.ts';
 import type { Provenance } from './provenance.ts';
 
 export const ROBUSTNESS_FORMAT = 'commons-ledger-robustness/1';
@@ -35,14 +36,20 @@ export function robustnessJson(
   };
 }
 
-export function robustnessCsv(
+/** robustness.csv's table: one row per draw and claim, the draw's parameter values as columns. */
+export function robustnessRows(
   parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[], drawReports: readonly (readonly ClaimReport[])[],
-): string {
-  const lines = [['draw', ...parameters.map((p) => p.path), 'claim', 'verdict'].map(csvField).join(',')];
+): Table {
+  const types = parameters.map((p) => columnTypeOf(draws.map((d) => d.overrides[p.path])));
+  const rows: Cell[][] = [];
   draws.forEach((d, i) => {
     for (const r of drawReports[i] ?? []) {
-      lines.push([String(d.index + 1), ...parameters.map((p) => String(d.overrides[p.path])), String(r.claim.id), r.verdict].map(csvField).join(','));
+      rows.push([d.index + 1, ...parameters.map((p, c) => cellOf(d.overrides[p.path], types[c]!)), r.claim.id, r.verdict]);
     }
   });
-  return `${lines.join('\n')}\n`;
+  return {
+    columns: ['draw', ...parameters.map((p) => p.path), 'claim', 'verdict'],
+    types: ['integer', ...types, 'integer', 'text'],
+    rows,
+  };
 }

@@ -31,6 +31,8 @@ Options:
   --workers N          Worker threads, 0 to ${MAX_WORKERS} (default: min(runs, available cores));
                        0: the main thread.
   --out DIR            Output directory (default runs/<file-stem>-claims-seed<seed>-x<K>).
+  --format csv|parquet claims.csv (default) or claims.parquet (and robustness.*): the same
+                       columns and types, provenance in the Parquet file's metadata.
   -q, --quiet          Print nothing but errors.
   -h, --help           This text.
 

@@ -4,7 +4,7 @@
 // seed, replicate keys, persons, years, program version).
 import type { FactRow } from '../model/facts.ts';
 import type { Provenance } from './provenance.ts';
-import { csvField, csvNumber } from './run-output.ts';
+import { csvField, csvNumber } from './table.ts';
 
 export const FACTS_FORMAT = 'commons-ledger-facts/1';
 

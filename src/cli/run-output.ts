@@ -8,8 +8,11 @@ import { dirname, basename, extname, join, resolve } from 'node:path';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { InputError } from './scenario-input.ts';
 import { replicateLabel, type RunMetrics, type Summary } from './summary.ts';
-import type { OutputFormat } from './arguments.ts';
-import { hasOrganisations, organisationsTable, survivalTable, type Table } from './survival-output.ts';
+import type { OutputFormat, TableFormat } from './arguments.ts';
+import { hasOrganisations, organisationsTable, survivalTable } from './survival-output.ts';
+import { cellOf, columnTypeOf, tableCsv, tableJson, type Cell, type ColumnType, type Table } from './table.ts';
+import { tableParquet } from './parquet-table.ts';
+import type { Provenance } from './provenance.ts';
 
 /** The default output directory: runs/<file stem>-<parts joined by '-'>. */
 export function runDirectory(file: string, parts: readonly string[]): string {
@@ -47,30 +50,30 @@ export function overridesPart(overrides: Readonly<Record<string, unknown>>, extr
   return [`set-${shortHash(canonical({ overrides: rest, extra: extra ?? null }))}`];
 }
 
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** Shortest text that reads back as the same double; empty for a missing value. */
-export function csvNumber(value: number): string {
-  return Number.isNaN(value) ? '' : String(value);
-}
-
-export function seriesCsv(metrics: RunMetrics, seed: string | number): string {
+/** series.csv's table: one row per replicate and sampled month, every reporter a column. */
+export function seriesTable(metrics: RunMetrics, seed: string | number): Table {
   const ids = metrics.reporters.map((r) => r.id);
-  const lines = [['replicate', 'seed', 'tick', 'year', ...ids].map(csvField).join(',')];
-  const seedText = csvField(String(seed));
+  const seedType = columnTypeOf([seed]);
+  const rows: Cell[][] = [];
   metrics.replicates.forEach((result, r) => {
-    const label = csvField(replicateLabel(result.replicateKey));
+    const label = replicateLabel(result.replicateKey);
     const columns = ids.map((id) => metrics.column(r, id));
     for (let row = 0; row < result.ticks.length; row++) {
       const tick = result.ticks[row]!;
-      const cells = [label, seedText, String(tick), String(tick / MONTHS_PER_YEAR)];
-      for (const column of columns) cells.push(csvNumber(column[row]!));
-      lines.push(cells.join(','));
+      const cells: Cell[] = [label, cellOf(seed, seedType), tick, tick / MONTHS_PER_YEAR];
+      for (const column of columns) cells.push(column[row]!);
+      rows.push(cells);
     }
   });
-  return `${lines.join('\n')}\n`;
+  return {
+    columns: ['replicate', 'seed', 'tick', 'year', ...ids],
+    types: ['text', seedType, 'integer', 'real', ...ids.map((): ColumnType => 'real')],
+    rows,
+  };
+}
+
+export function seriesCsv(metrics: RunMetrics, seed: string | number): string {
+  return tableCsv(seriesTable(metrics, seed));
 }
 
 export function seriesJson(metrics: RunMetrics, seed: string | number): string {
@@ -91,20 +94,10 @@ export function seriesJson(metrics: RunMetrics, seed: string | number): string {
   return `${JSON.stringify(rows)}\n`;
 }
 
-export function tableCsv(table: Table): string {
-  const lines = [table.columns.map(csvField).join(',')];
-  for (const row of table.rows) {
-    lines.push(row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? csvNumber(cell) : csvField(cell))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export function tableJson(table: Table): string {
-  const records = table.rows.map((row) => Object.fromEntries(table.columns.map((column, i) => {
-    const cell = row[i] ?? null;
-    return [column, typeof cell === 'number' && !Number.isFinite(cell) ? null : cell];
-  })));
-  return `${JSON.stringify(records)}\n`;
+/** Writes `table` as STEM.csv, STEM.json or STEM.parquet (provenance in the Parquet file's metadata). */
+export function writeTable(output: RunOutput, stem: string, table: Table, format: TableFormat, provenance: Provenance): void {
+  if (format === 'parquet') output.write(`${stem}.parquet`, tableParquet(table, provenance));
+  else output.write(`${stem}.${format}`, format === 'json' ? tableJson(table) : tableCsv(table));
 }
 
 function processAlive(pid: number): boolean {
@@ -195,13 +188,13 @@ export class RunOutput {
     }
   }
 
-  write(name: string, text: string): void {
+  write(name: string, content: string | Uint8Array): void {
     if (!this.staged) {
       for (const signal of SIGNALS) process.once(signal, this.onSignal);
       mkdirSync(this.staging);
       this.staged = true;
     }
-    writeFileSync(join(this.staging, name), text);
+    writeFileSync(join(this.staging, name), content);
   }
 
   /** Moves the staged files into the directory (replacing files of the same names). */
@@ -222,14 +215,15 @@ export class RunOutput {
 }
 
 export function writeRunFiles(output: RunOutput, metrics: RunMetrics, summary: Summary, format: OutputFormat): string[] {
-  const seed = summary.provenance.seed;
+  const { provenance } = summary;
+  const seed = provenance.seed;
+  // series.json keeps its own shape (null for a missing value, the seed as given).
   if (format === 'json') output.write('series.json', seriesJson(metrics, seed));
-  else output.write('series.csv', seriesCsv(metrics, seed));
+  else writeTable(output, 'series', seriesTable(metrics, seed), format, provenance);
   // Economies: every organisation's life and the survival curves computed from them.
   if (hasOrganisations(metrics)) {
-    const write = (stem: string, table: Table) => output.write(`${stem}.${format}`, format === 'json' ? tableJson(table) : tableCsv(table));
-    write('organisations', organisationsTable(metrics, seed));
-    write('survival', survivalTable(metrics, seed));
+    writeTable(output, 'organisations', organisationsTable(metrics, seed), format, provenance);
+    writeTable(output, 'survival', survivalTable(metrics, seed), format, provenance);
   }
   output.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return output.commit();

@@ -9,8 +9,9 @@ import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../
 import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
-import { commonOptionsOf, type CommonOptions, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
-import { RunOutput, csvField, csvNumber, overridesPart, runDirectory } from './run-output.ts';
+import { commonOptionsOf, type CommonOptions, formatOf, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
+import { RunOutput, overridesPart, runDirectory, writeTable } from './run-output.ts';
+import { cellOf, columnTypeOf, type Cell, type ColumnType, type Table } from './table.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import { collectProvenance } from './provenance.ts';
@@ -33,6 +34,8 @@ per run with its parameters and the final value of every metric.
   --set PATH=VALUE           any other override, repeatable
   --series ID                also write sweep-series.csv: reporter ID at every sampled month of
                              every run (repeatable, e.g. --series communes.assetShareByBookValue)
+  --format csv|parquet       sweep.csv and sweep-series.csv (default) or .parquet: the same
+                             columns and types, provenance in the Parquet file's metadata
   --out DIR                  output directory (default runs/<file>-sweep-set-<hash of
                              the --vary, --set, --seed and --years given>)
   --workers N                worker threads, 0 to ${MAX_WORKERS} (default: min(runs, cores);
@@ -51,10 +54,11 @@ interface SweepOptions extends CommonOptions {
   readonly replicates: number | undefined;
   /** Reporter ids whose whole path goes to sweep-series.csv. */
   readonly series: readonly string[];
+  readonly format: 'csv' | 'parquet';
 }
 
 export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
-  const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true }, series: { type: 'string', multiple: true } });
+  const parsed = parseCommand(argv, { vary: { type: 'string', multiple: true }, series: { type: 'string', multiple: true }, format: { type: 'string' } });
   const { values } = parsed;
   // --set, --seed and --years as in `sim`, so a bad value names its flag.
   const common = commonOptionsOf(parsed);
@@ -71,6 +75,7 @@ export function parseSweepCommandLine(argv: readonly string[]): SweepOptions {
     axes,
     replicates: replicatesOf(values.replicates, 1, undefined),
     series: values.series ?? [],
+    format: formatOf(values.format, ['csv', 'parquet']),
   };
 }
 
@@ -79,37 +84,48 @@ function finalValues(result: ReplicateResult): number[] {
   return result.columns.map((column) => (column.length > 0 ? column[column.length - 1]! : Number.NaN));
 }
 
-export function sweepCsv(axes: readonly SweepAxis[], runs: readonly { point: number; values: Record<string, unknown>; seed: unknown; result: ReplicateResult }[]): string {
+interface SweepRun { point: number; values: Record<string, unknown>; seed: unknown; result: ReplicateResult }
+
+/** The columns every sweep row starts with: the run's point, its parameters, replicate and seed. */
+function runColumns(axes: readonly SweepAxis[], runs: readonly SweepRun[]) {
+  const axisTypes = axes.map((a) => columnTypeOf(runs.map((run) => run.values[a.path])));
+  const seedType = columnTypeOf(runs.map((run) => run.seed));
+  return {
+    columns: ['point', ...axes.map((a) => a.path), 'replicate', 'seed'],
+    types: ['integer', ...axisTypes, 'text', seedType] as ColumnType[],
+    cells: (run: SweepRun): Cell[] => [
+      run.point, ...axes.map((a, i) => cellOf(run.values[a.path], axisTypes[i]!)), run.result.replicateKey ?? 'base', cellOf(run.seed, seedType),
+    ],
+  };
+}
+
+/** sweep.csv's table: one row per run, its parameters and the final value of every reporter. */
+export function sweepTable(axes: readonly SweepAxis[], runs: readonly SweepRun[]): Table {
   const ids = runs[0]?.result.reporters.map((r) => r.id) ?? [];
-  const header = ['point', ...axes.map((a) => a.path), 'replicate', 'seed', ...ids.map((id) => `final.${id}`)];
-  const lines = [header.map(csvField).join(',')];
-  for (const run of runs) {
-    lines.push([
-      String(run.point),
-      ...axes.map((a) => csvField(String(run.values[a.path]))),
-      run.result.replicateKey ?? 'base',
-      csvField(String(run.seed)),
-      ...finalValues(run.result).map(csvNumber),
-    ].join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const fixed = runColumns(axes, runs);
+  return {
+    columns: [...fixed.columns, ...ids.map((id) => `final.${id}`)],
+    types: [...fixed.types, ...ids.map((): ColumnType => 'real')],
+    rows: runs.map((run) => [...fixed.cells(run), ...finalValues(run.result)]),
+  };
 }
 
 /** The chosen reporters' paths: one row per run and sampled month, the run's parameters first. */
-export function sweepSeriesCsv(
-  axes: readonly SweepAxis[], ids: readonly string[],
-  runs: readonly { point: number; values: Record<string, unknown>; seed: unknown; result: ReplicateResult }[],
-): string {
-  const header = ['point', ...axes.map((a) => a.path), 'replicate', 'seed', 'tick', 'year', ...ids];
-  const lines = [header.map(csvField).join(',')];
+export function sweepSeriesTable(axes: readonly SweepAxis[], ids: readonly string[], runs: readonly SweepRun[]): Table {
+  const fixed = runColumns(axes, runs);
+  const rows: Cell[][] = [];
   for (const run of runs) {
     const columns = ids.map((id) => run.result.columns[run.result.reporters.findIndex((r) => r.id === id)]!);
-    const fixed = [String(run.point), ...axes.map((a) => csvField(String(run.values[a.path]))), run.result.replicateKey ?? 'base', csvField(String(run.seed))];
+    const cells = fixed.cells(run);
     run.result.ticks.forEach((tick, row) => {
-      lines.push([...fixed, String(tick), String(tick / MONTHS_PER_YEAR), ...columns.map((column) => csvNumber(column[row]!))].join(','));
+      rows.push([...cells, tick, tick / MONTHS_PER_YEAR, ...columns.map((column) => column[row]!)]);
     });
   }
-  return `${lines.join('\n')}\n`;
+  return {
+    columns: [...fixed.columns, 'tick', 'year', ...ids],
+    types: [...fixed.types, 'integer', 'real', ...ids.map((): ColumnType => 'real')],
+    rows,
+  };
 }
 
 /** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
@@ -162,8 +178,6 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
     }
     const results = merged === undefined ? await runReplicates(requests, threads) : checkedMerge(merged, requests, inputs[0]!.sha256);
     const runs = results.map((result, i) => ({ ...meta[i]!, result }));
-    output.write('sweep.csv', sweepCsv(options.axes, runs));
-    if (options.series.length > 0) output.write('sweep-series.csv', sweepSeriesCsv(options.axes, options.series, runs));
     const provenance = collectProvenance({
       scenario: inputs[0]!.scenario,
       scenarioFile: options.file,
@@ -172,6 +186,8 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
       commandLine: merged?.commandLine ?? commandLineOf(ENTRY, argv, false),
       ...(merged === undefined ? {} : { date: merged.startedAt }),
     });
+    writeTable(output, 'sweep', sweepTable(options.axes, runs), options.format, provenance);
+    if (options.series.length > 0) writeTable(output, 'sweep-series', sweepSeriesTable(options.axes, options.series, runs), options.format, provenance);
     const reporters = results[0]?.reporters ?? [];
     output.write('sweep.json', `${JSON.stringify({ provenance, axes: options.axes, points, reporters }, null, 2)}\n`);
     output.commit();
@@ -182,7 +198,7 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
         const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
         process.stdout.write(`${options.axes.map((a) => `${a.path}=${String(points[p]![a.path])}`).join(' ')}  final wealth.gini ${mean.toFixed(4)}\n`);
       }
-      process.stdout.write(`Wrote sweep.csv, ${options.series.length > 0 ? 'sweep-series.csv, ' : ''}sweep.json to ${output.directory}\n`);
+      process.stdout.write(`Wrote sweep.${options.format}, ${options.series.length > 0 ? `sweep-series.${options.format}, ` : ''}sweep.json to ${output.directory}\n`);
     }
     return EXIT_OK;
   } finally {

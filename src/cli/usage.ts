@@ -21,7 +21,11 @@ Options:
                        runs never share a folder; a seed unsafe in a file name is written
                        safe plus ~<hash>). Files in it with the same names are replaced;
                        nothing is written on bad input or when the run is interrupted.
-  --format csv|json    series.csv (default) or series.json.
+  --format csv|json|parquet
+                       series.csv (default), series.json or series.parquet (and the same
+                       for organisations and survival): Parquet has the CSV's columns and
+                       types, with the provenance (scenario, seed, version, command) in the
+                       file's key-value metadata.
   --shard I/N          Run only shard I of N of the replicates (r(I+1), r(I+1+N), ...) and
                        write shard-I-of-N.json to DIR; npm run merge -- DIR... then writes
                        what one machine's run writes (a Slurm array or an Indexed Job runs

@@ -24,7 +24,7 @@ describe('command line', () => {
   it('rejects unknown flags, a missing file, a bad format and a replicate count of zero', () => {
     expect(() => parseCommandLine(['x.yaml', '--bogus'])).toThrow(UsageError);
     expect(() => parseCommandLine([])).toThrow('no scenario file');
-    expect(() => parseCommandLine(['x.yaml', '--format', 'xml'])).toThrow('allowed: csv, json');
+    expect(() => parseCommandLine(['x.yaml', '--format', 'xml'])).toThrow('allowed: csv, json, parquet');
     expect(() => parseCommandLine(['x.yaml', '--replicates', '0'])).toThrow('--replicates');
     expect(() => parseCommandLine(['x.yaml', '--replicates', '2.5'])).toThrow('--replicates');
     expect(() => parseCommandLine(['x.yaml', '--set', '=3'])).toThrow('--set');

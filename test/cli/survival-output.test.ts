@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RunMetrics } from '../../src/cli/summary.ts';
 import type { ReplicateResult } from '../../src/cli/replicate-run.ts';
 import { organisationsTable, survivalTable, SURVIVAL_COLUMNS } from '../../src/cli/survival-output.ts';
-import { tableCsv, tableJson } from '../../src/cli/run-output.ts';
+import { tableCsv, tableJson } from '../../src/cli/table.ts';
 import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
