@@ -38,6 +38,11 @@ export interface ModelDefinition<S extends EngineState> {
   readonly distributions: readonly DistributionReporter<S>[];
   /** Number of agents, for throughput figures. */
   readonly agentCount: number;
+  /**
+   * State the phases keep between ticks outside `state` (plain data: a snapshot holds it
+   * beside the state, see snapshot.ts). Scratch rebuilt every tick need not be listed.
+   */
+  readonly memory?: object;
 }
 
 export class ConservationError extends Error {

@@ -21,9 +21,9 @@ function reporters() {
 }
 
 export function economyModelFromState(state: EconomyState): EconomyModel {
-  const { phases, yearEndPhases } = economyPhases(state);
+  const { phases, yearEndPhases, memory } = economyPhases(state);
   return {
-    kind: 'economy', state, phases, yearEndPhases,
+    kind: 'economy', state, phases, yearEndPhases, memory,
     scalars: reporters(), distributions: [wealthDistribution, communeClaimsDistribution, possessionDistribution],
     agentCount: state.persons.count, events: state.events,
   };

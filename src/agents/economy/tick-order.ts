@@ -28,7 +28,17 @@ import { closeEmptyFirms, enforceBankruptcies, foundNewFirms } from '../firm/fir
 import { holdTakeovers } from '../firm/takeover-phase.ts';
 import { letOutVacantAssets } from '../cooperative/idle-capital.ts';
 
-export function economyPhases(state: EconomyState): { phases: Phase<EconomyState>[]; yearEndPhases: Phase<EconomyState>[] } {
+/** What the phases carry from one tick to the next outside the state (a snapshot keeps it). */
+export interface EconomyPhaseMemory {
+  readonly market: ReturnType<typeof newLabourMarket>;
+  readonly saverQueue: ReturnType<typeof newSaverQueue>;
+  /** Moves between communes over the current year, per pair (merge interrelation). */
+  readonly moves: Map<number, number>;
+}
+
+export function economyPhases(state: EconomyState): {
+  phases: Phase<EconomyState>[]; yearEndPhases: Phase<EconomyState>[]; memory: EconomyPhaseMemory;
+} {
   const s = state.streams;
   const shocks = s.get('output-shocks');
   const cycle = s.get('cycle');
@@ -84,5 +94,5 @@ export function economyPhases(state: EconomyState): { phases: Phase<EconomyState
     },
     { name: 'yearly accounts', run: (st) => { closeYear(st); closeFinanceYear(st); } },
   ];
-  return { phases, yearEndPhases };
+  return { phases, yearEndPhases, memory: { market, saverQueue, moves } };
 }

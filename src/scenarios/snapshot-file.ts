@@ -1,0 +1,91 @@
+// The snapshot file (issue 18 part 5): a versioned JSON envelope around the engine's snapshot,
+// holding the scenario and replicate key the run was built from, so a run can be resumed from
+// the file alone. Validated by zod at the boundary; a file that is not one, or one from
+// another format version, is refused with a SnapshotError that says what is wrong.
+import { z } from 'zod';
+import { captureEngine, restoreEngine, SnapshotError, type EngineSnapshot } from '../model/snapshot.ts';
+import type { Encoded } from '../model/snapshot-codec.ts';
+import type { Simulation } from '../model/engine.ts';
+import { createSimulation } from './create-simulation.ts';
+import { validateScenario, formatIssues } from './load.ts';
+import type { Scenario } from './schema.ts';
+
+export { SnapshotError } from '../model/snapshot.ts';
+
+export const SNAPSHOT_FORMAT = 'commons-ledger-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+const encodedSchema = z.custom<Encoded>((value) => value !== undefined);
+
+const engineSchema = z.object({
+  kind: z.string(),
+  tick: z.number().int().min(0),
+  totalTicks: z.number().int().min(1),
+  recordEveryTicks: z.number().int().min(1),
+  state: encodedSchema,
+  memory: encodedSchema,
+  series: encodedSchema,
+}).strict();
+
+const snapshotFileSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  /** The program version that wrote it (information: the engine's shape is checked field by field). */
+  createdBy: z.string(),
+  scenario: z.record(z.string(), z.unknown()),
+  replicateKey: z.string().optional(),
+  engine: engineSchema,
+}).strict();
+
+export type SnapshotFile = z.output<typeof snapshotFileSchema>;
+
+/** What a run is built from, so that a snapshot can be resumed from its file alone. */
+export interface RunOrigin {
+  readonly scenario: Scenario;
+  readonly replicateKey?: string;
+}
+
+export function snapshotOf(simulation: Simulation, origin: RunOrigin, createdBy: string): SnapshotFile {
+  return {
+    format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, createdBy,
+    scenario: origin.scenario as unknown as Record<string, unknown>,
+    ...(origin.replicateKey === undefined ? {} : { replicateKey: origin.replicateKey }),
+    engine: captureEngine(simulation),
+  };
+}
+
+export function snapshotText(snapshot: SnapshotFile): string {
+  return JSON.stringify(snapshot);
+}
+
+/** Reads a snapshot file's text: JSON, the envelope, and the scenario inside, each checked. */
+export function parseSnapshot(text: string, source = 'snapshot'): SnapshotFile & { scenario: Scenario } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(`${source}: not a snapshot file (not JSON: ${(error as Error).message})`);
+  }
+  if (raw === null || typeof raw !== 'object' || (raw as { format?: unknown }).format !== SNAPSHOT_FORMAT) {
+    throw new SnapshotError(`${source}: not a snapshot file (it needs "format": "${SNAPSHOT_FORMAT}")`);
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (version !== SNAPSHOT_VERSION) {
+    throw new SnapshotError(`${source}: snapshot format version ${JSON.stringify(version)}; this program reads version ${SNAPSHOT_VERSION}`);
+  }
+  const parsed = snapshotFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SnapshotError(`${source}: a damaged snapshot file: ${issue.path.map(String).join('.') || 'the top level'}: ${issue.message}`);
+  }
+  const outcome = validateScenario(parsed.data.scenario);
+  if (!outcome.ok) throw new SnapshotError(`${source}: the scenario inside the snapshot is not valid:\n${formatIssues(`${source} (scenario)`, outcome.issues)}`);
+  return { ...parsed.data, scenario: outcome.scenario };
+}
+
+/** A run built from the snapshot's scenario and restored to the month it was taken at. */
+export function resumeSnapshot(snapshot: { scenario: Scenario; replicateKey?: string; engine: EngineSnapshot }): Simulation {
+  const simulation = createSimulation(snapshot.scenario, snapshot.replicateKey === undefined ? {} : { replicateKey: snapshot.replicateKey });
+  restoreEngine(simulation, snapshot.engine);
+  return simulation;
+}
