@@ -27,6 +27,8 @@ export interface CliOptions extends CommonOptions {
   readonly replicates: number | undefined;
   readonly format: OutputFormat;
   readonly check: boolean;
+  /** `--events`: also write the event ledger (events.csv). */
+  readonly events: boolean;
 }
 
 export const MAX_REPLICATES = 10_000;
@@ -199,7 +201,7 @@ function workersOf(text: string | undefined): number | undefined {
 }
 
 export function parseCommandLine(argv: readonly string[]): CliOptions {
-  const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' } });
+  const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' }, events: { type: 'boolean' } });
   const { values } = parsed;
   const common = commonOptionsOf(parsed);
   const format = formatOf(values.format, ['csv', 'json', 'parquet']);
@@ -208,5 +210,6 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     replicates: replicatesOf(values.replicates, 1, undefined),
     format,
     check: values.check === true,
+    events: values.events === true,
   };
 }

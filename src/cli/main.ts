@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
   try {
     const { scenario } = input;
     const requests = keys.map((replicateKey) => ({
-      scenario, scenarioData: input.data, replicateKey, checkConservation: options.check,
+      scenario, scenarioData: input.data, replicateKey, checkConservation: options.check, recordEvents: options.events,
     }));
     if (!options.quiet && process.stderr.isTTY) bar = new ProgressBar(process.stderr, totalTicksOf(scenario) * requests.length);
     const shown = bar;

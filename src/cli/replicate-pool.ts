@@ -107,6 +107,7 @@ export async function runOnWorkers(
           scenarioData: request.scenarioData,
           ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
           checkConservation: request.checkConservation,
+          ...(request.recordEvents === true ? { recordEvents: true } : {}),
         } satisfies ReplicateJob);
       };
       const count = Math.max(1, Math.min(workerCount, requests.length));

@@ -3,6 +3,8 @@
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { lifetimesOfModel, type OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
+import { eventColumns, startEventLog, type EventColumns } from '../model/economy/event-log.ts';
+import type { EconomyState } from '../model/economy/economy-state.ts';
 
 /** A run's replicate keys: none for the plain run of the seed, else r1..rK (each seeds its streams). */
 export function replicateKeys(replicates: number): string[];
@@ -22,6 +24,8 @@ export interface ReplicateRequest {
   /** Undefined for the plain run of a seed (what the browser runs); `r<k>` for replicate k. */
   readonly replicateKey: string | undefined;
   readonly checkConservation: boolean;
+  /** Keep the event ledger (`--events`): defaults, liquidations, ownership changes and state.events. */
+  readonly recordEvents?: boolean;
 }
 
 export interface ReporterInfo {
@@ -39,6 +43,8 @@ export interface ReplicateResult {
   readonly columns: readonly Float64Array[];
   /** Every organisation's founding, end and size at one year, for survival (economies only). */
   readonly organisations?: OrganisationLifetimes;
+  /** The event ledger, when the request asked for it (economies only). */
+  readonly events?: EventColumns;
   readonly agentCount: number;
   readonly totalTicks: number;
   readonly wallMs: number;
@@ -59,6 +65,8 @@ export function runReplicate(request: Omit<ReplicateRequest, 'scenarioData'>, on
     ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
     checkConservation: request.checkConservation,
   });
+  const economy = simulation.model.kind === 'economy' ? simulation.model.state as EconomyState : undefined;
+  const log = request.recordEvents === true && economy !== undefined ? startEventLog(economy) : undefined;
   const { agentCount } = simulation.model;
   const totalTicks = simulation.options.totalTicks;
   onTick?.(0, totalTicks, agentCount);
@@ -74,6 +82,7 @@ export function runReplicate(request: Omit<ReplicateRequest, 'scenarioData'>, on
     ticks,
     columns,
     ...(organisations === null ? {} : { organisations }),
+    ...(log === undefined ? {} : { events: eventColumns(economy!, log) }),
     agentCount,
     totalTicks,
     wallMs: performance.now() - started,

@@ -11,12 +11,14 @@ export const replicateJobSchema = z.object({
   scenarioData: scenarioSchema,
   replicateKey: z.string().min(1).optional(),
   checkConservation: z.boolean(),
+  recordEvents: z.boolean().optional(),
 });
 export interface ReplicateJob {
   readonly job: number;
   readonly scenarioData: unknown;
   readonly replicateKey?: string;
   readonly checkConservation: boolean;
+  readonly recordEvents?: boolean;
 }
 
 /** Worker -> main thread. */
@@ -33,9 +35,9 @@ port.on('message', (message: unknown) => {
   const jobId = typeof jobField === 'number' ? jobField : -1;
   try {
     const job = replicateJobSchema.parse(message);
-    const { replicateKey, checkConservation } = job;
+    const { replicateKey, checkConservation, recordEvents } = job;
     const result = { ...runReplicate(
-      { scenario: job.scenarioData, replicateKey, checkConservation },
+      { scenario: job.scenarioData, replicateKey, checkConservation, recordEvents: recordEvents === true },
       (tick, totalTicks, agentCount) => port.postMessage({ type: 'progress', job: jobId, tick, totalTicks, agentCount } satisfies WorkerReport),
     ), threadId };
     const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];

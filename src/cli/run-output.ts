@@ -12,6 +12,7 @@ import type { OutputFormat, TableFormat } from './arguments.ts';
 import { hasOrganisations, organisationsTable, survivalTable } from './survival-output.ts';
 import { cellOf, columnTypeOf, tableCsv, tableJson, type Cell, type ColumnType, type Table } from './table.ts';
 import { tableParquet } from './parquet-table.ts';
+import { eventsTable } from './events-output.ts';
 import type { Provenance } from './provenance.ts';
 
 /** The default output directory: runs/<file stem>-<parts joined by '-'>. */
@@ -225,6 +226,7 @@ export function writeRunFiles(output: RunOutput, metrics: RunMetrics, summary: S
     writeTable(output, 'organisations', organisationsTable(metrics, seed), format, provenance);
     writeTable(output, 'survival', survivalTable(metrics, seed), format, provenance);
   }
+  if (metrics.replicates.some((r) => r.events !== undefined)) writeTable(output, 'events', eventsTable(metrics, seed), format, provenance);
   output.write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   return output.commit();
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ReplicateResult } from './replicate-run.ts';
 import type { RunFailure } from './replicate-pool.ts';
 import type { OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
+import type { EventColumns } from '../model/economy/event-log.ts';
 import type { Shard } from './shards.ts';
 
 export const SHARD_FORMAT = 'commons-ledger-shard/1';
@@ -73,6 +74,7 @@ function encodeResult(result: ReplicateResult | RunFailure): Record<string, unkn
     ticks: encode(result.ticks),
     columns: result.columns.map(encode),
     organisations: o === undefined ? null : encodeRecord(o),
+    events: result.events === undefined ? null : encodeRecord(result.events),
     agentCount: result.agentCount,
     totalTicks: result.totalTicks,
     wallMs: result.wallMs,
@@ -86,6 +88,7 @@ const resultSchema = z.object({
   ticks: z.string(),
   columns: z.array(z.string()),
   organisations: z.record(z.string(), z.union([z.number(), z.object({ type: z.string(), data: z.string() })])).nullable(),
+  events: z.record(z.string(), z.object({ type: z.string(), data: z.string() })).nullable().optional(),
   agentCount: z.number(),
   totalTicks: z.number(),
   wallMs: z.number(),
@@ -116,6 +119,7 @@ function decodeResult(data: z.infer<typeof resultSchema>): ReplicateResult {
     columns: data.columns.map((column) => decode(column, Float64Array)),
     // The organisation table as the engine wrote it, field for field (its type is the engine's).
     ...(o === null ? {} : { organisations: decodeRecord(o) as unknown as OrganisationLifetimes }),
+    ...(data.events == null ? {} : { events: decodeRecord(data.events) as unknown as EventColumns }),
     agentCount: data.agentCount,
     totalTicks: data.totalTicks,
     wallMs: data.wallMs,

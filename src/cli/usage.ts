@@ -30,6 +30,10 @@ Options:
                        write shard-I-of-N.json to DIR; npm run merge -- DIR... then writes
                        what one machine's run writes (a Slurm array or an Indexed Job runs
                        the shards: deploy/).
+  --events             Also write events.csv (economies): every merge, takeover, founding,
+                       failure, default (a tenant's missed rents, an issuer's bond series
+                       closed short), liquidation and change of an asset's owner, with
+                       month, who, whom, asset and amounts in cents. Same numbers as without.
   --check              Audit the ledger after every phase of every month (slower): any cent
                        created or lost stops the run with exit code 1.
   -q, --quiet          No progress bar and no summary table.

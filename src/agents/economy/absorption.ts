@@ -5,6 +5,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { EXIT_ABSORBED, endOrganisation, type Organisation } from '../../model/economy/organisation-table.ts';
 
 export function absorbHoldings(state: EconomyState, absorbed: Organisation, absorber: Organisation): void {
+  state.eventLog?.transfers(state, absorbed.id, absorber.id);
   state.assets.transferAll(absorbed.id, absorber.id);
   state.bonds.transferIssuer(absorbed.id, absorber.id);
   // Its credit record goes with its series (MODEL.md 10.2).

@@ -26,7 +26,9 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   const outcome = liquidate(ledger, bonds, series, proceeds, owner.account);
   // A series closed by a liquidation, or by scrapping short of what it owed, has defaulted
   // (MODEL.md 10.2-10.3: defaults and losses by issuer kind).
-  if (owing && (how === 'liquidation' || outcome.lossCents > 0)) state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
+  const defaulted = owing && (how === 'liquidation' || outcome.lossCents > 0);
+  if (defaulted) state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
+  state.eventLog?.disposal(state, asset, owner.id, owner.kind, how, defaulted, outcome);
   owner.lossesByYear[0]! += outcome.lossCents;
   owner.poolIncomeMonth += outcome.toOwnerCents;
   assets.series[asset] = -1;

@@ -21,7 +21,10 @@ export function enforceDefaults(state: EconomyState): void {
     const s = assets.series[a]!;
     const seriesInDefault = s >= 0 && bonds.status[s] === ACTIVE && bonds.missedMonths[s]! >= grace;
     if (possessor >= 0) {
-      if (assets.missedRent[a]! >= grace || seriesInDefault) endPossession(state, a);
+      if (assets.missedRent[a]! >= grace || seriesInDefault) {
+        state.eventLog?.possessionLost(state, a);
+        endPossession(state, a);
+      }
       else if (assets.termEndTick[a]! <= state.tick) assets.onAuction[a] = 1;
       continue;
     }

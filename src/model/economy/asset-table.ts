@@ -39,6 +39,8 @@ export class AssetTable {
    * owner chose to rent out.
    */
   letOut = new Uint8Array(64);
+  /** Told of every asset added (bought from the world) while a run records its events (event-log.ts). */
+  onBought: ((asset: number, tick: number) => void) | undefined = undefined;
 
   /** Ids of assets in service, in id order; rebuilt lazily after a retirement. */
   private liveIds = new Int32Array(64);
@@ -206,6 +208,7 @@ export class AssetTable {
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
     this.enqueueForWear(cls, id);
+    this.onBought?.(id, tick);
     return id;
   }
 

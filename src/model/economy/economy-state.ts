@@ -1,5 +1,6 @@
 // The state of an economy run: the ledger, the tables, the bond book, the event table and the
 // scenario's parameters converted to cents and months (MODEL.md 9: 1 goods unit = 100 cents).
+import type { EventLog } from './event-log.ts';
 import type { EngineState } from '../engine.ts';
 import { FLOWS, type Ledger } from '../ledger.ts';
 import type { RandomStreams } from '../random.ts';
@@ -174,6 +175,8 @@ export interface EconomyState extends EngineState {
   /** The cycle, default and loss records by issuer kind and issuer, savers' outside returns. */
   readonly finance: FinanceState;
   readonly events: EconomyEvent[];
+  /** Defaults, liquidations and ownership changes, while the run records them (`--events`). */
+  eventLog?: EventLog;
   readonly counters: FinanceCounters;
   /** Last clearing rent per asset class, or -1 before the first (mode choice). */
   readonly lastClearingRentCents: Float64Array;
