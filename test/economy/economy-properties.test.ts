@@ -2,58 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
-import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
-import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+import { MODE_EMPLOYEE } from '../../src/model/economy/person-table.ts';
+import { economyInvariantViolations } from './economy-invariants.ts';
 import { smallScenario } from './hand-built-economy.ts';
-
-/** Every invariant of the tables that must hold after any month. */
-function checkInvariants(state: EconomyState): void {
-  const { persons, assets, orgs, ledger, params } = state;
-  for (let p = 0; p < persons.count; p++) {
-    expect(ledger.balance(persons.firstAccount + p)).toBeGreaterThanOrEqual(0);
-    const a = persons.asset[p]!;
-    if (a >= 0) expect(assets.possessor[a]).toBe(p);
-    // No wage labour inside a commune; a member-worker works its own cooperative's asset.
-    if (persons.mode[p] === MODE_EMPLOYEE) {
-      expect(a).toBeGreaterThanOrEqual(0);
-      expect(orgs.get(assets.owner[a]!).kind).not.toBe(ORG_COMMUNE);
-      expect(persons.employer[p]).toBe(assets.owner[a]);
-    }
-    if (persons.mode[p] === MODE_MEMBER_WORKER) {
-      // Its cooperative's asset, or a let asset (a commune's, another cooperative's: MODEL.md
-      // 10.8) rented for the cooperative.
-      expect(orgs.get(persons.coopOf[p]!).kind).toBe(ORG_COOPERATIVE);
-      expect(persons.employer[p]).toBe(persons.coopOf[p]);
-      if (!assets.letOut[a]) expect(assets.owner[a]).toBe(persons.coopOf[p]);
-      else expect(assets.owner[a]).not.toBe(persons.coopOf[p]);
-    }
-    const c = persons.coopOf[p]!;
-    if (c >= 0) expect(orgs.get(c).alive).toBe(true);
-    const h = persons.home[p]!;
-    if (h >= 0) expect(assets.possessor[h]).toBe(p);
-    const m = persons.memberOf[p]!;
-    if (m >= 0) {
-      expect(orgs.get(m).alive).toBe(true);
-      // A share is held only by someone who worked for it (founders excepted).
-      if (!persons.founder[p]) expect(persons.labourMonths[p]).toBeGreaterThanOrEqual(params.laborToJoinMonths);
-    }
-  }
-  for (const org of orgs.all) if (org.alive) expect(ledger.balance(org.account)).toBeGreaterThanOrEqual(0);
-  // The asset table keeps each owner's count of assets in service (recounts read it): it must
-  // agree with a count made now, through purchases, scrapping, liquidations, merges and takeovers.
-  const owned = new Map<number, number>();
-  for (const a of assets.live()) owned.set(assets.owner[a]!, (owned.get(assets.owner[a]!) ?? 0) + 1);
-  for (const org of orgs.all) expect(assets.ownedBy(org.id)).toBe(owned.get(org.id) ?? 0);
-  for (const a of assets.live()) {
-    // Exactly one owner, alive; at most one possessor, who knows it.
-    expect(orgs.get(assets.owner[a]!).alive).toBe(true);
-    const p = assets.possessor[a]!;
-    if (p >= 0) {
-      const slot = assets.classOf(a).productive ? persons.asset[p] : persons.home[p];
-      expect(slot).toBe(a);
-    }
-  }
-}
 
 const arbitraryScenario = fc.record({
   seed: fc.integer({ min: 0, max: 1_000_000 }),
@@ -116,7 +67,7 @@ describe('economy invariants on random small scenarios', () => {
         const state = sim.state as unknown as EconomyState;
         while (!sim.done) {
           sim.step();
-          checkInvariants(state);
+          expect(economyInvariantViolations(state)).toEqual([]);
         }
         seen.cleared += state.counters.requestsCleared;
         seen.redeemed += state.bonds.redeemedCount;

@@ -7,7 +7,7 @@
 // random: its trailing distribution per member - the buy-in spread over the horizon, closed
 // without the cash for the up-front part) are two more entries in `values`; choosing one
 // makes the person an applicant, served after the auctions (labour-market.ts).
-import { exp, ln } from '../../model/detmath.ts';
+import { exp, ln, log1p } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_PRODUCER } from '../../model/economy/person-table.ts';
@@ -88,7 +88,10 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const q = params.reconsiderPerMonth;
   if (q <= 0) return;
   const power = wholePowerOf(params.choiceTemperature);
-  const logStay = q < 1 ? ln(1 - q) : 0;
+  // ln(1 - q), but where 1 - q rounds to 1 (a rate under ~1e-16 a month) log1p keeps it
+  // non-zero: ln gave 0, the skip divided by it, and the loop never ended (engine fuzz, at
+  // switchRatePerYear 8e-54). Elsewhere ln is kept, so existing runs keep their bits.
+  const logStay = q >= 1 ? 0 : 1 - q < 1 ? ln(1 - q) : log1p(-q);
   for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
     if (persons.isCapitalist[p]) continue;
     const before = persons.seekerCount;

@@ -5,7 +5,7 @@
 // worker's output is the asset's output x skill x shock too, but it is sold by the
 // organisation that owns the asset: the sale goes to its account, not to the worker.
 import { pow } from '../../model/detmath.ts';
-import { FLOW, WORLD } from '../../model/ledger.ts';
+import { FLOW, MoneyRangeError, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
@@ -52,6 +52,10 @@ export function produceAndSell(state: EconomyState): void {
   const price = params.demandElasticity > 0 && total > 0
     ? base * pow(total / state.referenceOutputCents, -1 / params.demandElasticity)
     : base;
+  // Demand near perfectly inelastic (elasticity -> 0) sends (Q/Q0)^(-1/elasticity) past any
+  // countable price, or to NaN at Q = Q0 when the exponent is infinite (engine fuzz, at
+  // demandElasticity 3.5e-84): the run stops with what to change instead of paying Infinity cents.
+  if (!(price * 100 <= Number.MAX_SAFE_INTEGER)) throw goodsPriceError(state, price * 100, params.demandElasticity);
   state.goodsPriceCents = price * 100;
   let sold = 0;
   const orgs = state.orgs.all;
@@ -81,4 +85,10 @@ export function produceAndSell(state: EconomyState): void {
     }
   }
   state.counters.outputYear += sold;
+}
+
+function goodsPriceError(state: EconomyState, cents: number, elasticity: number): MoneyRangeError {
+  return new MoneyRangeError(`month ${state.tick}: the goods price reached ${cents} cents per unit of output, past what cents can count `
+    + `(goods.demandElasticity ${elasticity} makes the price p0 x (Q/Q0)^(-1/${elasticity}) when output Q falls below its first month's Q0); `
+    + 'raise goods.demandElasticity, or set it to 0 for a fixed price');
 }

@@ -61,5 +61,8 @@ export function opportunityReturn(baseYield: number, marketReturn: number, equit
 
 /** A saver's ask: opportunity return + the issuer's expected loss + noise. */
 export function askYield(opportunity: number, expectedLoss: number, noise: number): number {
-  return opportunity + expectedLoss + noise;
+  // Never below 0: cash held pays 0, so no saver lends at a loss. Noise wider than the yield
+  // (askNoise 1 at baseYield 1e-139, engine fuzz) cleared series at negative yields, whose
+  // "interest" ran from holder to issuer and broke the ledger.
+  return Math.max(0, opportunity + expectedLoss + noise);
 }

@@ -1,0 +1,75 @@
+// Every invariant of the economy's tables that must hold after any month, as a plain function
+// (no test framework): the small-scenario property test and the engine fuzz's worker both call
+// it. Returns what is broken, first problems first; an empty list means all hold.
+import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+
+/** At most this many problems are listed: one broken rule usually breaks it for many agents. */
+const MAX_LISTED = 10;
+
+export function economyInvariantViolations(state: EconomyState): string[] {
+  const { persons, assets, orgs, ledger, params } = state;
+  const problems: string[] = [];
+  const fail = (message: string) => {
+    if (problems.length < MAX_LISTED) problems.push(`month ${state.tick}: ${message}`);
+  };
+  for (let p = 0; p < persons.count; p++) {
+    const cash = ledger.balance(persons.firstAccount + p);
+    if (!(cash >= 0)) fail(`person ${p} holds ${cash} cents`);
+    const a = persons.asset[p]!;
+    if (a >= 0 && assets.possessor[a] !== p) fail(`person ${p} works asset ${a}, whose possessor is ${assets.possessor[a]}`);
+    // No wage labour inside a commune; a member-worker works its own cooperative's asset.
+    if (persons.mode[p] === MODE_EMPLOYEE) {
+      if (a < 0) fail(`employee ${p} has no asset`);
+      else {
+        if (orgs.get(assets.owner[a]!).kind === ORG_COMMUNE) fail(`employee ${p} works a commune's asset ${a}`);
+        if (persons.employer[p] !== assets.owner[a]) fail(`employee ${p}'s employer ${persons.employer[p]} does not own its asset ${a}`);
+      }
+    }
+    if (persons.mode[p] === MODE_MEMBER_WORKER) {
+      // Its cooperative's asset, or a let asset (a commune's, another cooperative's: MODEL.md
+      // 10.8) rented for the cooperative.
+      const coop = persons.coopOf[p]!;
+      if (coop < 0 || orgs.get(coop).kind !== ORG_COOPERATIVE) fail(`member-worker ${p} belongs to no cooperative (${coop})`);
+      if (persons.employer[p] !== coop) fail(`member-worker ${p}'s employer ${persons.employer[p]} is not its cooperative ${coop}`);
+      if (a >= 0) {
+        const ownedByCoop = assets.owner[a] === coop;
+        if (!assets.letOut[a] && !ownedByCoop) fail(`member-worker ${p} works asset ${a} of ${assets.owner[a]}, neither its cooperative's nor let`);
+        if (assets.letOut[a] && ownedByCoop) fail(`member-worker ${p}'s cooperative lets its own asset ${a} to itself`);
+      }
+    }
+    const c = persons.coopOf[p]!;
+    if (c >= 0 && !orgs.get(c).alive) fail(`person ${p} belongs to ended cooperative ${c}`);
+    const h = persons.home[p]!;
+    if (h >= 0 && assets.possessor[h] !== p) fail(`person ${p} lives in home ${h}, whose possessor is ${assets.possessor[h]}`);
+    const m = persons.memberOf[p]!;
+    if (m >= 0) {
+      if (!orgs.get(m).alive) fail(`person ${p} is a member of ended commune ${m}`);
+      // A share is held only by someone who worked for it (founders excepted).
+      if (!persons.founder[p] && persons.labourMonths[p]! < params.laborToJoinMonths) {
+        fail(`person ${p} is a member after ${persons.labourMonths[p]} months of labour (${params.laborToJoinMonths} needed)`);
+      }
+    }
+  }
+  for (const org of orgs.all) {
+    if (org.alive && !(ledger.balance(org.account) >= 0)) fail(`organisation ${org.id} holds ${ledger.balance(org.account)} cents`);
+  }
+  // The asset table keeps each owner's count of assets in service (recounts read it): it must
+  // agree with a count made now, through purchases, scrapping, liquidations, merges and takeovers.
+  const owned = new Map<number, number>();
+  for (const a of assets.live()) owned.set(assets.owner[a]!, (owned.get(assets.owner[a]!) ?? 0) + 1);
+  for (const org of orgs.all) {
+    if (assets.ownedBy(org.id) !== (owned.get(org.id) ?? 0)) fail(`organisation ${org.id} counts ${assets.ownedBy(org.id)} assets, owns ${owned.get(org.id) ?? 0}`);
+  }
+  for (const a of assets.live()) {
+    // Exactly one owner, alive; at most one possessor, who knows it.
+    if (!orgs.get(assets.owner[a]!).alive) fail(`asset ${a} belongs to ended organisation ${assets.owner[a]}`);
+    const p = assets.possessor[a]!;
+    if (p >= 0) {
+      const slot = assets.classOf(a).productive ? persons.asset[p] : persons.home[p];
+      if (slot !== a) fail(`asset ${a}'s possessor ${p} holds ${slot} instead`);
+    }
+  }
+  return problems;
+}
