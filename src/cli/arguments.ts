@@ -29,6 +29,11 @@ export interface CliOptions extends CommonOptions {
   readonly check: boolean;
   /** `--events`: also write the event ledger (events.csv). */
   readonly events: boolean;
+  /** `--snapshot-at`: the month at which to write a snapshot of the run, and where. */
+  readonly snapshotAt: number | undefined;
+  readonly snapshotOut: string | undefined;
+  /** `--resume FILE`: continue the run a snapshot file holds (its scenario comes with it). */
+  readonly resume: string | undefined;
 }
 
 export const MAX_REPLICATES = 10_000;
@@ -200,16 +205,51 @@ function workersOf(text: string | undefined): number | undefined {
   return text === undefined ? undefined : wholeNumber('--workers', text, 0, MAX_WORKERS);
 }
 
+/** `--snapshot-at 10` (after year 10) or `--snapshot-at 127m` (after month 127), as months. */
+export function snapshotMonthOf(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(m?)\s*$/.exec(text);
+  const months = match === null ? Number.NaN : match[2] === 'm' ? Number(match[1]) : Number(match[1]) * 12;
+  if (!Number.isSafeInteger(months)) {
+    throw new UsageError(`--snapshot-at: got "${text}"; allowed: years (10, or 10.5 when it falls on a whole month) or months with m (127m)`);
+  }
+  return months;
+}
+
 export function parseCommandLine(argv: readonly string[]): CliOptions {
-  const parsed = parseCommand(argv, { format: { type: 'string' }, check: { type: 'boolean' }, events: { type: 'boolean' } });
+  const parsed = parseCommand(argv, {
+    format: { type: 'string' }, check: { type: 'boolean' }, events: { type: 'boolean' },
+    'snapshot-at': { type: 'string' }, 'snapshot-out': { type: 'string' }, resume: { type: 'string' },
+  });
   const { values } = parsed;
-  const common = commonOptionsOf(parsed);
+  const resume = values.resume;
+  if (resume !== undefined) {
+    if (resume.trim() === '') throw new UsageError('--resume: got an empty path; allowed: a snapshot file');
+    if (parsed.positionals.length > 0) {
+      throw new UsageError(`--resume takes the scenario from the snapshot; got a scenario file too: ${parsed.positionals.join(' ')}`);
+    }
+    for (const flag of ['seed', 'years', 'replicates', 'shard', 'snapshot-at'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--resume continues one saved run as it was; --${flag} cannot change it (--set may change a policy parameter: a what-if branch)`);
+    }
+  }
+  // With --resume the snapshot file stands where the scenario file would (outputs are named after it).
+  const common = commonOptionsOf(resume === undefined ? parsed : { ...parsed, positionals: [resume] });
   const format = formatOf(values.format, ['csv', 'json', 'parquet']);
+  const snapshotAt = values['snapshot-at'] === undefined ? undefined : snapshotMonthOf(values['snapshot-at']);
+  const snapshotOut = values['snapshot-out'];
+  if (snapshotOut !== undefined && snapshotAt === undefined) throw new UsageError('--snapshot-out names the file --snapshot-at writes; give --snapshot-at too');
+  if (snapshotOut !== undefined && snapshotOut.trim() === '') throw new UsageError('--snapshot-out: got an empty path; allowed: a file path');
+  if ((snapshotAt !== undefined || resume !== undefined) && values.events === true) {
+    throw new UsageError('--events keeps a log from a run\'s first month, which a snapshot does not hold: run the whole scenario with --events instead');
+  }
+  if (snapshotAt !== undefined && (values.replicates !== undefined || values.shard !== undefined)) {
+    throw new UsageError('--snapshot-at snapshots one run: drop --replicates and --shard');
+  }
   return {
     ...common,
     replicates: replicatesOf(values.replicates, 1, undefined),
     format,
     check: values.check === true,
     events: values.events === true,
+    snapshotAt, snapshotOut, resume,
   };
 }

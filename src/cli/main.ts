@@ -5,9 +5,15 @@ import { USAGE } from './usage.ts';
 import { readScenarioInput } from './scenario-input.ts';
 import { RunOutput, overridesPart, runDirectory, seedPart, writeRunFiles } from './run-output.ts';
 import { runReplicates, threadsFor } from './replicate-pool.ts';
-import { replicateKeys, type ReplicateRequest } from './replicate-run.ts';
+import { finishReplicate, replicateKeys, type ReplicateRequest, type ReplicateResult, type TickListener } from './replicate-run.ts';
+import { writeFileSync } from 'node:fs';
+import { checkSnapshotOut, readSnapshotInput, type SnapshotInput } from './snapshot-input.ts';
+import { InputError } from './scenario-input.ts';
+import { createSimulation } from '../scenarios/create-simulation.ts';
+import { snapshotOf, snapshotText } from '../scenarios/snapshot-file.ts';
+import type { Scenario } from '../scenarios/schema.ts';
 import { ProgressBar } from './progress-bar.ts';
-import { collectProvenance } from './provenance.ts';
+import { collectProvenance, packageInfo } from './provenance.ts';
 import { buildSummary, DEFAULT_SECTIONS, RunMetrics } from './summary.ts';
 import { claimsSection } from './claims-section.ts';
 import { summaryTable } from './summary-table.ts';
@@ -36,9 +42,21 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
   // Everything that can be wrong with the input is found here, before any file is written.
   let input;
   let output;
-  const keys = replicateKeys(options.replicates);
+  let resumed: SnapshotInput | undefined;
+  let keys = replicateKeys(options.replicates);
   try {
-    input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
+    if (options.resume !== undefined) {
+      resumed = readSnapshotInput(options.resume, options.overrides, options.check);
+      keys = [resumed.replicateKey];
+      input = { scenario: resumed.scenario, data: resumed.scenario as unknown as Record<string, unknown>, source: options.resume, sha256: resumed.sha256 };
+    } else {
+      input = readScenarioInput(options.file, options.overrides, options.overrideFlags);
+    }
+    const total = totalTicksOf(input.scenario);
+    if (options.snapshotAt !== undefined && options.snapshotAt > total) {
+      throw new InputError(`--snapshot-at: month ${options.snapshotAt} is past the run's end (month ${total})`);
+    }
+    if (options.snapshotOut !== undefined) checkSnapshotOut(options.snapshotOut);
     const replicatesPart = options.replicates === undefined ? [] : [`x${options.replicates}`];
     output = new RunOutput(options.out ?? runDirectory(options.file, [seedPart(input.scenario.seed), ...replicatesPart, ...overridesPart(options.overrides)]));
   } catch (error) {
@@ -65,7 +83,12 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
       if (!options.quiet) process.stdout.write(`Wrote ${name} to ${output.directory}; combine the shards with npm run merge\n`);
       return EXIT_OK;
     }
-    const results = merged === undefined ? await runReplicates(requests, threads, progress) : checkedMerge(merged, requests, input.sha256);
+    const onTick = shown && ((tick: number, total: number, agents: number) => shown.update(tick, agents));
+    const results = resumed !== undefined
+      ? [finishReplicate(resumed.simulation, resumed.replicateKey, performance.now(), onTick)]
+      : options.snapshotAt !== undefined
+        ? [runWithSnapshot(scenario, options.snapshotAt, options.snapshotOut, output, options.check, onTick)]
+        : merged === undefined ? await runReplicates(requests, threads, progress) : checkedMerge(merged, requests, input.sha256);
     // Cleared before the summary is printed (and by `finally` if the run fails).
     bar?.finish();
     bar = undefined;
@@ -91,6 +114,23 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
     bar?.finish();
     output.discard();
   }
+}
+
+/** The plain run of the seed, stopping after month `month` to write its snapshot (to `file`, else into the output folder). */
+function runWithSnapshot(
+  scenario: Scenario, month: number, file: string | undefined, output: RunOutput, checkConservation: boolean, onTick?: TickListener,
+): ReplicateResult {
+  const started = performance.now();
+  const simulation = createSimulation(scenario, { checkConservation });
+  return finishReplicate(simulation, undefined, started, onTick, {
+    tick: month,
+    then: (paused) => {
+      const { name, version } = packageInfo();
+      const text = snapshotText(snapshotOf(paused, { scenario }, `${name} ${version}`));
+      if (file === undefined) output.write(`snapshot-month-${month}.json`, text);
+      else writeFileSync(file, text);
+    },
+  });
 }
 
 if (isEntryModule(import.meta.url)) runCommand('sim', main);

@@ -24,7 +24,7 @@ export interface Provenance {
   readonly notes: readonly string[];
 }
 
-function packageInfo(): { name: string; version: string } {
+export function packageInfo(): { name: string; version: string } {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   const { name, version } = JSON.parse(text) as { name?: unknown; version?: unknown };
   return { name: String(name), version: String(version) };

@@ -1,6 +1,7 @@
 // One replicate, start to end: the unit of work of the pool. The same function runs on the
 // main thread and inside a worker thread, so both give the same numbers bit for bit.
 import { createSimulation } from '../scenarios/create-simulation.ts';
+import type { Simulation } from '../model/engine.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { lifetimesOfModel, type OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 import { eventColumns, startEventLog, type EventColumns } from '../model/economy/event-log.ts';
@@ -65,19 +66,32 @@ export function runReplicate(request: Omit<ReplicateRequest, 'scenarioData'>, on
     ...(request.replicateKey === undefined ? {} : { replicateKey: request.replicateKey }),
     checkConservation: request.checkConservation,
   });
+  return finishReplicate(simulation, request.replicateKey, started, onTick, undefined, request.recordEvents === true);
+}
+
+/**
+ * Runs `simulation` from where it stands to its end and collects its result: a fresh run, one
+ * resumed from a snapshot, or one that stops on the way to write a snapshot (`pauseAt`).
+ */
+export function finishReplicate(
+  simulation: Simulation, replicateKey: string | undefined, started: number, onTick?: TickListener,
+  pauseAt?: { tick: number; then: (simulation: Simulation) => void }, recordEvents = false,
+): ReplicateResult {
   const economy = simulation.model.kind === 'economy' ? simulation.model.state as EconomyState : undefined;
-  const log = request.recordEvents === true && economy !== undefined ? startEventLog(economy) : undefined;
+  const log = recordEvents && economy !== undefined ? startEventLog(economy) : undefined;
   const { agentCount } = simulation.model;
   const totalTicks = simulation.options.totalTicks;
-  onTick?.(0, totalTicks, agentCount);
-  simulation.runToEnd(
-    onTick === undefined ? undefined : (tick, total) => onTick(tick, total, agentCount),
-    progressInterval(agentCount),
-  );
+  const progress = onTick === undefined ? undefined : (tick: number, total: number) => onTick(tick, total, agentCount);
+  onTick?.(simulation.tick, totalTicks, agentCount);
+  if (pauseAt !== undefined) {
+    simulation.runTo(pauseAt.tick, progress, progressInterval(agentCount));
+    pauseAt.then(simulation);
+  }
+  simulation.runToEnd(progress, progressInterval(agentCount));
   const { ticks, columns } = simulation.series.sliceFrom(0);
   const organisations = lifetimesOfModel(simulation.model);
   return {
-    replicateKey: request.replicateKey,
+    replicateKey,
     reporters: simulation.model.scalars.map(({ id, label, unit, description }) => ({ id, label, unit, description })),
     ticks,
     columns,

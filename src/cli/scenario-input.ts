@@ -23,7 +23,7 @@ export interface ScenarioInput {
 }
 
 /** What a file that is not a regular file is, in words; reading one could block or never end. */
-function specialKind(stats: Stats): string | undefined {
+export function specialKind(stats: Stats): string | undefined {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';

@@ -1,5 +1,6 @@
 // The text of `npm run sim -- --help`.
 export const USAGE = `Usage: npm run sim -- FILE [options]
+       npm run sim -- --resume SNAPSHOT [--set PATH=VALUE ...] [--out DIR] [--format F]
        node --import tsx src/cli/main.ts FILE [options]
 
 Runs a scenario (YAML or JSON) headless on the same engine as the browser and writes its
@@ -34,6 +35,17 @@ Options:
                        failure, default (a tenant's missed rents, an issuer's bond series
                        closed short), liquidation and change of an asset's owner, with
                        month, who, whom, asset and amounts in cents. Same numbers as without.
+  --snapshot-at T      Stop after year T (10, or 10.5 on a whole month) or month T (127m),
+                       write the run's whole state (ledger, agents, organisations, bonds,
+                       every random stream, the series so far) to a snapshot file, and go
+                       on to the end. One run only (no --replicates or --shard).
+  --snapshot-out FILE  Where --snapshot-at writes (default: DIR/snapshot-month-<T>.json).
+  --resume SNAPSHOT    Continue the run a snapshot holds to its scenario's end (the scenario
+                       comes with the snapshot: no FILE). The outputs are those of the run
+                       that never stopped, bit for bit. With --set, a what-if branch: only
+                       policy parameters read afresh each month may change (e.g.
+                       communes.excessRent, bonds.maxYield, firms.payoutRatio; the message
+                       lists them all), and the branch draws the same random numbers.
   --check              Audit the ledger after every phase of every month (slower): any cent
                        created or lost stops the run with exit code 1.
   -q, --quiet          No progress bar and no summary table.
@@ -62,4 +74,6 @@ Examples:
   npm run sim -- scenarios/yard-sale.yaml --set tax=0.02 --set agents=2000
   npm run sim -- scenarios/saving-propensity.yaml --replicates 30 --format json
   npm run sim -- scenarios/random-exchange.yaml --check --quiet
+  npm run sim -- scenarios/mixed.yaml --snapshot-at 10 --snapshot-out mixed-y10.json
+  npm run sim -- --resume mixed-y10.json --set communes.excessRent=dividend
 `;

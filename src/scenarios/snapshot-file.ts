@@ -84,8 +84,12 @@ export function parseSnapshot(text: string, source = 'snapshot'): SnapshotFile &
 }
 
 /** A run built from the snapshot's scenario and restored to the month it was taken at. */
-export function resumeSnapshot(snapshot: { scenario: Scenario; replicateKey?: string; engine: EngineSnapshot }): Simulation {
-  const simulation = createSimulation(snapshot.scenario, snapshot.replicateKey === undefined ? {} : { replicateKey: snapshot.replicateKey });
+export function resumeSnapshot(
+  snapshot: { scenario: Scenario; replicateKey?: string | undefined; engine: EngineSnapshot }, options: { checkConservation?: boolean } = {},
+): Simulation {
+  const simulation = createSimulation(snapshot.scenario, {
+    ...options, ...(snapshot.replicateKey === undefined ? {} : { replicateKey: snapshot.replicateKey }),
+  });
   restoreEngine(simulation, snapshot.engine);
   return simulation;
 }
