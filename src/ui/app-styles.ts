@@ -21,6 +21,10 @@ export const appStyles = [controlStyles, css`
   .notice { background: #e8f1fb; border: 1px solid #0b5cab; }
   .confirm { background: #fff4d6; border: 1px solid #b7791f; }
   .planner { background: #f9fbfd; }
+  .modes { display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center; margin-bottom: 0.8em; }
+  .modes .mode[aria-pressed='true'] { background: #0b5cab; border-color: #0b5cab; color: #fff; }
+  .modes .hint { margin-left: 0.4em; }
+  main > section.experiment { background: #f9fbfd; }
   /* A narrow screen: one column, run controls first, then the charts, then the gallery and parameters. */
   @media (max-width: 900px) {
     .page { padding: 0.6em 0.6em 2em; }

@@ -18,6 +18,9 @@ import './chart-card.ts';
 import './run-readouts.ts';
 import './share-panel.ts';
 import './planner/commune-planner.ts';
+import './experiments/experiment-view.ts';
+import { APP_MODES, modeFromParams, type AppModeId } from './app-modes.ts';
+import { readExperimentAddress, writeExperimentAddress, type ExperimentAddress } from './experiments/experiment-plan.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { APP_VERSION } from './app-version.ts';
@@ -28,7 +31,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 /** The preset the planner opens on when the scenario has no commune to plan. */
 const PLANNER_PRESET = 'commune-planner';
 /** Search parameters the page reads; any other is named in a notice rather than ignored. */
-const KNOWN_PARAMETERS = ['preset', 'classroom', 'view'];
+const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare'];
 
 function yearText(tick: number): string {
   return (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
@@ -62,6 +65,10 @@ export class CommonsApp extends LitElement {
   @state() private presetId = '';
   /** The organiser's planner: `?view=planner`, the planner preset, or the "Plan a commune" button. */
   @state() private planner = new URLSearchParams(window.location.search).get('view') === 'planner';
+  /** Single run or an experiment (app-modes.ts); `?mode=` in the address. */
+  @state() private mode: AppModeId = modeFromParams(new URLSearchParams(window.location.search));
+  /** What the address asked of an experiment view when the page opened (consumed by the view). */
+  private experimentAddress: ExperimentAddress | null = readExperimentAddress(new URLSearchParams(window.location.search));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -141,6 +148,47 @@ export class CommonsApp extends LitElement {
     if (this.planner) url.searchParams.set('view', 'planner');
     else url.searchParams.delete('view');
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  }
+
+  private setMode(id: AppModeId): void {
+    this.mode = id;
+    // The experiments take every core the pool has; the single run waits.
+    if (id !== 'single') this.sim.pause();
+    const url = new URL(window.location.href);
+    if (id === 'single') for (const key of ['mode', 'n', 'persons', 'compare']) url.searchParams.delete(key);
+    else url.searchParams.set('mode', id);
+    history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  }
+
+  /** An experiment view's settings go into the address, so a share link reopens it. */
+  private readonly noteExperiment = (event: CustomEvent<Partial<ExperimentAddress>>): void => {
+    const url = new URL(window.location.href);
+    if (!('compare' in event.detail)) url.searchParams.delete('compare');
+    writeExperimentAddress(url.searchParams, event.detail);
+    history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  };
+
+  private renderModeSwitch() {
+    const current = APP_MODES.find((m) => m.id === this.mode) ?? APP_MODES[0]!;
+    return html`<nav class="modes" aria-label="Mode" data-testid="mode-switch">
+      ${APP_MODES.map((m) => html`<button class="mode" data-mode=${m.id} aria-pressed=${m.id === this.mode ? 'true' : 'false'}
+        @click=${() => this.setMode(m.id)}>${m.label}</button>`)}
+      <span class="hint">${current.hint}</span></nav>`;
+  }
+
+  /** The main column's view for the mode: the single run's charts, or an experiment. */
+  private renderMode(stem: string) {
+    const { info } = this.sim.record;
+    if ((this.mode === 'replicates' || this.mode === 'compare') && info !== null) {
+      const address = this.experimentAddress;
+      this.experimentAddress = null;
+      return html`<section class="experiment" data-testid=${`${this.mode}-view`}>
+        <experiment-view mode=${this.mode} scenarioText=${this.sim.runningText} .scenario=${this.sim.scenario}
+          scenarioName=${info.name} .address=${address}
+          @experiment-address=${this.noteExperiment}
+          @mode-change=${(e: CustomEvent<AppModeId>) => this.setMode(e.detail)}></experiment-view></section>`;
+    }
+    return this.renderCharts(stem);
   }
 
   /** The classroom's slides: what the three kinds are (economies), then every chart. */
@@ -245,8 +293,9 @@ export class CommonsApp extends LitElement {
             ${this.planner && !this.classroom && info?.kind === 'economy' ? html`<section class="planner" data-testid="planner">
               <commune-planner scenarioText=${sim.runningText} .scenarioData=${(sim.scenario ?? null) as Record<string, unknown> | null}
                 scenarioName=${info.name} seed=${String(info.seed)}></commune-planner></section>` : null}
-            ${this.classroom ? null : readouts}
-            ${this.renderCharts(stem)}
+            ${this.classroom ? null : this.renderModeSwitch()}
+            ${this.classroom || this.mode !== 'single' ? null : readouts}
+            ${this.classroom ? this.renderCharts(stem) : this.renderMode(stem)}
             <section class="editor">
               <h2>Scenario</h2>
               <scenario-editor .text=${sim.editorText} .issues=${sim.editorIssues} ?dirty=${sim.dirty}

@@ -47,7 +47,9 @@ export class EnsemblePool {
    * Runs `jobs` (in lane `lane`), calling `progress` as each finishes. Jobs of a higher
    * `priority` go ahead of those queued with a lower one (the run a user waits to see first).
    */
-  run(lane: string, jobs: readonly EnsembleJob[], progress?: (done: number, total: number) => void, priority = 0): Promise<BatchOutcome> {
+  run(
+    lane: string, jobs: readonly EnsembleJob[], progress?: (done: number, total: number, index: number, result: JobResult) => void, priority = 0,
+  ): Promise<BatchOutcome> {
     const generation = (this.generations.get(lane) ?? 0) + 1;
     this.generations.set(lane, generation);
     this.cancels.get(lane)?.();
@@ -66,7 +68,7 @@ export class EnsemblePool {
             if (this.generations.get(lane) !== generation || index in results) return;
             results[index] = result;
             finished++;
-            progress?.(finished, jobs.length);
+            progress?.(finished, jobs.length, index, result);
             if (finished === jobs.length) {
               this.cancels.delete(lane);
               resolve({ cancelled: false, results });

@@ -1,0 +1,23 @@
+// The page's modes: one run (the simulator), or an experiment over many runs. A mode is an
+// entry here and a case in CommonsApp.renderMode; the address carries it as `?mode=<id>`
+// (`single` is the default and leaves the address alone).
+export interface AppMode {
+  readonly id: string;
+  readonly label: string;
+  /** One line under the switch saying what the mode shows. */
+  readonly hint: string;
+}
+
+export const APP_MODES: readonly AppMode[] = [
+  { id: 'single', label: 'Single run', hint: 'One run of the scenario, played month by month.' },
+  { id: 'replicates', label: 'Replicates', hint: 'N runs of the scenario on the CLI\'s replicate keys: every series as its mean and 95% band.' },
+  { id: 'compare', label: 'Compare', hint: 'Two to four scenarios on the same random numbers, on shared axes, with each one\'s difference from the first.' },
+];
+
+export type AppModeId = string;
+
+/** The mode the address asks for, or single run when it names none or an unknown one. */
+export function modeFromParams(params: URLSearchParams): AppModeId {
+  const asked = params.get('mode');
+  return APP_MODES.some((m) => m.id === asked) ? asked! : 'single';
+}

@@ -1,0 +1,91 @@
+// What an experiment runs, as plain data the address can carry: the entries (the current
+// scenario, a preset, either with overrides such as communes off), the number of replicates
+// and the population. Each entry becomes N pool jobs on the CLI's replicate keys r1..rN, so
+// entries compared side by side draw the same random numbers replicate by replicate.
+import type { EnsembleJob } from '../../worker/ensemble-job.ts';
+import { replicateKeys } from '../../cli/replicate-run.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+
+export const DEFAULT_REPLICATES = 10;
+export const MAX_REPLICATES = 100;
+export const MAX_COMPARED = 4;
+
+/** Named changes an entry may apply to its scenario (economies only). */
+export const VARIANTS = {
+  'communes-off': { label: 'communes off', overrides: { 'communes.initialCount': 0, 'communes.foundingRatePerYear': 0 } },
+  'coops-off': { label: 'co-ops off', overrides: { 'cooperatives.initialCount': 0, 'cooperatives.foundingRatePerYear': 0 } },
+  'firms-off': { label: 'firms off', overrides: { 'firms.enabled': false } },
+  'excess-dividend': { label: 'excess rent as dividend', overrides: { 'communes.excessRent': 'dividend' } },
+} as const;
+export type VariantId = keyof typeof VARIANTS;
+
+/** `current`, `current:communes-off`, `preset:coops-only`, `preset:mixed:communes-off`. */
+export interface EntryRef {
+  readonly source: 'current' | { readonly preset: string };
+  readonly variant?: VariantId;
+}
+
+export function formatEntry(ref: EntryRef): string {
+  const base = ref.source === 'current' ? 'current' : `preset:${ref.source.preset}`;
+  return ref.variant === undefined ? base : `${base}:${ref.variant}`;
+}
+
+export function parseEntry(text: string): EntryRef | null {
+  const parts = text.split(':');
+  let source: EntryRef['source'];
+  let rest: string[];
+  if (parts[0] === 'current') {
+    source = 'current';
+    rest = parts.slice(1);
+  } else if (parts[0] === 'preset' && parts[1] !== undefined && /^[a-z0-9-]+$/.test(parts[1])) {
+    source = { preset: parts[1] };
+    rest = parts.slice(2);
+  } else return null;
+  if (rest.length > 1) return null;
+  if (rest.length === 0) return { source };
+  const variant = rest[0]!;
+  return variant in VARIANTS ? { source, variant: variant as VariantId } : null;
+}
+
+/** The population override for a scenario kind: persons in an economy, agents in a kinetic model. */
+export function populationOverride(scenario: Scenario | null, persons: number | undefined): Record<string, number> {
+  if (persons === undefined || scenario === null) return {};
+  return scenario.kind === 'economy' ? { 'persons.count': persons } : { agents: persons };
+}
+
+export function populationOf(scenario: Scenario | null): number | undefined {
+  if (scenario === null) return undefined;
+  const data = scenario as unknown as { persons?: { count?: number }; agents?: number };
+  return scenario.kind === 'economy' ? data.persons?.count : data.agents;
+}
+
+/** N series jobs of one scenario text with its overrides, on the CLI's replicate keys. */
+export function seriesJobs(text: string, overrides: Readonly<Record<string, number | string | boolean>>, replicates: number): EnsembleJob[] {
+  return replicateKeys(replicates).map((replicateKey) => ({ text, overrides: { ...overrides }, replicateKey, measure: 'series' }));
+}
+
+/** An experiment as the address carries it (`?mode=replicates&n=10&persons=2000&compare=...`). */
+export interface ExperimentAddress {
+  readonly replicates: number;
+  readonly persons: number | undefined;
+  readonly compare: readonly EntryRef[];
+}
+
+export function readExperimentAddress(params: URLSearchParams): ExperimentAddress {
+  const n = Number(params.get('n'));
+  const persons = Number(params.get('persons'));
+  const compare = (params.get('compare') ?? '').split(',').filter((s) => s !== '')
+    .map(parseEntry).filter((e): e is EntryRef => e !== null).slice(0, MAX_COMPARED);
+  return {
+    replicates: Number.isInteger(n) && n >= 2 && n <= MAX_REPLICATES ? n : DEFAULT_REPLICATES,
+    persons: Number.isInteger(persons) && persons >= 10 ? persons : undefined,
+    compare,
+  };
+}
+
+export function writeExperimentAddress(params: URLSearchParams, address: Partial<ExperimentAddress>): void {
+  if (address.replicates !== undefined) params.set('n', String(address.replicates));
+  if (address.persons !== undefined) params.set('persons', String(address.persons));
+  else if ('persons' in address) params.delete('persons');
+  if (address.compare !== undefined) params.set('compare', address.compare.map(formatEntry).join(','));
+}

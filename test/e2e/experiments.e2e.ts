@@ -1,0 +1,116 @@
+// Issue 18 in a real browser: replicates of `mixed` at 2,000 persons draw bands while they run,
+// and their final values are the engine's in Node for the same replicate keys; a compare of
+// `mixed` with communes off shows both, side by side, and their paired difference; each view
+// reopens from its address (the share link's search part). Screenshots go to test-artifacts/.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { runJob } from '../../src/worker/ensemble-job.ts';
+
+const baseUrl = inject('baseUrl');
+const MIXED = readFileSync(new URL('../../scenarios/mixed.yaml', import.meta.url), 'utf8');
+/** The main thread's bound while an ensemble runs; the page aims at 50 ms, a loaded two-core machine adds its own. */
+const LONG_TASK_LIMIT_MS = 250;
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${baseUrl}${path}`, viewport);
+  opened.push(watched);
+  return watched;
+}
+
+async function runsDone(page: Page): Promise<number> {
+  return Number(await page.getByTestId('experiment-status').getAttribute('data-done'));
+}
+
+async function waitForRuns(page: Page, done: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const status = page.getByTestId('experiment-status');
+    if (await status.count() > 0 && await runsDone(page) >= done) return;
+    if (Date.now() > until) throw new Error(`fewer than ${done} runs finished in ${timeoutMs} ms`);
+    await page.waitForTimeout(500);
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const w of opened.splice(0)) await w.page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('experiments in the browser', () => {
+  it('draws bands of 10 replicates of mixed at 2,000 persons, equal to the engine in Node for the same keys', async () => {
+    const watched = await open('/?preset=mixed&mode=replicates&n=10&persons=2000');
+    const { page } = watched;
+    await waitForRuns(page, 2, 150_000);
+    await watched.clearLongTasks();
+    await waitForRuns(page, 3, 150_000);
+    await page.waitForTimeout(600);
+    const bands = page.getByTestId('replicate-bands');
+    expect(await bands.locator('figure').count()).toBeGreaterThanOrEqual(4);
+    expect(await bands.locator('band-chart path.band').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByTestId('experiment-status').getAttribute('data-total')).toBe('10');
+    const longest = Math.max(0, ...await watched.longTasks());
+    expect(longest).toBeLessThan(LONG_TASK_LIMIT_MS);
+    await watched.screenshot('experiments-replicates-1440');
+
+    // The first replicates' final Gini in the page equal the engine's on the same keys in Node.
+    for (const key of ['r1', 'r2']) {
+      const cell = page.locator(`[data-testid=replicate-finals] tr[data-key=${key}] td[data-id="wealth.gini"]`);
+      const shown = await cell.getAttribute('data-value');
+      if (shown === 'NaN') continue; // this key is still running
+      const node = runJob({ text: MIXED, overrides: { 'persons.count': 2000 }, replicateKey: key, measure: 'series' });
+      if (!node.ok || node.measure !== 'series') throw new Error('the Node run failed');
+      const column = node.result.columns[node.result.reporters.findIndex((r) => r.id === 'wealth.gini')]!;
+      expect(Number(shown)).toBe(column[column.length - 1]);
+    }
+    await page.getByTestId('experiment-cancel').click();
+    await page.getByTestId('experiment-status').and(page.locator('[data-state=cancelled]')).waitFor({ timeout: 10_000 });
+    await page.getByTestId('back-to-single').click();
+    await page.locator('[data-chart=inequality]').first().waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get('mode')).toBeNull();
+    expect(watched.errors).toEqual([]);
+  }, 400_000);
+
+  it('compares mixed with communes off on shared axes with the paired difference, reopening from its link', async () => {
+    const watched = await open('/?preset=mixed');
+    const { page } = watched;
+    await page.locator('[data-testid=mode-switch] button[data-mode=compare]').click();
+    await page.getByTestId('experiment-population').fill('400');
+    await page.getByTestId('experiment-population').dispatchEvent('change');
+    await page.getByTestId('replicate-count').fill('3');
+    await page.getByTestId('replicate-count').dispatchEvent('change');
+    await page.getByTestId('experiment-run').click();
+    await page.getByTestId('experiment-status').and(page.locator('[data-state=finished][data-done="6"]')).waitFor({ timeout: 200_000 });
+    const link = page.url();
+    const params = new URL(link).searchParams;
+    expect(params.get('mode')).toBe('compare');
+    expect(params.get('compare')).toBe('current,current:communes-off');
+    expect(params.get('n')).toBe('3');
+
+    const reopened = await open(link.replace(baseUrl, ''));
+    const again = reopened.page;
+    await again.getByTestId('experiment-status').and(again.locator('[data-state=finished][data-done="6"]')).waitFor({ timeout: 200_000 });
+    const side = again.getByTestId('compare-side-by-side');
+    expect(await side.locator('figure').count()).toBe(2);
+    expect(await side.locator('figure').nth(1).innerText()).toMatch(/communes off/);
+    expect(await side.locator('band-chart path.band').count()).toBeGreaterThanOrEqual(2);
+    // Shared axes: both panels label the same y ticks.
+    const ticksOf = (k: number) => side.locator('figure').nth(k).locator('band-chart .tick text').allInnerTexts();
+    expect(await ticksOf(0)).toEqual(await ticksOf(1));
+    const difference = again.getByTestId('compare-difference');
+    expect(await difference.locator('figure').count()).toBe(1);
+    expect(await difference.locator('band-chart path.mean').count()).toBeGreaterThanOrEqual(1);
+    await reopened.screenshot('experiments-compare-1440');
+    expect([...watched.errors, ...reopened.errors]).toEqual([]);
+  }, 500_000);
+});

@@ -1,0 +1,64 @@
+// Bands across replicates: the running mean and interval equal the CLI's statistics of the same
+// values at every tick, whatever order the replicates finish in; differences are paired by key.
+import { describe, expect, it } from 'vitest';
+import { SeriesBands, pairedDifference, type ReplicateColumns } from '../../src/ui/experiments/series-bands.ts';
+import { acrossReplicates } from '../../src/model/replicate-statistics.ts';
+import { formatEntry, parseEntry, readExperimentAddress, writeExperimentAddress } from '../../src/ui/experiments/experiment-plan.ts';
+
+const ticks = Float64Array.from([0, 12, 24]);
+const run = (gini: number[], top: number[]): ReplicateColumns => ({
+  ids: ['wealth.gini', 'wealth.top10'], ticks, columns: [Float64Array.from(gini), Float64Array.from(top)],
+});
+const runs = [run([0.1, 0.3, 0.5], [0.2, 0.2, 0.9]), run([0.2, 0.35, 0.4], [0.3, 0.1, 0.8]), run([0.15, Number.NaN, 0.7], [0.25, 0.4, 0.6])];
+
+describe('series bands', () => {
+  it('give at every tick the mean and t-interval the CLI computes from the same values', () => {
+    const bands = new SeriesBands();
+    for (const r of [runs[2]!, runs[0]!, runs[1]!]) bands.add(r);
+    for (const [k, id] of ['wealth.gini', 'wealth.top10'].entries()) {
+      const band = bands.band(id)!;
+      for (let i = 0; i < ticks.length; i++) {
+        const stats = acrossReplicates(runs.map((r) => r.columns[k]![i]!));
+        expect(band.n[i]).toBe(stats.n);
+        expect(band.mean[i]).toBeCloseTo(stats.mean!, 12);
+        expect(band.low[i]).toBeCloseTo(stats.ci95![0], 12);
+        expect(band.high[i]).toBeCloseTo(stats.ci95![1], 12);
+      }
+    }
+  });
+
+  it('has no width with one replicate and keeps adding after a band was read', () => {
+    const bands = new SeriesBands();
+    bands.add(runs[0]!);
+    const one = bands.band('wealth.gini')!;
+    expect(Array.from(one.low)).toEqual(Array.from(one.mean));
+    bands.add(runs[1]!);
+    expect(bands.band('wealth.gini')!.mean[2]).toBeCloseTo(0.45, 12);
+    expect(bands.replicates).toBe(2);
+  });
+
+  it('differences B - A column by column, on reporters both report', () => {
+    const b: ReplicateColumns = { ids: ['wealth.top10'], ticks, columns: [Float64Array.from([1, 1, 1])] };
+    const d = pairedDifference(runs[0]!, b);
+    expect(d.ids).toEqual(['wealth.top10']);
+    expect(Array.from(d.columns[0]!)).toEqual([0.8, 0.8, 1 - 0.9]);
+  });
+});
+
+describe('experiment addresses', () => {
+  it('round-trip their entries, replicates and population', () => {
+    const params = new URLSearchParams();
+    const compare = [parseEntry('current')!, parseEntry('current:communes-off')!, parseEntry('preset:coops-only')!];
+    writeExperimentAddress(params, { replicates: 12, persons: 2000, compare });
+    const back = readExperimentAddress(new URLSearchParams(params.toString()));
+    expect(back.replicates).toBe(12);
+    expect(back.persons).toBe(2000);
+    expect(back.compare.map(formatEntry)).toEqual(['current', 'current:communes-off', 'preset:coops-only']);
+  });
+
+  it('drops entries it cannot read and falls back to ten replicates', () => {
+    const back = readExperimentAddress(new URLSearchParams('n=1&compare=current,nonsense,current:teleport,preset:Bad!'));
+    expect(back.replicates).toBe(10);
+    expect(back.compare.map(formatEntry)).toEqual(['current']);
+  });
+});
