@@ -49,6 +49,9 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   const sizeB = failing.members;
   if (ledger.balance(failing.account) > 0) ledger.transfer(failing.account, healthy.account, ledger.balance(failing.account), FLOW.other);
   absorbHoldings(state, failing, healthy);
+  // Bonds it bought with idle capital go with its cash (MODEL.md 10.8).
+  if (failing.lender) state.bonds.reassignHoldings(failing.account, [healthy.account]);
+  if (failing.lender && !healthy.lender) { healthy.lender = true; state.orgs.lenders++; }
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] === failing.id) persons.coopOf[p] = healthy.id;
     if (persons.employer[p] === failing.id) persons.employer[p] = healthy.id;
@@ -88,6 +91,9 @@ export function liquidateCooperative(state: EconomyState, coop: Organisation): v
     persons.buyInInstalmentCents[p] = 0;
   }
   liquidateAssetsOf(state, coop.id);
+  // Bonds it bought with idle capital are divided among its members in kind, holding by holding
+  // in turn (there is no market to sell them in); without members they go on to `world`.
+  if (coop.lender) state.bonds.reassignHoldings(coop.account, members.length > 0 ? members.map((p) => persons.firstAccount + p) : [WORLD]);
   const { shareCents } = equalShareCents(ledger.balance(coop.account), members.length);
   for (const p of members) {
     if (shareCents > 0) ledger.transfer(coop.account, persons.firstAccount + p, shareCents, FLOW.liquidation);

@@ -9,7 +9,7 @@ import {
 } from '../../model/market/bond-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import type { Organisation } from '../../model/economy/organisation-table.ts';
-import { collectBondBids, type SaverQueue } from './savers.ts';
+import { collectBondBids, spendSaverBudget, type SaverQueue } from './savers.ts';
 import { addToBalanceSheet, issuerExpectedLoss } from './credit-history.ts';
 
 export type ClearedAuction = Extract<BondAuctionOutcome, { cleared: true }>;
@@ -25,17 +25,17 @@ export function buyWithBonds(
   state: EconomyState, issuer: Organisation, cls: number, guarantee: (serviceCents: number) => boolean,
   membersOf: number, queue: SaverQueue, rng: RandomStream,
 ): { asset: number; outcome: ClearedAuction } | undefined {
-  const { ledger, assets, bonds, params, persons } = state;
+  const { ledger, assets, bonds, params } = state;
   const price = assets.classPrice[cls]!;
   const expectedLoss = issuerExpectedLoss(state, issuer, price, price);
-  collectBondBids(state, queue, rng, price, expectedLoss, membersOf, bids);
+  collectBondBids(state, queue, rng, price, expectedLoss, membersOf, bids, issuer.id);
   const outcome = clearBondAuction(bids, {
     faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat, guarantee,
   });
   if (!outcome.cleared) return undefined;
   const { finance } = state;
   for (const a of outcome.allocations) {
-    persons.bondBudget[persons.personOf(a.bidder)]! -= a.amountCents;
+    spendSaverBudget(state, queue, a.bidder, a.amountCents);
     finance.acceptedYieldFaceYear += a.amountCents * ((a.askYield ?? a.annualYield) - expectedLoss);
     finance.acceptedFaceYear += a.amountCents;
     finance.clearingYieldFaceYear += a.amountCents * a.annualYield;

@@ -17,7 +17,11 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; commun
     communal: true,
     paid: (holder: number, interestCents: number, _principalCents: number, annualYield: number) => {
       const p = holder - firstAccount;
-      if (p < 0 || p >= count || interestCents <= 0) return;
+      if (p < 0 || p >= count) {
+        lendingOrganisationPaid(state, holder, interestCents, annualYield, cursor.communal);
+        return;
+      }
+      if (interestCents <= 0) return;
       incomeCents[p]! += interestCents;
       counters.interestYear += interestCents;
       trailingReturn[p] = 0.95 * trailingReturn[p]! + 0.05 * annualYield;
@@ -25,6 +29,18 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; commun
     },
   };
   return cursor;
+}
+
+/**
+ * A cooperative lending idle capital (MODEL.md 10.8) books interest as income of the month
+ * (its net income, hence its members' distributions) and trails its realised yield.
+ */
+function lendingOrganisationPaid(state: EconomyState, account: number, interestCents: number, annualYield: number, communal: boolean): void {
+  const org = state.orgs.ofAccount(account);
+  if (org === undefined || interestCents <= 0) return;
+  org.interestIncomeMonth += interestCents;
+  org.trailingReturn = 0.95 * org.trailingReturn + 0.05 * annualYield;
+  if (communal) state.counters.interestToNonMembersYear += interestCents;
 }
 
 export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {

@@ -49,6 +49,7 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     coopMerges: cooperatives.merges,
     coopRentOut: cooperatives.rentOutAssets,
     coopVacantMonthsToLet: cooperatives.vacantMonthsToLet,
+    coopLendIdle: cooperatives.lendIdleCapital,
     homeOwnerKinds: ORG_KIND_NAMES.map((kind) => s.housing.owners.includes(kind)),
   };
 }

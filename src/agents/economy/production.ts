@@ -31,7 +31,7 @@ export function produceAndSell(state: EconomyState): void {
   const EMPLOYEE = MODE_EMPLOYEE;
   const MEMBER_WORKER = MODE_MEMBER_WORKER;
   const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
-  for (const org of state.orgs.all) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; org.interestIncomeMonth = 0; }
+  for (const org of state.orgs.all) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
   let total = 0;
   for (let p = 0; p < persons.count; p++) {
     let units = 0;

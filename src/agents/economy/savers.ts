@@ -5,11 +5,14 @@
 // as many savers as auctions ask, so successive auctions reach different savers); each asks
 // its opportunity return (the larger of baseYield, the market's trailing yield on cleared bonds
 // net of the loss priced in them, and its own trailing payout on the firm equity it holds) + the
-// issuer's expected loss + noise.
+// issuer's expected loss + noise. Cooperatives lend their idle capital in the same queue, by the
+// same rule (MODEL.md 10.8): saversFraction of their cash above six months of costs.
 import type { RandomStream } from '../../model/random.ts';
 import type { BondBid } from '../../model/market/bond-auction.ts';
 import { askYield, opportunityReturn } from '../../model/market/risk-pricing.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
+import { idleCapitalCents } from '../cooperative/idle-capital.ts';
 
 export interface SaverQueue {
   order: Int32Array;
@@ -18,16 +21,68 @@ export interface SaverQueue {
   /** Per person, the last auction it bid in (a saver bids once per auction, even when the order wraps round). */
   lastAuction: Int32Array;
   auction: number;
+  /**
+   * Lending cooperatives this month: entry `persons + k` of `order` stands for the k-th, with
+   * its organisation id, budget (cents) and last auction here.
+   */
+  lenders: number[];
+  lenderBudget: number[];
+  lenderLastAuction: number[];
 }
 
 export function newSaverQueue(count: number): SaverQueue {
-  return { order: new Int32Array(count), length: 0, cursor: 0, lastAuction: new Int32Array(count).fill(-1), auction: 0 };
+  return {
+    order: new Int32Array(count), length: 0, cursor: 0, lastAuction: new Int32Array(count).fill(-1), auction: 0,
+    lenders: [], lenderBudget: [], lenderLastAuction: [],
+  };
 }
 
 /** Sets this month's lending budgets and lists the savers. */
 export function openSaverBudgets(state: EconomyState, queue: SaverQueue): void {
   queue.length = listSavers(state, queue.order);
+  listLendingCooperatives(state, queue);
   queue.cursor = 0;
+}
+
+/** Cooperatives with idle capital join the savers (MODEL.md 10.8), after the persons, in id order. */
+function listLendingCooperatives(state: EconomyState, queue: SaverQueue): void {
+  queue.lenders.length = 0;
+  queue.lenderBudget.length = 0;
+  queue.lenderLastAuction.length = 0;
+  const { params, persons } = state;
+  if (!params.coopLendIdle) return;
+  const minimum = Math.max(1, params.minimumBidCents);
+  for (const org of state.orgs.all) {
+    if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;
+    const budget = Math.floor(params.saversFraction * idleCapitalCents(state, org));
+    if (budget < minimum) continue;
+    if (queue.order.length < queue.length + 1) {
+      const grownOrder = new Int32Array(2 * (queue.length + 1));
+      grownOrder.set(queue.order);
+      queue.order = grownOrder;
+    }
+    queue.order[queue.length++] = persons.count + queue.lenders.length;
+    queue.lenders.push(org.id);
+    queue.lenderBudget.push(budget);
+    queue.lenderLastAuction.push(-1);
+  }
+}
+
+/** Takes `cents` off the budget of the saver holding `account` (a person or a lending cooperative). */
+export function spendSaverBudget(state: EconomyState, queue: SaverQueue, account: number, cents: number): void {
+  const p = state.persons.personOf(account);
+  if (p >= 0) {
+    state.persons.bondBudget[p]! -= cents;
+    return;
+  }
+  const org = state.orgs.ofAccount(account);
+  const k = org === undefined ? -1 : queue.lenders.indexOf(org.id);
+  if (k < 0) return;
+  queue.lenderBudget[k]! -= cents;
+  if (!org!.lender) {
+    org!.lender = true;
+    state.orgs.lenders++;
+  }
 }
 
 /**
@@ -68,7 +123,7 @@ function nextSaver(queue: SaverQueue, rng: RandomStream): number {
  */
 export function collectBondBids(
   state: EconomyState, queue: SaverQueue, rng: RandomStream, faceCents: number, expectedLoss: number,
-  membersOf: number, bids: BondBid[],
+  membersOf: number, bids: BondBid[], issuer = -1,
 ): void {
   const { persons, params, finance } = state;
   const { equityReturn, marketReturn } = finance;
@@ -78,6 +133,10 @@ export function collectBondBids(
   const { lastAuction } = queue;
   for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
     const p = nextSaver(queue, rng);
+    if (p >= persons.count) {
+      offered += cooperativeBid(state, queue, p - persons.count, rng, faceCents, expectedLoss, membersOf, issuer, auction, bids);
+      continue;
+    }
     // Never more than the saver holds now: money reserved by a purchase (MODEL.md 10.7) or
     // spent since the budgets opened is not offered.
     const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
@@ -90,4 +149,27 @@ export function collectBondBids(
     bids.push({ bidder: persons.firstAccount + p, askYield: ask, amountCents: Math.min(budget, faceCents) });
     offered += Math.min(budget, faceCents);
   }
+}
+
+/**
+ * A lending cooperative's bid: what a person without firm equity would ask (its opportunity
+ * return is the market's), out of its budget and never more than its idle capital now. Not for
+ * its own series; never under members-only eligibility (a cooperative is no commune's member).
+ * Returns the cents offered.
+ */
+function cooperativeBid(
+  state: EconomyState, queue: SaverQueue, k: number, rng: RandomStream, faceCents: number, expectedLoss: number,
+  membersOf: number, issuer: number, auction: number, bids: BondBid[],
+): number {
+  const { params, finance } = state;
+  const org = state.orgs.get(queue.lenders[k]!);
+  if (!org.alive || membersOf >= 0 || org.id === issuer || queue.lenderLastAuction[k] === auction) return 0;
+  const budget = Math.min(queue.lenderBudget[k]!, idleCapitalCents(state, org));
+  if (budget < params.minimumBidCents || budget <= 0) return 0;
+  queue.lenderLastAuction[k] = auction;
+  const opportunity = opportunityReturn(params.baseYield, finance.marketReturn, 0);
+  const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
+  const amount = Math.min(budget, faceCents);
+  bids.push({ bidder: org.account, askYield: ask, amountCents: amount });
+  return amount;
 }

@@ -137,6 +137,8 @@ export function payWagesAndService(state: EconomyState): void {
       depreciationCents: org.depreciationMonth, otherCostsCents: org.otherCostsMonth,
     });
     org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
+    // Interest arrives at bond service, after this month's accounts: it counts in the next month's.
+    org.interestIncomeMonth = 0;
     if (org.kind === ORG_FIRM) {
       counters.firmDepreciationYear += org.depreciationMonth;
       // A landlord firm's value added is its rent (housing services), as a producer's is its sales.

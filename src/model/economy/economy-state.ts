@@ -83,6 +83,8 @@ export interface EconomyParams {
   /** MODEL.md 10.8: cooperatives let out assets. */
   readonly coopRentOut: boolean;
   readonly coopVacantMonthsToLet: number;
+  /** MODEL.md 10.8: cooperatives lend idle capital at the bond auctions. */
+  readonly coopLendIdle: boolean;
   /** MODEL.md 10.1: which kinds (indexed by ORG_*) may own and let homes. */
   readonly homeOwnerKinds: readonly boolean[];
 }

@@ -52,9 +52,14 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
     for (let h = firstHolding[s]!; h < end; h++) {
       const principal = principalCents[h]!;
       outstanding += principal;
-      if (holdings === undefined) continue;
       const p = holder[h]! - firstAccount;
-      if (p >= 0 && p < count) holdings[p]! += principal;
+      if (p >= 0 && p < count) {
+        if (holdings !== undefined) holdings[p]! += principal;
+      } else {
+        // Bonds a cooperative bought with idle capital are its assets (MODEL.md 10.8).
+        const lender = orgs.idByAccount.get(holder[h]!);
+        if (lender !== undefined) equity[lender]! += principal;
+      }
     }
     equity[issuer[s]!]! += ledger.balance(escrow[s]!) - outstanding;
   }
@@ -83,7 +88,25 @@ export function enterpriseEquity(state: EconomyState): Float64Array {
   for (const org of orgs.all) {
     if (org.alive && org.kind !== ORG_COMMUNE) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
   }
+  if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
   return equity;
+}
+
+/** Adds to `equity` the principal of the bonds each organisation holds (MODEL.md 10.8). */
+function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array): void {
+  const { bonds, orgs } = state;
+  const { firstAccount, count } = state.persons;
+  const active = bonds.active();
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
+    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
+    for (let h = bonds.firstHolding[s]!; h < end; h++) {
+      const account = bonds.holder[h]!;
+      if (account >= firstAccount && account < firstAccount + count) continue;
+      const lender = orgs.idByAccount.get(account);
+      if (lender !== undefined) equity[lender]! += bonds.principalCents[h]!;
+    }
+  }
 }
 
 /** One share's book equity per commune (cents), indexed by organisation id. */

@@ -86,10 +86,16 @@ export interface Organisation {
   readonly contributed: number[];
   /** Cooperatives: whether it can pay the next month's service and wages (healthy for merges). */
   healthy: boolean;
+  /** Whether it has ever bought bonds (a cooperative lending idle capital, MODEL.md 10.8). */
+  lender: boolean;
 }
 
 export class OrganisationTable {
   readonly all: Organisation[] = [];
+  /** Organisation id by its pool account (an organisation holding bonds is paid there, MODEL.md 10.8). */
+  readonly idByAccount = new Map<number, number>();
+  /** Organisations that have ever bought bonds (equity walks skip their holdings while 0). */
+  lenders = 0;
 
   add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
     const org: Organisation = {
@@ -100,11 +106,18 @@ export class OrganisationTable {
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
       otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, trailingReturn: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
-      vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true,
+      vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true, lender: false,
     };
     settleNumberFields(org);
     this.all.push(org);
+    this.idByAccount.set(account, org.id);
     return org;
+  }
+
+  /** The organisation whose pool is `account`, or undefined (a person's account, an escrow, `world`). */
+  ofAccount(account: number): Organisation | undefined {
+    const id = this.idByAccount.get(account);
+    return id === undefined ? undefined : this.all[id];
   }
 
   get(id: number): Organisation {

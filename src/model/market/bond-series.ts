@@ -190,6 +190,26 @@ export class BondBook {
     for (let k = 0; k < active.length; k++) if (this.issuer[active[k]!] === from) this.issuer[active[k]!] = to;
   }
 
+  /**
+   * Every active holding of `from` passes to the accounts of `to` in turn (one account: all of
+   * them); returns how many moved. A lender that ends hands its bonds on in kind.
+   */
+  reassignHoldings(from: number, to: readonly number[]): number {
+    if (to.length === 0) return 0;
+    const active = this.active();
+    let moved = 0;
+    for (let k = 0; k < active.length; k++) {
+      const s = active[k]!;
+      const end = this.firstHolding[s]! + this.holdingCount[s]!;
+      for (let h = this.firstHolding[s]!; h < end; h++) {
+        if (this.holder[h] !== from) continue;
+        this.holder[h] = to[moved % to.length]!;
+        moved++;
+      }
+    }
+    return moved;
+  }
+
   close(series: number, status: number): void {
     this.status[series] = status;
     this.dirty = true;
