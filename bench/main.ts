@@ -7,6 +7,7 @@ import { sameWealth, sampleCostMs, timeBare, timeEngine, type Timing } from './m
 import { runScenarioFileCase } from './scenario-files.ts';
 import { bundleScenarioWorker } from './engine-bundle.ts';
 import { judgeRatios } from './ratio-verdict.ts';
+import { claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const quick = process.argv.includes('--quick');
@@ -146,6 +147,12 @@ for (const fileCase of SCENARIO_FILE_CASES) {
   }
   process.stdout.write(`${line}\n`);
 }
+// The replicate pool (issue 19): 2 workers against 1 on runs of a second or more, and a small
+// claims run against the command's own estimate.
+process.stdout.write('\nReplicate pool and claims (worker threads on the bundled engine):\n');
+process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 1_000, 10, 1, false) : replicateSpeedUp(ROOT, 5_000, 30, 3, true))}\n`);
+const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'persons.count=500'] : ['--replicates', '5', '--years', '20', '--set', 'persons.count=2000'];
+process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
 process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 // Wall-time targets are reported, not enforced (machines and their load differ); a bare loop
 // that disagrees with the engine means one of them changed its rule, and that fails the run,

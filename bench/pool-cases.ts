@@ -1,0 +1,79 @@
+// The replicate pool's figures (issue 19 item 1): replicates on 2 worker threads against 1 for
+// runs of a second or more (target >= 1.8x, results identical), and a small claims run's wall
+// time against the command's own estimate (which assumes the runs split evenly over the
+// threads). Timed interleaved (1 worker, 2 workers, 1, 2, ...) so load from other processes
+// falls on both; the ratio is the median of the pairs.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readScenarioInput } from '../src/cli/scenario-input.ts';
+import { runReplicates } from '../src/cli/replicate-pool.ts';
+import { replicateKeys, runReplicate, type ReplicateResult } from '../src/cli/replicate-run.ts';
+
+export const SPEED_UP_TARGET = 1.8;
+/** The claims run may take this much longer than the command's estimate and still pass. */
+export const ESTIMATE_MARGIN = 1.25;
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function sameResults(a: readonly ReplicateResult[], b: readonly ReplicateResult[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.columns.every((column, c) => Buffer.from(column.buffer).equals(Buffer.from(b[i]!.columns[c]!.buffer))));
+}
+
+/** `mixed` at `persons` x `years`, 4 replicates, on 1 worker then 2, `pairs` times. */
+export async function replicateSpeedUp(root: URL, persons: number, years: number, pairs: number, judged: boolean): Promise<string> {
+  const file = new URL('scenarios/mixed.yaml', root).pathname;
+  const overrides = { 'persons.count': persons, years };
+  const input = readScenarioInput(file, overrides, { 'persons.count': '--set persons.count', years: '--years' });
+  const requests = replicateKeys(4).map((replicateKey) => ({ scenario: input.scenario, scenarioData: input.data, replicateKey, checkConservation: false }));
+  const single = performance.now();
+  runReplicate(requests[0]!);
+  const runSeconds = (performance.now() - single) / 1000;
+  const ratios: number[] = [];
+  const times: string[] = [];
+  let same = true;
+  for (let p = 0; p < pairs; p++) {
+    let started = performance.now();
+    const one = await runReplicates(requests, 1);
+    const t1 = (performance.now() - started) / 1000;
+    started = performance.now();
+    const two = await runReplicates(requests, 2);
+    const t2 = (performance.now() - started) / 1000;
+    same &&= sameResults(one, two);
+    ratios.push(t1 / t2);
+    times.push(`${t1.toFixed(2)}/${t2.toFixed(2)}`);
+  }
+  const ratio = median(ratios);
+  const verdict = !judged ? 'not judged under --quick'
+    : availableParallelism() < 2 ? 'not judged: fewer than 2 cores'
+      : `target >= ${SPEED_UP_TARGET}x: ${ratio >= SPEED_UP_TARGET ? 'PASS' : 'FAIL'}`;
+  return `Replicate pool, mixed ${persons.toLocaleString('en')} persons x ${years} years, 4 replicates (one run ${runSeconds.toFixed(2)} s on the main thread): `
+    + `1 worker / 2 workers ${times.join(', ')} s; speed-up ${ratio.toFixed(2)}x (median of ${pairs}); results identical: ${same ? 'yes' : 'NO'}; ${verdict}`;
+}
+
+/** Seconds in the claims command's `m:ss` or `h:mm:ss`. */
+function seconds(text: string): number {
+  return text.split(':').map(Number).reduce((sum, part) => sum * 60 + part, 0);
+}
+
+/** `npm run claims` on mixed at a small size, as a user runs it; wall time against its own estimate. */
+export async function claimsWallTime(root: URL, args: readonly string[], judged: boolean): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'bench-claims-'));
+  const started = performance.now();
+  try {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [new URL('bin/launch.mjs', root).pathname, 'src/cli/claims-main.ts', 'scenarios/mixed.yaml', ...args, '--out', out],
+        { cwd: root.pathname, maxBuffer: 16 << 20 }, (error, text) => (error === null ? resolve(text) : reject(error)));
+    });
+    const wall = (performance.now() - started) / 1000;
+    const estimate = /estimate (\d+(?::\d+)+)/.exec(stdout)?.[1];
+    const ran = /(\d+) runs in (\d+(?::\d+)+)/.exec(stdout);
+    if (estimate === undefined || ran === null) return `Claims run (${args.join(' ')}): ${wall.toFixed(1)} s wall; its estimate or run time was not in its output`;
+    const ratio = seconds(ran[2]!) / Math.max(1, seconds(estimate));
+    const verdict = judged ? `runs within ${ESTIMATE_MARGIN}x of the estimate: ${ratio <= ESTIMATE_MARGIN ? 'PASS' : 'FAIL'}` : 'not judged under --quick';
+    return `Claims run, mixed ${args.join(' ')}: ${ran[1]} runs in ${ran[2]} (estimated ${estimate}), ${wall.toFixed(1)} s wall in all (calibration, start-up and output included); ${verdict}`;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
