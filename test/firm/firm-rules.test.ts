@@ -45,8 +45,8 @@ describe('firm accounts', () => {
 
 describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)', () => {
   // A firm with `assets` of book value earning `roa` a year, its profit and equity to match.
-  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000) =>
-    ({ id, cashCents, bookEquityCents, bookAssetsCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets });
+  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000, debtCents = 0) =>
+    ({ id, cashCents, bookEquityCents, bookAssetsCents, debtCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets });
 
   it('values a firm at its profit capitalised at the bond yield, never below its book equity', () => {
     expect(marketValueCents(60_000, 500_000, 0.05)).toBe(1_200_000);
@@ -79,6 +79,15 @@ describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)',
     expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.05)], 0.05, 0.3)).toEqual([]);
     // 1.3 x 600,000 = 780,000 exceeds what the target's assets earn at the buyer's 3.5%: 700,000.
     expect(planTakeovers([firm(1, 9e9, 0, 0.035), firm(2, 0, 0, 0.03)], 0.05, 0.3)).toEqual([]);
+  });
+
+  it('nets the debt the buyer takes over out of what the target is worth to it', () => {
+    // Target: 3% on 1,000,000 of assets, worth 600,000 at 5%, offer 780,000. At the buyer's 5%
+    // its assets are worth 1,000,000 to it: enough debt-free, not with 300,000 of bonds to carry
+    // (v3's first version ignored the debt and bought it).
+    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.03)], 0.05, 0.3))
+      .toEqual([{ acquirer: 1, target: 2, priceCents: 780_000 }]);
+    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.03, 1_000_000, 300_000)], 0.05, 0.3)).toEqual([]);
   });
 
   it('involves each firm in at most one takeover a year', () => {

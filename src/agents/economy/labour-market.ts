@@ -19,6 +19,13 @@ export interface LabourMarket {
   /** Vacant positions open to applicants (asset ids), the first `vacancyCount`. */
   vacant: Int32Array;
   vacancyCount: number;
+  /**
+   * Where a job seeker applies: the vacant positions and every position firms' employees
+   * work (asset ids), the first `positionCount`; a seeker draws one, so a firm is met in
+   * proportion to its size (Gibrat growth, see `openLabourMarket`).
+   */
+  positions: Int32Array;
+  positionCount: number;
   /** Cooperatives alive, by id. */
   coops: number[];
   /** Per person: 1 when its application this month is for membership, 0 for employment. */
@@ -30,21 +37,40 @@ export interface LabourMarket {
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
+  return { vacant: new Int32Array(64), vacancyCount: 0, positions: new Int32Array(64), positionCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
 }
 
-/** Lists this month's open positions and cooperatives (before mode choices). */
+/**
+ * Lists this month's open positions and cooperatives (before mode choices), and the positions
+ * job seekers apply to: the open ones and the filled positions of firms. A seeker meets a firm
+ * through its workforce as well as its vacancies (hiring by referral: Montgomery 1991, AER
+ * 81(5); Granovetter's *Getting a Job*), so applications, and with them a firm's expansion
+ * (investment.ts expands a full firm that turns applicants away), grow in proportion to its
+ * size: Gibrat's law of proportional growth, which with entry and exit gives the Zipf tail of
+ * firm sizes (Gabaix 1999, QJE 114(3); Axtell 2001, Science 293). v3's first version let
+ * seekers draw only among vacancies, so a full firm received no applicants and stopped growing.
+ */
 export function openLabourMarket(state: EconomyState, market: LabourMarket): void {
   const { assets, orgs, params } = state;
   market.vacancyCount = 0;
+  market.positionCount = 0;
   market.coops.length = 0;
   state.bestOpenWageRateCents = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
   for (const a of state.enterpriseAssets) {
-    if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
+    if (!assets.alive[a] || assets.letOut[a]) continue;
     const kind = assets.ownerKind[a]!;
+    if (assets.possessor[a]! >= 0) {
+      if (kind === ORG_FIRM) {
+        market.positions = grown(market.positions, market.positionCount + 1);
+        market.positions[market.positionCount++] = a;
+      }
+      continue;
+    }
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
+      market.positions = grown(market.positions, market.positionCount + 1);
+      market.positions[market.positionCount++] = a;
       market.vacant = grown(market.vacant, market.vacancyCount + 1);
       market.vacant[market.vacancyCount++] = a;
       // The best wage on offer is every person's open alternative (MODEL.md 10.4).

@@ -64,7 +64,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const EMPLOY = classes.length + 1;
   const JOIN = classes.length + 2;
   const values = new Float64Array(classes.length + 3);
-  const vacancies = market?.vacancyCount ?? 0;
+  const positions = market?.positionCount ?? 0;
   const coops = market?.coops.length ?? 0;
   const equity = coops > 0 ? enterpriseEquity(state) : undefined;
   if (market !== undefined) market.equity = equity;
@@ -108,10 +108,11 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;
     }
-    // Employment: the current job, else a position drawn among the open ones.
+    // Employment: the current job, else a position drawn among the open and the filled ones
+    // (a firm met in proportion to its size; a full firm queues the applicant and may expand).
     const employer = persons.employer[p]!;
     const employed = employer >= 0 && persons.mode[p] === MODE_EMPLOYEE;
-    const firm = employed ? employer : vacancies > 0 ? assets.owner[market!.vacant[rng.int(vacancies)]!]! : -1;
+    const firm = employed ? employer : positions > 0 ? assets.owner[market!.positions[rng.int(positions)]!]! : -1;
     values[EMPLOY] = firm >= 0 ? orgs.all[firm]!.wageRateCents * persons.skill[p]! : 0;
     // Membership: the person's own cooperative, else one drawn at random that it can buy into.
     const own = persons.coopOf[p]!;

@@ -17,16 +17,21 @@ export function trailingBondYield(state: EconomyState): number {
 }
 
 export function holdTakeovers(state: EconomyState): void {
-  const { orgs, ledger, assets, persons, params, counters } = state;
+  const { orgs, ledger, assets, bonds, persons, params, counters } = state;
   if (!params.takeovers) return;
   const equity = organisationEquity(state);
   const bookValue = new Float64Array(orgs.all.length);
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick); }
+  const debt = new Float64Array(orgs.all.length);
+  for (let k = 0, active = bonds.active(); k < active.length; k++) {
+    const s = active[k]!;
+    for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) debt[bonds.issuer[s]!]! += bonds.principalCents[h]!;
+  }
   const standings: FirmStanding[] = [];
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
     standings.push({
-      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, bookAssetsCents: bookValue[org.id]!,
+      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, bookAssetsCents: bookValue[org.id]!, debtCents: debt[org.id]!,
       annualProfitCents: 12 * org.trailingNetIncome, returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!,
     });
   }

@@ -3,7 +3,7 @@
 // the target's market value (trailing annual profit capitalised at the trailing bond yield,
 // never below its book equity) plus `premium`, if it has the cash and the target is worth at
 // least that to it (the target's assets earning the buyer's return, capitalised alike, plus
-// the target's cash); the target's shareholders accept only if the offer beats what their
+// the target's cash, less the debt it takes over with the target's bond series); the target's shareholders accept only if the offer beats what their
 // shares are worth. Buyers go from the best return down, each to the weakest target it can
 // buy; each firm takes part in at most one takeover a year, as buyer or as target.
 
@@ -13,6 +13,8 @@ export interface FirmStanding {
   readonly bookEquityCents: number;
   /** Book value of its assets. */
   readonly bookAssetsCents: number;
+  /** Principal outstanding on its bond series: the buyer takes these over with the assets. */
+  readonly debtCents: number;
   /** Trailing net income, annualised. */
   readonly annualProfitCents: number;
   /** Annual profit over the book value of its assets. */
@@ -36,10 +38,15 @@ export function shareholdersAccept(offerCents: number, holdingValueCents: number
   return offerCents > holdingValueCents;
 }
 
-/** What the target is worth to a buyer: its assets earning the buyer's return, capitalised, plus its cash. */
+/**
+ * What the target's equity is worth to a buyer: its assets earning the buyer's return,
+ * capitalised, plus its cash, less its debt (the buyer inherits the bond series; v3's first
+ * version left the debt out, so a leveraged loss-maker about to default was worth as much to
+ * a buyer as a debt-free one, and was bought instead of failing).
+ */
 export function valueToBuyerCents(target: FirmStanding, buyerReturnOnAssets: number, yieldRate: number): number {
   const capitalised = yieldRate > 0 ? (target.bookAssetsCents * buyerReturnOnAssets) / yieldRate : 0;
-  return Math.max(0, capitalised) + Math.max(0, target.cashCents);
+  return Math.max(0, capitalised) + Math.max(0, target.cashCents) - target.debtCents;
 }
 
 export function planTakeovers(firms: readonly FirmStanding[], yieldRate: number, premium: number): Takeover[] {
