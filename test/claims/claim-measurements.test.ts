@@ -86,18 +86,28 @@ describe('the eight claims as measurements', () => {
     expect(effect(5, 'claim5.hazardFalls', { mergesOn: with_(3, 0), mergesOff: with_(0, 0) })).toBeNaN();
   });
 
-  it('claim 6: requests cleared in the window, annual loss rate against the premium, owned outright against its ceiling', () => {
+  it('claim 6: requests cleared in the window, commune bonds\' premium over the opportunity return at the year\'s start against their loss rate, owned outright against its ceiling', () => {
     const r = run({
       // 100 requests a year, 90 cleared, and 50 who would have paid at baseYield but did not ask: 90 / 150.
       'bonds.requestsMade': line(0, 100), 'bonds.requestsCleared': line(0, 90), 'bonds.unmetDemand': line(0, 50),
-      // 1,000 lost a year on 100,000 outstanding: 1% a year.
+      // Every issuer: 1,000 lost a year on 100,000 outstanding, 1% a year.
       'bonds.losses': line(0, 1000), 'bonds.outstanding': constant(100_000),
+      // Commune series clear at 7.5%, none sold in year 20. The market's trailing yield is 6% up
+      // to year 14's close and 4% after (under baseYield 5%): savers asking in years 11-15 had
+      // 6% elsewhere, in years 16-19 5%: premiums 1.5% x 5 years and 2.5% x 4 years.
+      'bonds.clearingYield': Float64Array.from(ticks, (t) => (t === 240 ? Number.NaN : 0.075)),
+      'bonds.marketReturn': Float64Array.from(ticks, (t) => (t <= 168 ? 0.06 : 0.04)),
+      // Commune bonds lose 2% a year, no commune bonds out in year 11.
+      'bonds.commune.lossRate': Float64Array.from(ticks, (t) => (t === 132 ? Number.NaN : 0.02)),
       'communes.ownedOutrightShare': constant(0.45), 'communes.ownedOutrightCeiling': constant(0.5), 'communes.ownedOutrightCeilingByClass': constant(0.6),
       'communes.interestShareOfRent': constant(0.2),
-    }, { bonds: { newIssuerPremium: 0.015 } });
+    }, { bonds: { baseYield: 0.05 } });
     expect(effect(6, 'claim6.base.cleared', { base: r })).toBeCloseTo(0.6, 12);
     expect(value(6, 'claim6.clearedShare', r)).toBeCloseTo(0.9, 12);
-    expect(effect(6, 'claim6.base.lossesBelowPremium', { base: r })).toBeCloseTo(0.005, 12);
+    expect(value(6, 'claim6.riskPremium', r)).toBeCloseTo((5 * 0.015 + 4 * 0.025) / 9, 12);
+    expect(value(6, 'claim6.communeLossRate', r)).toBeCloseTo(0.02, 12);
+    expect(value(6, 'claim6.lossRateAllIssuers', r)).toBeCloseTo(0.01, 12);
+    expect(effect(6, 'claim6.base.lossesBelowPremium', { base: r })).toBeCloseTo((5 * 0.015 + 4 * 0.025) / 9 - 0.02, 12);
     expect(effect(6, 'claim6.base.ownedOutright', { base: r })).toBeCloseTo(0.75, 12);
     expect(value(6, 'claim6.ownedOutrightOfPooledCeiling', r)).toBeCloseTo(0.9, 12);
   });

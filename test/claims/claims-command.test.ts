@@ -127,7 +127,7 @@ describe('claims command', () => {
 describe('planning the runs: variants, switches and pairing', () => {
   it('gives replicate k of every variant the same key', () => {
     const base = readScenarioInput(tinyFile, {}, {});
-    const ids = ['communes.merges', 'bonds.requestsMade', 'bonds.requestsCleared', 'bonds.losses', 'bonds.outstanding',
+    const ids = ['communes.merges', 'bonds.requestsMade', 'bonds.requestsCleared', 'bonds.clearingYield', 'bonds.marketReturn', 'bonds.commune.lossRate',
       'communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'communes.interestShareOfRent', 'communes.failureHazard',
       'communes.dividendVariability', 'communes.meanSize'];
     const plan = planClaims(tinyFile, base, {}, {}, CLAIMS.filter((c) => c.id === 5 || c.id === 6), ids);

@@ -21,7 +21,7 @@ type Economy = (k: number) => Record<string, Record<string, Float64Array>>;
 function verdictOf(claim: ClaimDefinition, economy: Economy): ClaimVerdict {
   const variants = [BASE, ...claim.variants.map((v) => v.name)];
   const runs: RunSeries[][] = variants.map((variant) => Array.from({ length: REPLICATES }, (_, k) =>
-    runSeriesOf(ticks, economy(k)[variant] ?? economy(k)[BASE]!, { bonds: { newIssuerPremium: 0.01 } })));
+    runSeriesOf(ticks, economy(k)[variant] ?? economy(k)[BASE]!, { bonds: { baseYield: 0.05 } })));
   const scenarioOf = new Map(variants.map((v, s) => [v, s] as const));
   const [report] = judgeClaims([{ claim, scenarioOf, blocked: new Map() }], runs, claimWindow(YEARS), new RandomStreams(1, 'falsifiability'));
   return report!.verdict;
@@ -85,18 +85,26 @@ describe('every claim can come out either way', () => {
     falsifiable(5, economy(true), economy(false));
   });
 
-  it('claim 6 fails when most who would pay at baseYield never ask (the demand that pre-screening hid)', () => {
-    const economy = (unmetPerYear: number): Economy => (k) => {
-      const run = {
-        'bonds.requestsMade': series(k, (y) => 100 * y, 0), 'bonds.requestsCleared': series(k, (y) => 95 * y, 0),
-        'bonds.unmetDemand': series(k, (y) => unmetPerYear * y, 0),
-        'bonds.losses': series(k, (y) => 200 * y, 0), 'bonds.outstanding': series(k, () => 100_000, 0),
-        'communes.ownedOutrightShare': series(k, () => 0.5), 'communes.ownedOutrightCeilingByClass': series(k, () => 0.55),
-        'communes.ownedOutrightCeiling': series(k, () => 0.5), 'communes.interestShareOfRent': series(k, () => 0.2),
-      };
-      return { base: run, halfCapitalistWealth: run, membersOnlyBonds: run };
+  /** Claim 6's economy: unmet demand per year, and commune bonds' annual loss rate against series clearing 2 points over the market's 5%. */
+  const bondEconomy = (unmetPerYear: number, communeLossRate: number): Economy => (k) => {
+    const run = {
+      'bonds.requestsMade': series(k, (y) => 100 * y, 0), 'bonds.requestsCleared': series(k, (y) => 95 * y, 0),
+      'bonds.unmetDemand': series(k, (y) => unmetPerYear * y, 0),
+      'bonds.losses': series(k, (y) => 200 * y, 0), 'bonds.outstanding': series(k, () => 100_000, 0),
+      'bonds.clearingYield': series(k, () => 0.07, 0.001), 'bonds.marketReturn': series(k, () => 0.05, 0.001),
+      'bonds.commune.lossRate': series(k, () => communeLossRate, 0.001),
+      'communes.ownedOutrightShare': series(k, () => 0.5), 'communes.ownedOutrightCeilingByClass': series(k, () => 0.55),
+      'communes.ownedOutrightCeiling': series(k, () => 0.5), 'communes.interestShareOfRent': series(k, () => 0.2),
     };
-    falsifiable(6, economy(5), economy(200));
+    return { base: run, halfCapitalistWealth: run, membersOnlyBonds: run };
+  };
+
+  it('claim 6 fails when most who would pay at baseYield never ask (the demand that pre-screening hid)', () => {
+    falsifiable(6, bondEconomy(5, 0.005), bondEconomy(200, 0.005));
+  });
+
+  it('claim 6 fails when commune bonds lose more a year (4%) than the 2 points over the market return savers were paid for the risk', () => {
+    falsifiable(6, bondEconomy(5, 0.005), bondEconomy(5, 0.04));
   });
 
   it('claim 7 fails when the commune sector never takes off (its share stays under 1%)', () => {

@@ -158,20 +158,66 @@ const claim5: ClaimDefinition = {
   ],
 };
 
+/**
+ * A year-end reporter's figure for `year` (the year's accounts close before month 12 year is
+ * sampled): the first sample in [month 12 year, month 12 (year + 1)), NaN when there is none or
+ * it is not a number (a year with no sale).
+ */
+function yearEndValue(run: RunSeries, reporter: string, year: number): number {
+  const column = columnOf(run, reporter);
+  for (let i = 0; i < run.ticks.length; i++) {
+    const t = run.ticks[i]!;
+    if (t >= year * MONTHS_PER_YEAR && t < (year + 1) * MONTHS_PER_YEAR) return Number.isFinite(column[i]!) ? column[i]! : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+/** Mean of a yearly figure over the window's years where it is a number; NaN when it never is. */
+function yearlyMean(run: RunSeries, w: YearWindow, of: (year: number) => number): number {
+  let sum = 0;
+  let n = 0;
+  for (let year = w.fromYear + 1; year <= w.toYear; year++) {
+    const v = of(year);
+    if (Number.isFinite(v)) {
+      sum += v;
+      n++;
+    }
+  }
+  return n > 0 ? sum / n : Number.NaN;
+}
+
+/**
+ * MODEL.md 7 claim 6 read with 10.2: a saver asks its opportunity return (the larger of
+ * `baseYield` and the economy's trailing yield on cleared bonds net of the expected loss priced
+ * in, `bonds.marketReturn`) plus the issuer's expected loss plus noise; so the risk premium
+ * communes pay is their series' clearing yield in a year (`bonds.clearingYield`, communes'
+ * sales only) minus the opportunity return savers had when they asked: `baseYield` or the
+ * market return as it stood at the end of the year before, whichever is larger. (Over
+ * `baseYield` alone it would count as premium what lending elsewhere already paid.)
+ */
+function communeRiskPremium(run: RunSeries, w: YearWindow): number {
+  const baseYield = Number(run.parameter('bonds.baseYield'));
+  return yearlyMean(run, w, (year) => {
+    const market = yearEndValue(run, 'bonds.marketReturn', year - 1);
+    const opportunity = Number.isFinite(market) && market > baseYield ? market : baseYield;
+    return yearEndValue(run, 'bonds.clearingYield', year) - opportunity;
+  });
+}
+
 const HALF_CAPITAL = 'halfCapitalistWealth';
 const MEMBERS_ONLY = 'membersOnlyBonds';
 const bondTests = (name: string, label: string, role: TestRole): ClaimTest[] => [
   test(`claim6.${name}.cleared`, `${label}: requests cleared over requests made plus unmet demand (claimed: at least 0.8)`, 'share', 1, 0,
     [[name, 'claim6.clearedShareOfDemand']], (v) => v(name, 'claim6.clearedShareOfDemand'), { role, reference: 0.8 }),
-  test(`claim6.${name}.lossesBelowPremium`, `${label}: risk premium minus bond loss rate (claimed: > 0)`, 'per year', 1, 0,
-    [[name, 'claim6.lossRatePerYear'], [name, 'claim6.riskPremium']], (v) => v(name, 'claim6.riskPremium') - v(name, 'claim6.lossRatePerYear'), { role }),
+  test(`claim6.${name}.lossesBelowPremium`, `${label}: commune bonds' risk premium (clearing yield over savers' opportunity return) minus their annual loss rate (claimed: > 0)`, 'per year', 1, 0,
+    [[name, 'claim6.communeLossRate'], [name, 'claim6.riskPremium']], (v) => v(name, 'claim6.riskPremium') - v(name, 'claim6.communeLossRate'), { role }),
   test(`claim6.${name}.ownedOutright`, `${label}: owned-outright share / its per-class ceiling (claimed: at least 0.8)`, 'ratio', 1, 0,
     [[name, 'claim6.ownedOutrightOfCeiling']], (v) => v(name, 'claim6.ownedOutrightOfCeiling'), { role, reference: 0.8 }),
 ];
 const claim6: ClaimDefinition = {
   id: 6,
   sentence: 'Bond-financed acquisition works',
-  measures: 'requests clear (>= 0.8), bond losses stay below the risk premium, and the owned-outright share reaches at least 0.8 of its ceiling; reported with the share of commune rent that leaves as interest to non-members; repeated with half the capitalist wealth and with `members-only` bonds.',
+  measures: 'requests clear (>= 0.8), bond losses stay below the risk premium, and the owned-outright share reaches at least 0.8 of its ceiling; reported with the share of commune rent that leaves as interest to non-members; repeated with half the capitalist wealth and with `members-only` bonds. v3: the premium is what communes\' series clear at over savers\' opportunity return (MODEL.md 10.2), against the loss rate on commune bonds (every issuer\'s beside it).',
   variants: [
     { name: HALF_CAPITAL, label: 'capitalist wealth halved', overrides: (base) => ({ 'persons.capitalistMinWealth': Number(base('persons.capitalistMinWealth')) / 2 }) },
     variant(MEMBERS_ONLY, 'members-only bonds', { 'bonds.eligibility': 'members-only' }),
@@ -181,9 +227,12 @@ const claim6: ClaimDefinition = {
     custom('claim6.clearedShareOfDemand', 'requests cleared over requests made plus unmet demand', 'share 0-1', ['bonds.requestsCleared', 'bonds.requestsMade', 'bonds.unmetDemand'], (run, w) =>
       windowChange(run.ticks, columnOf(run, 'bonds.requestsCleared'), w)
       / (windowChange(run.ticks, columnOf(run, 'bonds.requestsMade'), w) + windowChange(run.ticks, columnOf(run, 'bonds.unmetDemand'), w))),
-    custom('claim6.lossRatePerYear', 'bond losses per year / mean principal outstanding', 'per year', ['bonds.losses', 'bonds.outstanding'], (run, w) =>
+    custom('claim6.riskPremium', 'commune bonds\' risk premium: clearing yield of commune series over savers\' opportunity return, max(baseYield, the market\'s trailing risk-adjusted yield at the year\'s start), mean over the years with a sale', 'per year',
+      ['bonds.clearingYield', 'bonds.marketReturn'], communeRiskPremium),
+    custom('claim6.communeLossRate', 'annual loss rate on commune bonds (losses over principal outstanding at the year\'s start), mean over the years with commune bonds out', 'per year',
+      ['bonds.commune.lossRate'], (run, w) => yearlyMean(run, w, (year) => yearEndValue(run, 'bonds.commune.lossRate', year))),
+    custom('claim6.lossRateAllIssuers', 'bond losses per year / mean principal outstanding, every issuer kind', 'per year', ['bonds.losses', 'bonds.outstanding'], (run, w) =>
       windowChange(run.ticks, columnOf(run, 'bonds.losses'), w) / (windowMean(run.ticks, columnOf(run, 'bonds.outstanding'), w) * (w.toYear - w.fromYear))),
-    custom('claim6.riskPremium', 'risk premium of a new issuer', 'per year', [], (run) => Number(run.parameter('bonds.newIssuerPremium'))),
     ratioAtEnd('claim6.ownedOutrightOfCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeilingByClass', 'owned-outright share / its per-class ceiling', 'ratio'),
     ratioAtEnd('claim6.ownedOutrightOfPooledCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'owned-outright share / the v2 pooled ceiling (classes\' lifespans averaged)', 'ratio'),
     meanOf('claim6.interestShareOfRent', 'communes.interestShareOfRent', 'interest to non-members / rent', 'share 0-1'),
