@@ -53,14 +53,14 @@ const GENERIC: Record<string, string> = {
   kinds: 'Three ways to organise work side by side in this model, and how many of each the run has now.',
   'org-map': 'Each circle is an organisation in its kind\'s row, oldest first, keeping its place as the run goes; its area is its members or employees now. Rings are organisations absorbed by another, linked to the one that absorbed them.',
   property: 'How concentrated the ownership of productive property is.',
-  organisations: 'How many communes, firms and cooperatives exist; dashed marks are merges and takeovers.',
+  organisations: 'How many communes, firms and cooperatives exist (a kind the run has never had is left out); dashed marks are merges and takeovers.',
   merges: 'Each founding, failure, merge or takeover: when it happened and how large the organisations were.',
   'org-sizes': 'How many communes, firms and cooperatives there are of each size now: members and probationers, employees, or members and hired workers. Each step to the right is about five times larger.',
   survival: 'Of all organisations founded, the share still going at each age. Solid lines: not failed (one merged or taken over leaves the count without failing); dashed: still independent, neither failed nor merged or taken over. Ticks mark organisations still alive, or absorbed, at that age. Choose a kind to compare small and large ones.',
   'commune-finance': 'The share of commune assets owned outright beside its ceiling, the share of rent paid out as interest to non-members, and the dividend per member.',
   'commune-bonds': 'Bonds outstanding and lost, the share of acquisition requests that cleared, and the yield they cleared at.',
-  groups: 'Mean net worth of capitalists, commune members, producers and the self-employed.',
-  work: 'How persons make their living: producing on commune assets, self-employed, idle; and the share of months in hardship.',
+  groups: 'Mean net worth of each group: capitalists, commune members and producers, the self-employed, employees, co-op members (groups of a kind the run has never had are left out).',
+  work: 'How persons make their living (producing on commune assets, self-employed, employed, co-op member, idle), in the colours of the agents\' picture; and the share of months in hardship.',
   'rent-dividend': 'Rent paid minus dividend received, by decile of use: the light users should receive more than they pay.',
 };
 

@@ -14,6 +14,7 @@ import './charts/size-class-bars.ts';
 import './charts/survival-curves.ts';
 import './charts/organisation-map.ts';
 import { KIND_PREFIXES, sizeClassReporterIds } from '../model/economy/organisation-sizes.ts';
+import { absentKindSeries, kindPresent } from './kind-series.ts';
 
 export interface ChartSpec {
   readonly id: string;
@@ -33,8 +34,11 @@ export function mainDistribution(record: RunRecord): string | undefined {
 }
 
 function seriesSpec(id: string, title: string, pick: (ids: string[]) => string[], markEvents = false): ChartSpec {
-  // The reporters drawn, from the run's metadata.
-  const ids = (record: RunRecord) => pick(scalarIds(record));
+  // The reporters drawn, from the run's metadata, less those of kinds the run has not had.
+  const ids = (record: RunRecord) => {
+    const absent = absentKindSeries(record);
+    return pick(scalarIds(record)).filter((i) => !absent.has(i));
+  };
   return {
     id, title,
     applies: (record) => ids(record).length > 0,
@@ -114,14 +118,7 @@ export const CHARTS: readonly ChartSpec[] = [
 /** Charts about communes, hidden while the run has none (a capitalist-only run drew them flat). */
 const COMMUNE_CHARTS = new Set(['commune-finance', 'commune-bonds', 'rent-dividend']);
 
-function hasCommunes(record: RunRecord): boolean {
-  if (!record.has('communes.count')) return true;
-  const counts = record.column('communes.count');
-  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) return true;
-  return false;
-}
-
 export function chartsFor(record: RunRecord): ChartSpec[] {
-  const communes = hasCommunes(record);
+  const communes = kindPresent(record, 'communes.count');
   return CHARTS.filter((spec) => spec.applies(record) && (communes || !COMMUNE_CHARTS.has(spec.id)));
 }

@@ -9,7 +9,7 @@ import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts'
 import { parseScenarioText } from '../../src/scenarios/load.ts';
 import { planOf } from '../../src/worker/ensemble-job.ts';
 import { HEADLINE_KEYS, type PlanHeadline } from '../../src/model/economy/commune-plan.ts';
-import { PERSON_KIND_COLORS } from '../../src/ui/charts/kind-colors.ts';
+import { ORG_KIND_COLORS, PERSON_KIND_COLORS } from '../../src/ui/charts/kind-colors.ts';
 import { PERSON_KIND_LABELS } from '../../src/model/economy/person-kinds.ts';
 
 const baseUrl = inject('baseUrl');
@@ -210,5 +210,16 @@ describe('the picture of the economy', () => {
     const dash = await marks.first().getAttribute('stroke-dasharray');
     expect(await chart.locator(`g line[stroke-dasharray="${dash}"]:not(.event)`).count()).toBe(1);
     expect(await marks.count()).toBeLessThanOrEqual(40);
+    // Kinds the run never had are left out (they drew flat, empty panels), and the firms' line
+    // wears the firms' colour of the organisations view.
+    const legend = await chart.locator('svg text').allTextContents();
+    expect(legend).toContain('Firms');
+    expect(legend).not.toContain('Communes');
+    expect(legend).not.toContain('Cooperatives');
+    expect(await chart.locator(`path[stroke="${ORG_KIND_COLORS[1]}"]`).count()).toBe(1);
+    const work = await page.locator('chart-card[data-chart="work"] svg text').allTextContents();
+    expect(work).toContain('Employees');
+    expect(work).not.toContain('Producers');
+    expect(work).not.toContain('Cooperative member-workers');
   });
 });

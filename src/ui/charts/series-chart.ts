@@ -7,6 +7,7 @@ import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-ele
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { colorAt } from './palette.ts';
+import { seriesColor } from '../kind-series.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { ReporterInfo, RunEvent } from '../../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
@@ -55,7 +56,9 @@ export class SeriesChart extends ChartElement {
     const reporters = this.ids.map((id) => info.scalars.find((s) => s.id === id)).filter((r): r is ReporterInfo => r !== undefined);
     const groups = d3.groups(reporters, (r) => unitGroup(r.unit));
     const m = DEFAULT_MARGIN;
-    const legendItems: LegendItem[] = reporters.map((r, i) => ({ label: r.label, color: colorAt(i) }));
+    // A series about one kind wears the kind's colour (as the agents and the organisations do).
+    const colorOf = (r: ReporterInfo) => seriesColor(r.id) ?? colorAt(reporters.indexOf(r));
+    const legendItems: LegendItem[] = reporters.map((r) => ({ label: r.label, color: colorOf(r) }));
     const marks = this.markEvents ? eventMarks(record.events.filter(isMerge)) : null;
     if (marks !== null && marks.rows.length > 0) {
       legendItems.push({ label: `merge or takeover${marks.byYear ? ' (one mark a year, thicker for more)' : ''}`, color: EVENT_INK, dashed: EVENT_DASH });
@@ -95,7 +98,7 @@ export class SeriesChart extends ChartElement {
       }
       const colors: string[] = [];
       members.forEach((r, k) => {
-        const color = colorAt(reporters.indexOf(r));
+        const color = colorOf(r);
         colors.push(color);
         const column = columns[k]!;
         const line = d3.line<number>().x((_, i) => x(years[i]!)).y((v) => y(v)).defined((v) => Number.isFinite(v));
