@@ -2,8 +2,9 @@
 // (its expected output on the asset it would work, less that asset's depreciation and, for a
 // new asset, interest at the base yield, against the trailing net income per member). It pays
 // 25% of the buy-in (equity per member) up front; the rest is withheld from its distributions.
-// The asset is a vacant one of the cooperative, else a new one bought with member capital or
-// by a bond issue (an admission can trigger a bond issue). Members still without an asset
+// The asset is the one the applicant rents from the cooperative (its lease ends: MODEL.md 10.8,
+// possession.ts), else a vacant one of the cooperative, else a new one bought with member
+// capital or by a bond issue (an admission can trigger a bond issue). Members still without an asset
 // (founders) are equipped the same way, one a month per cooperative.
 import { FLOW } from '../../model/ledger.ts';
 import { payReserved, releaseReserved, reserveCents } from '../../model/market/reservation.ts';
@@ -13,7 +14,7 @@ import type { Organisation } from '../../model/economy/organisation-table.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER } from '../../model/economy/person-table.ts';
 import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
-import { startWork } from '../economy/possession.ts';
+import { endLeaseToOwnMember, leasedFrom, startWork } from '../economy/possession.ts';
 import type { SaverQueue } from '../economy/savers.ts';
 import { admitsMember, buyInTerms } from './admission.ts';
 import { leaveCooperative } from './leaving.ts';
@@ -49,22 +50,24 @@ export function admitMember(
   const terms = buyInTerms(Math.max(0, equityCents), coop.members);
   const payer = persons.firstAccount + p;
   if (ledger.balance(payer) < terms.upfrontCents) return false;
-  const reused = vacant.length > 0 ? vacant[vacant.length - 1]! : -1;
+  // A tenant of this cooperative joins on the asset it rents from it (endLeaseToOwnMember): the
+  // cooperative gains its output and loses its rent; it bore the depreciation already.
+  const leased = leasedFrom(state, p, coop.id);
+  const reused = leased >= 0 ? leased : vacant.length > 0 ? vacant[vacant.length - 1]! : -1;
   const cls = reused >= 0 ? assets.cls[reused]! : bestClassFor(state, p);
   if (cls < 0) return false;
-  const added = addedNetIncomeCents(state, p, cls, reused < 0);
+  const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
+  const added = leased >= 0 ? output - assets.rentCents[leased]! : addedNetIncomeCents(state, p, cls, reused < 0);
   if (!admitsMember(coop.trailingNetIncome, coop.members, added)) return false;
   reserveCents(ledger, holdAccount, payer, terms.upfrontCents);
   let asset = reused;
-  if (asset >= 0) vacant.pop();
-  else {
-    const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
+  if (asset < 0) {
     asset = acquireAssetFor(state, coop, cls, output, queue, rng);
     if (asset < 0) {
       releaseReserved(ledger, holdAccount, payer, terms.upfrontCents);
       return false;
     }
-  }
+  } else if (leased < 0) vacant.pop();
   if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
   payReserved(ledger, holdAccount, coop.account, terms.upfrontCents, FLOW['buy-in']);
   // Its lending budget this month can no longer exceed the cash it has left.
@@ -74,7 +77,8 @@ export function admitMember(
   persons.buyInOwedCents[p] = terms.totalCents - terms.upfrontCents;
   persons.buyInInstalmentCents[p] = terms.instalmentCents;
   coop.members++;
-  startWork(state, asset, p, MODE_MEMBER_WORKER);
+  if (leased >= 0) endLeaseToOwnMember(state, leased);
+  else startWork(state, asset, p, MODE_MEMBER_WORKER);
   return true;
 }
 

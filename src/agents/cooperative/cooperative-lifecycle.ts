@@ -15,6 +15,7 @@ import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../mod
 import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { drawFounders, foundingsThisYear } from '../economy/founding.ts';
 import { absorbHoldings } from '../economy/absorption.ts';
+import { endLeaseToOwnMember, leasedFrom } from '../economy/possession.ts';
 
 export function foundCooperative(state: EconomyState, founders: readonly number[], endowmentCents: number): Organisation {
   const { ledger, orgs, persons } = state;
@@ -55,6 +56,12 @@ function mergeInto(state: EconomyState, healthy: Organisation, failing: Organisa
   for (let p = 0; p < persons.count; p++) {
     if (persons.coopOf[p] === failing.id) persons.coopOf[p] = healthy.id;
     if (persons.employer[p] === failing.id) persons.employer[p] = healthy.id;
+    // A member of either who rented the other's asset is now a member of its landlord: the
+    // lease ends and the asset is worked as the merged cooperative's own (MODEL.md 10.8).
+    if (persons.coopOf[p] === healthy.id) {
+      const leased = leasedFrom(state, p, healthy.id);
+      if (leased >= 0) endLeaseToOwnMember(state, leased);
+    }
   }
   healthy.members += failing.members;
   healthy.hired += failing.hired;

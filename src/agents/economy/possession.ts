@@ -74,6 +74,35 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   persons.employer[person] = assets.owner[asset]!;
 }
 
+/**
+ * Tenant and landlord become one (MODEL.md 10.8; a lease ends by "merger" when one party comes
+ * to hold both the let estate and the landlord's, as in the common law of leases): the tenant of
+ * a cooperative's let productive asset is now a member of that cooperative (admitted to it, or
+ * its own cooperative merged with its landlord). A member works its cooperative's assets as a
+ * member, never as a tenant (the rental auction's rule), so the lease ends: no rent, no term,
+ * no auction at its end. The asset becomes the cooperative's own productive asset and the same
+ * person goes on working it as a member-worker. Every path by which a tenant joins its landlord
+ * calls this; v3's first version left the lease running, so the cooperative charged itself rent.
+ */
+export function endLeaseToOwnMember(state: EconomyState, asset: number): void {
+  const { assets, persons } = state;
+  const person = assets.possessor[asset]!;
+  const owner = assets.owner[asset]!;
+  if (person < 0 || !assets.letOut[asset] || !assets.classProductive[assets.cls[asset]!] || persons.coopOf[person] !== owner) {
+    throw new Error(`asset ${asset} is not let to a member of its owner ${owner}`);
+  }
+  assets.letOut[asset] = 0;
+  assets.termEndTick[asset] = 0;
+  startWork(state, asset, person, MODE_MEMBER_WORKER);
+}
+
+/** The productive asset person p rents from organisation `owner`, or -1. */
+export function leasedFrom(state: EconomyState, person: number, owner: number): number {
+  const { assets } = state;
+  const a = state.persons.asset[person]!;
+  return a >= 0 && assets.letOut[a] && assets.owner[a] === owner ? a : -1;
+}
+
 function vacate(persons: PersonTable, asset: number, person: number, productive: boolean): void {
   if (productive) {
     if (persons.asset[person] === asset) {

@@ -57,9 +57,6 @@ export function collectRent(state: EconomyState): void {
     // (v2 charged a member's home rent to its cooperative).
     const collective = productive[c] && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
     const account = collective >= 0 ? organisations[collective]!.account : firstAccount + p;
-    // A cooperative's let asset that came to be worked by its own member (a tenant who then
-    // joined it) is the cooperative's own work: no rent to itself (was a ledger error).
-    if (collective >= 0 && collective === assets.owner[a]!) continue;
     const q = 4 * p;
     const kind = ownerKind[a]!;
     // Use of commune property and rent paid for it (MODEL.md 7, claim 2) count commune assets only.
