@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConservationError, Simulation, type EngineState, type ModelDefinition } from '../../src/model/engine.ts';
-import { FLOW, Ledger, WORLD } from '../../src/model/ledger.ts';
+import { FLOW, Ledger, MoneyRangeError, WORLD } from '../../src/model/ledger.ts';
 import { RandomStreams } from '../../src/model/random.ts';
 import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
@@ -107,5 +107,25 @@ describe('Simulation', () => {
     expect(simulation.tick).toBe(3);
     expect(() => simulation.step()).toThrow(/tick 3, after honest: the ledger sums to 1 cents/);
     expect(() => new Simulation(model, { totalTicks: 10, recordEveryTicks: 1, checkConservation: true })).toThrow(/setup: the ledger sums to 1 cents/);
+  });
+
+  it('stops with a MoneyRangeError, not a lost cent, when a phase takes the money past 2^53 cents', () => {
+    // Engine fuzz: sales at baseOutput 1e7 took the world's overdraft past 2^53 within one
+    // phase; the audit after that phase summed inexact balances and reported '1 cents' lost.
+    const ledger = new Ledger();
+    const [a, b] = [ledger.open(1), ledger.open(1)];
+    const state: EngineState = { tick: 0, ledger, streams: new RandomStreams(1) };
+    const model: ModelDefinition<EngineState> = {
+      kind: 'test', state, agentCount: 2, scalars: [], distributions: [], yearEndPhases: [],
+      phases: [{ name: 'sales', run: () => {
+        // Each transfer is exact; the world's overdraft, 2^53 + 1, is not (it rounds to 2^53).
+        ledger.transfer(WORLD, a, Number.MAX_SAFE_INTEGER, FLOW.sales);
+        ledger.transfer(WORLD, b, 2, FLOW.sales);
+      } }],
+    };
+    expect(ledger.audit()).toBeNull();
+    const simulation = new Simulation(model, { totalTicks: 2, recordEveryTicks: 1, checkConservation: true });
+    expect(() => simulation.step()).toThrow(MoneyRangeError);
+    expect(ledger.audit()).toMatch(/sums to|left the range/);
   });
 });
