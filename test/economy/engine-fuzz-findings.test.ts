@@ -7,7 +7,8 @@ import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import { RandomStreams } from '../../src/model/random.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
 import { ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
-import { MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+import { startWork } from '../../src/agents/economy/possession.ts';
 import { enterpriseEquity } from '../../src/model/economy/net-worth.ts';
 import { admitMember } from '../../src/agents/cooperative/admission-phase.ts';
 import { resolveFailingCooperatives } from '../../src/agents/cooperative/cooperative-lifecycle.ts';
@@ -123,5 +124,38 @@ describe('a tenant who comes to be a member of its landlord cooperative', () => 
     expect(rich.members).toBe(membersBefore + 1);
     expect(assets.count).toBe(assetsBefore);
     expectOwnWork(state, rich.id, tenant, leased);
+  });
+});
+
+describe('a cooperative\'s hired worker admitted as a member', () => {
+  it('stays a member when its hired job ends for the member\'s asset (was left working as a member of nothing)', () => {
+    const state = handBuiltEconomy({
+      persons: { count: 20, capitalistShare: 0 },
+      communes: { initialCount: 0, foundingRatePerYear: 0, merges: false },
+      cooperatives: { initialCount: 1, foundersEach: 5, endowmentPerMember: 20_000, endowmentSpread: 0, hiredLabor: true },
+    });
+    const { persons, assets } = state;
+    const coop = state.orgs.all.find((o) => o.kind === ORG_COOPERATIVE)!;
+    const job = assets.add(WORKSHOP, coop.id, state.tick, ORG_COOPERATIVE);
+    const seat = assets.add(WORKSHOP, coop.id, state.tick, ORG_COOPERATIVE);
+    state.enterpriseAssets.push(job, seat);
+    const worker = persons.coopOf.indexOf(-1);
+    persons.skill[worker] = 1;
+    startWork(state, job, worker, MODE_EMPLOYEE);
+    expect(economyInvariantViolations(state)).toEqual([]);
+    endow(state, worker, 20_000_000);
+    const queue = newSaverQueue(persons.count);
+    openSaverBudgets(state, queue);
+    const members = coop.members;
+    expect(admitMember(state, coop, worker, enterpriseEquity(state)[coop.id]!, [seat], queue, new RandomStreams(3).get('bond-asks'))).toBe(true);
+    expect(persons.coopOf[worker]).toBe(coop.id);
+    expect(coop.members).toBe(members + 1);
+    expect(persons.asset[worker]).toBe(seat);
+    expect(persons.mode[worker]).toBe(MODE_MEMBER_WORKER);
+    expect(persons.employer[worker]).toBe(coop.id);
+    // Its hired job is vacant again.
+    expect(assets.possessor[job]).toBe(-1);
+    expect(economyInvariantViolations(state)).toEqual([]);
+    expect(state.ledger.audit()).toBeNull();
   });
 });

@@ -48,9 +48,13 @@ export function endPossession(state: EconomyState, asset: number): void {
   const person = assets.possessor[asset]!;
   const letOut = assets.letOut[asset]!;
   if (person >= 0) {
+    // Leaving the asset one works as its cooperative's member is leaving the cooperative (its
+    // capital account paid out). A hired non-member's job on it just ends: the test is how the
+    // person worked it, not whose member it is now (engine fuzz: a co-op's hired worker admitted
+    // as a member left the co-op again when its job ended, and worked on as a member of nothing).
+    const asMember = !letOut && persons.mode[person] === MODE_MEMBER_WORKER && persons.coopOf[person] === assets.owner[asset];
     vacate(persons, asset, person, assets.classOf(asset).productive);
-    // Leaving the asset one works for one's cooperative is leaving it (its capital account paid out).
-    if (!letOut && persons.coopOf[person] === assets.owner[asset]) leaveCooperative(state, person);
+    if (asMember) leaveCooperative(state, person);
   }
   assets.possessor[asset] = -1;
   assets.rentCents[asset] = 0;
