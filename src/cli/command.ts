@@ -1,11 +1,13 @@
-// How the commands (sim, claims, sweep) end: a usage error exits 2 with a pointer to --help, an
-// error nobody caught is an internal error (exit 1, with its stack), else the command's own code.
+// How the commands (sim, claims, sweep) end: a usage error exits 2 with a pointer to --help, a
+// run whose money passed 2^53 cents exits 2 with what to lower, an error nobody caught is an
+// internal error (exit 1, with its stack), else the command's own code.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './arguments.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-codes.ts';
 import { InputError } from './scenario-input.ts';
 import { SweepSpecError } from '../scenarios/sweep.ts';
+import { MoneyRangeError } from '../model/ledger.ts';
 
 /** Reports a UsageError for `command` and returns the bad-input exit code; rethrows anything else. */
 export function usageFailure(command: string, error: unknown): number {
@@ -32,6 +34,13 @@ export function runCommand(command: string, main: (argv: readonly string[]) => P
       process.exitCode = code;
     },
     (error: unknown) => {
+      // A run whose money passed 2^53 cents: the scenario asked for more than cents can count.
+      // Bad input, said with the fields to lower (money-range-advice.ts), without a stack.
+      if (error instanceof MoneyRangeError) {
+        process.stderr.write(`${command}: ${error.message}\n`);
+        process.exitCode = EXIT_BAD_INPUT;
+        return;
+      }
       process.stderr.write(`${command}: internal error\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
       process.exitCode = EXIT_INTERNAL;
     },

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './typescript-worker.ts';
+import { MoneyRangeError } from '../model/ledger.ts';
 import { replicateWorkerBundle } from './engine-bundle.ts';
 import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import type { ReplicateJob, WorkerReport } from './replicate-worker.ts';
@@ -133,7 +134,10 @@ export async function runOnWorkers(
             if (finished === requests.length) resolve();
             else assign(worker);
           } else {
-            const failure = new ReplicateFailure(`replicate ${requests[report.job]?.replicateKey ?? report.job}: ${report.message}`);
+            // Money past 2^53 cents is the scenario's doing, not the program's: it keeps its kind
+            // (the command exits 2 with the message that names what to lower).
+            const Failure = report.name === 'MoneyRangeError' ? MoneyRangeError : ReplicateFailure;
+            const failure = new Failure(`replicate ${requests[report.job]?.replicateKey ?? report.job}: ${report.message}`);
             failure.stack = `${failure.name}: ${failure.message}\n(in worker) ${report.stack}`;
             fail(failure);
           }

@@ -25,7 +25,7 @@ export interface ReplicateJob {
 export type WorkerReport =
   | { readonly type: 'progress'; readonly job: number; readonly tick: number; readonly totalTicks: number; readonly agentCount: number }
   | { readonly type: 'result'; readonly job: number; readonly result: ReturnType<typeof runReplicate> }
-  | { readonly type: 'error'; readonly job: number; readonly message: string; readonly stack: string };
+  | { readonly type: 'error'; readonly job: number; readonly message: string; readonly stack: string; readonly name?: string };
 
 const port = parentPort;
 if (port === null) throw new Error('replicate-worker.ts runs only as a worker thread');
@@ -43,7 +43,7 @@ port.on('message', (message: unknown) => {
     const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];
     port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport, buffers);
   } catch (error) {
-    const { message: text, stack } = error instanceof Error ? error : new Error(String(error));
-    port.postMessage({ type: 'error', job: jobId, message: text, stack: stack ?? text } satisfies WorkerReport);
+    const { message: text, stack, name } = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ type: 'error', job: jobId, message: text, stack: stack ?? text, name } satisfies WorkerReport);
   }
 });

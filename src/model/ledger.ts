@@ -32,9 +32,10 @@ export class MoneyRangeError extends LedgerError {
   override name = 'MoneyRangeError';
 }
 
-export function moneyRangeError(cents: number, what: string): MoneyRangeError {
+/** `advice`: what to lower, naming the scenario's fields (money-range-advice.ts), when the caller knows the scenario. */
+export function moneyRangeError(cents: number, what: string, advice?: string): MoneyRangeError {
   return new MoneyRangeError(`${what} reached ${cents.toExponential(3)} cents, past 2^53 (about 9.0e13 goods units), beyond which `
-    + 'cents are not counted exactly; lower the scenario\'s population or its money amounts (initial wealth, prices, output)');
+    + `cents are not counted exactly; ${advice ?? 'lower the scenario\'s population or its money amounts (initial wealth, prices, output)'}`);
 }
 
 // The errors are built out of line so the hot methods stay small enough for V8 to inline.

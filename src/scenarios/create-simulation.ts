@@ -5,6 +5,7 @@ import { RandomStreams } from '../model/random.ts';
 import { kineticModel } from '../agents/kinetic/kinetic-model.ts';
 import { economyModel } from '../agents/economy/economy-model.ts';
 import { totalTicksOf, type Scenario } from './schema.ts';
+import { moneyRangeAdvice } from './money-range-advice.ts';
 
 export interface RunOptions {
   /** Distinguishes replicates of one scenario; streams derive from (seed, replicateKey). */
@@ -31,5 +32,6 @@ export function createSimulation(scenario: Scenario, options: RunOptions = {}): 
     totalTicks: totalTicksOf(scenario),
     recordEveryTicks: scenario.recordEveryMonths,
     checkConservation: options.checkConservation ?? false,
+    moneyRangeAdvice: () => moneyRangeAdvice(scenario),
   });
 }
