@@ -8,6 +8,7 @@ import { runScenarioFileCase } from './scenario-files.ts';
 import { bundleScenarioWorker } from './engine-bundle.ts';
 import { judgeRatios } from './ratio-verdict.ts';
 import { claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
+import { claimsPanelWallTime } from './browser-cases.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const quick = process.argv.includes('--quick');
@@ -153,6 +154,8 @@ process.stdout.write('\nReplicate pool and claims (worker threads on the bundled
 process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 1_000, 10, 1, false) : replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 5_000, 30, 3, true))}\n`);
 const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'persons.count=500'] : ['--replicates', '5', '--years', '20', '--set', 'persons.count=2000'];
 process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
+process.stdout.write('\nIn the browser (the built site in Chromium, as the browser tests serve it):\n');
+process.stdout.write(`${await claimsPanelWallTime(ROOT, quick)}\n`);
 process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 // Wall-time targets are reported, not enforced (machines and their load differ); a bare loop
 // that disagrees with the engine means one of them changed its rule, and that fails the run,

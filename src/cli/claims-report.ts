@@ -5,7 +5,7 @@ import { RandomStreams } from '../model/random.ts';
 import { judgeClaims, type ClaimReport } from '../model/claims/judge-claims.ts';
 import type { RunSeries, YearWindow } from '../model/claims/series-window.ts';
 import type { ClaimRobustness } from '../model/claims/robustness.ts';
-import type { ClaimsPlan } from './claims-plan.ts';
+import type { ClaimsPlan } from '../scenarios/claims-plan.ts';
 import { runSeriesOfResult } from './claims-section.ts';
 import type { Provenance } from './provenance.ts';
 import type { ReplicateResult } from './replicate-run.ts';

@@ -19,8 +19,9 @@ import './run-readouts.ts';
 import './share-panel.ts';
 import './planner/commune-planner.ts';
 import './experiments/experiment-view.ts';
+import { DEFAULT_CLAIMS_REPLICATES } from './claims/claims-view.ts';
 import { APP_MODES, modeFromParams, type AppModeId } from './app-modes.ts';
-import { readExperimentAddress, writeExperimentAddress, type ExperimentAddress } from './experiments/experiment-plan.ts';
+import { DEFAULT_REPLICATES, readExperimentAddress, writeExperimentAddress, type ExperimentAddress } from './experiments/experiment-plan.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { APP_VERSION } from './app-version.ts';
@@ -31,7 +32,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 /** The preset the planner opens on when the scenario has no commune to plan. */
 const PLANNER_PRESET = 'commune-planner';
 /** Search parameters the page reads; any other is named in a notice rather than ignored. */
-const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare'];
+const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare', 'years'];
 
 function yearText(tick: number): string {
   return (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
@@ -68,7 +69,8 @@ export class CommonsApp extends LitElement {
   /** Single run or an experiment (app-modes.ts); `?mode=` in the address. */
   @state() private mode: AppModeId = modeFromParams(new URLSearchParams(window.location.search));
   /** What the address asked of an experiment view when the page opened (consumed by the view). */
-  private experimentAddress: ExperimentAddress | null = readExperimentAddress(new URLSearchParams(window.location.search));
+  private experimentAddress: ExperimentAddress | null = this.mode === 'single' ? null
+    : readExperimentAddress(new URLSearchParams(window.location.search), this.mode === 'claims' ? DEFAULT_CLAIMS_REPLICATES : DEFAULT_REPLICATES);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -155,7 +157,7 @@ export class CommonsApp extends LitElement {
     // The experiments take every core the pool has; the single run waits.
     if (id !== 'single') this.sim.pause();
     const url = new URL(window.location.href);
-    if (id === 'single') for (const key of ['mode', 'n', 'persons', 'compare']) url.searchParams.delete(key);
+    if (id === 'single') for (const key of ['mode', 'n', 'persons', 'compare', 'years']) url.searchParams.delete(key);
     else url.searchParams.set('mode', id);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   }
@@ -164,6 +166,7 @@ export class CommonsApp extends LitElement {
   private readonly noteExperiment = (event: CustomEvent<Partial<ExperimentAddress>>): void => {
     const url = new URL(window.location.href);
     if (!('compare' in event.detail)) url.searchParams.delete('compare');
+    if (!('years' in event.detail)) url.searchParams.delete('years');
     writeExperimentAddress(url.searchParams, event.detail);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   };
@@ -187,6 +190,14 @@ export class CommonsApp extends LitElement {
           scenarioName=${info.name} .address=${address}
           @experiment-address=${this.noteExperiment}
           @mode-change=${(e: CustomEvent<AppModeId>) => this.setMode(e.detail)}></experiment-view></section>`;
+    }
+    if (this.mode === 'claims' && info !== null) {
+      const address = this.experimentAddress;
+      this.experimentAddress = null;
+      return html`<section class="experiment" data-testid="claims-view">
+        <claims-view scenarioText=${this.sim.runningText} .scenario=${this.sim.scenario} scenarioName=${info.name} .address=${address}
+          @experiment-address=${this.noteExperiment}
+          @mode-change=${(e: CustomEvent<AppModeId>) => this.setMode(e.detail)}></claims-view></section>`;
     }
     return this.renderCharts(stem);
   }

@@ -39,7 +39,8 @@ async function waitForServer(url: string, vite: ChildProcess, log: () => string)
   throw new Error(`vite preview did not answer at ${url} within 30 s:\n${log()}`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** `vite preview` of dist/ on a free port; `stop` ends exactly that process. */
+export async function startPreview(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run test:e2e`, which builds the site first');
   const port = await freePort();
   const vite = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -50,12 +51,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   vite.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   const baseUrl = `http://127.0.0.1:${port}/`;
   await waitForServer(baseUrl, vite, () => output);
-  project.provide('baseUrl', baseUrl);
-  return async () => {
-    if (vite.exitCode === null && vite.pid !== undefined) {
-      const exited = new Promise((r) => vite.once('exit', r));
-      process.kill(vite.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    }
+  return {
+    baseUrl,
+    stop: async () => {
+      if (vite.exitCode === null && vite.pid !== undefined) {
+        const exited = new Promise((r) => vite.once('exit', r));
+        process.kill(vite.pid, 'SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      }
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const { baseUrl, stop } = await startPreview();
+  project.provide('baseUrl', baseUrl);
+  return stop;
 }

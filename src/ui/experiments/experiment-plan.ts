@@ -69,17 +69,22 @@ export interface ExperimentAddress {
   readonly replicates: number;
   readonly persons: number | undefined;
   readonly compare: readonly EntryRef[];
+  /** Length of every run when shortened (the claims panel's size; `&years=20`). */
+  readonly years?: number | undefined;
 }
 
-export function readExperimentAddress(params: URLSearchParams): ExperimentAddress {
+/** `defaultReplicates`: the opening mode's own default when the address names no `n`. */
+export function readExperimentAddress(params: URLSearchParams, defaultReplicates = DEFAULT_REPLICATES): ExperimentAddress {
   const n = Number(params.get('n'));
   const persons = Number(params.get('persons'));
+  const years = Number(params.get('years'));
   const compare = (params.get('compare') ?? '').split(',').filter((s) => s !== '')
     .map(parseEntry).filter((e): e is EntryRef => e !== null).slice(0, MAX_COMPARED);
   return {
-    replicates: Number.isInteger(n) && n >= 2 && n <= MAX_REPLICATES ? n : DEFAULT_REPLICATES,
+    replicates: Number.isInteger(n) && n >= 2 && n <= MAX_REPLICATES ? n : defaultReplicates,
     persons: Number.isInteger(persons) && persons >= 10 ? persons : undefined,
     compare,
+    years: params.has('years') && Number.isInteger(years) && years >= 1 ? years : undefined,
   };
 }
 
@@ -88,4 +93,6 @@ export function writeExperimentAddress(params: URLSearchParams, address: Partial
   if (address.persons !== undefined) params.set('persons', String(address.persons));
   else if ('persons' in address) params.delete('persons');
   if (address.compare !== undefined) params.set('compare', address.compare.map(formatEntry).join(','));
+  if (address.years !== undefined) params.set('years', String(address.years));
+  else if ('years' in address) params.delete('years');
 }

@@ -42,7 +42,8 @@ export interface ExperimentState {
 const LANE = 'experiment';
 let sharedPool: EnsemblePool | null = null;
 
-function pool(): EnsemblePool {
+/** The page's one pool for experiments (replicates, compare, claims): the cores are shared, not multiplied. */
+export function experimentPool(): EnsemblePool {
   sharedPool ??= new EnsemblePool();
   return sharedPool;
 }
@@ -117,7 +118,7 @@ export async function runExperiment(
     state.wallMs = performance.now() - started;
     changed(state);
   };
-  const outcome = await pool().run(LANE, jobs, onResult);
+  const outcome = await experimentPool().run(LANE, jobs, onResult);
   state.cancelled = outcome.cancelled;
   state.finished = true;
   state.wallMs = performance.now() - started;

@@ -1,0 +1,123 @@
+// The Claims panel's run in the page's pool: a warm-up run on every worker (it also names the
+// scenario's reporters), two timed runs that price a month (claims-size.ts), the size chosen
+// (or the one the address asks for), then every planned run, each claim judged as soon as its
+// runs are in. Cancel ends the workers at once.
+import { CLAIMS } from '../../model/claims/claim-definitions.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
+import type { EnsembleJob, JobResult } from '../../worker/ensemble-job.ts';
+import { cancelExperiment, experimentPool } from '../experiments/experiment-run.ts';
+import { populationOf, populationOverride } from '../experiments/experiment-plan.ts';
+import { pageClaims, type JobOverrides, type PageClaims } from './claims-jobs.ts';
+import { ClaimsTally } from './claims-tally.ts';
+import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice } from './claims-size.ts';
+
+const LANE = 'experiment';
+
+export interface ClaimsAsked {
+  readonly replicates: number;
+  /** From the address or the user; undefined: the page chooses. */
+  readonly persons: number | undefined;
+  readonly years: number | undefined;
+}
+
+export type ClaimsPhase = 'calibrating' | 'running' | 'finished' | 'cancelled' | 'failed';
+
+export interface ClaimsRunState {
+  phase: ClaimsPhase;
+  /** Why the run could not start (a scenario the panel's sizes make invalid, a failed calibration). */
+  problem: string | undefined;
+  workers: number;
+  fullPersons: number | undefined;
+  fullYears: number;
+  cost: MonthCost | undefined;
+  /** The size run, and whether the page chose it (else the address or the user did). */
+  size: (SizeChoice & { readonly chosen: boolean }) | undefined;
+  claims: PageClaims | undefined;
+  tally: ClaimsTally | undefined;
+  startedAt: Date;
+  /** Wall time of the claims' runs (after calibration), and of everything. */
+  runMs: number;
+  wallMs: number;
+}
+
+const msPerMonth = (result: JobResult) => (result.ok && result.measure === 'series' ? result.result.wallMs / Math.max(1, result.result.totalTicks) : Number.NaN);
+
+function sizeOverrides(scenario: Scenario, persons: number | undefined, years: number): JobOverrides {
+  return { ...populationOverride(scenario, persons), ...(years === scenario.years ? {} : { years }) };
+}
+
+export function cancelClaims(): void {
+  cancelExperiment();
+}
+
+/** Runs the claims for `text`; `changed` is called after each step and each finished run. */
+export async function runClaims(
+  text: string, scenario: Scenario, asked: ClaimsAsked, changed: (state: ClaimsRunState) => void,
+): Promise<ClaimsRunState> {
+  const pool = experimentPool();
+  const started = performance.now();
+  const fullPersons = populationOf(scenario);
+  const state: ClaimsRunState = {
+    phase: 'calibrating', problem: undefined, workers: pool.size, fullPersons, fullYears: scenario.years,
+    cost: undefined, size: undefined, claims: undefined, tally: undefined, startedAt: new Date(), runMs: 0, wallMs: 0,
+  };
+  const fail = (problem: string) => {
+    state.phase = 'failed';
+    state.problem = problem;
+    state.wallMs = performance.now() - started;
+    changed(state);
+    return state;
+  };
+  changed(state);
+
+  const at = (persons: number, years: number): EnsembleJob => ({
+    text, overrides: { ...populationOverride(scenario, fullPersons === undefined ? undefined : Math.min(fullPersons, persons)), years: Math.min(scenario.years, years) }, measure: 'series',
+  });
+  // The warm-up is the small timed run itself: a shorter one left the engine partly uncompiled,
+  // and the estimates came out 3-5x too long.
+  const warm = await pool.run(LANE, Array.from({ length: pool.size }, () => at(CALIBRATION.smallPersons, CALIBRATION.years)));
+  if (warm.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
+  const first = warm.results[0]!;
+  if (!first.ok || first.measure !== 'series') return fail(`the scenario's warm-up run failed: ${first.ok ? 'no series' : first.message}`);
+  const reporterIds = first.result.reporters.map((r) => r.id);
+  const timed = await pool.run(LANE, [at(CALIBRATION.smallPersons, CALIBRATION.years), at(CALIBRATION.largePersons, CALIBRATION.years)]);
+  if (timed.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
+  const [small, large] = timed.results;
+  const sizes = [small!, large!].map((r, i) => ({ r, persons: r.ok && r.measure === 'series' ? r.result.agentCount : [CALIBRATION.smallPersons, CALIBRATION.largePersons][i]! }));
+  if (sizes.some(({ r }) => !Number.isFinite(msPerMonth(r)))) {
+    const bad = sizes.find(({ r }) => !r.ok)?.r;
+    return fail(`a calibration run failed: ${bad !== undefined && !bad.ok ? bad.message : 'no series'}`);
+  }
+  state.cost = monthCostOf({ persons: sizes[0]!.persons, msPerMonth: msPerMonth(small!) }, { persons: sizes[1]!.persons, msPerMonth: msPerMonth(large!) });
+
+  // The plan's number of scenarios does not depend on the size, so it is planned once at full size to count runs.
+  const counted = pageClaims(text, {}, CLAIMS, reporterIds, asked.replicates);
+  if ('problem' in counted) return fail(counted.problem);
+  const runs = counted.runs.length;
+  const choice = chooseSize(state.cost, runs, pool.size, fullPersons ?? CALIBRATION.largePersons, scenario.years);
+  const persons = asked.persons ?? (fullPersons === undefined ? undefined : choice.persons);
+  const years = Math.min(scenario.years, asked.years ?? choice.years);
+  const chosen = asked.persons === undefined && asked.years === undefined;
+  state.size = {
+    persons: persons ?? choice.persons, years, chosen, fullEstimateSeconds: choice.fullEstimateSeconds,
+    estimateSeconds: chosen ? choice.estimateSeconds : claimsSeconds(state.cost, runs, pool.size, persons ?? choice.persons, years),
+  };
+
+  const claims = pageClaims(text, sizeOverrides(scenario, persons, years), CLAIMS, reporterIds, asked.replicates);
+  if ('problem' in claims) return fail(`at ${persons} persons and ${years} years: ${claims.problem}`);
+  const tally = new ClaimsTally(claims);
+  Object.assign(state, { phase: 'running' as const, claims, tally });
+  changed(state);
+  const runStarted = performance.now();
+  const outcome = await pool.run(LANE, claims.jobs, (_done, _total, index, result) => {
+    tally.add(index, result);
+    state.runMs = performance.now() - runStarted;
+    state.wallMs = performance.now() - started;
+    changed(state);
+  });
+  state.phase = outcome.cancelled ? 'cancelled' : 'finished';
+  state.runMs = performance.now() - runStarted;
+  state.wallMs = performance.now() - started;
+  changed(state);
+  return state;
+}
