@@ -49,7 +49,9 @@ export const appStyles = [controlStyles, css`
   .classroom .layout { grid-template-columns: minmax(15em, 19em) minmax(0, 1fr); gap: 0.8em; }
   .classroom .gallery, .classroom .parameters, .classroom .editor, .classroom .share, .classroom .description { display: none; }
   .classroom aside section { padding: 0.6em 0.8em; margin-bottom: 0.6em; }
-  .classroom aside run-readouts { display: grid; grid-template-columns: 1fr 1fr; gap: 0.4em; }
+  /* Two readouts a row inside the column (their minimum width pushed the second past its edge). */
+  .classroom aside run-readouts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.4em; }
+  .classroom aside run-readouts::part(readout) { min-width: 0; padding: 0.3em 0.7em; }
   .classroom aside run-readouts { margin-bottom: 0.6em; }
   .preset-choice label { display: grid; gap: 0.3em; font-weight: 600; }
   .preset-choice select { width: 100%; }

@@ -121,7 +121,11 @@ export class CommonsApp extends LitElement {
     // Keys reach the slides after any control except where they type or choose (a button
     // keeps focus after a click; Space must still play, not press it again).
     const focused = event.composedPath()[0];
-    if (focused instanceof HTMLElement && (/^(TEXTAREA|SELECT)$/.test(focused.tagName) || focused.isContentEditable)) return;
+    if (focused instanceof HTMLElement && (focused.tagName === 'TEXTAREA' || focused.isContentEditable)) return;
+    // A menu keeps focus after a choice made with the mouse (the speed, the survival chart's
+    // kind): its up and down arrows still choose, but Space, left and right, and the page keys
+    // work the slides and the run.
+    if (focused instanceof HTMLSelectElement && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) return;
     if (focused instanceof HTMLInputElement && !/^(button|checkbox|radio|submit|reset)$/.test(focused.type)) return;
     const last = this.slides().length - 1;
     if (event.key === 'ArrowRight' || event.key === 'PageDown') this.slide = Math.min(last, this.slide + 1);

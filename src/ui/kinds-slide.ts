@@ -18,9 +18,12 @@ interface Kind {
   readonly now: (record: RunRecord) => string;
 }
 
-const count = (record: RunRecord, id: string) => {
+/** "3 communes", "1 commune": the reporter's latest value with the noun in the right number. */
+const count = (record: RunRecord, id: string, one: string, many: string) => {
   const v = record.latest(id);
-  return v === undefined ? '–' : Math.round(v).toLocaleString('en');
+  if (v === undefined) return `– ${many}`;
+  const n = Math.round(v);
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 };
 
 const KINDS: readonly Kind[] = [
@@ -28,19 +31,19 @@ const KINDS: readonly Kind[] = [
     title: 'Capitalist firm', color: KIND_COLORS.employee,
     chain: ['Shareholders', 'own it, take profit', 'Firm', 'pays wages to', 'Employees'],
     words: 'Whoever puts in the capital owns it. The workers are paid a wage; the profit goes to the owners.',
-    now: (r) => `${count(r, 'firms.count')} firms, ${count(r, 'firms.employees')} employees`,
+    now: (r) => `${count(r, 'firms.count', 'firm', 'firms')}, ${count(r, 'firms.employees', 'employee', 'employees')}`,
   },
   {
     title: 'Cooperative', color: KIND_COLORS.coopMember,
     chain: ['Worker-members', 'own it, one vote each', 'Cooperative', 'shares its income with', 'the same members'],
     words: 'The people who work in it own it together and divide what it earns. Outsiders buy in to join.',
-    now: (r) => `${count(r, 'cooperatives.count')} co-ops, ${count(r, 'cooperatives.members')} members`,
+    now: (r) => `${count(r, 'cooperatives.count', 'co-op', 'co-ops')}, ${count(r, 'cooperatives.members', 'member', 'members')}`,
   },
   {
     title: 'Venture commune', color: KIND_COLORS.communeMember,
     chain: ['Savers', 'lend (bonds) to buy tools for', 'Commune', 'rents the tools to', 'whoever works them'],
     words: 'It owns the tools and rents them to whoever works with them; rent repays the bonds, then is shared equally. Every worker holds one share; money cannot buy one.',
-    now: (r) => `${count(r, 'communes.count')} communes, ${count(r, 'communes.members')} members`,
+    now: (r) => `${count(r, 'communes.count', 'commune', 'communes')}, ${count(r, 'communes.members', 'member', 'members')}`,
   },
 ];
 

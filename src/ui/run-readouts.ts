@@ -41,12 +41,12 @@ export class RunReadouts extends LitElement {
       ? html`<small data-testid="readouts-as-of">${sampled === record.tick ? 'now' : `as of year ${yearOf(sampled)}`}</small>`
       : null;
     return html`
-      <div><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
-      <div><span>Agents</span><strong data-testid="agents-readout">${record.info.agentCount.toLocaleString('en')}</strong></div>
+      <div part="readout"><span>Year</span><strong data-testid="year-readout">${year}</strong></div>
+      <div part="readout"><span>Agents</span><strong data-testid="agents-readout">${record.info.agentCount.toLocaleString('en')}</strong></div>
       ${shown.map((h) => {
         const value = record.latest(h.id);
         const text = value === undefined ? '–' : h.format(value);
-        return html`<div title=${record.info!.scalars.find((s) => s.id === h.id)?.description ?? ''}>
+        return html`<div part="readout" title=${record.info!.scalars.find((s) => s.id === h.id)?.description ?? ''}>
           <span>${h.label}</span><strong data-testid=${`readout-${h.id}`}>${text}</strong>${asOf}</div>`;
       })}`;
   }

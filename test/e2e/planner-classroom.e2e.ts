@@ -110,6 +110,17 @@ describe('classroom mode', () => {
           { timeout: 10_000, message: `slide ${i + 1} (${id}) draws` }).toBeGreaterThan(3);
         const svgBox = await page.locator('chart-card svg').first().boundingBox();
         expect(svgBox!.y + svgBox!.height, `slide ${i + 1} (${id}) ends inside its card`).toBeLessThanOrEqual(box!.y + box!.height + 1);
+        if (id === 'kinds') {
+          // The planner's one commune, counted in the singular.
+          expect(await page.getByTestId('kind-now').allTextContents()).toContainEqual(expect.stringMatching(/\b1 commune, /));
+        } else if (viewport.width > 900) {
+          // The headline numbers stay inside their column (their minimum width pushed the second of each row past its edge).
+          const aside = await page.locator('aside').boundingBox();
+          for (const readout of await page.locator('run-readouts [part="readout"]').all()) {
+            const r = await readout.boundingBox();
+            expect(r!.x + r!.width, 'a readout inside the column').toBeLessThanOrEqual(aside!.x + aside!.width + 0.5);
+          }
+        }
         await watched.page.screenshot({ path: `test-artifacts/classroom-${viewport.width}-${String(i + 1).padStart(2, '0')}-${id}.png` });
         if (i < count - 1) await page.getByTestId('next-chart').click();
       }
@@ -135,6 +146,14 @@ describe('classroom mode', () => {
     await page.keyboard.press('Space');
     await page.getByTestId('pause').waitFor({ timeout: 10_000 });
     expect(await page.locator('.slide-nav span').innerText()).toMatch(/^3 \//);
+    // A menu chosen with the mouse keeps focus; Space and the arrows still work the run and the slides.
+    await page.getByTestId('speed').focus();
+    await page.getByTestId('speed').selectOption({ index: 0 });
+    expect(await page.getByTestId('speed').evaluate((s) => s.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Space');
+    await page.getByTestId('play').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.slide-nav span').innerText()).toMatch(/^4 \//);
   });
 });
 
