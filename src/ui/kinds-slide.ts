@@ -67,6 +67,11 @@ const NARROW_WIDTH = 360;
 
 @customElement('kinds-diagram')
 export class KindsDiagram extends ChartElement {
+  /** The diagram chooses its own narrow layout (the kinds stacked) in `draw`. */
+  protected override layoutWidth(): number {
+    return CHART_WIDTH;
+  }
+
   protected override draw(svg: Svg, record: RunRecord): void {
     svg.selectAll('*').remove();
     const narrow = this.clientWidth > 0 && this.clientWidth < NARROW_PX;

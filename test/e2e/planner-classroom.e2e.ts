@@ -110,6 +110,14 @@ describe('classroom mode', () => {
           { timeout: 10_000, message: `slide ${i + 1} (${id}) draws` }).toBeGreaterThan(3);
         const svgBox = await page.locator('chart-card svg').first().boundingBox();
         expect(svgBox!.y + svgBox!.height, `slide ${i + 1} (${id}) ends inside its card`).toBeLessThanOrEqual(box!.y + box!.height + 1);
+        // Tick labels a class can read: at least 11 px on the screen (a 680-unit chart squeezed
+        // into a phone drew them at 8-9 px; a narrow chart lays itself out 400 units wide).
+        const smallest = await page.locator('chart-card svg').first().evaluate((svg) => {
+          const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+          const sizes = [...svg.querySelectorAll('.tick text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          return sizes.length === 0 ? Infinity : Math.min(...sizes);
+        });
+        expect(smallest, `slide ${i + 1} (${id}) tick labels`).toBeGreaterThanOrEqual(11);
         if (id === 'kinds') {
           // The planner's one commune, counted in the singular.
           expect(await page.getByTestId('kind-now').allTextContents()).toContainEqual(expect.stringMatching(/\b1 commune, /));

@@ -5,7 +5,7 @@
 // can follow them up and down.
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, leftAxis, logTicks, spacedTicks } from './axes.ts';
 import { drawLegend } from './legend.ts';
 import { colorAt } from './palette.ts';
@@ -59,8 +59,8 @@ export class AgentDots extends ChartElement {
       // Counts of the whole population, so a sample of a large one still says how many.
       : PERSON_KIND_LABELS.flatMap((label, k) => (kinds.counts[k]! > 0
         ? [{ label: `${label} ${kinds.counts[k]!.toLocaleString('en')}`, color: PERSON_KIND_COLORS[k]!, shape: 'dot' as const }] : []));
-    const legendHeight = drawLegend(axes, [...legend, { label: 'mean', color: '#374151', dashed: true }],
-      DEFAULT_MARGIN.left, 22, CHART_WIDTH - DEFAULT_MARGIN.left - DEFAULT_MARGIN.right);
+    const legendAt = this.legendPlace();
+    const legendHeight = drawLegend(axes, [...legend, { label: 'mean', color: '#374151', dashed: true }], legendAt.left, 22, legendAt.width);
     const place = this.plotArea(Math.max(DEFAULT_MARGIN.top, 22 + legendHeight + 4));
     const order = d3.range(values.length).sort((a, b) => values[a]! - values[b]! || a - b);
     const dots: Dot[] = order.map((index, rank) => ({ agent: index * stride, value: values[index]!, rank, kind: kinds?.sample[index] ?? -1 }));

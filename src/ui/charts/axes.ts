@@ -15,9 +15,25 @@ export interface AxisPlacement {
   readonly top: number;
 }
 
+/** Width of an average character of system-ui text, in ems (an estimate: measuring forces a layout). */
+const CHAR_EM = 0.56;
+
+/**
+ * The font size at which `text` fits in `room` units: `size`, or smaller for a text too long
+ * for a narrow chart (a phone's), never below 9 units.
+ */
+export function fittingFontSize(text: string, size: number, room: number): number {
+  const estimate = text.length * size * CHAR_EM;
+  return estimate > room ? Math.max(9, (size * room) / estimate) : size;
+}
+
 function style(axis: Group): void {
   axis.attr('font-size', AXIS_FONT_SIZE).attr('font-family', null).attr('color', INK);
 }
+
+/** The plot width of a full-width chart (680 units less the default margins), and below what a plot counts as narrow. */
+const FULL_PLOT = 564;
+const NARROW_PLOT = 400;
 
 export function bottomAxis(
   parent: Group, scale: d3.AxisScale<number>, place: AxisPlacement, label: string, ticks?: number | number[],
@@ -25,13 +41,28 @@ export function bottomAxis(
 ): void {
   const axis = d3.axisBottom(scale).tickSizeOuter(0);
   if (Array.isArray(ticks)) axis.tickValues(ticks);
-  else axis.ticks(ticks ?? 6);
+  // A narrow plot (a phone's chart) asks for fewer ticks, in proportion, so labels keep apart.
+  else axis.ticks(place.width < NARROW_PLOT ? Math.max(3, Math.round((ticks ?? 6) * place.width / FULL_PLOT)) : ticks ?? 6);
   if (format !== undefined) axis.tickFormat((v) => format(Number(v)));
   const g = parent.append('g').attr('transform', `translate(${place.left},${place.top + place.height})`).call(axis);
   style(g);
+  // Named ticks on a narrow plot: smaller until the longest fits its share of the width; past
+  // that, slanted (size classes' names at a phone's width), with the axis title moved below them.
+  let titleBelow = 56;
+  if (Array.isArray(ticks) && ticks.length > 0 && place.width < NARROW_PLOT) {
+    const names = ticks.map((t) => (format === undefined ? String(t) : format(t)));
+    const longest = names.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const size = fittingFontSize(longest, AXIS_FONT_SIZE, (place.width / ticks.length) * 0.92);
+    if (size >= 14) g.attr('font-size', size);
+    else {
+      g.attr('font-size', 15).selectAll('.tick text').attr('text-anchor', 'end').attr('dx', '-0.5em').attr('dy', '0.2em').attr('transform', 'rotate(-40)');
+      titleBelow = 68;
+    }
+  }
+  // Centred under the plot; the room runs into the right margin (about 20 units) on each side.
   parent.append('text')
-    .attr('x', place.left + place.width / 2).attr('y', place.top + place.height + 56)
-    .attr('text-anchor', 'middle').attr('font-size', LABEL_FONT_SIZE).attr('fill', INK)
+    .attr('x', place.left + place.width / 2).attr('y', place.top + place.height + titleBelow)
+    .attr('text-anchor', 'middle').attr('font-size', fittingFontSize(label, LABEL_FONT_SIZE, place.width + 40)).attr('fill', INK)
     .text(label);
 }
 

@@ -3,7 +3,7 @@
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, compact, INK } from './axes.ts';
+import { bottomAxis, compact, fittingFontSize, INK } from './axes.ts';
 import { colorAt } from './palette.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { RunEvent } from '../../worker/protocol.ts';
@@ -37,7 +37,9 @@ export class EventTimeline extends ChartElement {
       .attr('cx', (e) => x(e.tick / MONTHS_PER_YEAR)).attr('cy', (e) => y(e.kind)!).attr('r', (e) => r(sizeOf(e)))
       .attr('fill', (e) => colorAt(kinds.indexOf(e.kind))).attr('fill-opacity', 0.6).attr('stroke', INK).attr('stroke-width', 0.8)
       .append('title').text((e) => `year ${(e.tick / MONTHS_PER_YEAR).toFixed(1)}: ${e.kind}; ${Object.entries(e.fields).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
-      .text(`${record.events.length} events; dot size: size of the organisations involved`);
+    const note = `${record.events.length} events; dot size: size of the organisations involved`;
+    const noteAt = this.legendPlace();
+    root.append('text').attr('x', Math.max(noteAt.left, place.left)).attr('y', 26)
+      .attr('font-size', fittingFontSize(note, 17, noteAt.left + noteAt.width - Math.max(noteAt.left, place.left))).attr('fill', INK).text(note);
   }
 }

@@ -45,7 +45,13 @@ export function drawLegend(
   for (const item of items) {
     const entry = g.append('g');
     const text = entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
-    const textWidth = estimate ? widths.get(item.label) ?? item.label.length * CHAR_WIDTH * 0.92 : labelWidth(item.label, text.node());
+    let textWidth = estimate ? widths.get(item.label) ?? item.label.length * CHAR_WIDTH * 0.92 : labelWidth(item.label, text.node());
+    // A label longer than the legend's whole width (a narrow chart's) is set smaller to fit.
+    if (30 + textWidth > width) {
+      const size = Math.max(9, (FONT_SIZE * (width - 32)) / textWidth);
+      text.attr('font-size', size);
+      textWidth = (textWidth * size) / FONT_SIZE;
+    }
     const entryWidth = 30 + textWidth + 22;
     if (x > 0 && x + entryWidth > width) {
       x = 0;

@@ -6,7 +6,7 @@
 // total size, their count in its tooltip), so 10,000 persons stay readable.
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { INK } from './axes.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { ORG_KIND_COLORS } from './kind-colors.ts';
@@ -58,11 +58,12 @@ export class OrganisationMap extends ChartElement {
     const kindsPresent = [0, 1, 2].filter((k) => lives.kind.includes(k));
     const axes = svg.insert('g', ':first-child').attr('class', 'axes');
     const m = DEFAULT_MARGIN;
-    const width = CHART_WIDTH - m.left - m.right;
+    const width = this.width - m.left - m.right;
     const legend: LegendItem[] = kindsPresent.map((k) => ({ label: ORG_KIND_NAMES[k]!, color: ORG_KIND_COLORS[k]!, shape: 'dot' }));
     const aggregated = now.ids.length > MAX_MARKS;
     if (!aggregated && lives.exit.includes(EXIT_ABSORBED)) legend.push({ label: 'absorbed (ring), linked to absorber', color: '#7b8794' });
-    const legendHeight = drawLegend(axes, legend, m.left, 22, width);
+    const legendAt = this.legendPlace();
+    const legendHeight = drawLegend(axes, legend, legendAt.left, 22, legendAt.width);
     const top = 22 + legendHeight + 4;
     const place = this.plotArea(top);
     const lane = d3.scaleBand<number>().domain(kindsPresent).range([0, place.height]).paddingInner(0.08);

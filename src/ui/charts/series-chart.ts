@@ -3,7 +3,7 @@
 // takeovers). Hovering shows every line's value at that year.
 import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { colorAt } from './palette.ts';
@@ -64,17 +64,18 @@ export class SeriesChart extends ChartElement {
       legendItems.push({ label: `merge or takeover${marks.byYear ? ' (one mark a year, thicker for more)' : ''}`, color: EVENT_INK, dashed: EVENT_DASH });
     }
     const root = svg.append('g');
-    const legendHeight = drawLegend(root, legendItems, m.left, 20, CHART_WIDTH - m.left - m.right);
+    const legendAt = this.legendPlace();
+    const legendHeight = drawLegend(root, legendItems, legendAt.left, 20, legendAt.width);
     const top = 20 + legendHeight + 8;
     const panelHeight = groups.length > 1 ? STACKED_PANEL_HEIGHT : PANEL_HEIGHT;
     const height = top + groups.length * panelHeight + 12;
     if (Math.abs(height - this.height) > 0.5) this.resize(svg, height);
     const ticks = record.ticks();
     const years = Array.from(ticks, (t) => t / MONTHS_PER_YEAR);
-    const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, CHART_WIDTH - m.left - m.right]);
+    const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, this.width - m.left - m.right]);
     const readouts: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[] = [];
     groups.forEach(([, members], g) => {
-      const place = { left: m.left, top: top + g * panelHeight, width: CHART_WIDTH - m.left - m.right, height: panelHeight - m.bottom };
+      const place = { left: m.left, top: top + g * panelHeight, width: this.width - m.left - m.right, height: panelHeight - m.bottom };
       const columns = members.map((r) => record.column(r.id));
       let low = d3.min(columns, (c) => d3.min(c)) ?? 0;
       let high = d3.max(columns, (c) => d3.max(c)) ?? 1;
@@ -124,7 +125,7 @@ export class SeriesChart extends ChartElement {
   ): void {
     if (years.length === 0) return;
     const m = DEFAULT_MARGIN;
-    const width = CHART_WIDTH - m.left - m.right;
+    const width = this.width - m.left - m.right;
     const layer = root.append('g').attr('transform', `translate(${m.left},0)`);
     const rule = layer.append('line').attr('y1', top).attr('y2', top + height).attr('stroke', INK).attr('stroke-width', 1).attr('visibility', 'hidden');
     const labels = layer.append('g').attr('visibility', 'hidden');

@@ -4,10 +4,10 @@
 // one axis.
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
 import { drawLegend } from './legend.ts';
-import { colorAt } from './palette.ts';
+import { ORG_KIND_COLORS } from './kind-colors.ts';
 import type { RunRecord } from '../run-record.ts';
 import { SIZE_CLASSES } from '../../model/economy/size-classes.ts';
 import { KIND_PREFIXES, SIZE_MEANING, sizeClassReporterIds } from '../../model/economy/organisation-sizes.ts';
@@ -22,8 +22,9 @@ export class SizeClassBars extends ChartElement {
     })).filter((kind) => kind.counts.some((c) => c > 0));
     const m = DEFAULT_MARGIN;
     const root = svg.append('g');
-    const legendHeight = drawLegend(root, kinds.map((kind) => ({ label: `${kind.prefix} (${SIZE_MEANING[kind.k]})`, color: colorAt(kind.k), shape: 'box' as const })),
-      m.left, 20, CHART_WIDTH - m.left - m.right);
+    const legendAt = this.legendPlace();
+    const legendHeight = drawLegend(root, kinds.map((kind) => ({ label: `${kind.prefix} (${SIZE_MEANING[kind.k]})`, color: ORG_KIND_COLORS[kind.k]!, shape: 'box' as const })),
+      legendAt.left, 20, legendAt.width);
     const top = 20 + legendHeight + 8;
     const place = this.plotArea(top);
     const classes = SIZE_CLASSES.map((c, i) => ({ i, label: c.label }));
@@ -44,7 +45,7 @@ export class SizeClassBars extends ChartElement {
     plot.selectAll('rect.bar').data(bars.filter((b) => b.count > 0)).join('rect').attr('class', 'bar')
       .attr('x', (b) => x(b.i)! + inner(b.kind.k)!).attr('width', inner.bandwidth())
       .attr('y', (b) => y(b.count)).attr('height', (b) => place.height - y(b.count))
-      .attr('fill', (b) => colorAt(b.kind.k))
+      .attr('fill', (b) => ORG_KIND_COLORS[b.kind.k]!)
       .append('title').text((b) => `${b.count} ${b.kind.prefix} with ${classes[b.i]!.label} ${SIZE_MEANING[b.kind.k]}`);
   }
 }

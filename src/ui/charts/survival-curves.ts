@@ -6,10 +6,11 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { ChartElement, CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
-import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
+import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { bottomAxis, compact, fittingFontSize, INK, leftAxis } from './axes.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { colorAt } from './palette.ts';
+import { ORG_KIND_COLORS } from './kind-colors.ts';
 import { controlStyles } from '../theme.ts';
 import type { RunRecord } from '../run-record.ts';
 import { survivalGroups, type SurvivalGroup } from '../../model/economy/organisation-survival.ts';
@@ -60,7 +61,8 @@ export class SurvivalCurves extends ChartElement {
     const all = survivalGroups(lives);
     const view = this.effectiveView();
     const shown = all.filter((g) => (view === 'kind' ? g.sizeClass < 0 : g.kind === view && g.sizeClass >= 0));
-    const colourOf = (g: SurvivalGroup) => colorAt(view === 'kind' ? g.kind : g.sizeClass);
+    // Kinds in their own colours (as everywhere); size classes of one kind in the palette's.
+    const colourOf = (g: SurvivalGroup) => (view === 'kind' ? ORG_KIND_COLORS[g.kind]! : colorAt(g.sizeClass));
     const failures = shown.filter((g) => g.event === 'failure');
     // Legend labels stay fixed (the legend measures each new label, which forces a layout); the
     // counts go on a line of their own.
@@ -71,11 +73,13 @@ export class SurvivalCurves extends ChartElement {
     legend.push({ label: 'not failed', color: INK }, { label: 'still independent', color: INK, dashed: true });
     const m = DEFAULT_MARGIN;
     const root = svg.append('g');
-    const legendHeight = drawLegend(root, legend, m.left, 20, CHART_WIDTH - m.left - m.right);
+    const legendAt = this.legendPlace();
+    const legendHeight = drawLegend(root, legend, legendAt.left, 20, legendAt.width);
     const counts = view === 'kind'
       ? `founded: ${failures.map((g) => `${g.curve.n} ${KIND_PREFIXES[g.kind]}`).join(', ')}`
       : `${KIND_PREFIXES[view]} alive at age one: ${failures.map((g) => `${g.curve.n} of size ${SIZE_CLASSES[g.sizeClass]!.label}`).join(', ')}`;
-    root.append('text').attr('x', m.left).attr('y', 20 + legendHeight + 10).attr('font-size', 15).attr('fill', INK).text(counts);
+    root.append('text').attr('x', legendAt.left).attr('y', 20 + legendHeight + 10).attr('font-size', fittingFontSize(counts, 15, legendAt.width))
+      .attr('fill', INK).text(counts);
     const top = 20 + legendHeight + 30;
     const place = this.plotArea(top);
     const longest = d3.max(shown, (g) => g.curve.time[g.curve.time.length - 1]) ?? 1;

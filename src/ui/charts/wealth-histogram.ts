@@ -2,10 +2,10 @@
 // gamma hump, or a condensate with most agents near zero all read clearly on a log x axis.
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import type { Svg } from './chart-element.ts';
+import { CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { DistributionChart } from './distribution-chart.ts';
 import type { DistributionFrame, ReporterInfo } from '../../worker/protocol.ts';
-import { bottomAxis, type AxisPlacement, compact, INK, leftAxis, logTicks } from './axes.ts';
+import { bottomAxis, type AxisPlacement, compact, fittingFontSize, INK, leftAxis, logTicks } from './axes.ts';
 import { colorAt } from './palette.ts';
 
 @customElement('wealth-histogram')
@@ -26,7 +26,10 @@ export class WealthHistogram extends DistributionChart {
     const y = d3.scaleLinear().domain([0, maxCount]).nice().range([place.height, 0]);
     const root = svg.append('g');
     leftAxis(root, y, place, 'agents (count)', 5, compact);
-    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, logTicks(lowEdge, highEdge), compact);
+    // A narrow chart labels every other decade, clear of the "~0" bar's label.
+    const ticks = logTicks(lowEdge, highEdge);
+    const narrow = place.width < CHART_WIDTH - DEFAULT_MARGIN.left - DEFAULT_MARGIN.right && ticks.length > 4;
+    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, narrow ? ticks.filter((_, i) => i % 2 === 1) : ticks, compact);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     const bars = counts.slice(0, last + 1).map((count, k) => ({ from: edges[k]!, to: edges[k + 1]!, count }));
     const color = colorAt(0);
@@ -44,7 +47,8 @@ export class WealthHistogram extends DistributionChart {
       root.append('text').attr('x', place.left + x(lowEdge / step ** 1.5)).attr('y', place.top + place.height + 22)
         .attr('text-anchor', 'middle').attr('font-size', 18).attr('fill', INK).text('~0');
     }
-    root.append('text').attr('x', place.left).attr('y', 26).attr('font-size', 17).attr('fill', INK)
-      .text(snapshot.below > 0 ? `orange: ${snapshot.below} agents with almost nothing (under ${compact(lowEdge)})` : 'one bar per range of holdings');
+    const note = snapshot.below > 0 ? `orange: ${snapshot.below} agents with almost nothing (under ${compact(lowEdge)})` : 'one bar per range of holdings';
+    const noteAt = this.legendPlace();
+    root.append('text').attr('x', noteAt.left).attr('y', 26).attr('font-size', fittingFontSize(note, 17, noteAt.width)).attr('fill', INK).text(note);
   }
 }
