@@ -6,7 +6,7 @@
 // result unfolds across the range, not only where it ends. Exit codes: 0 done, 2 bad input,
 // 1 internal.
 import { expandSweep, parseSweepAxis, SweepSpecError, type SweepAxis } from '../scenarios/sweep.ts';
-import { InputError, readScenarioInput, type ScenarioInput } from './scenario-input.ts';
+import { InputError, readScenarioInputs, type ScenarioInput } from './scenario-input.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { commonOptionsOf, type CommonOptions, formatOf, MAX_REPLICATES, MAX_WORKERS, parseCommand, replicatesOf, UsageError } from './arguments.ts';
@@ -147,7 +147,7 @@ export async function main(argv: readonly string[], merged?: MergedRuns): Promis
     points = expandSweep(options.axes);
     const flags = { ...options.overrideFlags, ...Object.fromEntries(options.axes.map((a) => [a.path, `--vary ${a.path}`])) };
     // Every combination is validated before anything runs or is written.
-    for (const point of points) inputs.push(readScenarioInput(options.file, { ...options.overrides, ...point }, flags));
+    inputs.push(...readScenarioInputs(options.file, points.map((point) => ({ ...options.overrides, ...point })), flags));
     // A --series id must be one of the scenario's reporters: checked on a simulation built, not run.
     const known = options.series.length === 0 ? [] : createSimulation(inputs[0]!.scenario).model.scalars.map((r) => r.id);
     const unknown = options.series.filter((id) => !known.includes(id));

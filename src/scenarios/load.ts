@@ -43,6 +43,9 @@ export type ParseOutcome =
 
 const MAX_SCENARIO_CHARS = 1_000_000;
 
+/** The YAML library's bound on aliases repeating anchors (a "billion laughs" expands exponentially). */
+const MAX_ALIAS_COUNT = 100;
+
 /** At most this many problems are listed; the rest are counted (a file of 60,000 bad keys reads in a screen). */
 export const MAX_ISSUES = 20;
 
@@ -100,7 +103,8 @@ function locate(
   if (key !== undefined) {
     const parent = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      // Keys as toJS writes them: `1:` is "1", `~:` or an empty key is "".
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value ?? '') === key);
       offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
     }
   } else {
@@ -121,6 +125,8 @@ export function validateScenario(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '', message: `a scenario is a mapping of keys to values; got ${showValue(raw)}`, ...locate(doc, counter, []) }] };
   }
+  const inherited = inheritedNameKeys(raw, doc, counter);
+  if (inherited.length > 0) return { ok: false, issues: withCount(inherited.slice(0, MAX_ISSUES), inherited.length - Math.min(inherited.length, MAX_ISSUES)) };
   const result = scenarioSchema.safeParse(raw);
   if (result.success) return { ok: true, scenario: result.data, raw: raw as Record<string, unknown> };
   const issues: ScenarioIssue[] = [];
@@ -181,6 +187,37 @@ export function validateScenario(
   return { ok: false, issues: withCount(dedupe(issues), untold) };
 }
 
+/** Names every plain object answers to (`toString`, `valueOf`, `__proto__`...): no scenario field has one. */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Keys in the data that name a property of every JavaScript object, each as an unknown key.
+ * Found before zod sees the data: a mapping `{length: {toString: 0}}` where text is expected
+ * made zod's length check throw (it compares the length to a number, and that `toString` is
+ * not a function), so the run stopped with a TypeError instead of naming the field.
+ */
+function inheritedNameKeys(raw: unknown, doc?: Document, counter?: LineCounter): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+    for (const [key, item] of entries) {
+      if (typeof key === 'string' && INHERITED_NAMES.has(key)) {
+        issues.push({
+          path: [...path, key].map(String).join('.'),
+          message: `unknown key "${key}" (it names a property every JavaScript object has; no scenario field does)`,
+          ...locate(doc, counter, path, key),
+        });
+      } else {
+        stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return issues;
+}
+
 /** Zod can report one fault through two routes (a union and its branch): list it once. */
 function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
   const seen = new Set<string>();
@@ -197,8 +234,15 @@ function withCount(issues: ScenarioIssue[], untold: number): ScenarioIssue[] {
   return [...issues, { path: '', message: `and ${untold.toLocaleString('en-US')} more problem${untold === 1 ? '' : 's'} not listed (the first ${issues.length} are above)` }];
 }
 
-/** Parses YAML or JSON text (JSON is read as YAML 1.2, which contains it) and validates it. */
-export function parseScenarioText(text: string, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
+/** Scenario text read as data, not yet validated: validated once per set of overrides (a sweep's points). */
+export interface PreparedText {
+  readonly raw: unknown;
+  readonly doc: Document;
+  readonly counter: LineCounter;
+}
+
+/** Reads YAML or JSON text (JSON is read as YAML 1.2, which contains it) into data. */
+export function prepareScenarioText(text: string): { ok: true; prepared: PreparedText } | { ok: false; issues: readonly ScenarioIssue[] } {
   if (text.length > MAX_SCENARIO_CHARS) {
     return { ok: false, issues: [{ path: '', message: `the scenario is ${text.length} characters long; at most ${MAX_SCENARIO_CHARS} are read` }] };
   }
@@ -215,19 +259,35 @@ export function parseScenarioText(text: string, overrides: Readonly<Record<strin
     });
     return { ok: false, issues: withCount(issues, parsed.problems.length - issues.length) };
   }
-  const { doc, counter } = parsed.parsed;
+  const { doc, counter, firstAlias } = parsed.parsed;
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { ok: false, issues: [{ path: '', message: `not valid YAML or JSON: ${(error as Error).message}` }] };
+    // The structure is checked, so what remains is anchors repeated into too much data.
+    const where = firstAlias === undefined ? {} : { line: counter.linePos(firstAlias).line, column: counter.linePos(firstAlias).col };
+    const message = /alias count/i.test((error as Error).message)
+      ? 'aliases (*name) repeat their anchors into more data than a scenario holds; write the values out'
+      : `not valid YAML or JSON: ${(error as Error).message}`;
+    return { ok: false, issues: [{ path: '', message, ...where }] };
   }
   if (raw === null || raw === undefined) {
     return { ok: false, issues: [{ path: '', message: 'the scenario is empty; it needs at least `kind`' }] };
   }
-  const overridden = applyOverrides(raw, overrides);
+  return { ok: true, prepared: { raw, doc, counter } };
+}
+
+/** Validates prepared text with `overrides` applied (to a copy: the prepared data is never changed). */
+export function validatePrepared(prepared: PreparedText, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
+  const overridden = applyOverrides(prepared.raw, overrides);
   if (!overridden.ok) return overridden;
-  return validateScenario(overridden.raw, doc, counter);
+  return validateScenario(overridden.raw, prepared.doc, prepared.counter);
+}
+
+/** Parses YAML or JSON text and validates it, with `overrides` applied. */
+export function parseScenarioText(text: string, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
+  const read = prepareScenarioText(text);
+  return read.ok ? validatePrepared(read.prepared, overrides) : read;
 }
 
 /** Parses or throws a ScenarioError whose message lists every issue. */

@@ -38,6 +38,8 @@ export interface TextProblem {
 export interface ParsedText {
   readonly doc: Document;
   readonly counter: LineCounter;
+  /** Offset of the first alias (`*a`), where repeating anchors could blow up. */
+  readonly firstAlias: number | undefined;
 }
 
 /** Parses scenario text; a problem with the text as YAML is described in words a user can act on. */
@@ -53,8 +55,8 @@ export function parseScenarioYaml(text: string): { ok: true; parsed: ParsedText 
     return { ok: false, problems: doc.errors.map((error) => ({ message: yamlErrorMessage(error.code, error.message), offset: error.pos[0] })) };
   }
   const structure = checkStructure(doc);
-  if (structure.length > 0) return { ok: false, problems: structure };
-  return { ok: true, parsed: { doc, counter } };
+  if (structure.problems.length > 0) return { ok: false, problems: structure.problems };
+  return { ok: true, parsed: { doc, counter, firstAlias: structure.firstAlias } };
 }
 
 function yamlErrorMessage(code: string, message: string): string {
@@ -67,33 +69,67 @@ function yamlErrorMessage(code: string, message: string): string {
   return `not valid YAML or JSON: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
 }
 
-/** Nesting depth and duplicate keys, in one walk without recursion (deep input cannot overflow the stack). */
-function checkStructure(doc: Document): TextProblem[] {
+/**
+ * Nesting depth, duplicate keys and aliases, in one walk in document order without recursion
+ * (deep input cannot overflow the stack). An alias must follow its anchor and lie outside it:
+ * an alias inside its own anchor (`&a [*a]`) would make the data a loop.
+ */
+function checkStructure(doc: Document): { problems: TextProblem[]; firstAlias?: number } {
   const problems: TextProblem[] = [];
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  let firstAlias: number | undefined;
+  const anchors = new Map<string, unknown>();
+  /** Collections being walked (the current node's ancestors). */
+  const open = new Set<unknown>();
+  type Step = { node: unknown; depth: number; leave?: true; isKey?: true };
+  const stack: Step[] = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, leave, isKey } = stack.pop()!;
+    if (leave) {
+      open.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const offset = node.range?.[0];
+      firstAlias ??= offset;
+      if (target === undefined) problems.push({ message: `the alias *${node.source} names no anchor &${node.source} written before it`, offset });
+      else if (open.has(target)) problems.push({ message: `the alias *${node.source} lies inside the anchor &${node.source} it repeats, which would repeat itself for ever`, offset });
+      else if (isKey && isCollection(target)) problems.push({ message: `a key that is a list or mapping (the alias *${node.source}); scenario keys are names`, offset });
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
     if (!isCollection(node)) continue;
     if (depth > MAX_NESTING) {
-      return [{ message: `nested more than ${MAX_NESTING} levels deep; a scenario nests at most 3`, offset: node.range?.[0] }];
+      return { problems: [{ message: `nested more than ${MAX_NESTING} levels deep; a scenario nests at most 3`, offset: node.range?.[0] }] };
     }
+    open.add(node);
+    stack.push({ node, depth, leave: true });
     const seen = isMap(node) ? new Set<string>() : undefined;
+    // Children pushed last to first, so they are walked first to last (anchors before aliases).
+    const children: Step[] = [];
     for (const item of node.items) {
       if (isPair(item)) {
-        if (seen !== undefined && isScalar(item.key)) {
-          const key = String(item.key.value);
+        if (isScalar(item.key) && item.key.value !== null && typeof item.key.value === 'object') {
+          // `!!binary k:` reads the key as bytes, which a mapping of names cannot hold.
+          problems.push({ message: 'a key that is binary data (!!binary); scenario keys are names', offset: item.key.range?.[0] });
+        } else if (seen !== undefined && isScalar(item.key)) {
+          // As toJS names keys: `~:` and an empty key are "".
+          const key = String(item.key.value ?? '');
           if (seen.has(key)) problems.push({ message: `the key "${key}" appears twice in one mapping`, offset: item.key.range?.[0] });
           seen.add(key);
         } else if (item.key !== null && !isScalar(item.key) && !isAlias(item.key)) {
           problems.push({ message: 'a key that is a list or mapping; scenario keys are names', offset: (item.key as { range?: number[] }).range?.[0] });
         }
-        stack.push({ node: item.value, depth: depth + 1 });
+        if (isAlias(item.key)) children.push({ node: item.key, depth: depth + 1, isKey: true });
+        children.push({ node: item.value, depth: depth + 1 });
       } else {
-        stack.push({ node: item, depth: depth + 1 });
+        children.push({ node: item, depth: depth + 1 });
       }
     }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-  return problems;
+  return { problems, firstAlias };
 }
 
 /** A flag value read as one YAML scalar: `3` is a number, `true` a boolean, `abc` (or `0x10`) a string. */

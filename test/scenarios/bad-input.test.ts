@@ -159,3 +159,66 @@ describe('limits the engine fuzz found', () => {
     expect(issues[0]!.message).toContain('at least one month');
   });
 });
+
+describe('found by the input fuzz', () => {
+  it.each([
+    ['an empty key', 'kind: economy\n:\n', ''],
+    ['a null key', 'kind: economy\n~: 1\n', ''],
+    ['a number key', 'kind: economy\n1: 2\n', '1'],
+    ['a boolean key', 'kind: economy\ntrue: 2\n', 'true'],
+  ])('names the line of %s YAML reads as not a string', (_, text, key) => {
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ path: key, line: 2, column: 1 });
+    expect(issue!.message).toContain(`unknown key "${key}"`);
+  });
+});
+
+describe('aliases, found by the input fuzz', () => {
+  it('names an alias without an anchor before it, by line (was a message with no place)', () => {
+    expect(issuesOf('kind: yard-sale\nagents: *a\n')[0]).toMatchObject({ line: 2, column: 9, message: 'the alias *a names no anchor &a written before it' });
+  });
+
+  it.each([
+    ['a list', '&a [*a]', 1],
+    ['a mapping', 'kind: yard-sale\nx: &a\n  y: *a\n', 3],
+  ])('refuses an alias inside its own anchor in %s (was a crash: a circular structure)', (_, text, line) => {
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ line });
+    expect(issue!.message).toMatch(/^the alias \*a lies inside the anchor &a it repeats/);
+  });
+
+  it('says plainly that aliases expand too far, at the first alias', () => {
+    const laughs = 'kind: yard-sale\na: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    const [issue] = issuesOf(laughs);
+    expect(issue).toMatchObject({ line: 3, column: 8 });
+    expect(issue!.message).toMatch(/^aliases \(\*name\) repeat their anchors into more data than a scenario holds/);
+  });
+
+  it('still reads an anchor repeated by an alias', () => {
+    expect(loadScenario('kind: yard-sale\nagents: &n 50\ninitialWealth: *n\n')).toMatchObject({ agents: 50, initialWealth: 50 });
+  });
+});
+
+describe('keys JavaScript gives every object, found by the input fuzz', () => {
+  it('names a "toString" key where text is expected (zod\'s length check threw a TypeError on it)', () => {
+    const issues = issuesOf('kind: economy\nname: { length: { toString: 0 } }\n');
+    expect(issues).toEqual([{ path: 'name.length.toString', line: 2, column: 19, message: 'unknown key "toString" (it names a property every JavaScript object has; no scenario field does)' }]);
+  });
+
+  it.each(['valueOf', 'hasOwnProperty', '__proto__'])('names a %s key by its path and line', (key) => {
+    const [issue] = issuesOf(`kind: yard-sale\nagents: 50\nname: [{ ${key}: 0 }]\n`);
+    expect(issue).toMatchObject({ path: `name.0.${key}`, line: 3 });
+  });
+
+  it('refuses an alias to a mapping used as a key, without the YAML library\'s warning', () => {
+    const [issue] = issuesOf('kind: yard-sale\nx: &m { a: 1 }\n*m : 2\n');
+    expect(issue).toMatchObject({ line: 3, column: 1, message: 'a key that is a list or mapping (the alias *m); scenario keys are names' });
+  });
+});
+
+describe('binary keys, found by the input fuzz', () => {
+  it('refuses a !!binary key by line, without the YAML library\'s warning on stderr', () => {
+    const [issue] = issuesOf('kind: yard-sale\n!!binary agents: 5\n');
+    expect(issue).toMatchObject({ line: 2, message: 'a key that is binary data (!!binary); scenario keys are names' });
+  });
+});

@@ -14,6 +14,11 @@ describe('share links', () => {
     expect(await decodeScenario(code)).toBe(text);
   });
 
+  it('carry a leading byte-order mark too (found by the input fuzz: the decoder dropped it)', async () => {
+    const text = '\uFEFFkind: yard-sale\n';
+    expect(await decodeScenario(await encodeScenario(text))).toBe(text);
+  });
+
   it('refuse characters outside base64url and text that inflates past a scenario\'s size', async () => {
     await expect(decodeScenario('abc$def')).rejects.toThrow(/characters a share link never has/);
     const bomb = deflateRawSync(Buffer.alloc(3_000_000, 0x61)).toString('base64url');
