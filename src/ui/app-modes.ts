@@ -13,6 +13,7 @@ export const APP_MODES: readonly AppMode[] = [
   { id: 'replicates', label: 'Replicates', hint: 'N runs of the scenario on the CLI\'s replicate keys: every series as its mean and 95% band.' },
   { id: 'compare', label: 'Compare', hint: 'Two to four scenarios on the same random numbers, on shared axes, with each one\'s difference from the first.' },
   { id: 'claims', label: 'Claims', hint: 'The manifesto\'s claims judged on the scenario, as npm run claims judges them: each test\'s effect, interval and verdict.' },
+  { id: 'whatif', label: 'What if', hint: 'Run to a month, change a policy there, and continue the original and the branch on the same random numbers.' },
 ];
 
 export type AppModeId = string;

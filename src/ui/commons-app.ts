@@ -20,8 +20,10 @@ import './share-panel.ts';
 import './planner/commune-planner.ts';
 import './experiments/experiment-view.ts';
 import { DEFAULT_CLAIMS_REPLICATES } from './claims/claims-view.ts';
+import './whatif/whatif-view.ts';
 import { APP_MODES, modeFromParams, type AppModeId } from './app-modes.ts';
 import { DEFAULT_REPLICATES, readExperimentAddress, writeExperimentAddress, type ExperimentAddress } from './experiments/experiment-plan.ts';
+import { readWhatIfAddress, writeWhatIfAddress, WHATIF_PARAMETERS, type WhatIfAddress } from './whatif/whatif-plan.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { APP_VERSION } from './app-version.ts';
@@ -32,7 +34,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 /** The preset the planner opens on when the scenario has no commune to plan. */
 const PLANNER_PRESET = 'commune-planner';
 /** Search parameters the page reads; any other is named in a notice rather than ignored. */
-const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare', 'years'];
+const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare', 'years', ...WHATIF_PARAMETERS];
 
 function yearText(tick: number): string {
   return (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
@@ -71,6 +73,8 @@ export class CommonsApp extends LitElement {
   /** What the address asked of an experiment view when the page opened (consumed by the view). */
   private experimentAddress: ExperimentAddress | null = this.mode === 'single' ? null
     : readExperimentAddress(new URLSearchParams(window.location.search), this.mode === 'claims' ? DEFAULT_CLAIMS_REPLICATES : DEFAULT_REPLICATES);
+  /** What the address asked of the what-if view when the page opened (consumed by the view). */
+  private whatIfAddress: WhatIfAddress | null = this.mode === 'whatif' ? readWhatIfAddress(new URLSearchParams(window.location.search)) : null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -93,7 +97,9 @@ export class CommonsApp extends LitElement {
       try {
         const text = await decodeScenario(code);
         this.presetId = PRESETS.find((p) => p.text === text)?.id ?? '';
-        if (await this.sim.load(text, { notice: 'Opened from a share link. Press Play to run it.' })) return;
+        // An experiment or what-if view starts its own runs; only the single run waits for Play.
+        const notice = this.mode === 'single' ? 'Opened from a share link. Press Play to run it.' : 'Opened from a share link.';
+        if (await this.sim.load(text, { notice })) return;
         this.sim.failure = 'The share link holds a scenario with problems; they are listed under the editor.';
         this.requestUpdate();
         return;
@@ -163,6 +169,7 @@ export class CommonsApp extends LitElement {
     const url = new URL(window.location.href);
     if (id === 'single') for (const key of ['mode', 'n', 'persons', 'compare', 'years']) url.searchParams.delete(key);
     else url.searchParams.set('mode', id);
+    if (id !== 'whatif') for (const key of WHATIF_PARAMETERS) url.searchParams.delete(key);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   }
 
@@ -172,6 +179,13 @@ export class CommonsApp extends LitElement {
     if (!('compare' in event.detail)) url.searchParams.delete('compare');
     if (!('years' in event.detail)) url.searchParams.delete('years');
     writeExperimentAddress(url.searchParams, event.detail);
+    history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
+  };
+
+  /** The what-if view's branch point and changes go into the address, so a share link reopens it. */
+  private readonly noteWhatIf = (event: CustomEvent<WhatIfAddress>): void => {
+    const url = new URL(window.location.href);
+    writeWhatIfAddress(url.searchParams, event.detail);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   };
 
@@ -202,6 +216,13 @@ export class CommonsApp extends LitElement {
         <claims-view scenarioText=${this.sim.runningText} .scenario=${this.sim.scenario} scenarioName=${info.name} .address=${address}
           @experiment-address=${this.noteExperiment}
           @mode-change=${(e: CustomEvent<AppModeId>) => this.setMode(e.detail)}></claims-view></section>`;
+    }
+    if (this.mode === 'whatif' && info !== null) {
+      const address = this.whatIfAddress;
+      this.whatIfAddress = null;
+      return html`<section class="experiment" data-testid="whatif-view">
+        <whatif-view scenarioText=${this.sim.runningText} .scenario=${this.sim.scenario} .address=${address}
+          @whatif-address=${this.noteWhatIf}></whatif-view></section>`;
     }
     return this.renderCharts(stem);
   }

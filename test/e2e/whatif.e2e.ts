@@ -1,0 +1,103 @@
+// Issue 18 part 5 in a real browser: a what-if at year 20 of `mixed` (1,000 persons) with
+// excess rent paid as dividends draws the original and the branch apart after the branch
+// point, a file that is not a snapshot is refused with its message while the view goes on, and
+// the view's share link reopens the same what-if running, to the same numbers.
+// Screenshots at 1440x900 and 1280x720 (a projector) go to test-artifacts/.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+
+const baseUrl = inject('baseUrl');
+const DIVIDEND = 'communes.dividendPerMember';
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+async function open(path: string, viewport: { width: number; height: number }): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${baseUrl}${path.replace(/^\//, '')}`, viewport);
+  opened.push(watched);
+  return watched;
+}
+
+async function finished(page: Page, timeoutMs: number): Promise<void> {
+  await page.getByTestId('whatif-status').and(page.locator('[data-state=finished][data-branch-tick="240"]')).waitFor({ timeout: timeoutMs });
+}
+
+/** Each reporter's original and branch values as the table shows them. */
+async function tableValues(page: Page): Promise<Record<string, [string | null, string | null]>> {
+  const rows = page.locator('[data-testid=whatif-values] tbody tr');
+  const out: Record<string, [string | null, string | null]> = {};
+  for (let i = 0; i < await rows.count(); i++) {
+    const row = rows.nth(i);
+    out[(await row.getAttribute('data-id'))!] = [await row.getAttribute('data-original'), await row.getAttribute('data-branch')];
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const w of opened.splice(0)) await w.page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a what-if branch in the browser', () => {
+  it('branches mixed at year 20 on excess rent as dividends into two diverging lines, and its share link reopens it running', async () => {
+    const watched = await open('/?preset=mixed&mode=whatif&persons=1000', { width: 1440, height: 900 });
+    const { page } = watched;
+    await page.getByTestId('whatif-status').waitFor({ timeout: 20_000 });
+
+    // A file that is not a snapshot: refused with the SnapshotError's message; the view goes on.
+    await page.getByTestId('whatif-resume').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"notes"}') });
+    await expect.poll(() => page.getByTestId('whatif-message').innerText()).toMatch(/notes\.json could not be resumed: .*not a snapshot file/);
+
+    await page.getByTestId('whatif-year').fill('20');
+    await page.getByTestId('whatif-year').dispatchEvent('change');
+    await page.getByTestId('whatif-parameter-0').selectOption('communes.excessRent');
+    await page.getByTestId('whatif-value-0').selectOption('dividend');
+    await page.getByTestId('whatif-branch').click();
+    await finished(page, 50_000);
+    expect(await page.getByTestId('whatif-message').count()).toBe(0);
+
+    // The dividend chart: the original over the whole run, the branch from year 20 on, apart.
+    const charts = page.getByTestId('whatif-charts');
+    const original = charts.locator(`path.original[data-id="${DIVIDEND}"]`);
+    const branch = charts.locator(`path.branch[data-id="${DIVIDEND}"]`);
+    expect(await original.count()).toBe(1);
+    expect(await branch.count()).toBe(1);
+    const [o, b] = [await original.getAttribute('d'), await branch.getAttribute('d')];
+    // The branch starts on the original's point at the branch month, then leaves it.
+    const firstPoint = /^M([\d.]+),([\d.]+)/.exec(b!)!;
+    expect(o).toContain(`${firstPoint[1]},${firstPoint[2]}`);
+    expect(o!.endsWith(b!.slice(b!.lastIndexOf('L')))).toBe(false);
+    // Every chart marks the branch point and says which line is which.
+    const figures = await charts.locator('figure').count();
+    expect(figures).toBeGreaterThanOrEqual(4);
+    expect(await charts.locator('g.branch-point').count()).toBe(figures);
+    const values = await tableValues(page);
+    expect(values[DIVIDEND]).toBeDefined();
+    expect(values[DIVIDEND]![0]).not.toBe(values[DIVIDEND]![1]);
+
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('mode')).toBe('whatif');
+    expect(params.get('at')).toBe('240');
+    expect(params.get('set')).toBe('communes.excessRent:dividend');
+    await watched.screenshot('whatif-1440');
+    await page.screenshot({ path: 'test-artifacts/whatif-1440-screen.png' });
+
+    await page.getByTestId('whatif-make-link').click();
+    const link = await page.getByTestId('whatif-link').inputValue();
+    expect(link).toContain('#s=');
+    const reopened = await open(link.replace(baseUrl, ''), { width: 1280, height: 720 });
+    await finished(reopened.page, 50_000);
+    // The same what-if: the same numbers in both runs.
+    expect(await tableValues(reopened.page)).toEqual(values);
+    await reopened.screenshot('whatif-1280');
+    await reopened.page.screenshot({ path: 'test-artifacts/whatif-1280-screen.png' });
+    expect([...watched.errors, ...reopened.errors]).toEqual([]);
+  }, 180_000);
+});
