@@ -24,6 +24,7 @@ export type BranchChanges = z.output<typeof branchChangesSchema>;
 
 export const branchMonthSchema = z.number().int().min(0).max(12_000);
 export const snapshotTextSchema = z.string().max(MAX_SNAPSHOT_TEXT);
+export const fileNameSchema = z.string().min(1).max(300);
 
 export type BranchLoadOutcome =
   | { readonly ok: true; readonly info: RunInfo }
@@ -77,7 +78,8 @@ export interface BranchFrameListener {
 export interface BranchApi {
   listen(listener: BranchFrameListener): void;
   load(request: BranchLoadRequest): BranchLoadOutcome;
-  resume(snapshotText: string): ResumeOutcome;
+  /** `source` names the file in messages. */
+  resume(snapshotText: string, source: string): ResumeOutcome;
   /** Runs the original (and the branch, if any) to this month, or rebuilds to reach an earlier one. */
   seekMonth(tick: number): void;
   branch(changes: BranchChanges): BranchOutcome;

@@ -79,11 +79,11 @@ export class BranchSession {
   }
 
   /** A snapshot file's run, at its month; a file that is not one is refused with the SnapshotError's message. */
-  resume(text: string): ResumeOutcome {
+  resume(text: string, source = 'snapshot file'): ResumeOutcome {
     let file: SnapshotFile & { scenario: Scenario };
     let simulation: Simulation;
     try {
-      file = parseSnapshot(text, 'snapshot file');
+      file = parseSnapshot(text, source);
       simulation = resumeSnapshot(file);
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { version } from '../../package.json';
 import {
-  branchChangesSchema, branchFrameTransferables, branchLoadSchema, branchMonthSchema, snapshotTextSchema,
+  branchChangesSchema, branchFrameTransferables, fileNameSchema, branchLoadSchema, branchMonthSchema, snapshotTextSchema,
   type BranchApi, type BranchChanges, type BranchFrameListener, type BranchLoadOutcome, type BranchLoadRequest,
   type BranchOutcome, type ResumeOutcome,
 } from './branch-protocol.ts';
@@ -35,10 +35,11 @@ const api: BranchApi = {
     }
     return session.load(parsed.data.text, parsed.data.overrides, parsed.data.replicateKey);
   },
-  resume(text: string): ResumeOutcome {
+  resume(text: string, source: string): ResumeOutcome {
+    const name = fileNameSchema.catch('snapshot file').parse(source);
     const parsed = snapshotTextSchema.safeParse(text);
-    if (!parsed.success) return { ok: false, message: `snapshot file: ${parsed.error.issues[0]?.message ?? 'not text'}` };
-    return session.resume(parsed.data);
+    if (!parsed.success) return { ok: false, message: `${name}: ${parsed.error.issues[0]?.message ?? 'not text'}` };
+    return session.resume(parsed.data, name);
   },
   seekMonth: (tick: number) => session.seekMonth(branchMonthSchema.parse(tick)),
   branch(changes: BranchChanges): BranchOutcome {

@@ -53,14 +53,17 @@ describe('a what-if branch in the browser', () => {
 
     // A file that is not a snapshot: refused with the SnapshotError's message; the view goes on.
     await page.getByTestId('whatif-resume').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"notes"}') });
-    await expect.poll(() => page.getByTestId('whatif-message').innerText()).toMatch(/notes\.json could not be resumed: .*not a snapshot file/);
+    await expect.poll(() => page.getByTestId('whatif-message').innerText()).toMatch(/^Could not resume notes\.json: not a snapshot file/);
 
     await page.getByTestId('whatif-year').fill('20');
     await page.getByTestId('whatif-year').dispatchEvent('change');
     await page.getByTestId('whatif-parameter-0').selectOption('communes.excessRent');
     await page.getByTestId('whatif-value-0').selectOption('dividend');
     await page.getByTestId('whatif-branch').click();
-    await finished(page, 50_000);
+    await watched.clearLongTasks();
+    await finished(page, 150_000);
+    const longest = Math.max(0, ...await watched.longTasks());
+    console.log(`longest main-thread task while both ran: ${longest.toFixed(0)} ms`);
     expect(await page.getByTestId('whatif-message').count()).toBe(0);
 
     // The dividend chart: the original over the whole run, the branch from year 20 on, apart.
@@ -93,11 +96,11 @@ describe('a what-if branch in the browser', () => {
     const link = await page.getByTestId('whatif-link').inputValue();
     expect(link).toContain('#s=');
     const reopened = await open(link.replace(baseUrl, ''), { width: 1280, height: 720 });
-    await finished(reopened.page, 50_000);
+    await finished(reopened.page, 150_000);
     // The same what-if: the same numbers in both runs.
     expect(await tableValues(reopened.page)).toEqual(values);
     await reopened.screenshot('whatif-1280');
     await reopened.page.screenshot({ path: 'test-artifacts/whatif-1280-screen.png' });
     expect([...watched.errors, ...reopened.errors]).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 });

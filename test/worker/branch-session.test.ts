@@ -163,8 +163,8 @@ describe('the what-if session', () => {
     const notJson = session.resume('name: mixed\n');
     expect(notJson).toMatchObject({ ok: false, message: expect.stringMatching(/^snapshot file: not a snapshot file \(not JSON/) });
     const text = session.snapshotText()!;
-    const damaged = session.resume(text.replace('"engine":{', '"engine":{"extra":1,'));
-    expect(damaged).toMatchObject({ ok: false, message: expect.stringMatching(/damaged snapshot file: engine/) });
+    const damaged = session.resume(text.replace('"engine":{', '"engine":{"extra":1,'), 'damaged.json');
+    expect(damaged).toMatchObject({ ok: false, message: expect.stringMatching(/^damaged\.json: a damaged snapshot file: engine/) });
     session.seekMonth(24);
     drain();
     expect(frames.at(-1)!.tick).toBe(24);

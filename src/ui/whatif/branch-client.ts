@@ -60,8 +60,8 @@ export class BranchClient {
     return this.call<BranchLoadOutcome | null>((api) => api.load(request), null, true);
   }
 
-  resume(text: string): Promise<ResumeOutcome | null> {
-    return this.call<ResumeOutcome | null>((api) => api.resume(text), null, true);
+  resume(text: string, source: string): Promise<ResumeOutcome | null> {
+    return this.call<ResumeOutcome | null>((api) => api.resume(text, source), null, true);
   }
 
   branch(changes: BranchChanges): Promise<BranchOutcome> {

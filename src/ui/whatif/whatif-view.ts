@@ -30,6 +30,8 @@ const MAX_FILE_BYTES = 200_000_000;
 /** Reporters in the table of values now. */
 const TABLE_ROWS = 10;
 
+const BRANCH_FIELDS = new Map<string, { path: string; field: ParameterField | undefined }[]>();
+
 interface Change {
   readonly path: string;
   readonly value: string | number | boolean;
@@ -144,8 +146,14 @@ export class WhatIfView extends LitElement {
   private branchFields(): { path: string; field: ParameterField | undefined }[] {
     const kind = this.kind;
     if (kind === undefined) return [];
-    const fields = parameterFields(kind);
-    return BRANCH_PARAMETERS[kind].map((path) => ({ path, field: fields.find((f) => f.path.join('.') === path) }));
+    // Read off the JSON Schema once per kind: building it took tens of milliseconds on every redraw.
+    let fields = BRANCH_FIELDS.get(kind);
+    if (fields === undefined) {
+      const all = parameterFields(kind);
+      fields = BRANCH_PARAMETERS[kind].map((path) => ({ path, field: all.find((f) => f.path.join('.') === path) }));
+      BRANCH_FIELDS.set(kind, fields);
+    }
+    return fields;
   }
 
   private currentValue(path: string): unknown {
@@ -258,11 +266,11 @@ export class WhatIfView extends LitElement {
       this.message = `${file.name}: ${file.size.toLocaleString('en')} bytes is more than a snapshot file can be (${MAX_FILE_BYTES.toLocaleString('en')})`;
       return;
     }
-    const outcome = await this.client.resume(await file.text());
+    const outcome = await this.client.resume(await file.text(), file.name);
     if (outcome === null) return;
     if (!outcome.ok) {
       // The file was refused; what ran before goes on.
-      this.message = `${file.name} could not be resumed: ${outcome.message}`;
+      this.message = `Could not resume ${outcome.message}`;
       return;
     }
     const parsed = parseScenarioText(outcome.scenarioText);
@@ -294,6 +302,7 @@ export class WhatIfView extends LitElement {
   }
 
   private renderChange(change: Change, k: number, fields: { path: string; field: ParameterField | undefined }[]) {
+    const allowed = fields.some((f) => f.path === change.path);
     const field = fields.find((f) => f.path === change.path)?.field;
     const set = (value: string | number | boolean) => { this.changes = this.changes.map((c, j) => (j === k ? { ...c, value } : c)); };
     const now = this.currentValue(change.path);
@@ -313,7 +322,8 @@ export class WhatIfView extends LitElement {
         const path = (e.target as HTMLSelectElement).value;
         const f = fields.find((x) => x.path === path)?.field;
         this.changes = this.changes.map((c, j) => (j === k ? { path, value: proposedValue(f, this.currentValue(path)) } : c));
-      }}>${fields.map((f) => html`<option value=${f.path} ?selected=${f.path === change.path}>${f.path}</option>`)}</select>
+      }}>${allowed ? nothing : html`<option value=${change.path} selected>${change.path} (may not change in a branch)</option>`}
+        ${fields.map((f) => html`<option value=${f.path} ?selected=${f.path === change.path}>${f.path}</option>`)}</select>
       → ${editor}
       <span class="hint">now ${String(now)}${field?.unit === undefined ? '' : ` ${field.unit}`}</span>
       ${this.changes.length > 1 ? html`<button @click=${() => { this.changes = this.changes.filter((_, j) => j !== k); }}>Remove</button>` : nothing}
