@@ -1,7 +1,7 @@
 // The replicate pool's figures (issue 19 item 1): replicates on 2 worker threads against 1 for
-// runs of a second or more (target >= 1.8x, results identical), and a small claims run's wall
-// time against the command's own estimate (which assumes the runs split evenly over the
-// threads). Timed interleaved (1 worker, 2 workers, 1, 2, ...) so load from other processes
+// runs of a second or more (target >= 1.8x, results identical), and a small claims run's run
+// time against the command's own estimate (issue 15 item 5: within 30%; the estimate is
+// calibrated on the command's first runs, see src/cli/claims-estimate.ts). Timed interleaved (1 worker, 2 workers, 1, 2, ...) so load from other processes
 // falls on both; the ratio is the median of the pairs.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { runReplicates } from '../src/cli/replicate-pool.ts';
 import { replicateKeys, runReplicate, type ReplicateResult } from '../src/cli/replicate-run.ts';
 
 export const SPEED_UP_TARGET = 1.8;
-/** The claims run may take this much longer than the command's estimate and still pass. */
-export const ESTIMATE_MARGIN = 1.25;
+/** The claims command's estimate may miss its run time by this share of it and still pass (issue 15 item 5). */
+export const ESTIMATE_MARGIN = 0.3;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -83,8 +83,8 @@ export async function claimsWallTime(root: URL, args: readonly string[], judged:
     const estimate = /estimate (\d+(?::\d+)+)/.exec(stdout)?.[1];
     const ran = /(\d+) runs in (\d+(?::\d+)+)/.exec(stdout);
     if (estimate === undefined || ran === null) return `Claims run (${args.join(' ')}): ${wall.toFixed(1)} s wall; its estimate or run time was not in its output`;
-    const ratio = seconds(ran[2]!) / Math.max(1, seconds(estimate));
-    const verdict = judged ? `runs within ${ESTIMATE_MARGIN}x of the estimate: ${ratio <= ESTIMATE_MARGIN ? 'PASS' : 'FAIL'}` : 'not judged under --quick';
+    const miss = (seconds(estimate) - seconds(ran[2]!)) / Math.max(1, seconds(ran[2]!));
+    const verdict = judged ? `estimate ${miss >= 0 ? '+' : ''}${Math.round(100 * miss)}% of the run time, target within ${100 * ESTIMATE_MARGIN}%: ${Math.abs(miss) <= ESTIMATE_MARGIN ? 'PASS' : 'FAIL'}` : 'not judged under --quick';
     return `Claims run, mixed ${args.join(' ')}: ${ran[1]} runs in ${ran[2]} (estimated ${estimate}), ${wall.toFixed(1)} s wall in all (calibration, start-up and output included); ${verdict}`;
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // `npm run claims -- FILE [options]`: judges the manifesto's claims (MODEL.md 7) on a scenario.
 // Runs the base scenario and every variant the chosen claims compare, K replicates each with
 // the same replicate keys r1..rK (common random numbers), on worker threads; then each test's
-// paired effects, bootstrap interval and verdict. Exit codes as the sim command.
+// paired effects, bootstrap interval and verdict. The time estimate is calibrated on the
+// command's own first runs (claims-estimate.ts). Exit codes as the sim command.
 import { parseClaimsCommandLine } from './claims-arguments.ts';
 import { CLAIMS_USAGE } from './claims-usage.ts';
 import { claimsRunList, planClaims, type ClaimsPlan } from './claims-plan.ts';
@@ -9,8 +10,9 @@ import { claimsRows, claimsJson, claimsTable, judgePlan, type FailedRun } from '
 import { robustnessRows, robustnessJson } from './claims-robustness.ts';
 import { InputError, readScenarioInput } from './scenario-input.ts';
 import { RunOutput, overridesPart, runDirectory, seedPart, writeTable } from './run-output.ts';
-import { isRunFailure, runReplicatesSettled, threadsFor } from './replicate-pool.ts';
-import { replicateKeys, type ReplicateResult } from './replicate-run.ts';
+import { isRunFailure, runReplicatesSettled, threadsFor, type JobHooks, type PoolProgress, type RunFailure } from './replicate-pool.ts';
+import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
+import { estimateTotal, RunTimes, sampleCount, sampleFirst, type Estimate } from './claims-estimate.ts';
 import { ProgressBar, formatDuration } from './progress-bar.ts';
 import { collectProvenance } from './provenance.ts';
 import { CLAIMS } from '../model/claims/claim-definitions.ts';
@@ -25,42 +27,61 @@ import { checkedMergeSettled, commandLineOf, runShard, type MergedRuns } from '.
 
 const ENTRY = 'src/cli/claims-main.ts';
 
-/** Persons and years of the calibration run that times this machine (after a short warm-up run). */
-const CALIBRATION_PERSONS = 1000;
-const WARM_UP = { persons: 300, years: 3 };
-
 /** Overrides as `--set path=value` arguments. */
 function argvSets(overrides: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(overrides).map(([path, value]) => `--set ${path}=${String(value)}`);
 }
 
+/** Persons x months of one run (economies: persons.count; other kinds count as one person). */
+const personMonthsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? scenario.persons.count : 1) * totalTicksOf(scenario);
+
 /**
- * Microseconds per person-month on this machine, from one run of the base scenario at up to
- * CALIBRATION_PERSONS persons over its full length (cost per person-month changes over a run:
- * early months buy assets, later ones carry more of them), timed after a short warm-up run so
- * the compiler's first passes do not count; plus what the warm-up itself cost (each worker
- * thread pays it once). Cost grows about linearly with persons (6.6-6.7 us at 2,000 and 8,000).
+ * The runs on the pool with the time estimate calibrated on them (claims-estimate.ts): a
+ * sample spread over the list runs first, and once it is done `onEstimate` gets the whole
+ * run's predicted length from `started` (performance.now() when the runs began). Results in
+ * the order of `requests`.
  */
-function calibrate(scenario: Scenario): { usPerPersonMonth: number; warmUpSeconds: number; reporterIds: string[] } {
-  const sized = (persons: number, years: number) => economyOrSame(scenario, persons, years);
-  const warmStart = performance.now();
-  createSimulation(sized(WARM_UP.persons, WARM_UP.years), { replicateKey: 'calibration-warm-up' }).runToEnd();
-  const warmUpSeconds = (performance.now() - warmStart) / 1000;
-  const calibration = createSimulation(sized(CALIBRATION_PERSONS, scenario.years), { replicateKey: 'calibration' });
-  const started = performance.now();
-  calibration.runToEnd();
-  const ms = performance.now() - started;
-  const persons = calibration.model.agentCount;
-  return { usPerPersonMonth: (ms * 1000) / Math.max(1, persons * calibration.tick), warmUpSeconds, reporterIds: calibration.model.scalars.map((r) => r.id) };
+async function runTimed(
+  requests: readonly ReplicateRequest[], threads: number, onProgress: PoolProgress | undefined,
+  started: number, onEstimate: (estimate: Estimate, warm: boolean) => void,
+): Promise<(ReplicateResult | RunFailure)[]> {
+  const count = sampleCount(requests.length, threads);
+  const order = sampleFirst(requests.length, count);
+  const ordered = order.map((i) => requests[i]!);
+  const cost = ordered.map((r) => personMonthsOf(r.scenario));
+  const running = new Map<number, number>();
+  const times = new RunTimes();
+  let startedJobs = 0;
+  let sampleEnded = 0;
+  let told = false;
+  const hooks: JobHooks = {
+    onStart: (job) => {
+      running.set(job, performance.now());
+      startedJobs++;
+    },
+    onEnd: (job, result) => {
+      const now = performance.now();
+      const began = running.get(job) ?? now;
+      running.delete(job);
+      if (told || job >= count) return;
+      sampleEnded++;
+      if (!isRunFailure(result)) times.record(result.threadId, (now - began) / 1000, cost[job]!);
+      const warm = times.warm();
+      if (!warm && sampleEnded < count) return;
+      told = true;
+      onEstimate(estimateTotal(times.rate(), times.timedRuns, {
+        elapsedSeconds: (now - started) / 1000,
+        threads: Math.max(1, threads),
+        running: [...running].map(([j, at]) => ({ personMonths: cost[j]!, seconds: (now - at) / 1000 })),
+        waiting: cost.slice(startedJobs),
+      }), warm);
+    },
+  };
+  const results = await runReplicatesSettled(ordered, threads, onProgress, hooks);
+  const back: (ReplicateResult | RunFailure)[] = new Array<ReplicateResult | RunFailure>(requests.length);
+  order.forEach((position, i) => { back[position] = results[i]!; });
+  return back;
 }
-
-/** The scenario at another size (economies: persons.count; other kinds unchanged). */
-function economyOrSame(scenario: Scenario, persons: number, years: number): Scenario {
-  if (scenario.kind !== 'economy') return { ...scenario, years: Math.min(scenario.years, years) };
-  return { ...scenario, years: Math.min(scenario.years, years), persons: { ...scenario.persons, count: Math.min(scenario.persons.count, persons) } };
-}
-
-const personsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? scenario.persons.count : CALIBRATION_PERSONS);
 
 /** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
 export async function claimsMain(argv: readonly string[], merged?: MergedRuns): Promise<number> {
@@ -97,7 +118,8 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
   let bar: ProgressBar | undefined;
   try {
     const startedAt = new Date();
-    const { usPerPersonMonth, warmUpSeconds, reporterIds } = calibrate(base.scenario);
+    // The reporters the scenario's model has (built, not run: the runs themselves time the machine).
+    const reporterIds = createSimulation(base.scenario, { replicateKey: 'reporters' }).model.scalars.map((r) => r.id);
     const plan = planClaims(options.file, base, options.overrides, options.overrideFlags, claims, reporterIds);
 
     // Robustness (MODEL.md 7 (v3)): N parameter sets by Latin hypercube from the scenario's
@@ -120,13 +142,11 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const keys = replicateKeys(options.replicates);
     const runs = claimsRunList(plans, keys);
     const workers = threadsFor(options.workers, runs.length);
-    const personMonths = runs.reduce((sum, r) => sum + personsOf(r.request.scenario) * totalTicksOf(r.request.scenario), 0);
     const threads = Math.max(1, workers);
-    const estimate = (usPerPersonMonth * personMonths) / 1e6 / threads + (workers > 0 ? warmUpSeconds : 0);
     const drawsText = draws.length > 0 ? ` x ${draws.length + 1} parameter sets (as given + ${draws.length} robustness draws)` : '';
     say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
       + ` x ${keys.length} replicates${drawsText} = ${runs.length} runs of ${base.scenario.years} years on ${threads} thread${threads === 1 ? '' : 's'};`
-      + ` estimate ${formatDuration(estimate)} (from a calibration run on this machine: ${usPerPersonMonth.toFixed(1)} us per person-month; slower if other work shares the cores).`
+      + (merged === undefined ? ` the first runs (spread over the scenarios${draws.length > 0 ? ' and draws' : ''}) time this machine; a time estimate follows once each thread's runs stop getting faster.` : '')
       + ' Shrink with --years, --replicates, --only or --set.\n');
 
     const totalMonths = runs.reduce((sum, r) => sum + totalTicksOf(r.request.scenario), 0);
@@ -135,13 +155,21 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const progress = shown && ((done: number, agents: number) => shown.update(done, agents));
     const runStarted = performance.now();
     const requests = runs.map((r) => r.request);
+    let estimate = Number.NaN;
+    const tell = (e: Estimate, warm: boolean) => {
+      estimate = e.totalSeconds;
+      shown?.finish();
+      say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on the first ${e.timedRuns} at this size on this machine as loaded now: `
+        + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month${warm ? ' once each thread\'s runs stopped getting faster' : ', the threads still warming up, so likely high'}; longer if other work starts sharing the cores).\n`);
+    };
+    const run = (list: readonly ReplicateRequest[], count: number, onProgress?: PoolProgress) => runTimed(list, count, onProgress, runStarted, tell);
     if (options.shard !== undefined) {
-      const name = await runShard(output, 'claims', argv, ENTRY, base.sha256, requests, options.shard, workers, progress, runReplicatesSettled);
+      const name = await runShard(output, 'claims', argv, ENTRY, base.sha256, requests, options.shard, workers, progress, run);
       bar?.finish();
       say(`Wrote ${name} to ${output.directory}; combine the shards with npm run merge\n`);
       return EXIT_OK;
     }
-    const flat = merged === undefined ? await runReplicatesSettled(requests, workers, progress) : checkedMergeSettled(merged, requests, base.sha256);
+    const flat = merged === undefined ? await run(requests, workers, progress) : checkedMergeSettled(merged, requests, base.sha256);
     const runSeconds = (performance.now() - runStarted) / 1000;
     bar?.finish();
     bar = undefined;
@@ -162,7 +190,10 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const reports = judgePlan(plan, bySet[0]!, window, base.scenario.seed);
     const drawReports = plans.slice(1).map((p, i) => judgePlan(p, bySet[i + 1]!, window, base.scenario.seed, `claims:draw${setOf[i + 1]}`));
     const judgedDraws = draws.filter((_, d) => drawPlans[d] !== undefined);
-    const robustness = draws.length > 0 ? robustnessOf(reports, drawReports, uncertainty, judgedDraws) : undefined;
+    // A draw whose runs failed, or whose parameters made no valid scenario, is counted apart,
+    // not as a verdict (the failure says nothing about the parameters).
+    const runsFailed = judgedDraws.map((d) => failures.some((f) => f.set === d.index + 1 && f.replicateKey !== '*'));
+    const robustness = draws.length > 0 ? robustnessOf(reports, drawReports, uncertainty, judgedDraws, runsFailed, draws.length - judgedDraws.length) : undefined;
 
     const provenance = collectProvenance({
       scenario: base.scenario,
@@ -176,7 +207,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     output.write('claims.json', `${JSON.stringify(claimsJson(provenance, plan, reports, window, failures, robustness), null, 2)}\n`);
     writeTable(output, 'claims', claimsRows(reports, keys), options.format, provenance);
     if (robustness !== undefined) {
-      output.write('robustness.json', `${JSON.stringify(robustnessJson(provenance, uncertainty, judgedDraws, drawReports, robustness, failures), null, 2)}\n`);
+      output.write('robustness.json', `${JSON.stringify(robustnessJson(provenance, uncertainty, draws, judgedDraws, drawReports, robustness, failures), null, 2)}\n`);
       writeTable(output, 'robustness', robustnessRows(uncertainty, judgedDraws, drawReports), options.format, provenance);
     }
     const files = output.commit();
@@ -186,7 +217,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
         + failures.map((f) => `  ${f.set === 0 ? 'as given' : `draw ${f.set}`}, ${f.scenario}, replicate ${f.replicateKey}: ${f.message}`).join('\n')
         + `\nTo reproduce one: npm run sim -- ${[options.file, ...argvSets(options.overrides)].join(' ')} --replicates ${keys.length} (plus the variant's --set)\n`);
     }
-    say(`${claimsTable(reports, window, robustness)}\n\n${runs.length} runs in ${formatDuration(runSeconds)} (estimated ${formatDuration(estimate)}); ${formatDuration(seconds)} in all. Wrote ${files.sort().join(', ')} to ${output.directory}\n`);
+    say(`${claimsTable(reports, window, robustness)}\n\n${runs.length} runs in ${formatDuration(runSeconds)} (${merged !== undefined ? 'merged from shards' : `estimated ${formatDuration(estimate)}`}); ${formatDuration(seconds)} in all. Wrote ${files.sort().join(', ')} to ${output.directory}\n`);
     return EXIT_OK;
   } finally {
     bar?.finish();

@@ -122,7 +122,8 @@ function robustnessLine(robust: ClaimRobustness | undefined): string | undefined
   const shares = Object.entries(robust.shares).map(([v, s]) => `${v} ${Math.round(100 * s!)}%`).join(', ');
   const mover = robust.mostInfluential === undefined ? 'none (no index defined)'
     : `${robust.mostInfluential} (first-order index ${formatValue(robust.sensitivity.find((x) => x.path === robust.mostInfluential)!.index)} on the ${robust.on.startsWith('verdict') ? 'verdict' : robust.on}; ${formatValue(robust.noiseFloor)} by chance)`;
-  return `  robustness: ${robust.label.toUpperCase()} (${shares}); moved most by ${mover}`;
+  const failed = robust.failedDraws > 0 ? `; ${robust.failedDraws} failed draw${robust.failedDraws === 1 ? '' : 's'} left out` : '';
+  return `  robustness: ${robust.label.toUpperCase()} (${shares} of ${robust.judgedDraws} draw${robust.judgedDraws === 1 ? '' : 's'}${failed}); moved most by ${mover}`;
 }
 
 export function claimsTable(

@@ -12,14 +12,27 @@ export const ROBUSTNESS_FORMAT = 'commons-ledger-robustness/1';
 
 const finiteOrNull = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
 
+/**
+ * `allDraws`: every draw made; `draws`: those that ran (a valid scenario), with `drawReports`
+ * in the same order. A draw with a failed run, or that never ran, is listed in failedDraws.
+ */
 export function robustnessJson(
-  provenance: Provenance, parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[],
+  provenance: Provenance, parameters: readonly UncertainParameter[], allDraws: readonly ParameterDraw[], draws: readonly ParameterDraw[],
   drawReports: readonly (readonly ClaimReport[])[], robustness: readonly ClaimRobustness[], failures: readonly FailedRun[],
 ): Record<string, unknown> {
+  const failedDraws = allDraws.flatMap((d) => {
+    const own = failures.filter((f) => f.set === d.index + 1);
+    if (own.length === 0) return [];
+    const ran = draws.includes(d);
+    return [{
+      draw: d.index + 1, values: d.overrides, ran,
+      why: ran ? `${own.length} run${own.length === 1 ? '' : 's'} failed; a claim left without a verdict by them is not counted in its shares` : own[0]!.message,
+    }];
+  });
   return {
     format: ROBUSTNESS_FORMAT,
     provenance,
-    method: `Latin hypercube of ${draws.length} draws over the scenario's uncertainty block (stream "latin-hypercube" of the scenario's seed), every draw run under the same replicate keys (common random numbers); robust when at least ${ROBUST_SHARE * 100}% of draws give one verdict; first-order index: correlation ratio by binning on each parameter's rank (Plischke 2010; Plischke, Borgonovo & Smith 2013)`,
+    method: `Latin hypercube of ${allDraws.length} draws over the scenario's uncertainty block (stream "latin-hypercube" of the scenario's seed), every draw run under the same replicate keys (common random numbers); robust when at least ${ROBUST_SHARE * 100}% of the draws that gave the claim a verdict give one verdict (failed draws are counted apart, per claim in failedDraws); first-order index: correlation ratio by binning on each parameter's rank (Plischke 2010; Plischke, Borgonovo & Smith 2013)`,
     parameters,
     draws: draws.map((d, i) => ({
       draw: d.index + 1,
@@ -32,6 +45,7 @@ export function robustnessJson(
       })),
     })),
     claims: robustness,
+    failedDraws,
     failedRuns: failures.filter((f) => f.set > 0),
   };
 }

@@ -51,24 +51,33 @@ export interface RunFailure {
 
 export const isRunFailure = (r: ReplicateResult | RunFailure): r is RunFailure => 'failed' in r;
 
+/** Told when a job (an index into the requests) starts on a thread and when it ends. */
+export interface JobHooks {
+  onStart?(job: number): void;
+  onEnd?(job: number, result: ReplicateResult | RunFailure): void;
+}
+
 /**
  * As runReplicates, but a replicate that throws is returned as a RunFailure and the others
  * go on (a worker thread that dies still stops everything: that is not a model fault).
  */
 export async function runReplicatesSettled(
-  requests: readonly ReplicateRequest[], threads: number, onProgress?: PoolProgress,
+  requests: readonly ReplicateRequest[], threads: number, onProgress?: PoolProgress, hooks?: JobHooks,
 ): Promise<(ReplicateResult | RunFailure)[]> {
-  if (threads !== 0) return runOnWorkers(requests, threads, onProgress, true);
+  if (threads !== 0) return runOnWorkers(requests, threads, onProgress, true, hooks);
   let finishedTicks = 0;
-  return requests.map((request) => {
+  return requests.map((request, job) => {
+    hooks?.onStart?.(job);
+    let outcome: ReplicateResult | RunFailure;
     try {
-      const result = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
-      finishedTicks += result.totalTicks;
-      return result;
+      outcome = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
+      finishedTicks += outcome.totalTicks;
     } catch (error) {
       finishedTicks += request.scenario.years * 12;
-      return { failed: true, replicateKey: request.replicateKey, message: (error as Error).message };
+      outcome = { failed: true, replicateKey: request.replicateKey, message: (error as Error).message };
     }
+    hooks?.onEnd?.(job, outcome);
+    return outcome;
   });
 }
 
@@ -85,10 +94,10 @@ export async function runOnWorkers(
   requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress,
 ): Promise<ReplicateResult[]>;
 export async function runOnWorkers(
-  requests: readonly ReplicateRequest[], workerCount: number, onProgress: PoolProgress | undefined, settle: true,
+  requests: readonly ReplicateRequest[], workerCount: number, onProgress: PoolProgress | undefined, settle: true, hooks?: JobHooks,
 ): Promise<(ReplicateResult | RunFailure)[]>;
 export async function runOnWorkers(
-  requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress, settle = false,
+  requests: readonly ReplicateRequest[], workerCount: number, onProgress?: PoolProgress, settle = false, hooks?: JobHooks,
 ): Promise<(ReplicateResult | RunFailure)[]> {
   const results: (ReplicateResult | RunFailure | undefined)[] = requests.map(() => undefined);
   const ticksDone = new Float64Array(requests.length);
@@ -103,6 +112,7 @@ export async function runOnWorkers(
         if (next >= requests.length) return;
         const job = next++;
         const request = requests[job]!;
+        hooks?.onStart?.(job);
         worker.postMessage({
           job,
           scenarioData: request.scenarioData,
@@ -125,11 +135,14 @@ export async function runOnWorkers(
             }
           } else if (report.type === 'result') {
             results[report.job] = report.result;
+            hooks?.onEnd?.(report.job, report.result);
             finished++;
             if (finished === requests.length) resolve();
             else assign(worker);
           } else if (settle) {
-            results[report.job] = { failed: true, replicateKey: requests[report.job]?.replicateKey, message: report.message };
+            const failure: RunFailure = { failed: true, replicateKey: requests[report.job]?.replicateKey, message: report.message };
+            results[report.job] = failure;
+            hooks?.onEnd?.(report.job, failure);
             finished++;
             if (finished === requests.length) resolve();
             else assign(worker);

@@ -52,6 +52,11 @@ describe('claims command', () => {
     expect(report.runs.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['base', 'claim5.mergesOff', 'claim6.membersOnlyBonds']));
     expect(stdout).toContain(`${scenarios} scenarios (base, `);
     expect(stdout).toContain(`x 2 replicates = ${2 * scenarios} runs of 3 years`);
+    // The estimate, timed on these runs (all of them, so few), before the table and beside the run time after it.
+    const estimate = /Time: estimate (\d+:\d\d) for the runs/.exec(stdout)?.[1];
+    expect(estimate).toBeDefined();
+    expect(stdout.indexOf('Time: estimate')).toBeLessThan(stdout.indexOf('Claim 1:'));
+    expect(stdout).toMatch(new RegExp(`${2 * scenarios} runs in \\d+:\\d\\d \\(estimated ${estimate}\\)`));
     expect(report.format).toBe('commons-ledger-claims/2');
     expect(report.provenance.replicateKeys).toEqual(['r1', 'r2']);
     expect(report.provenance.scenario.name).toBe('tiny economy');

@@ -90,12 +90,46 @@ describe('the robust / fragile label', () => {
   });
 });
 
+describe('failed draws', () => {
+  const parameters: UncertainParameter[] = [{ path: 'bonds.maxYield', low: 0.08, high: 0.25 }];
+  const draws = drawParameterSets(parameters, 5, rng());
+
+  it('are counted apart, not as a verdict: a draw whose failed runs left the claim without one, and draws that never ran', () => {
+    const six = drawParameterSets(parameters, 6, rng());
+    // Draws 1-4 supported; draws 5 and 6 lost replicates to failed runs: too few runs, not measurable.
+    const verdicts = ['supported', 'supported', 'supported', 'supported', 'too few runs', 'not measurable'] as const;
+    const failed = [false, false, false, false, true, true];
+    const r = claimRobustness(6, parameters, six, verdicts, six.map(() => 0), 'x', failed, 2);
+    expect(r.shares).toEqual({ supported: 1 });
+    expect(r.judgedDraws).toBe(4);
+    expect(r.failedDraws).toBe(4);
+    // Counted as verdicts, the failures would make it 4 of 6 (67%): fragile.
+    expect(r.label).toBe('robust');
+    expect(claimRobustness(6, parameters, six, verdicts, six.map(() => 0), 'x').label).toBe('fragile');
+  });
+
+  it('keep a verdict the failures did not take away, and a "too few runs" that no failure caused', () => {
+    const verdicts = ['supported', 'supported', 'supported', 'supported', 'not supported'] as const;
+    // Draw 5 had a failed run in a variant this claim does not read: its verdict stands.
+    const r = claimRobustness(6, parameters, draws, verdicts, draws.map(() => 0), 'x', [false, false, false, false, true]);
+    expect(r.judgedDraws).toBe(5);
+    expect(r.failedDraws).toBe(0);
+    expect(r.shares.supported).toBeCloseTo(0.8, 12);
+    // Too few replicates asked for: every draw says so, and that is the finding.
+    const few = claimRobustness(6, parameters, draws, draws.map(() => 'too few runs' as const), draws.map(() => 0), 'x');
+    expect(few.shares).toEqual({ 'too few runs': 1 });
+    expect(few.failedDraws).toBe(0);
+  });
+});
+
 describe('the uncertainty block of a scenario', () => {
   const file = new URL('../../scenarios/mixed.yaml', import.meta.url).pathname;
   it('is declared by every economy preset', () => {
     for (const name of ['mixed', 'communes-only', 'capitalist-only', 'coops-only', 'commune-planner']) {
       const s = readScenarioInput(new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname, {}, {}).scenario;
       expect(s.kind === 'economy' && s.uncertainty.length).toBeGreaterThanOrEqual(4);
+      // The aggregate cycle (MODEL.md 10.3) is among the shocks varied.
+      expect(s.kind === 'economy' && s.uncertainty.map((u) => u.path)).toEqual(expect.arrayContaining(['cycle.rho', 'cycle.sigma']));
     }
   });
 

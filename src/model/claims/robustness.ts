@@ -106,8 +106,15 @@ export function verdictScore(verdict: ClaimVerdict): number {
 
 export interface ClaimRobustness {
   readonly claimId: number;
-  /** Share of draws giving each verdict. */
+  /** Share of the judged draws giving each verdict. */
   readonly shares: Readonly<Partial<Record<ClaimVerdict, number>>>;
+  /** Draws that gave this claim a verdict (the shares' denominator). */
+  readonly judgedDraws: number;
+  /**
+   * Draws left out, not counted as a verdict: the drawn parameters made an invalid scenario,
+   * or runs failed and left this claim without a verdict (too few runs, not measurable).
+   */
+  readonly failedDraws: number;
   /** The most common verdict, and whether at least ROBUST_SHARE of the draws agree on it. */
   readonly modal: ClaimVerdict;
   readonly label: 'robust' | 'fragile';
@@ -120,15 +127,27 @@ export interface ClaimRobustness {
   readonly mostInfluential: string | undefined;
 }
 
+/** A verdict a failed run can cause: it says nothing about the parameters. */
+const FAILURE_VERDICTS: readonly ClaimVerdict[] = ['too few runs', 'not measurable'];
+
 /**
  * Per claim: `verdicts[d]` the claim's verdict in draw d; `effects[d]` the mean effect of its
  * first evidence test in draw d (`effectLabel` names it), used for the index when every draw
- * gave the same verdict (nothing then varies on the verdict's scale).
+ * gave the same verdict (nothing then varies on the verdict's scale). `runsFailed[d]`: some run
+ * of draw d failed; such a draw whose verdict is one a failure causes is left out of the shares,
+ * the label and the index, and counted in `failedDraws` with `invalidDraws` (draws whose
+ * parameters made no valid scenario, so never ran).
  */
 export function claimRobustness(
-  claimId: number, parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[],
-  verdicts: readonly ClaimVerdict[], effects: readonly number[], effectLabel: string,
+  claimId: number, parameters: readonly UncertainParameter[], allDraws: readonly ParameterDraw[],
+  allVerdicts: readonly ClaimVerdict[], allEffects: readonly number[], effectLabel: string,
+  runsFailed: readonly boolean[] = [], invalidDraws = 0,
 ): ClaimRobustness {
+  const kept = allDraws.map((_, d) => !(runsFailed[d] === true && FAILURE_VERDICTS.includes(allVerdicts[d]!)));
+  const draws = allDraws.filter((_, d) => kept[d]);
+  const verdicts = allVerdicts.filter((_, d) => kept[d]);
+  const effects = allEffects.filter((_, d) => kept[d]);
+  const failedDraws = invalidDraws + kept.filter((k) => !k).length;
   const counts = new Map<ClaimVerdict, number>();
   for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
   const shares = Object.fromEntries([...counts].map(([v, c]) => [v, c / verdicts.length]));
@@ -144,7 +163,7 @@ export function claimRobustness(
   let top = Number.NEGATIVE_INFINITY;
   for (const s of sensitivity) if (Number.isFinite(s.index) && s.index > top) { top = s.index; mostInfluential = s.path; }
   return {
-    claimId, shares, modal, label, sensitivity, mostInfluential,
+    claimId, shares, judgedDraws: verdicts.length, failedDraws, modal, label, sensitivity, mostInfluential,
     on: varies ? 'verdict (supported 1, inconclusive 0, not supported -1)' : `mean effect of ${effectLabel} (every draw gave one verdict)`,
     noiseFloor: noiseFloor(draws.length),
   };
@@ -153,16 +172,18 @@ export function claimRobustness(
 /**
  * Every claim's robustness from its verdict as given and under each draw (`drawReports[d]`,
  * the same claims in the same order). The sensitivity falls back on the mean effect of the
- * claim's first evidence test when every draw gave one verdict.
+ * claim's first evidence test when every draw gave one verdict. `runsFailed[d]`: some run of
+ * draw d failed; `invalidDraws`: draws that never ran (see claimRobustness).
  */
 export function robustnessOf(
   reports: readonly ClaimReport[], drawReports: readonly (readonly ClaimReport[])[],
   parameters: readonly UncertainParameter[], draws: readonly ParameterDraw[],
+  runsFailed: readonly boolean[] = [], invalidDraws = 0,
 ): ClaimRobustness[] {
   return reports.map((report, c) => {
     const first = report.tests.find((t) => t.test.role === 'evidence');
     const verdicts = drawReports.map((r) => r[c]!.verdict);
     const effects = drawReports.map((r) => r[c]!.tests.find((t) => t.test.id === first?.test.id)?.summary?.mean ?? Number.NaN);
-    return claimRobustness(report.claim.id, parameters, draws, verdicts, effects, first?.test.id ?? 'no test');
+    return claimRobustness(report.claim.id, parameters, draws, verdicts, effects, first?.test.id ?? 'no test', runsFailed, invalidDraws);
   });
 }
