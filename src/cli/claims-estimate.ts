@@ -1,35 +1,26 @@
 // The claims command's time estimate (issue 15 item 5: within 30% of the real time). Calibrated
-// on the command's own first runs, not on a stand-in: the first runs handed to the pool are a
-// sample spread over the run list (every scenario and draw in proportion), at the real size, on
-// the real threads, so their times hold the machine's load, the workers' start-up and the
-// scenarios' own cost profile (a run's early years, when organisations buy their assets, cost
-// several times its late ones, so a short run would time the wrong mix). Their results are
-// kept: the calibration costs no extra run. The catch is warm-up: on this 2-core machine under
-// load a worker's first runs took 14, 7 and 5 s where its later ones took 1.5-2 s (2,000 persons
-// x 20 years: V8's compiler tiers arrive late when the cores are busy), so the rate is read
-// only once each thread's runs have stopped getting faster, from their last two runs. Pure arithmetic here; the command
-// does the timing.
+// on the command's own runs, not on a stand-in, at the real size, on the real threads, so their
+// times hold the machine's load, the workers' start-up and the scenarios' own cost profile (a
+// run's early years, when organisations buy their assets, cost several times its late ones, so
+// a short run would time the wrong mix); their results are kept, so nothing runs twice. Two
+// catches, two phases. Warm-up: on this 2-core machine under load a worker's first runs of one
+// scenario took 11, 9, 4 s where its later ones took 2-2.7 s (1,000 persons x 30 years: V8's
+// optimising tiers arrive late when the cores are busy), so the runs go in list order (the
+// first scenario's replicates: alike, so a drop is warm-up, not a cheaper scenario) until each
+// thread's runs stop getting faster. Mix: scenarios and robustness draws differ in cost (a
+// draw with more foundings costs more), so the rate is then timed on a sample spread evenly
+// over the whole list. Pure bookkeeping here; the command reads the clock.
 
-/** Runs per thread the sample may take at most before the estimate is given anyway. */
-export const MAX_SAMPLE_ROUNDS = 10;
+/** Warm-up runs per thread at most: after these the sample is taken even if the threads still speed up. */
+export const MAX_WARM_UP_ROUNDS = 8;
 /** A thread is warm when its last run cost at least this share of its previous one (per person-month). */
 export const WARM_RATIO = 0.8;
-
-/** How many runs the sample holds: up to MAX_SAMPLE_ROUNDS rounds of the threads. */
-export function sampleCount(runs: number, threads: number): number {
-  return Math.min(runs, MAX_SAMPLE_ROUNDS * Math.max(1, threads));
-}
+/** Rounds of the threads the timed sample takes once they are warm. */
+export const SAMPLE_ROUNDS = 3;
 
 /** Positions of `count` runs spread evenly over `runs` (the middle of each of `count` equal stretches). */
 export function samplePositions(runs: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => Math.floor(((i + 0.5) * runs) / count));
-}
-
-/** The run order: the sample first, then the rest in their order. */
-export function sampleFirst(runs: number, count: number): number[] {
-  const sample = samplePositions(runs, count);
-  const chosen = new Set(sample);
-  return [...sample, ...Array.from({ length: runs }, (_, i) => i).filter((i) => !chosen.has(i))];
 }
 
 export interface PoolState {
@@ -113,4 +104,116 @@ export function estimateTotal(rate: number, timedRuns: number, pool: PoolState):
     free[first]! += personMonths * rate;
   }
   return { totalSeconds: pool.elapsedSeconds + Math.max(...free), secondsPerPersonMonth: rate, timedRuns };
+}
+
+/**
+ * The order the runs go to the threads in, and when the estimate can be given: warm-up runs in
+ * list order until every thread is warm (or MAX_WARM_UP_ROUNDS per thread), then a sample of
+ * SAMPLE_ROUNDS runs per thread spread over the list (each the first run not yet started at or
+ * after its even position), then the rest in order. `ended` returns true once, when the last
+ * sample run ends; `rate()` is then the median seconds per person-month of the sample's runs.
+ */
+export class CalibratedOrder {
+  private readonly started: boolean[];
+  private front = 0;
+  private phase: 'warm-up' | 'sample' | 'rest' = 'warm-up';
+  private readonly warmUp = new RunTimes();
+  private warmUpEnded = 0;
+  private readonly sample = new Set<number>();
+  private queue: number[] = [];
+  private readonly sampleRates: number[] = [];
+  private startedCount = 0;
+  private endedCount = 0;
+  private told = false;
+
+  constructor(private readonly personMonths: readonly number[], private readonly threads: number) {
+    this.started = personMonths.map(() => false);
+  }
+
+  /** The next job to start (every index once). */
+  next(): number {
+    const fromQueue = this.phase === 'sample' ? this.queue.shift() : undefined;
+    let job = fromQueue;
+    if (job === undefined) {
+      while (this.started[this.front]) this.front++;
+      job = this.front;
+    }
+    this.started[job] = true;
+    this.startedCount++;
+    return job;
+  }
+
+  /**
+   * A run ended (`thread` and `seconds` undefined when it failed); true once, when the estimate
+   * is due (at the latest when the last run ends: a list too short to warm up and sample).
+   */
+  ended(job: number, thread: number | undefined, seconds: number | undefined): boolean {
+    this.endedCount++;
+    const due = this.phaseEnded(job, thread, seconds) || this.endedCount === this.started.length;
+    if (!due || this.told) return false;
+    this.told = true;
+    return true;
+  }
+
+  private phaseEnded(job: number, thread: number | undefined, seconds: number | undefined): boolean {
+    const timed = thread !== undefined && seconds !== undefined;
+    if (this.phase === 'warm-up') {
+      this.warmUpEnded++;
+      if (timed) this.warmUp.record(thread, seconds, this.personMonths[job]!);
+      if (this.warmUp.warm() || this.warmUpEnded >= MAX_WARM_UP_ROUNDS * Math.max(1, this.threads)) return this.startSample();
+      return false;
+    }
+    if (this.phase === 'sample' && this.sample.delete(job)) {
+      if (timed && this.personMonths[job]! > 0) this.sampleRates.push(seconds / this.personMonths[job]!);
+      if (this.sample.size === 0) {
+        this.phase = 'rest';
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the threads were found warm before the sample was taken. */
+  get warm(): boolean {
+    return this.warmUp.warm();
+  }
+
+  /** Median seconds per person-month of the sample (of the warm-up's last runs when no sample run could be timed). */
+  rate(): number {
+    return this.sampleRates.length > 0 ? median(this.sampleRates) : this.warmUp.rate();
+  }
+
+  get timedRuns(): number {
+    return this.sampleRates.length;
+  }
+
+  /** Person-months of the runs not started yet, in the order they will start. */
+  waiting(): number[] {
+    const out: number[] = [];
+    for (let j = 0; j < this.started.length; j++) if (!this.started[j]) out.push(this.personMonths[j]!);
+    return out;
+  }
+
+  private startSample(): boolean {
+    const free = this.started.length - this.startedCount;
+    const count = Math.min(free, SAMPLE_ROUNDS * Math.max(1, this.threads));
+    const taken = new Set<number>();
+    for (const position of samplePositions(this.started.length, count)) {
+      let j = position;
+      while (j < this.started.length && (this.started[j] || taken.has(j))) j++;
+      if (j >= this.started.length) {
+        j = position;
+        while (j >= 0 && (this.started[j] || taken.has(j))) j--;
+      }
+      if (j >= 0) taken.add(j);
+    }
+    this.queue = [...taken];
+    for (const j of taken) this.sample.add(j);
+    if (this.sample.size === 0) {
+      this.phase = 'rest';
+      return true;
+    }
+    this.phase = 'sample';
+    return false;
+  }
 }

@@ -12,7 +12,7 @@ import { InputError, readScenarioInput } from './scenario-input.ts';
 import { RunOutput, overridesPart, runDirectory, seedPart, writeTable } from './run-output.ts';
 import { isRunFailure, runReplicatesSettled, threadsFor, type JobHooks, type PoolProgress, type RunFailure } from './replicate-pool.ts';
 import { replicateKeys, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
-import { estimateTotal, RunTimes, sampleCount, sampleFirst, type Estimate } from './claims-estimate.ts';
+import { CalibratedOrder, estimateTotal, type Estimate } from './claims-estimate.ts';
 import { ProgressBar, formatDuration } from './progress-bar.ts';
 import { collectProvenance } from './provenance.ts';
 import { CLAIMS } from '../model/claims/claim-definitions.ts';
@@ -36,51 +36,36 @@ function argvSets(overrides: Readonly<Record<string, unknown>>): string[] {
 const personMonthsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? scenario.persons.count : 1) * totalTicksOf(scenario);
 
 /**
- * The runs on the pool with the time estimate calibrated on them (claims-estimate.ts): a
- * sample spread over the list runs first, and once it is done `onEstimate` gets the whole
- * run's predicted length from `started` (performance.now() when the runs began). Results in
- * the order of `requests`.
+ * The runs on the pool with the time estimate calibrated on them (claims-estimate.ts): warm-up
+ * runs in list order, then a sample spread over the list; once the sample is done `onEstimate`
+ * gets the whole run's predicted length from `started` (performance.now() when the runs began).
+ * Results in the order of `requests`.
  */
 async function runTimed(
   requests: readonly ReplicateRequest[], threads: number, onProgress: PoolProgress | undefined,
   started: number, onEstimate: (estimate: Estimate, warm: boolean) => void,
 ): Promise<(ReplicateResult | RunFailure)[]> {
-  const count = sampleCount(requests.length, threads);
-  const order = sampleFirst(requests.length, count);
-  const ordered = order.map((i) => requests[i]!);
-  const cost = ordered.map((r) => personMonthsOf(r.scenario));
+  const cost = requests.map((r) => personMonthsOf(r.scenario));
+  const order = new CalibratedOrder(cost, Math.max(1, threads));
   const running = new Map<number, number>();
-  const times = new RunTimes();
-  let startedJobs = 0;
-  let sampleEnded = 0;
-  let told = false;
   const hooks: JobHooks = {
-    onStart: (job) => {
-      running.set(job, performance.now());
-      startedJobs++;
-    },
+    next: () => order.next(),
+    onStart: (job) => { running.set(job, performance.now()); },
     onEnd: (job, result) => {
       const now = performance.now();
       const began = running.get(job) ?? now;
       running.delete(job);
-      if (told || job >= count) return;
-      sampleEnded++;
-      if (!isRunFailure(result)) times.record(result.threadId, (now - began) / 1000, cost[job]!);
-      const warm = times.warm();
-      if (!warm && sampleEnded < count) return;
-      told = true;
-      onEstimate(estimateTotal(times.rate(), times.timedRuns, {
+      const failed = isRunFailure(result);
+      if (!order.ended(job, failed ? undefined : result.threadId, failed ? undefined : (now - began) / 1000)) return;
+      onEstimate(estimateTotal(order.rate(), order.timedRuns, {
         elapsedSeconds: (now - started) / 1000,
         threads: Math.max(1, threads),
         running: [...running].map(([j, at]) => ({ personMonths: cost[j]!, seconds: (now - at) / 1000 })),
-        waiting: cost.slice(startedJobs),
-      }), warm);
+        waiting: order.waiting(),
+      }), order.warm);
     },
   };
-  const results = await runReplicatesSettled(ordered, threads, onProgress, hooks);
-  const back: (ReplicateResult | RunFailure)[] = new Array<ReplicateResult | RunFailure>(requests.length);
-  order.forEach((position, i) => { back[position] = results[i]!; });
-  return back;
+  return runReplicatesSettled(requests, threads, onProgress, hooks);
 }
 
 /** `merged`: the results of `npm run merge` instead of running (the same files as one machine's run). */
@@ -146,7 +131,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const drawsText = draws.length > 0 ? ` x ${draws.length + 1} parameter sets (as given + ${draws.length} robustness draws)` : '';
     say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
       + ` x ${keys.length} replicates${drawsText} = ${runs.length} runs of ${base.scenario.years} years on ${threads} thread${threads === 1 ? '' : 's'};`
-      + (merged === undefined ? ` the first runs (spread over the scenarios${draws.length > 0 ? ' and draws' : ''}) time this machine; a time estimate follows once each thread's runs stop getting faster.` : '')
+      + (merged === undefined ? ` a time estimate follows once the threads are warm (their runs stop getting faster) and a sample of runs spread over the scenarios${draws.length > 0 ? ' and draws' : ''} has timed this machine.` : '')
       + ' Shrink with --years, --replicates, --only or --set.\n');
 
     const totalMonths = runs.reduce((sum, r) => sum + totalTicksOf(r.request.scenario), 0);
@@ -159,8 +144,8 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const tell = (e: Estimate, warm: boolean) => {
       estimate = e.totalSeconds;
       shown?.finish();
-      say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on the first ${e.timedRuns} at this size on this machine as loaded now: `
-        + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month${warm ? ' once each thread\'s runs stopped getting faster' : ', the threads still warming up, so likely high'}; longer if other work starts sharing the cores).\n`);
+      say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on ${e.timedRuns} runs spread over the list, at this size on this machine as loaded now: `
+        + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month (median)${warm ? ' after the threads\' warm-up' : ', the threads perhaps still warming up, so likely high'}; longer if other work starts sharing the cores).\n`);
     };
     const run = (list: readonly ReplicateRequest[], count: number, onProgress?: PoolProgress) => runTimed(list, count, onProgress, runStarted, tell);
     if (options.shard !== undefined) {

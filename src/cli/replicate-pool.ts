@@ -51,8 +51,13 @@ export interface RunFailure {
 
 export const isRunFailure = (r: ReplicateResult | RunFailure): r is RunFailure => 'failed' in r;
 
-/** Told when a job (an index into the requests) starts on a thread and when it ends. */
+/**
+ * Told when a job (an index into the requests) starts on a thread and when it ends; `next`, if
+ * given, chooses which waiting job a free thread takes (called once per job, it must return
+ * every index once; otherwise they go in order).
+ */
 export interface JobHooks {
+  next?(): number;
   onStart?(job: number): void;
   onEnd?(job: number, result: ReplicateResult | RunFailure): void;
 }
@@ -66,7 +71,10 @@ export async function runReplicatesSettled(
 ): Promise<(ReplicateResult | RunFailure)[]> {
   if (threads !== 0) return runOnWorkers(requests, threads, onProgress, true, hooks);
   let finishedTicks = 0;
-  return requests.map((request, job) => {
+  const results: (ReplicateResult | RunFailure)[] = new Array<ReplicateResult | RunFailure>(requests.length);
+  for (let n = 0; n < requests.length; n++) {
+    const job = hooks?.next ? hooks.next() : n;
+    const request = requests[job]!;
     hooks?.onStart?.(job);
     let outcome: ReplicateResult | RunFailure;
     try {
@@ -77,8 +85,9 @@ export async function runReplicatesSettled(
       outcome = { failed: true, replicateKey: request.replicateKey, message: (error as Error).message };
     }
     hooks?.onEnd?.(job, outcome);
-    return outcome;
-  });
+    results[job] = outcome;
+  }
+  return results;
 }
 
 export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
@@ -110,7 +119,8 @@ export async function runOnWorkers(
       const fail = (error: Error) => reject(error);
       const assign = (worker: Worker) => {
         if (next >= requests.length) return;
-        const job = next++;
+        next++;
+        const job = hooks?.next ? hooks.next() : next - 1;
         const request = requests[job]!;
         hooks?.onStart?.(job);
         worker.postMessage({

@@ -1,16 +1,58 @@
 // The claims command's time estimate (claims-estimate.ts): which runs time the machine, when
 // the threads count as warm, and how the rest is scheduled, on figures worked by hand.
 import { describe, expect, it } from 'vitest';
-import { estimateTotal, MAX_SAMPLE_ROUNDS, RunTimes, sampleCount, sampleFirst, samplePositions } from '../../src/cli/claims-estimate.ts';
+import { CalibratedOrder, estimateTotal, RunTimes, SAMPLE_ROUNDS, MAX_WARM_UP_ROUNDS, samplePositions } from '../../src/cli/claims-estimate.ts';
 
-describe('the runs that time the machine', () => {
-  it('are spread over the run list (every scenario and draw in proportion) and run first', () => {
+describe('the order that times the machine', () => {
+  it('spreads a sample evenly over the run list', () => {
     expect(samplePositions(35, 4)).toEqual([4, 13, 21, 30]);
-    const order = sampleFirst(10, 3);
-    expect(order.slice(0, 3)).toEqual([1, 5, 8]);
-    expect([...order].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(sampleCount(1000, 2)).toBe(2 * MAX_SAMPLE_ROUNDS);
-    expect(sampleCount(5, 2)).toBe(5);
+  });
+
+  it('warms the threads up in list order, then times a sample spread over the list, then runs the rest in order', () => {
+    // 40 runs of 100 person-months on 2 threads. Warm-up: runs take 10, 6, 5, 5 s per thread.
+    const order = new CalibratedOrder(new Array(40).fill(100), 2);
+    const warmUp = [10, 10, 6, 6, 5, 5, 5, 5];
+    const started: number[] = [];
+    let due = false;
+    warmUp.forEach((seconds, i) => {
+      started.push(order.next());
+      due = order.ended(started[i]!, i % 2, seconds);
+    });
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(due).toBe(false);
+    expect(order.warm).toBe(true);
+    // The sample: SAMPLE_ROUNDS runs per thread at the middles of 6 equal stretches of the list.
+    const sample = Array.from({ length: 2 * SAMPLE_ROUNDS }, () => order.next());
+    expect(sample).toEqual([8, 10, 16, 23, 30, 36]);
+    // Costs differ by position (a dearer scenario): the rate is their median, 4.5 s per 100.
+    const seconds = [3, 4, 4, 5, 5, 6];
+    const dues = sample.map((job, i) => order.ended(job, i % 2, seconds[i]!));
+    expect(dues).toEqual([false, false, false, false, false, true]);
+    expect(order.rate()).toBeCloseTo(0.045, 12);
+    expect(order.timedRuns).toBe(6);
+    // Then the rest in order, skipping what ran.
+    expect([order.next(), order.next(), order.next()]).toEqual([9, 11, 12]);
+    expect(order.waiting()).toHaveLength(40 - 8 - 6 - 3);
+  });
+
+  it('takes the sample anyway after MAX_WARM_UP_ROUNDS runs per thread that keep getting faster', () => {
+    const order = new CalibratedOrder(new Array(100).fill(100), 2);
+    let due = false;
+    for (let i = 0; i < 2 * MAX_WARM_UP_ROUNDS; i++) due = order.ended(order.next(), i % 2, 100 / 1.5 ** i);
+    expect(due).toBe(false);
+    expect(order.warm).toBe(false);
+    // The first sample position (8) has run: the first waiting run after it.
+    expect(order.next()).toBe(2 * MAX_WARM_UP_ROUNDS);
+  });
+
+  it('gives the estimate when the last run ends if the list is too short to warm up and sample, and every run once', () => {
+    const order = new CalibratedOrder([100, 100, 100], 2);
+    const jobs = [order.next(), order.next()];
+    expect(order.ended(jobs[0]!, 0, 1)).toBe(false);
+    expect(order.ended(jobs[1]!, 1, 1)).toBe(false);
+    jobs.push(order.next());
+    expect(order.ended(jobs[2]!, 0, 1)).toBe(true);
+    expect([...jobs].sort()).toEqual([0, 1, 2]);
   });
 });
 

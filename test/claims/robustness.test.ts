@@ -2,8 +2,10 @@
 // and the robust / fragile label.
 import { describe, expect, it } from 'vitest';
 import {
-  claimRobustness, drawParameterSets, firstOrderIndex, latinHypercube, noiseFloor, valueAt, type UncertainParameter,
+  claimRobustness, drawParameterSets, firstOrderIndex, latinHypercube, noiseFloor, robustnessOf, valueAt, type UncertainParameter,
 } from '../../src/model/claims/robustness.ts';
+import type { ClaimReport } from '../../src/model/claims/judge-claims.ts';
+import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
 import { RandomStreams } from '../../src/model/random.ts';
 import { readScenarioInput, InputError } from '../../src/cli/scenario-input.ts';
 
@@ -87,6 +89,26 @@ describe('the robust / fragile label', () => {
     expect(same.label).toBe('robust');
     expect(same.on).toMatch(/claim1\.firmRises/);
     expect(same.mostInfluential).toBe('bonds.maxYield');
+  });
+});
+
+describe('the parameter that moves a claim every draw judges alike', () => {
+  it('is read off the first evidence test whose mean varies (claim 5: merges happen in every run of every draw)', () => {
+    const parameters: UncertainParameter[] = [{ path: 'bonds.maxYield', low: 0.08, high: 0.25 }, { path: 'persons.shockSigma', low: 0.03, high: 0.08 }];
+    const draws = drawParameterSets(parameters, 8, rng());
+    const claim5 = CLAIMS.find((c) => c.id === 5)!;
+    const report = (hazard: number): ClaimReport => ({
+      claim: claim5, verdict: 'not supported', measurements: [],
+      tests: claim5.tests.map((test) => ({
+        test, effects: [], verdict: 'not supported',
+        summary: { mean: test.id === 'claim5.hazardFalls' ? hazard : test.id === 'claim5.mergesHappen' ? 1 : 0.5, low: 0, high: 1, p: 1, pAdjusted: 1, replicates: 20, method: 'student-t' },
+      })),
+    }) as unknown as ClaimReport;
+    // The hazard's mean rises with shockSigma; the share of runs with a merge is 1 throughout.
+    const drawReports = draws.map((d) => [report(Number(d.overrides['persons.shockSigma']))]);
+    const [r] = robustnessOf([report(0)], drawReports, parameters, draws);
+    expect(r!.on).toMatch(/claim5\.hazardFalls/);
+    expect(r!.mostInfluential).toBe('persons.shockSigma');
   });
 });
 

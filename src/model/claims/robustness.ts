@@ -172,7 +172,9 @@ export function claimRobustness(
 /**
  * Every claim's robustness from its verdict as given and under each draw (`drawReports[d]`,
  * the same claims in the same order). The sensitivity falls back on the mean effect of the
- * claim's first evidence test when every draw gave one verdict. `runsFailed[d]`: some run of
+ * claim's first evidence test whose mean varies across the draws when every draw gave one
+ * verdict (claim 5's "a merge happened in at least 80% of runs" is 1 in every draw, so its
+ * hazard test speaks instead). `runsFailed[d]`: some run of
  * draw d failed; `invalidDraws`: draws that never ran (see claimRobustness).
  */
 export function robustnessOf(
@@ -181,9 +183,12 @@ export function robustnessOf(
   runsFailed: readonly boolean[] = [], invalidDraws = 0,
 ): ClaimRobustness[] {
   return reports.map((report, c) => {
-    const first = report.tests.find((t) => t.test.role === 'evidence');
     const verdicts = drawReports.map((r) => r[c]!.verdict);
-    const effects = drawReports.map((r) => r[c]!.tests.find((t) => t.test.id === first?.test.id)?.summary?.mean ?? Number.NaN);
-    return claimRobustness(report.claim.id, parameters, draws, verdicts, effects, first?.test.id ?? 'no test', runsFailed, invalidDraws);
+    const meansOf = (id: string) => drawReports.map((r) => r[c]!.tests.find((t) => t.test.id === id)?.summary?.mean ?? Number.NaN);
+    const evidence = report.tests.filter((t) => t.test.role === 'evidence').map((t) => t.test.id);
+    const varies = (means: readonly number[]) => new Set(means.filter(Number.isFinite)).size > 1;
+    const chosen = evidence.find((id) => varies(meansOf(id))) ?? evidence[0];
+    const effects = chosen === undefined ? drawReports.map(() => Number.NaN) : meansOf(chosen);
+    return claimRobustness(report.claim.id, parameters, draws, verdicts, effects, chosen ?? 'no test', runsFailed, invalidDraws);
   });
 }
