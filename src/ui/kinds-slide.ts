@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ChartElement, CHART_WIDTH, type Svg } from './charts/chart-element.ts';
-import { INK } from './charts/axes.ts';
+import { fittingFontSize, INK } from './charts/axes.ts';
 import { KIND_COLORS } from './charts/kind-colors.ts';
 import type { RunRecord } from './run-record.ts';
 import type { ChartSpec } from './chart-catalogue.ts';
@@ -129,7 +129,7 @@ export class KindsDiagram extends ChartElement {
     const w = NARROW_WIDTH;
     let y = 0;
     const blocks = KINDS.map((kind) => ({ kind, words: wrap(kind.words, 44) }));
-    const blockHeight = (lines: number) => 22 + 44 + 18 + lines * 17 + 20 + 14;
+    const blockHeight = (lines: number) => 22 + 54 + 18 + lines * 17 + 20 + 14;
     this.setBox(svg, w, blocks.reduce((sum, b) => sum + blockHeight(b.words.length), 0));
     for (const { kind, words } of blocks) {
       const g = svg.append('g').attr('transform', `translate(0,${y})`);
@@ -138,20 +138,23 @@ export class KindsDiagram extends ChartElement {
       const gap = (w - 3 * boxW) / 2;
       [kind.chain[0], kind.chain[2], kind.chain[4]].forEach((label, i) => {
         const x = i * (boxW + gap);
-        g.append('rect').attr('x', x).attr('y', 26).attr('width', boxW).attr('height', 30).attr('rx', 7)
+        g.append('rect').attr('x', x).attr('y', 26).attr('width', boxW).attr('height', 40).attr('rx', 7)
           .attr('fill', i === 1 ? kind.color : '#fff').attr('stroke', kind.color).attr('stroke-width', 2);
-        g.append('text').attr('x', x + boxW / 2).attr('y', 46).attr('text-anchor', 'middle').attr('font-size', label.length > 15 ? 9.5 : label.length > 12 ? 10.5 : 13)
-          .attr('font-weight', i === 1 ? 700 : 400).attr('fill', i === 1 ? '#fff' : INK).text(label);
+        // Long names on two lines at a readable size (one line at 9.5 units was 9 px on a phone).
+        const lines = wrap(label, 14);
+        lines.forEach((line, k) => g.append('text').attr('x', x + boxW / 2).attr('y', 50 + (k - (lines.length - 1) / 2) * 14)
+          .attr('text-anchor', 'middle').attr('font-size', fittingFontSize(line, 13, boxW - 8))
+          .attr('font-weight', i === 1 ? 700 : 400).attr('fill', i === 1 ? '#fff' : INK).text(line));
         if (i < 2) {
           const ax = x + boxW + 3;
-          g.append('path').attr('d', `M${ax},41 L${ax + gap - 6},41 M${ax + gap - 11},36 L${ax + gap - 6},41 L${ax + gap - 11},46`)
+          g.append('path').attr('d', `M${ax},46 L${ax + gap - 6},46 M${ax + gap - 11},41 L${ax + gap - 6},46 L${ax + gap - 11},51`)
             .attr('fill', 'none').attr('stroke', INK).attr('stroke-width', 1.8);
         }
       });
-      g.append('text').attr('x', 2).attr('y', 76).attr('font-size', 12.5).attr('fill', '#3e4c59')
+      g.append('text').attr('x', 2).attr('y', 86).attr('font-size', 12.5).attr('fill', '#3e4c59')
         .text(`${kind.chain[1]}; ${kind.chain[3]}`);
-      words.forEach((line, k) => g.append('text').attr('x', 2).attr('y', 96 + k * 17).attr('font-size', 14).attr('fill', INK).text(line));
-      g.append('text').attr('x', 2).attr('y', 96 + words.length * 17 + 4).attr('font-size', 14).attr('font-weight', 700)
+      words.forEach((line, k) => g.append('text').attr('x', 2).attr('y', 106 + k * 17).attr('font-size', 14).attr('fill', INK).text(line));
+      g.append('text').attr('x', 2).attr('y', 106 + words.length * 17 + 4).attr('font-size', 14).attr('font-weight', 700)
         .attr('fill', kind.color).attr('data-testid', 'kind-now').text(`Now: ${kind.now(record)}`);
       y += blockHeight(words.length);
     }

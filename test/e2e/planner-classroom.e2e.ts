@@ -180,6 +180,10 @@ describe('the picture of the economy', () => {
     for (const kind of kinds) expect(legend.some((t) => t.startsWith(`${kind} `))).toBe(true);
     // The organisations view: one commune, drawn in the commune colour.
     expect(await page.locator('chart-card[data-chart="org-map"] circle[data-kind="commune"]').count()).toBeGreaterThanOrEqual(1);
+    // Its one large circle says how many persons it holds, the number its tooltip gives.
+    const persons = await page.locator('chart-card[data-chart="org-map"] text.size').textContent();
+    expect(persons).toMatch(/^[1-9][\d,]*$/);
+    expect(await page.locator('chart-card[data-chart="org-map"] circle[data-kind="commune"] title').textContent()).toContain(`: ${persons} persons`);
   });
 
   it('exports a chart whose SVG names its title, scenario, seed, year and version', async () => {

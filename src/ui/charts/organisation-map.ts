@@ -140,8 +140,14 @@ export class OrganisationMap extends ChartElement {
       .attr('data-kind', (d) => ORG_KIND_NAMES[d.kind]!)
       .style('transition', 'r 200ms linear');
     circles.select('title').text((d) => (d.count > 1
-      ? `${d.count} ${LANE_NAMES[d.kind]} founded in year ${d.order + 1}: ${d.size} persons in all`
-      : `${ORG_KIND_NAMES[d.kind]} ${d.key}${d.absorbed ? ', absorbed' : `: ${d.size} persons`}`));
+      ? `${d.count} ${LANE_NAMES[d.kind]} founded in year ${d.order + 1}: ${d.size.toLocaleString('en')} persons in all`
+      : `${ORG_KIND_NAMES[d.kind]} ${d.key}${d.absorbed ? ', absorbed' : `: ${d.size.toLocaleString('en')} persons`}`));
+    // Circles large enough to hold it say how many persons they are (the planner's one commune was an unlabelled disc).
+    const labelled = marks.filter((d) => !d.absorbed && radius(d) >= 16);
+    plot.selectAll<SVGTextElement, Mark>('text.size').data(labelled, (d) => d.key).join('text').attr('class', 'size')
+      .attr('x', (d) => d.cx).attr('y', (d) => d.cy).attr('dy', '0.35em').attr('text-anchor', 'middle')
+      .attr('font-size', (d) => Math.min(20, radius(d) * 0.6)).attr('font-weight', 700).attr('fill', INK).attr('pointer-events', 'none')
+      .text((d) => d.size.toLocaleString('en'));
     plot.selectAll('path.link').lower();
   }
 }
