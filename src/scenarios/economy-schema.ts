@@ -100,6 +100,7 @@ export const firmsSchema = z.strictObject({
   foundingCapital: units(0, 1e12, 150_000, 'goods units', 'Capital a founding capitalist contributes (shares in proportion); one asset plus six months of wages.'),
   wageFloor: units(0, 1e7, 1000, 'goods units per month', 'The wage rate per unit of skill never falls below this.'),
   payoutRatio: share(0.5, 'Share of a positive monthly profit paid to shareholders; the rest is retained.'),
+  adjustmentCost: z.number().min(0.1).max(1000).default(5).meta({ unit: 'years', description: 'Quadratic adjustment cost of growth (Tobin\'s q; Hayashi 1982): a firm whose best position returns r against the hurdle yield h plans to grow by (r/h - 1) / adjustmentCost of its positions a year, beside one position per applicant it turned away. Higher: slower planned growth.' }),
   takeovers: z.boolean().default(true).meta({ description: 'At year end a firm may bid for a firm with a lower return on assets: it offers the target\'s market value plus the premium, and the target\'s shareholders accept only if the offer beats what they hold (MODEL.md 10.5).' }),
   takeoverPremium: z.number().min(0).max(5).default(0.3).meta({ unit: 'share of market value', description: 'Premium a takeover bid offers over the target\'s market value (trailing profits capitalised at the trailing bond yield, at least its book equity).' }),
 });
@@ -151,12 +152,18 @@ export const cycleSchema = z.strictObject({
   sigma: units(0, 0.5, 0.033, 'log-scale sigma per month', 'Innovation of the economy-wide goods price factor; 0 switches the cycle off. The default gives a fall of 10% or more in the yearly mean price about every 9 years.'),
 });
 
+export const productivitySchema = z.strictObject({
+  rho: z.number().min(0).max(0.999).default(0.9).meta({ unit: 'per year', description: 'Persistence of each enterprise\'s productivity (firms and cooperatives alike): AR(1) on its logarithm, one step a year (Hopenhayn 1992; plant TFP persistence about 0.8-0.95 a year in US data).' }),
+  sigma: units(0, 1, 0.1, 'log-scale sigma per year', 'Innovation of an enterprise\'s productivity, which multiplies the output of every position it owns; an entrant draws from the stationary distribution (sd sigma / sqrt(1 - rho^2), 0.23 by default: Syverson 2004\'s within-industry TFP dispersion). 0 switches it off (every enterprise at 1).'),
+});
+
 export const economySchema = z.strictObject({
   kind: z.literal('economy').meta({ description: 'An economy of persons, venture communes, firms and cooperatives under the shared market rules (MODEL.md 1-5).' }),
   ...runFields(50),
   persons: personsSchema.prefault({}),
   goods: goodsSchema.prefault({}),
   cycle: cycleSchema.prefault({}),
+  productivity: productivitySchema.prefault({}),
   assets: z.array(assetClassSchema).min(1).max(20).default(DEFAULT_ASSET_CLASSES).meta({ description: 'Asset classes: productive ones and housing.' }),
   bonds: bondsSchema.prefault({}),
   rental: rentalSchema.prefault({}),

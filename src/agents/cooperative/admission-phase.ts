@@ -19,20 +19,23 @@ import type { SaverQueue } from '../economy/savers.ts';
 import { admitsMember, buyInTerms } from './admission.ts';
 import { leaveCooperative } from './leaving.ts';
 
-/** Expected monthly net addition of person p on a new asset of class c (after depreciation and interest). */
-function addedNetIncomeCents(state: EconomyState, p: number, c: number, financed: boolean): number {
+/**
+ * Expected monthly net addition of person p on a new asset of class c (after depreciation and
+ * interest), in an enterprise of the given productivity (enterprise-productivity.ts).
+ */
+function addedNetIncomeCents(state: EconomyState, p: number, c: number, financed: boolean, productivity: number): number {
   const { assets, params } = state;
-  const output = (assets.classOutput[c]! * state.persons.skill[p]! * state.goodsPriceCents) / 100;
+  const output = (assets.classOutput[c]! * state.persons.skill[p]! * productivity * state.goodsPriceCents) / 100;
   const interest = financed ? (assets.classPrice[c]! * params.baseYield) / 12 : 0;
   return output - assets.classPrice[c]! / assets.classLife[c]! - interest;
 }
 
 /** The productive class that adds most to a member's net income. */
-export function bestClassFor(state: EconomyState, p: number): number {
+export function bestClassFor(state: EconomyState, p: number, productivity = 1): number {
   let best = -1, value = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < state.classes.length; c++) {
     if (!state.classes[c]!.productive) continue;
-    const v = addedNetIncomeCents(state, p, c, true);
+    const v = addedNetIncomeCents(state, p, c, true, productivity);
     if (v > value) { value = v; best = c; }
   }
   return best;
@@ -54,10 +57,11 @@ export function admitMember(
   // cooperative gains its output and loses its rent; it bore the depreciation already.
   const leased = leasedFrom(state, p, coop.id);
   const reused = leased >= 0 ? leased : vacant.length > 0 ? vacant[vacant.length - 1]! : -1;
-  const cls = reused >= 0 ? assets.cls[reused]! : bestClassFor(state, p);
+  const cls = reused >= 0 ? assets.cls[reused]! : bestClassFor(state, p, coop.productivity);
   if (cls < 0) return false;
-  const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
-  const added = leased >= 0 ? output - assets.rentCents[leased]! : addedNetIncomeCents(state, p, cls, reused < 0);
+  // Output at the cooperative's productivity (enterprise-productivity.ts).
+  const output = (assets.classOutput[cls]! * persons.skill[p]! * coop.productivity * state.goodsPriceCents) / 100;
+  const added = leased >= 0 ? output - assets.rentCents[leased]! : addedNetIncomeCents(state, p, cls, reused < 0, coop.productivity);
   if (!admitsMember(coop.trailingNetIncome, coop.members, added)) return false;
   reserveCents(ledger, holdAccount, payer, terms.upfrontCents);
   let asset = reused;
@@ -95,9 +99,9 @@ export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue
     const vacant = vacantByOrg[c]!;
     let asset = vacant.length > 0 ? vacant.pop()! : -1;
     if (asset < 0) {
-      const cls = bestClassFor(state, p);
+      const cls = bestClassFor(state, p, coop.productivity);
       if (cls < 0) continue;
-      const output = (assets.classOutput[cls]! * persons.skill[p]! * state.goodsPriceCents) / 100;
+      const output = (assets.classOutput[cls]! * persons.skill[p]! * coop.productivity * state.goodsPriceCents) / 100;
       asset = acquireAssetFor(state, coop, cls, output, queue, rng);
     }
     if (asset >= 0) startWork(state, asset, p, MODE_MEMBER_WORKER);

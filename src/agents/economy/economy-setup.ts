@@ -19,7 +19,7 @@ import { foundCooperative } from '../cooperative/cooperative-lifecycle.ts';
 const cents = (units: number) => Math.round(units * CENTS_PER_UNIT);
 
 export function economyParams(s: EconomyScenario): EconomyParams {
-  const { persons, goods, bonds, rental, communes, firms, cooperatives, cycle } = s;
+  const { persons, goods, bonds, rental, communes, firms, cooperatives, cycle, productivity } = s;
   return {
     subsistenceCents: cents(persons.subsistence), bufferCents: cents(persons.buffer),
     mpcIncome: persons.mpcIncome, mpcWealth: persons.mpcWealth, baseOutputCents: cents(persons.baseOutput),
@@ -32,6 +32,7 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     saversFraction: bonds.saversFraction, newIssuerPremium: bonds.newIssuerPremium, askNoise: bonds.askNoise,
     credibilityYears: bonds.credibilityYears, leveragePremium: bonds.leveragePremium,
     cycleRho: cycle.rho, cycleSigma: cycle.sigma,
+    productivityRho: productivity.rho, productivitySigma: productivity.sigma,
     biddersPerAuction: bonds.biddersPerAuction, minimumBidCents: cents(bonds.minimumBid),
     rentalFormat: rental.format, minRentCents: cents(rental.minRent), rentalTermMonths: rental.termYears * 12,
     graceMonths: rental.graceMonths, liquidationDiscount: rental.liquidationDiscount,
@@ -42,7 +43,7 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     merges: communes.merges, mergeThreshold: communes.mergeThreshold, solidarity: communes.solidarity,
     firmsEnabled: firms.enabled, firmFoundingRatePerYear: firms.foundingRatePerYear,
     foundingCapitalCents: cents(firms.foundingCapital), wageFloorCents: cents(firms.wageFloor),
-    payoutRatio: firms.payoutRatio, takeovers: firms.takeovers, takeoverPremium: firms.takeoverPremium,
+    firmAdjustmentCost: firms.adjustmentCost, payoutRatio: firms.payoutRatio, takeovers: firms.takeovers, takeoverPremium: firms.takeoverPremium,
     coopFoundingRatePerYear: cooperatives.foundingRatePerYear, foundersPerNewCoop: cooperatives.foundersPerNew,
     coopRetention: cooperatives.retention, coopSplitBySkill: cooperatives.split === 'by-skill',
     hiredLabor: cooperatives.hiredLabor, coordinationCostCents: cents(cooperatives.coordinationCost),

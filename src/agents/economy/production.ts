@@ -2,8 +2,8 @@
 // worker's output is sold to `world` at the goods price. A producer's output is the asset's
 // output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
 // its occupant the rent it saves (imputed, not scaled by skill). An employee's or cooperative
-// worker's output is the asset's output x skill x shock too, but it is sold by the
-// organisation that owns the asset: the sale goes to its account, not to the worker.
+// worker's output is the asset's output x skill x shock x the enterprise's productivity, and it
+// is sold by the organisation that employs it: the sale goes to its account, not to the worker.
 import { pow } from '../../model/detmath.ts';
 import { FLOW, MoneyRangeError, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
@@ -31,15 +31,21 @@ export function produceAndSell(state: EconomyState): void {
   const EMPLOYEE = MODE_EMPLOYEE;
   const MEMBER_WORKER = MODE_MEMBER_WORKER;
   const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
-  for (const org of state.orgs.all) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
+  const orgs = state.orgs.all;
+  for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
   let total = 0;
   for (let p = 0; p < persons.count; p++) {
     let units = 0;
     const m = mode[p]!;
     modeMaskYear[p]! |= 1 << m;
-    if (m === PRODUCER || m === EMPLOYEE || m === MEMBER_WORKER) {
+    if (m === PRODUCER) {
       const a = asset[p]!;
       if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]!;
+    } else if (m === EMPLOYEE || m === MEMBER_WORKER) {
+      // Work for an enterprise: its productivity multiplies the output (enterprise-productivity.ts).
+      const a = asset[p]!;
+      const e = employer[p]!;
+      if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]! * (e >= 0 ? orgs[e]!.productivity : 1);
     } else if (m === SELF_EMPLOYED) {
       units = params.baseOutputCents * skill[p]! * shock[p]!;
     }
@@ -58,7 +64,6 @@ export function produceAndSell(state: EconomyState): void {
   if (!(price * 100 <= Number.MAX_SAFE_INTEGER)) throw goodsPriceError(state, price * 100, params.demandElasticity);
   state.goodsPriceCents = price * 100;
   let sold = 0;
-  const orgs = state.orgs.all;
   const counters = state.counters;
   const housing = state.housingYear;
   for (let p = 0; p < persons.count; p++) {

@@ -7,6 +7,7 @@ import { newSaverQueue, openSaverBudgets } from './savers.ts';
 import { produceAndSell, scrapWornOutAssets } from './production.ts';
 import { moveShocks } from './output-shocks.ts';
 import { moveCycle } from './business-cycle.ts';
+import { moveProductivity } from './enterprise-productivity.ts';
 import { closeFinanceYear } from './credit-history.ts';
 import { collectRent } from './rent-collection.ts';
 import { creditLabour, recountOrganisations, rollMonthlyHistory } from './membership.ts';
@@ -42,6 +43,7 @@ export function economyPhases(state: EconomyState): {
   const s = state.streams;
   const shocks = s.get('output-shocks');
   const cycle = s.get('cycle');
+  const productivity = s.get('enterprise-productivity');
   const modeChoice = s.get('mode-choice');
   const auctions = s.get('auctions');
   const bondAsks = s.get('bond-asks');
@@ -55,7 +57,7 @@ export function economyPhases(state: EconomyState): {
   // Moves between communes over the current year, per pair (merge interrelation).
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
-    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveShocks(st, shocks); produceAndSell(st); } },
+    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); moveShocks(st, shocks); produceAndSell(st); } },
     { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabour(st, moves); recountOrganisations(st); rollMonthlyHistory(st); } },
     { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },

@@ -2,7 +2,7 @@
 // asset beats the bond yield. Homes are bought when a home seeker asks and the rent beats the
 // same hurdle (landlords.ts, MODEL.md 10.1); here, the productive positions. A firm whose hiring this month filled every position and turned
 // applicants away buys one new asset per applicant turned away (a new firm: its first), of
-// the class with the best expected return at skill 1 and its current wage rate (annual
+// the class with the best expected return at skill 1, its own productivity and its current wage rate (annual
 // surplus after wages and depreciation, over the price); the yield to beat is the last
 // year's mean clearing yield, at least the base yield.
 import type { RandomStream } from '../../model/random.ts';
@@ -21,25 +21,43 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   // landlord firm still opens its first position (MODEL.md 10.1).
   const positions = new Int32Array(orgs.all.length);
   for (const a of state.enterpriseAssets) if (assets.alive[a] && !assets.letOut[a]) positions[assets.owner[a]!]!++;
+  const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
-    // Expand only when last month's hiring turned applicants away (labour is there to hire).
-    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0 || (firm.queued === 0 && positions[firm.id]! > 0)) continue;
+    // A firm with a vacancy still open is hiring for it (its wage rises meanwhile).
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;
       // The position's output less what its worker could earn elsewhere: the wage (MODEL.md 10.4).
-      const operating = surplusOverAlternativeCents((assets.classOutput[c]! * state.goodsPriceCents) / 100, firm.wageRateCents);
+      const operating = surplusOverAlternativeCents((assets.classOutput[c]! * firm.productivity * state.goodsPriceCents) / 100, firm.wageRateCents);
       const surplus = operating - assets.classPrice[c]! / assets.classLife[c]!;
       const r = surplus / assets.classPrice[c]!;
       if (r > bestReturn) { bestReturn = r; best = c; bestSurplus = surplus; }
     }
-    if (best < 0 || !worthInvesting(bestSurplus, assets.classPrice[best]!, hurdle)) continue;
-    const operating = surplusOverAlternativeCents((assets.classOutput[best]! * state.goodsPriceCents) / 100, firm.wageRateCents);
-    // One new position per applicant turned away (one for a firm with no assets yet).
-    const wanted = Math.max(1, firm.queued);
+    if (best < 0 || !worthInvesting(bestSurplus, assets.classPrice[best]!, hurdle)) { firm.growthCredit = 0; continue; }
+    const held = positions[firm.id]!;
+    // Planned growth (Tobin's q with a quadratic adjustment cost): a share (q - 1) / cost of its
+    // positions a year, q the position's annual return over the hurdle; a fraction is carried.
+    firm.growthCredit += (held * plannedGrowthPerYear(12 * bestReturn, hurdle)) / monthlyCost;
+    const planned = Math.floor(firm.growthCredit);
+    // One new position per applicant turned away, or as planned (one for a firm with no assets yet).
+    const wanted = held === 0 ? Math.max(1, firm.queued) : Math.max(firm.queued, planned);
+    if (wanted === 0) continue;
+    const operating = surplusOverAlternativeCents((assets.classOutput[best]! * firm.productivity * state.goodsPriceCents) / 100, firm.wageRateCents);
+    let opened = 0;
     for (let k = 0; k < wanted; k++) {
       if (acquireAssetFor(state, firm, best, operating, queue, rng) < 0) break;
       firm.vacancies++;
+      opened++;
     }
+    firm.growthCredit = Math.max(0, firm.growthCredit - opened);
   }
 }
+
+/** q - 1 of a position returning `annualReturn` against the hurdle yield, capped at 10 (a hurdle of 0: the cap). */
+export function plannedGrowthPerYear(annualReturn: number, hurdle: number): number {
+  const excess = hurdle > 0 ? annualReturn / hurdle - 1 : annualReturn > 0 ? PLANNED_GROWTH_CAP : 0;
+  return Math.min(PLANNED_GROWTH_CAP, Math.max(0, excess));
+}
+
+export const PLANNED_GROWTH_CAP = 10;

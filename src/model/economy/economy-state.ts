@@ -44,6 +44,11 @@ export interface EconomyParams {
   /** The aggregate cycle (MODEL.md 10.3): AR(1) on the log goods price factor, per month. */
   readonly cycleRho: number;
   readonly cycleSigma: number;
+  /** Enterprise productivity (firms and cooperatives): AR(1) on its logarithm, one step a year. */
+  readonly productivityRho: number;
+  readonly productivitySigma: number;
+  /** Firms' quadratic adjustment cost of growth, in years (investment.ts). */
+  readonly firmAdjustmentCost: number;
   readonly askNoise: number;
   readonly biddersPerAuction: number;
   readonly minimumBidCents: number;

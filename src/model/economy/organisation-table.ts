@@ -88,6 +88,16 @@ export interface Organisation {
   healthy: boolean;
   /** Whether it has ever bought bonds (a cooperative lending idle capital, MODEL.md 10.8). */
   lender: boolean;
+  /**
+   * Enterprises (firms and cooperatives): the factor on the output of every position it owns,
+   * exp of its log productivity (enterprise-productivity.ts); 1 for communes and until drawn.
+   */
+  productivity: number;
+  logProductivity: number;
+  /** Whether its entry draw has been made. */
+  productivityDrawn: boolean;
+  /** Firms: planned new positions not yet opened (a fraction carried month to month, investment.ts). */
+  growthCredit: number;
 }
 
 export class OrganisationTable {
@@ -107,6 +117,7 @@ export class OrganisationTable {
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
       otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, trailingReturn: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true, lender: false,
+      productivity: 1, logProductivity: 0, productivityDrawn: false, growthCredit: 0,
     };
     settleNumberFields(org);
     this.all.push(org);
