@@ -116,7 +116,7 @@ const landlords = newLandlords();
 
 /**
  * MODEL.md 4-5, 10.1, 10.8: each person still wanting an asset asks an owner for a new one
- * (landlords.ts), offering a rental agreement at the debt service at `maxYield` if that is
+ * (landlords.ts), offering a rental agreement at the debt service at the expected clearing yield if that is
  * within its willingness to pay. A commune pays out of its replacement reserve or issues a
  * bond series; a firm or cooperative that takes the agreement buys by the shared enterprise
  * acquisition (cash, else bonds under its guarantee). Bought: the asset is let to the asker

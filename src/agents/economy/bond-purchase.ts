@@ -32,8 +32,13 @@ export function buyWithBonds(
   const outcome = clearBondAuction(bids, {
     faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat, guarantee,
   });
-  if (!outcome.cleared) return undefined;
   const { finance } = state;
+  // Every auction's marginal ask, cleared or not: cleared ones alone are the cheap ones.
+  if (Number.isFinite(outcome.clearingYield)) {
+    finance.marginalYieldSumYear += outcome.clearingYield;
+    finance.auctionsYear++;
+  }
+  if (!outcome.cleared) return undefined;
   for (const a of outcome.allocations) {
     spendSaverBudget(state, queue, a.bidder, a.amountCents);
     finance.acceptedYieldFaceYear += a.amountCents * ((a.askYield ?? a.annualYield) - expectedLoss);

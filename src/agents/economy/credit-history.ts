@@ -94,6 +94,10 @@ export function closeFinanceYear(state: EconomyState): void {
   finance.acceptedYieldFaceYear = 0;
   finance.acceptedFaceYear = 0;
   finance.clearingYieldFaceYear = 0;
+  // A year without auctions keeps the last expectation.
+  if (finance.auctionsYear > 0) finance.expectedClearingYield = finance.marginalYieldSumYear / finance.auctionsYear;
+  finance.marginalYieldSumYear = 0;
+  finance.auctionsYear = 0;
   // Next year's exposure: what is at risk now. Per issuer, the series-years and cent-years it carried.
   finance.ensureOrganisations(orgs.all.length);
   const active = bonds.active();

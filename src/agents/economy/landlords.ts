@@ -1,5 +1,5 @@
 // MODEL.md 4-5, 10.1 and 10.8: whom an asker asks for a new asset, and whether that owner takes
-// the rental agreement it offers (rent = the debt service at `maxYield`, term = the bond
+// the rental agreement it offers (rent = the debt service at the expected clearing yield, term = the bond
 // maturity). One market for every kind of owner; each kind keeps its own rule for saying yes:
 // - a commune houses and equips anyone who asks (MODEL.md 5), if its bonds clear under the rent;
 // - a firm lets a home when the rent beats its hurdle yield (a landlord firm is a firm whose

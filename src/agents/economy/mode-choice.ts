@@ -28,10 +28,26 @@ export function selfEmployedIncomeCents(state: EconomyState, p: number): number 
   return state.params.baseOutputCents * state.persons.skill[p]! * state.goodsPriceCents / 100;
 }
 
-/** The rent an asker offers for a new asset: its debt service at `maxYield` (MODEL.md 5). */
+/**
+ * The rent an asker offers for a new asset: its debt service at the yield its series is expected
+ * to clear at (`expectedClearingYieldOf`), so the cap `maxYield` is a regulation, not the price
+ * of the rent (MODEL.md 10.2).
+ */
 export function offeredRentCents(state: EconomyState, c: number): number {
   const { params } = state;
-  return annuityPaymentCents(state.classes[c]!.priceCents, params.maxYield, params.maturityMonths);
+  return annuityPaymentCents(state.classes[c]!.priceCents, expectedClearingYieldOf(state), params.maturityMonths);
+}
+
+/**
+ * The yield an asker expects a new series to clear at: the mean marginal ask of last year's bond
+ * auctions, cleared or not (the cleared ones alone are biased low: an auction whose marginal ask
+ * is high fails), within `baseYield`..`maxYield`; `maxYield` before any auction was held.
+ */
+export function expectedClearingYieldOf(state: EconomyState): number {
+  const { params } = state;
+  const expected = state.finance.expectedClearingYield;
+  if (!Number.isFinite(expected)) return params.maxYield;
+  return Math.min(params.maxYield, Math.max(params.baseYield, expected));
 }
 
 /** Rent a person expects to pay for class c: the last clearing rent, else the acquisition rent. */

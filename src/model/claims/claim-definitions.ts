@@ -223,7 +223,7 @@ const claim6: ClaimDefinition = {
     variant(MEMBERS_ONLY, 'members-only bonds', { 'bonds.eligibility': 'members-only' }),
   ],
   measurements: [
-    ratioOfChanges('claim6.clearedShare', 'bonds.requestsCleared', 'bonds.requestsMade', 'share of requests cleared (pre-screened: asked only if payable at maxYield)', 'share 0-1'),
+    ratioOfChanges('claim6.clearedShare', 'bonds.requestsCleared', 'bonds.requestsMade', 'share of requests cleared (pre-screened: asked only if payable at the offered rent)', 'share 0-1'),
     custom('claim6.clearedShareOfDemand', 'requests cleared over requests made plus unmet demand', 'share 0-1', ['bonds.requestsCleared', 'bonds.requestsMade', 'bonds.unmetDemand'], (run, w) =>
       windowChange(run.ticks, columnOf(run, 'bonds.requestsCleared'), w)
       / (windowChange(run.ticks, columnOf(run, 'bonds.requestsMade'), w) + windowChange(run.ticks, columnOf(run, 'bonds.unmetDemand'), w))),

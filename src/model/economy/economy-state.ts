@@ -161,7 +161,7 @@ export interface FinanceCounters {
   lastYearEnterpriseSales: number;
   /**
    * Claims 6 and 8 (MODEL.md 7 (v3)), cumulative: persons who wanted an asset and would pay its
-   * debt service at baseYield but did not ask (the rent at maxYield exceeds their willingness);
+   * debt service at baseYield but did not ask (the offered rent exceeds their willingness);
    * rent that reached commune pools (cents), and the part of it paid on productive assets
    * (producers' own product).
    */

@@ -57,6 +57,14 @@ export class FinanceState {
   /** Face-weighted clearing yield of every series sold: this year's sums, and last full year's mean (NaN: none). */
   clearingYieldFaceYear = 0;
   lastYearClearingYield = Number.NaN;
+  /**
+   * The marginal (highest accepted) ask of every bond auction held with at least one bid,
+   * cleared or not: this year's sum and count, and the last year's mean, the yield an asker
+   * expects its asset's series to clear at (offeredRentCents; NaN until an auction was held).
+   */
+  marginalYieldSumYear = 0;
+  auctionsYear = 0;
+  expectedClearingYield = Number.NaN;
 
   /** Per person: firm payouts received this year, and the trailing payout on the book equity it holds. */
   readonly payoutYearCents: Float64Array;
