@@ -108,8 +108,13 @@ describe('the what-if session', () => {
     expect(branch.slice(0, before)).toEqual(original.slice(0, before));
     const departed = branch.slice(before).filter((v, i) => !Object.is(v, original[before + i]));
     expect(departed.length).toBeGreaterThan(0);
-    // The first months after the branch point see it: commune members are paid more dividend.
-    expect(branch.slice(before).reduce((a, b) => a + b, 0)).toBeGreaterThan(original.slice(before).reduce((a, b) => a + b, 0));
+    // The first years after the branch point see it: the excess rent the original prepays with
+    // is paid out, so commune members are paid more dividend. Four yearly samples, under half the
+    // bonds' ten-year maturity: later the original's earlier redemptions pay it back (with the
+    // enterprise productivity of issue 14 the prepaying original's dividends overtake from year
+    // 12 of this 16-year run, so a sum over the whole remainder no longer shows the first effect).
+    const firstYears = (series: number[]) => series.slice(before, before + 4).reduce((a, b) => a + b, 0);
+    expect(firstYears(branch)).toBeGreaterThan(firstYears(original));
 
     // A new branch from the same point with nothing changed puts both back level: the original again.
     expect(session.branch({})).toEqual({ ok: true, branchTick: BRANCH_MONTH });
