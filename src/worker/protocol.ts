@@ -149,4 +149,6 @@ export interface EngineApi {
   reset(): void;
   setSpeed(speed: Speed): void;
   seekYear(year: number): void;
+  /** Answers at once between slices of a run: the page's check that the worker is alive. */
+  ping(): boolean;
 }

@@ -1,0 +1,111 @@
+// Faults in the page (issue 16 item 5): the engine worker throws in the middle of a run, throws
+// outside one, or is closed mid-run; each time the page says so in its banner and can run
+// again. Faults are injected from outside through Playwright's handle on the worker, so the
+// page carries no test hook.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const opened: WatchedPage[] = [];
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+const year = async (page: Page) => Number(await text(page, 'year-readout'));
+
+/** A page on a small scenario that takes a while to finish at a modest speed. */
+async function open(): Promise<WatchedPage> {
+  const watched = await openPage(browser, `${baseUrl}?preset=random-exchange`);
+  opened.push(watched);
+  await watched.page.getByTestId('readout-wealth.gini').waitFor();
+  return watched;
+}
+
+/** The page's engine worker (not the experiments' pool). */
+async function engineWorker(page: Page): Promise<Worker> {
+  await expect.poll(() => page.workers().some((w) => /engine-worker/.test(w.url()))).toBe(true);
+  return page.workers().find((w) => /engine-worker/.test(w.url()))!;
+}
+
+/** Plays at a speed the run lasts through the fault (120 months of 1,200 a second... of 100 years). */
+async function playSlowly(page: Page): Promise<void> {
+  await page.getByTestId('speed').selectOption({ index: 0 });
+  await page.getByTestId('play').click();
+  await page.getByTestId('pause').waitFor();
+}
+
+/** After a fault: the banner says what happened; Reset clears it and the run goes again. */
+async function expectRecovers(watched: WatchedPage, said: RegExp, screenshot: string): Promise<void> {
+  const { page } = watched;
+  const banner = page.getByTestId('failure');
+  await banner.waitFor({ timeout: 30_000 });
+  expect(await banner.innerText()).toMatch(said);
+  await watched.screenshot(screenshot);
+  await page.getByTestId('failure-reset').click();
+  await expect.poll(() => page.getByTestId('failure').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => year(page), { timeout: 10_000 }).toBe(0);
+  await page.getByTestId('step-year').click();
+  await expect.poll(() => year(page), { timeout: 30_000 }).toBe(1);
+  await page.getByTestId('play').click();
+  await expect.poll(() => year(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  expect(await page.getByTestId('failure').count()).toBe(0);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const w of opened.splice(0)) await w.page.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('faults in the engine worker', () => {
+  it('a worker that throws in the middle of a run: the banner names the month, Reset runs again', async () => {
+    const watched = await open();
+    const { page, errors } = watched;
+    const worker = await engineWorker(page);
+    // The 200th call of a Math function in the worker from now throws: inside the engine's
+    // first month (a month of 1,000 agents calls Math far more often; the session's handling
+    // of the step command calls it once or twice), which the run's session must catch.
+    await worker.evaluate(() => {
+      const math = Math as unknown as Record<string, (...args: number[]) => number>;
+      let calls = 0;
+      for (const name of ['floor', 'log', 'sqrt', 'exp', 'round', 'ceil', 'abs', 'min', 'max', 'pow']) {
+        const real = math[name]!;
+        math[name] = (...args: number[]) => {
+          if (++calls === 200) throw new Error('fault injected by the test');
+          return real(...args);
+        };
+      }
+    });
+    await page.getByTestId('step-year').click();
+    await expectRecovers(watched, /The engine (stopped at|could not measure) month \d+: Error: fault injected by the test/, 'fault-throw-in-run');
+    expect(errors).toEqual([]);
+  });
+
+  it('a worker that throws outside a run: the banner says the worker failed, Reset starts a new one', async () => {
+    const watched = await open();
+    const { page, errors } = watched;
+    await playSlowly(page);
+    const worker = await engineWorker(page);
+    await worker.evaluate(() => { setTimeout(() => { throw new Error('fault injected by the test'); }, 0); });
+    await expectRecovers(watched, /The engine worker failed: .*fault injected by the test/, 'fault-throw-outside-run');
+    expect(errors.every((e) => /fault injected by the test/.test(e))).toBe(true);
+  });
+
+  it('a worker closed mid-run (as when the browser kills it): the banner says it stopped answering, Reset starts a new one', async () => {
+    const watched = await open();
+    const { page, errors } = watched;
+    await playSlowly(page);
+    const worker = await engineWorker(page);
+    const before = await year(page);
+    await worker.evaluate(() => { (self as unknown as { close(): void }).close(); });
+    await expectRecovers(watched, /The engine worker stopped answering/, 'fault-worker-closed');
+    expect(before).toBeLessThan(100);
+    expect(errors).toEqual([]);
+  });
+});
