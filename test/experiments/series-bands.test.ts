@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesBands, pairedDifference, type ReplicateColumns } from '../../src/ui/experiments/series-bands.ts';
 import { acrossReplicates } from '../../src/model/replicate-statistics.ts';
+import { rangeOfUnit } from '../../src/ui/experiments/unit-range.ts';
 import { formatEntry, parseEntry, readExperimentAddress, writeExperimentAddress } from '../../src/ui/experiments/experiment-plan.ts';
 
 const ticks = Float64Array.from([0, 12, 24]);
@@ -25,6 +26,21 @@ describe('series bands', () => {
         expect(band.high[i]).toBeCloseTo(stats.ci95![1], 12);
       }
     }
+  });
+
+  it('cuts a count\'s band at zero and a share\'s at one, and leaves the mean and other units alone', () => {
+    const bands = new SeriesBands();
+    // Communes alive in three replicates: 0, 0 and 1 at the last tick (mean 1/3, t-band to about -1.1).
+    for (const alive of [[3, 1, 0], [2, 1, 0], [3, 2, 1]]) bands.add({ ids: ['communes.count', 'wealth.top10'], ticks, columns: [Float64Array.from(alive), Float64Array.from([0.9, 0.95, alive[2] === 1 ? 0.999 : 0.9])] });
+    const free = bands.band('communes.count')!;
+    expect(free.low[2]).toBeLessThan(0);
+    const cut = bands.band('communes.count', rangeOfUnit('communes'))!;
+    expect(cut.low[2]).toBe(0);
+    expect(cut.high[2]).toBe(free.high[2]);
+    expect(Array.from(cut.mean)).toEqual(Array.from(free.mean));
+    expect(bands.band('wealth.top10')!.high[2]).toBeGreaterThan(1);
+    expect(bands.band('wealth.top10', rangeOfUnit('share 0-1'))!.high[2]).toBe(1);
+    expect(rangeOfUnit('money units')).toEqual({ min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY });
   });
 
   it('has no width with one replicate and keeps adding after a band was read', () => {

@@ -11,6 +11,11 @@ import type { ReporterMeta } from './series-groups.ts';
 
 export interface ExperimentEntry {
   readonly label: string;
+  /**
+   * What a failed run is called: the scenario file's stem, the variant and the population run
+   * (the label is the scenario's title, which names the file's population, not the run's).
+   */
+  readonly runName: string;
   readonly text: string;
   readonly overrides: Readonly<Record<string, number | string | boolean>>;
 }
@@ -82,7 +87,7 @@ export async function runExperiment(
     const columns = columnsOf(result);
     if (columns === null || !result.ok || result.measure !== 'series') {
       progress.status[replicate] = 'failed';
-      (state.failures as string[]).push(`${entries[entry]!.label}, replicate r${replicate + 1}: ${result.ok ? 'no series' : result.message}`);
+      (state.failures as string[]).push(`${entries.length > 1 ? `${String.fromCharCode(65 + entry)}: ` : ''}${entries[entry]!.runName}, replicate r${replicate + 1}: ${result.ok ? 'no series' : result.message}`);
     } else {
       progress.status[replicate] = 'done';
       if (reporters.length === 0) {

@@ -13,6 +13,7 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import './band-chart.ts';
 import { bandExtent, type BandLine } from './band-chart.ts';
 import { seriesPanels, type SeriesPanel } from './series-groups.ts';
+import { rangeOfUnit } from './unit-range.ts';
 import { cancelExperiment, runExperiment, type ExperimentEntry, type ExperimentState } from './experiment-run.ts';
 import {
   DEFAULT_REPLICATES, MAX_COMPARED, MAX_REPLICATES, VARIANTS, formatEntry, parseEntry, populationOf, populationOverride,
@@ -106,8 +107,17 @@ export class ExperimentView extends LitElement {
     return refs.map((ref) => {
       const text = ref.source === 'current' ? this.scenarioText : presetById(ref.source.preset)?.text ?? this.scenarioText;
       const variant = ref.variant === undefined ? {} : VARIANTS[ref.variant].overrides;
-      return { label: entryLabel(ref, this.scenarioName), text, overrides: { ...population, ...variant } };
+      return { label: entryLabel(ref, this.scenarioName), runName: this.runName(ref, text), text, overrides: { ...population, ...variant } };
     });
+  }
+
+  /** `mixed, communes off, 2,000 persons`: the file, the variant and the size the entry runs. */
+  private runName(ref: EntryRef, text: string): string {
+    const stem = PRESETS.find((p) => p.text === text)?.id ?? 'edited scenario';
+    const people = this.scenario?.kind === 'economy' ? 'persons' : 'agents';
+    const size = this.persons ?? (ref.source === 'current' ? populationOf(this.scenario) : undefined);
+    return [stem, ...(ref.variant === undefined ? [] : [VARIANTS[ref.variant].label]),
+      ...(size === undefined ? [] : [`${size.toLocaleString('en-US')} ${people}`])].join(', ');
   }
 
   private emitAddress(): void {
@@ -197,7 +207,7 @@ export class ExperimentView extends LitElement {
     const progress = run.progress[0]!;
     return html`<div class="grid" data-testid="replicate-bands">${panels.map((panel) => {
       const lines: BandLine[] = panel.reporters.flatMap((r) => {
-        const band = progress.bands.band(r.id);
+        const band = progress.bands.band(r.id, rangeOfUnit(r.unit));
         return band === undefined ? [] : [{ label: r.label, color: r.color, band }];
       });
       return html`<figure data-chart=${panel.key}><figcaption>${panel.title}
@@ -223,7 +233,7 @@ export class ExperimentView extends LitElement {
     if (panel === undefined) return nothing;
     const columns = run.entries.length;
     const linesOf = (k: number): BandLine[] => panel.reporters.flatMap((r) => {
-      const band = run.progress[k]!.bands.band(r.id);
+      const band = run.progress[k]!.bands.band(r.id, rangeOfUnit(r.unit));
       return band === undefined ? [] : [{ label: r.label, color: r.color, band }];
     });
     const all = run.entries.map((_, k) => linesOf(k));

@@ -3,6 +3,7 @@
 // adding one costs one pass over its columns, so the page never recomputes from scratch). The
 // interval is the CLI's: Student's t on n - 1 degrees of freedom (tQuantile975, shared).
 import { tQuantile975 } from '../../model/replicate-statistics.ts';
+import type { UnitRange } from './unit-range.ts';
 
 /** One replicate's series as the pool sends them: reporter ids, sampled ticks, one column per id. */
 export interface ReplicateColumns {
@@ -67,8 +68,11 @@ export class SeriesBands {
     this.added++;
   }
 
-  /** The band of one reporter, or undefined when no replicate reported it. */
-  band(id: string): Band | undefined {
+  /**
+   * The band of one reporter, or undefined when no replicate reported it; `range` cuts the
+   * interval to the values the reporter can take (unit-range.ts).
+   */
+  band(id: string, range?: UnitRange): Band | undefined {
     const n = this.count.get(id);
     const mean = this.mean.get(id);
     const squares = this.squares.get(id);
@@ -85,6 +89,10 @@ export class SeriesBands {
       const half = c < 2 ? 0 : tQuantile975(c - 1) * Math.sqrt(squares[i]! / (c - 1) / c);
       low[i] = centre[i]! - half;
       high[i] = centre[i]! + half;
+      if (range !== undefined) {
+        low[i] = Math.max(range.min, low[i]!);
+        high[i] = Math.min(range.max, high[i]!);
+      }
     }
     return { ticks: this.ticks, mean: centre, low, high, n: Int32Array.from(n) };
   }
