@@ -11,7 +11,8 @@ import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
 import { runJob } from '../../src/worker/ensemble-job.ts';
 import { pageClaims } from '../../src/ui/claims/claims-jobs.ts';
 import { ClaimsTally } from '../../src/ui/claims/claims-tally.ts';
-import { claimsCsvText, claimsJsonText } from '../../src/ui/claims/claims-files.ts';
+import { claimsCsvText, claimsJsonText, robustnessTexts } from '../../src/ui/claims/claims-files.ts';
+import { pageClaimsSets, SetsTally } from '../../src/ui/claims/claims-sets.ts';
 
 const MIXED = fileURLToPath(new URL('../../scenarios/mixed.yaml', import.meta.url));
 const SIZE = { 'persons.count': 150, years: 8 } as const;
@@ -50,6 +51,35 @@ describe('the Claims panel and npm run claims', () => {
     const effects = rows.map((r) => r.split(',')[4]!).filter((cell) => cell !== '');
     expect(effects.length).toBeGreaterThan(10);
     expect(new Set(effects).size).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('judge robustness draws alike: claims and robustness files equal for --robustness 2', async () => {
+    const dir = join(out, 'robustness');
+    const code = await claimsMain([MIXED, '--only', '3', '--robustness', '2', '--replicates', String(REPLICATES), '--years', String(SIZE.years),
+      '--set', `persons.count=${SIZE['persons.count']}`, '--workers', '0', '--quiet', '--out', dir]);
+    expect(code).toBe(0);
+    const text = readFileSync(MIXED, 'utf8');
+    const sets = pageClaimsSets(text, SIZE, CLAIMS.filter((c) => c.id === 3), ['firms.propertyShareOfValueAdded', 'firms.wagePerSkill'], REPLICATES, 2);
+    if ('problem' in sets) throw new Error(sets.problem);
+    expect(sets.judgedDraws.length).toBe(2);
+    expect(sets.jobs.length).toBe(3 * 2 * REPLICATES);
+    const tally = new SetsTally(sets);
+    sets.jobs.forEach((job, i) => {
+      expect(tally.robustness()).toBeUndefined();
+      tally.add(i, runJob(job));
+    });
+    const robustness = tally.robustness()!;
+    expect(robustness.map((r) => r.claimId)).toEqual([3]);
+    const facts = { scenarioName: 'mixed.yaml', scenarioSha256: '', platform: 'node', date: new Date() };
+    const files = robustnessTexts(tally, facts)!;
+    expect(files.csv).toBe(readFileSync(join(dir, 'robustness.csv'), 'utf8'));
+    expect(claimsCsvText(sets.given, tally.given.allReports())).toBe(readFileSync(join(dir, 'claims.csv'), 'utf8'));
+    const cli = JSON.parse(readFileSync(join(dir, 'robustness.json'), 'utf8')) as Record<string, unknown>;
+    const page = JSON.parse(files.json) as Record<string, unknown>;
+    for (const key of ['format', 'method', 'parameters', 'draws', 'claims', 'failedRuns']) expect(page[key]).toEqual(cli[key]);
+    const cliClaims = JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')) as { claims: unknown };
+    const pageClaimsJson = JSON.parse(claimsJsonText(sets.given, tally.given.allReports(), tally.given.window, tally.failures, facts, robustness, 2)) as { claims: unknown };
+    expect(pageClaimsJson.claims).toEqual(cliClaims.claims);
   }, 300_000);
 
   it('names a failed run by its scenario and replicate, in the order of the runs', () => {

@@ -5,6 +5,9 @@ import { name, version } from '../../../package.json';
 import { claimsJson, claimsRows, type ClaimReport, type FailedRun } from '../../cli/claims-report.ts';
 import type { Provenance } from '../../cli/provenance.ts';
 import { tableCsv } from '../../cli/table.ts';
+import { robustnessJson, robustnessRows } from '../../cli/claims-robustness.ts';
+import type { ClaimRobustness } from '../../model/claims/robustness.ts';
+import type { SetsTally } from './claims-sets.ts';
 import { GENERATOR_NAME } from '../../model/random.ts';
 import { DETMATH_IMPLEMENTATION } from '../../model/detmath.ts';
 import type { YearWindow } from '../../model/claims/series-window.ts';
@@ -21,13 +24,13 @@ export interface PageRunFacts {
 }
 
 /** The command line the page's run equals: the CLI's claims command with the panel's overrides. */
-export function equivalentCommandLine(claims: PageClaims, scenarioName: string): string[] {
+export function equivalentCommandLine(claims: PageClaims, scenarioName: string, draws = 0): string[] {
   const overrides = claims.plan.scenarios[0]!.input.overrides;
-  return ['npm', 'run', 'claims', '--', scenarioName, '--replicates', String(claims.keys.length),
+  return ['npm', 'run', 'claims', '--', scenarioName, '--replicates', String(claims.keys.length), ...(draws > 0 ? ['--robustness', String(draws)] : []),
     ...Object.entries(overrides).flatMap(([path, value]) => (path === 'years' ? ['--years', String(value)] : ['--set', `${path}=${String(value)}`]))];
 }
 
-export function pageProvenance(claims: PageClaims, facts: PageRunFacts): Provenance {
+export function pageProvenance(claims: PageClaims, facts: PageRunFacts, draws = 0): Provenance {
   const scenario = claims.plan.scenarios[0]!.input.scenario;
   return {
     program: { name, version },
@@ -36,7 +39,7 @@ export function pageProvenance(claims: PageClaims, facts: PageRunFacts): Provena
     platform: facts.platform,
     randomGenerator: GENERATOR_NAME,
     maths: DETMATH_IMPLEMENTATION,
-    commandLine: equivalentCommandLine(claims, facts.scenarioName),
+    commandLine: equivalentCommandLine(claims, facts.scenarioName, draws),
     scenarioFile: facts.scenarioName,
     scenarioSha256: facts.scenarioSha256,
     seed: scenario.seed,
@@ -46,11 +49,25 @@ export function pageProvenance(claims: PageClaims, facts: PageRunFacts): Provena
   };
 }
 
-/** claims.json as the CLI writes it. */
+/** claims.json as the CLI writes it (with each claim's robustness when there were draws). */
 export function claimsJsonText(
   claims: PageClaims, reports: readonly ClaimReport[], window: YearWindow, failures: readonly FailedRun[], facts: PageRunFacts,
+  robustness?: readonly ClaimRobustness[], draws = 0,
 ): string {
-  return `${JSON.stringify(claimsJson(pageProvenance(claims, facts), claims.plan, reports, window, failures, undefined), null, 2)}\n`;
+  return `${JSON.stringify(claimsJson(pageProvenance(claims, facts, draws), claims.plan, reports, window, failures, robustness), null, 2)}\n`;
+}
+
+/** robustness.json and robustness.csv as the CLI writes them; undefined before every set is judged. */
+export function robustnessTexts(sets: SetsTally, facts: PageRunFacts): { json: string; csv: string } | undefined {
+  const robustness = sets.robustness();
+  if (robustness === undefined) return undefined;
+  const drawReports = sets.draws.map((t) => t.allReports());
+  const provenance = pageProvenance(sets.sets.given, facts, sets.sets.draws.length);
+  const { uncertainty, judgedDraws } = sets.sets;
+  return {
+    json: `${JSON.stringify(robustnessJson(provenance, uncertainty, judgedDraws, drawReports, robustness, sets.failures), null, 2)}\n`,
+    csv: tableCsv(robustnessRows(uncertainty, judgedDraws, drawReports)),
+  };
 }
 
 /** claims.csv as the CLI writes it. */

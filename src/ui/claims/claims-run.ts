@@ -8,7 +8,8 @@ import type { EnsembleJob, JobResult } from '../../worker/ensemble-job.ts';
 import { cancelExperiment, experimentPool } from '../experiments/experiment-run.ts';
 import { populationOf, populationOverride } from '../experiments/experiment-plan.ts';
 import { pageClaims, type JobOverrides, type PageClaims } from './claims-jobs.ts';
-import { ClaimsTally } from './claims-tally.ts';
+import type { ClaimsTally } from './claims-tally.ts';
+import { pageClaimsSets, SetsTally } from './claims-sets.ts';
 import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice } from './claims-size.ts';
 
 const LANE = 'experiment';
@@ -18,6 +19,8 @@ export interface ClaimsAsked {
   /** From the address or the user; undefined: the page chooses. */
   readonly persons: number | undefined;
   readonly years: number | undefined;
+  /** Robustness draws (the CLI's --robustness N); 0: none. */
+  readonly draws: number;
 }
 
 export type ClaimsPhase = 'calibrating' | 'running' | 'finished' | 'cancelled' | 'failed';
@@ -32,8 +35,11 @@ export interface ClaimsRunState {
   cost: MonthCost | undefined;
   /** The size run, and whether the page chose it (else the address or the user did). */
   size: (SizeChoice & { readonly chosen: boolean }) | undefined;
+  /** The scenario as given: its plan and tally (what the claims show). */
   claims: PageClaims | undefined;
   tally: ClaimsTally | undefined;
+  /** Every set, the given one and each robustness draw. */
+  sets: SetsTally | undefined;
   startedAt: Date;
   /** Wall time of the claims' runs (after calibration), and of everything. */
   runMs: number;
@@ -59,7 +65,7 @@ export async function runClaims(
   const fullPersons = populationOf(scenario);
   const state: ClaimsRunState = {
     phase: 'calibrating', problem: undefined, workers: pool.size, fullPersons, fullYears: scenario.years,
-    cost: undefined, size: undefined, claims: undefined, tally: undefined, startedAt: new Date(), runMs: 0, wallMs: 0,
+    cost: undefined, size: undefined, claims: undefined, tally: undefined, sets: undefined, startedAt: new Date(), runMs: 0, wallMs: 0,
   };
   const fail = (problem: string) => {
     state.phase = 'failed';
@@ -91,9 +97,9 @@ export async function runClaims(
   state.cost = monthCostOf({ persons: sizes[0]!.persons, msPerMonth: msPerMonth(small!) }, { persons: sizes[1]!.persons, msPerMonth: msPerMonth(large!) });
 
   // The plan's number of scenarios does not depend on the size, so it is planned once at full size to count runs.
-  const counted = pageClaims(text, {}, CLAIMS, reporterIds, asked.replicates);
+  const counted = pageClaimsSets(text, {}, CLAIMS, reporterIds, asked.replicates, asked.draws);
   if ('problem' in counted) return fail(counted.problem);
-  const runs = counted.runs.length;
+  const runs = counted.jobs.length;
   const choice = chooseSize(state.cost, runs, pool.size, fullPersons ?? CALIBRATION.largePersons, scenario.years);
   const persons = asked.persons ?? (fullPersons === undefined ? undefined : choice.persons);
   const years = Math.min(scenario.years, asked.years ?? choice.years);
@@ -103,14 +109,14 @@ export async function runClaims(
     estimateSeconds: chosen ? choice.estimateSeconds : claimsSeconds(state.cost, runs, pool.size, persons ?? choice.persons, years),
   };
 
-  const claims = pageClaims(text, sizeOverrides(scenario, persons, years), CLAIMS, reporterIds, asked.replicates);
-  if ('problem' in claims) return fail(`at ${persons} persons and ${years} years: ${claims.problem}`);
-  const tally = new ClaimsTally(claims);
-  Object.assign(state, { phase: 'running' as const, claims, tally });
+  const planned = pageClaimsSets(text, sizeOverrides(scenario, persons, years), CLAIMS, reporterIds, asked.replicates, asked.draws);
+  if ('problem' in planned) return fail(`at ${persons} persons and ${years} years: ${planned.problem}`);
+  const sets = new SetsTally(planned);
+  Object.assign(state, { phase: 'running' as const, claims: planned.given, tally: sets.given, sets });
   changed(state);
   const runStarted = performance.now();
-  const outcome = await pool.run(LANE, claims.jobs, (_done, _total, index, result) => {
-    tally.add(index, result);
+  const outcome = await pool.run(LANE, planned.jobs, (_done, _total, index, result) => {
+    sets.add(index, result);
     state.runMs = performance.now() - runStarted;
     state.wallMs = performance.now() - started;
     changed(state);

@@ -25,8 +25,12 @@ export class ClaimsTally {
   private readonly finished: number[];
   done = 0;
 
-  constructor(readonly claims: PageClaims) {
-    this.window = claimWindow(claims.plan.scenarios[0]!.input.scenario.years);
+  /**
+   * `set`: 0 for the scenario as given, d for robustness draw d, whose bootstraps draw from the
+   * CLI's streams `claims:draw<d>`; window and seed are the given scenario's, as in the CLI.
+   */
+  constructor(readonly claims: PageClaims, readonly set = 0, window?: YearWindow, private readonly seed: string | number = claims.plan.scenarios[0]!.input.scenario.seed) {
+    this.window = window ?? claimWindow(claims.plan.scenarios[0]!.input.scenario.years);
     this.results = claims.plan.scenarios.map(() => claims.keys.map(() => undefined));
     this.finished = claims.plan.scenarios.map(() => 0);
   }
@@ -44,7 +48,7 @@ export class ClaimsTally {
       let at = this.failedAt.length;
       while (at > 0 && this.failedAt[at - 1]! > index) at--;
       this.failedAt.splice(at, 0, index);
-      this.failures.splice(at, 0, { set: 0, scenario: run.scenarioName, replicateKey: run.replicateKey, message: result.ok ? 'the run returned no series' : result.message });
+      this.failures.splice(at, 0, { set: this.set, scenario: run.scenarioName, replicateKey: run.replicateKey, message: result.ok ? 'the run returned no series' : result.message });
     }
     this.finished[run.scenario]!++;
     this.done++;
@@ -52,7 +56,7 @@ export class ClaimsTally {
     for (const claimPlan of this.claims.plan.claims) {
       const id = claimPlan.claim.id;
       if (this.reports.has(id) || !this.complete(id)) continue;
-      const [report] = judgePlan({ ...this.claims.plan, claims: [claimPlan] }, this.results, this.window, this.claims.plan.scenarios[0]!.input.scenario.seed);
+      const [report] = judgePlan({ ...this.claims.plan, claims: [claimPlan] }, this.results, this.window, this.seed, this.set === 0 ? 'claims' : `claims:draw${this.set}`);
       this.reports.set(id, report!);
       judged.push(id);
     }
@@ -69,6 +73,11 @@ export class ClaimsTally {
   complete(id: number): boolean {
     const { done, total } = this.progress(id);
     return done === total;
+  }
+
+  /** Every run of this set has finished. */
+  get finishedAll(): boolean {
+    return this.done === this.total;
   }
 
   /** Every claim's report in the plan's order (once all are judged). */

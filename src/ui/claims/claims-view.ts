@@ -11,12 +11,13 @@ import { CLAIMS } from '../../model/claims/claim-definitions.ts';
 import type { ClaimDefinition, ClaimTest } from '../../model/claims/claim.ts';
 import type { ClaimReport, TestJudgement } from '../../model/claims/judge-claims.ts';
 import { MIN_USABLE_REPLICATES } from '../../model/claims/verdict.ts';
+import type { ClaimRobustness } from '../../model/claims/robustness.ts';
 import { formatValue } from '../../cli/summary-table.ts';
 import { MAX_REPLICATES, type ExperimentAddress } from '../experiments/experiment-plan.ts';
 import { download, fileStem } from '../metrics-export.ts';
 import { PRESETS } from '../presets.ts';
 import { cancelClaims, runClaims, type ClaimsRunState } from './claims-run.ts';
-import { claimsCsvText, claimsJsonText, equivalentCommandLine } from './claims-files.ts';
+import { claimsCsvText, claimsJsonText, equivalentCommandLine, robustnessTexts } from './claims-files.ts';
 
 /** Replicates by default: the fewest that give verdicts (under 20 usable: too few runs); the CLI's default is 30. */
 export const DEFAULT_CLAIMS_REPLICATES = MIN_USABLE_REPLICATES;
@@ -86,6 +87,8 @@ export class ClaimsView extends LitElement {
     tr.by-design td.label::before { content: 'check: '; font-style: italic; }
     td .why { display: block; font-size: 0.85em; color: #52606d; }
     .note { font-size: 0.88em; color: #52606d; margin: 0.3em 0 0; }
+    .robustness { margin: 0 0 0.4em; font-size: 0.92em; }
+    .r-robust { background: #e6f0fa; color: #0b4a8a; border-color: #0b5cab; }
   `];
 
   @property({ type: String }) scenarioText = '';
@@ -98,6 +101,8 @@ export class ClaimsView extends LitElement {
   /** Undefined: the page chooses (about a minute). */
   @state() private persons: number | undefined = undefined;
   @state() private years: number | undefined = undefined;
+  /** Robustness draws (the CLI's --robustness N), when the scenario declares its uncertain parameters. */
+  @state() private draws = 0;
   @state() private run: ClaimsRunState | null = null;
   @state() private running = false;
   private revision = 0;
@@ -114,6 +119,7 @@ export class ClaimsView extends LitElement {
       this.replicates = this.address.replicates;
       this.persons = this.address.persons;
       this.years = this.address.years;
+      this.draws = this.address.draws ?? 0;
       this.address = null;
       this.startedFor = '';
     }
@@ -130,7 +136,7 @@ export class ClaimsView extends LitElement {
   private emitAddress(): void {
     this.dispatchEvent(new CustomEvent<Partial<ExperimentAddress>>('experiment-address', {
       bubbles: true, composed: true,
-      detail: { replicates: this.replicates, persons: this.persons, years: this.years },
+      detail: { replicates: this.replicates, persons: this.persons, years: this.years, draws: this.draws > 0 ? this.draws : undefined },
     }));
   }
 
@@ -141,7 +147,7 @@ export class ClaimsView extends LitElement {
     this.running = true;
     this.run = null;
     let sized = false;
-    const done = await runClaims(this.scenarioText, this.scenario, { replicates: this.replicates, persons: this.persons, years: this.years }, (s) => {
+    const done = await runClaims(this.scenarioText, this.scenario, { replicates: this.replicates, persons: this.persons, years: this.years, draws: this.uncertainCount() > 0 ? this.draws : 0 }, (s) => {
       if (revision !== this.revision) return;
       if (!sized && s.size !== undefined) {
         // The size the page chose goes into the address, so a share link runs the same runs.
@@ -191,17 +197,32 @@ export class ClaimsView extends LitElement {
     this.dispatchEvent(new CustomEvent('mode-change', { detail: 'single', bubbles: true, composed: true }));
   }
 
-  private async export(kind: 'json' | 'csv'): Promise<void> {
+  /** Uncertain parameters the scenario declares (its `uncertainty:` block). */
+  private uncertainCount(): number {
+    return this.scenario?.kind === 'economy' ? this.scenario.uncertainty.length : 0;
+  }
+
+  private async export(kind: 'json' | 'csv' | 'robustness.json' | 'robustness.csv'): Promise<void> {
     const run = this.run;
-    if (run?.claims === undefined || run.tally === undefined) return;
+    if (run?.claims === undefined || run.tally === undefined || run.sets === undefined) return;
     const reports = run.tally.allReports();
+    const draws = run.sets.sets.draws.length;
+    if (kind === 'robustness.json' || kind === 'robustness.csv') {
+      const facts = { scenarioName: this.scenarioFile, scenarioSha256: await sha256Hex(this.scenarioText), platform: navigator.userAgent, date: run.startedAt };
+      const texts = robustnessTexts(run.sets, facts);
+      if (texts === undefined) return;
+      const stem = `${fileStem(this.scenarioName)}-robustness`;
+      if (kind === 'robustness.csv') download(`${stem}.csv`, texts.csv, 'text/csv');
+      else download(`${stem}.json`, texts.json, 'application/json');
+      return;
+    }
     const stem = `${fileStem(this.scenarioName)}-claims`;
     if (kind === 'csv') {
       download(`${stem}.csv`, claimsCsvText(run.claims, reports), 'text/csv');
       return;
     }
     const facts = { scenarioName: this.scenarioFile, scenarioSha256: await sha256Hex(this.scenarioText), platform: navigator.userAgent, date: run.startedAt };
-    download(`${stem}.json`, claimsJsonText(run.claims, reports, run.tally.window, run.tally.failures, facts), 'application/json');
+    download(`${stem}.json`, claimsJsonText(run.claims, reports, run.tally.window, run.sets.failures, facts, run.sets.robustness(), draws), 'application/json');
   }
 
   private renderControls() {
@@ -214,6 +235,9 @@ export class ClaimsView extends LitElement {
         @change=${(e: Event) => { const v = Number((e.target as HTMLInputElement).value); this.persons = Number.isInteger(v) && v >= 10 ? v : undefined; }}></label>
       <label>Years <input type="number" min="1" .value=${String(this.years ?? this.scenario?.years ?? '')} data-testid="claims-years"
         @change=${(e: Event) => { const v = Number((e.target as HTMLInputElement).value); this.years = Number.isInteger(v) && v >= 1 && v < (this.scenario?.years ?? 0) ? v : undefined; }}></label>
+      <label title=${this.uncertainCount() > 0 ? `Parameter sets drawn from the scenario's ${this.uncertainCount()} uncertain parameters` : 'The scenario declares no uncertain parameters (an uncertainty: block)'}>Robustness draws
+        <input type="number" min="0" max="100" .value=${String(this.draws)} ?disabled=${this.uncertainCount() === 0} data-testid="claims-draws"
+        @change=${(e: Event) => { const v = Number((e.target as HTMLInputElement).value); this.draws = Number.isInteger(v) && v >= 0 && v <= 100 ? v : 0; }}></label>
       <button class="primary" data-testid="claims-run" @click=${() => void this.start()}>${this.running ? 'Restart' : 'Run'}</button>
       <button data-testid="claims-cancel" ?disabled=${!this.running} @click=${() => { this.stop(); this.requestUpdate(); }}>Cancel</button>
       <button data-testid="back-to-single" @click=${this.backToSingle}>Back to a single run</button>
@@ -223,7 +247,8 @@ export class ClaimsView extends LitElement {
   private renderSize(run: ClaimsRunState) {
     const size = run.size;
     if (size === undefined || run.cost === undefined) return nothing;
-    const runs = run.claims?.runs.length ?? 0;
+    const runs = run.sets?.total ?? 0;
+    const draws = run.sets?.sets.judgedDraws.length ?? 0;
     const scenarios = run.claims?.plan.scenarios.length ?? 0;
     const full = run.fullPersons;
     const people = this.scenario?.kind === 'economy' ? 'persons' : 'agents';
@@ -235,8 +260,8 @@ export class ClaimsView extends LitElement {
       <strong>${size.persons.toLocaleString('en-US')} ${people}${full !== undefined && size.persons !== full ? ` (of ${full.toLocaleString('en-US')})` : ''},
         ${yearsText}, ${this.replicates} replicates: ${runs} runs, about ${duration(size.estimateSeconds)}</strong>
       <span class="hint">${size.chosen ? `chosen by the page for about a minute on this machine's ${workers}` : `as asked, on this machine's ${workers}`}</span>
-      <p class="note">${scenarios} scenario${scenarios === 1 ? '' : 's'} (the base and the variants the claims compare) on replicate keys r1 to r${this.replicates},
-        the runs of <code>${run.claims === undefined ? 'npm run claims' : equivalentCommandLine(run.claims, this.scenarioFile).join(' ')}</code>.
+      <p class="note">${scenarios} scenario${scenarios === 1 ? '' : 's'} (the base and the variants the claims compare)${draws > 0 ? `, as given and under ${draws} robustness draw${draws === 1 ? '' : 's'},` : ''} on replicate keys r1 to r${this.replicates},
+        the runs of <code>${run.claims === undefined ? 'npm run claims' : equivalentCommandLine(run.claims, this.scenarioFile, run.sets?.sets.draws.length ?? 0).join(' ')}</code>.
         A month costs ${run.cost.fixedMs.toFixed(2)} ms + ${(run.cost.perPersonMs * 1000).toFixed(1)} µs per ${people.slice(0, -1)} here (timed in the pool).
         ${size.chosen && size.estimateSeconds > 90 ? 'Even the smallest size takes longer than a minute on this machine. ' : ''}Verdicts are about the model at this size;
         the scenario's numbers of organisations are not scaled with it.</p>
@@ -247,8 +272,10 @@ export class ClaimsView extends LitElement {
   }
 
   private renderStatus(run: ClaimsRunState) {
-    const total = run.tally?.total ?? 0;
-    const done = run.tally?.done ?? 0;
+    const total = run.sets?.total ?? 0;
+    const done = run.sets?.done ?? 0;
+    const failures = run.sets?.failures ?? [];
+    const robust = run.phase === 'finished' && run.sets?.robustness() !== undefined;
     const word = run.phase;
     const exportable = run.phase === 'finished';
     return html`<div class="status" data-testid="claims-status" data-state=${word} data-done=${String(done)} data-total=${String(total)}
@@ -259,11 +286,14 @@ export class ClaimsView extends LitElement {
             ? `; about ${duration((run.runMs / done) * (total - done) / 1000)} left at this pace` : ''})</span>`}
       <span class="exports">
         <button data-testid="claims-export-json" ?disabled=${!exportable} @click=${() => void this.export('json')}>claims.json</button>
-        <button data-testid="claims-export-csv" ?disabled=${!exportable} @click=${() => void this.export('csv')}>claims.csv</button></span>
+        <button data-testid="claims-export-csv" ?disabled=${!exportable} @click=${() => void this.export('csv')}>claims.csv</button>
+        ${robust ? html`<button data-testid="claims-export-robustness-json" @click=${() => void this.export('robustness.json')}>robustness.json</button>
+          <button data-testid="claims-export-robustness-csv" @click=${() => void this.export('robustness.csv')}>robustness.csv</button>` : nothing}</span>
     </div>
     ${run.problem !== undefined ? html`<p class="problem" role="alert" data-testid="claims-problem">${run.problem}</p>` : nothing}
-    ${(run.tally?.failures.length ?? 0) > 0 ? html`<div class="failures" role="alert" data-testid="claims-failures">${run.tally!.failures.length} run${run.tally!.failures.length > 1 ? 's' : ''} failed and ${run.tally!.failures.length > 1 ? 'are' : 'is'} left out (verdicts from the rest):
-      <ul>${run.tally!.failures.slice(0, 8).map((f) => html`<li>${f.scenario}, replicate ${f.replicateKey}: ${f.message}</li>`)}</ul></div>` : nothing}`;
+    ${failures.length > 0 ? html`<div class="failures" role="alert" data-testid="claims-failures">${failures.length} run${failures.length > 1 ? 's' : ''} failed and ${failures.length > 1 ? 'are' : 'is'} left out (verdicts from the rest):
+      <ul>${failures.slice(0, 8).map((f) => html`<li>${f.set === 0 ? '' : `robustness draw ${f.set}, `}${f.scenario}, replicate ${f.replicateKey}: ${f.message}</li>`)}</ul>
+      ${failures.length > 8 ? html`<span class="hint">and ${failures.length - 8} more (all in claims.json)</span>` : nothing}</div>` : nothing}`;
   }
 
   private renderTestRow(test: ClaimTest, judged: TestJudgement | undefined, blocked: string | undefined) {
@@ -285,7 +315,16 @@ export class ClaimsView extends LitElement {
     </tr>`;
   }
 
-  private renderClaim(claim: ClaimDefinition, run: ClaimsRunState | null) {
+  private renderRobustness(robust: ClaimRobustness | undefined, draws: number) {
+    if (robust === undefined) return nothing;
+    const shares = Object.entries(robust.shares).map(([v, share]) => `${v} ${Math.round(100 * share!)}%`).join(', ');
+    const moved = robust.sensitivity.find((x) => x.path === robust.mostInfluential);
+    return html`<p class="robustness" data-testid="claim-robustness" data-label=${robust.label}>
+      <span class="verdict ${robust.label === 'robust' ? 'r-robust' : 'v-inconclusive'}">${robust.label}</span>
+      across ${draws} parameter draw${draws === 1 ? '' : 's'}: ${shares}${moved === undefined ? '' : `; moved most by ${moved.path} (first-order index ${formatValue(moved.index)}, ${formatValue(robust.noiseFloor)} by chance)`}</p>`;
+  }
+
+  private renderClaim(claim: ClaimDefinition, run: ClaimsRunState | null, robustness: readonly ClaimRobustness[] | undefined) {
     const tally = run?.tally;
     const report: ClaimReport | undefined = tally?.reports.get(claim.id);
     const plan = run?.claims?.plan.claims.find((c) => c.claim.id === claim.id);
@@ -299,6 +338,7 @@ export class ClaimsView extends LitElement {
       <div class="head"><h3>Claim ${claim.id}</h3>${badge}</div>
       <p class="sentence">“${claim.sentence.replace(/^["“]+|["”]+$/g, '')}”</p>
       <p class="measures hint">${withCode(claim.measures)}</p>
+      ${this.renderRobustness(robustness?.find((r) => r.claimId === claim.id), run?.sets?.sets.judgedDraws.length ?? 0)}
       <div class="table-scroll"><table>
         <thead><tr><th>test</th><th>kind</th><th>effect</th><th>95% interval</th><th>claimed</th><th>p (Holm)</th><th>verdict</th><th>n</th></tr></thead>
         <tbody>${tests.map((t) => this.renderTestRow(t, report?.tests.find((j) => j.test.id === t.id), plan?.blocked.get(t.id)))}</tbody>
@@ -308,12 +348,13 @@ export class ClaimsView extends LitElement {
 
   protected override render() {
     const run = this.run;
+    const robustness = run?.phase === 'finished' ? run.sets?.robustness() : undefined;
     return html`${this.renderControls()}
       ${run === null ? nothing : html`${this.renderSize(run)}${this.renderStatus(run)}`}
       <p class="note">A claim holds when all its evidence does; checks of the rules hold by design and stay out of the verdict.
         Intervals are 95% two-sided; p one-sided, Holm-adjusted within each claim; under ${MIN_USABLE_REPLICATES} usable replicates a test says “too few runs”.
-        Robustness across parameter draws is not computed here (npm run claims -- --robustness N).</p>
-      <div class="claims" data-testid="claims-list">${CLAIMS.map((c) => this.renderClaim(c, run))}</div>`;
+        With robustness draws, each claim is judged again under parameter sets drawn from the scenario's uncertainty block (as npm run claims -- --robustness N): robust when at least 80% of draws agree.</p>
+      <div class="claims" data-testid="claims-list">${CLAIMS.map((c) => this.renderClaim(c, run, robustness))}</div>`;
   }
 }
 

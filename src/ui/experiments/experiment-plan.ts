@@ -71,6 +71,8 @@ export interface ExperimentAddress {
   readonly compare: readonly EntryRef[];
   /** Length of every run when shortened (the claims panel's size; `&years=20`). */
   readonly years?: number | undefined;
+  /** Robustness draws of the claims panel (`&draws=8`). */
+  readonly draws?: number | undefined;
 }
 
 /** `defaultReplicates`: the opening mode's own default when the address names no `n`. */
@@ -78,6 +80,7 @@ export function readExperimentAddress(params: URLSearchParams, defaultReplicates
   const n = Number(params.get('n'));
   const persons = Number(params.get('persons'));
   const years = Number(params.get('years'));
+  const draws = Number(params.get('draws'));
   const compare = (params.get('compare') ?? '').split(',').filter((s) => s !== '')
     .map(parseEntry).filter((e): e is EntryRef => e !== null).slice(0, MAX_COMPARED);
   return {
@@ -85,6 +88,7 @@ export function readExperimentAddress(params: URLSearchParams, defaultReplicates
     persons: Number.isInteger(persons) && persons >= 10 ? persons : undefined,
     compare,
     years: params.has('years') && Number.isInteger(years) && years >= 1 ? years : undefined,
+    draws: Number.isInteger(draws) && draws >= 1 && draws <= 100 ? draws : undefined,
   };
 }
 
@@ -95,4 +99,6 @@ export function writeExperimentAddress(params: URLSearchParams, address: Partial
   if (address.compare !== undefined) params.set('compare', address.compare.map(formatEntry).join(','));
   if (address.years !== undefined) params.set('years', String(address.years));
   else if ('years' in address) params.delete('years');
+  if (address.draws !== undefined) params.set('draws', String(address.draws));
+  else if ('draws' in address) params.delete('draws');
 }
