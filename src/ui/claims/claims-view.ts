@@ -53,7 +53,7 @@ export class ClaimsView extends LitElement {
     .controls { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: end; background: #fff; border: 1px solid #d9dee3;
       border-radius: 8px; padding: 0.7em 1em; }
     .controls label { display: grid; gap: 0.15em; font-weight: 600; }
-    .controls input[type=number] { width: 5.5em; }
+    .controls input[type=number] { width: 4.8em; }
     .size { margin: 0.7em 0 0; line-height: 1.45; }
     .size .note { margin: 0.2em 0 0; }
     .exports { margin-left: auto; display: flex; gap: 0.5em; }
@@ -79,7 +79,9 @@ export class ClaimsView extends LitElement {
     th, td { border-bottom: 1px solid #e4e7eb; padding: 0.25em 0.5em; text-align: right; font-variant-numeric: tabular-nums; vertical-align: top; }
     th { font-weight: 600; color: #3e4c59; white-space: nowrap; }
     th:first-child, td:first-child { text-align: left; }
-    td.label { min-width: 16em; }
+    td.label { min-width: 11em; }
+    td.kind { white-space: normal; max-width: 6.5em; }
+    .how { margin-top: 0.9em; }
     td.verdict-cell, td.interval { white-space: nowrap; }
     .size-actions { display: flex; gap: 0.6em; flex-wrap: wrap; align-items: center; margin: 0.4em 0 0; }
     code { font-size: 0.95em; background: #eef2f7; border-radius: 3px; padding: 0 0.2em; }
@@ -266,8 +268,8 @@ export class ClaimsView extends LitElement {
         ${size.chosen && size.estimateSeconds > 90 ? 'Even the smallest size takes longer than a minute on this machine. ' : ''}Verdicts are about the model at this size;
         the scenario's numbers of organisations are not scaled with it.</p>
       <div class="size-actions">
-      ${isFull ? nothing : html`<button data-testid="claims-full-size" @click=${this.runFullSize}>Run at full size (${full?.toLocaleString('en-US') ?? '?'} ${people}, ${run.fullYears} years: about ${duration(size.fullEstimateSeconds)})</button>`}
-      ${size.chosen ? nothing : html`<button data-testid="claims-choose" @click=${this.chooseAgain}>Let the page choose (about a minute)</button>`}
+      ${isFull ? nothing : html`<button data-testid="claims-full-size" @click=${this.runFullSize}>Full size: ${full?.toLocaleString('en-US') ?? '?'} ${people}, ${run.fullYears} years (about ${duration(size.fullEstimateSeconds)})</button>`}
+      ${size.chosen ? nothing : html`<button data-testid="claims-choose" @click=${this.chooseAgain}>Let the page choose</button>`}
       </div></div>`;
   }
 
@@ -305,7 +307,7 @@ export class ClaimsView extends LitElement {
       <td class="label">${test.label} <span class="hint">[${test.unit}]</span>
         ${test.byDesignBecause !== undefined ? html`<span class="why">true by design: ${test.byDesignBecause}</span>` : nothing}
         ${why !== undefined ? html`<span class="why">not measurable: ${why}</span>` : nothing}</td>
-      <td>${kind}</td>
+      <td class="kind">${kind}</td>
       <td>${s === undefined ? (verdict === undefined ? '…' : 'n/a') : formatValue(s.mean)}</td>
       <td class="interval">${s === undefined ? '' : `[${formatValue(s.low)}, ${formatValue(s.high)}]`}</td>
       <td>${claimedSide(test)}</td>
@@ -351,10 +353,10 @@ export class ClaimsView extends LitElement {
     const robustness = run?.phase === 'finished' ? run.sets?.robustness() : undefined;
     return html`${this.renderControls()}
       ${run === null ? nothing : html`${this.renderSize(run)}${this.renderStatus(run)}`}
-      <p class="note">A claim holds when all its evidence does; checks of the rules hold by design and stay out of the verdict.
+      <div class="claims" data-testid="claims-list">${CLAIMS.map((c) => this.renderClaim(c, run, robustness))}</div>
+      <p class="note how">A claim holds when all its evidence does; checks of the rules hold by design and stay out of the verdict.
         Intervals are 95% two-sided; p one-sided, Holm-adjusted within each claim; under ${MIN_USABLE_REPLICATES} usable replicates a test says “too few runs”.
-        With robustness draws, each claim is judged again under parameter sets drawn from the scenario's uncertainty block (as npm run claims -- --robustness N): robust when at least 80% of draws agree.</p>
-      <div class="claims" data-testid="claims-list">${CLAIMS.map((c) => this.renderClaim(c, run, robustness))}</div>`;
+        With robustness draws, each claim is judged again under parameter sets drawn from the scenario's uncertainty block (as npm run claims -- --robustness N): robust when at least 80% of draws agree.</p>`;
   }
 }
 
