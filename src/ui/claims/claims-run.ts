@@ -10,9 +10,11 @@ import { populationOf, populationOverride } from '../experiments/experiment-plan
 import { pageClaims, type JobOverrides, type PageClaims } from './claims-jobs.ts';
 import type { ClaimsTally } from './claims-tally.ts';
 import { pageClaimsSets, SetsTally } from './claims-sets.ts';
-import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice } from './claims-size.ts';
+import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice, type TimedRun } from './claims-size.ts';
 
 const LANE = 'experiment';
+/** Warm-up runs at most, and their length in years. */
+const WARM_RUNS = 5;
 
 export interface ClaimsAsked {
   readonly replicates: number;
@@ -46,7 +48,9 @@ export interface ClaimsRunState {
   wallMs: number;
 }
 
-const msPerMonth = (result: JobResult) => (result.ok && result.measure === 'series' ? result.result.wallMs / Math.max(1, result.result.totalTicks) : Number.NaN);
+/** A timed run as the cost model reads it, or undefined when it failed. */
+const timedRun = (result: JobResult): TimedRun | undefined => (result.ok && result.measure === 'series'
+  ? { persons: result.result.agentCount, months: result.result.totalTicks, ms: result.result.wallMs } : undefined);
 
 function sizeOverrides(scenario: Scenario, persons: number | undefined, years: number): JobOverrides {
   return { ...populationOverride(scenario, persons), ...(years === scenario.years ? {} : { years }) };
@@ -79,22 +83,30 @@ export async function runClaims(
   const at = (persons: number, years: number): EnsembleJob => ({
     text, overrides: { ...populationOverride(scenario, fullPersons === undefined ? undefined : Math.min(fullPersons, persons)), years: Math.min(scenario.years, years) }, measure: 'series',
   });
-  // The warm-up is the small timed run itself: a shorter one left the engine partly uncompiled,
-  // and the estimates came out 3-5x too long.
-  const warm = await pool.run(LANE, Array.from({ length: pool.size }, () => at(CALIBRATION.smallPersons, CALIBRATION.years)));
-  if (warm.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
-  const first = warm.results[0]!;
-  if (!first.ok || first.measure !== 'series') return fail(`the scenario's warm-up run failed: ${first.ok ? 'no series' : first.message}`);
+  // Warm every worker until a short run costs within a quarter of the one before (at most
+  // WARM_RUNS runs): the engine's first runs in a worker are the dearest. The last is the short timed run.
+  let first: JobResult | undefined;
+  let previous = Number.NaN;
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const warm = await pool.run(LANE, Array.from({ length: pool.size }, () => at(CALIBRATION.smallPersons, CALIBRATION.shortYears)));
+    if (warm.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
+    first = warm.results[0]!;
+    if (!first.ok || first.measure !== 'series') return fail(`the scenario's warm-up run failed: ${first.ok ? 'no series' : first.message}`);
+    const cost = first.result.wallMs;
+    if (Math.abs(cost - previous) <= 0.25 * previous) break;
+    previous = cost;
+  }
+  if (first === undefined || !first.ok || first.measure !== 'series') return fail('the scenario\'s warm-up run failed');
   const reporterIds = first.result.reporters.map((r) => r.id);
   const timed = await pool.run(LANE, [at(CALIBRATION.smallPersons, CALIBRATION.years), at(CALIBRATION.largePersons, CALIBRATION.years)]);
   if (timed.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
   const [small, large] = timed.results;
-  const sizes = [small!, large!].map((r, i) => ({ r, persons: r.ok && r.measure === 'series' ? r.result.agentCount : [CALIBRATION.smallPersons, CALIBRATION.largePersons][i]! }));
-  if (sizes.some(({ r }) => !Number.isFinite(msPerMonth(r)))) {
-    const bad = sizes.find(({ r }) => !r.ok)?.r;
+  const runs3 = [first, small!, large!].map(timedRun);
+  if (runs3.some((r) => r === undefined)) {
+    const bad = [small!, large!].find((r) => !r.ok);
     return fail(`a calibration run failed: ${bad !== undefined && !bad.ok ? bad.message : 'no series'}`);
   }
-  state.cost = monthCostOf({ persons: sizes[0]!.persons, msPerMonth: msPerMonth(small!) }, { persons: sizes[1]!.persons, msPerMonth: msPerMonth(large!) });
+  state.cost = monthCostOf(runs3[0]!, runs3[1]!, runs3[2]!);
 
   // The plan's number of scenarios does not depend on the size, so it is planned once at full size to count runs.
   const counted = pageClaimsSets(text, {}, CLAIMS, reporterIds, asked.replicates, asked.draws);

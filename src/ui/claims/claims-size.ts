@@ -1,30 +1,46 @@
 // How large the Claims panel runs (issue 18 part 4: "at a population the page chooses so that
-// the whole run takes about a minute"). Cost per month is measured in the page's pool at two
-// populations, so it is read as a fixed part (organisations, markets: about the same at 100
-// persons as at 300 in `mixed`) plus a part per person; a cost per person-month alone (the
-// CLI's estimate, calibrated at 1,000 persons) overstates small runs several times. The panel
+// the whole run takes about a minute"). A run's cost is measured in the page's pool: a set-up
+// once, then each month a fixed part (organisations, markets: about the same at 100 persons as
+// at 300 in `mixed`) plus a part per person; a cost per person-month alone (the CLI's
+// estimate, calibrated at 1,000 persons) overstates small runs several times. The panel
 // takes the largest population whose runs fit the target; when even the smallest does not
 // fit, it also shortens the years, never below MIN_YEARS (the claims' window is years 11 to
 // the end), and says the estimate is over the target when that is still too long.
 export const TARGET_SECONDS = 60;
 export const MIN_PERSONS = 100;
 export const MIN_YEARS = 20;
-/** The two calibration populations and the years they run (the months early in a run cost about as much as later ones at these sizes). */
-export const CALIBRATION = { smallPersons: 100, largePersons: 400, years: 10 } as const;
+/** The calibration runs: small and large populations, short and long runs (years). */
+export const CALIBRATION = { smallPersons: 100, largePersons: 400, shortYears: 5, years: 10 } as const;
 
-/** Milliseconds per simulated month: `fixedMs + perPersonMs * persons`. */
+/** Milliseconds a run costs: `setupMs` once (building the economy), then `fixedMs + perPersonMs * persons` a month. */
 export interface MonthCost {
+  readonly setupMs: number;
   readonly fixedMs: number;
   readonly perPersonMs: number;
 }
 
-/** The cost line through two timed runs (persons, ms per month); never negative under noise. */
-export function monthCostOf(small: { persons: number; msPerMonth: number }, large: { persons: number; msPerMonth: number }): MonthCost {
-  const span = large.persons - small.persons;
-  const slope = span > 0 ? (large.msPerMonth - small.msPerMonth) / span : 0;
-  const perPersonMs = Math.max(slope, 1e-6);
-  const fixedMs = Math.max(0, Math.min(small.msPerMonth, large.msPerMonth) - perPersonMs * Math.min(small.persons, large.persons));
-  return { fixedMs, perPersonMs };
+export interface TimedRun {
+  readonly persons: number;
+  readonly months: number;
+  readonly ms: number;
+}
+
+/**
+ * The cost from three timed runs: `short` and `long` at the same population and different
+ * lengths give the set-up and the monthly cost there; `large` (as long as `long`) gives the
+ * cost per person. Never negative under noise. Rough: runs of one size differ several-fold
+ * with their economy's course (mixed at 100 persons x 10 years: 30 to 220 ms in Node on the
+ * replicate keys), and on a loaded two-core machine the page's estimate came out 3-5x over the
+ * runs' time; the status line gives the time left at the pace of the runs done.
+ */
+export function monthCostOf(short: TimedRun, long: TimedRun, large: TimedRun): MonthCost {
+  const perMonthSmall = long.months > short.months ? Math.max(1e-6, (long.ms - short.ms) / (long.months - short.months)) : long.ms / Math.max(1, long.months);
+  const setupMs = Math.max(0, long.ms - long.months * perMonthSmall);
+  const perMonthLarge = Math.max(1e-6, (large.ms - setupMs) / Math.max(1, large.months));
+  const span = large.persons - long.persons;
+  const perPersonMs = Math.max(span > 0 ? (perMonthLarge - perMonthSmall) / span : 0, 1e-6);
+  const fixedMs = Math.max(0, perMonthSmall - perPersonMs * long.persons);
+  return { setupMs, fixedMs, perPersonMs };
 }
 
 export interface SizeChoice {
@@ -37,7 +53,7 @@ export interface SizeChoice {
 
 /** Seconds for `runs` runs of `years` at `persons`, spread over `workers`. */
 export function claimsSeconds(cost: MonthCost, runs: number, workers: number, persons: number, years: number): number {
-  return (runs * years * 12 * (cost.fixedMs + cost.perPersonMs * persons)) / 1000 / Math.max(1, workers);
+  return (runs * (cost.setupMs + years * 12 * (cost.fixedMs + cost.perPersonMs * persons))) / 1000 / Math.max(1, workers);
 }
 
 /** Two significant figures, rounded down (1,234 -> 1,200): a size a reader can repeat. */
@@ -51,13 +67,14 @@ export function chooseSize(
 ): SizeChoice {
   const fullEstimateSeconds = claimsSeconds(cost, runs, workers, fullPersons, fullYears);
   const floor = Math.min(fullPersons, MIN_PERSONS);
-  const perMonthMs = (targetSeconds * 1000 * Math.max(1, workers)) / (runs * fullYears * 12);
-  const fitting = (perMonthMs - cost.fixedMs) / cost.perPersonMs;
+  // Milliseconds each run may take, less its set-up: what its months may cost.
+  const monthsBudgetMs = (targetSeconds * 1000 * Math.max(1, workers)) / runs - cost.setupMs;
+  const fitting = (monthsBudgetMs / (fullYears * 12) - cost.fixedMs) / cost.perPersonMs;
   let persons = Math.min(fullPersons, Math.max(floor, roundDown(fitting)));
   let years = fullYears;
   if (fitting < floor) {
     persons = floor;
-    const yearsFitting = Math.floor((targetSeconds * 1000 * Math.max(1, workers)) / (runs * 12 * (cost.fixedMs + cost.perPersonMs * floor)));
+    const yearsFitting = Math.floor(monthsBudgetMs / (12 * (cost.fixedMs + cost.perPersonMs * floor)));
     years = Math.min(fullYears, Math.max(Math.min(fullYears, MIN_YEARS), yearsFitting));
   }
   return { persons, years, estimateSeconds: claimsSeconds(cost, runs, workers, persons, years), fullEstimateSeconds };
