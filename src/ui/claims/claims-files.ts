@@ -63,9 +63,9 @@ export function robustnessTexts(sets: SetsTally, facts: PageRunFacts): { json: s
   if (robustness === undefined) return undefined;
   const drawReports = sets.draws.map((t) => t.allReports());
   const provenance = pageProvenance(sets.sets.given, facts, sets.sets.draws.length);
-  const { uncertainty, judgedDraws } = sets.sets;
+  const { uncertainty, draws, judgedDraws } = sets.sets;
   return {
-    json: `${JSON.stringify(robustnessJson(provenance, uncertainty, judgedDraws, drawReports, robustness, sets.failures), null, 2)}\n`,
+    json: `${JSON.stringify(robustnessJson(provenance, uncertainty, draws, judgedDraws, drawReports, robustness, sets.failures), null, 2)}\n`,
     csv: tableCsv(robustnessRows(uncertainty, judgedDraws, drawReports)),
   };
 }

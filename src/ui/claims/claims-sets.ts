@@ -95,6 +95,10 @@ export class SetsTally {
   /** Each claim's robustness across the draws, once every set is judged; undefined without draws or before. */
   robustness(): ClaimRobustness[] | undefined {
     if (this.draws.length === 0 || ![this.given, ...this.draws].every((t) => t.finishedAll)) return undefined;
-    return robustnessOf(this.given.allReports(), this.draws.map((t) => t.allReports()), this.sets.uncertainty, this.sets.judgedDraws);
+    // As the CLI: a draw with a failed run whose claim then has no verdict is left out, and so are draws that never ran.
+    const failures = this.failures;
+    const runsFailed = this.sets.judgedDraws.map((d) => failures.some((f) => f.set === d.index + 1 && f.replicateKey !== '*'));
+    return robustnessOf(this.given.allReports(), this.draws.map((t) => t.allReports()), this.sets.uncertainty, this.sets.judgedDraws,
+      runsFailed, this.sets.draws.length - this.sets.judgedDraws.length);
   }
 }
