@@ -2,7 +2,14 @@
 // book equity. An organisation's book equity is book value of its assets - bonds outstanding +
 // its cash (pool and reserve). A commune share and a cooperative membership are worth the
 // equity divided equally among members; firm shares are worth the equity pro rata to capital
-// contributed. Firms and cooperatives have limited liability: a negative equity counts as zero.
+// contributed. Every kind has limited liability: a negative equity counts as zero in what its
+// members and shareholders hold. A commune's too (MODEL.md 10: no kind gets a rule another
+// lacks): its series are secured by their assets (and, under poolBacksBonds, by its pool), never
+// by its members, so its bonds outstanding past its assets' book value and its cash (straight-
+// line depreciation runs ahead of an annuity's repayment) are its bondholders' risk, not a debt
+// of each member. v3's first version divided a negative commune equity among the members, and
+// net worth went negative: wealth.employees.mean -193 at year 196 of a 400-year mixed run
+// (employees keep a commune share for up to lapseMonths after their last commune labour).
 import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_FIRM } from './organisation-table.ts';
@@ -109,10 +116,10 @@ function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array):
   }
 }
 
-/** One share's book equity per commune (cents), indexed by organisation id. */
+/** What one share holds per commune (cents), indexed by organisation id: its book equity, at least 0 (limited liability). */
 export function communeEquityPerMember(state: EconomyState, equity = organisationEquity(state)): Float64Array {
   const perMember = new Float64Array(equity.length);
-  for (const org of state.orgs.all) perMember[org.id] = org.members > 0 ? equity[org.id]! / org.members : 0;
+  for (const org of state.orgs.all) perMember[org.id] = org.members > 0 ? Math.max(0, equity[org.id]!) / org.members : 0;
   return perMember;
 }
 
@@ -126,7 +133,7 @@ export function addOrganisationClaims(state: EconomyState, equity: Float64Array,
   for (const org of orgs.all) {
     if (!org.alive || org.members <= 0) continue;
     const e = equity[org.id]!;
-    perMember[org.id] = org.kind === ORG_COMMUNE ? e / org.members : Math.max(0, e) / org.members;
+    perMember[org.id] = Math.max(0, e) / org.members;
   }
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;

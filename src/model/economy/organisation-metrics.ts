@@ -126,7 +126,7 @@ export function organisationReporters(): R[] {
       }
       return n > 0 ? sum / n / CENTS_PER_UNIT : Number.NaN;
     }),
-    scalar('firms.propertyShareOfValueAdded', 'Property share of firm value added', 'share 0-1', '(sales - wages - depreciation) / (sales - depreciation) of all firms over the last full year', (s) => {
+    scalar('firms.propertyShareOfValueAdded', 'Property share of firm value added', 'share 0-1', '(sales - wages - depreciation) / (sales - depreciation) of all firms over the last full year; below 0 in a year firms paid more in wages than they added', (s) => {
       const c = s.counters;
       const added = c.lastYearFirmSales - c.lastYearFirmDepreciation;
       return added > 0 ? (added - c.lastYearFirmWages) / added : Number.NaN;
