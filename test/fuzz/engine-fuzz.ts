@@ -83,9 +83,13 @@ export async function engineFuzz(options: EngineFuzzOptions): Promise<FuzzTally>
       fc.asyncProperty(engineCase, async ({ preset, raw }: EngineCase) => {
         const result = await runner.run(raw, options.capMs);
         options.onCase?.(preset, result);
-        if (result.kind === 'hang') throw new Error(`hang: no end within ${result.capMs} ms (preset ${preset})`);
-        if (result.kind === 'invalid') throw new Error(`the generator made an invalid scenario (preset ${preset}):\n${result.message}`);
-        if (result.kind === 'crash') throw new Error(`crash after ${result.months} months (preset ${preset}): ${result.message}`);
+        // The case as a scenario file to re-run (a crash reproduces with npm run sim -- FILE --check;
+        // an invariant needs runEngineCase, engine-case.ts): fast-check's
+        // own print of the counterexample is not JSON (it writes __proto__:null into objects).
+        const replay = `\nthe case as a scenario file: ${JSON.stringify(raw)}`;
+        if (result.kind === 'hang') throw new Error(`hang: no end within ${result.capMs} ms (preset ${preset})${replay}`);
+        if (result.kind === 'invalid') throw new Error(`the generator made an invalid scenario (preset ${preset}):\n${result.message}${replay}`);
+        if (result.kind === 'crash') throw new Error(`crash after ${result.months} months (preset ${preset}): ${result.message}${replay}`);
         tally.cases++;
         tally.byPreset[preset] = (tally.byPreset[preset] ?? 0) + 1;
         tally.months += result.months;
