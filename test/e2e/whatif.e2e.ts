@@ -9,6 +9,7 @@ import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts'
 
 const baseUrl = inject('baseUrl');
 const DIVIDEND = 'communes.dividendPerMember';
+const LONG_TASK_LIMIT_MS = 250;
 let browser: Browser;
 const opened: WatchedPage[] = [];
 
@@ -63,13 +64,17 @@ describe('a what-if branch in the browser', () => {
     await watched.clearLongTasks();
     await finished(page, 150_000);
     const longest = Math.max(0, ...await watched.longTasks());
-    console.log(`longest main-thread task while both ran: ${longest.toFixed(0)} ms`);
+    // The suite's bound for a loaded two-core machine (experiments.e2e.ts); the page aims at 50 ms.
+    expect(longest).toBeLessThan(LONG_TASK_LIMIT_MS);
     expect(await page.getByTestId('whatif-message').count()).toBe(0);
 
     // The dividend chart: the original over the whole run, the branch from year 20 on, apart.
     const charts = page.getByTestId('whatif-charts');
     const original = charts.locator(`path.original[data-id="${DIVIDEND}"]`);
     const branch = charts.locator(`path.branch[data-id="${DIVIDEND}"]`);
+    // Charts draw one per task after the frame: wait for the last ones.
+    await branch.waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForTimeout(1000);
     expect(await original.count()).toBe(1);
     expect(await branch.count()).toBe(1);
     const [o, b] = [await original.getAttribute('d'), await branch.getAttribute('d')];

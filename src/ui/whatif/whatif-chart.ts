@@ -16,6 +16,32 @@ const MARGIN = { left: 90, right: 20, bottom: 70 };
 export const BRANCH_DASH = '9 6';
 const STYLE_INK = '#52606d';
 
+/**
+ * Charts waiting to be drawn, one per task: a dozen panels redrawn in one task held the main
+ * thread for hundreds of milliseconds while both runs went on; one at a time, the page answers
+ * between them.
+ */
+const waiting = new Set<WhatIfChart>();
+let drawing = false;
+
+function drawNext(): void {
+  const next = waiting.values().next();
+  if (next.done === true) {
+    drawing = false;
+    return;
+  }
+  waiting.delete(next.value);
+  next.value.draw();
+  setTimeout(drawNext, 0);
+}
+
+function scheduleDraw(chart: WhatIfChart): void {
+  waiting.add(chart);
+  if (drawing) return;
+  drawing = true;
+  setTimeout(drawNext, 0);
+}
+
 @customElement('whatif-chart')
 export class WhatIfChart extends LitElement {
   static override styles = css`
@@ -36,10 +62,16 @@ export class WhatIfChart extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    this.draw();
+    scheduleDraw(this);
   }
 
-  private draw(): void {
+  override disconnectedCallback(): void {
+    waiting.delete(this);
+    super.disconnectedCallback();
+  }
+
+  draw(): void {
+    if (!this.isConnected) return;
     const record = this.record;
     const panel = this.panel;
     const svg = d3.select(this.svg);

@@ -24,7 +24,7 @@ import { formatChanges, parseValue, type WhatIfAddress } from './whatif-plan.ts'
 import './whatif-chart.ts';
 
 /** Redraws while both runs go: at most this often. */
-const REDRAW_MS = 250;
+const REDRAW_MS = 500;
 /** Snapshot files above this size are refused before they are read. */
 const MAX_FILE_BYTES = 200_000_000;
 /** Reporters in the table of values now. */
