@@ -18,6 +18,23 @@ export const APP_MODES: readonly AppMode[] = [
 
 export type AppModeId = string;
 
+/**
+ * Address parameters each mode's view writes (besides `mode`), so a share link reopens it:
+ * replicates and population, the compared scenarios, the claims panel's years and robustness
+ * draws, the what-if's branch month, changes and replicate key. Switching modes drops the
+ * others, so a link never carries another mode's settings.
+ */
+export const MODE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  single: [],
+  replicates: ['n', 'persons'],
+  compare: ['n', 'persons', 'compare'],
+  claims: ['n', 'persons', 'years', 'draws'],
+  whatif: ['persons', 'at', 'set', 'key'],
+};
+
+/** Every parameter some mode writes. */
+export const ALL_MODE_PARAMETERS: readonly string[] = [...new Set(Object.values(MODE_PARAMETERS).flat())];
+
 /** The mode the address asks for, or single run when it names none or an unknown one. */
 export function modeFromParams(params: URLSearchParams): AppModeId {
   const asked = params.get('mode');

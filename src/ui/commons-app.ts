@@ -21,9 +21,9 @@ import './planner/commune-planner.ts';
 import './experiments/experiment-view.ts';
 import { DEFAULT_CLAIMS_REPLICATES } from './claims/claims-view.ts';
 import './whatif/whatif-view.ts';
-import { APP_MODES, modeFromParams, type AppModeId } from './app-modes.ts';
+import { ALL_MODE_PARAMETERS, APP_MODES, modeFromParams, type AppModeId } from './app-modes.ts';
 import { DEFAULT_REPLICATES, readExperimentAddress, writeExperimentAddress, type ExperimentAddress } from './experiments/experiment-plan.ts';
-import { readWhatIfAddress, writeWhatIfAddress, WHATIF_PARAMETERS, type WhatIfAddress } from './whatif/whatif-plan.ts';
+import { readWhatIfAddress, writeWhatIfAddress, type WhatIfAddress } from './whatif/whatif-plan.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { MONTHS_PER_YEAR } from '../model/engine.ts';
 import { APP_VERSION } from './app-version.ts';
@@ -34,7 +34,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 /** The preset the planner opens on when the scenario has no commune to plan. */
 const PLANNER_PRESET = 'commune-planner';
 /** Search parameters the page reads; any other is named in a notice rather than ignored. */
-const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', 'n', 'persons', 'compare', 'years', ...WHATIF_PARAMETERS];
+const KNOWN_PARAMETERS = ['preset', 'classroom', 'view', 'mode', ...ALL_MODE_PARAMETERS];
 
 function yearText(tick: number): string {
   return (tick / MONTHS_PER_YEAR).toFixed(tick % MONTHS_PER_YEAR === 0 ? 0 : 1);
@@ -167,9 +167,10 @@ export class CommonsApp extends LitElement {
     // The experiments take every core the pool has; the single run waits.
     if (id !== 'single') this.sim.pause();
     const url = new URL(window.location.href);
-    if (id === 'single') for (const key of ['mode', 'n', 'persons', 'compare', 'years']) url.searchParams.delete(key);
+    // The new view starts from its own defaults and writes its settings as it runs.
+    for (const key of ALL_MODE_PARAMETERS) url.searchParams.delete(key);
+    if (id === 'single') url.searchParams.delete('mode');
     else url.searchParams.set('mode', id);
-    if (id !== 'whatif') for (const key of WHATIF_PARAMETERS) url.searchParams.delete(key);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   }
 
@@ -178,6 +179,7 @@ export class CommonsApp extends LitElement {
     const url = new URL(window.location.href);
     if (!('compare' in event.detail)) url.searchParams.delete('compare');
     if (!('years' in event.detail)) url.searchParams.delete('years');
+    if (!('draws' in event.detail)) url.searchParams.delete('draws');
     writeExperimentAddress(url.searchParams, event.detail);
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   };

@@ -1,7 +1,7 @@
 // Issue 18 part 4 in a real browser: the Claims mode at a tiny size (100 persons, 12 years, 3
 // replicates of `mixed`) fills every claim and every test with a verdict, exports the CLI's
 // claims.csv, and its share link reopens the Claims mode running the same runs to the same
-// verdicts. Screenshots go to test-artifacts/.
+// verdicts (and with robustness draws when the link asks for them). Screenshots go to test-artifacts/.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -81,6 +81,21 @@ describe('the Claims mode in the browser', () => {
     await reopened.page.waitForTimeout(500);
     expect(await reopened.page.locator('[data-testid=mode-switch] button[data-mode=claims]').getAttribute('aria-pressed')).toBe('true');
     expect(await verdicts(reopened.page)).toEqual(tests);
-    expect([...watched.errors, ...reopened.errors]).toEqual([]);
-  }, 120_000);
+
+    // Robustness draws travel in the link too: mixed declares uncertain parameters, so one draw
+    // runs the 21 runs again under a drawn parameter set (42 in all). Checked while it runs.
+    const withDraws = await open(`${link.replace(baseUrl, '')}&draws=1`);
+    const drawn = withDraws.page;
+    await drawn.getByTestId('claims-status').and(drawn.locator('[data-state=running]')).waitFor({ timeout: 45_000 });
+    expect(await drawn.getByTestId('claims-draws').inputValue()).toBe('1');
+    expect(await drawn.getByTestId('claims-status').getAttribute('data-total')).toBe('42');
+    expect(new URL(drawn.url()).searchParams.get('draws')).toBe('1');
+    expect(await drawn.getByTestId('notice').count()).toBe(0);
+    await drawn.getByTestId('claims-cancel').click();
+    // Back to a single run: the address keeps none of the experiment's settings.
+    await drawn.getByTestId('back-to-single').click();
+    const single = new URL(drawn.url()).searchParams;
+    expect(['mode', 'n', 'persons', 'years', 'draws'].filter((k) => single.has(k))).toEqual([]);
+    expect([...watched.errors, ...reopened.errors, ...withDraws.errors]).toEqual([]);
+  }, 180_000);
 });

@@ -1,7 +1,8 @@
 // Issue 18 in a real browser: replicates of `mixed` at 2,000 persons draw bands while they run,
 // and their final values are the engine's in Node for the same replicate keys; a compare of
 // `mixed` with communes off shows both, side by side, and their paired difference; each view
-// reopens from its address (the share link's search part). Screenshots go to test-artifacts/.
+// reopens from its address (the share link's search part): N, population and the compared
+// scenarios. Screenshots go to test-artifacts/.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -73,12 +74,27 @@ describe('experiments in the browser', () => {
       const column = node.result.columns[node.result.reporters.findIndex((r) => r.id === 'wealth.gini')]!;
       expect(Number(shown)).toBe(column[column.length - 1]);
     }
+    const link = page.url();
+    const params = new URL(link).searchParams;
+    expect([params.get('mode'), params.get('n'), params.get('persons')]).toEqual(['replicates', '10', '2000']);
     await page.getByTestId('experiment-cancel').click();
     await page.getByTestId('experiment-status').and(page.locator('[data-state=cancelled]')).waitFor({ timeout: 10_000 });
     await page.getByTestId('back-to-single').click();
     await page.locator('[data-chart=inequality]').first().waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).searchParams.get('mode')).toBeNull();
     expect(watched.errors).toEqual([]);
+
+    // The link reopens the Replicates view with its N and population, running.
+    const reopened = await open(link.replace(baseUrl, ''), { width: 1280, height: 720 });
+    const again = reopened.page;
+    await again.getByTestId('experiment-status').waitFor({ timeout: 30_000 });
+    expect(await again.locator('[data-testid=mode-switch] button[data-mode=replicates]').getAttribute('aria-pressed')).toBe('true');
+    expect(await again.getByTestId('replicate-count').inputValue()).toBe('10');
+    expect(await again.getByTestId('experiment-population').inputValue()).toBe('2000');
+    expect(await again.getByTestId('experiment-status').getAttribute('data-total')).toBe('10');
+    expect(await again.getByTestId('notice').count()).toBe(0);
+    await again.context().close();
+    expect(reopened.errors).toEqual([]);
   }, 400_000);
 
   it('compares mixed with communes off on shared axes with the paired difference, reopening from its link', async () => {

@@ -138,8 +138,7 @@ export class ClaimsView extends LitElement {
   private emitAddress(): void {
     this.dispatchEvent(new CustomEvent<Partial<ExperimentAddress>>('experiment-address', {
       bubbles: true, composed: true,
-      // Robustness draws are not in the address yet (the page reads no draws parameter).
-      detail: { replicates: this.replicates, persons: this.persons, years: this.years },
+      detail: { replicates: this.replicates, persons: this.persons, years: this.years, draws: this.uncertainCount() > 0 && this.draws > 0 ? this.draws : undefined },
     }));
   }
 

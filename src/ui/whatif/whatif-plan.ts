@@ -12,9 +12,6 @@ export interface WhatIfAddress {
   readonly replicateKey: string | undefined;
 }
 
-/** Address parameters this view reads (beside `mode` and `persons`). */
-export const WHATIF_PARAMETERS = ['at', 'set', 'key'] as const;
-
 export function parseValue(text: string): string | number | boolean {
   if (text === 'true') return true;
   if (text === 'false') return false;
