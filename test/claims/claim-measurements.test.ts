@@ -100,6 +100,7 @@ describe('the eight claims as measurements', () => {
       // Commune bonds lose 2% a year, no commune bonds out in year 11.
       'bonds.commune.lossRate': Float64Array.from(ticks, (t) => (t === 132 ? Number.NaN : 0.02)),
       'communes.ownedOutrightShare': constant(0.45), 'communes.ownedOutrightCeiling': constant(0.5), 'communes.ownedOutrightCeilingByClass': constant(0.6),
+      'communes.ownedOutrightCeilingOnSchedule': constant(0.5625),
       'communes.interestShareOfRent': constant(0.2),
     }, { bonds: { baseYield: 0.05 } });
     expect(effect(6, 'claim6.base.cleared', { base: r })).toBeCloseTo(0.6, 12);
@@ -108,7 +109,8 @@ describe('the eight claims as measurements', () => {
     expect(value(6, 'claim6.communeLossRate', r)).toBeCloseTo(0.02, 12);
     expect(value(6, 'claim6.lossRateAllIssuers', r)).toBeCloseTo(0.01, 12);
     expect(effect(6, 'claim6.base.lossesBelowPremium', { base: r })).toBeCloseTo((5 * 0.015 + 4 * 0.025) / 9 - 0.02, 12);
-    expect(effect(6, 'claim6.base.ownedOutright', { base: r })).toBeCloseTo(0.75, 12);
+    expect(effect(6, 'claim6.base.ownedOutright', { base: r })).toBeCloseTo(0.8, 12);
+    expect(value(6, 'claim6.ownedOutrightOfSteadyState', r)).toBeCloseTo(0.75, 12);
     expect(value(6, 'claim6.ownedOutrightOfPooledCeiling', r)).toBeCloseTo(0.9, 12);
   });
 

@@ -1,8 +1,13 @@
 // The reporters the claims need, on hand-built economies whose answers are worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
-  communeAssetShares, communeFailureHazard, holdersTop10Sorted, rentVsUseFit, rentVsUseRedeemed,
+  communeAssetShares, communeFailureHazard, holdersTop10Sorted, ownedOutrightCeiling, rentVsUseFit, rentVsUseRedeemed,
 } from '../../src/model/economy/claim-metrics.ts';
+import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
+import { createSimulation } from '../../src/scenarios/create-simulation.ts';
+import { ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
 import { economyReporters } from '../../src/model/economy/metrics.ts';
 import { topShare } from '../../src/model/inequality.ts';
 import { recountOrganisations } from '../../src/agents/economy/membership.ts';
@@ -114,5 +119,80 @@ describe('claim 1: concentration among holders', () => {
     const sorted = raw.slice().sort();
     expect(holdersTop10Sorted(sorted)).toBe(topShare(raw.filter((v) => v > 0).sort(), 0.1));
     expect(holdersTop10Sorted(new Float64Array(5))).toBeNaN();
+  });
+});
+
+describe('claim 6: the owned-outright ceiling', () => {
+  /** A commune home bought in month `tick` with a series of `maturityMonths` (1,000 units lent by person 5). */
+  function financedHome(state: EconomyState, tick: number, maturityMonths = 120): number {
+    const home = state.assets.add(HOME, 0, tick);
+    const series = issueSeries(state.ledger, state.bonds, [{ bidder: state.persons.firstAccount + 5, amountCents: 100_000, annualYield: 0.05 }],
+      { issuer: 0, issuerAccount: state.orgs.get(0).account, asset: home, tick, maturityMonths });
+    state.assets.series[home] = series;
+    return home;
+  }
+
+  /** The claim's owned-outright test reads this ratio: its two reporters, sampled on `state`. */
+  function claimRatio(state: EconomyState): { share: number; ceiling: number } {
+    const measurement = CLAIMS.find((c) => c.id === 6)!.measurements.find((m) => m.id === 'claim6.ownedOutrightOfCeiling')!;
+    const [share, ceiling] = measurement.needs.map((id) => economyReporters().find((r) => r.id === id)!.sample(state, { ticksDone: state.tick } as never));
+    return { share: share!, ceiling: ceiling! };
+  }
+
+  it('counts assets with no series outstanding and those past their last scheduled payment, not those within their schedule', () => {
+    const state = handBuiltEconomy();
+    endow(state, 5, 10_000_000);
+    state.assets.add(WORKSHOP, 0, 0); // bought without bonds (an initial asset, or out of a reserve)
+    financedHome(state, 100); // issued in month 100: last scheduled payment in month 220
+    financedHome(state, 180); // in month 180: in month 300
+    financedHome(state, 181); // in month 181: in month 301
+    state.assets.add(TOOLKIT, 1, 0, ORG_FIRM); // a firm's: not counted
+    // The sample after month 300 (tick 301): the first two series are past their last scheduled
+    // payment (in arrears), the third is not yet due in full.
+    state.tick = 301;
+    expect(ownedOutrightCeiling(state)).toBeCloseTo(3 / 4, 12);
+    state.tick = 302;
+    expect(ownedOutrightCeiling(state)).toBeCloseTo(4 / 4, 12);
+    state.tick = 220;
+    expect(ownedOutrightCeiling(state)).toBeCloseTo(1 / 4, 12);
+    state.tick = 221;
+    expect(ownedOutrightCeiling(state)).toBeCloseTo(2 / 4, 12);
+  });
+
+  it('bounds the owned-outright share in a stock older than the steady state (the per-class steady-state share did not)', () => {
+    // Four commune homes (40-year lives) bought with 10-year bonds in the first year, every
+    // series redeemed in its 121st month, seen at year 25: all are owned outright. The steady
+    // state, 1 - 121/480 = 0.75 of them, would hold if their ages were spread over 40 years.
+    const state = handBuiltEconomy();
+    endow(state, 5, 10_000_000);
+    for (let k = 0; k < 4; k++) {
+      const home = financedHome(state, 3 * k);
+      state.assets.series[home] = -1;
+      state.redeemedByClass[HOME]!++;
+      state.redemptionMonthsByClass[HOME]! += 121;
+    }
+    state.tick = 300;
+    const { share, ceiling } = claimRatio(state);
+    expect(share).toBe(1);
+    expect(share / ceiling).toBeLessThanOrEqual(1);
+    expect(economyReporters().find((r) => r.id === 'communes.ownedOutrightCeilingByClass')!.sample(state, { ticksDone: 300 } as never)).toBeCloseTo(1 - 121 / 480, 12);
+  });
+
+  it('is never exceeded at any sample of a mixed run whose commune stock ages (it reached 1.23 of the per-class steady-state share)', () => {
+    const file = new URL('../../scenarios/mixed.yaml', import.meta.url).pathname;
+    const scenario = loadScenario(readFileSync(file, 'utf8'), file, { 'persons.count': 200, years: 20 });
+    const simulation = createSimulation(scenario, { replicateKey: 'r1' });
+    simulation.runToEnd();
+    const { columns } = simulation.series.sliceFrom(0);
+    const ids = simulation.model.scalars.map((r) => r.id);
+    const measurement = CLAIMS.find((c) => c.id === 6)!.measurements.find((m) => m.id === 'claim6.ownedOutrightOfCeiling')!;
+    const [share, ceiling] = measurement.needs.map((id) => columns[ids.indexOf(id)]!);
+    let sampled = 0;
+    for (let i = 0; i < share!.length; i++) {
+      if (!(ceiling![i]! > 0)) continue;
+      sampled++;
+      expect(share![i]!).toBeLessThanOrEqual(ceiling![i]!);
+    }
+    expect(sampled).toBeGreaterThan(10);
   });
 });

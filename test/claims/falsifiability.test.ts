@@ -94,6 +94,7 @@ describe('every claim can come out either way', () => {
       'bonds.clearingYield': series(k, () => 0.07, 0.001), 'bonds.marketReturn': series(k, () => 0.05, 0.001),
       'bonds.commune.lossRate': series(k, () => communeLossRate, 0.001),
       'communes.ownedOutrightShare': series(k, () => 0.5), 'communes.ownedOutrightCeilingByClass': series(k, () => 0.55),
+      'communes.ownedOutrightCeilingOnSchedule': series(k, () => 0.55),
       'communes.ownedOutrightCeiling': series(k, () => 0.5), 'communes.interestShareOfRent': series(k, () => 0.2),
     };
     return { base: run, halfCapitalistWealth: run, membersOnlyBonds: run };

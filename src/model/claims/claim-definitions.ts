@@ -211,7 +211,7 @@ const bondTests = (name: string, label: string, role: TestRole): ClaimTest[] => 
     [[name, 'claim6.clearedShareOfDemand']], (v) => v(name, 'claim6.clearedShareOfDemand'), { role, reference: 0.8 }),
   test(`claim6.${name}.lossesBelowPremium`, `${label}: commune bonds' risk premium (clearing yield over savers' opportunity return) minus their annual loss rate (claimed: > 0)`, 'per year', 1, 0,
     [[name, 'claim6.communeLossRate'], [name, 'claim6.riskPremium']], (v) => v(name, 'claim6.riskPremium') - v(name, 'claim6.communeLossRate'), { role }),
-  test(`claim6.${name}.ownedOutright`, `${label}: owned-outright share / its per-class ceiling (claimed: at least 0.8)`, 'ratio', 1, 0,
+  test(`claim6.${name}.ownedOutright`, `${label}: owned-outright share / its ceiling, the share debt-free had every series been paid on schedule (claimed: at least 0.8)`, 'ratio', 1, 0,
     [[name, 'claim6.ownedOutrightOfCeiling']], (v) => v(name, 'claim6.ownedOutrightOfCeiling'), { role, reference: 0.8 }),
 ];
 const claim6: ClaimDefinition = {
@@ -233,7 +233,8 @@ const claim6: ClaimDefinition = {
       ['bonds.commune.lossRate'], (run, w) => yearlyMean(run, w, (year) => yearEndValue(run, 'bonds.commune.lossRate', year))),
     custom('claim6.lossRateAllIssuers', 'bond losses per year / mean principal outstanding, every issuer kind', 'per year', ['bonds.losses', 'bonds.outstanding'], (run, w) =>
       windowChange(run.ticks, columnOf(run, 'bonds.losses'), w) / (windowMean(run.ticks, columnOf(run, 'bonds.outstanding'), w) * (w.toYear - w.fromYear))),
-    ratioAtEnd('claim6.ownedOutrightOfCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeilingByClass', 'owned-outright share / its per-class ceiling', 'ratio'),
+    ratioAtEnd('claim6.ownedOutrightOfCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeilingOnSchedule', 'owned-outright share / its ceiling: the share of commune assets with no series outstanding or one past its last scheduled payment', 'ratio'),
+    ratioAtEnd('claim6.ownedOutrightOfSteadyState', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeilingByClass', 'owned-outright share / the per-class steady-state share 1 - months to redemption / lifespan (no bound: above 1 in a stock older than the steady state)', 'ratio'),
     ratioAtEnd('claim6.ownedOutrightOfPooledCeiling', 'communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'owned-outright share / the v2 pooled ceiling (classes\' lifespans averaged)', 'ratio'),
     meanOf('claim6.interestShareOfRent', 'communes.interestShareOfRent', 'interest to non-members / rent', 'share 0-1'),
   ],
