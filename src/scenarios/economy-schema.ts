@@ -72,7 +72,7 @@ export const rentalSchema = z.strictObject({
   format: z.enum(['second-price', 'first-price']).default('second-price').meta({ description: 'Rental auction format.' }),
   minRent: units(0, 1e8, 100, 'goods units per month', 'Reserve rent of an asset whose bonds are redeemed.'),
   termYears: z.number().int().min(1).max(50).default(10).meta({ unit: 'years', description: 'Term of a rental won at a re-auction (an acquisition\'s term is the bond maturity).' }),
-  graceMonths: months(1, 120, 3, 'Consecutive missed payments (rent or bond service) before default.'),
+  graceMonths: months(1, 120, 3, 'Missed rents in a row before a tenant loses the asset; bond payments behind schedule before a series defaults (its asset sold); months in a row of unmet obligations before an organisation is insolvent.'),
   liquidationDiscount: share(0.3, 'Fire-sale discount on book value when an asset is liquidated.'),
 });
 

@@ -109,12 +109,13 @@ describe('the what-if session', () => {
     const departed = branch.slice(before).filter((v, i) => !Object.is(v, original[before + i]));
     expect(departed.length).toBeGreaterThan(0);
     // The first years after the branch point see it: the excess rent the original prepays with
-    // is paid out, so commune members are paid more dividend. Four yearly samples, under half the
-    // bonds' ten-year maturity: later the original's earlier redemptions pay it back (with the
-    // enterprise productivity of issue 14 the prepaying original's dividends overtake from year
-    // 12 of this 16-year run, so a sum over the whole remainder no longer shows the first effect).
+    // is paid out, so fewer series are redeemed early. (Dividend per member was the signal until
+    // one default rule for every issuer: a series counts every payment it is behind, so the
+    // branch's longer-lived series fall behind more often and more commune assets are sold; at
+    // this size the lost rent outweighs the excess paid out: dividends per member, years 7-10,
+    // 893-1,160 in the branch against 918-1,298; redeemed series at year 7, 94 against 156.)
     const firstYears = (series: number[]) => series.slice(before, before + 4).reduce((a, b) => a + b, 0);
-    expect(firstYears(branch)).toBeGreaterThan(firstYears(original));
+    expect(firstYears(runs.branch['bonds.redeemed']!)).toBeLessThan(firstYears(runs.original['bonds.redeemed']!));
 
     // A new branch from the same point with nothing changed puts both back level: the original again.
     expect(session.branch({})).toEqual({ ok: true, branchTick: BRANCH_MONTH });

@@ -1,7 +1,8 @@
 // MODEL.md 5, cooperative: founded by its member-workers (the initial ones with endowments
 // spread evenly from (1 - endowmentSpread) to (1 + endowmentSpread) times the mean, so
-// unequal endowments are a parameter, not noise); it fails when it has missed payments for
-// `graceMonths` or has no members at year end. A failing cooperative may merge into a healthy
+// unequal endowments are a parameter, not noise); it fails when it fails the insolvency test
+// every kind shares (`graceMonths` months in a row without the cash for what it owes; a series
+// behind schedule only costs it that series' asset, defaults.ts) or has no members at year end. A failing cooperative may merge into a healthy
 // one (no missed payment, positive trailing net income) if the healthy one's members vote for
 // it: one vote each, yes when their income per member would not fall and their cash covers
 // the failing one's arrears. Otherwise its assets are liquidated (bondholders first, by the

@@ -11,7 +11,10 @@ import { endPossession } from './possession.ts';
 export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquidation' | 'scrap'): void {
   const { assets, bonds, orgs, ledger } = state;
   if (!assets.alive[asset]) return;
-  endPossession(state, asset);
+  // The asset leaves, not its worker's membership: a cooperative goes on with the member, who
+  // waits to be equipped again (a member whose asset wore out or was sold for its series'
+  // default did not choose to leave; an employee's job ends with its position).
+  endPossession(state, asset, true);
   assets.retire(asset);
   const owner = orgs.get(assets.owner[asset]!);
   const proceeds = how === 'scrap' ? 0 : liquidationValueCents(assets.bookValue(asset, state.tick), state.params.liquidationDiscount);

@@ -1,6 +1,7 @@
 // MODEL.md 4-5, "bond service": every active series pays its holders out of its escrow. Rent
 // above the service redeems the series early (`excessRent: prepay`) or goes to the pool
-// (`dividend`). With `poolBacksBonds` the commune's pool covers a shortfall.
+// (`dividend`). With `poolBacksBonds` the commune's pool covers a shortfall, and a pool that
+// cannot is a missed payment of the commune's (the insolvency test every kind shares).
 import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
 import { serviceSeries, serviceShortfall, type HolderPaid } from '../../model/market/bond-service.ts';
@@ -43,8 +44,16 @@ function lendingOrganisationPaid(state: EconomyState, account: number, interestC
   if (communal) state.counters.interestToNonMembersYear += interestCents;
 }
 
+/** Communes whose pool fell short of a series' service this month (scratch, by organisation id). */
+let poolShort = new Uint8Array(64);
+
 export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {
   const { bonds, ledger, orgs, params } = state;
+  const backs = params.poolBacksBonds;
+  if (backs) {
+    if (poolShort.length < orgs.all.length) poolShort = new Uint8Array(2 * orgs.all.length);
+    poolShort.fill(0, 0, orgs.all.length);
+  }
   // Imported bindings read once (a module loader may route each read through a getter).
   const ACTIVE = SERIES_ACTIVE;
   const service = serviceSeries;
@@ -58,9 +67,11 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     bookkeeping.issuer = issuer;
     const owner = organisations[issuer]!;
     bookkeeping.communal = owner.kind === ORG_COMMUNE;
-    if (params.poolBacksBonds) {
+    // A pool that backs its bonds owes their shortfall out of its own account, as an
+    // enterprise's cash does (wages.ts); only a commune's pool is backed here.
+    if (backs && owner.kind === ORG_COMMUNE) {
       const short = serviceShortfall(ledger, bonds, s);
-      if (short > 0) ledger.payUpTo(owner.account, escrow, short, FLOW.rent);
+      if (short > 0 && ledger.payUpTo(owner.account, escrow, short, FLOW.rent) < short) poolShort[issuer] = 1;
     }
     const paid = service(ledger, bonds, s, bookkeeping.paid, params.excessRentPrepays);
     if (paid && bonds.status[s] === ACTIVE && !params.excessRentPrepays) {
@@ -72,6 +83,14 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       }
     }
     if (bonds.status[s] === SERIES_REDEEMED) settleRedeemed(state, s);
+  }
+  // The insolvency test, the same for every kind (wages.ts for enterprises): months in a row
+  // the commune's own account has not covered what it owes this month. A commune owes from its
+  // pool only when the pool backs its bonds.
+  if (!backs) return;
+  for (let i = 0; i < organisations.length; i++) {
+    const org = organisations[i]!;
+    if (org.alive && org.kind === ORG_COMMUNE) org.missedPayments = poolShort[i] ? org.missedPayments + 1 : 0;
   }
 }
 

@@ -1,27 +1,65 @@
-// MODEL.md 4 and 10.1, "missed payments and defaults": a possessor of a let asset (any owner's) who misses `graceMonths` rents in a
-// row, or whose asset's series has missed that many payments, loses the asset; it goes back to
-// auction. An asset left without a bid at its reserve for `graceMonths` is liquidated. A
-// rental term that ends sends the asset to auction with the incumbent still in place (it may
-// bid again).
+// MODEL.md 4 and 10, "missed payments and defaults", one rule for every issuer and every owner:
+// - A series defaults when it is `graceMonths` payments behind its original schedule (missed
+//   payments are capitalised and never made up, so they need not be in a row), whoever issued
+//   it. Its securing asset is liquidated through the ordinary sale path (disposeOfAsset: sold to
+//   `world` at book value less the liquidation discount, proceeds and escrow to the holders pro
+//   rata, the shortfall their loss, counted in the defaults and losses by issuer kind). The
+//   issuer goes on; it ends only by the insolvency test (wages.ts, commune-bond-service.ts) or
+//   its kind's winding-up rule.
+// - A possessor of a let asset (any owner's) who misses `graceMonths` rents in a row loses the
+//   asset: the tenant's default on its landlord; it goes back to auction. An asset left without
+//   a bid at its reserve for `graceMonths` is liquidated. A rental term that ends sends the asset
+//   to auction with the incumbent still in place (it may bid again).
 import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
+import { paymentsBehind } from '../../model/market/bond-service.ts';
+import { liquidate } from '../../model/market/liquidation.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 import { endPossession } from './possession.ts';
 
-export function enforceDefaults(state: EconomyState): void {
-  const { assets, bonds, params } = state;
-  const grace = params.graceMonths;
+/** Series found in default this month (scratch: the active list changes as they close). */
+let defaulting = new Int32Array(64);
+
+/** After this month's bond service: every series `graceMonths` behind its schedule defaults. */
+export function enforceSeriesDefaults(state: EconomyState): void {
+  const { bonds, assets, params, orgs } = state;
   const ACTIVE = SERIES_ACTIVE;
+  const active = bonds.active();
+  let count = 0;
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
+    if (bonds.status[s] !== ACTIVE || paymentsBehind(bonds, s, state.tick + 1) < params.graceMonths) continue;
+    if (count === defaulting.length) { const grown = new Int32Array(2 * count); grown.set(defaulting); defaulting = grown; }
+    defaulting[count++] = s;
+  }
+  for (let k = 0; k < count; k++) {
+    const s = defaulting[k]!;
+    if (bonds.status[s] !== ACTIVE) continue;
+    const a = bonds.asset[s]!;
+    if (assets.alive[a] && assets.series[a] === s) {
+      disposeOfAsset(state, a, 'liquidation');
+      continue;
+    }
+    // A series whose asset is gone has nothing to sell: its escrow pays the holders what it can.
+    const owner = orgs.get(bonds.issuer[s]!);
+    const outcome = liquidate(state.ledger, bonds, s, 0, owner.account);
+    state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
+    owner.lossesByYear[0]! += outcome.lossCents;
+    owner.poolIncomeMonth += outcome.toOwnerCents;
+  }
+}
+
+/** The rental rules: a tenant's default on its landlord, vacancy and the end of a term. */
+export function enforceDefaults(state: EconomyState): void {
+  const { assets, params } = state;
+  const grace = params.graceMonths;
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
     const a = liveIds[i]!;
     // Assets worked by their owner's workers have no rental agreement: their owner's defaults
-    // are its own (bankruptcy, failure). Every let asset follows the rental rules, whoever owns it.
+    // are its own (its series', its insolvency). Every let asset follows the rental rules, whoever owns it.
     if (!assets.alive[a] || !assets.letOut[a]) continue;
-    const possessor = assets.possessor[a]!;
-    const s = assets.series[a]!;
-    const seriesInDefault = s >= 0 && bonds.status[s] === ACTIVE && bonds.missedMonths[s]! >= grace;
-    if (possessor >= 0) {
-      if (assets.missedRent[a]! >= grace || seriesInDefault) {
+    if (assets.possessor[a]! >= 0) {
+      if (assets.missedRent[a]! >= grace) {
         state.eventLog?.possessionLost(state, a);
         endPossession(state, a);
       }

@@ -1,6 +1,7 @@
 // MODEL.md 5, at year end: workers found new communes at `foundingRatePerYear` (each by a few
 // workers who hold no share yet; founders are members from the start), and a commune fails
-// when it has neither members nor probationers, or has had no assets for 12 months. A failing
+// when it has neither members nor probationers, or has had no assets for 12 months, or (any
+// month) fails the insolvency test every kind shares. A failing
 // commune's assets are liquidated (bondholders first); what is left goes to its members, or
 // back to `world` when there is nobody to receive it.
 import { FLOW, WORLD } from '../../model/ledger.ts';
@@ -56,28 +57,44 @@ export function foundNewCommunes(state: EconomyState, rng: RandomStream): void {
 }
 
 export function closeFailedCommunes(state: EconomyState): void {
-  const { orgs, persons, ledger } = state;
-  for (const org of orgs.all) {
+  for (const org of state.orgs.all) {
     if (!org.alive || org.kind !== ORG_COMMUNE) continue;
     const empty = org.members + org.probationers === 0;
     if (!empty && org.monthsWithoutAssets < 12) continue;
-    liquidateAssetsOf(state, org.id);
-    if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);
-    const members: number[] = [];
-    for (let p = 0; p < persons.count; p++) if (persons.memberOf[p] === org.id) members.push(p);
-    const { shareCents } = equalShareCents(ledger.balance(org.account), members.length);
-    for (const p of members) {
-      if (shareCents > 0) ledger.transfer(org.account, persons.firstAccount + p, shareCents, FLOW.dividend);
-      // Booked like a dividend, for the person and in the economy's total alike.
-      persons.dividendYear[p]! += shareCents;
-      state.counters.dividendsYear += shareCents;
-      persons.memberOf[p] = -1;
-      persons.founder[p] = 0;
-    }
-    if (ledger.balance(org.account) > 0) ledger.transfer(org.account, WORLD, ledger.balance(org.account), FLOW.other);
-    for (let p = 0; p < persons.count; p++) if (persons.probationOf[p] === org.id) persons.probationOf[p] = -1;
-    endOrganisation(org, state.tick, EXIT_FAILED);
-    state.counters.failed++;
-    state.events.push({ tick: state.tick, kind: 'failure', org: org.id, other: -1, sizeA: members.length, sizeB: 0 });
+    windUpCommune(state, org);
   }
+}
+
+/**
+ * Monthly: a commune that fails the insolvency test every kind shares (its own account has not
+ * covered what it owes for `graceMonths` months in a row; only a pool that backs its bonds owes
+ * anything) is wound up like a failed one.
+ */
+export function closeInsolventCommunes(state: EconomyState): void {
+  for (const org of state.orgs.all) {
+    if (org.alive && org.kind === ORG_COMMUNE && org.missedPayments >= state.params.graceMonths) windUpCommune(state, org);
+  }
+}
+
+/** Liquidates a commune's assets (bondholders first) and shares what is left among its members. */
+export function windUpCommune(state: EconomyState, org: Organisation): void {
+  const { persons, ledger } = state;
+  liquidateAssetsOf(state, org.id);
+  if (ledger.balance(org.reserveAccount) > 0) ledger.transfer(org.reserveAccount, org.account, ledger.balance(org.reserveAccount), FLOW.liquidation);
+  const members: number[] = [];
+  for (let p = 0; p < persons.count; p++) if (persons.memberOf[p] === org.id) members.push(p);
+  const { shareCents } = equalShareCents(ledger.balance(org.account), members.length);
+  for (const p of members) {
+    if (shareCents > 0) ledger.transfer(org.account, persons.firstAccount + p, shareCents, FLOW.dividend);
+    // Booked like a dividend, for the person and in the economy's total alike.
+    persons.dividendYear[p]! += shareCents;
+    state.counters.dividendsYear += shareCents;
+    persons.memberOf[p] = -1;
+    persons.founder[p] = 0;
+  }
+  if (ledger.balance(org.account) > 0) ledger.transfer(org.account, WORLD, ledger.balance(org.account), FLOW.other);
+  for (let p = 0; p < persons.count; p++) if (persons.probationOf[p] === org.id) persons.probationOf[p] = -1;
+  endOrganisation(org, state.tick, EXIT_FAILED);
+  state.counters.failed++;
+  state.events.push({ tick: state.tick, kind: 'failure', org: org.id, other: -1, sizeA: members.length, sizeB: 0 });
 }

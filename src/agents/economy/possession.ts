@@ -42,8 +42,12 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   }
 }
 
-/** The possessor leaves; a productive possessor falls back on self-employment. */
-export function endPossession(state: EconomyState, asset: number): void {
+/**
+ * The possessor leaves; a productive possessor falls back on self-employment. A cooperative
+ * member who leaves the asset it works leaves the cooperative, unless `keepMembership` (the
+ * asset itself is gone: scrapped or sold; the member stays, waiting to be equipped again).
+ */
+export function endPossession(state: EconomyState, asset: number, keepMembership = false): void {
   const { assets, persons } = state;
   const person = assets.possessor[asset]!;
   const letOut = assets.letOut[asset]!;
@@ -52,7 +56,7 @@ export function endPossession(state: EconomyState, asset: number): void {
     // capital account paid out). A hired non-member's job on it just ends: the test is how the
     // person worked it, not whose member it is now (engine fuzz: a co-op's hired worker admitted
     // as a member left the co-op again when its job ended, and worked on as a member of nothing).
-    const asMember = !letOut && persons.mode[person] === MODE_MEMBER_WORKER && persons.coopOf[person] === assets.owner[asset];
+    const asMember = !keepMembership && !letOut && persons.mode[person] === MODE_MEMBER_WORKER && persons.coopOf[person] === assets.owner[asset];
     vacate(persons, asset, person, assets.classOf(asset).productive);
     if (asMember) leaveCooperative(state, person);
   }

@@ -12,12 +12,12 @@ import { closeFinanceYear } from './credit-history.ts';
 import { collectRent } from './rent-collection.ts';
 import { creditLabour, recountOrganisations, rollMonthlyHistory } from './membership.ts';
 import { holderBookkeeping, serviceCommuneBonds } from './commune-bond-service.ts';
-import { enforceDefaults } from './defaults.ts';
+import { enforceDefaults, enforceSeriesDefaults } from './defaults.ts';
 import { payCommuneDividends } from './dividends.ts';
 import { chooseModes } from './mode-choice.ts';
 import { requestAcquisitions, runRentalAuctions } from './acquisition.ts';
 import { consume } from './consumption.ts';
-import { closeFailedCommunes, foundNewCommunes } from './founding.ts';
+import { closeFailedCommunes, closeInsolventCommunes, foundNewCommunes } from './founding.ts';
 import { holdMergeVotes } from './merges.ts';
 import { payWagesAndService } from './wages.ts';
 import { hireApplicants, newLabourMarket, openLabourMarket } from './labour-market.ts';
@@ -63,7 +63,13 @@ export function economyPhases(state: EconomyState): {
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
     {
       name: 'missed payments and defaults',
-      run: (st) => { enforceDefaults(st); enforceBankruptcies(st); resolveFailingCooperatives(st); if (hasEnterprises(st)) letOutVacantAssets(st); },
+      // The tenants' defaults (rental rules), then the series' (one rule for every issuer),
+      // then the issuers' insolvency (one test for every kind; each kind's own winding up).
+      run: (st) => {
+        enforceDefaults(st); enforceSeriesDefaults(st);
+        enforceBankruptcies(st); resolveFailingCooperatives(st); closeInsolventCommunes(st);
+        if (hasEnterprises(st)) letOutVacantAssets(st);
+      },
     },
     { name: 'dividends', run: (st) => { payCommuneDividends(st); payFirmDividends(st); } },
     { name: 'mode choices', run: (st) => { openLabourMarket(st, market); chooseModes(st, modeChoice, market); } },

@@ -2,12 +2,13 @@
 // employees the wage rate x skill, then deposits its bond series' service into their escrows
 // (the bond service phase pays the holders), then pays its coordination cost (a cooperative's
 // rent for commune assets its members work was paid in the rent phase). A month it
-// cannot pay all of that is a missed payment (wages are paid first, as far as cash goes), and
-// so is each month a bond series of its stays in arrears.
+// cannot pay all of that is a missed payment (wages are paid first, as far as cash goes);
+// `graceMonths` of them in a row is insolvency (the same test for every kind). A series left
+// behind its schedule defaults on its own (defaults.ts).
 // Its month's accounts follow: net income = sales - wages - interest - depreciation - other
 // costs (MODEL.md 5; principal is paid from cash and is not a cost).
 import { FLOW, WORLD } from '../../model/ledger.ts';
-import { SERIES_ACTIVE, type BondBook, type MonthSchedule } from '../../model/market/bond-series.ts';
+import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-series.ts';
 import { serviceShortfall } from '../../model/market/bond-service.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
@@ -39,24 +40,12 @@ export function marketWageRateCents(state: EconomyState): number {
   return Math.max(state.params.wageFloorCents, rate);
 }
 
-/**
- * Scheduled payments a series is behind before this month's service: months since issue, less
- * one (the first falls due the month after), less the payments made (missed ones are never made up).
- */
-export function paymentsBehind(bonds: BondBook, series: number, tick: number): number {
-  const made = bonds.maturityMonths[series]! - bonds.monthsLeft[bonds.firstHolding[series]!]!;
-  return Math.max(0, tick - bonds.issuedTick[series]! - 1 - made);
-}
-
 export function payWagesAndService(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
   const { persons, orgs, ledger, bonds, assets, params, counters } = state;
   const n = orgs.all.length;
   const wageDue = new Float64Array(n);
   const serviceDue = new Float64Array(n);
-  // Scheduled payments the worst of its series is behind (a missed payment is capitalised and
-  // never made up, so this is how far past due it is: 90 days past due is the default).
-  const seriesMissed = new Float64Array(n);
   const market = marketWageRateCents(state);
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
@@ -84,8 +73,6 @@ export function payWagesAndService(state: EconomyState): void {
     org.depreciationMonth += classPrice[cls[a]!]! / classLife[cls[a]!]!;
     const s = assets.series[a]!;
     if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
-    const behind = paymentsBehind(bonds, s, state.tick);
-    if (behind > seriesMissed[org.id]!) seriesMissed[org.id] = behind;
     bonds.schedule(s, schedule);
     const short = serviceShortfall(ledger, bonds, s, schedule.dueCents);
     shortfallOf[kept - 1] = short;
@@ -100,11 +87,10 @@ export function payWagesAndService(state: EconomyState): void {
     // Rent for commune assets (already paid in the rent phase) is a cost like coordination.
     org.otherCostsMonth = coordination + org.rentMonth;
     const needed = wageDue[org.id]! + serviceDue[org.id]! + coordination;
-    // Missed: this month's wages and service not covered, or a series as many payments behind
-    // (a firm that skips a payment now and then, its cash back each month, is still past due;
-    // MODEL.md 10.5).
-    const missedNow = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
-    org.missedPayments = Math.max(missedNow, seriesMissed[org.id]!);
+    // The insolvency test, the same for every kind (MODEL.md 10.5): months in a row its cash has
+    // not covered what it owes out of its own account this month. A series behind its schedule
+    // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
+    org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
   for (let p = 0; p < persons.count; p++) {
     const e = employer[p]!;

@@ -1,6 +1,7 @@
 // MODEL.md 5, capitalist firm: founded by a capitalist whose cash exceeds `foundingCapital`
-// (it contributes that much and holds the shares); bankrupt when it has missed payments for
-// `graceMonths`: every asset is liquidated (its bondholders first, by the shared waterfall),
+// (it contributes that much and holds the shares); bankrupt when it fails the insolvency test
+// every kind shares (`graceMonths` months in a row without the cash for wages and service; a
+// series behind schedule only costs it that series' asset, defaults.ts): every asset is liquidated (its bondholders first, by the shared waterfall),
 // and what is left goes to the shareholders last, pro rata. Foundings happen at year end (and
 // `initialCount` at the start); bankruptcies in the month they happen.
 import { FLOW, WORLD } from '../../model/ledger.ts';

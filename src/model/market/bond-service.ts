@@ -1,7 +1,8 @@
 // MODEL.md section 4, bond service: each month the series pays every holding its scheduled
 // interest and principal out of the escrow. A month the escrow cannot pay in full is a missed
 // payment: nothing is paid, the month's interest is added to the balance (holders lose nothing
-// to the delay) and the schedule shifts by a month. Prepayment (rent above the service, under
+// to the delay) and the remaining payments shift by a month, so the series stays a payment
+// behind its original schedule (`paymentsBehind`: what its default counts). Prepayment (rent above the service, under
 // `excessRent: prepay`) redeems early, pro rata to balances; the level payment stays, so the
 // series ends sooner.
 import { FLOW, type Ledger } from '../ledger.ts';
@@ -134,6 +135,24 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   onPaid?.(holder, interestCents, principalCents, annualYield);
   if (p <= principalCents) book.close(s, REDEEMED);
   return true;
+}
+
+/**
+ * Scheduled payments a series is behind before month `tick`'s service (after that month's
+ * service, pass tick + 1): months since issue, less one (the first falls due the month after),
+ * less the payments made. A missed payment is capitalised and never made up, so this is how far
+ * past due the series is, in months; a prepayment redeems principal early but pays no
+ * instalment, so it does not put the series ahead of its schedule.
+ */
+export function paymentsBehind(book: BondBook, series: number, tick: number): number {
+  // Every holding still owed counts down with each payment; one prepaid to nothing stops (its
+  // count then lags), so the payments made are read off the holding furthest down its schedule.
+  const first = book.firstHolding[series]!;
+  const end = first + book.holdingCount[series]!;
+  let left = book.monthsLeft[first]!;
+  for (let h = first + 1; h < end; h++) if (book.monthsLeft[h]! < left) left = book.monthsLeft[h]!;
+  const made = book.maturityMonths[series]! - left;
+  return Math.max(0, tick - book.issuedTick[series]! - 1 - made);
 }
 
 /**
