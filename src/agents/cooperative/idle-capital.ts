@@ -43,7 +43,9 @@ export function lendsAssetOut(state: EconomyState, coop: Organisation, cls: numb
 export function letOutVacantAssets(state: EconomyState): void {
   const { assets, params } = state;
   if (!params.coopRentOut) return;
-  for (const a of state.enterpriseAssets) {
+  const list = state.enterpriseAssets;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
     if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0 || assets.ownerKind[a] !== ORG_COOPERATIVE) continue;
     assets.vacantMonths[a]!++;
     if (assets.vacantMonths[a]! >= params.coopVacantMonthsToLet) {

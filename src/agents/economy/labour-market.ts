@@ -58,7 +58,9 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   state.bestOpenWageRateCents = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
-  for (const a of state.enterpriseAssets) {
+  const list = state.enterpriseAssets;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
     if (!assets.alive[a] || assets.letOut[a]) continue;
     const kind = assets.ownerKind[a]!;
     if (assets.possessor[a]! >= 0) {
@@ -87,7 +89,9 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   const vacantByOrg = market.vacantByOrg;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
   for (const list of vacantByOrg) list.length = 0;
-  for (const a of state.enterpriseAssets) {
+  const enterpriseAssets = state.enterpriseAssets;
+  for (let k = 0; k < enterpriseAssets.length; k++) {
+    const a = enterpriseAssets[k]!;
     if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
     vacantByOrg[assets.owner[a]!]!.push(a);
   }

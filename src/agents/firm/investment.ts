@@ -20,7 +20,11 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   // Positions (assets its employees work) per firm: homes it lets are not positions, so a
   // landlord firm still opens its first position (MODEL.md 10.1).
   const positions = new Int32Array(orgs.all.length);
-  for (const a of state.enterpriseAssets) if (assets.alive[a] && !assets.letOut[a]) positions[assets.owner[a]!]!++;
+  const list = state.enterpriseAssets;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    if (assets.alive[a] && !assets.letOut[a]) positions[assets.owner[a]!]!++;
+  }
   const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
     // A firm with a vacancy still open is hiring for it (its wage rises meanwhile).

@@ -85,7 +85,9 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
 export function enterpriseEquity(state: EconomyState): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const equity = new Float64Array(orgs.all.length);
-  for (const a of state.enterpriseAssets) {
+  const list = state.enterpriseAssets;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
     if (!assets.alive[a]) continue;
     const owner = assets.owner[a]!;
     equity[owner]! += assets.bookValue(a, state.tick);
