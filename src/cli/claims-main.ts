@@ -25,6 +25,8 @@ import { EXIT_OK } from './exit-codes.ts';
 import { inputFailure, isEntryModule, runCommand, usageFailure } from './command.ts';
 import { checkedMergeSettled, commandLineOf, runShard, type MergedRuns } from './sharded-run.ts';
 
+import { appendFileSync, writeFileSync } from 'node:fs';
+
 const ENTRY = 'src/cli/claims-main.ts';
 
 /** Overrides as `--set path=value` arguments. */
@@ -38,16 +40,21 @@ const personMonthsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? sc
 /**
  * The runs on the pool with the time estimate calibrated on them (claims-estimate.ts): warm-up
  * runs in list order, then a sample spread over the list; once the sample is done `onEstimate`
- * gets the whole run's predicted length from `started` (performance.now() when the runs began).
- * Results in the order of `requests`.
+ * gets the whole run's predicted length from `started` (performance.now() when the runs began),
+ * and after every run that ends from then on `onRenewed` gets it again, timed on the latest
+ * runs. Results in the order of `requests`.
  */
 async function runTimed(
   requests: readonly ReplicateRequest[], threads: number, onProgress: PoolProgress | undefined,
-  started: number, onEstimate: (estimate: Estimate, warm: boolean) => void,
+  started: number, onEstimate: (estimate: Estimate, warm: boolean) => void, onRenewed: (estimate: Estimate, ended: number, runs: number) => void,
 ): Promise<(ReplicateResult | RunFailure)[]> {
   const cost = requests.map((r) => personMonthsOf(r.scenario));
   const order = new CalibratedOrder(cost, Math.max(1, threads));
   const running = new Map<number, number>();
+  // A diagnostic: CLAIMS_TIMING_LOG=FILE writes each run's times (how the estimates were checked).
+  const timingLog = process.env['CLAIMS_TIMING_LOG'];
+  if (timingLog !== undefined) writeFileSync(timingLog, 'job,thread,personMonths,wallSeconds,cpuSeconds,endedAt,renewedEstimate\n');
+  let ended = 0;
   const hooks: JobHooks = {
     next: () => order.next(),
     onStart: (job) => { running.set(job, performance.now()); },
@@ -55,14 +62,24 @@ async function runTimed(
       const now = performance.now();
       const began = running.get(job) ?? now;
       running.delete(job);
+      ended++;
       const failed = isRunFailure(result);
-      if (!order.ended(job, failed ? undefined : result.threadId, failed ? undefined : (now - began) / 1000)) return;
-      onEstimate(estimateTotal(order.rate(), order.timedRuns, {
+      const seconds = (now - began) / 1000;
+      const cpuSeconds = failed || result.cpuMs === undefined ? undefined : result.cpuMs / 1000;
+      const due = order.ended(job, failed ? undefined : result.threadId, failed ? undefined : seconds, cpuSeconds);
+      const pool = {
         elapsedSeconds: (now - started) / 1000,
         threads: Math.max(1, threads),
         running: [...running].map(([j, at]) => ({ personMonths: cost[j]!, seconds: (now - at) / 1000 })),
         waiting: order.waiting(),
-      }), order.warm);
+      };
+      if (due) onEstimate(estimateTotal(order.rate(), order.timedRuns, pool), order.warm);
+      const recent = order.warmedUp ? order.recentRate() : Number.NaN;
+      const renewed = Number.isFinite(recent) ? estimateTotal(recent, order.timedRuns, pool) : undefined;
+      if (renewed !== undefined) onRenewed(renewed, ended, requests.length);
+      if (timingLog !== undefined) {
+        appendFileSync(timingLog, `${job},${failed ? '' : result.threadId},${cost[job]},${seconds.toFixed(3)},${cpuSeconds?.toFixed(3) ?? ''},${pool.elapsedSeconds.toFixed(1)},${renewed?.totalSeconds.toFixed(1) ?? ''}\n`);
+      }
     },
   };
   return runReplicatesSettled(requests, threads, onProgress, hooks);
@@ -141,13 +158,34 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const runStarted = performance.now();
     const requests = runs.map((r) => r.request);
     let estimate = Number.NaN;
+    let halfWay = Number.NaN;
+    let nextQuarter = 1;
+    shown?.setEnd(Number.NaN);
     const tell = (e: Estimate, warm: boolean) => {
       estimate = e.totalSeconds;
       shown?.finish();
       say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on ${e.timedRuns} runs spread over the list, at this size on this machine as loaded now: `
-        + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month (median)${warm ? ' after the threads\' warm-up' : ', the threads perhaps still warming up, so likely high'}; longer if other work starts sharing the cores).\n`);
+        + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month (median)${warm ? ' after the threads\' warm-up' : ', the threads perhaps still warming up, so likely high'}; longer if other work starts sharing the cores; `
+        + `renewed as the runs go, from the latest runs${shown === undefined ? ', at each quarter' : ', in the progress line'}).\n`);
     };
-    const run = (list: readonly ReplicateRequest[], count: number, onProgress?: PoolProgress) => runTimed(list, count, onProgress, runStarted, tell);
+    // The estimate renewed at every run's end: the progress line counts down to it, and a line
+    // at each quarter of the runs says it where there is no progress line (a log).
+    const renew = (e: Estimate, ended: number, count: number) => {
+      shown?.setEnd(runStarted + e.totalSeconds * 1000);
+      if (ended * 2 >= count && !Number.isFinite(halfWay)) halfWay = e.totalSeconds;
+      // Quarters passed before the first estimate (a list short beside its warm-up) are skipped.
+      if (!Number.isFinite(estimate)) {
+        while (nextQuarter < 4 && ended * 4 >= nextQuarter * count) nextQuarter++;
+        return;
+      }
+      if (nextQuarter < 4 && ended * 4 >= nextQuarter * count) {
+        while (nextQuarter < 4 && ended * 4 >= nextQuarter * count) nextQuarter++;
+        shown?.finish();
+        say(`Time: ${ended} of ${count} runs done in ${formatDuration((performance.now() - runStarted) / 1000)}; renewed estimate ${formatDuration(e.totalSeconds)} for the runs `
+          + `(${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month, the median of the latest runs).\n`);
+      }
+    };
+    const run = (list: readonly ReplicateRequest[], count: number, onProgress?: PoolProgress) => runTimed(list, count, onProgress, runStarted, tell, renew);
     if (options.shard !== undefined) {
       const name = await runShard(output, 'claims', argv, ENTRY, base.sha256, requests, options.shard, workers, progress, run);
       bar?.finish();
@@ -202,7 +240,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
         + failures.map((f) => `  ${f.set === 0 ? 'as given' : `draw ${f.set}`}, ${f.scenario}, replicate ${f.replicateKey}: ${f.message}`).join('\n')
         + `\nTo reproduce one: npm run sim -- ${[options.file, ...argvSets(options.overrides)].join(' ')} --replicates ${keys.length} (plus the variant's --set)\n`);
     }
-    say(`${claimsTable(reports, window, robustness)}\n\n${runs.length} runs in ${formatDuration(runSeconds)} (${merged !== undefined ? 'merged from shards' : `estimated ${formatDuration(estimate)}`}); ${formatDuration(seconds)} in all. Wrote ${files.sort().join(', ')} to ${output.directory}\n`);
+    say(`${claimsTable(reports, window, robustness)}\n\n${runs.length} runs in ${formatDuration(runSeconds)} (${merged !== undefined ? 'merged from shards' : `estimated ${formatDuration(estimate)}${Number.isFinite(halfWay) ? `, ${formatDuration(halfWay)} at half-way` : ''}`}); ${formatDuration(seconds)} in all. Wrote ${files.sort().join(', ')} to ${output.directory}\n`);
     return EXIT_OK;
   } finally {
     bar?.finish();

@@ -49,6 +49,8 @@ export interface ReplicateResult {
   readonly agentCount: number;
   readonly totalTicks: number;
   readonly wallMs: number;
+  /** The worker thread's CPU time for the run, where the system tells it (thread-cpu.ts); the pool sets it. */
+  readonly cpuMs?: number;
   /** 0 on the main thread, else the worker thread's id (set by the pool). */
   readonly threadId: number;
 }

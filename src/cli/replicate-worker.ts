@@ -4,6 +4,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { scenarioSchema } from '../scenarios/schema.ts';
 import { runReplicate } from './replicate-run.ts';
+import { threadCpuMs } from './thread-cpu.ts';
 
 /** Main thread -> worker: run this replicate (the scenario data is parsed on arrival). */
 export const replicateJobSchema = z.object({
@@ -36,10 +37,13 @@ port.on('message', (message: unknown) => {
   try {
     const job = replicateJobSchema.parse(message);
     const { replicateKey, checkConservation, recordEvents } = job;
-    const result = { ...runReplicate(
+    const cpuBefore = threadCpuMs();
+    const run = runReplicate(
       { scenario: job.scenarioData, replicateKey, checkConservation, recordEvents: recordEvents === true },
       (tick, totalTicks, agentCount) => port.postMessage({ type: 'progress', job: jobId, tick, totalTicks, agentCount } satisfies WorkerReport),
-    ), threadId };
+    );
+    const cpuAfter = threadCpuMs();
+    const result = { ...run, threadId, ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuMs: cpuAfter - cpuBefore }) };
     const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];
     port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport, buffers);
   } catch (error) {

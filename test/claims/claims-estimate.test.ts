@@ -1,7 +1,8 @@
 // The claims command's time estimate (claims-estimate.ts): which runs time the machine, when
 // the threads count as warm, and how the rest is scheduled, on figures worked by hand.
 import { describe, expect, it } from 'vitest';
-import { CalibratedOrder, estimateTotal, RunTimes, SAMPLE_ROUNDS, MAX_WARM_UP_ROUNDS, samplePositions } from '../../src/cli/claims-estimate.ts';
+import { CalibratedOrder, estimateTotal, RunTimes, SAMPLE_ROUNDS, MAX_WARM_UP_ROUNDS, RECENT_ROUNDS, samplePositions } from '../../src/cli/claims-estimate.ts';
+import { progressLine } from '../../src/cli/progress-bar.ts';
 
 describe('the order that times the machine', () => {
   it('spreads a sample evenly over the run list', () => {
@@ -9,9 +10,10 @@ describe('the order that times the machine', () => {
   });
 
   it('warms the threads up in list order, then times a sample spread over the list, then runs the rest in order', () => {
-    // 40 runs of 100 person-months on 2 threads. Warm-up: runs take 10, 6, 5, 5 s per thread.
+    // 40 runs of 100 person-months on 2 threads. Warm-up: runs take 10, 6, 5.5, 5 s per thread
+    // (no CPU times: judged on wall time); the last three lie within 1.2 of each other.
     const order = new CalibratedOrder(new Array(40).fill(100), 2);
-    const warmUp = [10, 10, 6, 6, 5, 5, 5, 5];
+    const warmUp = [10, 10, 6, 6, 5.5, 5.5, 5, 5];
     const started: number[] = [];
     let due = false;
     warmUp.forEach((seconds, i) => {
@@ -59,31 +61,74 @@ describe('the order that times the machine', () => {
 describe('warm-up', () => {
   it('lasts while a thread\'s runs keep getting faster; the rate is the median of each thread\'s last two', () => {
     const times = new RunTimes();
-    // Thread 1: 10, 6, 5.5, 5 s per 1,000 person-months; thread 2: 9, 7, 6, 6.
+    // Thread 1: 10, 6, 5.5, 5 s per 1,000 person-months; thread 2: 9, 7, 6, 6 (wall only).
     const one = [10, 6, 5.5, 5];
     const two = [9, 7, 6, 6];
     times.record(1, one[0]!, 1000);
     times.record(2, two[0]!, 1000);
     times.record(1, one[1]!, 1000);
     times.record(2, two[1]!, 1000);
-    expect(times.warm()).toBe(false);
+    expect(times.warm(2)).toBe(false);
     times.record(1, one[2]!, 1000);
     times.record(2, two[2]!, 1000);
-    // Thread 1 went 10 -> 6 (0.6 of the run before): still warming.
-    expect(times.warm()).toBe(false);
+    // Thread 1's last three, 10, 6, 5.5: 1.8 from fastest to slowest: still warming.
+    expect(times.warm(2)).toBe(false);
     times.record(1, one[3]!, 1000);
     times.record(2, two[3]!, 1000);
-    expect(times.warm()).toBe(true);
+    // 6, 5.5, 5 (1.2) and 7, 6, 6 (1.17).
+    expect(times.warm(2)).toBe(true);
     // Last two: 5.5, 5 and 6, 6 ms per person-month: median 5.75 ms.
     expect(times.rate()).toBeCloseTo(0.00575, 12);
     expect(times.timedRuns).toBe(8);
+  });
+
+  it('is judged on the thread\'s CPU time when known: wall time that swings with the load does not hide warm-up, nor fake it', () => {
+    // Thread 1 as measured under load (mixed, 1,000 persons x 30 years): wall 11, 9, 8 s, each
+    // at least 0.8 of the run before, while its CPU time still falls 1.1, 0.9, 0.6 s: not warm.
+    const falling = new RunTimes();
+    [[11, 1.1], [9, 0.9], [8, 0.6]].forEach(([wall, cpu]) => falling.record(1, wall!, 360_000, cpu));
+    expect(falling.warm(1)).toBe(false);
+    // Thread 2: CPU flat at 0.40-0.44 s while the wall time halves as other work ends: warm.
+    const flat = new RunTimes();
+    [[4, 0.44], [3, 0.4], [2, 0.42]].forEach(([wall, cpu]) => flat.record(2, wall!, 360_000, cpu));
+    expect(flat.warm(1)).toBe(true);
+  });
+
+  it('waits for every thread: one that has not run yet is not warm', () => {
+    const times = new RunTimes();
+    for (let i = 0; i < 3; i++) times.record(1, 1, 100, 0.5);
+    expect(times.warm(1)).toBe(true);
+    expect(times.warm(2)).toBe(false);
   });
 
   it('is never over before a thread has three runs', () => {
     const times = new RunTimes();
     times.record(1, 1, 100);
     times.record(1, 1, 100);
-    expect(times.warm()).toBe(false);
+    expect(times.warm(1)).toBe(false);
+  });
+});
+
+describe('the renewed estimate', () => {
+  it('follows the latest runs since the warm-up: the load falls and the rate follows it', () => {
+    // 200 runs of 100 person-months on 2 threads; warm-up 3 runs a thread at 1 s (flat CPU).
+    const order = new CalibratedOrder(new Array(200).fill(100), 2);
+    for (let i = 0; i < 6; i++) order.ended(order.next(), i % 2, 1, 0.5);
+    expect(order.warmedUp).toBe(true);
+    expect(order.recentRate()).toBeNaN();
+    // The sample and 14 more at 1 s, then the load falls: 20 runs at 0.5 s.
+    for (let i = 0; i < 20; i++) order.ended(order.next(), i % 2, 1, 0.5);
+    expect(order.recentRate()).toBeCloseTo(0.01, 12);
+    for (let i = 0; i < 2 * RECENT_ROUNDS; i++) order.ended(order.next(), i % 2, 0.5, 0.5);
+    // The last RECENT_ROUNDS runs a thread are all at the new pace.
+    expect(order.recentRate()).toBeCloseTo(0.005, 12);
+  });
+
+  it('is what the progress line counts down to, when the command gives one', () => {
+    expect(progressLine(50, 100, 10, 20_000, 65)).toMatch(/ETA 1:05$/);
+    expect(progressLine(50, 100, 10, 20_000, Number.NaN)).toMatch(/ETA --:--$/);
+    // Without one: the pace so far (50 months in 20 s, 50 to go).
+    expect(progressLine(50, 100, 10, 20_000)).toMatch(/ETA 0:20$/);
   });
 });
 

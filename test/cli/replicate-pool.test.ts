@@ -38,6 +38,14 @@ describe('replicate pool', () => {
     expect(pooled.map(bytesOf)).toEqual(main.map(bytesOf));
     // Replicates differ from each other, so equality above is not of identical runs.
     expect(new Set(main.map(bytesOf)).size).toBe(5);
+    // Each worker run carries its thread's own CPU time where Linux tells it (the claims
+    // estimate's warm-up test): spent, and no more than the run's wall time.
+    if (process.platform === 'linux') {
+      for (const r of pooled) {
+        expect(r.cpuMs).toBeGreaterThan(0);
+        expect(r.cpuMs!).toBeLessThanOrEqual(r.wallMs + 20);
+      }
+    }
     // Both workers took runs from the queue; none ran on the main thread.
     const threads = new Set(pooled.map((r) => r.threadId));
     expect(threads.size).toBe(2);
