@@ -37,6 +37,35 @@ class Alea {
     return s2;
   }
 
+  /**
+   * Fisher-Yates over the first `length` entries of `order`, drawing as `length - 1` calls of
+   * next() would (the same bits, the same state after). The recurrence runs in local variables,
+   * which V8 keeps in registers: through the state array, each draw waited on its stores being
+   * read back, and the shuffle took 14% of the Boltzmann model's run.
+   */
+  shuffle(order: Int32Array, length: number): void {
+    const st = this.state;
+    let s0 = st[0]!;
+    let s1 = st[1]!;
+    let s2 = st[2]!;
+    let c = st[3]!;
+    for (let i = length - 1; i > 0; i--) {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const j = Math.floor(s2 * (i + 1));
+      const swapped = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swapped;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = c;
+  }
+
   /** Uniform on [0, 1) with 53 bits, as seedrandom's `prng.double()`. */
   double(): number {
     return this.next() + ((this.next() * 0x200000) | 0) * 1.1102230246251565e-16; // 2^-53
@@ -105,12 +134,7 @@ export class RandomStream {
 
   /** Fisher-Yates shuffle in place: the seeded order in which agents act. */
   shuffle(order: Int32Array, length: number = order.length): void {
-    for (let i = length - 1; i > 0; i--) {
-      const j = Math.floor(this.alea.next() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    this.alea.shuffle(order, length);
   }
 }
 

@@ -73,6 +73,26 @@ describe('RandomStreams', () => {
     expect([...order]).not.toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
+  it('shuffles as Fisher-Yates on seedrandom\'s alea draws, and leaves the stream where those draws end', () => {
+    // The shuffle steps the recurrence in locals; a slip in it (a draw skipped, state not
+    // written back) gives another order or another next draw.
+    for (const length of [0, 1, 2, 7, 1000]) {
+      const ours = new RandomStream('seed:1', 'exchange');
+      const reference = seedrandom.alea('seed:1|exchange');
+      const order = Int32Array.from({ length: length + 3 }, (_, i) => i);
+      const expected = Int32Array.from(order);
+      ours.shuffle(order, length);
+      for (let i = length - 1; i > 0; i--) {
+        const j = Math.floor(reference() * (i + 1));
+        const t = expected[i]!;
+        expected[i] = expected[j]!;
+        expected[j] = t;
+      }
+      expect([...order]).toEqual([...expected]);
+      for (let i = 0; i < 5; i++) expect(ours.uniform()).toBe(reference());
+    }
+  });
+
   it('draws exactly what seedrandom\'s alea draws for the same seed, 32- and 53-bit', () => {
     // The stream steps alea's recurrence on unboxed state; it must not drift from the library.
     for (const seed of ['seed:1|output-shocks', 'seed:x/replicate:3|auctions', '']) {
