@@ -8,7 +8,7 @@ import { runScenarioFileCase } from './scenario-files.ts';
 import { bundleScenarioWorker } from './engine-bundle.ts';
 import { judgeRatios } from './ratio-verdict.ts';
 import { claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
-import { claimsPanelWallTime } from './browser-cases.ts';
+import { claimsPanelWallTime, mainThreadLongTasks } from './browser-cases.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const quick = process.argv.includes('--quick');
@@ -156,6 +156,7 @@ const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'perso
 process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
 process.stdout.write('\nIn the browser (the built site in Chromium, as the browser tests serve it):\n');
 process.stdout.write(`${await claimsPanelWallTime(ROOT, quick)}\n`);
+for (const line of await mainThreadLongTasks(ROOT, quick)) process.stdout.write(`${line}\n`);
 process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
 // Wall-time targets are reported, not enforced (machines and their load differ); a bare loop
 // that disagrees with the engine means one of them changed its rule, and that fails the run,

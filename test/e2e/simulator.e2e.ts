@@ -3,13 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { ARTIFACTS, describeLongTasks, launchBrowser, LONG_TASK_UNITS, openPage, recordLongTasks, type WatchedPage } from './browser-session.ts';
 import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
-// A task a user would feel as a stall. 100 ms is the strict figure (RAIL); on a loaded two-core CI
-// machine tasks of 100-190 ms appear with no change to the page, so the test keeps a generous bound
-// that still catches a frozen page, and the strict figure belongs in the bench (issue 16, item 6).
-const LONG_TASK_LIMIT_MS = 250;
+// A task a user would feel as a stall, judged in units of a calibration task timed in the same
+// page (browser-session.ts says how the bound was set), so a loaded two-core CI machine, which
+// stretched tasks to 100-190 ms with no change to the page, stretches the calibration too; the
+// absolute figure is judged by the bench on a quiet machine (issue 16, item 6).
+const LONG_TASK_BOUND = LONG_TASK_UNITS.page;
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -85,10 +86,12 @@ describe('the simulator page', () => {
     expect(await text(page, 'readout-wealth.gini')).toBe('0.0000');
     await watched.screenshot('01-default-loaded');
     await page.getByTestId('speed').selectOption({ label: '20 years/s' });
-    await watched.clearLongTasks();
+    await watched.startWatching();
     await page.getByTestId('play').click();
     await waitForYear(page, 30);
     const longTasks = await watched.longTasks();
+    const verdict = await watched.stopWatching();
+    recordLongTasks('single run: 30 years at 20 years/s', verdict);
     await page.getByTestId('pause').click();
     await page.getByTestId('play').waitFor();
     const gini = Number(await text(page, 'readout-wealth.gini'));
@@ -106,7 +109,7 @@ describe('the simulator page', () => {
     await expect.poll(() => page.locator('chart-card[data-chart="inequality"] text', { hasText: /^year \d+$/ }).count()).toBe(1);
     await watched.screenshot('02-default-after-30-years');
     writeFileSync(`${ARTIFACTS}/long-tasks.json`, JSON.stringify({ during: '30 years at 20 years/s', durationsMs: longTasks }));
-    expect(longTasks.filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
+    expect(verdict.units, describeLongTasks(verdict)).toBeLessThan(LONG_TASK_BOUND);
   });
 
   it('restarts the run when a parameter changes', async () => {
@@ -167,10 +170,12 @@ describe('the simulator page', () => {
     await page.getByTestId('seed').fill('4242');
     await page.getByTestId('seed').press('Enter');
     await expect.poll(() => page.getByTestId('scenario-text').inputValue()).toMatch(/^seed: 4242$/m);
-    await watched.clearLongTasks();
+    await watched.startWatching();
     await seek(page, 25);
     // 200 dots gliding every frame, monthly samples, at full speed.
-    expect((await watched.longTasks()).filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
+    const verdict = await watched.stopWatching();
+    recordLongTasks('classroom exchange: seek to year 25', verdict);
+    expect(verdict.units, describeLongTasks(verdict)).toBeLessThan(LONG_TASK_BOUND);
     const original = [await text(page, 'readout-wealth.gini'), await text(page, 'readout-wealth.top10'), await text(page, 'readout-wealth.top1')];
     expect(Number(original[0])).toBeGreaterThan(0.2);
     await watched.screenshot('05-classroom-preset-year-25');
@@ -258,18 +263,19 @@ describe('the simulator page', () => {
       // Keeps the test short when a preset is a large economy: at most 200,000 agent-years.
       const agents = Number((await text(page, 'agents-readout')).replace(/,/g, ''));
       const target = Math.max(1, Math.min(years, Math.floor(200_000 / agents)));
-      await watched.clearLongTasks();
+      await watched.startWatching();
       await seek(page, target);
-      const longTasks = await watched.longTasks();
-      longestTaskMs[id] = Math.max(0, ...longTasks);
+      const verdict = await watched.stopWatching();
+      longestTaskMs[id] = verdict.longestMs;
       writeFileSync(`${ARTIFACTS}/preset-long-tasks.json`, JSON.stringify({ during: 'seek to the last year shown', longestTaskMs }));
-      expect(longTasks.filter((ms) => ms >= LONG_TASK_LIMIT_MS), id).toEqual([]);
+      recordLongTasks(`gallery: ${id}`, verdict);
+      expect(verdict.units, `${id}: ${describeLongTasks(verdict)}`).toBeLessThan(LONG_TASK_BOUND);
       expect(await page.getByTestId('play').isDisabled()).toBe(target === years);
       expect(await page.locator('chart-card[data-chart="lorenz"] text', { hasText: 'Gini' }).textContent()).toMatch(/Gini 0\.\d{3}/);
       await page.waitForTimeout(250); // let the dots finish gliding
       await watched.screenshot(`preset-${id.replace(/^preset-/, '')}`);
     }
-  });
+  }, 180_000);
 
   it('asks before a run far larger than the default starts', async () => {
     const watched = await open();
@@ -298,10 +304,12 @@ describe('the simulator page', () => {
     expect(await card.getAttribute('data-chart')).toBe('inequality');
     expect(await page.locator('chart-card p').innerText()).toMatch(/Watch the Gini rise toward 0\.5/);
     await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
-    await watched.clearLongTasks();
+    await watched.startWatching();
     await page.getByTestId('play').click();
     await waitForYear(page, 100);
-    expect((await watched.longTasks()).filter((ms) => ms >= LONG_TASK_LIMIT_MS)).toEqual([]);
+    const verdict = await watched.stopWatching();
+    recordLongTasks('classroom: 100 years as fast as possible', verdict);
+    expect(verdict.units, describeLongTasks(verdict)).toBeLessThan(LONG_TASK_BOUND);
     await watched.screenshot('08-classroom-inequality');
     await page.getByTestId('next-chart').click();
     expect(await card.getAttribute('data-chart')).toBe('histogram');

@@ -6,9 +6,12 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { bottomAxis, compact, INK, leftAxis } from '../charts/axes.ts';
+import { CHART_WIDTH, NARROW_BELOW_PX } from '../charts/chart-element.ts';
+import { EXPERIMENT_NARROW_WIDTH } from './narrow-width.ts';
 import { drawLegend } from '../charts/legend.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 import type { Band } from './series-bands.ts';
+import { forgetDraw, scheduleDraw } from '../charts/draw-queue.ts';
 
 export interface BandLine {
   readonly label: string;
@@ -16,7 +19,6 @@ export interface BandLine {
   readonly band: Band;
 }
 
-const WIDTH = 680;
 const PLOT_HEIGHT = 230;
 const MARGIN = { left: 90, right: 20, bottom: 70 };
 
@@ -55,18 +57,49 @@ export class BandChart extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
-    this.draw();
+    // One chart per task (draw-queue.ts): the replicates view redraws a dozen as runs finish.
+    scheduleDraw(this);
   }
 
-  private draw(): void {
+  /** The width the chart is shown at (CSS px; 0 until first laid out). */
+  private shownWidth = 0;
+  /**
+   * Shown narrower than NARROW_BELOW_PX (two panels side by side on a 1280-pixel projector, a
+   * phone), the chart lays itself out EXPERIMENT_NARROW_WIDTH units wide, so its text is not drawn
+   * at half size; it redraws when its box crosses that width.
+   */
+  private readonly sizeObserver = new ResizeObserver((entries) => {
+    const width = entries[entries.length - 1]?.contentRect.width ?? 0;
+    const crossed = this.widthFor(width) !== this.widthFor(this.shownWidth);
+    this.shownWidth = width;
+    if (crossed) scheduleDraw(this);
+  });
+
+  private widthFor(shown: number): number {
+    return shown > 0 && shown < NARROW_BELOW_PX ? EXPERIMENT_NARROW_WIDTH : CHART_WIDTH;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.sizeObserver.disconnect();
+    forgetDraw(this);
+    super.disconnectedCallback();
+  }
+
+  draw(): void {
+    const layoutWidth = this.widthFor(this.shownWidth);
     const svg = d3.select(this.svg);
     svg.selectAll('*').remove();
     const root = svg.append('g');
-    const legendHeight = drawLegend(root, this.lines.map((l) => ({ label: l.label, color: l.color })), MARGIN.left, 20, WIDTH - MARGIN.left - MARGIN.right);
+    const legendHeight = drawLegend(root, this.lines.map((l) => ({ label: l.label, color: l.color })), MARGIN.left, 20, layoutWidth - MARGIN.left - MARGIN.right);
     const top = 20 + legendHeight + 10;
     const height = top + PLOT_HEIGHT + MARGIN.bottom;
-    svg.attr('viewBox', `0 0 ${WIDTH} ${height}`);
-    const place = { left: MARGIN.left, top, width: WIDTH - MARGIN.left - MARGIN.right, height: PLOT_HEIGHT };
+    svg.attr('viewBox', `0 0 ${layoutWidth} ${height}`);
+    const place = { left: MARGIN.left, top, width: layoutWidth - MARGIN.left - MARGIN.right, height: PLOT_HEIGHT };
     let [low, high] = this.yDomain ?? bandExtent(this.lines);
     if (this.zero) {
       low = Math.min(low, 0);

@@ -5,42 +5,18 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { bottomAxis, compact, INK, leftAxis } from '../charts/axes.ts';
+import { CHART_WIDTH, NARROW_BELOW_PX } from '../charts/chart-element.ts';
+import { EXPERIMENT_NARROW_WIDTH } from '../experiments/narrow-width.ts';
 import { drawLegend, type LegendItem } from '../charts/legend.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 import type { SeriesPanel } from '../experiments/series-groups.ts';
 import type { BranchRecord } from './branch-record.ts';
+import { forgetDraw, scheduleDraw } from '../charts/draw-queue.ts';
 
-const WIDTH = 680;
 const PLOT_HEIGHT = 230;
 const MARGIN = { left: 90, right: 20, bottom: 70 };
 export const BRANCH_DASH = '9 6';
 const STYLE_INK = '#52606d';
-
-/**
- * Charts waiting to be drawn, one per task: a dozen panels redrawn in one task held the main
- * thread for hundreds of milliseconds while both runs went on; one at a time, the page answers
- * between them.
- */
-const waiting = new Set<WhatIfChart>();
-let drawing = false;
-
-function drawNext(): void {
-  const next = waiting.values().next();
-  if (next.done === true) {
-    drawing = false;
-    return;
-  }
-  waiting.delete(next.value);
-  next.value.draw();
-  setTimeout(drawNext, 0);
-}
-
-function scheduleDraw(chart: WhatIfChart): void {
-  waiting.add(chart);
-  if (drawing) return;
-  drawing = true;
-  setTimeout(drawNext, 0);
-}
 
 @customElement('whatif-chart')
 export class WhatIfChart extends LitElement {
@@ -65,8 +41,32 @@ export class WhatIfChart extends LitElement {
     scheduleDraw(this);
   }
 
+  /** The width the chart is shown at (CSS px; 0 until first laid out). */
+  private shownWidth = 0;
+  /**
+   * Shown narrower than NARROW_BELOW_PX (two panels side by side on a 1280-pixel projector, a
+   * phone), the chart lays itself out EXPERIMENT_NARROW_WIDTH units wide, so its text is not drawn
+   * at half size; it redraws when its box crosses that width.
+   */
+  private readonly sizeObserver = new ResizeObserver((entries) => {
+    const width = entries[entries.length - 1]?.contentRect.width ?? 0;
+    const crossed = this.widthFor(width) !== this.widthFor(this.shownWidth);
+    this.shownWidth = width;
+    if (crossed) scheduleDraw(this);
+  });
+
+  private widthFor(shown: number): number {
+    return shown > 0 && shown < NARROW_BELOW_PX ? EXPERIMENT_NARROW_WIDTH : CHART_WIDTH;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.sizeObserver.observe(this);
+  }
+
   override disconnectedCallback(): void {
-    waiting.delete(this);
+    this.sizeObserver.disconnect();
+    forgetDraw(this);
     super.disconnectedCallback();
   }
 
@@ -74,6 +74,7 @@ export class WhatIfChart extends LitElement {
     if (!this.isConnected) return;
     const record = this.record;
     const panel = this.panel;
+    const layoutWidth = this.widthFor(this.shownWidth);
     const svg = d3.select(this.svg);
     svg.selectAll('*').remove();
     if (record === null || panel === null) return;
@@ -84,10 +85,10 @@ export class WhatIfChart extends LitElement {
     if (branch !== null) {
       items.push({ label: 'original', color: STYLE_INK }, { label: 'branch', color: STYLE_INK, dashed: BRANCH_DASH });
     }
-    const legendHeight = drawLegend(root, items, MARGIN.left, 20, WIDTH - MARGIN.left - MARGIN.right);
+    const legendHeight = drawLegend(root, items, MARGIN.left, 20, layoutWidth - MARGIN.left - MARGIN.right);
     const top = 20 + legendHeight + 10;
-    svg.attr('viewBox', `0 0 ${WIDTH} ${top + PLOT_HEIGHT + MARGIN.bottom}`);
-    const place = { left: MARGIN.left, top, width: WIDTH - MARGIN.left - MARGIN.right, height: PLOT_HEIGHT };
+    svg.attr('viewBox', `0 0 ${layoutWidth} ${top + PLOT_HEIGHT + MARGIN.bottom}`);
+    const place = { left: MARGIN.left, top, width: layoutWidth - MARGIN.left - MARGIN.right, height: PLOT_HEIGHT };
 
     let low = Infinity;
     let high = -Infinity;
