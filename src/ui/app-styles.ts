@@ -9,6 +9,8 @@ export const appStyles = [controlStyles, css`
   header { display: flex; align-items: baseline; gap: 1em; flex-wrap: wrap; margin-bottom: 0.6em; }
   h1 { font-size: 1.5em; margin: 0; }
   .scenario-name { font-size: 1.15em; color: #3e4c59; flex: 1; }
+  .mode-size { font-weight: 600; color: #0b5cab; }
+  section[hidden] { display: none; }
   .layout { display: grid; grid-template-columns: minmax(290px, 360px) minmax(0, 1fr); gap: 1.2em; align-items: start; }
   aside section, main > section { background: #fff; border: 1px solid #d9dee3; border-radius: 8px; padding: 0.8em 1em; margin-bottom: 1em; }
   main { min-width: 0; }

@@ -75,6 +75,8 @@ export class CommonsApp extends LitElement {
     : readExperimentAddress(new URLSearchParams(window.location.search), this.mode === 'claims' ? DEFAULT_CLAIMS_REPLICATES : DEFAULT_REPLICATES);
   /** What the address asked of the what-if view when the page opened (consumed by the view). */
   private whatIfAddress: WhatIfAddress | null = this.mode === 'whatif' ? readWhatIfAddress(new URLSearchParams(window.location.search)) : null;
+  /** The population an experiment or what-if runs at, when it is not the scenario's (the header says so). */
+  @state() private modePopulation: number | undefined = this.experimentAddress?.persons ?? this.whatIfAddress?.persons;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -164,6 +166,7 @@ export class CommonsApp extends LitElement {
 
   private setMode(id: AppModeId): void {
     this.mode = id;
+    this.modePopulation = undefined;
     // The experiments take every core the pool has; the single run waits.
     if (id !== 'single') this.sim.pause();
     const url = new URL(window.location.href);
@@ -181,6 +184,7 @@ export class CommonsApp extends LitElement {
     if (!('years' in event.detail)) url.searchParams.delete('years');
     if (!('draws' in event.detail)) url.searchParams.delete('draws');
     writeExperimentAddress(url.searchParams, event.detail);
+    if ('persons' in event.detail) this.modePopulation = event.detail.persons;
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   };
 
@@ -188,8 +192,18 @@ export class CommonsApp extends LitElement {
   private readonly noteWhatIf = (event: CustomEvent<WhatIfAddress>): void => {
     const url = new URL(window.location.href);
     writeWhatIfAddress(url.searchParams, event.detail);
+    this.modePopulation = event.detail.persons;
     history.replaceState(null, '', url.toString().replace('classroom=', 'classroom'));
   };
+
+  /** In an experiment or what-if, the size it runs at: the scenario's name says the file's. */
+  private renderModeSize() {
+    if (this.mode === 'single' || this.classroom) return null;
+    const label = APP_MODES.find((m) => m.id === this.mode)?.label ?? this.mode;
+    const people = this.sim.scenario?.kind === 'economy' ? 'persons' : 'agents';
+    const size = this.modePopulation === undefined ? '' : ` at ${this.modePopulation.toLocaleString('en-US')} ${people}`;
+    return html`<span class="mode-size" data-testid="mode-size"> · ${label}${size}</span>`;
+  }
 
   private renderModeSwitch() {
     const current = APP_MODES.find((m) => m.id === this.mode) ?? APP_MODES[0]!;
@@ -275,7 +289,7 @@ export class CommonsApp extends LitElement {
       <div class=${this.classroom ? 'page classroom' : 'page'}>
         <header>
           <h1>Commons Ledger</h1>
-          <span class="scenario-name" data-testid="scenario-name">${info?.name ?? ''}</span>
+          <span class="scenario-name"><span data-testid="scenario-name">${info?.name ?? ''}</span>${this.renderModeSize()}</span>
           ${this.classroom ? null : html`<button class="toggle" data-testid="plan-commune" aria-pressed=${this.planner ? 'true' : 'false'}
             @click=${this.openPlanner}>${this.planner ? 'Close the planner' : 'Plan a commune'}</button>`}
           <button class="toggle" data-testid="classroom-toggle" aria-pressed=${this.classroom ? 'true' : 'false'}
@@ -302,7 +316,8 @@ export class CommonsApp extends LitElement {
                 ${this.presetId === '' ? html`<option selected value="">${info?.name ?? ''}</option>` : null}
                 ${PRESETS.map((p) => html`<option value=${p.id} ?selected=${p.id === this.presetId}>${p.name}</option>`)}
               </select></label></section>` : null}
-            <section class="controls">
+            <!-- The Run panel drives the single run; the other modes have their own controls. -->
+            <section class="controls" ?hidden=${!this.classroom && this.mode !== 'single'}>
               ${this.classroom ? null : html`<h2>Run</h2>`}
               <run-controls mode=${record.mode} tick=${record.tick} totalTicks=${info?.totalTicks ?? 1} .speed=${sim.speed}
                 seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null}

@@ -34,6 +34,12 @@ function duration(seconds: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
+/** `12 ms to set up, then 2.12 ms + 40.6 µs per person a month`, leaving out terms the fit put at zero (it read "0 ms to set up, then 0.00 ms + ..."). */
+function costText(cost: { readonly setupMs: number; readonly fixedMs: number; readonly perPersonMs: number }, person: string): string {
+  const monthly = [...(cost.fixedMs >= 0.005 ? [`${cost.fixedMs.toFixed(2)} ms`] : []), `${(cost.perPersonMs * 1000).toFixed(1)} µs per ${person}`].join(' + ');
+  return `${cost.setupMs >= 0.5 ? `${cost.setupMs.toFixed(0)} ms to set up, then ` : ''}${monthly} a month`;
+}
+
 const claimedSide = (t: ClaimTest) => `${t.direction === 1 ? '>' : '<'} ${formatValue(t.reference + t.direction * t.delta)}`;
 
 /** Text with `backticked` names as code (the definitions' own markup), through Lit's text bindings. */
@@ -264,7 +270,7 @@ export class ClaimsView extends LitElement {
       <span class="hint">${size.chosen ? `chosen by the page for about a minute on this machine's ${workers}` : `as asked, on this machine's ${workers}`}</span>
       <p class="note">${scenarios} scenario${scenarios === 1 ? '' : 's'} (the base and the variants the claims compare)${draws > 0 ? `, as given and under ${draws} robustness draw${draws === 1 ? '' : 's'},` : ''} on replicate keys r1 to r${this.replicates},
         the runs of <code>${run.claims === undefined ? 'npm run claims' : equivalentCommandLine(run.claims, this.scenarioFile, run.sets?.sets.draws.length ?? 0).join(' ')}</code>.
-        A run costs ${run.cost.setupMs.toFixed(0)} ms to set up, then ${run.cost.fixedMs.toFixed(2)} ms + ${(run.cost.perPersonMs * 1000).toFixed(1)} µs per ${people.slice(0, -1)} a month here (timed in the pool).
+        A run costs ${costText(run.cost, people.slice(0, -1))} here (timed in the pool).
         ${size.chosen && size.estimateSeconds > 90 ? 'Even the smallest size takes longer than a minute on this machine. ' : ''}Verdicts are about the model at this size;
         the scenario's numbers of organisations are not scaled with it.</p>
       <div class="size-actions">

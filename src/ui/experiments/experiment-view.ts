@@ -48,7 +48,8 @@ export class ExperimentView extends LitElement {
     .chip.done { background: #0b6b3a; } .chip.failed { background: #a12d1f; }
     .failures { background: #fdecea; border: 1px solid #a12d1f; border-radius: 8px; padding: 0.5em 1em; margin: 0.5em 0; }
     .failures ul { margin: 0.2em 0 0; padding-left: 1.2em; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(26em, 1fr)); gap: 0.8em; }
+    /* Two columns from a 1280-pixel screen on (one column there made every chart a screen high). */
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 24em), 1fr)); gap: 0.8em; }
     .row { display: grid; gap: 0.6em; grid-template-columns: repeat(var(--columns), minmax(0, 1fr)); }
     figure { margin: 0; background: #fff; border: 1px solid #d9dee3; border-radius: 8px; padding: 0.5em 0.8em; min-width: 0; }
     figcaption { font-weight: 600; }
@@ -251,7 +252,7 @@ export class ExperimentView extends LitElement {
           <small>${panel.title}: mean of ${run.progress[k]!.bands.replicates} replicates, 95% band</small></figcaption>
         <band-chart .lines=${all[k]!} .yDomain=${shared} years=${this.yearsOf(run)} unit=${panel.unit}></band-chart></figure>`)}</div>
       <h3>Difference from A (paired on the same random numbers)</h3>
-      <div class="row" style=${`--columns:${Math.max(1, columns - 1)}`} data-testid="compare-difference">${differences.map((lines, j) => html`<figure data-entry=${String(j + 1)}>
+      <div class="row" style=${`--columns:${Math.max(2, columns - 1)}`} data-testid="compare-difference">${differences.map((lines, j) => html`<figure data-entry=${String(j + 1)}>
         <figcaption>${String.fromCharCode(66 + j)} − A: ${run.entries[j + 1]!.label} minus ${run.entries[0]!.label}
           <small>Mean paired difference over ${run.progress[j + 1]!.difference?.replicates ?? 0} replicate pairs; band: its 95% interval. Where the band leaves zero the difference is more than chance.</small></figcaption>
         <band-chart .lines=${lines} .yDomain=${sharedDifference} zero years=${this.yearsOf(run)} unit=${panel.unit}></band-chart></figure>`)}</div>`;
