@@ -5,7 +5,8 @@
 // keeps what it has until it wins. Employment (the wage rate x skill of a firm with a vacancy,
 // drawn at random among open positions) and cooperative membership (a cooperative drawn at
 // random: its trailing distribution per member - the buy-in spread over the horizon, closed
-// without the cash for the up-front part) are two more entries in `values`; choosing one
+// without the cash for the up-front part; a member's own: its trailing distribution + the stake
+// leaving would forfeit, spread over the horizon) are two more entries in `values`; choosing one
 // makes the person an applicant, served after the auctions (labour-market.ts).
 import { exp, ln, log1p } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
@@ -15,7 +16,7 @@ import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { buyInTerms } from '../cooperative/admission.ts';
-import { leaveCooperative } from '../cooperative/leaving.ts';
+import { leaveCooperative, stayingValueCents } from '../cooperative/leaving.ts';
 import { endPossession } from './possession.ts';
 import type { LabourMarket } from './labour-market.ts';
 
@@ -136,7 +137,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     values[JOIN] = 0;
     if (coop >= 0) {
       const o = orgs.all[coop]!;
-      if (own >= 0) values[JOIN] = o.trailingDividendMonthly;
+      if (own >= 0) values[JOIN] = stayingValueCents(state, p, o, equity![coop]!);
       else {
         const terms = buyInTerms(Math.max(0, equity![coop]!), o.members);
         if (ledger.balance(persons.firstAccount + p) >= terms.upfrontCents) {
