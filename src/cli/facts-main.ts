@@ -27,9 +27,9 @@ default presets, K replicates each, and prints and writes each fact's target, es
   firm-size-zipf                       capitalist-only at --persons: Zipf exponent of firm
                                        sizes (employees, firms with at least one) by maximum
                                        likelihood (Clauset, Shalizi & Newman 2009), 0.8 to 1.4
-  coop-firm-hazard-ratio               mixed: dissolution hazard ratio co-op/firm (Cox), 0.5
-                                       to 0.95
-  coop-firm-survival5y                 mixed: co-ops' 5-year survival above firms'
+  coop-firm-hazard-ratio               mixed: dissolution hazard ratio co-op/firm (Cox) of
+                                       those that were employers at one year, 0.5 to 0.95
+  coop-firm-survival5y                 mixed: co-ops' 5-year survival above firms' (same)
 
 Options:
   --replicates K    replicates of each preset, 2 to 10,000, keys r1..rK (default ${DEFAULT_FACT_REPLICATES})

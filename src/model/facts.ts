@@ -159,15 +159,21 @@ export const SURVIVAL_YEARS = 5;
  * Co-operatives (group 1) and firms (group 0) of every replicate as survival subjects, by age:
  * the event is dissolution (liquidation or winding up); an organisation absorbed by a merge or
  * a takeover did not dissolve and is censored then, as are those alive at the end. With
- * `anyExit`, absorption counts as an end too.
+ * `anyExit`, absorption counts as an end too. With `employersOnly` (the facts' sample), only
+ * organisations that were employers at their first anniversary (at least one employee, member
+ * or hired worker then: `sizeAtOneYear` >= 1): the population the literature observes, firms
+ * and co-operatives in social security records of employers (Burdín 2014). A firm that never
+ * bought an asset or hired anyone and was wound up or bought as an empty shell is not in it.
+ * Every subject is then alive at age one (a landmark analysis: risk sets from age one on).
  */
-export function coopFirmSubjects(runs: readonly FactRun[], anyExit = false): SurvivalSubject[] {
+export function coopFirmSubjects(runs: readonly FactRun[], anyExit = false, employersOnly = true): SurvivalSubject[] {
   const subjects: SurvivalSubject[] = [];
   runs.forEach((run, stratum) => {
     const lives = run.organisations;
     for (let i = 0; i < lives.kind.length; i++) {
       const kind = lives.kind[i];
       if (kind !== ORG_FIRM && kind !== ORG_COOPERATIVE) continue;
+      if (employersOnly && !(lives.sizeAtOneYear[i]! >= 1)) continue;
       const exit = lives.exit[i]!;
       const event = exit === EXIT_FAILED || (anyExit && exit === EXIT_ABSORBED);
       subjects.push({ duration: ageYears(lives, i), event, group: kind === ORG_COOPERATIVE ? 1 : 0, stratum });
@@ -195,6 +201,9 @@ export function coopFirmSurvivalFacts(runs: readonly FactRun[]): FactRow[] {
   const subjects = coopFirmSubjects(runs);
   const hr = coxHazardRatio(subjects);
   const anyExit = coxHazardRatio(coopFirmSubjects(runs, true));
+  // Every organisation founded, employers or not (the measure until session 11), beside it.
+  const everyOrganisation = coopFirmSubjects(runs, false, false);
+  const all = coxHazardRatio(everyOrganisation);
   const coop = survivalOfGroup(subjects, 1, SURVIVAL_YEARS);
   const firm = survivalOfGroup(subjects, 0, SURVIVAL_YEARS);
   const difference = coop.survival - firm.survival;
@@ -204,8 +213,8 @@ export function coopFirmSurvivalFacts(runs: readonly FactRun[]): FactRow[] {
     judged({
       id: 'coop-firm-hazard-ratio', scenario: 'mixed',
       statement: `co-operatives dissolve less often than firms: hazard ratio co-op/firm between ${HAZARD_RATIO_TARGET.min} and ${HAZARD_RATIO_TARGET.max} (Burdín 2014: about 0.71)`,
-      measure: 'Cox proportional hazards by age, stratified by replicate (Breslow ties; Wald interval); dissolution = liquidation or winding up, '
-        + 'merged or taken over = censored',
+      measure: 'Cox proportional hazards by age, stratified by replicate (Breslow ties; Wald interval), organisations that were employers at their '
+        + 'first anniversary (landmark at age one); dissolution = liquidation or winding up, merged or taken over = censored',
       unit: 'hazard ratio', target: { text: `${HAZARD_RATIO_TARGET.min} to ${HAZARD_RATIO_TARGET.max}`, ...HAZARD_RATIO_TARGET },
       estimate: hr?.ratio ?? null, ci95: hr?.ci95 ?? null, n: subjects.length,
       detail: {
@@ -213,12 +222,18 @@ export function coopFirmSurvivalFacts(runs: readonly FactRun[]): FactRow[] {
         organisations: { cooperatives: subjects.filter((s) => s.group === 1).length, firms: subjects.filter((s) => s.group === 0).length },
         // Beside it: how long they stay independent (a merge or takeover ends that too).
         anyExitHazardRatio: anyExit === null ? null : { estimate: anyExit.ratio, ci95: anyExit.ci95 },
+        // And over every organisation founded, including firms that never employed anyone.
+        everyOrganisationHazardRatio: all === null ? null : {
+          estimate: all.ratio, ci95: all.ci95, dissolutions: { cooperatives: all.events[0], firms: all.events[1] },
+          organisations: { cooperatives: everyOrganisation.filter((s) => s.group === 1).length, firms: everyOrganisation.filter((s) => s.group === 0).length },
+        },
       },
     }),
     judged({
       id: 'coop-firm-survival5y', scenario: 'mixed',
       statement: `co-operatives' ${SURVIVAL_YEARS}-year survival is higher than firms' (Québec: 64% vs 36%)`,
-      measure: `Kaplan-Meier survival to age ${SURVIVAL_YEARS} (dissolution; absorbed censored), co-operatives minus firms, all replicates' organisations pooled; `
+      measure: `Kaplan-Meier survival to age ${SURVIVAL_YEARS} (dissolution; absorbed censored) of the organisations that were employers at their first anniversary, `
+        + `co-operatives minus firms, all replicates' organisations pooled; `
         + 'interval from Greenwood standard errors',
       unit: 'survival difference', target: { text: '> 0', min: 0, strict: true },
       estimate: Number.isFinite(difference) ? difference : null,

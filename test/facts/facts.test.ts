@@ -8,7 +8,8 @@ import { EXIT_ABSORBED, EXIT_FAILED, EXIT_NONE, ORG_COMMUNE, ORG_COOPERATIVE, OR
 import type { OrganisationLifetimes } from '../../src/model/economy/organisation-survival.ts';
 import { RandomStream } from '../../src/model/random.ts';
 
-interface Org { kind: number; founded: number; ended?: number; exit?: number; size?: number }
+/** `oneYear`: its size at its first anniversary (employees, members and hired), -1 when not recorded (the default: ended before, or still under a year old). */
+interface Org { kind: number; founded: number; ended?: number; exit?: number; size?: number; oneYear?: number }
 
 function lives(tick: number, orgs: readonly Org[]): OrganisationLifetimes {
   return {
@@ -17,7 +18,7 @@ function lives(tick: number, orgs: readonly Org[]): OrganisationLifetimes {
     foundedTick: Int32Array.from(orgs, (o) => o.founded),
     endedTick: Int32Array.from(orgs, (o) => o.ended ?? -1),
     exit: Uint8Array.from(orgs, (o) => o.exit ?? EXIT_NONE),
-    sizeAtOneYear: Int32Array.from(orgs, () => -1),
+    sizeAtOneYear: Int32Array.from(orgs, (o) => o.oneYear ?? -1),
     sizeAtEnd: Int32Array.from(orgs, (o) => o.size ?? 0),
   };
 }
@@ -91,12 +92,16 @@ describe('firm sizes', () => {
 });
 
 describe('co-operatives and firms in mixed', () => {
-  it('treats dissolution as the event and absorption as censoring', () => {
+  it('treats dissolution as the event and absorption as censoring, among organisations that were employers at one year', () => {
     const r = run('r1', [0.5], [
-      { kind: ORG_FIRM, founded: 0, ended: 24, exit: EXIT_FAILED },
-      { kind: ORG_FIRM, founded: 0, ended: 36, exit: EXIT_ABSORBED },
-      { kind: ORG_COOPERATIVE, founded: 12 },
+      { kind: ORG_FIRM, founded: 0, ended: 24, exit: EXIT_FAILED, oneYear: 3 },
+      { kind: ORG_FIRM, founded: 0, ended: 36, exit: EXIT_ABSORBED, oneYear: 1 },
+      { kind: ORG_COOPERATIVE, founded: 12, oneYear: 3 },
       { kind: ORG_COMMUNE, founded: 0, ended: 12, exit: EXIT_FAILED },
+      // Never an employer: wound up empty at one year, bought empty at one year, alive without anyone at one year.
+      { kind: ORG_FIRM, founded: 0, ended: 12, exit: EXIT_FAILED },
+      { kind: ORG_FIRM, founded: 0, ended: 12, exit: EXIT_ABSORBED },
+      { kind: ORG_FIRM, founded: 0, oneYear: 0 },
     ]);
     expect(coopFirmSubjects([r])).toEqual([
       { duration: 2, event: true, group: 0, stratum: 0 },
@@ -104,13 +109,19 @@ describe('co-operatives and firms in mixed', () => {
       { duration: 0, event: false, group: 1, stratum: 0 },
     ].map((s, i) => (i === 2 ? { ...s, duration: (r.organisations.tick - 12) / 12 } : s)));
     expect(coopFirmSubjects([r], true)[1]!.event).toBe(true);
+    // Every organisation founded: the shells count, the empty one wound up as a dissolution.
+    const every = coopFirmSubjects([r], false, false);
+    expect(every).toHaveLength(6);
+    expect(every.filter((s) => s.event)).toHaveLength(2);
   });
 
   it('passes when co-ops fail at 0.7 times the firms\' hazard, and fails when they fail faster', () => {
     const stream = new RandomStream('facts-test', 'hazard');
     const orgs = (kind: number, hazard: number) => Array.from({ length: 600 }, () => {
       const life = Math.ceil(-Math.log(1 - stream.double()) / hazard * 12);
-      return life < 600 ? { kind, founded: 0, ended: life, exit: EXIT_FAILED } : { kind, founded: 0 };
+      // Employers from the start, so those alive at one year are in the sample.
+      const oneYear = life > 12 ? 1 : -1;
+      return life < 600 ? { kind, founded: 0, ended: life, exit: EXIT_FAILED, oneYear } : { kind, founded: 0, oneYear };
     });
     const good = coopFirmSurvivalFacts([run('r1', [0.5], [...orgs(ORG_COOPERATIVE, 0.07), ...orgs(ORG_FIRM, 0.1)])]);
     expect(good[0]!.estimate!).toBeGreaterThan(0.55);
