@@ -1,7 +1,7 @@
 // The engine loop (MODEL.md section 1): a tick is one month; each tick runs a fixed list of
 // phases, year-end phases run after every twelfth tick, and reporters are sampled every
 // `recordEveryTicks` into typed columns.
-import { moneyRangeError, WORLD, type Ledger } from './ledger.ts';
+import { MoneyRangeError, moneyRangeError, WORLD, type Ledger } from './ledger.ts';
 import type { RandomStreams } from './random.ts';
 import { grown } from './grown.ts';
 import {
@@ -154,18 +154,27 @@ export class Simulation<S extends EngineState = EngineState> {
     // The money's range after every phase, checked or not: a phase can take the world's
     // overdraft past 2^53 and the next bring it back (sales, then consumption), leaving its
     // balance a few cents off for ever; one comparison a phase.
-    for (const phase of this.model.phases) {
-      phase.run(state);
-      if (check) this.audit(phase.name);
-      else this.checkMoneyRange();
-    }
-    state.tick++;
-    if (state.tick % MONTHS_PER_YEAR === 0) {
-      for (const phase of this.model.yearEndPhases) {
+    try {
+      for (const phase of this.model.phases) {
         phase.run(state);
         if (check) this.audit(phase.name);
         else this.checkMoneyRange();
       }
+      state.tick++;
+      if (state.tick % MONTHS_PER_YEAR === 0) {
+        for (const phase of this.model.yearEndPhases) {
+          phase.run(state);
+          if (check) this.audit(phase.name);
+          else this.checkMoneyRange();
+        }
+      }
+    } catch (error) {
+      // A transfer past 2^53 inside a phase knows no scenario: say what to lower in its terms.
+      const advice = this.options.moneyRangeAdvice;
+      if (error instanceof MoneyRangeError && error.unadvised !== undefined && advice !== undefined) {
+        throw moneyRangeError(error.unadvised.cents, `month ${state.tick}: ${error.unadvised.what}`, advice());
+      }
+      throw error;
     }
     if (state.tick % this.options.recordEveryTicks === 0 || state.tick === this.options.totalTicks) {
       this.record();

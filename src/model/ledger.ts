@@ -30,12 +30,20 @@ export class LedgerError extends Error {
  */
 export class MoneyRangeError extends LedgerError {
   override name = 'MoneyRangeError';
+  /**
+   * What passed the range and how much, when the message gives only the generic advice (thrown
+   * where the scenario is not known, as by a transfer): the engine then says it again with the
+   * scenario's own fields to lower.
+   */
+  unadvised?: { readonly cents: number; readonly what: string };
 }
 
 /** `advice`: what to lower, naming the scenario's fields (money-range-advice.ts), when the caller knows the scenario. */
 export function moneyRangeError(cents: number, what: string, advice?: string): MoneyRangeError {
-  return new MoneyRangeError(`${what} reached ${cents.toExponential(3)} cents, past 2^53 (about 9.0e13 goods units), beyond which `
+  const error = new MoneyRangeError(`${what} reached ${cents.toExponential(3)} cents, past 2^53 (about 9.0e13 goods units), beyond which `
     + `cents are not counted exactly; ${advice ?? 'lower the scenario\'s population or its money amounts (initial wealth, prices, output)'}`);
+  if (advice === undefined) error.unadvised = { cents, what };
+  return error;
 }
 
 // The errors are built out of line so the hot methods stay small enough for V8 to inline.

@@ -3,7 +3,7 @@
 // stack) with the message naming the fields to lower, and writes nothing; on the main thread
 // and from a replicate's worker thread, at setup and in mid-run.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,10 +46,28 @@ cycle: { sigma: 0.5 }
 describe('money past 2^53 cents', () => {
   it('names the money fields furthest above their defaults, then the population', () => {
     const scenario = loadScenario(MID_RUN, 'mid-run.yaml');
+    // Then the two widest spreads of output against their defaults (the cycle's stationary sd
+    // 0.5 / sqrt(1 - 0.93^2) = 1.36; the shocks' 0.564 / sqrt(1 - 0.9^2) = 1.29; skill's 3 is
+    // 7.5 times its default, less than those two's 15 and 11 times).
     expect(moneyRangeAdvice(scenario)).toBe('lower persons.baseOutput (10000000, default 1500), or persons.skillMedian (100, default 1), '
-      + 'the money amounts furthest above their defaults; or the population, persons.count (74)');
+      + 'the money amounts furthest above their defaults; or cycle.sigma (0.5, default 0.033), a spread of output of 1.36 in logs (0.090 by default); '
+      + 'or persons.shockSigma (0.5637794517988619, default 0.05), a spread of output of 1.29 in logs (0.11 by default); or the population, persons.count (74)');
     const plain = loadScenario('kind: random-exchange\nagents: 300\n', 'plain.yaml');
     expect(moneyRangeAdvice(plain)).toBe('lower the population, agents (300), or the money amounts (prices, output, initial wealth)');
+  });
+
+  it('names enterprise productivity when its spread is what multiplies output past the range (rho 0.999, sigma 1)', () => {
+    const scenario = loadScenario(readFileSync(join(ROOT, 'scenarios/mixed.yaml'), 'utf8'), 'mixed.yaml',
+      { 'persons.count': 300, years: 2, 'productivity.rho': 0.999, 'productivity.sigma': 1 });
+    // sd 1 / sqrt(1 - 0.999^2) = 22.4 in logs: an entrant 1 sd up produces e^22 times the median.
+    expect(moneyRangeAdvice(scenario)).toBe('lower productivity.sigma (1, default 0.1) or productivity.rho (0.999, default 0.9), '
+      + 'a spread of output of 22.4 in logs (0.23 by default); or the population, persons.count (300)');
+    // A single transfer inside a phase passes the range (a sale), where the ledger knows no
+    // scenario: the engine says it again in the scenario's terms (it gave the generic advice).
+    let thrown: unknown;
+    try { createSimulation(scenario).runToEnd(); } catch (error) { thrown = error; }
+    expect(thrown).toBeInstanceOf(MoneyRangeError);
+    expect((thrown as Error).message).toMatch(/^month \d+: .* past 2\^53 .*; lower productivity\.sigma \(1, default 0\.1\) or productivity\.rho \(0\.999, default 0\.9\)/);
   });
 
   it('stops the engine in mid-run with that advice, whether or not conservation is audited every phase', () => {
