@@ -17,6 +17,11 @@ export const ESTIMATE_MARGIN = 0.3;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** CPU seconds the runs' worker threads spent on them (each result's cpuMs), or NaN where the system does not tell. */
+function runsCpuSeconds(results: readonly ReplicateResult[]): number {
+  return results.reduce((sum, r) => sum + (r.cpuMs ?? Number.NaN), 0) / 1000;
+}
+
 function sameResults(a: readonly ReplicateResult[], b: readonly ReplicateResult[]): boolean {
   return a.length === b.length && a.every((r, i) => r.columns.every((column, c) => Buffer.from(column.buffer).equals(Buffer.from(b[i]!.columns[c]!.buffer))));
 }
@@ -41,6 +46,10 @@ export async function replicateSpeedUp(root: URL, scenarioFile: string, persons:
   // as it does wall time; two workers that cost no more CPU than one are parallel work that pays.
   const cpuRatios: number[] = [];
   const cpuSeconds = (from: NodeJS.CpuUsage) => { const u = process.cpuUsage(from); return (u.user + u.system) / 1e6; };
+  // Where the extra CPU of two workers goes: the runs' own threads (each worker is a fresh V8
+  // isolate that compiles the engine and runs its first runs slowly again) against the rest
+  // (V8's compiler and garbage collector threads, the main thread).
+  const split: { runs1: number; other1: number; runs2: number; other2: number; first: number; last: number }[] = [];
   for (let p = 0; p < pairs; p++) {
     let started = performance.now();
     let cpu = process.cpuUsage();
@@ -53,6 +62,10 @@ export async function replicateSpeedUp(root: URL, scenarioFile: string, persons:
     const t2 = (performance.now() - started) / 1000;
     const c2 = cpuSeconds(cpu);
     same &&= sameResults(one, two);
+    const runs1 = runsCpuSeconds(one);
+    const runs2 = runsCpuSeconds(two);
+    // One worker runs the requests in order: its first run is the cold one, its last the warmest.
+    split.push({ runs1, other1: c1 - runs1, runs2, other2: c2 - runs2, first: (one[0]!.cpuMs ?? Number.NaN) / 1000, last: (one[one.length - 1]!.cpuMs ?? Number.NaN) / 1000 });
     ratios.push(t1 / t2);
     cpuRatios.push(c2 / c1);
     times.push(`${t1.toFixed(2)}/${t2.toFixed(2)}`);
@@ -62,7 +75,16 @@ export async function replicateSpeedUp(root: URL, scenarioFile: string, persons:
     : availableParallelism() < 2 ? 'not judged: fewer than 2 cores'
       : `target >= ${SPEED_UP_TARGET}x: ${ratio >= SPEED_UP_TARGET ? 'PASS' : 'FAIL'}`;
   return `Replicate pool, ${scenarioFile} ${persons.toLocaleString('en')} persons x ${years} years, 4 replicates (one run ${runSeconds.toFixed(2)} s on the main thread): `
-    + `1 worker / 2 workers ${times.join(', ')} s; speed-up ${ratio.toFixed(2)}x (median of ${pairs}); CPU time of 2 workers / 1: ${median(cpuRatios).toFixed(2)}; results identical: ${same ? 'yes' : 'NO'}; ${verdict}`;
+    + `1 worker / 2 workers ${times.join(', ')} s; speed-up ${ratio.toFixed(2)}x (median of ${pairs}); CPU time of 2 workers / 1: ${median(cpuRatios).toFixed(2)}`
+    + `${cpuSplit(split)}; results identical: ${same ? 'yes' : 'NO'}; ${verdict}`;
+}
+
+/** The CPU split's medians over the pairs, as text (nothing where the runs' CPU time is unknown). */
+function cpuSplit(split: readonly { runs1: number; other1: number; runs2: number; other2: number; first: number; last: number }[]): string {
+  if (split.some((s) => Number.isNaN(s.runs1) || Number.isNaN(s.runs2))) return '';
+  const m = (key: keyof (typeof split)[number]) => median(split.map((s) => s[key])).toFixed(2);
+  return ` (CPU s with 1 / 2 workers: the runs' threads ${m('runs1')} / ${m('runs2')}, V8's compiler and GC threads and the main thread ${m('other1')} / ${m('other2')};`
+    + ` one worker's first run ${m('first')} s CPU, its fourth ${m('last')} s: each worker pays V8's warm-up of the engine)`;
 }
 
 /** Seconds in the claims command's `m:ss` or `h:mm:ss`. */
