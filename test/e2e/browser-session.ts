@@ -211,6 +211,9 @@ export interface WatchedPage {
   screenshot(name: string): Promise<string>;
 }
 
+/** Browsers with a trace running (startWatching without its stopWatching yet). */
+const tracing = new WeakSet<Browser>();
+
 export async function openPage(browser: Browser, url: string, viewport = { width: 1440, height: 1000 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -239,6 +242,10 @@ export async function openPage(browser: Browser, url: string, viewport = { width
     return runs;
   };
   let before: number[] = [];
+  const stopTrace = async (): Promise<Buffer> => {
+    tracing.delete(browser);
+    return browser.stopTracing();
+  };
   return {
     page,
     errors,
@@ -246,15 +253,18 @@ export async function openPage(browser: Browser, url: string, viewport = { width
     clearLongTasks,
     calibrate,
     startWatching: async () => {
+      // A trace left running by a test that failed while watching (one trace at a time per browser).
+      if (tracing.has(browser)) await stopTrace();
       // Task boundaries and their CPU time (tdur); the calibration's marks (user timing).
       await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+      tracing.add(browser);
       before = await calibrate();
       await clearLongTasks();
     },
     stopWatching: async () => {
       const longestMs = Math.max(0, ...await longTasks());
       const calibrationMs = [...before, ...await calibrate()];
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      const trace = JSON.parse((await stopTrace()).toString()) as { traceEvents: TraceEvent[] };
       const { calibrationCpuMs, longestCpuMs } = tasksFromTrace(trace.traceEvents);
       return {
         longestCpuMs, calibrationCpuMs, units: longestCpuMs / median(calibrationCpuMs),
