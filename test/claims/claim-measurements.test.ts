@@ -114,6 +114,27 @@ describe('the eight claims as measurements', () => {
     expect(value(6, 'claim6.ownedOutrightOfPooledCeiling', r)).toBeCloseTo(0.9, 12);
   });
 
+  it('claim 6: owned outright against its ceiling from the one sample at the end: undefined, not 0, when the communes own nothing then', () => {
+    // Communes own assets until year 15, all owned outright; from year 16 none: the share reads
+    // 0 and its ceiling is undefined. The ceiling's last defined value (year 15) beside the
+    // share's last (year 20) would make a 0 of a commune sector that is gone.
+    const gone = (t: number) => t > 180;
+    const r = run({
+      'communes.ownedOutrightShare': Float64Array.from(ticks, (t) => (gone(t) ? 0 : 0.9)),
+      'communes.ownedOutrightCeilingOnSchedule': Float64Array.from(ticks, (t) => (gone(t) ? Number.NaN : 0.9)),
+      'communes.ownedOutrightCeilingByClass': Float64Array.from(ticks, (t) => (gone(t) ? Number.NaN : 0.75)),
+      'communes.ownedOutrightCeiling': Float64Array.from(ticks, (t) => (gone(t) ? Number.NaN : 0.75)),
+    });
+    expect(value(6, 'claim6.ownedOutrightOfCeiling', r)).toBeNaN();
+    expect(value(6, 'claim6.ownedOutrightOfSteadyState', r)).toBeNaN();
+    // While they own some, the ratio is read at the end as before.
+    const owning = run({
+      'communes.ownedOutrightShare': constant(0.9), 'communes.ownedOutrightCeilingOnSchedule': constant(0.9),
+      'communes.ownedOutrightCeilingByClass': constant(0.75), 'communes.ownedOutrightCeiling': constant(0.75),
+    });
+    expect(value(6, 'claim6.ownedOutrightOfCeiling', owning)).toBeCloseTo(1, 12);
+  });
+
   it('claim 7: the trend of the commune share, and the year commune equity passes capitalist wealth', () => {
     const r = run({
       'communes.assetShareByBookValue': line(0.1, 0.01), 'communes.assetShareByNetEquity': constant(0.05),

@@ -1,6 +1,7 @@
 // The few ways a claim reads a reporter's series over its window: mean, change, trend, final
 // value, ratios of means, growth between two cumulative counters.
 import type { ClaimMeasurement } from './claim.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
 import {
   valueAtYear, windowChange, windowMean, windowTrend, type RunSeries, type YearWindow,
 } from './series-window.ts';
@@ -40,8 +41,17 @@ export function finalOf(id: string, reporter: string, label: string, unit: strin
 
 /** Value at the end of the run of one reporter divided by another's. */
 export function ratioAtEnd(id: string, numerator: string, denominator: string, label: string, unit: string): ClaimMeasurement {
-  return measurement(id, label, unit, [numerator, denominator], (run, w) =>
-    valueAtYear(run.ticks, columnOf(run, numerator), w.toYear) / valueAtYear(run.ticks, columnOf(run, denominator), w.toYear));
+  return measurement(id, label, unit, [numerator, denominator], (run, w) => {
+    // Both from the one sample at the window's end (the last at or before it), NaN when either is
+    // undefined there: each column's own last finite value could come from different years (a
+    // commune sector that owns nothing at the end reads share 0 beside an undefined ceiling, and
+    // the ceiling of the last year it owned something would make a 0 of it).
+    let last = -1;
+    for (let i = 0; i < run.ticks.length && run.ticks[i]! <= w.toYear * MONTHS_PER_YEAR; i++) last = i;
+    if (last < 0) return Number.NaN;
+    const ratio = columnOf(run, numerator)[last]! / columnOf(run, denominator)[last]!;
+    return Number.isFinite(ratio) ? ratio : Number.NaN;
+  });
 }
 
 /** Growth over the window of one cumulative counter divided by another's (events in the window). */
