@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { parseScenarioText } from '../scenarios/load.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
-import { runReplicate, type ReplicateResult } from '../cli/replicate-run.ts';
+import { finishReplicate, type ReplicateResult } from '../cli/replicate-run.ts';
+import { lorenzCurve } from '../model/inequality.ts';
 import type { EconomyState } from '../model/economy/economy-state.ts';
 import { CommunePlanRecorder, type CommunePlan } from '../model/economy/commune-plan.ts';
 import { MAX_SCENARIO_TEXT } from './protocol.ts';
@@ -22,8 +23,15 @@ export type EnsembleJob = z.input<typeof jobSchema>;
 
 export type JobResult =
   | { readonly ok: true; readonly measure: 'plan'; readonly replicateKey: string | undefined; readonly plan: CommunePlan }
-  | { readonly ok: true; readonly measure: 'series'; readonly replicateKey: string | undefined; readonly result: ReplicateResult }
+  | {
+    readonly ok: true; readonly measure: 'series'; readonly replicateKey: string | undefined; readonly result: ReplicateResult;
+    /** The Lorenz curve of the main distribution (wealth, else the model's first) at the end: LORENZ_POINTS + 1 ordinates. */
+    readonly lorenz?: { readonly distribution: string; readonly ordinates: Float64Array };
+  }
   | { readonly ok: false; readonly message: string };
+
+/** Population fractions 0, 1/100, ..., 1 of a series job's final Lorenz curve (the single run's chart draws as many). */
+export const LORENZ_POINTS = 100;
 
 /** Runs one job to the end of its scenario. Problems come back as a message, never a throw. */
 export function runJob(input: EnsembleJob): JobResult {
@@ -37,7 +45,14 @@ export function runJob(input: EnsembleJob): JobResult {
   const scenario = parsed.scenario;
   try {
     if (job.measure === 'series') {
-      return { ok: true, measure: 'series', replicateKey: job.replicateKey, result: runReplicate({ scenario, replicateKey: job.replicateKey, checkConservation: false }) };
+      // runReplicate's run, keeping the simulation to read its final distribution.
+      const started = performance.now();
+      const simulation = createSimulation(scenario, { ...(job.replicateKey === undefined ? {} : { replicateKey: job.replicateKey }), checkConservation: false });
+      const result = finishReplicate(simulation, job.replicateKey, started);
+      const ids = simulation.model.distributions.map((d) => d.id);
+      const main = ids.includes('wealth') ? 'wealth' : ids[0];
+      const lorenz = main === undefined ? undefined : { distribution: main, ordinates: lorenzCurve(simulation.sortedDistribution(main), LORENZ_POINTS) };
+      return { ok: true, measure: 'series', replicateKey: job.replicateKey, result, ...(lorenz === undefined ? {} : { lorenz }) };
     }
     if (scenario.kind !== 'economy') return { ok: false, message: `the planner needs an economy scenario, not ${scenario.kind}` };
     return { ok: true, measure: 'plan', replicateKey: job.replicateKey, plan: planOf(scenario, job.replicateKey) };

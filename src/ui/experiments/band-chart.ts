@@ -49,6 +49,11 @@ export class BandChart extends LitElement {
   @property({ type: String }) unit = '';
   /** Draw the zero line (difference views). */
   @property({ type: Boolean }) zero = false;
+  /** Band ticks per x unit: months per year for time series; 1 for a Lorenz curve over percent of persons. */
+  @property({ type: Number }) ticksPerUnit = MONTHS_PER_YEAR;
+  @property({ type: String }) xLabel = 'years';
+  /** Draw the line of equality from (0, 0) to (x's end, 1) (a Lorenz curve). */
+  @property({ type: Boolean }) equality = false;
 
   @query('svg') private svg!: SVGSVGElement;
 
@@ -107,15 +112,20 @@ export class BandChart extends LitElement {
     }
     if (low === high) high = low + 1;
     const x = d3.scaleLinear().domain([0, this.years]).range([0, place.width]);
+    const perUnit = this.ticksPerUnit;
     const y = d3.scaleLinear().domain([low, high]).nice().range([place.height, 0]);
     leftAxis(root, y, place, this.unit, 5, compact);
-    bottomAxis(root, x, place, 'years', 8, compact);
+    bottomAxis(root, x, place, this.xLabel, 8, compact);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
+    if (this.equality) {
+      plot.append('line').attr('class', 'equality').attr('x1', x(0)).attr('y1', y(0)).attr('x2', x(this.years)).attr('y2', y(1))
+        .attr('stroke', INK).attr('stroke-width', 1.5).attr('stroke-dasharray', '6 5');
+    }
     if (this.zero) plot.append('line').attr('x1', 0).attr('x2', place.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', INK).attr('stroke-width', 1.5);
     for (const line of this.lines) {
       const { ticks, mean, low: lo, high: hi } = line.band;
       const indices = d3.range(mean.length).filter((i) => Number.isFinite(mean[i]!));
-      const yearAt = (i: number) => x(ticks[i]! / MONTHS_PER_YEAR);
+      const yearAt = (i: number) => x(ticks[i]! / perUnit);
       plot.append('path').datum(indices).attr('class', 'band')
         .attr('d', d3.area<number>().x(yearAt).y0((i) => y(lo[i]!)).y1((i) => y(hi[i]!)))
         .attr('fill', line.color).attr('fill-opacity', 0.22).attr('stroke', 'none');
@@ -125,7 +135,7 @@ export class BandChart extends LitElement {
         .append('title').text(() => {
           const last = indices[indices.length - 1];
           return last === undefined ? line.label
-            : `${line.label}: mean ${compact(mean[last]!)} (95% ${compact(lo[last]!)} to ${compact(hi[last]!)}) in year ${(ticks[last]! / MONTHS_PER_YEAR).toFixed(0)}`;
+            : `${line.label}: mean ${compact(mean[last]!)} (95% ${compact(lo[last]!)} to ${compact(hi[last]!)}) at ${(ticks[last]! / perUnit).toFixed(0)} ${this.xLabel}`;
         });
     }
   }

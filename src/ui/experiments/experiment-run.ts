@@ -29,6 +29,11 @@ export interface EntryProgress {
   readonly status: ReplicateStatus[];
   /** Every replicate's final value of each reporter (NaN until it finishes), for the table and the tests. */
   readonly finals: Map<string, Float64Array>;
+  /**
+   * The final Lorenz curves' mean and band, kept as a series over the population fraction in
+   * percent (its "ticks" are 0..100) under the distribution's id.
+   */
+  readonly lorenz: SeriesBands;
 }
 
 export interface ExperimentState {
@@ -76,7 +81,7 @@ export async function runExperiment(
     entries, replicates, reporters, totalTicks: 0, failures: [], done: 0, finished: false, cancelled: false, wallMs: 0,
     progress: entries.map((_, k) => ({
       bands: new SeriesBands(), difference: k === 0 ? null : new SeriesBands(),
-      status: new Array<ReplicateStatus>(replicates).fill('waiting'), finals: new Map(),
+      status: new Array<ReplicateStatus>(replicates).fill('waiting'), finals: new Map(), lorenz: new SeriesBands(),
     })),
   };
   const onResult = (done: number, _total: number, index: number, result: JobResult) => {
@@ -95,6 +100,11 @@ export async function runExperiment(
         (state as { totalTicks: number }).totalTicks = result.result.totalTicks;
       }
       progress.bands.add(columns);
+      const lorenz = result.lorenz;
+      if (lorenz !== undefined) {
+        const percents = Float64Array.from(lorenz.ordinates, (_, i) => (100 * i) / (lorenz.ordinates.length - 1));
+        progress.lorenz.add({ ids: [lorenz.distribution], ticks: percents, columns: [lorenz.ordinates] });
+      }
       columns.ids.forEach((id, k) => {
         let finals = progress.finals.get(id);
         if (finals === undefined) progress.finals.set(id, finals = new Float64Array(replicates).fill(Number.NaN));

@@ -214,8 +214,20 @@ export class ExperimentView extends LitElement {
       return html`<figure data-chart=${panel.key}><figcaption>${panel.title}
         <small>Mean of ${progress.bands.replicates} replicates; the shaded band is the 95% interval of the mean.</small></figcaption>
         <band-chart .lines=${lines} years=${this.yearsOf(run)} unit=${panel.unit}></band-chart></figure>`;
-    })}</div>
+    })}${this.renderLorenz(progress)}</div>
     ${this.renderFinals(run, panels)}`;
+  }
+
+  /** The spread of the final distribution: the replicates' Lorenz curves as a mean and 95% band. */
+  private renderLorenz(progress: ExperimentState['progress'][number]) {
+    const id = progress.lorenz.ids()[0];
+    const band = id === undefined ? undefined : progress.lorenz.band(id, { min: Number.NEGATIVE_INFINITY, max: 1 });
+    if (id === undefined || band === undefined) return nothing;
+    const low = Math.min(0, ...band.low.filter(Number.isFinite));
+    return html`<figure data-chart="lorenz" data-testid="replicate-lorenz"><figcaption>Lorenz curve of ${id} at the end
+      <small>Share of all ${id} held by the poorest part of persons: mean of ${progress.lorenz.replicates} replicates' curves and its 95% band; dashed, perfect equality.</small></figcaption>
+      <band-chart .lines=${[{ label: `${id}, final year`, color: colorAt(0), band }]} .yDomain=${[low, 1]} years="100" ticksPerUnit="1"
+        xLabel="poorest share of persons (%)" unit=${`share of ${id} (0 to 1)`} equality></band-chart></figure>`;
   }
 
   private renderFinals(run: ExperimentState, panels: SeriesPanel[]) {
