@@ -18,10 +18,9 @@
 //
 // Mix. Scenarios and robustness draws differ in cost, so the rate is then timed on a sample
 // spread evenly over the whole list: the first estimate. Load changes after it (other work
-// starting or ending), so the estimate is renewed at every run's end: each run left costs its
-// scenario's CPU rate (steady once warm; scenarios and draws differ up to 1.9x) times the wall
-// over CPU time of the last RECENT_ROUNDS runs per thread (how much of a core the pool really
-// gets now, shared cores and all). Pure bookkeeping here; the command reads the clock.
+// starting or ending), so the estimate is renewed at every run's end from the wall time of the
+// last RECENT_ROUNDS runs per thread since the warm-up: what the pool really gets through now,
+// shared cores and all. Pure bookkeeping here; the command reads the clock.
 
 /** Warm-up runs per thread at most: after these the sample is taken even if the threads still speed up. */
 export const MAX_WARM_UP_ROUNDS = 10;
@@ -114,24 +113,17 @@ export class RunTimes {
  */
 export function estimateTotal(rate: number, timedRuns: number, pool: PoolState): Estimate {
   if (!Number.isFinite(rate)) return { totalSeconds: Number.NaN, secondsPerPersonMonth: Number.NaN, timedRuns };
-  const left = pool.running.map((run) => Math.max(0, run.personMonths * rate - run.seconds));
-  return { totalSeconds: scheduleTotal(pool.elapsedSeconds, pool.threads, left, pool.waiting.map((m) => m * rate)), secondsPerPersonMonth: rate, timedRuns };
-}
-
-/**
- * The time spent plus the rest as the pool hands it out: the runs under way end after their
- * `runningLeft` seconds, and each waiting run (its seconds, in the order they will start) goes
- * to the thread that frees first.
- */
-export function scheduleTotal(elapsedSeconds: number, threads: number, runningLeft: readonly number[], waiting: readonly number[]): number {
-  const count = Math.max(1, threads);
-  const free = Array.from({ length: count }, (_, i) => runningLeft[i] ?? 0);
-  for (const seconds of waiting) {
+  const threads = Math.max(1, pool.threads);
+  const free = Array.from({ length: threads }, (_, i) => {
+    const run = pool.running[i];
+    return run === undefined ? 0 : Math.max(0, run.personMonths * rate - run.seconds);
+  });
+  for (const personMonths of pool.waiting) {
     let first = 0;
-    for (let i = 1; i < count; i++) if (free[i]! < free[first]!) first = i;
-    free[first]! += seconds;
+    for (let i = 1; i < threads; i++) if (free[i]! < free[first]!) first = i;
+    free[first]! += personMonths * rate;
   }
-  return elapsedSeconds + Math.max(...free);
+  return { totalSeconds: pool.elapsedSeconds + Math.max(...free), secondsPerPersonMonth: rate, timedRuns };
 }
 
 /**
@@ -152,20 +144,11 @@ export class CalibratedOrder {
   private readonly sampleRates: number[] = [];
   /** Wall seconds per person-month of every run ended since the warm-up, in the order they ended. */
   private readonly recent: number[] = [];
-  /** Their threads' CPU seconds per person-month (NaN where unknown). */
-  private readonly recentCpu: number[] = [];
-  /** CPU seconds per person-month of the runs ended since the warm-up, by group; and of the sample's. */
-  private readonly cpuByGroup = new Map<number, number[]>();
-  private readonly sampleCpu: number[] = [];
   private startedCount = 0;
   private endedCount = 0;
   private told = false;
 
-  /**
-   * `groups`: runs alike in cost per person-month share a group (a scenario of one parameter
-   * set); the renewed estimate times each group on its own runs once it has some.
-   */
-  constructor(private readonly personMonths: readonly number[], private readonly threads: number, private readonly groups: readonly number[] = personMonths.map(() => 0)) {
+  constructor(private readonly personMonths: readonly number[], private readonly threads: number) {
     this.started = personMonths.map(() => false);
   }
 
@@ -202,17 +185,7 @@ export class CalibratedOrder {
       if (this.warmUp.warm(this.threads) || this.warmUpEnded >= MAX_WARM_UP_ROUNDS * Math.max(1, this.threads)) return this.startSample();
       return false;
     }
-    if (timed && this.personMonths[job]! > 0) {
-      const months = this.personMonths[job]!;
-      const cpu = cpuSeconds !== undefined && cpuSeconds > 0 ? cpuSeconds / months : Number.NaN;
-      this.recent.push(seconds / months);
-      this.recentCpu.push(cpu);
-      if (Number.isFinite(cpu)) {
-        const group = this.groups[job]!;
-        this.cpuByGroup.set(group, [...(this.cpuByGroup.get(group) ?? []), cpu]);
-        if (this.phase === 'sample' && this.sample.has(job)) this.sampleCpu.push(cpu);
-      }
-    }
+    if (timed && this.personMonths[job]! > 0) this.recent.push(seconds / this.personMonths[job]!);
     if (this.phase === 'sample' && this.sample.delete(job)) {
       if (timed && this.personMonths[job]! > 0) this.sampleRates.push(seconds / this.personMonths[job]!);
       if (this.sample.size === 0) {
@@ -234,68 +207,13 @@ export class CalibratedOrder {
   }
 
   /**
-   * The rate now, in wall time alone: the median seconds per person-month of the last
+   * The rate now, for the renewed estimate: the median seconds per person-month of the last
    * RECENT_ROUNDS runs per thread ended since the warm-up (the sample's first ones included;
    * NaN before any).
    */
   recentRate(): number {
     const last = this.recent.slice(-RECENT_ROUNDS * Math.max(1, this.threads));
     return last.length > 0 ? median(last) : Number.NaN;
-  }
-
-  /**
-   * How much of a core the threads get now: the median wall over CPU time of the last
-   * RECENT_ROUNDS runs per thread (NaN when their CPU times are not known).
-   */
-  loadFactor(): number {
-    const n = RECENT_ROUNDS * Math.max(1, this.threads);
-    const cpu = this.recentCpu.slice(-n);
-    const ratios = this.recent.slice(-n).map((wall, i) => wall / cpu[i]!).filter(Number.isFinite);
-    return ratios.length > 0 ? median(ratios) : Number.NaN;
-  }
-
-  /** CPU seconds per person-month a run of `group` costs: its group's median so far, else the sample's. */
-  private cpuRateOf(group: number): number {
-    const own = this.cpuByGroup.get(group);
-    if (own !== undefined && own.length > 0) return median(own);
-    if (this.sampleCpu.length > 0) return median(this.sampleCpu);
-    const all = this.recentCpu.filter(Number.isFinite);
-    return all.length > 0 ? median(all) : Number.NaN;
-  }
-
-  /**
-   * The estimate renewed now (undefined during the warm-up or before any run after it): every
-   * run under way or waiting costs its person-months at its group's CPU rate (what it costs the
-   * engine, warm; the sample's for a group not run yet) times the load factor (how much of a
-   * core the threads get now), so neither the scenario the list happens to be in nor load that
-   * came or went since the sample skews it. Without CPU times: the recent wall rate.
-   */
-  renewed(elapsedSeconds: number, running: readonly { readonly job: number; readonly seconds: number }[]): Estimate | undefined {
-    if (this.phase === 'warm-up' || this.recent.length === 0) return undefined;
-    const waiting: number[] = [];
-    for (let j = 0; j < this.started.length; j++) if (!this.started[j]) waiting.push(j);
-    const load = this.loadFactor();
-    const wallRate = this.recentRate();
-    const byGroup = new Map<number, number>();
-    const rateOf = (job: number) => {
-      if (!Number.isFinite(load)) return wallRate;
-      const group = this.groups[job]!;
-      const known = byGroup.get(group);
-      if (known !== undefined) return known;
-      const rate = this.cpuRateOf(group) * load;
-      byGroup.set(group, rate);
-      return rate;
-    };
-    const costs = waiting.map((j) => this.personMonths[j]! * rateOf(j));
-    const whole = running.map((r) => this.personMonths[r.job]! * rateOf(r.job));
-    const left = running.map((r, i) => Math.max(0, whole[i]! - r.seconds));
-    const months = [...waiting, ...running.map((r) => r.job)].reduce((sum, j) => sum + this.personMonths[j]!, 0);
-    const seconds = [...costs, ...whole].reduce((sum, c) => sum + c, 0);
-    return {
-      totalSeconds: scheduleTotal(elapsedSeconds, this.threads, left, costs),
-      secondsPerPersonMonth: months > 0 ? seconds / months : wallRate,
-      timedRuns: this.recent.length,
-    };
   }
 
   /** Median seconds per person-month of the sample (of the warm-up's last runs when no sample run could be timed). */

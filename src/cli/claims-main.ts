@@ -49,10 +49,7 @@ async function runTimed(
   started: number, onEstimate: (estimate: Estimate, warm: boolean) => void, onRenewed: (estimate: Estimate, ended: number, runs: number) => void,
 ): Promise<(ReplicateResult | RunFailure)[]> {
   const cost = requests.map((r) => personMonthsOf(r.scenario));
-  // Runs of one scenario of one parameter set (one scenario object) cost alike per person-month.
-  const groupOf = new Map<Scenario, number>();
-  const groups = requests.map((r) => groupOf.get(r.scenario) ?? groupOf.set(r.scenario, groupOf.size).get(r.scenario)!);
-  const order = new CalibratedOrder(cost, Math.max(1, threads), groups);
+  const order = new CalibratedOrder(cost, Math.max(1, threads));
   const running = new Map<number, number>();
   // A diagnostic: CLAIMS_TIMING_LOG=FILE writes each run's times (how the estimates were checked).
   const timingLog = process.env['CLAIMS_TIMING_LOG'];
@@ -77,8 +74,9 @@ async function runTimed(
         waiting: order.waiting(),
       };
       if (due) onEstimate(estimateTotal(order.rate(), order.timedRuns, pool), order.warm);
-      const renewed = order.renewed(pool.elapsedSeconds, [...running].map(([j, at]) => ({ job: j, seconds: (now - at) / 1000 })));
-      if (renewed !== undefined && Number.isFinite(renewed.totalSeconds)) onRenewed(renewed, ended, requests.length);
+      const recent = order.warmedUp ? order.recentRate() : Number.NaN;
+      const renewed = Number.isFinite(recent) ? estimateTotal(recent, order.timedRuns, pool) : undefined;
+      if (renewed !== undefined) onRenewed(renewed, ended, requests.length);
       if (timingLog !== undefined) {
         appendFileSync(timingLog, `${job},${failed ? '' : result.threadId},${cost[job]},${seconds.toFixed(3)},${cpuSeconds?.toFixed(3) ?? ''},${pool.elapsedSeconds.toFixed(1)},${renewed?.totalSeconds.toFixed(1) ?? ''}\n`);
       }
@@ -184,7 +182,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
         while (nextQuarter < 4 && ended * 4 >= nextQuarter * count) nextQuarter++;
         shown?.finish();
         say(`Time: ${ended} of ${count} runs done in ${formatDuration((performance.now() - runStarted) / 1000)}; renewed estimate ${formatDuration(e.totalSeconds)} for the runs `
-          + `(${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month for the rest: each scenario's CPU cost so far times the latest runs' wall over CPU time).\n`);
+          + `(${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month, the median of the latest runs).\n`);
       }
     };
     const run = (list: readonly ReplicateRequest[], count: number, onProgress?: PoolProgress) => runTimed(list, count, onProgress, runStarted, tell, renew);

@@ -124,30 +124,6 @@ describe('the renewed estimate', () => {
     expect(order.recentRate()).toBeCloseTo(0.005, 12);
   });
 
-  it('costs each scenario at its own CPU rate times the latest wall over CPU time: neither the scenario the list is in nor a change of load skews it', () => {
-    // 2 groups of 40 runs of 100 person-months, on 1 thread: group 0 costs 0.001 CPU s per
-    // person-month, group 1 twice that. Warm-up: 3 runs of group 0, flat. The sample (3 runs,
-    // at positions 13, 40, 66: one of group 0, two of group 1), then group 0's runs in order.
-    const groups = [...new Array(40).fill(0), ...new Array(40).fill(1)];
-    const order = new CalibratedOrder(new Array(80).fill(100), 1, groups);
-    const cpu = (job: number) => (groups[job] === 0 ? 0.1 : 0.2);
-    for (let i = 0; i < 3; i++) { const job = order.next(); order.ended(job, 1, 4 * cpu(job), cpu(job)); }
-    // Cores shared four ways: wall is 4x CPU.
-    for (let i = 0; i < 3 + 7; i++) { const job = order.next(); order.ended(job, 1, 4 * cpu(job), cpu(job)); }
-    // 13 runs done (jobs 0-9 and 13 of group 0, 40 and 66 of group 1), 67 waiting: 29 of group 0
-    // at 0.4 s, 38 of group 1 at 0.8 s, after the 20 s spent.
-    const e = order.renewed(20, [])!;
-    expect(e.totalSeconds).toBeCloseTo(20 + 29 * 0.4 + 38 * 0.8, 9);
-    // The load halves (wall 2x CPU) for the next 20 runs of group 0: its pace and group 1's
-    // follow, though no group-1 run has seen the new load.
-    for (let i = 0; i < 2 * RECENT_ROUNDS; i++) { const job = order.next(); order.ended(job, 1, 2 * cpu(job), cpu(job)); }
-    const next = order.next();
-    expect(groups[next]).toBe(0);
-    // 9 of group 0 left, one of them under way for 0.05 s; 38 of group 1.
-    const later = order.renewed(40, [{ job: next, seconds: 0.05 }])!;
-    expect(later.totalSeconds).toBeCloseTo(40 + 0.15 + 8 * 0.2 + 38 * 0.4, 9);
-  });
-
   it('is what the progress line counts down to, when the command gives one', () => {
     expect(progressLine(50, 100, 10, 20_000, 65)).toMatch(/ETA 1:05$/);
     expect(progressLine(50, 100, 10, 20_000, Number.NaN)).toMatch(/ETA --:--$/);
