@@ -160,7 +160,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     let estimate = Number.NaN;
     let halfWay = Number.NaN;
     let nextQuarter = 1;
-    shown?.setEnd(Number.NaN);
+    shown?.notePace('warm-up pace, high');
     const tell = (e: Estimate, warm: boolean) => {
       estimate = e.totalSeconds;
       shown?.finish();
@@ -178,7 +178,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
         while (nextQuarter < 4 && ended * 4 >= nextQuarter * count) nextQuarter++;
         return;
       }
-      if (nextQuarter < 4 && ended * 4 >= nextQuarter * count) {
+      if (nextQuarter < 4 && ended * 4 >= nextQuarter * count && ended < count) {
         while (nextQuarter < 4 && ended * 4 >= nextQuarter * count) nextQuarter++;
         shown?.finish();
         say(`Time: ${ended} of ${count} runs done in ${formatDuration((performance.now() - runStarted) / 1000)}; renewed estimate ${formatDuration(e.totalSeconds)} for the runs `

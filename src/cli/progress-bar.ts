@@ -23,16 +23,17 @@ export function formatRate(perSecond: number): string {
 
 /**
  * The bar's text for `done` of `total` months after `elapsedMs`. The time left is `etaSeconds`
- * when the caller knows better (NaN shows as --:--), else the elapsed time's pace so far.
+ * when the caller knows better (NaN shows as --:--), else the elapsed time's pace so far, with
+ * `paceNote` after it when the caller says what that pace is worth.
  */
-export function progressLine(done: number, total: number, agentCount: number, elapsedMs: number, etaSeconds?: number): string {
+export function progressLine(done: number, total: number, agentCount: number, elapsedMs: number, etaSeconds?: number, paceNote?: string): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(fraction * WIDTH);
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? (done * agentCount) / seconds : 0;
   const eta = etaSeconds ?? (done > 0 ? seconds * (total - done) / done : Number.NaN);
   return `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${done}/${total} ticks `
-    + `${(fraction * 100).toFixed(1)}%  ${formatRate(rate)} agent-ticks/s  ETA ${formatDuration(eta)}`;
+    + `${(fraction * 100).toFixed(1)}%  ${formatRate(rate)} agent-ticks/s  ETA ${formatDuration(eta)}${etaSeconds === undefined && paceNote !== undefined ? ` (${paceNote})` : ''}`;
 }
 
 export class ProgressBar {
@@ -43,6 +44,7 @@ export class ProgressBar {
   private drawn = false;
   /** When the runs should end (performance.now() ms), if the caller estimates it; NaN: not yet known. */
   private end: number | undefined;
+  private paceNote: string | undefined;
 
   constructor(stream: WriteStream, totalTicks: number) {
     this.stream = stream;
@@ -54,19 +56,21 @@ export class ProgressBar {
     if (now - this.lastDrawn < REDRAW_MS && ticksDone < this.totalTicks) return;
     this.lastDrawn = now;
     const line = progressLine(ticksDone, this.totalTicks, agentCount, now - this.started,
-      this.end === undefined ? undefined : Math.max(0, (this.end - now) / 1000));
+      this.end === undefined ? undefined : Math.max(0, (this.end - now) / 1000), this.paceNote);
     // A terminal of unknown width (columns 0) gets the whole line.
     const width = (this.stream.columns ?? 0) > 20 ? this.stream.columns - 1 : line.length;
     this.stream.write(`\r${line.slice(0, width)}\x1b[K`);
     this.drawn = true;
   }
 
-  /**
-   * The time left counts down to `endMs` (performance.now() ms) instead of the pace so far; NaN
-   * shows --:-- (the claims command, until its threads are warm and timed).
-   */
+  /** The time left counts down to `endMs` (performance.now() ms) instead of the pace so far. */
   setEnd(endMs: number): void {
     this.end = endMs;
+  }
+
+  /** Said after the pace's time left until an end is set (the claims command: warm-up pace, so high). */
+  notePace(note: string): void {
+    this.paceNote = note;
   }
 
   /** Clears the line so what follows starts clean. */

@@ -127,8 +127,10 @@ describe('the renewed estimate', () => {
   it('is what the progress line counts down to, when the command gives one', () => {
     expect(progressLine(50, 100, 10, 20_000, 65)).toMatch(/ETA 1:05$/);
     expect(progressLine(50, 100, 10, 20_000, Number.NaN)).toMatch(/ETA --:--$/);
-    // Without one: the pace so far (50 months in 20 s, 50 to go).
+    // Without one: the pace so far (50 months in 20 s, 50 to go), said to be the warm-up's.
     expect(progressLine(50, 100, 10, 20_000)).toMatch(/ETA 0:20$/);
+    expect(progressLine(50, 100, 10, 20_000, undefined, 'warm-up pace, high')).toMatch(/ETA 0:20 \(warm-up pace, high\)$/);
+    expect(progressLine(50, 100, 10, 20_000, 65, 'warm-up pace, high')).toMatch(/ETA 1:05$/);
   });
 });
 
