@@ -88,12 +88,18 @@ export class ClaimsView extends LitElement {
     td.label { min-width: 11em; }
     td.kind { white-space: normal; max-width: 6.5em; }
     .how { margin-top: 0.9em; }
-    td.verdict-cell, td.interval { white-space: nowrap; }
+    td.verdict-cell, td.effect { white-space: nowrap; }
+    /* An interval breaks after its comma, not inside a bound: two wide intervals pushed the verdict out of sight at 1280x720. */
+    td.interval span { white-space: nowrap; }
     .size-actions { display: flex; gap: 0.6em; flex-wrap: wrap; align-items: center; margin: 0.4em 0 0; }
     code { font-size: 0.95em; background: #eef2f7; border-radius: 3px; padding: 0 0.2em; }
+    /* The command wraps between its arguments, never inside one ("-" / "- scenarios/..." at 1280x720). */
+    code.command span { white-space: nowrap; }
     tr.by-design td, tr.repeat td { color: #52606d; }
     tr.by-design td.label::before { content: 'check: '; font-style: italic; }
     td .why { display: block; font-size: 0.85em; color: #52606d; }
+    tr.noted td { border-bottom: none; }
+    tr.notes td { padding-top: 0; text-align: left; }
     .note { font-size: 0.88em; color: #52606d; margin: 0.3em 0 0; }
     .robustness { margin: 0 0 0.4em; font-size: 0.92em; }
     .r-robust { background: #e6f0fa; color: #0b4a8a; border-color: #0b5cab; }
@@ -269,7 +275,8 @@ export class ClaimsView extends LitElement {
         ${yearsText}, ${this.replicates} replicates: ${runs} runs, about ${duration(size.estimateSeconds)}</strong>
       <span class="hint">${size.chosen ? `chosen by the page for about a minute on this machine's ${workers}` : `as asked, on this machine's ${workers}`}</span>
       <p class="note">${scenarios} scenario${scenarios === 1 ? '' : 's'} (the base and the variants the claims compare)${draws > 0 ? `, as given and under ${draws} robustness draw${draws === 1 ? '' : 's'},` : ''} on replicate keys r1 to r${this.replicates},
-        the runs of <code>${run.claims === undefined ? 'npm run claims' : equivalentCommandLine(run.claims, this.scenarioFile, run.sets?.sets.draws.length ?? 0).join(' ')}</code>.
+        the runs of <code class="command">${(run.claims === undefined ? ['npm', 'run', 'claims'] : equivalentCommandLine(run.claims, this.scenarioFile, run.sets?.sets.draws.length ?? 0))
+          .map((arg, i) => html`${i === 0 ? '' : ' '}<span>${arg}</span>`)}</code>.
         A run costs ${costText(run.cost, people.slice(0, -1))} here (timed in the pool).
         ${size.chosen && size.estimateSeconds > 90 ? 'Even the smallest size takes longer than a minute on this machine. ' : ''}Verdicts are about the model at this size;
         the scenario's numbers of organisations are not scaled with it.</p>
@@ -309,18 +316,20 @@ export class ClaimsView extends LitElement {
     const why = judged?.reason ?? blocked;
     const s = judged?.summary;
     const verdict = judged?.verdict ?? (blocked !== undefined ? 'not measurable' : undefined);
-    return html`<tr class=${test.role} data-test=${test.id} data-verdict=${verdict ?? 'waiting'}>
-      <td class="label">${test.label} <span class="hint">[${test.unit}]</span>
-        ${test.byDesignBecause !== undefined ? html`<span class="why">true by design: ${test.byDesignBecause}</span>` : nothing}
-        ${why !== undefined ? html`<span class="why">not measurable: ${why}</span>` : nothing}</td>
+    // Why a test holds by design or cannot be measured: a row of its own under the test, across
+    // the table (in the label's cell it made every row a dozen lines high at 1280x720).
+    const notes = [...(test.byDesignBecause !== undefined ? [`true by design: ${test.byDesignBecause}`] : []),
+      ...(why !== undefined ? [`not measurable: ${why}`] : [])];
+    return html`<tr class="${test.role}${notes.length > 0 ? ' noted' : ''}" data-test=${test.id} data-verdict=${verdict ?? 'waiting'}>
+      <td class="label">${test.label} <span class="hint">[${test.unit}]</span></td>
       <td class="kind">${kind}</td>
-      <td>${s === undefined ? (verdict === undefined ? '…' : 'n/a') : formatValue(s.mean)}</td>
-      <td class="interval">${s === undefined ? '' : `[${formatValue(s.low)}, ${formatValue(s.high)}]`}</td>
+      <td class="effect">${s === undefined ? (verdict === undefined ? '…' : 'n/a') : formatValue(s.mean)}</td>
+      <td class="interval">${s === undefined ? '' : html`<span>[${formatValue(s.low)},</span> <span>${formatValue(s.high)}]</span>`}</td>
       <td>${claimedSide(test)}</td>
       <td>${s === undefined || !Number.isFinite(s.pAdjusted) ? '' : s.pAdjusted.toPrecision(2)}</td>
       <td class="verdict-cell">${verdict === undefined ? html`<span class="hint">waiting</span>` : verdict}</td>
       <td>${s?.replicates ?? ''}</td>
-    </tr>`;
+    </tr>${notes.length > 0 ? html`<tr class="${test.role} notes"><td colspan="8">${notes.map((n) => html`<span class="why">${n}</span>`)}</td></tr>` : nothing}`;
   }
 
   private renderRobustness(robust: ClaimRobustness | undefined, draws: number) {
