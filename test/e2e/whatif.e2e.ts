@@ -78,17 +78,23 @@ describe('a what-if branch in the browser', () => {
     expect(await original.count()).toBe(1);
     expect(await branch.count()).toBe(1);
     const [o, b] = [await original.getAttribute('d'), await branch.getAttribute('d')];
-    // The branch starts on the original's point at the branch month, then leaves it.
+    // The branch starts on the original's point at the branch month, then leaves it. Not
+    // necessarily for good: when the commune sector has wound up (mixed's communes stop asking by
+    // years 15-20 and are gone by year 40, README "Sensitivity") both lines end at no dividend, so
+    // the check is that the branch's line after its first point is nowhere in the original's.
     const firstPoint = /^M([\d.]+),([\d.]+)/.exec(b!)!;
     expect(o).toContain(`${firstPoint[1]},${firstPoint[2]}`);
-    expect(o!.endsWith(b!.slice(b!.lastIndexOf('L')))).toBe(false);
+    expect(o!.includes(b!.slice(b!.indexOf('L')))).toBe(false);
     // Every chart marks the branch point and says which line is which.
     const figures = await charts.locator('figure').count();
     expect(figures).toBeGreaterThanOrEqual(4);
     expect(await charts.locator('g.branch-point').count()).toBe(figures);
     const values = await tableValues(page);
-    expect(values[DIVIDEND]).toBeDefined();
-    expect(values[DIVIDEND]![0]).not.toBe(values[DIVIDEND]![1]);
+    // The table lists the series the change moved most at the run's end; the dividend itself may
+    // end at 0 in both (communes wound up), so the check is that the table's first row ends apart.
+    const rows = Object.values(values);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]![0]).not.toBe(rows[0]![1]);
 
     const params = new URL(page.url()).searchParams;
     expect(params.get('mode')).toBe('whatif');
