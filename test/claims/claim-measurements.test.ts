@@ -216,6 +216,20 @@ describe('a claim\'s verdict from its tests', () => {
     expect(claimVerdictOf([few])).toBe('too few runs');
   });
 
+  it('is not supported when one evidence test fails, whatever the others could not decide', () => {
+    // Claim 6 in mixed at 1,000 persons: the cleared share fails on 20 runs while the
+    // owned-outright ratio has a number in 11 (the communes own nothing at year 30 in the rest).
+    const cleared = judged(6, 'claim6.base.cleared', around(0.17));
+    const owned = judged(6, 'claim6.base.ownedOutright', around(1, 11));
+    expect(cleared.verdict).toBe('not supported');
+    expect(owned.verdict).toBe('too few runs');
+    expect(claimVerdictOf(withHolm([cleared, owned]))).toBe('not supported');
+    const unmeasured = judged(7, 'claim7.bookValueShareRises', [Number.NaN, 0.01, Number.NaN]);
+    expect(claimVerdictOf([judged(7, 'claim7.bookValueShareRises', around(-0.05)), unmeasured])).toBe('not supported');
+    // Undecided with supported stays undecided: too few runs is no evidence for the claim.
+    expect(claimVerdictOf(withHolm([judged(6, 'claim6.base.cleared', around(0.95)), owned]))).toBe('too few runs');
+  });
+
   it('leaves repeats and checks of the rules out of the claim\'s verdict', () => {
     const base = [judged(6, 'claim6.base.cleared', around(0.9)), judged(6, 'claim6.base.lossesBelowPremium', around(0.01)), judged(6, 'claim6.base.ownedOutright', around(0.9))];
     const repeat = judged(6, 'claim6.membersOnlyBonds.cleared', around(0.2));

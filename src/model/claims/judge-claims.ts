@@ -126,12 +126,14 @@ export function judgeTest(test: ClaimTest, effects: readonly number[], rng: Rand
   return summariseTest(test, effects, rng);
 }
 
-const VERDICT_ORDER: readonly ClaimVerdict[] = ['not measurable', 'too few runs', 'not supported', 'inconclusive', 'supported'];
+const VERDICT_ORDER: readonly ClaimVerdict[] = ['not supported', 'not measurable', 'too few runs', 'inconclusive', 'supported'];
 
 /**
  * A claim holds when every one of its evidence tests does (MODEL.md 7 states each claim as a
- * conjunction): the weakest evidence verdict in the order not measurable, too few runs, not
- * supported, inconclusive, supported. Checks of the rules and repeats do not enter it.
+ * conjunction), read in Kleene's three-valued logic: one evidence test that fails makes the claim
+ * fail whatever the others could not decide (false and unknown is false); otherwise the weakest
+ * of the undecided verdicts, in the order not measurable, too few runs, inconclusive, and
+ * supported only when every test is. Checks of the rules and repeats do not enter it.
  */
 export function claimVerdictOf(judgements: readonly TestJudgement[]): ClaimVerdict {
   const verdicts = judgements.filter((j) => j.test.role === 'evidence').map((j) => j.verdict);
