@@ -2,16 +2,14 @@
 // compared scenario), or a difference with its paired interval around a zero line. The caller
 // may fix the y domain, so compared scenarios share their axes. Drawn with d3 into a fixed
 // viewBox, like every chart of the page.
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { bottomAxis, compact, INK, leftAxis } from '../charts/axes.ts';
-import { CHART_WIDTH, NARROW_BELOW_PX } from '../charts/chart-element.ts';
-import { EXPERIMENT_NARROW_WIDTH } from './narrow-width.ts';
 import { drawLegend } from '../charts/legend.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 import type { Band } from './series-bands.ts';
-import { forgetDraw, scheduleDraw } from '../charts/draw-queue.ts';
+import { QueuedNarrowLayout } from './narrow-layout.ts';
 
 export interface BandLine {
   readonly label: string;
@@ -61,42 +59,11 @@ export class BandChart extends LitElement {
     return html`<svg role="img" aria-label=${this.lines.map((l) => l.label).join(', ')}></svg>`;
   }
 
-  protected override updated(_changed: PropertyValues): void {
-    // One chart per task (draw-queue.ts): the replicates view redraws a dozen as runs finish.
-    scheduleDraw(this);
-  }
-
-  /** The width the chart is shown at (CSS px; 0 until first laid out). */
-  private shownWidth = 0;
-  /**
-   * Shown narrower than NARROW_BELOW_PX (two panels side by side on a 1280-pixel projector, a
-   * phone), the chart lays itself out EXPERIMENT_NARROW_WIDTH units wide, so its text is not drawn
-   * at half size; it redraws when its box crosses that width.
-   */
-  private readonly sizeObserver = new ResizeObserver((entries) => {
-    const width = entries[entries.length - 1]?.contentRect.width ?? 0;
-    const crossed = this.widthFor(width) !== this.widthFor(this.shownWidth);
-    this.shownWidth = width;
-    if (crossed) scheduleDraw(this);
-  });
-
-  private widthFor(shown: number): number {
-    return shown > 0 && shown < NARROW_BELOW_PX ? EXPERIMENT_NARROW_WIDTH : CHART_WIDTH;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.sizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.sizeObserver.disconnect();
-    forgetDraw(this);
-    super.disconnectedCallback();
-  }
+  /** Draws in a task of its own, narrower layout when shown narrow (narrow-layout.ts). */
+  private readonly layout = new QueuedNarrowLayout(this);
 
   draw(): void {
-    const layoutWidth = this.widthFor(this.shownWidth);
+    const layoutWidth = this.layout.layoutWidth;
     const svg = d3.select(this.svg);
     svg.selectAll('*').remove();
     const root = svg.append('g');

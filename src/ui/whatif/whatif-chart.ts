@@ -1,17 +1,15 @@
 // One time-series panel of a what-if: each reporter's original as a solid line over the whole
 // run and its branch as a dashed line of the same colour from the branch point on, with the
 // branch point marked. Both runs share the axis, so a departure reads directly.
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { bottomAxis, compact, INK, leftAxis } from '../charts/axes.ts';
-import { CHART_WIDTH, NARROW_BELOW_PX } from '../charts/chart-element.ts';
-import { EXPERIMENT_NARROW_WIDTH } from '../experiments/narrow-width.ts';
 import { drawLegend, type LegendItem } from '../charts/legend.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 import type { SeriesPanel } from '../experiments/series-groups.ts';
 import type { BranchRecord } from './branch-record.ts';
-import { forgetDraw, scheduleDraw } from '../charts/draw-queue.ts';
+import { QueuedNarrowLayout } from '../experiments/narrow-layout.ts';
 
 const PLOT_HEIGHT = 230;
 const MARGIN = { left: 90, right: 20, bottom: 70 };
@@ -37,44 +35,14 @@ export class WhatIfChart extends LitElement {
     return html`<svg role="img" aria-label=${this.panel?.title ?? ''}></svg>`;
   }
 
-  protected override updated(_changed: PropertyValues): void {
-    scheduleDraw(this);
-  }
-
-  /** The width the chart is shown at (CSS px; 0 until first laid out). */
-  private shownWidth = 0;
-  /**
-   * Shown narrower than NARROW_BELOW_PX (two panels side by side on a 1280-pixel projector, a
-   * phone), the chart lays itself out EXPERIMENT_NARROW_WIDTH units wide, so its text is not drawn
-   * at half size; it redraws when its box crosses that width.
-   */
-  private readonly sizeObserver = new ResizeObserver((entries) => {
-    const width = entries[entries.length - 1]?.contentRect.width ?? 0;
-    const crossed = this.widthFor(width) !== this.widthFor(this.shownWidth);
-    this.shownWidth = width;
-    if (crossed) scheduleDraw(this);
-  });
-
-  private widthFor(shown: number): number {
-    return shown > 0 && shown < NARROW_BELOW_PX ? EXPERIMENT_NARROW_WIDTH : CHART_WIDTH;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.sizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.sizeObserver.disconnect();
-    forgetDraw(this);
-    super.disconnectedCallback();
-  }
+  /** Draws in a task of its own, narrower layout when shown narrow (narrow-layout.ts). */
+  private readonly layout = new QueuedNarrowLayout(this);
 
   draw(): void {
     if (!this.isConnected) return;
     const record = this.record;
     const panel = this.panel;
-    const layoutWidth = this.widthFor(this.shownWidth);
+    const layoutWidth = this.layout.layoutWidth;
     const svg = d3.select(this.svg);
     svg.selectAll('*').remove();
     if (record === null || panel === null) return;
