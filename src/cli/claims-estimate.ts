@@ -16,27 +16,34 @@
 // WARM_RUNS runs agree in CPU per person-month within WARM_SPREAD (the thread's own CPU clock,
 // thread-cpu.ts; wall time where there is none).
 //
-// Mix. Scenarios and robustness draws differ in cost, so the rate is then timed on a sample
-// spread evenly over the whole list: the first estimate. Load changes after it (other work
-// starting or ending), so the estimate is renewed at every run's end from the wall time of the
-// last RECENT_ROUNDS runs per thread since the warm-up: what the pool really gets through now,
+// No spread sample. Until session 12 the rate was then timed on a sample of 6 runs spread over
+// the list (scenarios and robustness draws differ in cost); on a quiet machine that sample came
+// out 1.5-2.2x the real rate (mixed, 1,000 persons x 30 years, 1,260 runs: estimates 9:13 and
+// 6:45 for 4:36 and 4:38 real). Each sample run was the first of its scenario and draw on its
+// thread, and such a run costs 1.5-2x its neighbours in CPU (job 315: 0.58 s against 0.32 and 0.39
+// for jobs 314 and 316 run in list order; 525: 0.72 against 0.38 and 0.35), with wall/CPU 1.6
+// against 1.1: V8 deoptimises and recompiles on its background threads when a run's parameters
+// change shape. In list order a thread changes scenario once per 20 runs and the cost vanishes
+// in the mean. The scenarios and draws themselves differ less (median CPU per run 0.32-0.43 s
+// by scenario, 0.33-0.45 s by draw, around a mean of 0.39), so the warm-up's last runs, in
+// list order like the rest, time the machine better than any jumping sample. The estimate is
+// given when the warm-up ends, and renewed at every run's end from the wall time of the last
+// RECENT_ROUNDS runs per thread since the warm-up: what the pool really gets through now,
 // shared cores and all. Pure bookkeeping here; the command reads the clock.
 
-/** Warm-up runs per thread at most: after these the sample is taken even if the threads still speed up. */
+/** Warm-up runs per thread at most: after these the estimate is given even if the threads still speed up. */
 export const MAX_WARM_UP_ROUNDS = 10;
 /** A thread is warm when its last WARM_RUNS runs... */
 export const WARM_RUNS = 3;
 /** ...cost within this ratio of each other (largest over smallest, CPU per person-month). */
 export const WARM_SPREAD = 1.2;
-/** Rounds of the threads the timed sample takes once they are warm. */
-export const SAMPLE_ROUNDS = 3;
+/**
+ * Person-months a thread runs before it can count as warm: a cold thread's first runs can agree
+ * with each other before its CPU time falls (mixed, 30 years: 1.0, 1.0, then 0.6, 0.4 s).
+ */
+export const MIN_WARM_PERSON_MONTHS = 1_500_000;
 /** Runs per thread the renewed estimate is timed on (the latest since the warm-up). */
 export const RECENT_ROUNDS = 10;
-
-/** Positions of `count` runs spread evenly over `runs` (the middle of each of `count` equal stretches). */
-export function samplePositions(runs: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => Math.floor(((i + 0.5) * runs) / count));
-}
 
 export interface PoolState {
   /** Seconds since the runs started (pool start-up and the sample included). */
@@ -67,6 +74,7 @@ function median(values: readonly number[]): number {
 export class RunTimes {
   private readonly wall = new Map<number, number[]>();
   private readonly cpu = new Map<number, number[]>();
+  private readonly personMonths = new Map<number, number>();
   private count = 0;
 
   record(thread: number, seconds: number, personMonths: number, cpuSeconds?: number): void {
@@ -77,6 +85,7 @@ export class RunTimes {
     cpu.push(cpuSeconds !== undefined && cpuSeconds > 0 ? cpuSeconds / personMonths : Number.NaN);
     this.wall.set(thread, wall);
     this.cpu.set(thread, cpu);
+    this.personMonths.set(thread, (this.personMonths.get(thread) ?? 0) + personMonths);
     this.count++;
   }
 
@@ -85,13 +94,14 @@ export class RunTimes {
   }
 
   /**
-   * Every one of `threads` threads has run and stopped getting faster: its last WARM_RUNS runs
-   * lie within WARM_SPREAD of each other, in CPU per person-month when the thread's CPU time of
-   * each is known, else in wall time.
+   * Every one of `threads` threads has run MIN_WARM_PERSON_MONTHS and stopped getting faster:
+   * its last WARM_RUNS runs lie within WARM_SPREAD of each other, in CPU per person-month when
+   * the thread's CPU time of each is known, else in wall time.
    */
   warm(threads: number): boolean {
     if (this.wall.size < Math.max(1, threads)) return false;
     for (const [thread, wall] of this.wall) {
+      if (this.personMonths.get(thread)! < MIN_WARM_PERSON_MONTHS) return false;
       const cpu = this.cpu.get(thread)!.slice(-WARM_RUNS);
       const last = cpu.every(Number.isFinite) ? cpu : wall.slice(-WARM_RUNS);
       if (last.length < WARM_RUNS || Math.max(...last) > WARM_SPREAD * Math.min(...last)) return false;
@@ -99,10 +109,15 @@ export class RunTimes {
     return true;
   }
 
-  /** The wall rate the rest will run at: the median of every thread's last two runs (NaN before any). */
+  /** The wall rate the rest will run at: the median of every thread's last WARM_RUNS runs (NaN before any). */
   rate(): number {
-    const last = [...this.wall.values()].flatMap((rates) => rates.slice(-2));
+    const last = [...this.wall.values()].flatMap((rates) => rates.slice(-WARM_RUNS));
     return last.length > 0 ? median(last) : Number.NaN;
+  }
+
+  /** How many runs `rate()` is the median of. */
+  get rateRuns(): number {
+    return [...this.wall.values()].reduce((n, rates) => n + Math.min(WARM_RUNS, rates.length), 0);
   }
 }
 
@@ -127,51 +142,35 @@ export function estimateTotal(rate: number, timedRuns: number, pool: PoolState):
 }
 
 /**
- * The order the runs go to the threads in, and when the estimate can be given: warm-up runs in
- * list order until every thread is warm (or MAX_WARM_UP_ROUNDS per thread), then a sample of
- * SAMPLE_ROUNDS runs per thread spread over the list (each the first run not yet started at or
- * after its even position), then the rest in order. `ended` returns true once, when the last
- * sample run ends; `rate()` is then the median seconds per person-month of the sample's runs.
+ * The runs go to the threads in list order. The estimate is due when the warm-up ends: every
+ * thread warm, or MAX_WARM_UP_ROUNDS runs per thread; `ended` returns true once, then (or when the
+ * last run ends, for a list too short to warm up), and `rate()` is the median seconds per
+ * person-month of each thread's last WARM_RUNS runs.
  */
 export class CalibratedOrder {
-  private readonly started: boolean[];
-  private front = 0;
-  private phase: 'warm-up' | 'sample' | 'rest' = 'warm-up';
+  private next_ = 0;
+  private warmingUp = true;
   private readonly warmUp = new RunTimes();
   private warmUpEnded = 0;
-  private readonly sample = new Set<number>();
-  private queue: number[] = [];
-  private readonly sampleRates: number[] = [];
   /** Wall seconds per person-month of every run ended since the warm-up, in the order they ended. */
   private readonly recent: number[] = [];
-  private startedCount = 0;
   private endedCount = 0;
   private told = false;
 
-  constructor(private readonly personMonths: readonly number[], private readonly threads: number) {
-    this.started = personMonths.map(() => false);
-  }
+  constructor(private readonly personMonths: readonly number[], private readonly threads: number) {}
 
-  /** The next job to start (every index once). */
+  /** The next job to start (every index once, in list order). */
   next(): number {
-    const fromQueue = this.phase === 'sample' ? this.queue.shift() : undefined;
-    let job = fromQueue;
-    if (job === undefined) {
-      while (this.started[this.front]) this.front++;
-      job = this.front;
-    }
-    this.started[job] = true;
-    this.startedCount++;
-    return job;
+    return this.next_++;
   }
 
   /**
    * A run ended (`thread` and `seconds` undefined when it failed); true once, when the estimate
-   * is due (at the latest when the last run ends: a list too short to warm up and sample).
+   * is due (at the latest when the last run ends).
    */
   ended(job: number, thread: number | undefined, seconds: number | undefined, cpuSeconds?: number): boolean {
     this.endedCount++;
-    const due = this.phaseEnded(job, thread, seconds, cpuSeconds) || this.endedCount === this.started.length;
+    const due = this.phaseEnded(job, thread, seconds, cpuSeconds) || this.endedCount === this.personMonths.length;
     if (!due || this.told) return false;
     this.told = true;
     return true;
@@ -179,79 +178,50 @@ export class CalibratedOrder {
 
   private phaseEnded(job: number, thread: number | undefined, seconds: number | undefined, cpuSeconds: number | undefined): boolean {
     const timed = thread !== undefined && seconds !== undefined;
-    if (this.phase === 'warm-up') {
+    if (this.warmingUp) {
       this.warmUpEnded++;
       if (timed) this.warmUp.record(thread, seconds, this.personMonths[job]!, cpuSeconds);
-      if (this.warmUp.warm(this.threads) || this.warmUpEnded >= MAX_WARM_UP_ROUNDS * Math.max(1, this.threads)) return this.startSample();
+      if (this.warmUp.warm(this.threads) || this.warmUpEnded >= MAX_WARM_UP_ROUNDS * Math.max(1, this.threads)) {
+        this.warmingUp = false;
+        return true;
+      }
       return false;
     }
     if (timed && this.personMonths[job]! > 0) this.recent.push(seconds / this.personMonths[job]!);
-    if (this.phase === 'sample' && this.sample.delete(job)) {
-      if (timed && this.personMonths[job]! > 0) this.sampleRates.push(seconds / this.personMonths[job]!);
-      if (this.sample.size === 0) {
-        this.phase = 'rest';
-        return true;
-      }
-    }
     return false;
   }
 
-  /** Whether the threads were found warm before the sample was taken. */
+  /** Whether the threads were found warm when the estimate was given. */
   get warm(): boolean {
     return this.warmUp.warm(this.threads);
   }
 
   /** Whether the warm-up is over (the estimate is given or due). */
   get warmedUp(): boolean {
-    return this.phase !== 'warm-up';
+    return !this.warmingUp;
   }
 
   /**
    * The rate now, for the renewed estimate: the median seconds per person-month of the last
-   * RECENT_ROUNDS runs per thread ended since the warm-up (the sample's first ones included;
-   * NaN before any).
+   * RECENT_ROUNDS runs per thread ended since the warm-up (NaN before any).
    */
   recentRate(): number {
     const last = this.recent.slice(-RECENT_ROUNDS * Math.max(1, this.threads));
     return last.length > 0 ? median(last) : Number.NaN;
   }
 
-  /** Median seconds per person-month of the sample (of the warm-up's last runs when no sample run could be timed). */
+  /** Median seconds per person-month of each thread's last WARM_RUNS warm-up runs. */
   rate(): number {
-    return this.sampleRates.length > 0 ? median(this.sampleRates) : this.warmUp.rate();
+    return this.warmUp.rate();
   }
 
+  /** How many runs `rate()` is timed on. */
   get timedRuns(): number {
-    return this.sampleRates.length;
+    return this.warmUp.rateRuns;
   }
 
   /** Person-months of the runs not started yet, in the order they will start. */
   waiting(): number[] {
-    const out: number[] = [];
-    for (let j = 0; j < this.started.length; j++) if (!this.started[j]) out.push(this.personMonths[j]!);
-    return out;
-  }
-
-  private startSample(): boolean {
-    const free = this.started.length - this.startedCount;
-    const count = Math.min(free, SAMPLE_ROUNDS * Math.max(1, this.threads));
-    const taken = new Set<number>();
-    for (const position of samplePositions(this.started.length, count)) {
-      let j = position;
-      while (j < this.started.length && (this.started[j] || taken.has(j))) j++;
-      if (j >= this.started.length) {
-        j = position;
-        while (j >= 0 && (this.started[j] || taken.has(j))) j--;
-      }
-      if (j >= 0) taken.add(j);
-    }
-    this.queue = [...taken];
-    for (const j of taken) this.sample.add(j);
-    if (this.sample.size === 0) {
-      this.phase = 'rest';
-      return true;
-    }
-    this.phase = 'sample';
-    return false;
+    return this.personMonths.slice(this.next_);
   }
 }

@@ -39,8 +39,7 @@ const personMonthsOf = (scenario: Scenario) => (scenario.kind === 'economy' ? sc
 
 /**
  * The runs on the pool with the time estimate calibrated on them (claims-estimate.ts): warm-up
- * runs in list order, then a sample spread over the list; once the sample is done `onEstimate`
- * gets the whole run's predicted length from `started` (performance.now() when the runs began),
+ * runs in list order; once the threads are warm `onEstimate` gets the whole run's predicted length from `started` (performance.now() when the runs began),
  * and after every run that ends from then on `onRenewed` gets it again, timed on the latest
  * runs. Results in the order of `requests`.
  */
@@ -148,7 +147,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const drawsText = draws.length > 0 ? ` x ${draws.length + 1} parameter sets (as given + ${draws.length} robustness draws)` : '';
     say(`${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'} (${plan.scenarios.map((s) => s.name).join(', ')})`
       + ` x ${keys.length} replicates${drawsText} = ${runs.length} runs of ${base.scenario.years} years on ${threads} thread${threads === 1 ? '' : 's'};`
-      + (merged === undefined ? ` a time estimate follows once the threads are warm (their runs stop getting faster) and a sample of runs spread over the scenarios${draws.length > 0 ? ' and draws' : ''} has timed this machine.` : '')
+      + (merged === undefined ? ` a time estimate follows once the threads are warm (their runs stop getting faster), timed on their last runs.` : '')
       + ' Shrink with --years, --replicates, --only or --set.\n');
 
     const totalMonths = runs.reduce((sum, r) => sum + totalTicksOf(r.request.scenario), 0);
@@ -164,7 +163,7 @@ export async function claimsMain(argv: readonly string[], merged?: MergedRuns): 
     const tell = (e: Estimate, warm: boolean) => {
       estimate = e.totalSeconds;
       shown?.finish();
-      say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on ${e.timedRuns} runs spread over the list, at this size on this machine as loaded now: `
+      say(`Time: estimate ${formatDuration(e.totalSeconds)} for the runs, start-up included (timed on the threads' last ${e.timedRuns} warm-up runs, at this size on this machine as loaded now: `
         + `${(e.secondsPerPersonMonth * 1e6).toFixed(2)} us per person-month (median)${warm ? ' after the threads\' warm-up' : ', the threads perhaps still warming up, so likely high'}; longer if other work starts sharing the cores; `
         + `renewed as the runs go, from the latest runs${shown === undefined ? ', at each quarter' : ', in the progress line'}).\n`);
     };

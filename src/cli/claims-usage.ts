@@ -16,9 +16,8 @@ p-values are one-sided and Holm-adjusted within a claim. Verdicts: supported, no
 inconclusive, too few runs (under 20 usable replicates) or not measurable (naming what the
 scenario lacks). A claim holds when all its evidence does. A run that fails is reported
 (scenario, replicate, message) and left out; the rest still give verdicts. Prints the number
-of runs first, then a time estimate once the threads have warmed up and a sample of runs
-spread over the scenarios has timed this machine (their results are kept), renewed from the
-latest runs as they go (in the progress line, and a line at each quarter).
+of runs first, then a time estimate once the threads have warmed up, timed on their last
+runs (their results are kept), renewed from the latest runs as they go (in the progress line, and a line at each quarter).
 
 Options:
   --replicates K       Replicates per scenario, ${MIN_CLAIM_REPLICATES} to ${MAX_REPLICATES.toLocaleString('en-US')} (default ${DEFAULT_CLAIM_REPLICATES}).

@@ -1,53 +1,55 @@
 // The claims command's time estimate (claims-estimate.ts): which runs time the machine, when
 // the threads count as warm, and how the rest is scheduled, on figures worked by hand.
 import { describe, expect, it } from 'vitest';
-import { CalibratedOrder, estimateTotal, RunTimes, SAMPLE_ROUNDS, MAX_WARM_UP_ROUNDS, RECENT_ROUNDS, samplePositions } from '../../src/cli/claims-estimate.ts';
+import { CalibratedOrder, estimateTotal, RunTimes, MAX_WARM_UP_ROUNDS, MIN_WARM_PERSON_MONTHS, RECENT_ROUNDS } from '../../src/cli/claims-estimate.ts';
 import { progressLine } from '../../src/cli/progress-bar.ts';
 
 describe('the order that times the machine', () => {
-  it('spreads a sample evenly over the run list', () => {
-    expect(samplePositions(35, 4)).toEqual([4, 13, 21, 30]);
-  });
-
-  it('warms the threads up in list order, then times a sample spread over the list, then runs the rest in order', () => {
-    // 40 runs of 100 person-months on 2 threads. Warm-up: runs take 10, 6, 5.5, 5 s per thread
-    // (no CPU times: judged on wall time); the last three lie within 1.2 of each other.
-    const order = new CalibratedOrder(new Array(40).fill(100), 2);
+  it('hands out the runs in list order and gives the estimate when the threads are warm, timed on their last runs', () => {
+    // 40 runs of 500,000 person-months on 2 threads (no CPU times: judged on wall time). Per
+    // thread 10, 6, 5.5, 5 s: the last three lie within 1.2 of each other and each thread has
+    // run 2 million person-months (over MIN_WARM_PERSON_MONTHS).
+    const order = new CalibratedOrder(new Array(40).fill(500_000), 2);
     const warmUp = [10, 10, 6, 6, 5.5, 5.5, 5, 5];
     const started: number[] = [];
-    let due = false;
+    const dues: boolean[] = [];
     warmUp.forEach((seconds, i) => {
       started.push(order.next());
-      due = order.ended(started[i]!, i % 2, seconds);
+      dues.push(order.ended(started[i]!, i % 2, seconds));
     });
     expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(due).toBe(false);
+    expect(dues).toEqual([false, false, false, false, false, false, false, true]);
     expect(order.warm).toBe(true);
-    // The sample: SAMPLE_ROUNDS runs per thread at the middles of 6 equal stretches of the list.
-    const sample = Array.from({ length: 2 * SAMPLE_ROUNDS }, () => order.next());
-    expect(sample).toEqual([8, 10, 16, 23, 30, 36]);
-    // Costs differ by position (a dearer scenario): the rate is their median, 4.5 s per 100.
-    const seconds = [3, 4, 4, 5, 5, 6];
-    const dues = sample.map((job, i) => order.ended(job, i % 2, seconds[i]!));
-    expect(dues).toEqual([false, false, false, false, false, true]);
-    expect(order.rate()).toBeCloseTo(0.045, 12);
+    // The median of each thread's last three runs (6, 5.5, 5 twice): 5.5 s per 500,000.
+    expect(order.rate()).toBeCloseTo(5.5 / 500_000, 15);
     expect(order.timedRuns).toBe(6);
-    // Then the rest in order, skipping what ran.
-    expect([order.next(), order.next(), order.next()]).toEqual([9, 11, 12]);
-    expect(order.waiting()).toHaveLength(40 - 8 - 6 - 3);
+    // No jumping sample: the rest follows in order.
+    expect([order.next(), order.next(), order.next()]).toEqual([8, 9, 10]);
+    expect(order.waiting()).toHaveLength(40 - 11);
   });
 
-  it('takes the sample anyway after MAX_WARM_UP_ROUNDS runs per thread that keep getting faster', () => {
-    const order = new CalibratedOrder(new Array(100).fill(100), 2);
-    let due = false;
-    for (let i = 0; i < 2 * MAX_WARM_UP_ROUNDS; i++) due = order.ended(order.next(), i % 2, 100 / 1.5 ** i);
-    expect(due).toBe(false);
+  it('does not call a thread warm before it has run MIN_WARM_PERSON_MONTHS, however alike its first runs', () => {
+    // Cold runs agree with each other before the CPU time falls (mixed, 30 years: 1.0, 1.0, 1.0 s).
+    const order = new CalibratedOrder(new Array(100).fill(360_000), 1);
+    const cpu = [1.0, 1.0, 1.0, 0.6, 0.4, 0.4, 0.4];
+    const dues = cpu.map((c) => order.ended(order.next(), 0, c, c));
+    // 360,000 x 5 = 1.8 million person-months after the fifth run, but its last three
+    // (1.0, 0.6, 0.4) disagree; the seventh run makes 0.4, 0.4, 0.4.
+    expect(MIN_WARM_PERSON_MONTHS).toBeGreaterThan(3 * 360_000);
+    expect(dues).toEqual([false, false, false, false, false, false, true]);
+    expect(order.rate()).toBeCloseTo(0.4 / 360_000, 15);
+  });
+
+  it('gives the estimate anyway after MAX_WARM_UP_ROUNDS runs per thread that keep getting faster', () => {
+    const order = new CalibratedOrder(new Array(100).fill(1_000_000), 2);
+    const dues: boolean[] = [];
+    for (let i = 0; i < 2 * MAX_WARM_UP_ROUNDS; i++) dues.push(order.ended(order.next(), i % 2, 100 / 1.5 ** i));
+    expect(dues.indexOf(true)).toBe(2 * MAX_WARM_UP_ROUNDS - 1);
     expect(order.warm).toBe(false);
-    // The first sample position (8) has run: the first waiting run after it.
     expect(order.next()).toBe(2 * MAX_WARM_UP_ROUNDS);
   });
 
-  it('gives the estimate when the last run ends if the list is too short to warm up and sample, and every run once', () => {
+  it('gives the estimate when the last run ends if the list is too short to warm up, and every run once', () => {
     const order = new CalibratedOrder([100, 100, 100], 2);
     const jobs = [order.next(), order.next()];
     expect(order.ended(jobs[0]!, 0, 1)).toBe(false);
@@ -59,26 +61,28 @@ describe('the order that times the machine', () => {
 });
 
 describe('warm-up', () => {
-  it('lasts while a thread\'s runs keep getting faster; the rate is the median of each thread\'s last two', () => {
+  it('lasts while a thread\'s runs keep getting faster; the rate is the median of each thread\'s last three', () => {
     const times = new RunTimes();
     // Thread 1: 10, 6, 5.5, 5 s per 1,000 person-months; thread 2: 9, 7, 6, 6 (wall only).
     const one = [10, 6, 5.5, 5];
     const two = [9, 7, 6, 6];
-    times.record(1, one[0]!, 1000);
-    times.record(2, two[0]!, 1000);
-    times.record(1, one[1]!, 1000);
-    times.record(2, two[1]!, 1000);
+    const pm = 1_000_000;
+    times.record(1, one[0]!, pm);
+    times.record(2, two[0]!, pm);
+    times.record(1, one[1]!, pm);
+    times.record(2, two[1]!, pm);
     expect(times.warm(2)).toBe(false);
-    times.record(1, one[2]!, 1000);
-    times.record(2, two[2]!, 1000);
+    times.record(1, one[2]!, pm);
+    times.record(2, two[2]!, pm);
     // Thread 1's last three, 10, 6, 5.5: 1.8 from fastest to slowest: still warming.
     expect(times.warm(2)).toBe(false);
-    times.record(1, one[3]!, 1000);
-    times.record(2, two[3]!, 1000);
+    times.record(1, one[3]!, pm);
+    times.record(2, two[3]!, pm);
     // 6, 5.5, 5 (1.2) and 7, 6, 6 (1.17).
     expect(times.warm(2)).toBe(true);
-    // Last two: 5.5, 5 and 6, 6 ms per person-month: median 5.75 ms.
-    expect(times.rate()).toBeCloseTo(0.00575, 12);
+    // Last three: 6, 5.5, 5 and 7, 6, 6 s per million person-months: median 6.
+    expect(times.rate()).toBeCloseTo(6 / pm, 15);
+    expect(times.rateRuns).toBe(6);
     expect(times.timedRuns).toBe(8);
   });
 
@@ -90,13 +94,13 @@ describe('warm-up', () => {
     expect(falling.warm(1)).toBe(false);
     // Thread 2: CPU flat at 0.40-0.44 s while the wall time halves as other work ends: warm.
     const flat = new RunTimes();
-    [[4, 0.44], [3, 0.4], [2, 0.42]].forEach(([wall, cpu]) => flat.record(2, wall!, 360_000, cpu));
+    [[5, 0.44], [4, 0.44], [3, 0.4], [2, 0.42], [2, 0.41]].forEach(([wall, cpu]) => flat.record(2, wall!, 360_000, cpu));
     expect(flat.warm(1)).toBe(true);
   });
 
   it('waits for every thread: one that has not run yet is not warm', () => {
     const times = new RunTimes();
-    for (let i = 0; i < 3; i++) times.record(1, 1, 100, 0.5);
+    for (let i = 0; i < 3; i++) times.record(1, 1, MIN_WARM_PERSON_MONTHS / 3, 0.5);
     expect(times.warm(1)).toBe(true);
     expect(times.warm(2)).toBe(false);
   });
@@ -111,12 +115,14 @@ describe('warm-up', () => {
 
 describe('the renewed estimate', () => {
   it('follows the latest runs since the warm-up: the load falls and the rate follows it', () => {
-    // 200 runs of 100 person-months on 2 threads; warm-up 3 runs a thread at 1 s (flat CPU).
+    // 200 runs of 100 person-months on 2 threads; warm-up 3 runs a thread at 1 s (flat CPU),
+    // too short to pass MIN_WARM_PERSON_MONTHS, so the warm-up ends at MAX_WARM_UP_ROUNDS.
     const order = new CalibratedOrder(new Array(200).fill(100), 2);
+    for (let i = 0; i < 2 * MAX_WARM_UP_ROUNDS - 6; i++) order.ended(order.next(), i % 2, 1, 0.5);
     for (let i = 0; i < 6; i++) order.ended(order.next(), i % 2, 1, 0.5);
     expect(order.warmedUp).toBe(true);
     expect(order.recentRate()).toBeNaN();
-    // The sample and 14 more at 1 s, then the load falls: 20 runs at 0.5 s.
+    // 20 more at 1 s, then the load falls: 20 runs at 0.5 s.
     for (let i = 0; i < 20; i++) order.ended(order.next(), i % 2, 1, 0.5);
     expect(order.recentRate()).toBeCloseTo(0.01, 12);
     for (let i = 0; i < 2 * RECENT_ROUNDS; i++) order.ended(order.next(), i % 2, 0.5, 0.5);
