@@ -53,8 +53,8 @@ const among = (wanted: readonly string[]) => (ids: string[]) => wanted.filter((i
 /** Every kind's size-class reporters (the size chart shows whichever the run has). */
 const SIZE_CLASS_IDS = KIND_PREFIXES.flatMap(sizeClassReporterIds);
 
-/** MODEL.md 6, commune finance: ownership beside its ceiling, interest leaving, dividends. */
-const COMMUNE_FINANCE = ['communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'communes.interestShareOfRent', 'communes.dividendPerMember'];
+/** MODEL.md 6 and 7 (v3), commune finance: ownership beside its true ceiling (every series paid on schedule; the v2 pooled figure was no bound), interest leaving, dividends. */
+const COMMUNE_FINANCE = ['communes.ownedOutrightShare', 'communes.ownedOutrightCeilingOnSchedule', 'communes.interestShareOfRent', 'communes.dividendPerMember'];
 /** MODEL.md 6, commune finance: requests cleared, bonds outstanding and lost, clearing yield. */
 const COMMUNE_BONDS = ['bonds.outstanding', 'bonds.losses', 'bonds.clearedShare', 'bonds.lossRate', 'bonds.clearingYield'];
 

@@ -180,7 +180,7 @@ export function economyReporters(): R[] {
       const { count, ownedOutright } = communeAssetsNow(s);
       return count > 0 ? ownedOutright / count : 0;
     }),
-    scalar('communes.ownedOutrightCeiling', 'Owned-outright ceiling', 'share 0-1', 'ceiling 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
+    scalar('communes.ownedOutrightCeiling', 'Owned-outright pooled benchmark (v2)', 'share 0-1', 'the v2 "ceiling", no bound (the owned-outright share exceeded it, 1.23 of it): 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
       const { count, lifespanSum } = communeAssetsNow(s);

@@ -14,7 +14,7 @@ export const SERIES_GROUPS: readonly SeriesGroup[] = [
   { id: 'inequality', title: 'Inequality over time', pick: among(['wealth.gini', 'wealth.top10', 'wealth.top1']) },
   { id: 'property', title: 'Property concentration', pick: (ids) => ids.filter((id) => id.startsWith('property.')) },
   { id: 'organisations', title: 'Organisations by kind', pick: (ids) => ids.filter((id) => /^[a-zA-Z]+\.count$/.test(id)) },
-  { id: 'commune-finance', title: 'Commune finance', pick: among(['communes.ownedOutrightShare', 'communes.ownedOutrightCeiling', 'communes.interestShareOfRent', 'communes.dividendPerMember']) },
+  { id: 'commune-finance', title: 'Commune finance', pick: among(['communes.ownedOutrightShare', 'communes.ownedOutrightCeilingOnSchedule', 'communes.interestShareOfRent', 'communes.dividendPerMember']) },
   { id: 'commune-bonds', title: 'Commune bonds', pick: among(['bonds.outstanding', 'bonds.losses', 'bonds.clearedShare', 'bonds.lossRate', 'bonds.clearingYield']) },
   { id: 'groups', title: 'Mean wealth by group', pick: (ids) => ids.filter((id) => /^wealth\.[a-zA-Z]+\.mean$/.test(id)) },
   { id: 'work', title: 'How people work', pick: (ids) => ids.filter((id) => /^persons\.[a-zA-Z]+Share$/.test(id)) },
