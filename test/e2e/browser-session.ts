@@ -3,7 +3,7 @@
 // calibration task run in the same page, so a slower machine scales both; see LONG_TASK_UNITS),
 // and screenshots go to test-artifacts/ for review.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -134,6 +134,21 @@ export const LONG_TASK_UNITS = {
   page: 250 / 26,
 } as const;
 
+/**
+ * The calibration task's wall time on a quiet machine, ms: there its wall time is its CPU time,
+ * whose median was 26 ms (LONG_TASK_UNITS).
+ */
+export const QUIET_CALIBRATION_MS = 26;
+
+/**
+ * How many times slower than a quiet machine CPU work runs here now, at least 1: the runnable
+ * processes per core over the last minute (a machine with 15 of them on 2 cores gives each
+ * about 2/15 of a core). Cheap, but a minute late; `WatchedPage.slowdown` also measures the page.
+ */
+export function machineSlowdown(): number {
+  return Math.max(1, loadavg()[0]! / cpus().length);
+}
+
 /** Keeps every verdict of a test run in test-artifacts/long-task-units.json, by check. */
 export function recordLongTasks(check: string, verdict: LongTaskVerdict): void {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -209,6 +224,14 @@ export interface WatchedPage {
   /** Calibrates again and stops the trace: the longest task since `startWatching`, in calibration units. */
   stopWatching(): Promise<LongTaskVerdict>;
   screenshot(name: string): Promise<string>;
+  /**
+   * How many times slower than a quiet machine the page's work runs now, at least 1: the larger
+   * of its slowest of two calibration runs in the page (against QUIET_CALIBRATION_MS) and the
+   * machine's load per core. Waits for the page's work multiply their quiet-machine time by it,
+   * so a loaded machine cannot fail them and a hang still does. Inside a watched period it reuses
+   * that period's first calibration (a new one would count as one of its tasks).
+   */
+  slowdown(): Promise<number>;
 }
 
 /** Browsers with a trace running (startWatching without its stopWatching yet). */
@@ -270,6 +293,10 @@ export async function openPage(browser: Browser, url: string, viewport = { width
         longestCpuMs, calibrationCpuMs, units: longestCpuMs / median(calibrationCpuMs),
         longestMs, calibrationMs, wallUnits: longestMs / median(calibrationMs),
       };
+    },
+    slowdown: async () => {
+      const runs = tracing.has(browser) ? before : [await page.evaluate(calibrationTask), await page.evaluate(calibrationTask)];
+      return Math.max(machineSlowdown(), Math.max(...runs) / QUIET_CALIBRATION_MS);
     },
     screenshot: async (name: string) => {
       const path = `${ARTIFACTS}/${name}.png`;

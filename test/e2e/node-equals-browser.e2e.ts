@@ -5,7 +5,8 @@
 // and exporter, driven in this process.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { loadavg } from 'node:os';
+import { launchBrowser, machineSlowdown, openPage, type WatchedPage } from './browser-session.ts';
 import { PRESETS } from '../fuzz/input-arbitraries.ts';
 import { RunSession } from '../../src/worker/run-session.ts';
 import { RunRecord } from '../../src/ui/run-record.ts';
@@ -14,6 +15,14 @@ import { metricsCsv } from '../../src/ui/metrics-export.ts';
 const baseUrl = inject('baseUrl');
 /** Years each preset runs: a few years of every kind (economies are the slow ones). */
 const YEARS = 3;
+/**
+ * Quiet-machine allowances (ms), multiplied by the page's slowdown where they are used, and never
+ * shorter than the fixed waits they replace. A run of 3 years took 0.2-3.5 s in the page at a
+ * load of 13; a click and its download 0.03-1.1 s (60 downloads at a load of 13).
+ */
+const RUN_QUIET_MS = 60_000;
+const DOWNLOAD_QUIET_MS = 30_000;
+const LOAD_QUIET_MS = 10_000;
 let browser: Browser;
 let watched: WatchedPage;
 
@@ -39,11 +48,29 @@ function nodeCsv(text: string, years: number): string {
   return metricsCsv(record);
 }
 
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The file the page downloads when `testId` is clicked. The click and the download are allowed
+ * DOWNLOAD_QUIET_MS times the page's slowdown: on a quiet machine both take well under a second.
+ */
+async function download(watched: WatchedPage, testId: string): Promise<string> {
+  const { page } = watched;
+  const slowdown = await watched.slowdown();
+  const timeout = DOWNLOAD_QUIET_MS * slowdown;
+  const event = page.waitForEvent('download', { timeout });
+  let clicked = false;
+  try {
+    await page.getByTestId(testId).click({ timeout });
+    clicked = true;
+    const file = await event;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (error) {
+    event.catch(() => {});
+    // Says which step stalled and how loaded the machine was, so a failure can be told from a slow machine.
+    throw new Error(`${testId}: ${clicked ? 'clicked, but no download came' : 'could not be clicked'} within ${(timeout / 1000).toFixed(0)} s `
+      + `(slowdown ${slowdown.toFixed(1)}, load ${loadavg()[0]!.toFixed(1)}): ${(error as Error).message}`);
+  }
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
@@ -65,19 +92,28 @@ describe('Node and Chromium compute the same bits', () => {
     const compared: string[] = [];
     for (const preset of PRESETS) {
       const id = preset.file.replace(/^.*\//, '').replace(/\.yaml$/, '');
+      // Every wait below is for the page's own work, so each allows its quiet-machine time
+      // stretched by how slow the page runs now (measured before each preset).
+      const slowdown = await watched.slowdown();
       // The gallery's button where it has one, else the preset's address.
       const button = page.getByTestId(`preset-${id}`);
       if (await button.count() > 0) await button.click();
       else await page.goto(`${baseUrl}?preset=${id}`);
-      await expect.poll(() => text(page, 'scenario-name')).toBe((preset.data as { name: string }).name);
-      await expect.poll(async () => Number(await text(page, 'year-readout'))).toBe(0);
+      const loaded = { timeout: LOAD_QUIET_MS * slowdown };
+      await expect.poll(() => text(page, 'scenario-name'), loaded).toBe((preset.data as { name: string }).name);
+      await expect.poll(async () => Number(await text(page, 'year-readout')), loaded).toBe(0);
       await page.getByTestId('seek-year').fill(String(YEARS));
       await page.getByTestId('seek').click();
       // Node's run while the page's worker runs (Chromium is another process).
       const expected = nodeCsv(preset.text, YEARS);
-      await expect.poll(async () => Number(await text(page, 'year-readout')), { timeout: 60_000 }).toBe(YEARS);
-      await page.getByTestId('play').waitFor();
-      const browserCsv = await download(page, 'export-csv');
+      // Done when the page says so: the year reached, the run paused, and every chart drawn
+      // (they draw one per task after the last frame, draw-queue.ts), so the export button is
+      // clicked on a page that has finished its work.
+      const ran = { timeout: RUN_QUIET_MS * slowdown };
+      await expect.poll(async () => Number(await text(page, 'year-readout')), ran).toBe(YEARS);
+      await page.getByTestId('play').waitFor(ran);
+      await page.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', ...ran });
+      const browserCsv = await download(watched, 'export-csv');
       const [header, ...rows] = expected.trim().split('\n');
       // A real comparison: the run has every yearly row and series that move.
       expect(rows.length, id).toBeGreaterThanOrEqual(YEARS + 1);
@@ -92,5 +128,5 @@ describe('Node and Chromium compute the same bits', () => {
     }
     expect(compared).toHaveLength(PRESETS.length);
     expect(watched.errors).toEqual([]);
-  }, 300_000);
+  }, 300_000 * machineSlowdown());
 });
