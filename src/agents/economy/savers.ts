@@ -2,7 +2,8 @@
 // most `saversFraction * (cash - buffer)` across all auctions, so total lending is bounded by
 // saving and an issuer kind that borrows fast walks up the savers' asks. Savers are asked in a
 // seeded order (a cursor runs an incremental Fisher-Yates shuffle over the list, drawing only
-// as many savers as auctions ask, so successive auctions reach different savers); each asks
+// as many savers as auctions ask, so successive auctions reach different savers, and dropping
+// a saver the first time it is drawn with its budget spent); each asks
 // its opportunity return (the larger of baseYield, the market's trailing yield on cleared bonds
 // net of the loss priced in them, and its own trailing payout on the firm equity it holds) + the
 // issuer's expected loss + noise. Cooperatives lend their idle capital in the same queue, by the
@@ -118,6 +119,17 @@ function nextSaver(queue: SaverQueue, rng: RandomStream): number {
 }
 
 /**
+ * Takes the saver just drawn out of this month's queue: its budget is spent, and budgets only
+ * fall within a month (MODEL-CHOICES "Savers whose budget is spent leave the month's queue").
+ * The last entry, not yet drawn this round, takes its place at the cursor, so the entries still
+ * to draw stay one unordered block and the shuffle goes on over them alone.
+ */
+function dropDrawnSaver(queue: SaverQueue): void {
+  const k = --queue.cursor;
+  queue.order[k] = queue.order[--queue.length]!;
+}
+
+/**
  * Collects bids for one series: up to `biddersPerAuction` savers with budget left (members of
  * `membersOf` only, when eligibility is members-only), stopping once twice the face is offered.
  */
@@ -131,12 +143,26 @@ export function collectBondBids(
   let offered = 0;
   const auction = ++queue.auction;
   const { lastAuction } = queue;
-  for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents; seen++) {
+  const minimum = Math.max(1, params.minimumBidCents);
+  // `seen` counts the savers looked at, each at most once an auction; those dropped as spent
+  // do not count (the queue shrinks by them instead).
+  for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents;) {
     const p = nextSaver(queue, rng);
     if (p >= persons.count) {
-      offered += cooperativeBid(state, queue, p - persons.count, rng, faceCents, expectedLoss, membersOf, issuer, auction, bids);
+      const k = p - persons.count;
+      if (!state.orgs.get(queue.lenders[k]!).alive || queue.lenderBudget[k]! < minimum) {
+        dropDrawnSaver(queue);
+        continue;
+      }
+      seen++;
+      offered += cooperativeBid(state, queue, k, rng, faceCents, expectedLoss, membersOf, issuer, auction, bids);
       continue;
     }
+    if (persons.bondBudget[p]! < minimum) {
+      dropDrawnSaver(queue);
+      continue;
+    }
+    seen++;
     // Never more than the saver holds now: money reserved by a purchase (MODEL.md 10.7) or
     // spent since the budgets opened is not offered.
     const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
