@@ -3,8 +3,11 @@
 // calibration task run in the same page, so a slower machine scales both; see LONG_TASK_UNITS),
 // and screenshots go to test-artifacts/ for review.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { machineSlowdown } from './machine-slowdown.ts';
+
+export { machineSlowdown };
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = 'test-artifacts';
@@ -140,15 +143,6 @@ export const LONG_TASK_UNITS = {
  */
 export const QUIET_CALIBRATION_MS = 26;
 
-/**
- * How many times slower than a quiet machine CPU work runs here now, at least 1: the runnable
- * processes per core over the last minute (a machine with 15 of them on 2 cores gives each
- * about 2/15 of a core). Cheap, but a minute late; `WatchedPage.slowdown` also measures the page.
- */
-export function machineSlowdown(): number {
-  return Math.max(1, loadavg()[0]! / cpus().length);
-}
-
 /** Keeps every verdict of a test run in test-artifacts/long-task-units.json, by check. */
 export function recordLongTasks(check: string, verdict: LongTaskVerdict): void {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -224,21 +218,45 @@ export interface WatchedPage {
   /** Calibrates again and stops the trace: the longest task since `startWatching`, in calibration units. */
   stopWatching(): Promise<LongTaskVerdict>;
   screenshot(name: string): Promise<string>;
-  /**
-   * How many times slower than a quiet machine the page's work runs now, at least 1: the larger
-   * of its slowest of two calibration runs in the page (against QUIET_CALIBRATION_MS) and the
-   * machine's load per core. Waits for the page's work multiply their quiet-machine time by it,
-   * so a loaded machine cannot fail them and a hang still does. Inside a watched period it reuses
-   * that period's first calibration (a new one would count as one of its tasks).
-   */
-  slowdown(): Promise<number>;
 }
 
-/** Browsers with a trace running (startWatching without its stopWatching yet). */
-const tracing = new WeakSet<Browser>();
+/** Browsers with a trace running (startWatching without its stopWatching yet), with the calibration runs it began with. */
+const tracing = new WeakMap<Browser, number[]>();
+
+/**
+ * How many times slower than a quiet machine `page`'s work runs now, at least 1: the larger of
+ * its slowest of two calibration runs in the page (against QUIET_CALIBRATION_MS) and the
+ * machine's load per core. Inside a watched period it reuses the period's first calibration (a
+ * new one would count as one of its tasks); a page that cannot run it (navigating) has the
+ * machine's figure.
+ */
+export async function slowdown(page: Page): Promise<number> {
+  const browser = page.context().browser();
+  let runs = browser === null ? undefined : tracing.get(browser);
+  if (runs === undefined) {
+    try {
+      runs = [await page.evaluate(calibrationTask), await page.evaluate(calibrationTask)];
+    } catch {
+      runs = [];
+    }
+  }
+  return Math.max(machineSlowdown(), ...runs.map((ms) => ms / QUIET_CALIBRATION_MS));
+}
+
+/**
+ * A wait's options for work of the page that takes `quietMs` on a quiet machine: that, times the
+ * page's slowdown now. A loaded machine cannot fail such a wait; a hang still does.
+ */
+export async function patience(page: Page, quietMs: number): Promise<{ timeout: number }> {
+  return { timeout: Math.round(quietMs * await slowdown(page)) };
+}
+
+/** Playwright's own wait for an action (a click waits for its element to be visible, stable, enabled): its default on a quiet machine. */
+const ACTION_QUIET_MS = 30_000;
 
 export async function openPage(browser: Browser, url: string, viewport = { width: 1440, height: 1000 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  context.setDefaultTimeout(ACTION_QUIET_MS * machineSlowdown());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -264,7 +282,6 @@ export async function openPage(browser: Browser, url: string, viewport = { width
     }
     return runs;
   };
-  let before: number[] = [];
   const stopTrace = async (): Promise<Buffer> => {
     tracing.delete(browser);
     return browser.stopTracing();
@@ -280,23 +297,19 @@ export async function openPage(browser: Browser, url: string, viewport = { width
       if (tracing.has(browser)) await stopTrace();
       // Task boundaries and their CPU time (tdur); the calibration's marks (user timing).
       await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
-      tracing.add(browser);
-      before = await calibrate();
+      tracing.set(browser, []); // running, its calibration not yet known
+      tracing.set(browser, await calibrate());
       await clearLongTasks();
     },
     stopWatching: async () => {
       const longestMs = Math.max(0, ...await longTasks());
-      const calibrationMs = [...before, ...await calibrate()];
+      const calibrationMs = [...tracing.get(browser) ?? [], ...await calibrate()];
       const trace = JSON.parse((await stopTrace()).toString()) as { traceEvents: TraceEvent[] };
       const { calibrationCpuMs, longestCpuMs } = tasksFromTrace(trace.traceEvents);
       return {
         longestCpuMs, calibrationCpuMs, units: longestCpuMs / median(calibrationCpuMs),
         longestMs, calibrationMs, wallUnits: longestMs / median(calibrationMs),
       };
-    },
-    slowdown: async () => {
-      const runs = tracing.has(browser) ? before : [await page.evaluate(calibrationTask), await page.evaluate(calibrationTask)];
-      return Math.max(machineSlowdown(), Math.max(...runs) / QUIET_CALIBRATION_MS);
     },
     screenshot: async (name: string) => {
       const path = `${ARTIFACTS}/${name}.png`;

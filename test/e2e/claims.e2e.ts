@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { launchBrowser, machineSlowdown, openPage, patience, type WatchedPage } from './browser-session.ts';
 import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
 
 const baseUrl = inject('baseUrl');
@@ -50,8 +50,7 @@ describe('the Claims mode in the browser', () => {
     await set(page, 'claims-years', '12');
     await page.getByTestId('claims-run').click();
     const finished = (p: Page) => p.getByTestId('claims-status').and(p.locator('[data-state=finished][data-done="21"]'));
-    await finished(page).waitFor({ timeout: 45_000 });
-    await page.waitForTimeout(500);
+    await finished(page).waitFor(await patience(page, 45_000));
 
     const claims = page.locator('[data-testid=claims-list] section.claim');
     expect(await claims.count()).toBe(CLAIMS.length);
@@ -77,8 +76,7 @@ describe('the Claims mode in the browser', () => {
     expect(params.get('mode')).toBe('claims');
     expect([params.get('n'), params.get('persons'), params.get('years')]).toEqual(['3', '100', '12']);
     const reopened = await open(link.replace(baseUrl, ''));
-    await finished(reopened.page).waitFor({ timeout: 45_000 });
-    await reopened.page.waitForTimeout(500);
+    await finished(reopened.page).waitFor(await patience(reopened.page, 45_000));
     expect(await reopened.page.locator('[data-testid=mode-switch] button[data-mode=claims]').getAttribute('aria-pressed')).toBe('true');
     expect(await verdicts(reopened.page)).toEqual(tests);
 
@@ -86,7 +84,7 @@ describe('the Claims mode in the browser', () => {
     // runs the 21 runs again under a drawn parameter set (42 in all). Checked while it runs.
     const withDraws = await open(`${link.replace(baseUrl, '')}&draws=1`);
     const drawn = withDraws.page;
-    await drawn.getByTestId('claims-status').and(drawn.locator('[data-state=running]')).waitFor({ timeout: 45_000 });
+    await drawn.getByTestId('claims-status').and(drawn.locator('[data-state=running]')).waitFor(await patience(drawn, 45_000));
     expect(await drawn.getByTestId('claims-draws').inputValue()).toBe('1');
     expect(await drawn.getByTestId('claims-status').getAttribute('data-total')).toBe('42');
     expect(new URL(drawn.url()).searchParams.get('draws')).toBe('1');
@@ -97,5 +95,5 @@ describe('the Claims mode in the browser', () => {
     const single = new URL(drawn.url()).searchParams;
     expect(['mode', 'n', 'persons', 'years', 'draws'].filter((k) => single.has(k))).toEqual([]);
     expect([...watched.errors, ...reopened.errors, ...withDraws.errors]).toEqual([]);
-  }, 180_000);
+  }, 180_000 * machineSlowdown());
 });

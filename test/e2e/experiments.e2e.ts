@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, openPage, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
 import { runJob } from '../../src/worker/ensemble-job.ts';
 
 const baseUrl = inject('baseUrl');
@@ -25,12 +25,14 @@ async function runsDone(page: Page): Promise<number> {
   return Number(await page.getByTestId('experiment-status').getAttribute('data-done'));
 }
 
-async function waitForRuns(page: Page, done: number, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
+/** Waits for `done` runs to finish, allowing `quietMs` (a quiet machine's time) times the page's slowdown. */
+async function waitForRuns(page: Page, done: number, quietMs: number): Promise<void> {
+  const { timeout } = await patience(page, quietMs);
+  const until = Date.now() + timeout;
   for (;;) {
     const status = page.getByTestId('experiment-status');
     if (await status.count() > 0 && await runsDone(page) >= done) return;
-    if (Date.now() > until) throw new Error(`fewer than ${done} runs finished in ${timeoutMs} ms`);
+    if (Date.now() > until) throw new Error(`fewer than ${done} runs finished in ${timeout} ms (${quietMs} ms on a quiet machine)`);
     await page.waitForTimeout(500);
   }
 }
@@ -55,7 +57,7 @@ describe('experiments in the browser', () => {
     await watched.startWatching();
     await waitForRuns(page, 3, 150_000);
     await page.waitForTimeout(600); // the view redraws at most every 400 ms
-    await page.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', ...await patience(page, 10_000) });
     const bands = page.getByTestId('replicate-bands');
     expect(await bands.locator('figure').count()).toBeGreaterThanOrEqual(4);
     expect(await bands.locator('band-chart path.band').count()).toBeGreaterThanOrEqual(4);
@@ -83,7 +85,7 @@ describe('experiments in the browser', () => {
       shown[key] = await page.locator(`[data-testid=replicate-finals] tr[data-key=${key}] td[data-id="wealth.gini"]`).getAttribute('data-value');
     }
     await page.getByTestId('experiment-cancel').click();
-    await page.getByTestId('experiment-status').and(page.locator('[data-state=cancelled]')).waitFor({ timeout: 10_000 });
+    await page.getByTestId('experiment-status').and(page.locator('[data-state=cancelled]')).waitFor(await patience(page, 10_000));
 
     // They equal the engine's on the same keys in Node.
     for (const key of ['r1', 'r2']) {
@@ -94,7 +96,7 @@ describe('experiments in the browser', () => {
       expect(Number(shown[key])).toBe(column[column.length - 1]);
     }
     await page.getByTestId('back-to-single').click();
-    await page.locator('[data-chart=inequality]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[data-chart=inequality]').first().waitFor(await patience(page, 10_000));
     expect(new URL(page.url()).searchParams.get('mode')).toBeNull();
     expect(watched.errors).toEqual([]);
 
@@ -102,14 +104,14 @@ describe('experiments in the browser', () => {
     const reopened = await open(link.replace(baseUrl, ''), { width: 1280, height: 720 });
     const again = reopened.page;
     // Running: Cancel is enabled from the start (the status line waits for the first run, over 30 s under load).
-    await expect.poll(() => again.getByTestId('experiment-cancel').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => again.getByTestId('experiment-cancel').isEnabled(), await patience(again, 30_000)).toBe(true);
     expect(await again.locator('[data-testid=mode-switch] button[data-mode=replicates]').getAttribute('aria-pressed')).toBe('true');
     expect(await again.getByTestId('replicate-count').inputValue()).toBe('10');
     expect(await again.getByTestId('experiment-population').inputValue()).toBe('2000');
     expect(await again.getByTestId('notice').count()).toBe(0);
     await again.context().close();
     expect(reopened.errors).toEqual([]);
-  }, 400_000);
+  }, 400_000 * machineSlowdown());
 
   it('compares mixed with communes off on shared axes with the paired difference, reopening from its link', async () => {
     const watched = await open('/?preset=mixed');
@@ -120,7 +122,7 @@ describe('experiments in the browser', () => {
     await page.getByTestId('replicate-count').fill('3');
     await page.getByTestId('replicate-count').dispatchEvent('change');
     await page.getByTestId('experiment-run').click();
-    await page.getByTestId('experiment-status').and(page.locator('[data-state=finished][data-done="6"]')).waitFor({ timeout: 200_000 });
+    await page.getByTestId('experiment-status').and(page.locator('[data-state=finished][data-done="6"]')).waitFor(await patience(page, 200_000));
     const link = page.url();
     const params = new URL(link).searchParams;
     expect(params.get('mode')).toBe('compare');
@@ -129,9 +131,9 @@ describe('experiments in the browser', () => {
 
     const reopened = await open(link.replace(baseUrl, ''));
     const again = reopened.page;
-    await again.getByTestId('experiment-status').and(again.locator('[data-state=finished][data-done="6"]')).waitFor({ timeout: 200_000 });
+    await again.getByTestId('experiment-status').and(again.locator('[data-state=finished][data-done="6"]')).waitFor(await patience(again, 200_000));
     // Charts draw one per task after the view (draw-queue.ts): wait for the last.
-    await again.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', timeout: 10_000 });
+    await again.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', ...await patience(again, 10_000) });
     const side = again.getByTestId('compare-side-by-side');
     expect(await side.locator('figure').count()).toBe(2);
     expect(await side.locator('figure').nth(1).innerText()).toMatch(/communes off/);
@@ -144,5 +146,5 @@ describe('experiments in the browser', () => {
     expect(await difference.locator('band-chart path.mean').count()).toBeGreaterThanOrEqual(1);
     await reopened.screenshot('experiments-compare-1440');
     expect([...watched.errors, ...reopened.errors]).toEqual([]);
-  }, 500_000);
+  }, 500_000 * machineSlowdown());
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadavg } from 'node:os';
-import { launchBrowser, machineSlowdown, openPage, type WatchedPage } from './browser-session.ts';
+import { launchBrowser, machineSlowdown, openPage, patience, slowdown, type WatchedPage } from './browser-session.ts';
 import { PRESETS } from '../fuzz/input-arbitraries.ts';
 import { RunSession } from '../../src/worker/run-session.ts';
 import { RunRecord } from '../../src/ui/run-record.ts';
@@ -52,10 +52,8 @@ function nodeCsv(text: string, years: number): string {
  * The file the page downloads when `testId` is clicked. The click and the download are allowed
  * DOWNLOAD_QUIET_MS times the page's slowdown: on a quiet machine both take well under a second.
  */
-async function download(watched: WatchedPage, testId: string): Promise<string> {
-  const { page } = watched;
-  const slowdown = await watched.slowdown();
-  const timeout = DOWNLOAD_QUIET_MS * slowdown;
+async function download(page: Page, testId: string): Promise<string> {
+  const { timeout } = await patience(page, DOWNLOAD_QUIET_MS);
   const event = page.waitForEvent('download', { timeout });
   let clicked = false;
   try {
@@ -69,7 +67,7 @@ async function download(watched: WatchedPage, testId: string): Promise<string> {
     event.catch(() => {});
     // Says which step stalled and how loaded the machine was, so a failure can be told from a slow machine.
     throw new Error(`${testId}: ${clicked ? 'clicked, but no download came' : 'could not be clicked'} within ${(timeout / 1000).toFixed(0)} s `
-      + `(slowdown ${slowdown.toFixed(1)}, load ${loadavg()[0]!.toFixed(1)}): ${(error as Error).message}`);
+      + `(slowdown ${(timeout / DOWNLOAD_QUIET_MS).toFixed(1)}, load ${loadavg()[0]!.toFixed(1)}): ${(error as Error).message}`);
   }
 }
 
@@ -94,26 +92,25 @@ describe('Node and Chromium compute the same bits', () => {
       const id = preset.file.replace(/^.*\//, '').replace(/\.yaml$/, '');
       // Every wait below is for the page's own work, so each allows its quiet-machine time
       // stretched by how slow the page runs now (measured before each preset).
-      const slowdown = await watched.slowdown();
+      const slow = await slowdown(page);
       // The gallery's button where it has one, else the preset's address.
       const button = page.getByTestId(`preset-${id}`);
       if (await button.count() > 0) await button.click();
       else await page.goto(`${baseUrl}?preset=${id}`);
-      const loaded = { timeout: LOAD_QUIET_MS * slowdown };
+      const loaded = { timeout: LOAD_QUIET_MS * slow };
       await expect.poll(() => text(page, 'scenario-name'), loaded).toBe((preset.data as { name: string }).name);
       await expect.poll(async () => Number(await text(page, 'year-readout')), loaded).toBe(0);
       await page.getByTestId('seek-year').fill(String(YEARS));
       await page.getByTestId('seek').click();
       // Node's run while the page's worker runs (Chromium is another process).
       const expected = nodeCsv(preset.text, YEARS);
-      // Done when the page says so: the year reached, the run paused, and every chart drawn
-      // (they draw one per task after the last frame, draw-queue.ts), so the export button is
-      // clicked on a page that has finished its work.
-      const ran = { timeout: RUN_QUIET_MS * slowdown };
+      // Done when the page says so: the year reached and the run paused (and no chart waiting
+      // in the draw queue, draw-queue.ts, which the single-run view's charts do not use yet).
+      const ran = { timeout: RUN_QUIET_MS * slow };
       await expect.poll(async () => Number(await text(page, 'year-readout')), ran).toBe(YEARS);
       await page.getByTestId('play').waitFor(ran);
       await page.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', ...ran });
-      const browserCsv = await download(watched, 'export-csv');
+      const browserCsv = await download(page, 'export-csv');
       const [header, ...rows] = expected.trim().split('\n');
       // A real comparison: the run has every yearly row and series that move.
       expect(rows.length, id).toBeGreaterThanOrEqual(YEARS + 1);

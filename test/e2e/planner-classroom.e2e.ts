@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { launchBrowser, openPage, patience, type WatchedPage } from './browser-session.ts';
 import { parseScenarioText } from '../../src/scenarios/load.ts';
 import { planOf } from '../../src/worker/ensemble-job.ts';
 import { HEADLINE_KEYS, type PlanHeadline } from '../../src/model/economy/commune-plan.ts';
@@ -49,7 +49,7 @@ function asShown(headline: PlanHeadline): Record<string, number> {
 async function seek(page: Page, year: number): Promise<void> {
   await page.getByTestId('seek-year').fill(String(year));
   await page.getByTestId('seek').click();
-  await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor(await patience(page, 60_000));
 }
 
 beforeAll(async () => {
@@ -70,10 +70,10 @@ describe('the organiser\'s planner', () => {
   it('shows the model\'s own headline figures for the planner preset, and moves them when a lever changes', async () => {
     const watched = await open('?preset=commune-planner', { width: 1440, height: 900 });
     const { page } = watched;
-    await page.getByTestId('plan-years').and(page.locator('[data-value]:not([data-value=""])')).waitFor({ timeout: 60_000 });
+    await page.getByTestId('plan-years').and(page.locator('[data-value]:not([data-value=""])')).waitFor(await patience(page, 60_000));
     expect(await shownHeadline(page)).toEqual(asShown(modelHeadline()));
     // The ensemble's interval arrives after the seed's run.
-    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor({ timeout: 150_000 });
+    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor(await patience(page, 150_000));
     expect(await page.getByTestId('plan-years-change').innerText()).toMatch(/runs, 95% CI/);
     await watched.screenshot('planner-1440');
 
@@ -81,11 +81,11 @@ describe('the organiser\'s planner', () => {
     const before = await shownHeadline(page);
     const lever = page.getByTestId('lever-communes.foundersEach');
     await lever.fill('1');
-    await expect.poll(async () => JSON.stringify(await shownHeadline(page)), { timeout: 60_000 }).not.toBe(JSON.stringify(before));
+    await expect.poll(async () => JSON.stringify(await shownHeadline(page)), await patience(page, 60_000)).not.toBe(JSON.stringify(before));
     const moved = modelHeadline({ 'communes.foundersEach': 12 });
     expect(await shownHeadline(page)).toEqual(asShown(moved));
     expect(await page.getByTestId('planner-title').innerText()).toMatch(/\(edited\)/);
-    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor({ timeout: 150_000 });
+    await page.getByTestId('plan-status').filter({ hasText: 'paired runs' }).waitFor(await patience(page, 150_000));
     expect(await page.getByTestId('plan-median-net-change').innerText()).toMatch(/^change [+-]?\d/);
     await watched.screenshot('planner-1440-founders-12');
   });
@@ -107,7 +107,7 @@ describe('classroom mode', () => {
         const id = await page.locator('chart-card').getAttribute('data-chart');
         // Drawn: the chart's SVG holds marks (charts catch up in tasks of their own).
         await expect.poll(() => page.locator('chart-card svg').first().evaluate((svg) => svg.querySelectorAll('path, circle, rect, text').length),
-          { timeout: 10_000, message: `slide ${i + 1} (${id}) draws` }).toBeGreaterThan(3);
+          { ...await patience(page, 10_000), message: `slide ${i + 1} (${id}) draws` }).toBeGreaterThan(3);
         const svgBox = await page.locator('chart-card svg').first().boundingBox();
         expect(svgBox!.y + svgBox!.height, `slide ${i + 1} (${id}) ends inside its card`).toBeLessThanOrEqual(box!.y + box!.height + 1);
         // Tick labels a class can read: at least 11 px on the screen (a 680-unit chart squeezed
@@ -144,22 +144,22 @@ describe('classroom mode', () => {
     await page.getByTestId('preset-select').selectOption('commune-planner');
     await page.getByTestId('scenario-name').filter({ hasText: /Commune planner/ }).waitFor();
     await page.keyboard.press('Space');
-    await page.getByTestId('pause').waitFor({ timeout: 10_000 });
+    await page.getByTestId('pause').waitFor(await patience(page, 10_000));
     await page.keyboard.press('Space');
-    await page.getByTestId('play').waitFor({ timeout: 10_000 });
+    await page.getByTestId('play').waitFor(await patience(page, 10_000));
     await page.getByTestId('next-chart').click();
     expect(await page.locator('.slide-nav span').innerText()).toMatch(/^2 \//);
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('.slide-nav span').innerText()).toMatch(/^3 \//);
     await page.keyboard.press('Space');
-    await page.getByTestId('pause').waitFor({ timeout: 10_000 });
+    await page.getByTestId('pause').waitFor(await patience(page, 10_000));
     expect(await page.locator('.slide-nav span').innerText()).toMatch(/^3 \//);
     // A menu chosen with the mouse keeps focus; Space and the arrows still work the run and the slides.
     await page.getByTestId('speed').focus();
     await page.getByTestId('speed').selectOption({ index: 0 });
     expect(await page.getByTestId('speed').evaluate((s) => s.matches(':focus'))).toBe(true);
     await page.keyboard.press('Space');
-    await page.getByTestId('play').waitFor({ timeout: 10_000 });
+    await page.getByTestId('play').waitFor(await patience(page, 10_000));
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('.slide-nav span').innerText()).toMatch(/^4 \//);
   });
@@ -171,7 +171,7 @@ describe('the picture of the economy', () => {
     await page.getByTestId('seek-year').waitFor();
     await seek(page, 2);
     const dots = page.locator('chart-card[data-chart="agents"] circle[data-kind]');
-    await expect.poll(() => dots.count(), { timeout: 10_000 }).toBe(400);
+    await expect.poll(() => dots.count(), await patience(page, 10_000)).toBe(400);
     const pairs = await dots.evaluateAll((circles) => circles.map((c) => [c.getAttribute('data-kind'), c.getAttribute('fill')]));
     const kinds = new Set(pairs.map(([kind]) => kind));
     expect(kinds.size).toBeGreaterThanOrEqual(2);

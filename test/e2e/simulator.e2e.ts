@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, describeLongTasks, launchBrowser, LONG_TASK_UNITS, openPage, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import { ARTIFACTS, describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
 import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
 // A task a user would feel as a stall, judged in units of a calibration task timed in the same
@@ -29,8 +29,9 @@ async function open(path = RANDOM_EXCHANGE): Promise<WatchedPage> {
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 const year = async (page: Page) => Number(await text(page, 'year-readout'));
 
-/** Waits until the run reaches `target` years (or fails after the timeout). */
-async function waitForYear(page: Page, target: number, timeout = 30_000): Promise<void> {
+/** Waits until the run reaches `target` years, allowing `quietMs` (a quiet machine's time) times the page's slowdown. */
+async function waitForYear(page: Page, target: number, quietMs = 30_000): Promise<void> {
+  const { timeout } = await patience(page, quietMs);
   await page.waitForFunction(
     (t) => {
       const find = (root: Document | ShadowRoot): Element | null => {
@@ -50,10 +51,10 @@ async function waitForYear(page: Page, target: number, timeout = 30_000): Promis
   );
 }
 
-async function seek(page: Page, toYear: number, timeout?: number): Promise<void> {
+async function seek(page: Page, toYear: number, quietMs?: number): Promise<void> {
   await page.getByTestId('seek-year').fill(String(toYear));
   await page.getByTestId('seek').click();
-  await waitForYear(page, toYear, timeout);
+  await waitForYear(page, toYear, quietMs);
   await page.getByTestId('play').waitFor();
 }
 
@@ -277,7 +278,7 @@ describe('the simulator page', () => {
       await page.waitForTimeout(250); // let the dots finish gliding
       await watched.screenshot(`preset-${id.replace(/^preset-/, '')}`);
     }
-  }, 400_000);
+  }, 400_000 * machineSlowdown());
 
   it('asks before a run far larger than the default starts', async () => {
     const watched = await open();
@@ -339,7 +340,7 @@ describe('the simulator page', () => {
     await page.unroute(/engine-worker-.*\.js$/);
     // Reset starts a fresh worker with the scenario the failed one was given.
     await page.getByTestId('failure-reset').click();
-    await expect.poll(() => text(page, 'scenario-name'), { timeout: 10_000 }).toMatch(/Random exchange/);
+    await expect.poll(() => text(page, 'scenario-name'), await patience(page, 10_000)).toMatch(/Random exchange/);
     expect(await page.getByTestId('failure').count()).toBe(0);
     await page.getByTestId('step-year').click();
     await waitForYear(page, 1);

@@ -5,7 +5,7 @@
 // Screenshots at 1440x900 and 1280x720 (a projector) go to test-artifacts/.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, openPage, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
 
 const baseUrl = inject('baseUrl');
 const DIVIDEND = 'communes.dividendPerMember';
@@ -18,8 +18,9 @@ async function open(path: string, viewport: { width: number; height: number }): 
   return watched;
 }
 
-async function finished(page: Page, timeoutMs: number): Promise<void> {
-  await page.getByTestId('whatif-status').and(page.locator('[data-state=finished][data-branch-tick="240"]')).waitFor({ timeout: timeoutMs });
+/** Waits for both runs to end, allowing `quietMs` (a quiet machine's time) times the page's slowdown. */
+async function finished(page: Page, quietMs: number): Promise<void> {
+  await page.getByTestId('whatif-status').and(page.locator('[data-state=finished][data-branch-tick="240"]')).waitFor(await patience(page, quietMs));
 }
 
 /** Each reporter's original and branch values as the table shows them. */
@@ -49,7 +50,7 @@ describe('a what-if branch in the browser', () => {
   it('branches mixed at year 20 on excess rent as dividends into two diverging lines, and its share link reopens it running', async () => {
     const watched = await open('/?preset=mixed&mode=whatif&persons=1000', { width: 1440, height: 900 });
     const { page } = watched;
-    await page.getByTestId('whatif-status').waitFor({ timeout: 20_000 });
+    await page.getByTestId('whatif-status').waitFor(await patience(page, 20_000));
 
     // A file that is not a snapshot: refused with the SnapshotError's message; the view goes on.
     await page.getByTestId('whatif-resume').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"notes"}') });
@@ -72,9 +73,9 @@ describe('a what-if branch in the browser', () => {
     const charts = page.getByTestId('whatif-charts');
     const original = charts.locator(`path.original[data-id="${DIVIDEND}"]`);
     const branch = charts.locator(`path.branch[data-id="${DIVIDEND}"]`);
-    // Charts draw one per task after the frame: wait for the last ones.
-    await branch.waitFor({ state: 'attached', timeout: 10_000 });
-    await page.waitForTimeout(1000);
+    // Charts draw one per task after the frame (draw-queue.ts): wait for the last one.
+    await branch.waitFor({ state: 'attached', ...await patience(page, 10_000) });
+    await page.locator('html:not([data-charts-drawing])').waitFor({ state: 'attached', ...await patience(page, 10_000) });
     expect(await original.count()).toBe(1);
     expect(await branch.count()).toBe(1);
     const [o, b] = [await original.getAttribute('d'), await branch.getAttribute('d')];
@@ -113,5 +114,5 @@ describe('a what-if branch in the browser', () => {
     await reopened.screenshot('whatif-1280');
     await reopened.page.screenshot({ path: 'test-artifacts/whatif-1280-screen.png' });
     expect([...watched.errors, ...reopened.errors]).toEqual([]);
-  }, 400_000);
+  }, 400_000 * machineSlowdown());
 });

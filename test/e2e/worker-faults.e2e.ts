@@ -4,7 +4,7 @@
 // page carries no test hook.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
-import { launchBrowser, openPage, type WatchedPage } from './browser-session.ts';
+import { launchBrowser, openPage, patience, type WatchedPage } from './browser-session.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -38,16 +38,16 @@ async function playSlowly(page: Page): Promise<void> {
 async function expectRecovers(watched: WatchedPage, said: RegExp, screenshot: string): Promise<void> {
   const { page } = watched;
   const banner = page.getByTestId('failure');
-  await banner.waitFor({ timeout: 30_000 });
+  await banner.waitFor(await patience(page, 30_000));
   expect(await banner.innerText()).toMatch(said);
   await watched.screenshot(screenshot);
   await page.getByTestId('failure-reset').click();
-  await expect.poll(() => page.getByTestId('failure').count(), { timeout: 10_000 }).toBe(0);
-  await expect.poll(() => year(page), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => page.getByTestId('failure').count(), await patience(page, 10_000)).toBe(0);
+  await expect.poll(() => year(page), await patience(page, 10_000)).toBe(0);
   await page.getByTestId('step-year').click();
-  await expect.poll(() => year(page), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => year(page), await patience(page, 30_000)).toBe(1);
   await page.getByTestId('play').click();
-  await expect.poll(() => year(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => year(page), await patience(page, 30_000)).toBeGreaterThanOrEqual(2);
   expect(await page.getByTestId('failure').count()).toBe(0);
 }
 
