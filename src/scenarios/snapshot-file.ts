@@ -13,7 +13,12 @@ import type { Scenario } from './schema.ts';
 export { SnapshotError } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FORMAT = 'commons-ledger-snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
+
+/** What each version changed in the engine's state, for the message that refuses an older file. */
+const VERSION_CHANGES: Readonly<Record<number, string>> = {
+  2: 'a bond series counts the payments it has made (BondBook.paymentsMade) in place of its missed months',
+};
 
 const encodedSchema = z.custom<Encoded>((value) => value !== undefined);
 
@@ -71,7 +76,13 @@ export function parseSnapshot(text: string, source = 'snapshot'): SnapshotFile &
   }
   const version = (raw as { version?: unknown }).version;
   if (version !== SNAPSHOT_VERSION) {
-    throw new SnapshotError(`${source}: snapshot format version ${JSON.stringify(version)}; this program reads version ${SNAPSHOT_VERSION}`);
+    const older = typeof version === 'number' && version < SNAPSHOT_VERSION;
+    const since = older
+      ? Object.entries(VERSION_CHANGES).filter(([v]) => Number(v) > version).map(([v, what]) => ` (version ${v}: ${what})`).join('')
+      : '';
+    const createdBy = (raw as { createdBy?: unknown }).createdBy;
+    const resume = older ? `; resume it with the program that wrote it${typeof createdBy === 'string' ? ` (${createdBy})` : ''}` : '';
+    throw new SnapshotError(`${source}: snapshot format version ${JSON.stringify(version)}; this program reads version ${SNAPSHOT_VERSION}${since}${resume}`);
   }
   const parsed = snapshotFileSchema.safeParse(raw);
   if (!parsed.success) {

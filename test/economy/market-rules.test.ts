@@ -4,7 +4,7 @@ import {
   BondBook, amortisationSchedule, annuityPaymentCents, SERIES_REDEEMED, SERIES_DEFAULTED,
 } from '../../src/model/market/bond-series.ts';
 import { clearBondAuction, issueSeries, type BondBid } from '../../src/model/market/bond-auction.ts';
-import { prepaySeries, serviceSeries } from '../../src/model/market/bond-service.ts';
+import { paymentsBehind, prepaySeries, serviceSeries } from '../../src/model/market/bond-service.ts';
 import { clearRentalAuction } from '../../src/model/market/rental-auction.ts';
 import { liquidate, liquidationValueCents } from '../../src/model/market/liquidation.ts';
 import { allocateProRata, equalShareCents } from '../../src/model/market/pro-rata.ts';
@@ -117,8 +117,22 @@ describe('bond service', () => {
     const before = book.outstanding(s);
     expect(serviceSeries(ledger, book, s)).toBe(false);
     expect(serviceSeries(ledger, book, s)).toBe(false);
-    expect(book.missedMonths[s]).toBe(2);
+    // Issued at month 0, missed at months 1 and 2: two behind before month 3.
+    expect(paymentsBehind(book, s, 3)).toBe(2);
     expect(book.outstanding(s)).toBeGreaterThan(before);
+    expect(ledger.audit()).toBeNull();
+  });
+
+  it('never makes up a missed payment: paying again keeps the series as far behind, missing again puts it further', () => {
+    const { ledger, book, s } = issued([600_000, 600_000]);
+    expect(serviceSeries(ledger, book, s)).toBe(false);
+    ledger.transfer(WORLD, book.escrow[s]!, 10_000_000, FLOW.rent);
+    expect(serviceSeries(ledger, book, s)).toBe(true);
+    expect(serviceSeries(ledger, book, s)).toBe(true);
+    expect(paymentsBehind(book, s, 4)).toBe(1);
+    ledger.transfer(book.escrow[s]!, WORLD, ledger.balance(book.escrow[s]!), FLOW.rent);
+    expect(serviceSeries(ledger, book, s)).toBe(false);
+    expect(paymentsBehind(book, s, 5)).toBe(2);
     expect(ledger.audit()).toBeNull();
   });
 

@@ -103,7 +103,10 @@ describe('a snapshot file that is not one', () => {
   });
 
   it('refuses another format version', () => {
-    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 1/);
+    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 2$/);
+    // A file written before the bond book counted payments made: what changed, and what to do.
+    expect(refused(JSON.stringify({ ...good, version: 1, createdBy: 'commons-ledger 0.1.0 (abc1234)' })))
+      .toMatch(/version 1; this program reads version 2 \(version 2: a bond series counts the payments it has made .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
   });
 
   it('refuses a damaged envelope or scenario', () => {

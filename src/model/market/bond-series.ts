@@ -105,8 +105,11 @@ export class BondBook {
   issuedTick = new Int32Array(64);
   maturityMonths = new Int32Array(64);
   status = new Uint8Array(64);
-  /** Consecutive scheduled payments the escrow could not make. */
-  missedMonths = new Int32Array(64);
+  /**
+   * Scheduled payments made (a missed one is never made up): how far a series is behind its
+   * schedule is the months since issue less these (`paymentsBehind`), O(1) a series.
+   */
+  paymentsMade = new Int32Array(64);
   seriesLossCents = new Float64Array(64);
   firstHolding = new Int32Array(64);
   holdingCount = new Int32Array(64);
@@ -139,11 +142,11 @@ export class BondBook {
     this.issuer = grown(this.issuer, n); this.asset = grown(this.asset, n); this.escrow = grown(this.escrow, n);
     this.faceCents = grown(this.faceCents, n); this.issuedTick = grown(this.issuedTick, n);
     this.maturityMonths = grown(this.maturityMonths, n); this.status = grown(this.status, n);
-    this.missedMonths = grown(this.missedMonths, n); this.seriesLossCents = grown(this.seriesLossCents, n);
+    this.paymentsMade = grown(this.paymentsMade, n); this.seriesLossCents = grown(this.seriesLossCents, n);
     this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
     this.issuer[id] = issue.issuer; this.asset[id] = issue.asset; this.escrow[id] = issue.escrow;
     this.issuedTick[id] = issue.tick; this.maturityMonths[id] = issue.maturityMonths;
-    this.status[id] = SERIES_ACTIVE; this.missedMonths[id] = 0; this.seriesLossCents[id] = 0;
+    this.status[id] = SERIES_ACTIVE; this.paymentsMade[id] = 0; this.seriesLossCents[id] = 0;
     const first = this.holdings;
     const m = first + allocations.length;
     this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);

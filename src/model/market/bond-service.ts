@@ -2,9 +2,9 @@
 // interest and principal out of the escrow. A month the escrow cannot pay in full is a missed
 // payment: nothing is paid, the month's interest is added to the balance (holders lose nothing
 // to the delay) and the remaining payments shift by a month, so the series stays a payment
-// behind its original schedule (`paymentsBehind`: what its default counts). Prepayment (rent above the service, under
-// `excessRent: prepay`) redeems early, pro rata to balances; the level payment stays, so the
-// series ends sooner.
+// behind its original schedule (`paymentsBehind`: what its default counts, from the payments
+// made that the service counts). Prepayment (rent above the service, under `excessRent:
+// prepay`) redeems early, pro rata to balances; the level payment stays, so the series ends sooner.
 import { FLOW, type Ledger } from '../ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED, scheduledSplit, type BondBook } from './bond-series.ts';
 import { allocateProRata } from './pro-rata.ts';
@@ -56,10 +56,12 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   const leftOf = scheduled.left;
   let due = 0;
   let after = 0;
+  let owed = false;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     leftOf[h - first] = 0;
     if (p <= 0) continue;
+    owed = true;
     splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
     interestOf[h - first] = split.interestCents;
     principalOf[h - first] = split.principalCents;
@@ -69,14 +71,14 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   }
   const available = ledger.balance(escrow);
   if (available < due) {
-    book.missedMonths[s]!++;
     for (let h = first; h < end; h++) {
       const p = balances[h]!;
       if (p > 0) balances[h] = p + Math.round((p * annualYield[h]!) / 12);
     }
     return false;
   }
-  book.missedMonths[s] = 0;
+  // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
+  if (owed) book.paymentsMade[s]!++;
   // Prepayment: pro rata to the balances left after the scheduled payment.
   const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
   const prepaid = scheduled.prepaid;
@@ -107,7 +109,6 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   const balances = book.principalCents;
   const p = balances[h]!;
   if (p <= 0) {
-    book.missedMonths[s] = 0;
     book.close(s, REDEEMED);
     return true;
   }
@@ -119,11 +120,10 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   const left = p - principalCents;
   const available = ledger.balance(escrow);
   if (available < due) {
-    book.missedMonths[s]!++;
     balances[h] = p + Math.round((p * annualYield) / 12);
     return false;
   }
-  book.missedMonths[s] = 0;
+  book.paymentsMade[s]!++;
   const extra = prepay && left > 0 ? Math.min(available - due, left) : 0;
   // The one holding's pro rata share of the prepayment is all of it.
   principalCents += extra;
@@ -145,14 +145,7 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
  * instalment, so it does not put the series ahead of its schedule.
  */
 export function paymentsBehind(book: BondBook, series: number, tick: number): number {
-  // Every holding still owed counts down with each payment; one prepaid to nothing stops (its
-  // count then lags), so the payments made are read off the holding furthest down its schedule.
-  const first = book.firstHolding[series]!;
-  const end = first + book.holdingCount[series]!;
-  let left = book.monthsLeft[first]!;
-  for (let h = first + 1; h < end; h++) if (book.monthsLeft[h]! < left) left = book.monthsLeft[h]!;
-  const made = book.maturityMonths[series]! - left;
-  return Math.max(0, tick - book.issuedTick[series]! - 1 - made);
+  return Math.max(0, tick - book.issuedTick[series]! - 1 - book.paymentsMade[series]!);
 }
 
 /**
