@@ -44,8 +44,11 @@ port.on('message', (message: unknown) => {
     );
     const cpuAfter = threadCpuMs();
     const result = { ...run, threadId, ...(cpuBefore === undefined || cpuAfter === undefined ? {} : { cpuMs: cpuAfter - cpuBefore }) };
-    const buffers = [result.ticks.buffer, ...result.columns.map((column) => column.buffer)] as ArrayBuffer[];
-    port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport, buffers);
+    // Copied, not transferred: the first ArrayBuffer a thread detaches invalidates V8's
+    // assumption that none ever is, and with it every optimised function that reads a typed
+    // array (78 of them after the first run of communes-only, compiled again in the second).
+    // The series are a few hundred kilobytes; copying them costs a millisecond.
+    port.postMessage({ type: 'result', job: jobId, result } satisfies WorkerReport);
   } catch (error) {
     const { message: text, stack, name } = error instanceof Error ? error : new Error(String(error));
     port.postMessage({ type: 'error', job: jobId, message: text, stack: stack ?? text, name } satisfies WorkerReport);
