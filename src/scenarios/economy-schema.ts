@@ -157,6 +157,13 @@ export const productivitySchema = z.strictObject({
   sigma: units(0, 1, 0.1, 'log-scale sigma per year', 'Innovation of an enterprise\'s productivity, which multiplies the output of every position it owns; an entrant draws from the stationary distribution (sd sigma / sqrt(1 - rho^2), 0.23 by default: Syverson 2004\'s within-industry TFP dispersion). 0 switches it off (every enterprise at 1).'),
 });
 
+// Hopenhayn (1992) and Melitz (2003): a fixed cost each period of production, whatever the
+// output, so an enterprise too unproductive to cover it makes losses and exits
+// (docs/MODEL-CHOICES.md, "Fixed operating cost").
+export const enterprisesSchema = z.strictObject({
+  fixedCost: units(0, 1e8, 0, 'goods units per month', 'Fixed operating cost (overhead: premises, bookkeeping, licences) an organisation pays to `world` in every month it sells output its own workers made on its own assets, whatever its size or kind (firms and cooperatives; a commune lets its assets and its members sell their own output). Counted among what it owes in the insolvency test, after wages and bond service. 0: none.'),
+});
+
 export const economySchema = z.strictObject({
   kind: z.literal('economy').meta({ description: 'An economy of persons, venture communes, firms and cooperatives under the shared market rules (MODEL.md 1-5).' }),
   ...runFields(50),
@@ -164,6 +171,7 @@ export const economySchema = z.strictObject({
   goods: goodsSchema.prefault({}),
   cycle: cycleSchema.prefault({}),
   productivity: productivitySchema.prefault({}),
+  enterprises: enterprisesSchema.prefault({}),
   assets: z.array(assetClassSchema).min(1).max(20).default(DEFAULT_ASSET_CLASSES).meta({ description: 'Asset classes: productive ones and housing.' }),
   bonds: bondsSchema.prefault({}),
   rental: rentalSchema.prefault({}),

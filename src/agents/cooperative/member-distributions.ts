@@ -1,11 +1,12 @@
 // MODEL.md 5, cooperative: each month net income less `retention` is divided among the
 // members, equally or in proportion to skill (`split`), in whole cents (remainders stay in the
-// cooperative). A new member's unpaid buy-in is withheld from its share, an instalment at a
+// cooperative), out of cash above one month of its cash costs (the firms' payout rule). A new member's unpaid buy-in is withheld from its share, an instalment at a
 // time, and credited to its capital account.
 import { FLOW } from '../../model/ledger.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { cooperativePotCents, memberShareCents } from './distribution.ts';
+import { monthOfCashCostsCents } from '../firm/firm-accounts.ts';
 
 export function distributeCooperativeIncome(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
@@ -20,7 +21,10 @@ export function distributeCooperativeIncome(state: EconomyState): void {
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;
-    divided[org.id] = cooperativePotCents(org.netIncomeMonth, params.coopRetention, org.members, ledger.balance(org.account));
+    // Members are paid out of cash above one month of the co-operative's cash costs, as a firm's
+    // shareholders are: a bad month cuts the members' draw before it misses an obligation.
+    const cash = ledger.balance(org.account) - monthOfCashCostsCents(org);
+    divided[org.id] = cooperativePotCents(org.netIncomeMonth, params.coopRetention, org.members, Math.max(0, cash));
     org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }

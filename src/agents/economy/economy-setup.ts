@@ -19,7 +19,7 @@ import { foundCooperative } from '../cooperative/cooperative-lifecycle.ts';
 const cents = (units: number) => Math.round(units * CENTS_PER_UNIT);
 
 export function economyParams(s: EconomyScenario): EconomyParams {
-  const { persons, goods, bonds, rental, communes, firms, cooperatives, cycle, productivity } = s;
+  const { persons, goods, bonds, rental, communes, firms, cooperatives, cycle, productivity, enterprises } = s;
   return {
     subsistenceCents: cents(persons.subsistence), bufferCents: cents(persons.buffer),
     mpcIncome: persons.mpcIncome, mpcWealth: persons.mpcWealth, baseOutputCents: cents(persons.baseOutput),
@@ -33,6 +33,7 @@ export function economyParams(s: EconomyScenario): EconomyParams {
     credibilityYears: bonds.credibilityYears, leveragePremium: bonds.leveragePremium,
     cycleRho: cycle.rho, cycleSigma: cycle.sigma,
     productivityRho: productivity.rho, productivitySigma: productivity.sigma,
+    fixedCostCents: cents(enterprises.fixedCost),
     biddersPerAuction: bonds.biddersPerAuction, minimumBidCents: cents(bonds.minimumBid),
     rentalFormat: rental.format, minRentCents: cents(rental.minRent), rentalTermMonths: rental.termYears * 12,
     graceMonths: rental.graceMonths, liquidationDiscount: rental.liquidationDiscount,

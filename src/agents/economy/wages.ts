@@ -1,6 +1,7 @@
 // MODEL.md 1 and 5, "wages, rent and member distributions": each firm and cooperative pays its
 // employees the wage rate x skill, then deposits its bond series' service into their escrows
-// (the bond service phase pays the holders), then pays its coordination cost (a cooperative's
+// (the bond service phase pays the holders), then pays its overhead: a producing
+// organisation's fixed operating cost and a cooperative's coordination cost (a cooperative's
 // rent for commune assets its members work was paid in the rent phase). A month it
 // cannot pay all of that is a missed payment (wages are paid first, as far as cash goes);
 // `graceMonths` of them in a row is insolvency (the same test for every kind). A series left
@@ -16,6 +17,7 @@ import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
 import { netIncomeCents } from '../firm/firm-accounts.ts';
 import { coordinationCostCents } from '../cooperative/distribution.ts';
+import { fixedCostDueCents } from './fixed-cost.ts';
 
 /** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
 const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
@@ -83,10 +85,13 @@ export function payWagesAndService(state: EconomyState): void {
   list.length = kept;
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
-    const coordination = org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0;
+    // Paid to `world` after wages and service: a cooperative's coordination and every
+    // producing organisation's fixed operating cost (fixed-cost.ts).
+    const overhead = (org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0)
+      + fixedCostDueCents(org, params.fixedCostCents);
     // Rent for commune assets (already paid in the rent phase) is a cost like coordination.
-    org.otherCostsMonth = coordination + org.rentMonth;
-    const needed = wageDue[org.id]! + serviceDue[org.id]! + coordination;
+    org.otherCostsMonth = overhead + org.rentMonth;
+    const needed = wageDue[org.id]! + serviceDue[org.id]! + overhead;
     // The insolvency test, the same for every kind (MODEL.md 10.5): months in a row its cash has
     // not covered what it owes out of its own account this month. A series behind its schedule
     // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
@@ -114,8 +119,8 @@ export function payWagesAndService(state: EconomyState): void {
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
-    const coordination = org.otherCostsMonth - org.rentMonth;
-    if (coordination > 0) ledger.payUpTo(org.account, WORLD, coordination, FLOW.other);
+    const overhead = org.otherCostsMonth - org.rentMonth;
+    if (overhead > 0) ledger.payUpTo(org.account, WORLD, overhead, FLOW.other);
     org.depreciationMonth = Math.round(org.depreciationMonth);
     // Rent from let assets and interest on bonds held are income like sales (MODEL.md 10.1, 10.8).
     org.netIncomeMonth = netIncomeCents({

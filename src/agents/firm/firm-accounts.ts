@@ -14,6 +14,16 @@ export function netIncomeCents(a: PeriodAccounts): number {
   return a.salesCents - a.wagesCents - a.interestCents - a.depreciationCents - (a.otherCostsCents ?? 0);
 }
 
+/**
+ * One month of an enterprise's cash costs: wages, bond service and overhead (fixed operating
+ * cost, coordination, rent for commune assets). Firms and cooperatives alike keep this much
+ * before paying their owners anything (a firm's dividend, a cooperative's distribution), so the
+ * owners' pay, not next month's obligations, is what a bad month cuts.
+ */
+export function monthOfCashCostsCents(org: { wagesMonth: number; serviceMonth: number; otherCostsMonth: number }): number {
+  return org.wagesMonth + org.serviceMonth + org.otherCostsMonth;
+}
+
 /** `payoutRatio` of a positive profit goes to shareholders; the rest is retained. */
 export function splitProfit(profitCents: number, payoutRatio: number): { payoutCents: number; retainedCents: number } {
   if (profitCents <= 0) return { payoutCents: 0, retainedCents: profitCents };

@@ -1,11 +1,12 @@
 // MODEL.md 5, capitalist firm: `payoutRatio` of a positive profit goes to the shareholders pro
 // rata to the capital they contributed (dividends: property income); the rest is retained.
 // Cash above six months of costs left uninvested for a year is paid out too. A firm keeps one
-// month of its cash costs (wages and bond service) before paying anything.
+// month of its cash costs (wages, bond service and overhead) before paying anything, as a
+// cooperative does before its distribution.
 import { FLOW } from '../../model/ledger.ts';
 import { allocateProRata } from '../../model/market/pro-rata.ts';
 import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
-import { IDLE_CASH_COST_MONTHS, idleCashPayoutCents, splitProfit } from './firm-accounts.ts';
+import { IDLE_CASH_COST_MONTHS, idleCashPayoutCents, monthOfCashCostsCents, splitProfit } from './firm-accounts.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 
 /**
@@ -36,7 +37,7 @@ export function payFirmDividends(state: EconomyState): void {
   const { orgs, ledger, params } = state;
   for (const firm of orgs.all) {
     if (!firm.alive || firm.kind !== ORG_FIRM) continue;
-    const costs = firm.wagesMonth + firm.serviceMonth;
+    const costs = monthOfCashCostsCents(firm);
     const cash = ledger.balance(firm.account);
     let payout = Math.min(splitProfit(firm.netIncomeMonth, params.payoutRatio).payoutCents, Math.max(0, cash - costs));
     firm.idleCashMonths = cash - payout > IDLE_CASH_COST_MONTHS * costs ? firm.idleCashMonths + 1 : 0;

@@ -47,6 +47,8 @@ export interface EconomyParams {
   /** Enterprise productivity (firms and cooperatives): AR(1) on its logarithm, one step a year. */
   readonly productivityRho: number;
   readonly productivitySigma: number;
+  /** Fixed operating cost an organisation pays in a month it sells its own output (enterprises.fixedCost). */
+  readonly fixedCostCents: number;
   /** Firms' quadratic adjustment cost of growth, in years (investment.ts). */
   readonly firmAdjustmentCost: number;
   readonly askNoise: number;
