@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { parseScenarioText } from '../scenarios/load.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
-import { finishReplicate, type ReplicateResult } from '../cli/replicate-run.ts';
+import { finishReplicate, primeThread, type ReplicateResult } from '../cli/replicate-run.ts';
 import { lorenzCurve } from '../model/inequality.ts';
 import type { EconomyState } from '../model/economy/economy-state.ts';
 import { CommunePlanRecorder, type CommunePlan } from '../model/economy/commune-plan.ts';
@@ -44,6 +44,7 @@ export function runJob(input: EnsembleJob): JobResult {
   }
   const scenario = parsed.scenario;
   try {
+    primeThread(scenario);
     if (job.measure === 'series') {
       // runReplicate's run, keeping the simulation to read its final distribution.
       const started = performance.now();

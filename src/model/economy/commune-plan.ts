@@ -270,11 +270,3 @@ export function headlineOf(series: CommunePlanSeries, members: CommunePlanMember
     selfEmployedMedianIncome: selfEmployed,
   };
 }
-
-/** Every typed array of a plan, to move (not copy) it between threads. */
-export function planBuffers(plan: CommunePlan): ArrayBuffer[] {
-  const { monthly: m, series: s, members: p } = plan;
-  return [m.outstandingTotal, m.outstandingByIssueYear, m.pool, m.dividendPerMember, m.members, m.defaultedSeries,
-    m.bondLosses, m.recovered, s.issuedMonth, s.face, s.closedMonth, s.outcome, p.netMonthly, p.relativeUse, p.incomeMonthly]
-    .map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-}
