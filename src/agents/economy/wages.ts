@@ -22,6 +22,9 @@ import { fixedCostDueCents } from './fixed-cost.ts';
 /** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
 const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
 let shortfallOf = new Float64Array(64);
+/** What each organisation owes this month in wages and in series service (scratch, by organisation id). */
+let wageDue = new Float64Array(64);
+let serviceDue = new Float64Array(64);
 
 /**
  * The market wage per unit of skill: firms' rates weighted by their employees, else the
@@ -46,8 +49,12 @@ export function payWagesAndService(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
   const { persons, orgs, ledger, bonds, assets, params, counters } = state;
   const n = orgs.all.length;
-  const wageDue = new Float64Array(n);
-  const serviceDue = new Float64Array(n);
+  if (wageDue.length < n) {
+    wageDue = new Float64Array(2 * n);
+    serviceDue = new Float64Array(2 * n);
+  }
+  wageDue.fill(0, 0, n);
+  serviceDue.fill(0, 0, n);
   const market = marketWageRateCents(state);
   for (const org of orgs.all) {
     if (!org.alive || org.kind === ORG_COMMUNE) continue;
