@@ -4,6 +4,7 @@
 // and screenshots go to test-artifacts/ for review.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { machineSlowdown } from './machine-slowdown.ts';
 
@@ -317,4 +318,48 @@ export async function openPage(browser: Browser, url: string, viewport = { width
       return path;
     },
   };
+}
+
+export interface BrowserSession {
+  /** The file's browser (launched before its tests). */
+  readonly browser: Browser;
+  /**
+   * Opens `path`, read against the preview's address (`?preset=mixed`, `/?mode=claims`, a
+   * whole address), in a context of its own that is closed after the test.
+   */
+  open(path?: string, viewport?: { width: number; height: number }): Promise<WatchedPage>;
+}
+
+/**
+ * A test file's browser: launched before its tests and closed after them, with every page a
+ * test opens closed after that test. With `pageErrorsFail`, a test also fails on any console
+ * or page error its pages logged.
+ */
+export function useBrowser(options: { pageErrorsFail?: boolean } = {}): BrowserSession {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser | undefined;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const errors = opened.flatMap((w) => w.errors);
+    for (const w of opened.splice(0)) await w.page.context().close();
+    if (options.pageErrorsFail === true) expect(errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const session: BrowserSession = {
+    get browser(): Browser {
+      if (browser === undefined) throw new Error('the browser is launched in beforeAll: use it in a test or a hook');
+      return browser;
+    },
+    async open(path = '', viewport) {
+      const watched = await openPage(session.browser, new URL(path, baseUrl).href, viewport);
+      opened.push(watched);
+      return watched;
+    },
+  };
+  return session;
 }

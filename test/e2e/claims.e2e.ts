@@ -2,21 +2,15 @@
 // replicates of `mixed`) fills every claim and every test with a verdict, exports the CLI's
 // claims.csv, and its share link reopens the Claims mode running the same runs to the same
 // verdicts (and with robustness draws when the link asks for them). Screenshots go to test-artifacts/.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, machineSlowdown, openPage, patience, type WatchedPage } from './browser-session.ts';
+import type { Page } from 'playwright-core';
+import { machineSlowdown, patience, useBrowser, type WatchedPage } from './browser-session.ts';
 import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-async function open(path: string): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}${path}`, { width: 1440, height: 900 });
-  opened.push(watched);
-  return watched;
-}
+const session = useBrowser();
+const open = (path: string): Promise<WatchedPage> => session.open(path, { width: 1440, height: 900 });
 
 async function set(page: Page, testId: string, value: string): Promise<void> {
   await page.getByTestId(testId).fill(value);
@@ -27,18 +21,6 @@ async function verdicts(page: Page): Promise<Record<string, string>> {
   return page.locator('[data-testid=claims-list] [data-test]').evaluateAll((rows) =>
     Object.fromEntries(rows.map((r) => [r.getAttribute('data-test'), r.getAttribute('data-verdict')])));
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const w of opened.splice(0)) await w.page.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the Claims mode in the browser', () => {
   it('fills every claim with a verdict at a tiny size, exports claims.csv, and reopens from its link', async () => {

@@ -2,22 +2,12 @@
 // merge events the economy will publish is handed to the page's run record, and every chart
 // that needs them must appear and draw without an error. (Reaches into the app's controller,
 // which TypeScript keeps private but the built page leaves reachable.)
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser-session.ts';
+import { expect, it } from 'vitest';
+import { useBrowser } from './browser-session.ts';
 import { sizeClassReporterIds } from '../../src/model/economy/organisation-sizes.ts';
 import { MONTHS_PER_YEAR } from '../../src/model/engine.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 /** The model's names the synthetic run uses, passed into the page (it cannot import them). */
 const MODEL_NAMES = { sizeIds: sizeClassReporterIds('communes'), monthsPerYear: MONTHS_PER_YEAR };
@@ -91,7 +81,7 @@ function beginSyntheticRun({ runId, mode, sizeIds, monthsPerYear }: SyntheticRun
 }
 
 it('draws property, organisation, merge, commune-finance, decile, size and survival charts when a run provides them', async () => {
-  const watched = await openPage(browser, baseUrl);
+  const watched = await session.open();
   const { page } = watched;
   await page.getByTestId('readout-wealth.gini').waitFor();
   await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const, ...MODEL_NAMES });
@@ -119,11 +109,10 @@ it('draws property, organisation, merge, commune-finance, decile, size and survi
   await expect.poll(() => page.locator('chart-card[data-chart="survival"] svg path[stroke-width="3.5"]').count()).toBe(3);
   await watched.screenshot('11-economy-charts');
   expect(watched.errors).toEqual([]);
-  await page.context().close();
 });
 
 it('blanks an off-screen chart reused for a new run until it can draw that run, instead of showing the old drawing', async () => {
-  const watched = await openPage(browser, baseUrl);
+  const watched = await session.open();
   const { page } = watched;
   await page.getByTestId('readout-wealth.gini').waitFor();
   await page.evaluate(beginSyntheticRun, { runId: 999, mode: 'paused' as const, ...MODEL_NAMES });
@@ -146,5 +135,4 @@ it('blanks an off-screen chart reused for a new run until it can draw that run, 
   });
   await expect.poll(drawn).toBeGreaterThan(0);
   expect(watched.errors).toEqual([]);
-  await page.context().close();
 });

@@ -4,22 +4,16 @@
 // `mixed` with communes off shows both, side by side, and their paired difference; each view
 // reopens from its address (the share link's search part): N, population and the compared
 // scenarios. Screenshots go to test-artifacts/.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import type { Page } from 'playwright-core';
+import { describeLongTasks, LONG_TASK_UNITS, machineSlowdown, patience, recordLongTasks, useBrowser } from './browser-session.ts';
 import { runJob } from '../../src/worker/ensemble-job.ts';
 
 const baseUrl = inject('baseUrl');
 const MIXED = readFileSync(new URL('../../scenarios/mixed.yaml', import.meta.url), 'utf8');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}${path}`, viewport);
-  opened.push(watched);
-  return watched;
-}
+const session = useBrowser();
+const open = session.open;
 
 async function runsDone(page: Page): Promise<number> {
   return Number(await page.getByTestId('experiment-status').getAttribute('data-done'));
@@ -36,18 +30,6 @@ async function waitForRuns(page: Page, done: number, quietMs: number): Promise<v
     await page.waitForTimeout(500);
   }
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const w of opened.splice(0)) await w.page.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('experiments in the browser', () => {
   it('draws bands of 10 replicates of mixed at 2,000 persons, equal to the engine in Node for the same keys', async () => {

@@ -3,10 +3,10 @@
 // CSV writes every value with String(number), which reads back to the same double, so equal
 // files are equal bits; Node's file comes from the worker's RunSession and the page's RunRecord
 // and exporter, driven in this process.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { loadavg } from 'node:os';
-import { launchBrowser, machineSlowdown, openPage, patience, slowdown, type WatchedPage } from './browser-session.ts';
+import { machineSlowdown, patience, slowdown, useBrowser } from './browser-session.ts';
 import { PRESETS } from '../fuzz/input-arbitraries.ts';
 import { RunSession } from '../../src/worker/run-session.ts';
 import { RunRecord } from '../../src/ui/run-record.ts';
@@ -23,8 +23,7 @@ const YEARS = 3;
 const RUN_QUIET_MS = 60_000;
 const DOWNLOAD_QUIET_MS = 30_000;
 const LOAD_QUIET_MS = 10_000;
-let browser: Browser;
-let watched: WatchedPage;
+const session = useBrowser();
 
 /** The metrics file of `text` run to `years` by the worker's session in Node, as the page exports it. */
 function nodeCsv(text: string, years: number): string {
@@ -73,20 +72,11 @@ async function download(page: Page, testId: string): Promise<string> {
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  watched = await openPage(browser, baseUrl);
-  await watched.page.getByTestId('readout-wealth.gini').waitFor();
-});
-
-afterAll(async () => {
-  await watched?.page.context().close();
-  await browser?.close();
-});
-
 describe('Node and Chromium compute the same bits', () => {
   it(`for every preset run ${YEARS} years in the page's worker: every series equal to Node's, value for value`, async () => {
+    const watched = await session.open();
     const { page } = watched;
+    await page.getByTestId('readout-wealth.gini').waitFor();
     const compared: string[] = [];
     for (const preset of PRESETS) {
       const id = preset.file.replace(/^.*\//, '').replace(/\.yaml$/, '');

@@ -2,26 +2,20 @@
 // them when a lever changes; classroom slides fit a phone and a projector and draw; Space plays
 // after a preset is chosen from the menu; agents wear their kind's colour; exported charts say
 // which scenario, seed and year they show. Screenshots go to test-artifacts/ for review.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, patience, type WatchedPage } from './browser-session.ts';
+import type { Page } from 'playwright-core';
+import { patience, useBrowser } from './browser-session.ts';
 import { parseScenarioText } from '../../src/scenarios/load.ts';
 import { planOf } from '../../src/worker/ensemble-job.ts';
 import { HEADLINE_KEYS, type PlanHeadline } from '../../src/model/economy/commune-plan.ts';
 import { ORG_KIND_COLORS, PERSON_KIND_COLORS } from '../../src/ui/charts/kind-colors.ts';
 import { PERSON_KIND_LABELS } from '../../src/model/economy/person-kinds.ts';
 
-const baseUrl = inject('baseUrl');
 const PLANNER_TEXT = readFileSync(new URL('../../scenarios/commune-planner.yaml', import.meta.url), 'utf8');
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-async function open(path: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}${path}`, viewport);
-  opened.push(watched);
-  return watched;
-}
+// Every test fails on a console error or an uncaught page error.
+const session = useBrowser({ pageErrorsFail: true });
+const open = session.open;
 
 /** The model's headline for the planner preset, run here in Node on the same engine. */
 function modelHeadline(overrides: Record<string, number | string> = {}): PlanHeadline {
@@ -51,20 +45,6 @@ async function seek(page: Page, year: number): Promise<void> {
   await page.getByTestId('seek').click();
   await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor(await patience(page, 60_000));
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const errors = opened.flatMap((w) => w.errors);
-  for (const w of opened.splice(0)) await w.page.context().close();
-  expect(errors).toEqual([]);
-});
 
 describe('the organiser\'s planner', () => {
   it('shows the model\'s own headline figures for the planner preset, and moves them when a lever changes', async () => {

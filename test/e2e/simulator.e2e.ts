@@ -1,9 +1,9 @@
 // The simulator in a real browser: the built site, the real worker, Debian's Chromium.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeLongTasks, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, useBrowser, type WatchedPage } from './browser-session.ts';
 import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
 // A task a user would feel as a stall, judged in units of a calibration task timed in the same
@@ -13,15 +13,14 @@ import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 const LONG_TASK_BOUND = LONG_TASK_UNITS.page;
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+// Every test fails on a console error or an uncaught page error, unless it expected one.
+const session = useBrowser({ pageErrorsFail: true });
 
 /** Tests that need the kinetic reference model ask for it, whatever the default preset is. */
 const RANDOM_EXCHANGE = '?preset=random-exchange';
 
 async function open(path = RANDOM_EXCHANGE): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}${path}`);
-  opened.push(watched);
+  const watched = await session.open(path);
   await watched.page.getByTestId('readout-wealth.gini').waitFor();
   return watched;
 }
@@ -57,21 +56,6 @@ async function seek(page: Page, toYear: number, quietMs?: number): Promise<void>
   await waitForYear(page, toYear, quietMs);
   await page.getByTestId('play').waitFor();
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  // Every test fails on a console error or an uncaught page error, unless it expected one.
-  const errors = opened.flatMap((w) => w.errors);
-  for (const w of opened.splice(0)) await w.page.context().close();
-  expect(errors).toEqual([]);
-});
 
 describe('the simulator page', () => {
   it('opens on the default preset', async () => {
@@ -326,7 +310,8 @@ describe('the simulator page', () => {
   });
 
   it('reports a worker that fails to start, and recovers on the next load', async () => {
-    const watched = await openPage(browser, 'about:blank');
+    // Its own page, out of the session's error check: it expects the worker's error.
+    const watched = await openPage(session.browser, 'about:blank');
     const { page } = watched;
     await page.route(/engine-worker-.*\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("worker sabotaged by the test")' }));
     await page.goto(`${baseUrl}${RANDOM_EXCHANGE}`);

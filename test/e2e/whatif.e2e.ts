@@ -3,20 +3,14 @@
 // point, a file that is not a snapshot is refused with its message while the view goes on, and
 // the view's share link reopens the same what-if running, to the same numbers.
 // Screenshots at 1440x900 and 1280x720 (a projector) go to test-artifacts/.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { describeLongTasks, launchBrowser, LONG_TASK_UNITS, machineSlowdown, openPage, patience, recordLongTasks, type WatchedPage } from './browser-session.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeLongTasks, LONG_TASK_UNITS, machineSlowdown, patience, recordLongTasks, useBrowser } from './browser-session.ts';
 
 const baseUrl = inject('baseUrl');
 const DIVIDEND = 'communes.dividendPerMember';
-let browser: Browser;
-const opened: WatchedPage[] = [];
-
-async function open(path: string, viewport: { width: number; height: number }): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}${path.replace(/^\//, '')}`, viewport);
-  opened.push(watched);
-  return watched;
-}
+const session = useBrowser();
+const open = session.open;
 
 /** Waits for both runs to end, allowing `quietMs` (a quiet machine's time) times the page's slowdown. */
 async function finished(page: Page, quietMs: number): Promise<void> {
@@ -33,18 +27,6 @@ async function tableValues(page: Page): Promise<Record<string, [string | null, s
   }
   return out;
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const w of opened.splice(0)) await w.page.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a what-if branch in the browser', () => {
   it('branches mixed at year 20 on excess rent as dividends into two diverging lines, and its share link reopens it running', async () => {

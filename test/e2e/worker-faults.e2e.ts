@@ -2,21 +2,18 @@
 // outside one, or is closed mid-run; each time the page says so in its banner and can run
 // again. Faults are injected from outside through Playwright's handle on the worker, so the
 // page carries no test hook.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { launchBrowser, openPage, patience, type WatchedPage } from './browser-session.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { patience, useBrowser, type WatchedPage } from './browser-session.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: WatchedPage[] = [];
+const session = useBrowser();
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 const year = async (page: Page) => Number(await text(page, 'year-readout'));
 
 /** A page on a small scenario that takes a while to finish at a modest speed. */
 async function open(): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${baseUrl}?preset=random-exchange`);
-  opened.push(watched);
+  const watched = await session.open('?preset=random-exchange');
   await watched.page.getByTestId('readout-wealth.gini').waitFor();
   return watched;
 }
@@ -50,18 +47,6 @@ async function expectRecovers(watched: WatchedPage, said: RegExp, screenshot: st
   await expect.poll(() => year(page), await patience(page, 30_000)).toBeGreaterThanOrEqual(2);
   expect(await page.getByTestId('failure').count()).toBe(0);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const w of opened.splice(0)) await w.page.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('faults in the engine worker', () => {
   it('a worker that throws in the middle of a run: the banner names the month, Reset runs again', async () => {
