@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { parseScalarText } from '../scenarios/yaml-text.ts';
 import { overridePathProblem } from '../scenarios/overrides.ts';
+import { seedAsWritten } from '../scenarios/common-schema.ts';
 import { parseShard, type Shard } from './shards.ts';
 
 export class UsageError extends Error {
@@ -75,12 +76,13 @@ export function overridesOf(
     }
     const problem = overridePathProblem(path);
     if (problem !== undefined) throw new UsageError(`--set ${path}: ${problem}`);
-    overrides[path] = parseScalar(assignment.slice(equals + 1), `--set ${path}`);
+    const text = assignment.slice(equals + 1);
+    overrides[path] = path === 'seed' ? seedAsWritten(parseScalar(text, `--set ${path}`), text) : parseScalar(text, `--set ${path}`);
     overrideFlags[path] = `--set ${path}`;
   }
   // The dedicated flags win over --set of the same field.
   if (seed !== undefined) {
-    overrides.seed = parseScalar(seed, '--seed');
+    overrides.seed = seedAsWritten(parseScalar(seed, '--seed'), seed);
     overrideFlags.seed = '--seed';
   }
   if (years !== undefined) {

@@ -1,6 +1,19 @@
 // Fields every scenario kind has: its name, seed, length and how often metrics are sampled.
 import { z } from 'zod';
 
+/**
+ * The seed as written: a whole number too large for a double to hold exactly (over 2^53 - 1) is
+ * kept as its digits, a text seed, instead of rounded to a neighbouring number (a 20-digit seed
+ * read 12345678901234567890 as 12345678901234567000, which was then refused, echoed and named
+ * as that). The streams are derived from `seed:<seed>` (seedKey, src/model/random.ts), so the
+ * digits as text are the run those digits name. Anything else is returned as read.
+ */
+export function seedAsWritten(value: unknown, written: string | undefined): unknown {
+  const digits = written?.trim();
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && digits !== undefined && /^\d+$/.test(digits)) return digits;
+  return value;
+}
+
 export const seedSchema = z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(200)]).meta({
   description: 'Seed of every random stream of the run: a whole number or a string. Same seed, same result.',
 });

@@ -5,6 +5,7 @@ import { scenarioSchema, SCENARIO_KINDS, type Scenario } from './schema.ts';
 import { allowedAt, keysAt } from './describe-allowed.ts';
 import { parseScenarioYaml, writtenAt } from './yaml-text.ts';
 import { applyOverrides } from './overrides.ts';
+import { seedAsWritten } from './common-schema.ts';
 
 export { applyOverrides } from './overrides.ts';
 
@@ -273,6 +274,10 @@ export function prepareScenarioText(text: string): { ok: true; prepared: Prepare
   }
   if (raw === null || raw === undefined) {
     return { ok: false, issues: [{ path: '', message: 'the scenario is empty; it needs at least `kind`' }] };
+  }
+  if (typeof raw === 'object' && Object.hasOwn(raw, 'seed')) {
+    const data = raw as Record<string, unknown>;
+    data.seed = seedAsWritten(data.seed, writtenAt(doc, ['seed']));
   }
   return { ok: true, prepared: { raw, doc, counter } };
 }

@@ -2,6 +2,7 @@
 // listed values, each run as overrides on one scenario, in a stable order.
 import { overridePathProblem } from './overrides.ts';
 import { parseScalarText } from './yaml-text.ts';
+import { seedAsWritten } from './common-schema.ts';
 
 export interface SweepAxis {
   /** Dotted path of the scenario field (`lambda`, `bonds.maxYield`). */
@@ -42,7 +43,7 @@ export function parseSweepAxis(spec: string): SweepAxis {
   const texts = body.split(',').map((text) => text.trim());
   if (texts.length > MAX_POINTS) throw new SweepSpecError(`sweep "${spec}": ${texts.length} values; at most ${MAX_POINTS}`);
   // Values as in --set: YAML scalars, numbers only in decimal notation.
-  const values = texts.map(parseScalarText);
+  const values = texts.map((text) => (path === 'seed' ? seedAsWritten(parseScalarText(text), text) : parseScalarText(text)));
   if (values.some((v) => v === null || v === undefined || v === '')) {
     throw new SweepSpecError(`sweep "${spec}": an empty value in the list`);
   }
