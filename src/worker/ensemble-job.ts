@@ -33,8 +33,12 @@ export type JobResult =
 /** Population fractions 0, 1/100, ..., 1 of a series job's final Lorenz curve (the single run's chart draws as many). */
 export const LORENZ_POINTS = 100;
 
-/** Runs one job to the end of its scenario. Problems come back as a message, never a throw. */
-export function runJob(input: EnsembleJob): JobResult {
+/**
+ * Runs one job to the end of its scenario. Problems come back as a message, never a throw.
+ * `progress` is called once the scenario is built and then as the run goes (every million
+ * person-months, or every month of a plan), so a watcher can tell a long job from a dead one.
+ */
+export function runJob(input: EnsembleJob, progress?: () => void): JobResult {
   const parsedJob = jobSchema.safeParse(input);
   if (!parsedJob.success) return { ok: false, message: `malformed ensemble job: ${parsedJob.error.issues[0]?.message ?? ''}` };
   const job = parsedJob.data;
@@ -49,25 +53,26 @@ export function runJob(input: EnsembleJob): JobResult {
       // runReplicate's run, keeping the simulation to read its final distribution.
       const started = performance.now();
       const simulation = createSimulation(scenario, { ...(job.replicateKey === undefined ? {} : { replicateKey: job.replicateKey }), checkConservation: false });
-      const result = finishReplicate(simulation, job.replicateKey, started);
+      const result = finishReplicate(simulation, job.replicateKey, started, progress);
       const ids = simulation.model.distributions.map((d) => d.id);
       const main = ids.includes('wealth') ? 'wealth' : ids[0];
       const lorenz = main === undefined ? undefined : { distribution: main, ordinates: lorenzCurve(simulation.sortedDistribution(main), LORENZ_POINTS) };
       return { ok: true, measure: 'series', replicateKey: job.replicateKey, result, ...(lorenz === undefined ? {} : { lorenz }) };
     }
     if (scenario.kind !== 'economy') return { ok: false, message: `the planner needs an economy scenario, not ${scenario.kind}` };
-    return { ok: true, measure: 'plan', replicateKey: job.replicateKey, plan: planOf(scenario, job.replicateKey) };
+    return { ok: true, measure: 'plan', replicateKey: job.replicateKey, plan: planOf(scenario, job.replicateKey, progress) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }
 
 /** The planner's figures of one run: the commune watched every month to the end. */
-export function planOf(scenario: Parameters<typeof createSimulation>[0], replicateKey: string | undefined): CommunePlan {
+export function planOf(scenario: Parameters<typeof createSimulation>[0], replicateKey: string | undefined, progress?: () => void): CommunePlan {
   const simulation = createSimulation(scenario, replicateKey === undefined ? {} : { replicateKey });
   const state = simulation.model.state as EconomyState;
   const recorder = new CommunePlanRecorder(state, simulation.options.totalTicks);
   while (!simulation.done) {
+    progress?.();
     simulation.step();
     recorder.observe(state);
   }

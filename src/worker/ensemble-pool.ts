@@ -4,6 +4,9 @@
 // shared queue. A batch resolves with its results in job order. A newer batch in the same lane
 // supersedes an older one: its queued jobs are dropped and it resolves as cancelled, so a
 // slider dragged across ten values runs the last value, not ten ensembles.
+// A worker that throws outside a job, or stops making progress in one (the browser closed or
+// killed it: no event says so), fails its job with a readable message and is replaced, so the
+// batch goes on and the page can run again.
 import * as Comlink from 'comlink';
 import type { EnsembleJob, JobResult } from './ensemble-job.ts';
 import type { EnsembleWorkerApi } from './ensemble-worker.ts';
@@ -17,6 +20,10 @@ interface Slot {
   readonly api: Comlink.Remote<EnsembleWorkerApi>;
   busy: boolean;
   current: Queued | null;
+  /** The page's end of the port the worker beats on while it runs a job. */
+  readonly beats: MessagePort;
+  /** When the worker last showed progress on its job (performance.now()). */
+  beatAt: number;
 }
 
 interface Queued {
@@ -26,6 +33,25 @@ interface Queued {
   readonly priority: number;
   readonly done: (result: JobResult) => void;
 }
+
+/** How often the pool looks for workers that stopped making progress. */
+export const CHECK_EVERY_MS = 2_000;
+/**
+ * A job without progress this long means its worker is gone. A worker beats at most every
+ * BEAT_EVERY_MS while it runs, each million person-months (progressInterval in
+ * src/cli/replicate-run.ts: about a second on a quiet machine) or planner month, and once
+ * when its scenario is built; at a load of 15 on two cores such a stretch takes 7-8 s.
+ */
+export const STALL_MS = 30_000;
+
+export interface PoolOptions {
+  /** Makes one worker of the pool (a test hands in its own). */
+  readonly spawn?: () => Worker;
+  readonly stallMs?: number;
+  readonly checkEveryMs?: number;
+}
+
+const spawnEnsembleWorker = () => new Worker(new URL('./ensemble-worker.ts', import.meta.url), { type: 'module' });
 
 /** Workers the page may use: all cores but one, at least one. */
 export function poolSizeFor(hardwareConcurrency: number | undefined): number {
@@ -38,9 +64,16 @@ export class EnsemblePool {
   private readonly queue: Queued[] = [];
   private readonly generations = new Map<string, number>();
   private readonly cancels = new Map<string, () => void>();
+  private readonly spawn: () => Worker;
+  private readonly stallMs: number;
+  private readonly checkEveryMs: number;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
 
-  constructor(size = poolSizeFor(navigator.hardwareConcurrency)) {
+  constructor(size = poolSizeFor(navigator.hardwareConcurrency), options: PoolOptions = {}) {
     this.size = size;
+    this.spawn = options.spawn ?? spawnEnsembleWorker;
+    this.stallMs = options.stallMs ?? STALL_MS;
+    this.checkEveryMs = options.checkEveryMs ?? CHECK_EVERY_MS;
   }
 
   /**
@@ -85,27 +118,72 @@ export class EnsemblePool {
     this.queue.length = 0;
     for (const cancel of this.cancels.values()) cancel();
     this.cancels.clear();
-    for (const slot of this.slots) slot.worker.terminate();
+    for (const slot of this.slots) {
+      slot.worker.terminate();
+      slot.beats.close();
+    }
     this.slots.length = 0;
+    this.stopWatching();
   }
 
   private slot(): Slot | undefined {
     const idle = this.slots.find((s) => !s.busy);
     if (idle !== undefined || this.slots.length >= this.size) return idle;
-    const worker = new Worker(new URL('./ensemble-worker.ts', import.meta.url), { type: 'module' });
-    const slot: Slot = { worker, api: Comlink.wrap<EnsembleWorkerApi>(worker), busy: false, current: null };
-    // A worker that dies mid-job fails that job (a readable message) and is replaced by the next pump.
+    const worker = this.spawn();
+    const api = Comlink.wrap<EnsembleWorkerApi>(worker);
+    // Its beats come on a port of their own: the worker posts them while its job runs, and
+    // Comlink's calls are answered only between jobs.
+    const beats = new MessageChannel();
+    const slot: Slot = { worker, api, busy: false, current: null, beats: beats.port1, beatAt: performance.now() };
+    beats.port1.onmessage = () => { slot.beatAt = performance.now(); };
+    void api.beatOn(Comlink.transfer(beats.port2, [beats.port2])).catch(() => {});
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      worker.terminate();
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      const item = slot.current;
-      slot.current = null;
-      item?.done({ ok: false, message: `an ensemble worker failed: ${event.message || 'it could not start'}` });
-      this.pump();
+      this.retire(slot, `an ensemble worker failed: ${event.message || 'it could not start'}`);
     });
     this.slots.push(slot);
     return slot;
+  }
+
+  /** Ends `slot`'s worker and fails its job with `message`; the next pump starts another. */
+  private retire(slot: Slot, message: string): void {
+    slot.worker.terminate();
+    slot.beats.close();
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    const item = slot.current;
+    slot.current = null;
+    item?.done({ ok: false, message });
+    this.pump();
+  }
+
+  /** Checks every checkEveryMs, while jobs run, that each busy worker still makes progress. */
+  private watch(): void {
+    if (this.watchdog !== undefined) return;
+    let checkedAt = performance.now();
+    this.watchdog = setInterval(() => {
+      const now = performance.now();
+      // The page itself was frozen or its timers throttled (a background tab): no verdict, and
+      // each job's clock starts again.
+      const pageStalled = now - checkedAt > 3 * this.checkEveryMs;
+      checkedAt = now;
+      const busy = this.slots.filter((slot) => slot.current !== null);
+      if (busy.length === 0) {
+        this.stopWatching();
+        return;
+      }
+      for (const slot of busy) {
+        if (pageStalled) slot.beatAt = now;
+        else if (now - slot.beatAt > this.stallMs) {
+          this.retire(slot, `an ensemble worker stopped answering (no progress for ${Math.round((now - slot.beatAt) / 1000)} s): the browser may have closed it or run out of memory for it`);
+        }
+      }
+    }, this.checkEveryMs);
+  }
+
+  private stopWatching(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
   }
 
   private pump(): void {
@@ -115,6 +193,8 @@ export class EnsemblePool {
       const item = this.queue.shift()!;
       slot.busy = true;
       slot.current = item;
+      slot.beatAt = performance.now();
+      this.watch();
       slot.api.run(item.job).then(
         (result) => item.done(result),
         (error: unknown) => item.done({ ok: false, message: `an ensemble worker failed: ${(error as Error).message ?? String(error)}` }),

@@ -1,7 +1,9 @@
 // Faults in the page (issue 16 item 5): the engine worker throws in the middle of a run, throws
 // outside one, or is closed mid-run; each time the page says so in its banner and can run
-// again. Faults are injected from outside through Playwright's handle on the worker, so the
-// page carries no test hook.
+// again. The experiments pool's worker throws in the middle of a replicate, or stops answering
+// in one; the run is listed as failed, the others finish, and the replicates can run again.
+// Faults are injected from outside through Playwright's handle on the worker, so the page
+// carries no test hook.
 import { describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { patience, useBrowser, type WatchedPage } from './browser-session.ts';
@@ -92,5 +94,66 @@ describe('faults in the engine worker', () => {
     await expectRecovers(watched, /The engine worker stopped answering/, 'fault-worker-closed');
     expect(before).toBeLessThan(100);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('faults in the experiments pool', () => {
+  /** Replicates enough to outlast a fault injected as the first starts (each runs a few seconds). */
+  const REPLICATES = '?preset=mixed&mode=replicates&n=6&persons=1000';
+
+  /** A page whose replicates have started, and the pool's worker running the first of them. */
+  async function startReplicates(): Promise<{ watched: WatchedPage; worker: Worker }> {
+    const watched = await session.open(REPLICATES);
+    const { page } = watched;
+    await expect.poll(() => page.workers().some((w) => /ensemble-worker/.test(w.url())), await patience(page, 30_000)).toBe(true);
+    return { watched, worker: page.workers().find((w) => /ensemble-worker/.test(w.url()))! };
+  }
+
+  /** The 200th call of a Math function in `worker` from now does `fault` (inside the replicate it is running). */
+  async function injectInJob(worker: Worker, fault: 'throw' | 'hang'): Promise<void> {
+    await worker.evaluate((kind) => {
+      const math = Math as unknown as Record<string, (...args: number[]) => number>;
+      let calls = 0;
+      for (const name of ['floor', 'log', 'sqrt', 'exp', 'round', 'ceil', 'abs', 'min', 'max', 'pow']) {
+        const real = math[name]!;
+        math[name] = (...args: number[]) => {
+          if (++calls === 200) {
+            if (kind === 'throw') throw new Error('fault injected by the test');
+            // Never returns and never beats, as a worker the browser has closed.
+            for (;;) { /* hung */ }
+          }
+          return real(...args);
+        };
+      }
+    }, fault);
+  }
+
+  /** The replicates end with the faulty run listed as failed and the rest done; Run runs all of them again. */
+  async function expectRunsOnAndAgain(watched: WatchedPage, said: RegExp, screenshot: string, quietMs: number): Promise<void> {
+    const { page } = watched;
+    const status = page.getByTestId('experiment-status');
+    await status.and(page.locator('[data-state=finished][data-done="6"]')).waitFor(await patience(page, quietMs));
+    const failures = page.getByTestId('experiment-failures');
+    expect(await failures.innerText()).toMatch(/^1 run failed and is left out; the others go on\./);
+    expect(await failures.locator('li').innerText()).toMatch(said);
+    await watched.screenshot(screenshot);
+    await page.getByTestId('experiment-run').click();
+    await status.and(page.locator('[data-state=running]')).waitFor(await patience(page, 10_000));
+    await status.and(page.locator('[data-state=finished][data-done="6"]')).waitFor(await patience(page, 120_000));
+    expect(await failures.count()).toBe(0);
+    expect(watched.errors).toEqual([]);
+  }
+
+  it('a pool worker that throws in the middle of a replicate: that run is listed as failed, the others finish, Run runs them all again', async () => {
+    const { watched, worker } = await startReplicates();
+    await injectInJob(worker, 'throw');
+    await expectRunsOnAndAgain(watched, /replicate r\d: .*fault injected by the test$/, 'fault-pool-throw-in-run', 120_000);
+  });
+
+  it('a pool worker that stops answering in the middle of a replicate: it is replaced, that run is listed as failed, Run runs them all again', async () => {
+    const { watched, worker } = await startReplicates();
+    await injectInJob(worker, 'hang');
+    // The pool waits STALL_MS (30 s) without progress before it gives a worker up.
+    await expectRunsOnAndAgain(watched, /replicate r\d: an ensemble worker stopped answering \(no progress for \d+ s\)/, 'fault-pool-stopped', 150_000);
   });
 });

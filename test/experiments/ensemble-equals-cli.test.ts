@@ -18,7 +18,7 @@ describe('a page ensemble and the CLI', () => {
     const cli = await runReplicates(replicateKeys(3).map((replicateKey) => ({
       scenario: input.scenario, scenarioData: input.data, replicateKey, checkConservation: false,
     })), 0);
-    const page = seriesJobs(readFileSync(MIXED, 'utf8'), OVERRIDES, 3).map(runJob);
+    const page = seriesJobs(readFileSync(MIXED, 'utf8'), OVERRIDES, 3).map((job) => runJob(job));
     page.forEach((result, k) => {
       if (!result.ok || result.measure !== 'series') throw new Error(result.ok ? 'wrong measure' : result.message);
       expect(result.replicateKey).toBe(cli[k]!.replicateKey);
