@@ -193,9 +193,25 @@ describe('willingness to pay is net of the best open alternative (MODEL.md 10.4)
     // Workshop output 3,600 less self-employment 1,500: v2's willingness, whatever the wage offers.
     expect(willingnessToPayCents(state, p, 0)).toBe(210_000);
     state.bestOpenWageRateCents = 250_000;
+    state.jobFindingChance = 1;
     expect(willingnessToPayCents(state, p, 0)).toBe(110_000);
     // An offer below self-employment changes nothing.
     state.bestOpenWageRateCents = 100_000;
+    expect(willingnessToPayCents(state, p, 0)).toBe(210_000);
+  });
+
+  it('counts a wage offer at its expected value: the chance of landing one of the open positions times the wage', () => {
+    // Before, the best posted wage counted in full for everyone: a few vacancies at one productive
+    // firm (best open 5,829 a unit of skill in mixed at year 35, 23 vacancies for about 830 persons
+    // looking a month) left no one willing to pay for a commune workshop producing 3,600.
+    const state = handBuiltEconomy();
+    const p = 7;
+    state.persons.skill[p] = 1;
+    state.bestOpenWageRateCents = 500_000;
+    state.jobFindingChance = 0.25;
+    // 3,600 - (0.25 x 5,000 + 0.75 x 1,500) = 1,225.
+    expect(willingnessToPayCents(state, p, 0)).toBe(122_500);
+    state.jobFindingChance = 0;
     expect(willingnessToPayCents(state, p, 0)).toBe(210_000);
   });
 });

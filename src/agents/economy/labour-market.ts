@@ -56,6 +56,7 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   market.positionCount = 0;
   market.coops.length = 0;
   state.bestOpenWageRateCents = 0;
+  state.jobFindingChance = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
   const list = state.enterpriseAssets;
@@ -80,6 +81,9 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
       if (rate > state.bestOpenWageRateCents) state.bestOpenWageRateCents = rate;
     }
   }
+  // The persons who look for work this month compete for these positions (willingness.ts).
+  const looking = params.reconsiderPerMonth * state.persons.count;
+  state.jobFindingChance = market.vacancyCount === 0 ? 0 : looking <= market.vacancyCount ? 1 : market.vacancyCount / looking;
 }
 
 /** Serves this month's applicants, equips cooperative members, and moves wage rates. */

@@ -13,14 +13,20 @@ export function surplusOverAlternativeCents(expectedOutputCents: number, alterna
 
 /**
  * Person p's best open alternative income a month: self-employment, the best wage offered
- * this month for its skill (open positions; its own job if it has one), or its cooperative's
- * trailing distribution per member if it is a member.
+ * this month for its skill as far as it could get it (open positions; its own job if it has
+ * one), or its cooperative's trailing distribution per member if it is a member. An offer counts
+ * at its expected value to whoever is looking (Harris & Todaro 1970, *AER* 60(1)): the chance of
+ * landing one of the open positions (`jobFindingChance`) times the wage, else self-employment.
+ * Counted in full, a few vacancies of one productive firm set every person's alternative and
+ * stopped every request to a commune (MODEL-CHOICES, "The commune sector's wind-down").
  */
 export function bestAlternativeIncomeCents(state: EconomyState, p: number): number {
   const { persons, params, orgs } = state;
   const skill = persons.skill[p]!;
-  let best = (params.baseOutputCents * skill * state.goodsPriceCents) / 100;
-  const offer = state.bestOpenWageRateCents * skill;
+  const selfEmployed = (params.baseOutputCents * skill * state.goodsPriceCents) / 100;
+  let best = selfEmployed;
+  const chance = state.jobFindingChance;
+  const offer = chance * state.bestOpenWageRateCents * skill + (1 - chance) * selfEmployed;
   if (offer > best) best = offer;
   const employer = persons.employer[p]!;
   if (employer >= 0) {

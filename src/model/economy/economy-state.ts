@@ -197,6 +197,11 @@ export interface EconomyState extends EngineState {
   referenceOutputCents: number;
   /** The best wage rate per unit of skill open this month (positions a firm or cooperative offers), or 0. */
   bestOpenWageRateCents: number;
+  /**
+   * The chance a person looking this month would land one of the open positions: open positions
+   * over the persons who reconsider in a month, at most 1 (willingness.ts, Harris & Todaro 1970).
+   */
+  jobFindingChance: number;
   /** World net flows (into world, cents) at the last year end, and over the last full year. */
   readonly worldNetAtYearStart: Float64Array;
   readonly worldNetLastYear: Float64Array;
@@ -244,7 +249,7 @@ export function newEconomyState(
     assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), finance: new FinanceState(persons.count), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
-    goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0,
+    goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0, jobFindingChance: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
