@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { poolSize } from '../../bin/pool-size.mjs';
+import { poolSize, workerThreadsOf } from '../../bin/pool-size.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'launch-'));
@@ -29,7 +29,30 @@ function launch(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<O
 
 describe('poolSize', () => {
   it('is one thread fewer than the cores, at least 1 and at most 4', () => {
-    expect([1, 2, 3, 4, 5, 8, 64].map(poolSize)).toEqual([1, 1, 2, 3, 4, 4, 4]);
+    expect([1, 2, 3, 4, 5, 8, 64].map((cores) => poolSize(cores))).toEqual([1, 1, 2, 3, 4, 4, 4]);
+  });
+
+  it('is one thread per worker when a command runs more workers than that, still at most 4', () => {
+    expect(poolSize(2, 2)).toBe(2);
+    expect(poolSize(2, 1)).toBe(1);
+    expect(poolSize(4, 4)).toBe(4);
+    expect(poolSize(8, 8)).toBe(4);
+  });
+});
+
+describe('workerThreadsOf', () => {
+  it('counts no workers for a plain sim run, the bench or an unknown entry', () => {
+    expect(workerThreadsOf('src/cli/main.ts', ['scenarios/mixed.yaml', '--years', '10'], 2)).toBe(0);
+    expect(workerThreadsOf('bench/main.ts', ['--quick'], 2)).toBe(0);
+    expect(workerThreadsOf('/tmp/report.ts', ['--workers', '2'], 2)).toBe(0);
+  });
+
+  it('counts one worker per core for replicates, sweeps, claims and facts, unless --workers says', () => {
+    expect(workerThreadsOf('src/cli/main.ts', ['scenarios/mixed.yaml', '--replicates', '4'], 2)).toBe(2);
+    expect(workerThreadsOf('src/cli/main.ts', ['scenarios/mixed.yaml', '--replicates=4', '--workers', '1'], 2)).toBe(1);
+    expect(workerThreadsOf('src/cli/claims-main.ts', ['scenarios/mixed.yaml'], 4)).toBe(4);
+    expect(workerThreadsOf('src/cli/sweep-main.ts', ['s.yaml', '--workers=3'], 2)).toBe(3);
+    expect(workerThreadsOf('src/cli/facts-main.ts', [], 2)).toBe(2);
   });
 });
 
