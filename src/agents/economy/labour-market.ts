@@ -8,7 +8,7 @@ import { grown } from '../../model/grown.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
-import { enterpriseEquity } from '../../model/economy/net-worth.ts';
+import { cooperativeEquity } from '../../model/economy/net-worth.ts';
 import { nextWageRate } from '../firm/wage-rate.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
@@ -30,7 +30,7 @@ export interface LabourMarket {
   coops: number[];
   /** Per person: 1 when its application this month is for membership, 0 for employment. */
   asMember: Uint8Array;
-  /** Organisations' book equity as mode choice saw it (buy-ins), reused by admissions. */
+  /** Cooperatives' book equity as mode choice saw it (buy-ins), reused by admissions (other entries zero). */
   equity: Float64Array | undefined;
   /** Vacant assets per organisation id during hiring (lists reused month to month). */
   readonly vacantByOrg: number[][];
@@ -102,7 +102,7 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   for (const org of orgs.all) org.queued = 0;
   rng.shuffle(persons.applicants, persons.applicantCount);
   // Between mode choice and here only communes' assets change: cooperatives' equity stands.
-  const equity = market.coops.length > 0 ? market.equity ?? enterpriseEquity(state) : undefined;
+  const equity = market.coops.length > 0 ? market.equity ?? cooperativeEquity(state) : undefined;
   for (let k = 0; k < persons.applicantCount; k++) {
     const p = persons.applicants[k]!;
     const target = persons.appliedTo[p]!;

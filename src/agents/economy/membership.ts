@@ -48,12 +48,16 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
   }
 }
 
+/** Members, hired employees and probationers per organisation (scratch: three blocks of one entry per organisation). */
+let counts = new Int32Array(64);
+
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
 export function recountOrganisations(state: EconomyState): void {
   const { persons, assets, orgs } = state;
   // Counted in typed arrays, then written to the records once (no object chase per person).
   const n = orgs.all.length;
-  const counts = new Int32Array(3 * n);
+  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
+  counts.fill(0, 0, 3 * n);
   const { memberOf, coopOf, employer, asset, probationOf } = persons;
   const owner = assets.owner;
   for (let p = 0; p < persons.count; p++) {

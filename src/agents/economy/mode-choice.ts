@@ -13,7 +13,7 @@ import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_PRODUCER } from '../../model/economy/person-table.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
-import { enterpriseEquity } from '../../model/economy/net-worth.ts';
+import { cooperativeEquity } from '../../model/economy/net-worth.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { buyInTerms } from '../cooperative/admission.ts';
 import { leaveCooperative, stayingValueCents } from '../cooperative/leaving.ts';
@@ -75,15 +75,20 @@ function expectedDividendCents(state: EconomyState, p: number, fallback: number)
   return (dividend * (params.choiceHorizonMonths - waiting)) / params.choiceHorizonMonths;
 }
 
+/** Scratch: one person's value of each option, and each class's expected rent this month. */
+let values = new Float64Array(6);
+let expectedRent = new Float64Array(3);
+
 export function chooseModes(state: EconomyState, rng: RandomStream, market?: LabourMarket): void {
   const { persons, params, classes, assets, orgs, ledger } = state;
   // values[0]: self-employed; values[1 + c]: producer on class c; then employee, member.
   const EMPLOY = classes.length + 1;
   const JOIN = classes.length + 2;
-  const values = new Float64Array(classes.length + 3);
+  if (values.length !== classes.length + 3) values = new Float64Array(classes.length + 3);
   const positions = market?.positionCount ?? 0;
   const coops = market?.coops.length ?? 0;
-  const equity = coops > 0 ? enterpriseEquity(state) : undefined;
+  // Read only at cooperatives' entries (buy-in terms, staying value).
+  const equity = coops > 0 ? cooperativeEquity(state) : undefined;
   if (market !== undefined) market.equity = equity;
   persons.applicantCount = 0;
   // Producing needs a commune to rent or ask from: with none alive the option is closed.
@@ -99,7 +104,8 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const fallbackDividend = meanTrailingDividend(state);
   // Expected rents are the same for everyone this month (clearing rents change only at the
   // auctions, after the choices).
-  const expectedRent = Float64Array.from(classes, (_, c) => expectedRentCents(state, c));
+  if (expectedRent.length !== classes.length) expectedRent = new Float64Array(classes.length);
+  for (let c = 0; c < classes.length; c++) expectedRent[c] = expectedRentCents(state, c);
   // Who reconsiders: each person with probability q, drawn by geometric skips (one draw per
   // reconsidering person instead of one per person).
   const q = params.reconsiderPerMonth;

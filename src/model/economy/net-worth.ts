@@ -12,7 +12,7 @@
 // (employees keep a commune share for up to lapseMonths after their last commune labour).
 import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState } from './economy-state.ts';
-import { ORG_COMMUNE, ORG_FIRM } from './organisation-table.ts';
+import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
 
 /** Principal each person holds across all active series, written into `out`. */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
@@ -83,19 +83,38 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
  * asset list: each enterprise series finances one of its assets, so no walk over communes'.
  */
 export function enterpriseEquity(state: EconomyState): Float64Array {
+  return enterpriseEquityOfKind(state, -1);
+}
+
+/**
+ * enterpriseEquity's entries for cooperatives alone (every other entry zero): the buy-in terms
+ * mode choice and admissions read each month need no more, and firms' assets are most of the
+ * walk. Each cooperative's sum is the same, added in the same order.
+ */
+export function cooperativeEquity(state: EconomyState): Float64Array {
+  return enterpriseEquityOfKind(state, ORG_COOPERATIVE);
+}
+
+/** Book equity of the enterprises of one kind (-1: firms and cooperatives). */
+function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
-  const equity = new Float64Array(orgs.all.length);
+  const all = orgs.all;
+  const equity = new Float64Array(all.length);
   const list = state.enterpriseAssets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
     if (!assets.alive[a]) continue;
     const owner = assets.owner[a]!;
+    if (kind >= 0 && all[owner]!.kind !== kind) continue;
     equity[owner]! += assets.bookValue(a, state.tick);
     const s = assets.series[a]!;
     if (s >= 0 && bonds.status[s] === SERIES_ACTIVE) equity[owner]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
   }
-  for (const org of orgs.all) {
-    if (org.alive && org.kind !== ORG_COMMUNE) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+  for (let i = 0; i < all.length; i++) {
+    const org = all[i]!;
+    if (org.alive && org.kind !== ORG_COMMUNE && (kind < 0 || org.kind === kind)) {
+      equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+    }
   }
   if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
   return equity;
