@@ -151,7 +151,7 @@ for (const fileCase of SCENARIO_FILE_CASES) {
 // The replicate pool (issue 19): 2 workers against 1 on runs of a second or more, and a small
 // claims run against the command's own estimate.
 process.stdout.write('\nReplicate pool and claims (worker threads on the bundled engine):\n');
-process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 1_000, 10, 1, false) : replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 5_000, 30, 3, true))}\n`);
+process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 1_000, 10, 4, 1, false) : replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 5_000, 30, 4, 3, true))}\n`);
 const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'persons.count=500'] : ['--replicates', '5', '--years', '20', '--set', 'persons.count=2000'];
 process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
 process.stdout.write('\nIn the browser (the built site in Chromium, as the browser tests serve it):\n');
