@@ -35,8 +35,8 @@ export const LORENZ_POINTS = 100;
 
 /**
  * Runs one job to the end of its scenario. Problems come back as a message, never a throw.
- * `progress` is called once the scenario is built and then as the run goes (every million
- * person-months, or every month of a plan), so a watcher can tell a long job from a dead one.
+ * `progress` is called once the scenario is built and after every month, so a watcher can tell
+ * a long job from a dead one.
  */
 export function runJob(input: EnsembleJob, progress?: () => void): JobResult {
   const parsedJob = jobSchema.safeParse(input);
@@ -53,7 +53,12 @@ export function runJob(input: EnsembleJob, progress?: () => void): JobResult {
       // runReplicate's run, keeping the simulation to read its final distribution.
       const started = performance.now();
       const simulation = createSimulation(scenario, { ...(job.replicateKey === undefined ? {} : { replicateKey: job.replicateKey }), checkConservation: false });
-      const result = finishReplicate(simulation, job.replicateKey, started, progress);
+      // Run here, reporting every month (finishReplicate reports every million person-months, a
+      // silence that grows with the load), so the longest silence is one month; it then only
+      // reads the finished run.
+      progress?.();
+      simulation.runToEnd(progress, 1);
+      const result = finishReplicate(simulation, job.replicateKey, started);
       const ids = simulation.model.distributions.map((d) => d.id);
       const main = ids.includes('wealth') ? 'wealth' : ids[0];
       const lorenz = main === undefined ? undefined : { distribution: main, ordinates: lorenzCurve(simulation.sortedDistribution(main), LORENZ_POINTS) };
