@@ -122,12 +122,7 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   equipMembers(state, vacantByOrg, queue, rng);
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM) continue;
-    const vacant = vacantByOrg[org.id]!;
-    org.vacancies = vacant.length;
-    // What a unit of skill produces on its best open position: a raise stops there (wage-rate.ts).
-    let output = 0;
-    for (const a of vacant) output = Math.max(output, assets.classOutput[assets.cls[a]!]!);
-    const ceiling = (output * org.productivity * state.goodsPriceCents) / 100;
-    org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents, undefined, ceiling);
+    org.vacancies = vacantByOrg[org.id]!.length;
+    org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents);
   }
 }
