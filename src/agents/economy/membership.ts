@@ -67,8 +67,12 @@ export function recountOrganisations(state: EconomyState): void {
     if (c >= 0) counts[c]!++;
     const e = employer[p]!;
     if (e >= 0 && e !== c) counts[n + e]!++;
-    const a = asset[p]!;
-    if (a >= 0 && probationOf[p] === owner[a]) counts[2 * n + owner[a]!]!++;
+    // Probation first: most persons are on none, and the asset's owner is a random read.
+    const probation = probationOf[p]!;
+    if (probation >= 0) {
+      const a = asset[p]!;
+      if (a >= 0 && owner[a] === probation) counts[2 * n + probation]!++;
+    }
   }
   for (const org of orgs.all) {
     org.members = counts[org.id]!;
