@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from './typescript-worker.ts';
 import { MoneyRangeError } from '../model/ledger.ts';
 import { replicateWorkerBundle } from './engine-bundle.ts';
-import { runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
+import { primeThread, runReplicate, type ReplicateRequest, type ReplicateResult } from './replicate-run.ts';
 import type { ReplicateJob, WorkerReport } from './replicate-worker.ts';
 
 /** Months completed so far summed over all replicates, and agents per replicate. */
@@ -78,6 +78,7 @@ export async function runReplicatesSettled(
     hooks?.onStart?.(job);
     let outcome: ReplicateResult | RunFailure;
     try {
+      if (requests.length > 1) primeThread(request.scenario);
       outcome = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
       finishedTicks += outcome.totalTicks;
     } catch (error) {
@@ -93,6 +94,7 @@ export async function runReplicatesSettled(
 export function runOnMainThread(requests: readonly ReplicateRequest[], onProgress?: PoolProgress): ReplicateResult[] {
   let finishedTicks = 0;
   return requests.map((request) => {
+    if (requests.length > 1) primeThread(request.scenario);
     const result = runReplicate(request, onProgress && ((tick, _total, agents) => onProgress(finishedTicks + tick, agents)));
     finishedTicks += result.totalTicks;
     return result;

@@ -3,7 +3,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { scenarioSchema } from '../scenarios/schema.ts';
-import { runReplicate } from './replicate-run.ts';
+import { primeThread, runReplicate } from './replicate-run.ts';
 import { threadCpuMs } from './thread-cpu.ts';
 
 /** Main thread -> worker: run this replicate (the scenario data is parsed on arrival). */
@@ -37,6 +37,7 @@ port.on('message', (message: unknown) => {
   try {
     const job = replicateJobSchema.parse(message);
     const { replicateKey, checkConservation, recordEvents } = job;
+    primeThread(job.scenarioData);
     const cpuBefore = threadCpuMs();
     const run = runReplicate(
       { scenario: job.scenarioData, replicateKey, checkConservation, recordEvents: recordEvents === true },
