@@ -4,7 +4,8 @@
 // aims at about a minute), timed from opening the address to the last verdict. --quick runs a
 // tiny fixed size instead and does not judge it.
 import { execFile } from 'node:child_process';
-import { launchBrowser, openPage, type LongTaskVerdict } from '../test/e2e/browser-session.ts';
+import { launchBrowser, openPage } from '../test/e2e/browser-session.ts';
+import type { LongTaskVerdict } from '../test/e2e/long-tasks.ts';
 import { startPreview } from '../test/e2e/preview-server.ts';
 import { ESTIMATE_MARGIN } from './pool-cases.ts';
 
@@ -60,7 +61,7 @@ export async function claimsPanelWallTime(root: URL, quick: boolean): Promise<st
 
 /**
  * The main thread's longest task, absolute, where the page's strict figures are judged (the
- * browser tests judge them in calibration units, test/e2e/browser-session.ts): while an ensemble
+ * browser tests judge them in calibration units, test/e2e/long-tasks.ts): while an ensemble
  * runs (10 replicates of mixed at 2,000 persons, from opening the view to the last run) no task
  * over 50 ms (issue 18); a single run (random-exchange, 30 years at 20 years/s) and a what-if
  * (mixed at 1,000 persons branched at year 20 on excess rent, to the end) no task over 250 ms.

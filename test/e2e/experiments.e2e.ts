@@ -7,7 +7,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describeLongTasks, LONG_TASK_UNITS, machineSlowdown, patience, recordLongTasks, useBrowser } from './browser-session.ts';
+import { machineSlowdown, patience, useBrowser } from './browser-session.ts';
+import { describeLongTasks, LONG_TASK_UNITS, recordLongTasks } from './long-tasks.ts';
 import { runJob } from '../../src/worker/ensemble-job.ts';
 
 const baseUrl = inject('baseUrl');
@@ -51,7 +52,7 @@ describe('experiments in the browser', () => {
     expect(caption).toMatch(/^Lorenz curve of wealth/);
     expect(Number(/mean of (\d+) replicates/.exec(caption)?.[1])).toBeGreaterThanOrEqual(3);
     expect(await page.getByTestId('experiment-status').getAttribute('data-total')).toBe('10');
-    // While the ensemble runs, in calibration units (browser-session.ts: 50 ms on a quiet machine).
+    // While the ensemble runs, in calibration units (long-tasks.ts: 50 ms on a quiet machine).
     const verdict = await watched.stopWatching();
     recordLongTasks('replicates: third run', verdict);
     expect(verdict.units, describeLongTasks(verdict)).toBeLessThan(LONG_TASK_UNITS.ensemble);

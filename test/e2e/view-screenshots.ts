@@ -5,7 +5,8 @@
 //   npx vite build && npx tsx test/e2e/view-screenshots.ts [view ...]
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, openPage } from './browser-session.ts';
+import { launchBrowser, openPage } from './browser-session.ts';
+import { ARTIFACTS } from './long-tasks.ts';
 import { startPreview } from './preview-server.ts';
 
 const OUT = `${ARTIFACTS}/views`;

@@ -5,7 +5,8 @@
 // Screenshots at 1440x900 and 1280x720 (a projector) go to test-artifacts/.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeLongTasks, LONG_TASK_UNITS, machineSlowdown, patience, recordLongTasks, useBrowser } from './browser-session.ts';
+import { machineSlowdown, patience, useBrowser } from './browser-session.ts';
+import { describeLongTasks, LONG_TASK_UNITS, recordLongTasks } from './long-tasks.ts';
 
 const baseUrl = inject('baseUrl');
 const DIVIDEND = 'communes.dividendPerMember';
@@ -45,7 +46,7 @@ describe('a what-if branch in the browser', () => {
     await watched.startWatching();
     await page.getByTestId('whatif-branch').click();
     await finished(page, 150_000);
-    // In calibration units (browser-session.ts: the suite's 250 ms on a quiet machine).
+    // In calibration units (long-tasks.ts: the suite's 250 ms on a quiet machine).
     const verdict = await watched.stopWatching();
     recordLongTasks('what-if: branch and run both', verdict);
     expect(verdict.units, describeLongTasks(verdict)).toBeLessThan(LONG_TASK_UNITS.page);
