@@ -7,9 +7,13 @@
 // threads bin/launch.mjs gives a command with that many workers, so every measurement is a cold
 // command as a user runs it. Timed interleaved (1 worker, 2 workers, 1, 2, ...) so load from
 // other processes falls on both. Wall time on a shared two-core machine moved 2-3x between
-// identical runs, so beside the wall ratio (median of the pairs) the line gives a bound that
-// load moves much less, from each thread's CPU time: on an idle machine a pool cannot end before
-// its busiest thread nor before its whole process's CPU time spread over the cores.
+// identical runs, and Linux shares the cores between sessions, not threads (autogroups,
+// /proc/sys/kernel/sched_autogroup_enabled): while other sessions are busy a second worker
+// gains no share of the machine, and the wall ratio falls to the ratio of the two pools' CPU
+// times (0.65-0.80 measured at load 4-17). So beside the wall ratio (median of the pairs) the
+// line gives a bound that load moves much less, from each thread's CPU time: on an idle machine
+// a pool cannot end before its busiest thread nor before its process's CPU time spread over the
+// cores.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
