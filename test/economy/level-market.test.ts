@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/model/random.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
-import { ORG_COOPERATIVE, ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
+import { FIRM_LINE_LANDLORD, ORG_COOPERATIVE, ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
 import { newSaverQueue, openSaverBudgets } from '../../src/agents/economy/savers.ts';
 import { requestAcquisitions, runRentalAuctions } from '../../src/agents/economy/acquisition.ts';
@@ -31,13 +31,16 @@ function ask(state: EconomyState): void {
   requestAcquisitions(state, new RandomStreams(4).get('bond-asks'), queue);
 }
 
+/** One firm, a landlord firm (its founder's choice of line is tested in test/firm/line-of-business.test.ts). */
 function landlordEconomy(owners: string[]): EconomyState {
-  return handBuiltEconomy({
+  const state = handBuiltEconomy({
     persons: { count: 20, capitalistShare: 0.05, capitalistMinWealth: 2_000_000 },
     communes: { initialCount: 0, foundingRatePerYear: 0, merges: false },
     firms: { initialCount: 1 },
     housing: { owners },
   });
+  for (const org of state.orgs.all) if (org.kind === ORG_FIRM) org.line = FIRM_LINE_LANDLORD;
+  return state;
 }
 
 describe('housing is a market, not a commune privilege', () => {

@@ -45,8 +45,8 @@ describe('firm accounts', () => {
 
 describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)', () => {
   // A firm with `assets` of book value earning `roa` a year, its profit and equity to match.
-  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000, debtCents = 0) =>
-    ({ id, cashCents, bookEquityCents, bookAssetsCents, debtCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets });
+  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000, debtCents = 0, line = 0) =>
+    ({ id, cashCents, bookEquityCents, bookAssetsCents, debtCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets, line });
 
   it('values a firm at its profit capitalised at the bond yield, never below its book equity', () => {
     expect(marketValueCents(60_000, 500_000, 0.05)).toBe(1_200_000);

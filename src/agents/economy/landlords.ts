@@ -2,8 +2,8 @@
 // the rental agreement it offers (rent = the debt service at the expected clearing yield, term = the bond
 // maturity). One market for every kind of owner; each kind keeps its own rule for saying yes:
 // - a commune houses and equips anyone who asks (MODEL.md 5), if its bonds clear under the rent;
-// - a firm lets a home when the rent beats its hurdle yield (a landlord firm is a firm whose
-//   assets are homes; it hires nobody);
+// - a landlord firm lets a home when the rent beats its hurdle yield (a landlord firm is a firm
+//   whose assets are homes; it hires nobody); a producing firm lets none (firm/line-of-business.ts);
 // - a cooperative lets a home to its own members, and lets a productive asset to anyone out of
 //   idle capital when the rent beats the hurdle (MODEL.md 10.8).
 // Homes may be asked of the kinds in `housing.owners`; productive assets of communes and of
@@ -11,12 +11,13 @@
 // productive asset; otherwise it asks one owner drawn at random among those open to it.
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
+import { FIRM_LINE_LANDLORD, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
 import { idleCapitalCents, lendsAssetOut, rentBeatsHurdle } from '../cooperative/idle-capital.ts';
 
 /** This month's owners open to askers, listed once per month (ids in id order). */
 export interface Landlords {
   communes: Organisation[];
+  /** Landlord firms: a producing firm is never asked for a home (MODEL.md 10.1). */
   firms: Organisation[];
   cooperatives: Organisation[];
   /** Cooperatives whose idle capital buys at least the cheapest productive asset (MODEL.md 10.8). */
@@ -34,7 +35,7 @@ export function listLandlords(state: EconomyState, out: Landlords): Landlords {
   for (const org of state.orgs.all) {
     if (!org.alive) continue;
     if (org.kind === ORG_COMMUNE) out.communes.push(org);
-    else if (org.kind === ORG_FIRM) out.firms.push(org);
+    else if (org.kind === ORG_FIRM) { if (org.line === FIRM_LINE_LANDLORD) out.firms.push(org); }
     else {
       out.cooperatives.push(org);
       if (state.params.coopRentOut && idleCapitalCents(state, org) >= cheapest) out.lenders.push(org);
@@ -71,7 +72,7 @@ export function landlordFor(
 
 /** Whether a firm or cooperative takes the rental agreement (a commune's test is its bond auction). */
 export function takesRentalAgreement(state: EconomyState, owner: Organisation, p: number, cls: number, rentCents: number): boolean {
-  if (owner.kind === ORG_FIRM) return !state.classes[cls]!.productive && rentBeatsHurdle(state, cls, rentCents);
+  if (owner.kind === ORG_FIRM) return owner.line === FIRM_LINE_LANDLORD && !state.classes[cls]!.productive && rentBeatsHurdle(state, cls, rentCents);
   if (owner.kind === ORG_COOPERATIVE) {
     if (!state.classes[cls]!.productive) return state.persons.coopOf[p] === owner.id;
     return state.persons.coopOf[p] !== owner.id && lendsAssetOut(state, owner, cls, rentCents);

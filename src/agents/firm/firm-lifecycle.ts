@@ -7,14 +7,16 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
+import { FIRM_LINE_PRODUCING, ORG_FIRM, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
 import { enterpriseEquity } from '../../model/economy/net-worth.ts';
 import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { foundingsThisYear } from '../economy/founding.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
 import { payShareholders } from './shareholder-payouts.ts';
+import { chooseLine, enterLine, lineMarket } from './line-of-business.ts';
 
-export function foundFirm(state: EconomyState, capitalist: number): Organisation {
+/** Founds a firm in `line` (MODEL.md 10.1: a landlord firm or a producing one, for life). */
+export function foundFirm(state: EconomyState, capitalist: number, line = FIRM_LINE_PRODUCING): Organisation {
   const { ledger, orgs, persons, params } = state;
   const account = ledger.open(2);
   const firm = orgs.add(ORG_FIRM, account, account + 1, state.tick);
@@ -23,10 +25,14 @@ export function foundFirm(state: EconomyState, capitalist: number): Organisation
   firm.contributed.push(params.foundingCapitalCents);
   state.counters.firmsFounded++;
   firm.wageRateCents = marketWageRateCents(state);
+  firm.line = line;
   return firm;
 }
 
-/** Founds `count` firms, each by a capitalist drawn among those with more cash than the founding capital. */
+/**
+ * Founds `count` firms, each by a capitalist drawn among those with more cash than the founding
+ * capital, in the line its founder expects to earn more in (line-of-business.ts).
+ */
 export function foundFirms(state: EconomyState, rng: RandomStream, count: number, record: boolean): void {
   const { persons, ledger, params } = state;
   if (!params.firmsEnabled || count <= 0) return;
@@ -34,10 +40,13 @@ export function foundFirms(state: EconomyState, rng: RandomStream, count: number
   for (let p = 0; p < persons.count; p++) {
     if (persons.isCapitalist[p] && ledger.balance(persons.firstAccount + p) > params.foundingCapitalCents) eligible.push(p);
   }
-  for (let k = 0; k < count && eligible.length > 0; k++) {
+  const market = eligible.length > 0 ? lineMarket(state) : undefined;
+  for (let k = 0; k < count && market !== undefined && eligible.length > 0; k++) {
     const drawn = rng.int(eligible.length);
     const capitalist = eligible[drawn]!;
-    const firm = foundFirm(state, capitalist);
+    const line = chooseLine(market);
+    enterLine(market, line);
+    const firm = foundFirm(state, capitalist, line);
     if (record) state.events.push({ tick: state.tick, kind: 'founding', org: firm.id, other: -1, sizeA: 0, sizeB: 0 });
     // Only the founder's cash changed: the list stays what a new scan would find.
     if (!(ledger.balance(persons.firstAccount + capitalist) > params.foundingCapitalCents)) eligible.splice(drawn, 1);

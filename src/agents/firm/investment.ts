@@ -1,13 +1,14 @@
 // MODEL.md 5, capitalist firm: retained profit is invested while the expected return per
-// asset beats the bond yield. Homes are bought when a home seeker asks and the rent beats the
-// same hurdle (landlords.ts, MODEL.md 10.1); here, the productive positions. A firm whose hiring this month filled every position and turned
+// asset beats the bond yield. A landlord firm buys homes when a home seeker asks and the rent
+// beats the same hurdle (landlords.ts) and opens no position (MODEL.md 10.1: it hires nobody);
+// here, a producing firm's positions. A firm whose hiring this month filled every position and turned
 // applicants away buys one new asset per applicant turned away (a new firm: its first), of
 // the class with the best expected return at skill 1, its own productivity and its current wage rate (annual
 // surplus after wages and depreciation, over the price); the yield to beat is the last
 // year's mean clearing yield, at least the base yield.
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import { FIRM_LINE_LANDLORD, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
 import type { SaverQueue } from '../economy/savers.ts';
 import { worthInvesting } from './firm-accounts.ts';
@@ -17,8 +18,7 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const { orgs, classes, params, counters, assets } = state;
   const lastYield = counters.lastYearMeanClearingYield;
   const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
-  // Positions (assets its employees work) per firm: homes it lets are not positions, so a
-  // landlord firm still opens its first position (MODEL.md 10.1).
+  // Positions (assets its employees work) per firm.
   const positions = new Int32Array(orgs.all.length);
   const list = state.enterpriseAssets;
   for (let k = 0; k < list.length; k++) {
@@ -28,7 +28,7 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
     // A firm with a vacancy still open is hiring for it (its wage rises meanwhile).
-    if (!firm.alive || firm.kind !== ORG_FIRM || firm.vacancies > 0) continue;
+    if (!firm.alive || firm.kind !== ORG_FIRM || firm.line === FIRM_LINE_LANDLORD || firm.vacancies > 0) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
       if (!classes[c]!.productive) continue;

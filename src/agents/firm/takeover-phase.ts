@@ -32,7 +32,7 @@ export function holdTakeovers(state: EconomyState): void {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
     standings.push({
       id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, bookAssetsCents: bookValue[org.id]!, debtCents: debt[org.id]!,
-      annualProfitCents: 12 * org.trailingNetIncome, returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!,
+      annualProfitCents: 12 * org.trailingNetIncome, returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!, line: org.line,
     });
   }
   for (const plan of planTakeovers(standings, trailingBondYield(state), params.takeoverPremium)) {

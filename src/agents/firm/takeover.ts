@@ -5,7 +5,10 @@
 // least that to it (the target's assets earning the buyer's return, capitalised alike, plus
 // the target's cash, less the debt it takes over with the target's bond series); the target's shareholders accept only if the offer beats what their
 // shares are worth. Buyers go from the best return down, each to the weakest target it can
-// buy; each firm takes part in at most one takeover a year, as buyer or as target.
+// buy; each firm takes part in at most one takeover a year, as buyer or as target. A firm buys
+// only a firm of its own line (MODEL.md 10.1): a producer buying a landlord would become both;
+// and the two lines' returns on assets (homes' rents, workshops' surplus) do not rank one firm's
+// management against the other's.
 
 export interface FirmStanding {
   readonly id: number;
@@ -19,6 +22,8 @@ export interface FirmStanding {
   readonly annualProfitCents: number;
   /** Annual profit over the book value of its assets. */
   readonly returnOnAssets: number;
+  /** Its line of business (FIRM_LINE_*): a firm buys only firms of its own line. */
+  readonly line: number;
 }
 
 export interface Takeover {
@@ -58,7 +63,7 @@ export function planTakeovers(firms: readonly FirmStanding[], yieldRate: number,
     // The weakest target first: the one whose assets earn least.
     for (let k = byReturn.length - 1; k >= 0; k--) {
       const target = byReturn[k]!;
-      if (target.id === acquirer.id || engaged.has(target.id)) continue;
+      if (target.id === acquirer.id || engaged.has(target.id) || target.line !== acquirer.line) continue;
       if (!(target.returnOnAssets < acquirer.returnOnAssets)) break;
       const value = marketValueCents(target.annualProfitCents, target.bookEquityCents, yieldRate);
       const offer = Math.round(value * (1 + premium));

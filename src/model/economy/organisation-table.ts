@@ -9,6 +9,14 @@ export const ORG_FIRM = 1;
 export const ORG_COOPERATIVE = 2;
 export const ORG_KIND_NAMES = ['commune', 'firm', 'cooperative'] as const;
 
+/**
+ * A firm's line of business (MODEL.md 10.1), chosen by its founder (firm/line-of-business.ts):
+ * a producing firm owns productive assets and employs; a landlord firm's assets are homes and it
+ * hires nobody. Communes and cooperatives keep FIRM_LINE_PRODUCING (unused).
+ */
+export const FIRM_LINE_PRODUCING = 0;
+export const FIRM_LINE_LANDLORD = 1;
+
 /** How an organisation ended (MODEL.md 6, survival curves): still alive, liquidated, or absorbed. */
 export const EXIT_NONE = 0;
 export const EXIT_FAILED = 1;
@@ -98,6 +106,8 @@ export interface Organisation {
   productivityDrawn: boolean;
   /** Firms: planned new positions not yet opened (a fraction carried month to month, investment.ts). */
   growthCredit: number;
+  /** Firms: FIRM_LINE_PRODUCING or FIRM_LINE_LANDLORD, for life (MODEL.md 10.1). */
+  line: number;
 }
 
 export class OrganisationTable {
@@ -117,7 +127,7 @@ export class OrganisationTable {
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
       otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, trailingReturn: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true, lender: false,
-      productivity: 1, logProductivity: 0, productivityDrawn: false, growthCredit: 0,
+      productivity: 1, logProductivity: 0, productivityDrawn: false, growthCredit: 0, line: FIRM_LINE_PRODUCING,
     };
     settleNumberFields(org);
     this.all.push(org);
