@@ -4,20 +4,12 @@
 // starts a fresh worker, so the page stays usable.
 import * as Comlink from 'comlink';
 import type { EngineApi, LoadOutcome, LoadRequest, MetricFrame, Speed } from '../worker/protocol.ts';
+import { seconds, watchPings } from '../worker/stall-watch.ts';
 
 export interface EngineEvents {
   frame(frame: MetricFrame): void;
   failure(message: string): void;
 }
-
-/** How often the page asks the worker whether it is alive. */
-const PING_EVERY_MS = 2_000;
-/**
- * A ping unanswered this long means the worker is gone. The worker answers between slices of a
- * few milliseconds; only one month of a very large economy runs longer unbroken (about a second
- * at a million persons), and a load, which may build for longer, is not timed.
- */
-const PING_TIMEOUT_MS = 10_000;
 
 export class EngineClient {
   private readonly events: EngineEvents;
@@ -28,7 +20,7 @@ export class EngineClient {
   /** Rejects when the current worker crashes, so a call in flight does not wait forever. */
   private crashed: Promise<never> = new Promise(() => {});
   private rejectCrashed: (error: Error) => void = () => {};
-  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private stopWatching: () => void = () => {};
   /** Loads in flight: the worker may be busy building a large scenario and not answer pings. */
   private loading = 0;
 
@@ -62,28 +54,17 @@ export class EngineClient {
 
   /** Pings `api` while it is the current worker; one unanswered for PING_TIMEOUT_MS is a crash. */
   private watch(api: Comlink.Remote<EngineApi>): void {
-    clearInterval(this.watchdog);
-    let sentAt: number | null = null;
-    let checkedAt = performance.now();
-    this.watchdog = setInterval(() => {
-      if (this.api !== api) return;
-      const now = performance.now();
-      // The page itself was frozen or its timers throttled (a background tab): no verdict.
-      const pageStalled = now - checkedAt > 3 * PING_EVERY_MS;
-      checkedAt = now;
-      if (sentAt === null) {
-        sentAt = now;
-        api.ping().then(() => { sentAt = null; }, () => {});
-      } else if (this.loading === 0 && !pageStalled && now - sentAt > PING_TIMEOUT_MS) {
-        this.crash(`The engine worker stopped answering (for ${Math.round((now - sentAt) / 1000)} s): the browser may have closed it or run out of memory for it.`);
-      }
-    }, PING_EVERY_MS);
+    this.stopWatching();
+    this.stopWatching = watchPings(() => api.ping(), {
+      excused: () => this.loading > 0,
+      stalled: (silentMs) => this.crash(`The engine worker stopped answering (for ${seconds(silentMs)} s): the browser may have closed it or run out of memory for it.`),
+    });
   }
 
   private crash(message: string): void {
     if (this.dead) return;
     this.dead = true;
-    clearInterval(this.watchdog);
+    this.stopWatching();
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

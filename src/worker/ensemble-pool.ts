@@ -10,6 +10,7 @@
 import * as Comlink from 'comlink';
 import type { EnsembleJob, JobResult } from './ensemble-job.ts';
 import type { EnsembleWorkerApi } from './ensemble-worker.ts';
+import { seconds, watchSilence } from './stall-watch.ts';
 
 export type BatchOutcome =
   | { readonly cancelled: false; readonly results: readonly JobResult[] }
@@ -67,7 +68,7 @@ export class EnsemblePool {
   private readonly spawn: () => Worker;
   private readonly stallMs: number;
   private readonly checkEveryMs: number;
-  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private stopWatch: (() => void) | undefined;
 
   constructor(size = poolSizeFor(navigator.hardwareConcurrency), options: PoolOptions = {}) {
     this.size = size;
@@ -159,31 +160,26 @@ export class EnsemblePool {
 
   /** Checks every checkEveryMs, while jobs run, that each busy worker still makes progress. */
   private watch(): void {
-    if (this.watchdog !== undefined) return;
-    let checkedAt = performance.now();
-    this.watchdog = setInterval(() => {
-      const now = performance.now();
-      // The page itself was frozen or its timers throttled (a background tab): no verdict, and
-      // each job's clock starts again.
-      const pageStalled = now - checkedAt > 3 * this.checkEveryMs;
-      checkedAt = now;
+    if (this.stopWatch !== undefined) return;
+    this.stopWatch = watchSilence(this.checkEveryMs, (now, frozen) => {
       const busy = this.slots.filter((slot) => slot.current !== null);
       if (busy.length === 0) {
         this.stopWatching();
         return;
       }
       for (const slot of busy) {
-        if (pageStalled) slot.beatAt = now;
+        // While the page was frozen each job's clock starts again.
+        if (frozen) slot.beatAt = now;
         else if (now - slot.beatAt > this.stallMs) {
-          this.retire(slot, `an ensemble worker stopped answering (no progress for ${Math.round((now - slot.beatAt) / 1000)} s): the browser may have closed it or run out of memory for it`);
+          this.retire(slot, `an ensemble worker stopped answering (no progress for ${seconds(now - slot.beatAt)} s): the browser may have closed it or run out of memory for it`);
         }
       }
-    }, this.checkEveryMs);
+    });
   }
 
   private stopWatching(): void {
-    clearInterval(this.watchdog);
-    this.watchdog = undefined;
+    this.stopWatch?.();
+    this.stopWatch = undefined;
   }
 
   private pump(): void {
