@@ -88,4 +88,6 @@ export interface BranchApi {
   pause(): void;
   /** The snapshot at the branch point, or of the original now when there is no branch. */
   snapshotText(): string | null;
+  /** Answers between slices; the page pings to tell a closed worker from a busy one (stall-watch.ts). */
+  ping(): boolean;
 }

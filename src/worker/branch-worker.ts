@@ -51,6 +51,7 @@ const api: BranchApi = {
   play: () => session.play(),
   pause: () => session.pause(),
   snapshotText: () => session.snapshotText(),
+  ping: () => true,
 };
 
 Comlink.expose(api);

@@ -84,9 +84,13 @@ export class WhatIfView extends LitElement {
   private readonly record = new BranchRecord();
   private readonly client = new BranchClient({
     frame: (frame) => this.onFrame(frame),
+    // The run stopped with an error, or its worker failed or stopped answering: no frame will
+    // come, so the view stops waiting, and the next Branch and run starts the run again.
     failure: (message) => {
-      this.message = message;
+      this.message = `${message}\nBranch and run starts the run again.`;
       this.pending = null;
+      this.failed = true;
+      this.record.mode = 'paused';
     },
   });
 
@@ -101,6 +105,8 @@ export class WhatIfView extends LitElement {
   @state() private message: string | null = null;
   @state() private notice: string | null = null;
   @state() private link = '';
+  /** The run stopped with an error or lost its worker: it must be loaded again before it can branch. */
+  @state() private failed = false;
   /** Branch with these changes when the original reaches this month, paused. */
   private pending: { tick: number; changes: BranchChanges } | null = null;
   private loadedFor = '';
@@ -172,6 +178,7 @@ export class WhatIfView extends LitElement {
       return;
     }
     this.text = text;
+    this.failed = false;
     const parsed = parseScenarioText(text, populationOverride(this.scenario, this.persons));
     this.running = parsed.ok ? parsed.scenario : this.scenario;
     this.fileName = null;
@@ -233,6 +240,12 @@ export class WhatIfView extends LitElement {
     this.message = null;
     this.notice = null;
     this.link = '';
+    if (this.failed) {
+      this.failed = false;
+      this.pending = { tick, changes };
+      void this.load();
+      return;
+    }
     const branch = this.record.branch;
     if (branch !== null && branch.tick === tick) {
       void this.branchNow(changes);
@@ -277,6 +290,7 @@ export class WhatIfView extends LitElement {
     this.running = parsed.ok ? parsed.scenario : null;
     this.text = outcome.scenarioText;
     this.fileName = file.name;
+    this.failed = false;
     this.replicateKey = outcome.replicateKey ?? undefined;
     this.record.begin(outcome.info);
     this.atMonth = outcome.tick;
@@ -360,7 +374,7 @@ export class WhatIfView extends LitElement {
           @click=${() => this.branchAndRun()}>Branch at year ${yearsText(this.atMonth)} and run both</button>
         ${fields.length > 0 && this.changes.length < fields.length ? html`<button data-testid="whatif-add-change"
           @click=${() => { this.changes = [...this.changes, ...this.proposeChange()]; }}>Add a change</button>` : nothing}
-        <button data-testid="whatif-play" ?disabled=${info === null} @click=${() => (playing ? this.client.pause() : this.client.play())}>${playing ? 'Pause' : 'Play'}</button>
+        <button data-testid="whatif-play" ?disabled=${info === null || this.failed} @click=${() => (playing ? this.client.pause() : this.client.play())}>${playing ? 'Pause' : 'Play'}</button>
         ${this.record.branch !== null ? html`<button data-testid="whatif-clear" @click=${() => { this.client.clearBranch(); this.emitAddress(undefined, {}); }}>Drop the branch</button>` : nothing}
       </div>
       <div class="line">
