@@ -10,6 +10,15 @@ describe('firm wage rate', () => {
     expect(nextWageRate(200_000, 0, 0, 100_000)).toBe(200_000);
   });
 
+  it('stops rising at the ceiling, what a unit of skill produces on the open position, and is never cut by it', () => {
+    // Before the ceiling the rate rose 1% a month for as long as the vacancy stayed open (a firm
+    // of productivity 0.82 paid 6,727 a unit of skill on a position producing 2,950, mixed year 50).
+    expect(nextWageRate(200_000, 1, 0, 100_000, undefined, 201_000)).toBe(201_000);
+    expect(nextWageRate(200_000, 1, 0, 100_000, undefined, 250_000)).toBeCloseTo(202_000, 6);
+    expect(nextWageRate(300_000, 1, 0, 100_000, undefined, 250_000)).toBe(300_000);
+    expect(nextWageRate(300_000, 0, 2, 100_000, undefined, 250_000)).toBeCloseTo(297_000, 6);
+  });
+
   it('never falls below the wage floor', () => {
     expect(nextWageRate(100_500, 0, 5, 100_000)).toBe(100_000);
   });

@@ -1,9 +1,11 @@
 // MODEL.md 10.8, capital works the same in every owner's hands: a cooperative's idle capital is
 // its cash above six months of its costs (the firms' idle-cash rule, firm-accounts.ts). It may
 // lend it at the bond auctions like any saver, buy an asset to let to an asker, and let out
-// through the shared rental auction a productive asset no member works.
+// through the shared rental auction a productive asset no member works. A firm lets out a
+// position it cannot fill at a wage the position earns (letOutVacantAssets).
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { ORG_COOPERATIVE, type Organisation } from '../../model/economy/organisation-table.ts';
+import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
+import { offerAtPositionValue, positionValueCents } from '../firm/wage-rate.ts';
 import { IDLE_CASH_COST_MONTHS, worthInvesting } from '../firm/firm-accounts.ts';
 
 /** Cash above six months of wages, bond service and other costs (cents, at least 0). */
@@ -36,17 +38,33 @@ export function lendsAssetOut(state: EconomyState, coop: Organisation, cls: numb
 }
 
 /**
- * Monthly: a cooperative's productive asset that no member (nor hired worker) has worked for
- * `vacantMonthsToLet` months is let out at the rental auction (MODEL.md 10.8), as a commune's
- * free asset is. Once let it stays let; new members get new assets.
+ * Monthly: a position given up is let out at the rental auction (MODEL.md 10.8), as a commune's
+ * free asset is; a let asset nobody rents is sold after `graceMonths` (defaults.ts). One rule for
+ * every owner that hires: a productive asset nobody has worked for `vacantMonthsToLet` months
+ * while its owner could offer no more for it. A cooperative offers members' pay or the market
+ * wage and never bids more, so its wait is counted from the first vacant month (with
+ * `rentOutAssets`); a firm raises its rate while the vacancy is open, so its wait is counted only
+ * while its offer has reached what a unit of skill produces there (wage-rate.ts): a filled job
+ * would then be worth no more than the vacancy, and a firm keeps a vacancy open only while a
+ * filled job is worth more (Pissarides 2000, ch. 1, free entry of vacancies). Without it a firm
+ * bid the wage 1% a month past the position's product for as long as nobody took it; with only
+ * a ceiling, the unfilled vacancy froze the firm (investment.ts: a firm with a vacancy open does
+ * not invest). Once let it stays let; new members and new hires get new assets.
  */
 export function letOutVacantAssets(state: EconomyState): void {
-  const { assets, params } = state;
-  if (!params.coopRentOut) return;
+  const { assets, params, orgs } = state;
   const list = state.enterpriseAssets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0 || assets.ownerKind[a] !== ORG_COOPERATIVE) continue;
+    if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0) continue;
+    const kind = assets.ownerKind[a]!;
+    if (kind === ORG_COOPERATIVE) {
+      if (!params.coopRentOut) continue;
+    } else if (kind === ORG_FIRM) {
+      const firm = orgs.all[assets.owner[a]!]!;
+      const value = positionValueCents(assets.classOutput[assets.cls[a]!]!, firm.productivity, state.goodsPriceCents);
+      if (!offerAtPositionValue(firm.wageRateCents, value)) { assets.vacantMonths[a] = 0; continue; }
+    } else continue;
     assets.vacantMonths[a]!++;
     if (assets.vacantMonths[a]! >= params.coopVacantMonthsToLet) {
       assets.letOut[a] = 1;

@@ -2,14 +2,15 @@
 // and of cooperatives that hire non-members), the cooperatives a person may apply to, and the
 // hiring that follows the mode choices. Applicants are served in a seeded order; a firm fills
 // its vacancies and counts the applicants it turned away (queued). Then each firm's wage rate
-// moves 1% up while a vacancy stays open and 1% down while applicants queue (MODEL.md 5).
+// moves 1% up while a vacancy stays open, no higher than the open position's value, and 1% down
+// while applicants queue (MODEL.md 5).
 import type { RandomStream } from '../../model/random.ts';
 import { grown } from '../../model/grown.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { cooperativeEquity } from '../../model/economy/net-worth.ts';
-import { nextWageRate } from '../firm/wage-rate.ts';
+import { nextWageRate, positionValueCents } from '../firm/wage-rate.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
 import { startWork } from './possession.ts';
@@ -122,7 +123,13 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   equipMembers(state, vacantByOrg, queue, rng);
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM) continue;
-    org.vacancies = vacantByOrg[org.id]!.length;
-    org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents);
+    const vacant = vacantByOrg[org.id]!;
+    org.vacancies = vacant.length;
+    // A raise stops at what a unit of skill produces on its best open position (wage-rate.ts);
+    // a position left open at that offer is let out (letOutVacantAssets).
+    let output = 0;
+    for (const a of vacant) output = Math.max(output, assets.classOutput[assets.cls[a]!]!);
+    const ceiling = positionValueCents(output, org.productivity, state.goodsPriceCents);
+    org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents, undefined, ceiling);
   }
 }

@@ -27,7 +27,8 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   }
   const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
-    // A firm with a vacancy still open is hiring for it (its wage rises meanwhile).
+    // A firm with a vacancy still open is hiring for it (its wage rises meanwhile, up to the
+    // position's value; a position left open at that offer is let out: idle-capital.ts).
     if (!firm.alive || firm.kind !== ORG_FIRM || firm.line === FIRM_LINE_LANDLORD || firm.vacancies > 0) continue;
     let best = -1, bestReturn = Number.NEGATIVE_INFINITY, bestSurplus = 0;
     for (let c = 0; c < classes.length; c++) {
