@@ -119,7 +119,7 @@ export const cooperativesSchema = z.strictObject({
   merges: z.boolean().default(true).meta({ description: 'A failing cooperative may merge into a healthy one by vote of the healthy one\'s members.' }),
   rentOutAssets: z.boolean().default(true).meta({ description: 'MODEL.md 10.8: a cooperative rents out through the shared rental auction an asset no member has worked for vacantMonthsToLet months, and, with idle capital, buys an asset for an asker who offers a rental agreement, as a commune does.' }),
   lendIdleCapital: z.boolean().default(true).meta({ description: 'MODEL.md 10.8: a cooperative bids at the shared bond auctions like any saver, priced by the same rule, with at most saversFraction of its idle capital (cash above six months of its costs) a month; coupons, redemptions and losses reach its account.' }),
-  vacantMonthsToLet: months(1, 120, 3, 'Months a cooperative\'s productive asset stands vacant before it is let out at the rental auction.'),
+  vacantMonthsToLet: months(1, 120, 3, 'Months a cooperative\'s productive asset stands vacant before it is let out at the rental auction; also the months a firm\'s position stands vacant at an offer equal to its value before the firm lets it out (one rule, MODEL-CHOICES: wage rate).'),
 });
 
 export const HOME_OWNER_KINDS = ['commune', 'firm', 'cooperative'] as const;
