@@ -32,16 +32,19 @@
 // shared cores and all. Pure bookkeeping here; the command reads the clock.
 
 /** Warm-up runs per thread at most: after these the estimate is given even if the threads still speed up. */
-export const MAX_WARM_UP_ROUNDS = 10;
+export const MAX_WARM_UP_ROUNDS = 20;
 /** A thread is warm when its last WARM_RUNS runs... */
 export const WARM_RUNS = 3;
 /** ...cost within this ratio of each other (largest over smallest, CPU per person-month). */
 export const WARM_SPREAD = 1.2;
 /**
- * Person-months a thread runs before it can count as warm: a cold thread's first runs can agree
- * with each other before its CPU time falls (mixed, 30 years: 1.0, 1.0, then 0.6, 0.4 s).
+ * Person-months a thread runs before it can count as warm: V8 optimises in tiers, and a thread's
+ * CPU time per run can sit on a plateau before it falls again. Quiet machine, mixed at 1,000
+ * persons x 30 years (360,000 person-months a run), CPU per run on one thread: 1.09, then
+ * 0.53-0.47 for eight runs (agreeing within 1.2), then 0.26-0.32 from its 14th run (about 4.7
+ * million person-months) on; the estimate timed on the plateau came out 6:50 for 4:10 real.
  */
-export const MIN_WARM_PERSON_MONTHS = 1_500_000;
+export const MIN_WARM_PERSON_MONTHS = 5_000_000;
 /** Runs per thread the renewed estimate is timed on (the latest since the warm-up). */
 export const RECENT_ROUNDS = 10;
 

@@ -6,10 +6,10 @@ import { progressLine } from '../../src/cli/progress-bar.ts';
 
 describe('the order that times the machine', () => {
   it('hands out the runs in list order and gives the estimate when the threads are warm, timed on their last runs', () => {
-    // 40 runs of 500,000 person-months on 2 threads (no CPU times: judged on wall time). Per
+    // 40 runs of 1.5 million person-months on 2 threads (no CPU times: judged on wall time). Per
     // thread 10, 6, 5.5, 5 s: the last three lie within 1.2 of each other and each thread has
-    // run 2 million person-months (over MIN_WARM_PERSON_MONTHS).
-    const order = new CalibratedOrder(new Array(40).fill(500_000), 2);
+    // run 6 million person-months (over MIN_WARM_PERSON_MONTHS).
+    const order = new CalibratedOrder(new Array(40).fill(1_500_000), 2);
     const warmUp = [10, 10, 6, 6, 5.5, 5.5, 5, 5];
     const started: number[] = [];
     const dues: boolean[] = [];
@@ -20,8 +20,8 @@ describe('the order that times the machine', () => {
     expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(dues).toEqual([false, false, false, false, false, false, false, true]);
     expect(order.warm).toBe(true);
-    // The median of each thread's last three runs (6, 5.5, 5 twice): 5.5 s per 500,000.
-    expect(order.rate()).toBeCloseTo(5.5 / 500_000, 15);
+    // The median of each thread's last three runs (6, 5.5, 5 twice): 5.5 s per 1.5 million.
+    expect(order.rate()).toBeCloseTo(5.5 / 1_500_000, 15);
     expect(order.timedRuns).toBe(6);
     // No jumping sample: the rest follows in order.
     expect([order.next(), order.next(), order.next()]).toEqual([8, 9, 10]);
@@ -29,15 +29,16 @@ describe('the order that times the machine', () => {
   });
 
   it('does not call a thread warm before it has run MIN_WARM_PERSON_MONTHS, however alike its first runs', () => {
-    // Cold runs agree with each other before the CPU time falls (mixed, 30 years: 1.0, 1.0, 1.0 s).
-    const order = new CalibratedOrder(new Array(100).fill(360_000), 1);
+    // A plateau: runs agree with each other before the CPU time falls again (V8's tiers).
+    const order = new CalibratedOrder(new Array(100).fill(1_000_000), 1);
     const cpu = [1.0, 1.0, 1.0, 0.6, 0.4, 0.4, 0.4];
     const dues = cpu.map((c) => order.ended(order.next(), 0, c, c));
-    // 360,000 x 5 = 1.8 million person-months after the fifth run, but its last three
-    // (1.0, 0.6, 0.4) disagree; the seventh run makes 0.4, 0.4, 0.4.
-    expect(MIN_WARM_PERSON_MONTHS).toBeGreaterThan(3 * 360_000);
+    // 5 million person-months after the fifth run, but its last three (1.0, 0.6, 0.4)
+    // disagree; the seventh run makes 0.4, 0.4, 0.4.
+    expect(MIN_WARM_PERSON_MONTHS).toBeGreaterThan(3 * 1_000_000);
+    expect(MIN_WARM_PERSON_MONTHS).toBeLessThanOrEqual(5 * 1_000_000);
     expect(dues).toEqual([false, false, false, false, false, false, true]);
-    expect(order.rate()).toBeCloseTo(0.4 / 360_000, 15);
+    expect(order.rate()).toBeCloseTo(0.4 / 1_000_000, 15);
   });
 
   it('gives the estimate anyway after MAX_WARM_UP_ROUNDS runs per thread that keep getting faster', () => {
@@ -66,7 +67,7 @@ describe('warm-up', () => {
     // Thread 1: 10, 6, 5.5, 5 s per 1,000 person-months; thread 2: 9, 7, 6, 6 (wall only).
     const one = [10, 6, 5.5, 5];
     const two = [9, 7, 6, 6];
-    const pm = 1_000_000;
+    const pm = 1_500_000;
     times.record(1, one[0]!, pm);
     times.record(2, two[0]!, pm);
     times.record(1, one[1]!, pm);
@@ -80,7 +81,7 @@ describe('warm-up', () => {
     times.record(2, two[3]!, pm);
     // 6, 5.5, 5 (1.2) and 7, 6, 6 (1.17).
     expect(times.warm(2)).toBe(true);
-    // Last three: 6, 5.5, 5 and 7, 6, 6 s per million person-months: median 6.
+    // Last three: 6, 5.5, 5 and 7, 6, 6 s per 1.5 million person-months: median 6.
     expect(times.rate()).toBeCloseTo(6 / pm, 15);
     expect(times.rateRuns).toBe(6);
     expect(times.timedRuns).toBe(8);
@@ -92,9 +93,9 @@ describe('warm-up', () => {
     const falling = new RunTimes();
     [[11, 1.1], [9, 0.9], [8, 0.6]].forEach(([wall, cpu]) => falling.record(1, wall!, 360_000, cpu));
     expect(falling.warm(1)).toBe(false);
-    // Thread 2: CPU flat at 0.40-0.44 s while the wall time halves as other work ends: warm.
+    // Thread 2 (runs of 1.2 million person-months): CPU flat at 0.40-0.44 s while the wall time halves as other work ends: warm.
     const flat = new RunTimes();
-    [[5, 0.44], [4, 0.44], [3, 0.4], [2, 0.42], [2, 0.41]].forEach(([wall, cpu]) => flat.record(2, wall!, 360_000, cpu));
+    [[5, 0.44], [4, 0.44], [3, 0.4], [2, 0.42], [2, 0.41]].forEach(([wall, cpu]) => flat.record(2, wall!, 1_200_000, cpu));
     expect(flat.warm(1)).toBe(true);
   });
 
