@@ -66,4 +66,9 @@ export function restoreEngine(fresh: Simulation, snapshot: EngineSnapshot): void
   restoreGraph(memory, snapshot.memory, '$.memory');
   restoreGraph(series, snapshot.series, '$.series');
   if (fresh.tick !== snapshot.tick) throw new SnapshotError(`the snapshot says month ${snapshot.tick} but its state is at month ${fresh.tick}`);
+  // Every month of a run ends with money conserved (MODEL.md 1), so a ledger that does not
+  // balance was damaged or edited: refused before the run replaces anything (a NaN balance was
+  // resumed in the page, replaced the user's run and stopped 18 months later with "no such pair").
+  const problem = (state as EngineState).ledger.audit();
+  if (problem !== null) throw new SnapshotError(`the snapshot's ledger does not balance, so it was damaged or edited: ${problem}`);
 }

@@ -86,7 +86,9 @@ export class BranchSession {
       file = parseSnapshot(text, source);
       simulation = resumeSnapshot(file);
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      // Named by its file, as the CLI names it (parseSnapshot's own messages already are).
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, message: message.startsWith(source) ? message : `${source}: ${message}` };
     }
     this.start(file.scenario, file.replicateKey, simulation);
     return {

@@ -9,33 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { patience, useBrowser, type WatchedPage } from './browser-session.ts';
+import { injectMathFault } from './math-fault.ts';
 
 const session = useBrowser();
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
 const year = async (page: Page) => Number(await text(page, 'year-readout'));
-
-/**
- * The 200th call of a Math function in `worker` from now does `fault`: inside the month (or the
- * replicate) it is running. A hung worker never returns, never beats and never answers a ping,
- * as one the browser has closed.
- */
-async function injectMathFault(worker: Worker, fault: 'throw' | 'hang'): Promise<void> {
-  await worker.evaluate((kind) => {
-    const math = Math as unknown as Record<string, (...args: number[]) => number>;
-    let calls = 0;
-    for (const name of ['floor', 'log', 'sqrt', 'exp', 'round', 'ceil', 'abs', 'min', 'max', 'pow']) {
-      const real = math[name]!;
-      math[name] = (...args: number[]) => {
-        if (++calls === 200) {
-          if (kind === 'throw') throw new Error('fault injected by the test');
-          for (;;) { /* hung */ }
-        }
-        return real(...args);
-      };
-    }
-  }, fault);
-}
 
 /** A page on a small scenario that takes a while to finish at a modest speed. */
 async function open(): Promise<WatchedPage> {

@@ -126,4 +126,18 @@ describe('a snapshot file that is not one', () => {
   it('refuses a snapshot of another model kind than its scenario builds', () => {
     expect(refused(JSON.stringify({ ...good, engine: { ...good.engine, kind: 'yard-sale' } }))).toMatch(/snapshot is of a yard-sale model; this scenario builds a economy model/);
   });
+
+  it('refuses a ledger that does not balance (a balance edited, or NaN), before it runs', () => {
+    /** The good snapshot with account 5's balance replaced by what `edit` makes of it. */
+    const withBalance = (edit: (cents: number) => number) => {
+      const state = structuredClone(good.engine.state) as { ledger: { balances: { bytes: string } } };
+      const bytes = Buffer.from(state.ledger.balances.bytes, 'base64');
+      bytes.writeDoubleLE(edit(bytes.readDoubleLE(5 * 8)), 5 * 8);
+      state.ledger.balances.bytes = bytes.toString('base64');
+      return JSON.stringify({ ...good, engine: { ...good.engine, state } });
+    };
+    expect(refused(withBalance((cents) => cents + 100))).toMatch(/ledger does not balance, so it was damaged or edited: the ledger sums to 100 cents instead of 0$/);
+    // Such a file was resumed and ran 18 months before a transfer failed with "no such pair".
+    expect(refused(withBalance(() => Number.NaN))).toMatch(/ledger does not balance.*: account 5 holds a fraction of a cent: NaN$/);
+  });
 });

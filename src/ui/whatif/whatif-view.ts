@@ -109,6 +109,8 @@ export class WhatIfView extends LitElement {
   @state() private failed = false;
   /** Branch with these changes when the original reaches this month, paused. */
   private pending: { tick: number; changes: BranchChanges } | null = null;
+  /** The snapshot file running here, if one was resumed: after a failure, Branch and run resumes it again. */
+  private resumed: { text: string; name: string } | null = null;
   private loadedFor = '';
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -137,11 +139,16 @@ export class WhatIfView extends LitElement {
 
   protected override updated(): void {
     // The page's scenario runs here unless a file was resumed; a new page scenario replaces the file's.
-    const key = `${this.scenarioText}\u0000${this.persons ?? ''}\u0000${this.replicateKey ?? ''}`;
+    const key = this.loadKey();
     if (this.scenarioText !== '' && this.loadedFor !== key) {
       this.loadedFor = key;
       void this.load();
     }
+  }
+
+  /** What the page's scenario was last loaded here for: the scenario, its population and replicate key. */
+  private loadKey(): string {
+    return `${this.scenarioText}\u0000${this.persons ?? ''}\u0000${this.replicateKey ?? ''}`;
   }
 
   private get kind() {
@@ -182,6 +189,7 @@ export class WhatIfView extends LitElement {
     const parsed = parseScenarioText(text, populationOverride(this.scenario, this.persons));
     this.running = parsed.ok ? parsed.scenario : this.scenario;
     this.fileName = null;
+    this.resumed = null;
     this.link = '';
     this.record.begin(outcome.info);
     if (this.pending === null && this.atMonth === 0) {
@@ -241,9 +249,10 @@ export class WhatIfView extends LitElement {
     this.notice = null;
     this.link = '';
     if (this.failed) {
+      // The run that failed starts again: the resumed file's, else the page's scenario.
       this.failed = false;
       this.pending = { tick, changes };
-      void this.load();
+      void this.restart();
       return;
     }
     const branch = this.record.branch;
@@ -279,26 +288,49 @@ export class WhatIfView extends LitElement {
       this.message = `${file.name}: ${file.size.toLocaleString('en')} bytes is more than a snapshot file can be (${MAX_FILE_BYTES.toLocaleString('en')})`;
       return;
     }
-    const outcome = await this.client.resume(await file.text(), file.name);
-    if (outcome === null) return;
+    const tick = await this.resume(await file.text(), file.name);
+    if (tick === null) return;
+    this.atMonth = tick;
+    this.pending = null;
+    this.changes = this.proposeChange();
+    this.notice = `Resumed ${file.name} at month ${tick} (year ${yearsText(tick)}). Choose a change and branch, or play on.`;
+  }
+
+  /**
+   * Runs a snapshot file here in place of what ran; its month, or null. A refused file changes
+   * nothing: the run that was here goes on and the message says why.
+   */
+  private async resume(text: string, name: string): Promise<number | null> {
+    const outcome = await this.client.resume(text, name);
+    if (outcome === null) return null;
     if (!outcome.ok) {
-      // The file was refused; what ran before goes on.
       this.message = `Could not resume ${outcome.message}`;
-      return;
+      return null;
     }
     const parsed = parseScenarioText(outcome.scenarioText);
     this.running = parsed.ok ? parsed.scenario : null;
     this.text = outcome.scenarioText;
-    this.fileName = file.name;
+    this.resumed = { text, name };
+    this.fileName = name;
     this.failed = false;
     this.replicateKey = outcome.replicateKey ?? undefined;
+    // The file's replicate key is not a new page scenario to load over the file's run.
+    this.loadedFor = this.loadKey();
     this.record.begin(outcome.info);
-    this.atMonth = outcome.tick;
-    this.pending = null;
     this.message = null;
     this.link = '';
-    this.changes = this.proposeChange();
-    this.notice = `Resumed ${file.name} at month ${outcome.tick} (year ${yearsText(outcome.tick)}). Choose a change and branch, or play on.`;
+    return outcome.tick;
+  }
+
+  /** After a failure: the resumed file's run again, or the page's scenario, then the pending branch. */
+  private async restart(): Promise<void> {
+    const file = this.resumed;
+    if (file === null) {
+      await this.load();
+      return;
+    }
+    const tick = await this.resume(file.text, file.name);
+    if (tick !== null && this.pending !== null) this.client.seekMonth(this.pending.tick);
   }
 
   private async makeLink(): Promise<void> {
