@@ -7,7 +7,7 @@ import { sameWealth, sampleCostMs, timeBare, timeEngine, type Timing } from './m
 import { runScenarioFileCase } from './scenario-files.ts';
 import { bundleScenarioWorker } from './engine-bundle.ts';
 import { judgeRatios } from './ratio-verdict.ts';
-import { claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
+import { JUDGED_RUNS, claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
 import { claimsPanelWallTime, mainThreadLongTasks } from './browser-cases.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
@@ -148,10 +148,10 @@ for (const fileCase of SCENARIO_FILE_CASES) {
   }
   process.stdout.write(`${line}\n`);
 }
-// The replicate pool (issue 19): 2 workers against 1 on runs of a second or more, and a small
-// claims run against the command's own estimate.
+// The replicate pool (issue 19): 2 workers against 1 on runs of a second or more, pools of
+// JUDGED_RUNS runs (why 20: pool-cases.ts), and a small claims run against the command's own estimate.
 process.stdout.write('\nReplicate pool and claims (worker threads on the bundled engine):\n');
-process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 1_000, 10, 4, 1, false) : replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 5_000, 30, 4, 3, true))}\n`);
+process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 1_000, 10, 4, 1, false) : replicateSpeedUp(ROOT, 'scenarios/communes-only.yaml', 5_000, 30, JUDGED_RUNS, 3, true))}\n`);
 const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'persons.count=500'] : ['--replicates', '5', '--years', '20', '--set', 'persons.count=2000'];
 process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
 process.stdout.write('\nIn the browser (the built site in Chromium, as the browser tests serve it):\n');
