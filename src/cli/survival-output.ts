@@ -1,18 +1,19 @@
 // The organisation tables of an economy run (MODEL.md 6, survival curves by kind and size):
-// `organisations.csv`, one row per organisation and replicate (its founding, end, how it ended
-// its size at one year and at its end), and `survival.csv`, the Kaplan-Meier curves computed from them,
-// one row per age at which something happened. Tidy, like series.csv: one observation a row.
-import { ORG_KIND_NAMES, EXIT_NAMES } from '../model/economy/organisation-table.ts';
+// `organisations.csv`, one row per organisation and replicate (a firm's line of business, its
+// founding, end, how it ended, its size at one year and at its end), and `survival.csv`, the
+// Kaplan-Meier curves computed from them, one row per age at which something happened. Tidy,
+// like series.csv: one observation a row.
+import { EXIT_NAMES, FIRM_LINE_NAMES, ORG_FIRM, ORG_KIND_NAMES } from '../model/economy/organisation-table.ts';
 import { SIZE_CLASSES, sizeClassOf } from '../model/economy/size-classes.ts';
 import { ageYears, endedYear, foundedYear, survivalGroups, type OrganisationLifetimes } from '../model/economy/organisation-survival.ts';
 import { replicateLabel, type RunMetrics } from './summary.ts';
 import { cellOf, columnTypeOf, type Cell, type ColumnType, type Table } from './table.ts';
 
 export const ORGANISATION_COLUMNS = [
-  'replicate', 'seed', 'organisation', 'kind', 'foundedYear', 'endedYear', 'ageYears', 'exit', 'sizeAtOneYear', 'sizeClassAtOneYear', 'sizeAtEnd',
+  'replicate', 'seed', 'organisation', 'kind', 'line', 'foundedYear', 'endedYear', 'ageYears', 'exit', 'sizeAtOneYear', 'sizeClassAtOneYear', 'sizeAtEnd',
 ] as const;
 const ORGANISATION_TYPES: readonly ColumnType[] = [
-  'text', 'text', 'integer', 'text', 'real', 'real', 'real', 'text', 'integer', 'text', 'integer',
+  'text', 'text', 'integer', 'text', 'text', 'real', 'real', 'real', 'text', 'integer', 'text', 'integer',
 ];
 
 export const SURVIVAL_COLUMNS = [
@@ -31,13 +32,17 @@ function replicateRows(metrics: RunMetrics, rowsOf: (lives: OrganisationLifetime
     result.organisations === undefined ? [] : rowsOf(result.organisations, replicateLabel(result.replicateKey))));
 }
 
-/** An organisation alive at the end has no end year; one that never reached one year no size then. */
+/**
+ * An organisation alive at the end has no end year; one that never reached one year no size then;
+ * only a firm has a line (producer or landlord, its founder's choice for life).
+ */
 export function organisationsTable(metrics: RunMetrics, seed: string | number): Table {
   const seedType = columnTypeOf([seed]);
   const rows = replicateRows(metrics, (lives, label) => Array.from(lives.kind, (kind, i) => {
     const size = lives.sizeAtOneYear[i]!;
     return [
-      label, cellOf(seed, seedType), i, ORG_KIND_NAMES[kind]!, foundedYear(lives, i), endedYear(lives, i), ageYears(lives, i),
+      label, cellOf(seed, seedType), i, ORG_KIND_NAMES[kind]!, kind === ORG_FIRM ? FIRM_LINE_NAMES[lives.line[i]!]! : null,
+      foundedYear(lives, i), endedYear(lives, i), ageYears(lives, i),
       EXIT_NAMES[lives.exit[i]!]!, size >= 0 ? size : Number.NaN, size >= 0 ? SIZE_CLASSES[sizeClassOf(size)]!.label : null,
       lives.sizeAtEnd[i]!,
     ];

@@ -127,7 +127,7 @@ export function transferablesOf(frame: MetricFrame): ArrayBuffer[] {
     if (d.values !== null) buffers.push(d.values.buffer);
   }
   const o = frame.organisations;
-  if (o !== undefined) buffers.push(o.kind.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer, o.sizeAtEnd.buffer);
+  if (o !== undefined) buffers.push(o.kind.buffer, o.line.buffer, o.foundedTick.buffer, o.endedTick.buffer, o.exit.buffer, o.sizeAtOneYear.buffer, o.sizeAtEnd.buffer);
   if (frame.agentKinds !== undefined) buffers.push(frame.agentKinds.sample.buffer, frame.agentKinds.counts.buffer);
   if (frame.organisationsNow !== undefined) buffers.push(frame.organisationsNow.ids.buffer, frame.organisationsNow.sizes.buffer);
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

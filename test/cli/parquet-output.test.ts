@@ -104,6 +104,13 @@ describe('--format parquet, read by DuckDB', () => {
     for (const stem of ['series', 'organisations', 'survival', 'events']) {
       expectProvenance(await expectSameTable(csv, parquet, stem), summary.provenance, '--replicates 2');
     }
+    // A firm's line is text, set for every firm and for nothing else.
+    const organisations = `read_parquet(${quote(join(parquet, 'organisations.parquet'))})`;
+    expect((await schema(organisations)).find((c) => c.name === 'line')?.type).toBe('VARCHAR');
+    const lines = await rows(`SELECT kind, line, count(*) AS n FROM ${organisations} GROUP BY ALL ORDER BY ALL`);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const { kind, line } of lines) expect(kind === 'firm' ? ['producer', 'landlord'] : [null]).toContain(line);
+    expect(lines.some((r) => r.kind === 'firm')).toBe(true);
   }, 120_000);
 
   it('sweep: sweep rows and the chosen series have the CSV\'s columns, types and values', async () => {

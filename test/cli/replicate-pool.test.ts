@@ -20,7 +20,7 @@ function requestsFor(replicates: number) {
 function bytesOf(result: ReplicateResult): string {
   const parts: ArrayBufferView[] = [result.ticks, ...result.columns];
   const o = result.organisations;
-  if (o !== undefined) parts.push(o.kind, o.foundedTick, o.endedTick, o.exit, o.sizeAtOneYear);
+  if (o !== undefined) parts.push(o.kind, o.line, o.foundedTick, o.endedTick, o.exit, o.sizeAtOneYear);
   return parts.map((view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64')).join('|');
 }
 

@@ -22,6 +22,7 @@ function fiveCommunes(): OrganisationLifetimes {
   return {
     tick: 120,
     kind: Uint8Array.from([ORG_COMMUNE, ORG_COMMUNE, ORG_COMMUNE, ORG_COMMUNE, ORG_COMMUNE, ORG_FIRM]),
+    line: new Uint8Array(6),
     foundedTick: Int32Array.from([0, 0, 12, 12, 36, 0]),
     endedTick: Int32Array.from([24, 60, -1, 18, 96, 30]),
     exit: Uint8Array.from([EXIT_FAILED, EXIT_ABSORBED, EXIT_NONE, EXIT_FAILED, EXIT_FAILED, EXIT_ABSORBED]),
@@ -130,6 +131,7 @@ describe('how organisations end, in a run', () => {
     for (let i = 0; i < lives.kind.length; i++) {
       const org = state.orgs.all[i]!;
       expect(lives.exit[i]).toBe(org.alive ? EXIT_NONE : org.exit);
+      expect(lives.line[i]).toBe(org.line);
       if (org.alive) expect(org.exit).toBe(EXIT_NONE);
       else expect([EXIT_FAILED, EXIT_ABSORBED]).toContain(org.exit);
       if (org.sizeAtOneYear >= 0) expect(ageYears(lives, i)).toBeGreaterThanOrEqual(1);

@@ -15,6 +15,7 @@ function lives(tick: number, orgs: readonly Org[]): OrganisationLifetimes {
   return {
     tick,
     kind: Uint8Array.from(orgs, (o) => o.kind),
+    line: new Uint8Array(orgs.length),
     foundedTick: Int32Array.from(orgs, (o) => o.founded),
     endedTick: Int32Array.from(orgs, (o) => o.ended ?? -1),
     exit: Uint8Array.from(orgs, (o) => o.exit ?? EXIT_NONE),

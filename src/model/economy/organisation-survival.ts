@@ -18,6 +18,8 @@ export interface OrganisationLifetimes {
   /** The month observed: organisations alive then are censored at their age then. */
   readonly tick: number;
   readonly kind: Uint8Array;
+  /** FIRM_LINE_PRODUCING or FIRM_LINE_LANDLORD; a firm's for life, meaningless for other kinds. */
+  readonly line: Uint8Array;
   readonly foundedTick: Int32Array;
   /** -1 while alive. */
   readonly endedTick: Int32Array;
@@ -34,6 +36,7 @@ export function organisationLifetimes(s: EconomyState): OrganisationLifetimes {
   return {
     tick: s.tick,
     kind: Uint8Array.from(all, (o) => o.kind),
+    line: Uint8Array.from(all, (o) => o.line),
     foundedTick: Int32Array.from(all, (o) => o.foundedTick),
     endedTick: Int32Array.from(all, (o) => (o.alive ? -1 : o.endedTick)),
     exit: Uint8Array.from(all, (o) => (o.alive ? EXIT_NONE : o.exit)),

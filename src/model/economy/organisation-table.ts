@@ -16,6 +16,8 @@ export const ORG_KIND_NAMES = ['commune', 'firm', 'cooperative'] as const;
  */
 export const FIRM_LINE_PRODUCING = 0;
 export const FIRM_LINE_LANDLORD = 1;
+/** The lines' names in FIRM_LINE_* order, as organisations.csv writes them. */
+export const FIRM_LINE_NAMES = ['producer', 'landlord'] as const;
 
 /** How an organisation ended (MODEL.md 6, survival curves): still alive, liquidated, or absorbed. */
 export const EXIT_NONE = 0;
