@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { parseScalarText } from '../scenarios/yaml-text.ts';
 import { overridePathProblem } from '../scenarios/overrides.ts';
-import { seedAsWritten } from '../scenarios/common-schema.ts';
+import { readSeedText, type Seed } from '../scenarios/seed-text.ts';
 import { parseShard, type Shard } from './shards.ts';
 
 export class UsageError extends Error {
@@ -54,6 +54,13 @@ export function parseScalar(text: string, flag = 'value'): unknown {
   return value;
 }
 
+/** A seed flag's value read as written (seed-text.ts, as a file's seed is); a refusal names the flag and the field. */
+function seedOf(text: string, flag: string): Seed {
+  const reading = readSeedText(text);
+  if (!reading.ok) throw new UsageError(`${flag}: ${reading.message}`);
+  return reading.seed;
+}
+
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!/^\s*-?\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
@@ -77,12 +84,12 @@ export function overridesOf(
     const problem = overridePathProblem(path);
     if (problem !== undefined) throw new UsageError(`--set ${path}: ${problem}`);
     const text = assignment.slice(equals + 1);
-    overrides[path] = path === 'seed' ? seedAsWritten(parseScalar(text, `--set ${path}`), text) : parseScalar(text, `--set ${path}`);
+    overrides[path] = path === 'seed' ? seedOf(text, `--set ${path}`) : parseScalar(text, `--set ${path}`);
     overrideFlags[path] = `--set ${path}`;
   }
   // The dedicated flags win over --set of the same field.
   if (seed !== undefined) {
-    overrides.seed = seedAsWritten(parseScalar(seed, '--seed'), seed);
+    overrides.seed = seedOf(seed, '--seed');
     overrideFlags.seed = '--seed';
   }
   if (years !== undefined) {

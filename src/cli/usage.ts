@@ -7,7 +7,9 @@ Runs a scenario (YAML or JSON) headless on the same engine as the browser and wr
 metrics. Same scenario + same seed gives the same numbers, bit for bit.
 
 Options:
-  --seed N             Seed of the run (a whole number or a text); overrides the file's seed.
+  --seed N             Seed of the run, overriding the file's: a whole number from 0 to 2^53 - 1
+                       or a text of 1 to 200 characters (in quotes when it reads as a number:
+                       --seed '"-1"'), read as the file's seed and the page's seed field are.
   --years N            Length of the run in years; overrides the file's years.
   --set PATH=VALUE     Override any scenario field by its dotted path; VALUE is read as a
                        YAML scalar (3, 0.5, true, random-split). Repeatable.

@@ -1,20 +1,9 @@
 // Fields every scenario kind has: its name, seed, length and how often metrics are sampled.
 import { z } from 'zod';
+import { MAX_NUMBER_SEED, MAX_TEXT_SEED_CHARS } from './seed-text.ts';
 
-/**
- * The seed as written: a whole number too large for a double to hold exactly (over 2^53 - 1) is
- * kept as its digits, a text seed, instead of rounded to a neighbouring number (a 20-digit seed
- * read 12345678901234567890 as 12345678901234567000, which was then refused, echoed and named
- * as that). The streams are derived from `seed:<seed>` (seedKey, src/model/random.ts), so the
- * digits as text are the run those digits name. Anything else is returned as read.
- */
-export function seedAsWritten(value: unknown, written: string | undefined): unknown {
-  const digits = written?.trim();
-  if (typeof value === 'number' && !Number.isSafeInteger(value) && digits !== undefined && /^\d+$/.test(digits)) return digits;
-  return value;
-}
-
-export const seedSchema = z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().min(1).max(200)]).meta({
+// Seeds as written are read by seed-text.ts; this checks the data a seed arrives as.
+export const seedSchema = z.union([z.number().int().min(0).max(MAX_NUMBER_SEED), z.string().min(1).max(MAX_TEXT_SEED_CHARS)]).meta({
   description: 'Seed of every random stream of the run: a whole number or a string. Same seed, same result.',
 });
 

@@ -1,11 +1,11 @@
 // Reading a scenario: YAML or JSON text -> raw data -> overrides -> zod. Every problem becomes
 // an issue naming the field path, the bad value, what is allowed, and the line and column.
-import { isMap, isPair, isScalar, LineCounter, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, LineCounter, type Document } from 'yaml';
 import { scenarioSchema, SCENARIO_KINDS, type Scenario } from './schema.ts';
 import { allowedAt, keysAt } from './describe-allowed.ts';
 import { parseScenarioYaml, writtenAt } from './yaml-text.ts';
 import { applyOverrides } from './overrides.ts';
-import { seedAsWritten } from './common-schema.ts';
+import { seedOfScalar } from './seed-text.ts';
 
 export { applyOverrides } from './overrides.ts';
 
@@ -240,6 +240,8 @@ export interface PreparedText {
   readonly raw: unknown;
   readonly doc: Document;
   readonly counter: LineCounter;
+  /** The text's seed refused as written (moot when an override sets the seed). */
+  readonly seedIssue?: ScenarioIssue;
 }
 
 /** Reads YAML or JSON text (JSON is read as YAML 1.2, which contains it) into data. */
@@ -275,18 +277,37 @@ export function prepareScenarioText(text: string): { ok: true; prepared: Prepare
   if (raw === null || raw === undefined) {
     return { ok: false, issues: [{ path: '', message: 'the scenario is empty; it needs at least `kind`' }] };
   }
-  if (typeof raw === 'object' && Object.hasOwn(raw, 'seed')) {
-    const data = raw as Record<string, unknown>;
-    data.seed = seedAsWritten(data.seed, writtenAt(doc, ['seed']));
+  const seedIssue = readSeed(raw, doc, counter);
+  return { ok: true, prepared: { raw, doc, counter, ...(seedIssue === undefined ? {} : { seedIssue }) } };
+}
+
+/**
+ * The text's seed read as written (seed-text.ts, as every other place a seed is given), set in
+ * `raw`; a refusal is returned as the seed's issue. A seed that is not one scalar (a list, a
+ * mapping) is left to the schema.
+ */
+function readSeed(raw: unknown, doc: Document, counter: LineCounter): ScenarioIssue | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !Object.hasOwn(raw, 'seed') || !isMap(doc.contents)) return undefined;
+  let node: unknown = doc.contents.get('seed', true);
+  if (isAlias(node)) node = node.resolve(doc);
+  if (!isScalar(node)) return undefined;
+  const reading = seedOfScalar(node.value, typeof node.source === 'string' ? node.source : undefined);
+  if (reading.ok) {
+    (raw as Record<string, unknown>).seed = reading.seed;
+    return undefined;
   }
-  return { ok: true, prepared: { raw, doc, counter } };
+  return { path: 'seed', message: reading.problem, ...locate(doc, counter, ['seed']) };
 }
 
 /** Validates prepared text with `overrides` applied (to a copy: the prepared data is never changed). */
 export function validatePrepared(prepared: PreparedText, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
   const overridden = applyOverrides(prepared.raw, overrides);
   if (!overridden.ok) return overridden;
-  return validateScenario(overridden.raw, prepared.doc, prepared.counter);
+  const outcome = validateScenario(overridden.raw, prepared.doc, prepared.counter);
+  const seedIssue = Object.hasOwn(overrides, 'seed') ? undefined : prepared.seedIssue;
+  if (seedIssue === undefined) return outcome;
+  // The seed's refusal as written replaces whatever the schema made of the value read.
+  return { ok: false, issues: [seedIssue, ...(outcome.ok ? [] : outcome.issues.filter((issue) => issue.path !== 'seed'))] };
 }
 
 /** Parses YAML or JSON text and validates it, with `overrides` applied. */

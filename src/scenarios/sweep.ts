@@ -2,7 +2,7 @@
 // listed values, each run as overrides on one scenario, in a stable order.
 import { overridePathProblem } from './overrides.ts';
 import { parseScalarText } from './yaml-text.ts';
-import { seedAsWritten } from './common-schema.ts';
+import { readSeedText, type Seed } from './seed-text.ts';
 
 export interface SweepAxis {
   /** Dotted path of the scenario field (`lambda`, `bonds.maxYield`). */
@@ -42,14 +42,21 @@ export function parseSweepAxis(spec: string): SweepAxis {
   }
   const texts = body.split(',').map((text) => text.trim());
   if (texts.length > MAX_POINTS) throw new SweepSpecError(`sweep "${spec}": ${texts.length} values; at most ${MAX_POINTS}`);
-  // Values as in --set: YAML scalars, numbers only in decimal notation.
-  const values = texts.map((text) => (path === 'seed' ? seedAsWritten(parseScalarText(text), text) : parseScalarText(text)));
+  // Values as in --set: YAML scalars, numbers only in decimal notation; seeds as --seed reads them.
+  const values = texts.map((text) => (path === 'seed' ? seedOf(text, spec) : parseScalarText(text)));
   if (values.some((v) => v === null || v === undefined || v === '')) {
     throw new SweepSpecError(`sweep "${spec}": an empty value in the list`);
   }
   const huge = texts.find((text, i) => typeof values[i] === 'number' && !Number.isFinite(values[i]));
   if (huge !== undefined) throw new SweepSpecError(`sweep "${spec}": "${huge}" is a number beyond what a double holds`);
   return { path, values };
+}
+
+/** A seed in the list, read as --seed reads it (seed-text.ts); a refusal names the spec and the field. */
+function seedOf(text: string, spec: string): Seed {
+  const reading = readSeedText(text);
+  if (!reading.ok) throw new SweepSpecError(`sweep "${spec}": ${reading.message}`);
+  return reading.seed;
 }
 
 /** Every combination of the axes' values as override sets; the last axis varies fastest. */

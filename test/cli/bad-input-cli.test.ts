@@ -52,10 +52,13 @@ const SCENARIO = join(ROOT, 'scenarios/random-exchange.yaml');
 describe('flags', () => {
   it.each([
     [['--years', '-3'], { years: -3 }],
-    [['--seed', '-1'], { seed: -1 }],
     [['--years', '-.5'], { years: -0.5 }],
   ])('reads a negative value %j as the value, for validation to range-check', (flags, overrides) => {
     expect(parseCommandLine(['x.yaml', ...flags]).overrides).toEqual(overrides);
+  });
+
+  it('range-checks a negative seed by its flag, as the seed reader reads every seed (seed-text.ts)', () => {
+    expect(usageError(['x.yaml', '--seed', '-1'])).toMatch(/^--seed: seed: got -1; allowed: a whole number from 0 to 9007199254740991 or text/);
   });
 
   it('range-checks negative counts of replicates and workers by their flag', () => {
@@ -64,7 +67,7 @@ describe('flags', () => {
   });
 
   it('refuses a number too large for a double by its flag, as written', () => {
-    expect(usageError(['x.yaml', '--seed', '1e400'])).toBe('--seed: got "1e400", a number beyond what a double holds (about 1.8e308)');
+    expect(usageError(['x.yaml', '--seed', '1e400'])).toMatch(/^--seed: seed: got 1e400; allowed: a whole number from 0/);
     expect(usageError(['x.yaml', '--set', 'amount=-1e999'])).toContain('--set amount: got "-1e999"');
   });
 
@@ -147,19 +150,25 @@ describe('the sim command, as a user meets it', () => {
   const small = join(dir, 'small.yaml');
   writeFileSync(small, 'kind: yard-sale\nagents: 60\nyears: 1\nseed: 5\n');
 
-  it('exits 2 on /dev/zero, --out /proc/x, a negative --years and a prototype path, and writes nothing', async () => {
+  it('exits 2 on /dev/zero, --out /proc/x, a negative --years, a prototype path and a seed with a fraction, and writes nothing', async () => {
     const out = join(dir, 'never');
+    const fraction = join(dir, 'fraction.yaml');
+    writeFileSync(fraction, 'kind: yard-sale\nagents: 60\nyears: 1\nseed: 12345678901234567890.5\n');
     const outcomes = await Promise.all([
       sim('/dev/zero', '--out', out),
       sim(small, '--out', '/proc/x'),
       sim(small, '--years', '-3', '--out', out),
       sim(small, '--set', '__proto__.polluted=1', '--out', out),
+      sim(small, '--seed', '12345678901234567890.5', '--out', out),
+      sim(fraction, '--out', out),
     ]);
-    expect(outcomes.map((o) => o.code)).toEqual([2, 2, 2, 2]);
+    expect(outcomes.map((o) => o.code)).toEqual([2, 2, 2, 2, 2, 2]);
     expect(outcomes[0]!.stderr).toContain('it is a device');
     expect(outcomes[1]!.stderr).toContain('--out: cannot write /proc/x');
     expect(outcomes[2]!.stderr).toContain('--years: years: got -3; allowed: a number greater than 0');
     expect(outcomes[3]!.stderr).toContain('"__proto__" is not a scenario field');
+    expect(outcomes[4]!.stderr).toContain('--seed: seed: got 12345678901234567890.5; allowed: a whole number from 0 to 9007199254740991 or text of 1 to 200 characters');
+    expect(outcomes[5]!.stderr).toContain(`${fraction}:4:7: seed: got 12345678901234567890.5; allowed: a whole number from 0 to 9007199254740991`);
     for (const outcome of outcomes) expect(outcome.stderr).not.toMatch(/internal error|    at /);
     expect(existsSync(out)).toBe(false);
   }, 120_000);
