@@ -30,6 +30,7 @@ import { APP_VERSION } from './app-version.ts';
 import { KINDS_SLIDE } from './kinds-slide.ts';
 import type { ChartSpec } from './chart-catalogue.ts';
 import type { Scenario } from '../scenarios/schema.ts';
+import { seedText } from '../scenarios/seed-text.ts';
 
 /** The preset the planner opens on when the scenario has no commune to plan. */
 const PLANNER_PRESET = 'commune-planner';
@@ -320,7 +321,7 @@ export class CommonsApp extends LitElement {
             <section class="controls" ?hidden=${!this.classroom && this.mode !== 'single'}>
               ${this.classroom ? null : html`<h2>Run</h2>`}
               <run-controls mode=${record.mode} tick=${record.tick} totalTicks=${info?.totalTicks ?? 1} .speed=${sim.speed}
-                seed=${String(sim.scenario?.seed ?? '')} ?disabled=${info === null}
+                seed=${sim.scenario === null ? '' : seedText(sim.scenario.seed)} revision=${sim.parameterRevision} ?disabled=${info === null}
                 @run-play=${() => sim.play()} @run-pause=${() => sim.pause()}
                 @run-step=${(e: CustomEvent<number>) => sim.step(e.detail)} @run-reset=${() => sim.reset()}
                 @run-speed=${(e: CustomEvent<Speed>) => sim.setSpeed(e.detail)}

@@ -1,6 +1,6 @@
 // Play, pause, step a month or a year, reset, speed, seed and "go to year". The component only
 // reports what the user asked for; the app decides what the engine does.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './theme.ts';
 import type { RunMode, Speed } from '../worker/protocol.ts';
@@ -34,8 +34,20 @@ export class RunControls extends LitElement {
   @property({ type: Number }) tick = 0;
   @property({ type: Number }) totalTicks = 1;
   @property({ attribute: false }) speed: Speed = 60;
+  /** The running seed as typed (seedText): text that would read as a number is in quotes. */
   @property({ type: String }) seed = '1';
+  /** Bumped on a parameter change or a refused seed, so the field shows the running seed again. */
+  @property({ type: Number }) revision = 0;
   @property({ type: Boolean }) disabled = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // After a refused seed the field shows the running seed again; not on every render, which
+    // comes every frame of a run and would undo what the user is typing.
+    if (changed.has('revision')) {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('input.seed');
+      if (input !== null) input.value = this.seed;
+    }
+  }
 
   override render() {
     const running = this.mode !== 'paused';
@@ -67,7 +79,7 @@ export class RunControls extends LitElement {
       </div>
       <div class="row">
         <label>Seed <input class="seed" type="text" data-testid="seed" .value=${this.seed}
-          title="Same seed, same run. A whole number or any text."
+          title="Same seed, same run. A whole number from 0 to 2^53 - 1, or any text (in quotes when it reads as a number: &quot;-1&quot;)."
           @change=${(e: Event) => emit(this, 'run-seed', (e.target as HTMLInputElement).value)}></label>
         <label>Go to year <input class="year" type="number" min="0" max=${Math.round(this.totalTicks / MONTHS_PER_YEAR)} step="1"
           data-testid="seek-year" @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') this.seek(); }}></label>

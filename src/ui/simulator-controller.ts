@@ -7,6 +7,7 @@ import type { Scenario } from '../scenarios/schema.ts';
 import { EngineClient } from './engine-client.ts';
 import { RunRecord } from './run-record.ts';
 import { setField } from './scenario-text.ts';
+import { readSeedText } from '../scenarios/seed-text.ts';
 import { oversizeFactor } from './run-size.ts';
 import { parameterFields, type ParameterField } from './parameter-fields.ts';
 import type { Speed } from '../worker/protocol.ts';
@@ -135,11 +136,17 @@ export class SimulatorController implements ReactiveController {
     });
   }
 
-  setSeed(raw: string): Promise<boolean> {
-    const trimmed = raw.trim();
-    if (trimmed === '') return Promise.resolve(false);
-    const value = /^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed)) ? Number(trimmed) : trimmed;
-    return this.setParameter(['seed'], value);
+  /** The seed field: read as --seed reads it (seed-text.ts); a refused seed is told in the banner and nothing restarts. */
+  setSeed(typed: string): Promise<boolean> {
+    const reading = readSeedText(typed);
+    if (!reading.ok) {
+      this.failure = `That value was not accepted: ${reading.message}`;
+      // The field goes back to the seed that runs.
+      this.parameterRevision++;
+      this.host.requestUpdate();
+      return Promise.resolve(false);
+    }
+    return this.setParameter(['seed'], reading.seed);
   }
 
   /** Runs `action` now, or after the user confirms a run far above the default size. */

@@ -1,17 +1,19 @@
 // One seed reader (issue 16): a seed is read the same way wherever it is given, a scenario file
-// (YAML and JSON), a share link, --seed, --set seed= and --vary seed=, so every one accepts the
-// same seeds, as the same seed, and refuses the same seeds with the same message: the field,
-// the seed as written (not the double it rounds to) and what is allowed. Seeds that ran before
-// run as before: the table's accepted seeds are what the file and the flags read them as before
-// this reader.
+// (YAML and JSON), a share link, --seed, --set seed=, --vary seed= and the page's seed field, so
+// every one accepts the same seeds, as the same seed, and refuses the same seeds with the same
+// message: the field, the seed as written (not the double it rounds to) and what is allowed.
+// Seeds that ran before run as before: the table's accepted seeds are what the file and the
+// flags read them as before this reader.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseScenarioText, type ParseOutcome } from '../../src/scenarios/load.ts';
 import { readSeedText, seedText, type Seed } from '../../src/scenarios/seed-text.ts';
 import { parseCommandLine } from '../../src/cli/arguments.ts';
 import { parseSweepCommandLine } from '../../src/cli/sweep-main.ts';
 import { codeFromHash, decodeScenario, encodeScenario } from '../../src/ui/share-link.ts';
+import { setField } from '../../src/ui/scenario-text.ts';
 import { seedKey } from '../../src/model/random.ts';
+import { SimulatorController } from '../../src/ui/simulator-controller.ts';
 
 const TEXT = 'kind: random-exchange\nagents: 200\nyears: 3\n';
 const ALLOWED = 'allowed: a whole number from 0 to 9007199254740991 or text of 1 to 200 characters';
@@ -73,6 +75,17 @@ function ofFlags(read: () => Record<string, unknown>): Outcome {
   }
 }
 
+/** The page's seed field: what the controller sets, loaded as the page loads it, or its banner. */
+async function ofPageField(written: string): Promise<Outcome> {
+  const sim = new SimulatorController({ addController: () => {}, requestUpdate: () => {} } as never);
+  sim.runningText = `${TEXT}seed: 1\n`;
+  const setParameter = vi.spyOn(sim, 'setParameter').mockResolvedValue(true);
+  await sim.setSeed(written);
+  if (setParameter.mock.calls.length === 0) return { message: sim.failure ?? 'no banner' };
+  const [path, value] = setParameter.mock.calls[0]!;
+  return ofScenario(parseScenarioText(setField(sim.runningText, path, value)));
+}
+
 const ENTRY_POINTS: Record<string, (written: string) => Outcome | Promise<Outcome>> = {
   'file (YAML)': (written) => ofScenario(parseScenarioText(`${TEXT}seed: ${written}\n`)),
   'file (JSON)': (written) => ofScenario(parseScenarioText(`{"kind": "random-exchange", "agents": 200, "years": 3, "seed": ${written}}`)),
@@ -83,6 +96,7 @@ const ENTRY_POINTS: Record<string, (written: string) => Outcome | Promise<Outcom
   '--seed': (written) => ofFlags(() => parseCommandLine(['x.yaml', '--seed', written]).overrides),
   '--set seed=': (written) => ofFlags(() => parseCommandLine(['x.yaml', '--set', `seed=${written}`]).overrides),
   '--vary seed=': (written) => ofFlags(() => ({ seed: parseSweepCommandLine(['x.yaml', '--vary', `seed=${written}`]).axes[0]!.values[0] })),
+  'page seed field': ofPageField,
 };
 
 describe('one seed reader', () => {
@@ -107,6 +121,14 @@ describe('one seed reader', () => {
     expect(() => parseSweepCommandLine(['x.yaml', '--vary', 'seed=1,1e400'])).toThrow(`--vary sweep "seed=1,1e400": ${refusal('1e400')}`);
   });
 
+  it('shows a refused seed in the page\'s banner and leaves the running scenario alone', async () => {
+    const sim = new SimulatorController({ addController: () => {}, requestUpdate: () => {} } as never);
+    const load = vi.spyOn(sim, 'load');
+    expect(await sim.setSeed('12345678901234567890.5')).toBe(false);
+    expect(sim.failure).toBe(`That value was not accepted: ${refusal('12345678901234567890.5')}`);
+    expect(load).not.toHaveBeenCalled();
+  });
+
   it('refuses an empty seed, text past 200 characters and digits past 200, saying so', () => {
     expect(readSeedText('  ')).toMatchObject({ ok: false, message: `seed: got nothing; ${ALLOWED}` });
     expect(readSeedText('x'.repeat(201))).toMatchObject({ ok: false, message: expect.stringContaining('... (201 characters); allowed') });
@@ -114,7 +136,7 @@ describe('one seed reader', () => {
     expect(readSeedText('x'.repeat(200))).toEqual({ ok: true, seed: 'x'.repeat(200) });
   });
 
-  it('writes every seed so that it reads back as the same seed', () => {
+  it('writes every seed so that it reads back as the same seed (the page\'s field shows it so)', () => {
     expect(seedText('-1')).toBe('"-1"');
     expect(seedText('12345678901234567890')).toBe('12345678901234567890');
     expect(seedText(42)).toBe('42');
