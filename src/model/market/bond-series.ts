@@ -49,10 +49,24 @@ function annuityDenominator(r: number, months: number): number {
 export function scheduledSplit(
   principalCents: number, annualYield: number, paymentCents: number, monthsLeft: number, out: { interestCents: number; principalCents: number },
 ): void {
-  const interestCents = Math.round((principalCents * annualYield) / 12);
-  const last = monthsLeft <= 1 || principalCents + interestCents <= paymentCents;
+  const interestCents = monthInterestCents(principalCents, annualYield);
   out.interestCents = interestCents;
-  out.principalCents = last ? principalCents : Math.max(0, Math.min(principalCents, paymentCents - interestCents));
+  out.principalCents = scheduledPrincipalCents(principalCents, interestCents, paymentCents, monthsLeft);
+}
+
+/** A month's interest on a balance, in whole cents (the annual yield applied as y/12). */
+export function monthInterestCents(principalCents: number, annualYield: number): number {
+  return Math.round((principalCents * annualYield) / 12);
+}
+
+/**
+ * scheduledSplit's principal, given the month's interest. The hot loops (the service of every
+ * holding, the schedules in the wage phase) call the two halves and keep both numbers in
+ * registers: filling an `out` object for each holding cost them about 1% of a run's instructions.
+ */
+export function scheduledPrincipalCents(principalCents: number, interestCents: number, paymentCents: number, monthsLeft: number): number {
+  const last = monthsLeft <= 1 || principalCents + interestCents <= paymentCents;
+  return last ? principalCents : Math.max(0, Math.min(principalCents, paymentCents - interestCents));
 }
 
 /** The whole schedule of a fresh annuity, for checks and the planner: it repays exactly the face. */
@@ -247,11 +261,13 @@ export class BondBook {
     let level = 0;
     const end = this.firstHolding[series]! + this.holdingCount[series]!;
     for (let h = this.firstHolding[series]!; h < end; h++) {
-      if (this.principalCents[h]! <= 0) continue;
-      scheduledSplit(this.principalCents[h]!, this.annualYield[h]!, this.paymentCents[h]!, this.monthsLeft[h]!, split);
-      due += split.interestCents + split.principalCents;
-      interest += split.interestCents;
-      level += this.paymentCents[h]!;
+      const p = this.principalCents[h]!;
+      if (p <= 0) continue;
+      const payment = this.paymentCents[h]!;
+      const interestCents = monthInterestCents(p, this.annualYield[h]!);
+      due += interestCents + scheduledPrincipalCents(p, interestCents, payment, this.monthsLeft[h]!);
+      interest += interestCents;
+      level += payment;
     }
     out.dueCents = due;
     out.interestCents = interest;
@@ -267,8 +283,6 @@ export class BondBook {
     return sum;
   }
 }
-
-const split = { interestCents: 0, principalCents: 0 };
 
 /** A series' month: what is due, its interest part, and the level service. */
 export interface MonthSchedule {

@@ -6,19 +6,21 @@
 // made that the service counts). Prepayment (rent above the service, under `excessRent:
 // prepay`) redeems early, pro rata to balances; the level payment stays, so the series ends sooner.
 import { FLOW, type Ledger } from '../ledger.ts';
-import { SERIES_ACTIVE, SERIES_REDEEMED, scheduledSplit, type BondBook } from './bond-series.ts';
+import {
+  SERIES_ACTIVE, SERIES_REDEEMED, monthInterestCents, scheduledPrincipalCents, type BondBook,
+} from './bond-series.ts';
 import { allocateProRata } from './pro-rata.ts';
 
 /** Called for every payment to a holder, so the economy can book income and trailing returns. */
 export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield: number) => void;
 
-const split = { interestCents: 0, principalCents: 0 };
 // Imported bindings read once: a module loader may route every read through a getter.
 const INTEREST = FLOW.interest;
 const PRINCIPAL = FLOW.principal;
 const ACTIVE = SERIES_ACTIVE;
 const REDEEMED = SERIES_REDEEMED;
-const splitOf = scheduledSplit;
+const interestOn = monthInterestCents;
+const principalOf = scheduledPrincipalCents;
 
 /**
  * Scratch per holding of the series in hand: this month's scheduled interest and principal,
@@ -51,8 +53,8 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay);
   // Each holding's scheduled split, computed once and read by the passes below.
   if (count > scheduled.interest.length) growScheduled(count);
-  const interestOf = scheduled.interest;
-  const principalOf = scheduled.principal;
+  const interestDue = scheduled.interest;
+  const principalDue = scheduled.principal;
   const leftOf = scheduled.left;
   let due = 0;
   let after = 0;
@@ -62,18 +64,19 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     leftOf[h - first] = 0;
     if (p <= 0) continue;
     owed = true;
-    splitOf(p, annualYield[h]!, paymentCents[h]!, monthsLeft[h]!, split);
-    interestOf[h - first] = split.interestCents;
-    principalOf[h - first] = split.principalCents;
-    leftOf[h - first] = p - split.principalCents;
-    due += split.interestCents + split.principalCents;
-    after += p - split.principalCents;
+    const interest = interestOn(p, annualYield[h]!);
+    const principal = principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
+    interestDue[h - first] = interest;
+    principalDue[h - first] = principal;
+    leftOf[h - first] = p - principal;
+    due += interest + principal;
+    after += p - principal;
   }
   const available = ledger.balance(escrow);
   if (available < due) {
     for (let h = first; h < end; h++) {
       const p = balances[h]!;
-      if (p > 0) balances[h] = p + Math.round((p * annualYield[h]!) / 12);
+      if (p > 0) balances[h] = p + interestOn(p, annualYield[h]!);
     }
     return false;
   }
@@ -87,8 +90,8 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
-    const interestCents = interestOf[h - first]!;
-    const principalCents = principalOf[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
+    const interestCents = interestDue[h - first]!;
+    const principalCents = principalDue[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
     ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
     balances[h] = p - principalCents;
@@ -113,14 +116,13 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
     return true;
   }
   const annualYield = book.annualYield[h]!;
-  splitOf(p, annualYield, book.paymentCents[h]!, book.monthsLeft[h]!, split);
-  const interestCents = split.interestCents;
-  let principalCents = split.principalCents;
+  const interestCents = interestOn(p, annualYield);
+  let principalCents = principalOf(p, interestCents, book.paymentCents[h]!, book.monthsLeft[h]!);
   const due = interestCents + principalCents;
   const left = p - principalCents;
   const available = ledger.balance(escrow);
   if (available < due) {
-    balances[h] = p + Math.round((p * annualYield) / 12);
+    balances[h] = p + interestCents;
     return false;
   }
   book.paymentsMade[s]!++;
