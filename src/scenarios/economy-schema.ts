@@ -24,6 +24,7 @@ export const personsSchema = z.strictObject({
   mpcWealth: z.number().min(0).max(1).default(0.002).meta({ unit: 'share per month', description: 'Share of net worth above the buffer consumed each month. Must exceed (1 - mpcIncome) x baseYield / 12.' }),
   baseOutput: units(0, 1e7, 1500, 'goods units per month', 'Output of a self-employed person of skill 1 (no productive asset).'),
   switchRatePerYear: units(0, 12, 1, 'per year', 'How often a person reconsiders its mode of work.'),
+  vacanciesSampled: z.number().int().min(0).max(20).default(1).meta({ unit: 'vacancies', description: 'Posted vacancies a reconsidering worker (employed or not: on-the-job search, Burdett & Mortensen 1998) samples at random each time, beside one referral drawn among the positions firms\' employees fill (a firm met in proportion to its size); it weighs the best-paid of them against its current job. 0: referrals only.' }),
   choiceHorizonMonths: months(1, 600, 60, 'Horizon over which options are valued by expected mean monthly income.'),
   choiceTemperature: z.number().gt(0).max(10).default(0.1).meta({ unit: 'on log income', description: 'Logit noise of mode choice: a 10% income gap at 0.1 gives about 2.7:1 odds.' }),
   capitalistShare: share(0.01, 'Share of persons who start as capitalists (large wealth, no labour needed).'),
@@ -101,7 +102,8 @@ export const firmsSchema = z.strictObject({
   wageFloor: units(0, 1e7, 1000, 'goods units per month', 'The wage rate per unit of skill never falls below this.'),
   payoutRatio: share(0.5, 'Share of a positive monthly profit paid to shareholders; the rest is retained.'),
   adjustmentCost: z.number().min(0.1).max(1000).default(5).meta({ unit: 'years', description: 'Quadratic adjustment cost of growth (Tobin\'s q; Hayashi 1982): a firm whose best position returns r against the hurdle yield h plans to grow by (r/h - 1) / adjustmentCost of its positions a year, beside one position per applicant it turned away. Higher: slower planned growth.' }),
-  takeovers: z.boolean().default(true).meta({ description: 'At year end a firm may bid for a firm with a lower return on assets: it offers the target\'s market value plus the premium, and the target\'s shareholders accept only if the offer beats what they hold (MODEL.md 10.5).' }),
+  takeovers: z.boolean().default(true).meta({ description: 'At year end a firm whose owners put it up for sale (forSaleRate) may be bought by a more productive firm of its line: the buyer offers the target\'s market value plus the premium, and the target\'s shareholders accept only if the offer beats what they hold (MODEL.md 10.5).' }),
+  forSaleRate: share(0.02, 'Chance a year that a firm\'s owners put it up for sale (whole-firm sales: about 2% of US manufacturing plants change owner a year in mergers and takeovers, Maksimovic & Phillips 2001).', 'per year'),
   takeoverPremium: z.number().min(0).max(5).default(0.3).meta({ unit: 'share of market value', description: 'Premium a takeover bid offers over the target\'s market value (trailing profits capitalised at the trailing bond yield, at least its book equity).' }),
 });
 

@@ -39,7 +39,7 @@ describe('firms grow in proportion to their workforce (Gibrat)', () => {
     const { state, big, small } = economyWithFirms();
     const market = newLabourMarket(state.persons.count);
     openLabourMarket(state, market);
-    const owners = Array.from(market.positions.subarray(0, market.positionCount), (a) => state.assets.owner[a]!);
+    const owners = [...Array.from(market.filled.subarray(0, market.filledCount)), ...Array.from(market.vacant.subarray(0, market.vacancyCount))].map((a) => state.assets.owner[a]!);
     expect(owners.filter((o) => o === big.id)).toHaveLength(5);
     expect(owners.filter((o) => o === small.id)).toHaveLength(1);
     expect(market.vacancyCount).toBe(1);

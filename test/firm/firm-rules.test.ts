@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextWageRate, wageCents } from '../../src/agents/firm/wage-rate.ts';
 import { idleCashPayoutCents, netIncomeCents, splitProfit, worthInvesting } from '../../src/agents/firm/firm-accounts.ts';
-import { marketValueCents, planTakeovers, shareholdersAccept } from '../../src/agents/firm/takeover.ts';
+import { marketValueCents, planTakeovers, shareholdersAccept, valueToBuyerCents } from '../../src/agents/firm/takeover.ts';
 
 describe('firm wage rate', () => {
   it('rises 1% while a vacancy stays open and falls 1% while applicants queue', () => {
@@ -52,10 +52,11 @@ describe('firm accounts', () => {
   });
 });
 
-describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)', () => {
-  // A firm with `assets` of book value earning `roa` a year, its profit and equity to match.
-  const firm = (id: number, cashCents: number, bookEquityCents: number, returnOnAssets: number, bookAssetsCents = 1_000_000, debtCents = 0, line = 0) =>
-    ({ id, cashCents, bookEquityCents, bookAssetsCents, debtCents, annualProfitCents: returnOnAssets * bookAssetsCents, returnOnAssets, line });
+describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept, from owners who sell)', () => {
+  // A firm of productivity `productivity` earning `annualProfitCents` a year on sales of
+  // 1,000,000, for sale or not.
+  const firm = (id: number, cashCents: number, bookEquityCents: number, productivity: number, annualProfitCents = 0, forSale = false, debtCents = 0, line = 0) =>
+    ({ id, cashCents, bookEquityCents, debtCents, annualProfitCents, annualSalesCents: 1_000_000, productivity, line, forSale });
 
   it('values a firm at its profit capitalised at the bond yield, never below its book equity', () => {
     expect(marketValueCents(60_000, 500_000, 0.05)).toBe(1_200_000);
@@ -69,39 +70,50 @@ describe('takeovers (MODEL.md 10.5: bought at a price the shareholders accept)',
     expect(shareholdersAccept(1_200_001, 1_200_000)).toBe(true);
   });
 
-  it('buys a weaker firm at its market value plus the premium', () => {
-    // Target: 3% on 1,000,000 of assets = 30,000 a year, worth 600,000 at 5%; offer 1.3 x that.
-    expect(planTakeovers([firm(1, 2_000_000, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0.3))
+  it('values a target at its profit with its sales raised to the buyer\'s productivity, net of the debt it carries', () => {
+    // 30,000 a year of profit; at productivity 1.2 against 1.0 its 1,000,000 of sales earn 200,000 more.
+    const target = firm(2, 50_000, 0, 1.0, 30_000, true, 100_000);
+    expect(valueToBuyerCents(target, 1.2, 0.05)).toBeCloseTo(230_000 / 0.05 + 50_000 - 100_000, 6);
+    // Not on the buyer's depreciated book: the same target is worth the same to an old buyer and a new one.
+    expect(valueToBuyerCents(target, 1.0, 0.05)).toBeCloseTo(30_000 / 0.05 - 50_000, 6);
+  });
+
+  it('buys a firm for sale at its market value plus the premium', () => {
+    // Target: 30,000 a year, worth 600,000 at 5%; offer 1.3 x that.
+    expect(planTakeovers([firm(1, 2_000_000, 800_000, 1.2, 120_000), firm(2, 0, 500_000, 1.0, 30_000, true)], 0.05, 0.3))
       .toEqual([{ acquirer: 1, target: 2, priceCents: 780_000 }]);
+  });
+
+  it('takes over no firm whose owners have not put it up for sale (v3\'s first version made every firm a target every year)', () => {
+    expect(planTakeovers([firm(1, 9e9, 800_000, 1.5, 120_000), firm(2, 0, 500_000, 1.0, 30_000, false)], 0.05, 0.3)).toEqual([]);
   });
 
   it('takes over nothing when the buyer can pay the book equity but not the market value (v2 seized it at book equity)', () => {
     // Book equity 500,000 affordable; market value 600,000 x 1.3 = 780,000 is not.
-    expect(planTakeovers([firm(1, 700_000, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0.3)).toEqual([]);
+    expect(planTakeovers([firm(1, 700_000, 800_000, 1.2, 120_000), firm(2, 0, 500_000, 1.0, 30_000, true)], 0.05, 0.3)).toEqual([]);
   });
 
   it('takes over nothing when the shareholders would not gain: no premium, no sale', () => {
-    expect(planTakeovers([firm(1, 9e9, 800_000, 0.12), firm(2, 0, 500_000, 0.03)], 0.05, 0)).toEqual([]);
+    expect(planTakeovers([firm(1, 9e9, 800_000, 1.2, 120_000), firm(2, 0, 500_000, 1.0, 30_000, true)], 0.05, 0)).toEqual([]);
   });
 
-  it('never lets a firm buy one with an equal or better return, or one worth less to it than the offer', () => {
-    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.05)], 0.05, 0.3)).toEqual([]);
-    // 1.3 x 600,000 = 780,000 exceeds what the target's assets earn at the buyer's 3.5%: 700,000.
-    expect(planTakeovers([firm(1, 9e9, 0, 0.035), firm(2, 0, 0, 0.03)], 0.05, 0.3)).toEqual([]);
+  it('never lets a firm buy one as productive as itself, or one worth less to it than the offer', () => {
+    expect(planTakeovers([firm(1, 9e9, 0, 1.0), firm(2, 0, 500_000, 1.0, 30_000, true)], 0.05, 0.3)).toEqual([]);
+    // Offer 780,000; at productivity 1.005 the target earns 35,000 a year, worth 700,000 to the buyer.
+    expect(planTakeovers([firm(1, 9e9, 0, 1.005), firm(2, 0, 0, 1.0, 30_000, true)], 0.05, 0.3)).toEqual([]);
   });
 
   it('nets the debt the buyer takes over out of what the target is worth to it', () => {
-    // Target: 3% on 1,000,000 of assets, worth 600,000 at 5%, offer 780,000. At the buyer's 5%
-    // its assets are worth 1,000,000 to it: enough debt-free, not with 300,000 of bonds to carry
-    // (v3's first version ignored the debt and bought it).
-    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.03)], 0.05, 0.3))
+    // Offer 780,000; at productivity 1.01 the target earns 40,000 a year, worth 800,000 to the
+    // buyer: enough debt-free, not with 300,000 of bonds to carry.
+    expect(planTakeovers([firm(1, 9e9, 0, 1.01), firm(2, 0, 500_000, 1.0, 30_000, true)], 0.05, 0.3))
       .toEqual([{ acquirer: 1, target: 2, priceCents: 780_000 }]);
-    expect(planTakeovers([firm(1, 9e9, 0, 0.05), firm(2, 0, 500_000, 0.03, 1_000_000, 300_000)], 0.05, 0.3)).toEqual([]);
+    expect(planTakeovers([firm(1, 9e9, 0, 1.01), firm(2, 0, 500_000, 1.0, 30_000, true, 300_000)], 0.05, 0.3)).toEqual([]);
   });
 
-  it('involves each firm in at most one takeover a year', () => {
+  it('sells each firm for sale to the most productive buyer that will pay, each firm in at most one takeover a year', () => {
     const plans = planTakeovers([
-      firm(1, 9e9, 0, 0.2), firm(2, 9e9, 0, 0.15), firm(3, 0, 10, 0.01), firm(4, 0, 10, 0.02),
+      firm(1, 9e9, 0, 1.5), firm(2, 9e9, 0, 1.3), firm(3, 0, 10, 0.9, 10_000, true), firm(4, 0, 10, 1.0, 20_000, true),
     ], 0.05, 0.3);
     expect(plans).toEqual([
       { acquirer: 1, target: 3, priceCents: 260_000 },

@@ -91,11 +91,11 @@ describe('the founder picks the line with the larger expected profit for one mor
 
 describe('takeovers keep the lines apart', () => {
   it('has no firm buy a firm of the other line, however weak', () => {
-    const firm = (id: number, cashCents: number, returnOnAssets: number, line: number) => ({
-      id, cashCents, bookEquityCents: 500_000, bookAssetsCents: 1_000_000, debtCents: 0, annualProfitCents: returnOnAssets * 1_000_000, returnOnAssets, line,
+    const firm = (id: number, cashCents: number, productivity: number, annualProfitCents: number, line: number) => ({
+      id, cashCents, bookEquityCents: 500_000, debtCents: 0, annualProfitCents, annualSalesCents: 1_000_000, productivity, line, forSale: id === 2,
     });
-    expect(planTakeovers([firm(1, 9e9, 0.12, FIRM_LINE_PRODUCING), firm(2, 0, 0.03, FIRM_LINE_LANDLORD)], 0.05, 0.3)).toEqual([]);
-    expect(planTakeovers([firm(1, 9e9, 0.12, FIRM_LINE_LANDLORD), firm(2, 0, 0.03, FIRM_LINE_LANDLORD)], 0.05, 0.3))
+    expect(planTakeovers([firm(1, 9e9, 1.5, 120_000, FIRM_LINE_PRODUCING), firm(2, 0, 1.0, 30_000, FIRM_LINE_LANDLORD)], 0.05, 0.3)).toEqual([]);
+    expect(planTakeovers([firm(1, 9e9, 1.5, 120_000, FIRM_LINE_PRODUCING), firm(2, 0, 1.0, 30_000, FIRM_LINE_PRODUCING)], 0.05, 0.3))
       .toEqual([{ acquirer: 1, target: 2, priceCents: 780_000 }]);
   });
 });

@@ -5,7 +5,7 @@
 // position it cannot fill at a wage the position earns (letOutVacantAssets).
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
-import { offerAtPositionValue, positionValueCents } from '../firm/wage-rate.ts';
+import { offerAtPositionValue, wageCeilingOf } from '../firm/wage-rate.ts';
 import { IDLE_CASH_COST_MONTHS, worthInvesting } from '../firm/firm-accounts.ts';
 
 /** Cash above six months of wages, bond service and other costs (cents, at least 0). */
@@ -62,7 +62,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       if (!params.coopRentOut) continue;
     } else if (kind === ORG_FIRM) {
       const firm = orgs.all[assets.owner[a]!]!;
-      const value = positionValueCents(assets.classOutput[assets.cls[a]!]!, firm.productivity, state.goodsPriceCents);
+      const value = wageCeilingOf(state, firm.productivity, assets.cls[a]!, hurdleYield(state));
       if (!offerAtPositionValue(firm.wageRateCents, value)) { assets.vacantMonths[a] = 0; continue; }
     } else continue;
     assets.vacantMonths[a]!++;

@@ -2,15 +2,17 @@
 // and of cooperatives that hire non-members), the cooperatives a person may apply to, and the
 // hiring that follows the mode choices. Applicants are served in a seeded order; a firm fills
 // its vacancies and counts the applicants it turned away (queued). Then each firm's wage rate
-// moves 1% up while a vacancy stays open, no higher than the open position's value, and 1% down
-// while applicants queue (MODEL.md 5).
+// moves 1% up while a vacancy stays open, no higher than what the open position can pay after
+// its capital's user cost, and 1% down while applicants queue or while it is above what its best
+// position can pay (MODEL.md 5).
 import type { RandomStream } from '../../model/random.ts';
 import { grown } from '../../model/grown.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { cooperativeEquity } from '../../model/economy/net-worth.ts';
-import { nextWageRate, positionValueCents } from '../firm/wage-rate.ts';
+import { cutToPayable, nextWageRate, wageCeilingOf } from '../firm/wage-rate.ts';
+import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
 import { startWork } from './possession.ts';
@@ -21,12 +23,12 @@ export interface LabourMarket {
   vacant: Int32Array;
   vacancyCount: number;
   /**
-   * Where a job seeker applies: the vacant positions and every position firms' employees
-   * work (asset ids), the first `positionCount`; a seeker draws one, so a firm is met in
-   * proportion to its size (Gibrat growth, see `openLabourMarket`).
+   * The positions firms' employees work (asset ids), the first `filledCount`: a job seeker's
+   * referral is drawn among them, so a firm is met in proportion to its size (Gibrat growth,
+   * see `openLabourMarket`), beside the vacancies it samples (mode-choice.ts).
    */
-  positions: Int32Array;
-  positionCount: number;
+  filled: Int32Array;
+  filledCount: number;
   /** Cooperatives alive, by id. */
   coops: number[];
   /** Per person: 1 when its application this month is for membership, 0 for employment. */
@@ -38,23 +40,24 @@ export interface LabourMarket {
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, positions: new Int32Array(64), positionCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
+  return { vacant: new Int32Array(64), vacancyCount: 0, filled: new Int32Array(64), filledCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
 }
 
 /**
- * Lists this month's open positions and cooperatives (before mode choices), and the positions
- * job seekers apply to: the open ones and the filled positions of firms. A seeker meets a firm
- * through its workforce as well as its vacancies (hiring by referral: Montgomery 1991, AER
- * 81(5); Granovetter's *Getting a Job*), so applications, and with them a firm's expansion
- * (investment.ts expands a full firm that turns applicants away), grow in proportion to its
- * size: Gibrat's law of proportional growth, which with entry and exit gives the Zipf tail of
- * firm sizes (Gabaix 1999, QJE 114(3); Axtell 2001, Science 293). v3's first version let
- * seekers draw only among vacancies, so a full firm received no applicants and stopped growing.
+ * Lists this month's open positions and cooperatives (before mode choices), and the filled
+ * positions of firms. A seeker meets a firm through its workforce (hiring by referral:
+ * Montgomery 1991, AER 81(5); Granovetter's *Getting a Job*), so applications, and with them a
+ * firm's expansion (investment.ts expands a full firm that turns applicants away), grow in
+ * proportion to its size: Gibrat's law of proportional growth, which with entry and exit gives
+ * the Zipf tail of firm sizes (Gabaix 1999, QJE 114(3); Axtell 2001, Science 293). It also
+ * samples posted vacancies, each equally likely (mode-choice.ts): drawn among the filled and
+ * open positions together, a new firm's one vacancy was one in 18,000 and no firm founded
+ * after year 15 hired anyone (issue 14).
  */
 export function openLabourMarket(state: EconomyState, market: LabourMarket): void {
   const { assets, orgs, params } = state;
   market.vacancyCount = 0;
-  market.positionCount = 0;
+  market.filledCount = 0;
   market.coops.length = 0;
   state.bestOpenWageRateCents = 0;
   state.jobFindingChance = 0;
@@ -67,14 +70,12 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
     const kind = assets.ownerKind[a]!;
     if (assets.possessor[a]! >= 0) {
       if (kind === ORG_FIRM) {
-        market.positions = grown(market.positions, market.positionCount + 1);
-        market.positions[market.positionCount++] = a;
+        market.filled = grown(market.filled, market.filledCount + 1);
+        market.filled[market.filledCount++] = a;
       }
       continue;
     }
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
-      market.positions = grown(market.positions, market.positionCount + 1);
-      market.positions[market.positionCount++] = a;
       market.vacant = grown(market.vacant, market.vacancyCount + 1);
       market.vacant[market.vacancyCount++] = a;
       // The best wage on offer is every person's open alternative (MODEL.md 10.4).
@@ -121,15 +122,19 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   }
   persons.applicantCount = 0;
   equipMembers(state, vacantByOrg, queue, rng);
+  const hurdle = hurdleYield(state);
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM) continue;
     const vacant = vacantByOrg[org.id]!;
     org.vacancies = vacant.length;
-    // A raise stops at what a unit of skill produces on its best open position (wage-rate.ts);
-    // a position left open at that offer is let out (letOutVacantAssets).
-    let output = 0;
-    for (const a of vacant) output = Math.max(output, assets.classOutput[assets.cls[a]!]!);
-    const ceiling = positionValueCents(output, org.productivity, state.goodsPriceCents);
+    // A raise stops at what its best open position can pay a unit of skill after the capital's
+    // user cost (wage-rate.ts); a position left open at that offer is let out (letOutVacantAssets).
+    let ceiling = 0;
+    for (const a of vacant) ceiling = Math.max(ceiling, wageCeilingOf(state, org.productivity, assets.cls[a]!, hurdle));
     org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents, undefined, ceiling);
+    // A rate above what its best position can pay is cut 1% a month, toward that (wage-rate.ts).
+    let payable = 0;
+    for (let c = 0; c < state.classes.length; c++) if (state.classes[c]!.productive) payable = Math.max(payable, wageCeilingOf(state, org.productivity, c, hurdle));
+    org.wageRateCents = cutToPayable(org.wageRateCents, payable, params.wageFloorCents);
   }
 }

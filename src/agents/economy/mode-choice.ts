@@ -2,8 +2,8 @@
 // reconsiders. Each open option is valued at its expected mean monthly income over the
 // horizon; the person picks by logit on log income with `choiceTemperature`. Choosing to be a
 // producer of a class it does not hold makes the person a bidder (or asker) this month; it
-// keeps what it has until it wins. Employment (the wage rate x skill of a firm with a vacancy,
-// drawn at random among open positions) and cooperative membership (a cooperative drawn at
+// keeps what it has until it wins. Employment (the wage rate x skill of its current job, else
+// of the best-paid of a referral and the vacancies it samples) and cooperative membership (a cooperative drawn at
 // random: its trailing distribution per member - the buy-in spread over the horizon, closed
 // without the cash for the up-front part; a member's own: its trailing distribution + the stake
 // leaving would forfeit, spread over the horizon) are two more entries in `values`; choosing one
@@ -85,7 +85,9 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const EMPLOY = classes.length + 1;
   const JOIN = classes.length + 2;
   if (values.length !== classes.length + 3) values = new Float64Array(classes.length + 3);
-  const positions = market?.positionCount ?? 0;
+  const filled = market?.filledCount ?? 0;
+  const vacancies = market?.vacancyCount ?? 0;
+  const sampled = params.vacanciesSampled;
   const coops = market?.coops.length ?? 0;
   // Read only at cooperatives' entries (buy-in terms, staying value).
   const equity = coops > 0 ? cooperativeEquity(state) : undefined;
@@ -131,11 +133,24 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
       values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
       if (values[c + 1]! > best) best = values[c + 1]!;
     }
-    // Employment: the current job, else a position drawn among the open and the filled ones
-    // (a firm met in proportion to its size; a full firm queues the applicant and may expand).
+    // Employment: the current job, else the best-paid of this month's offers: one by referral,
+    // a filled firm position drawn at random (a firm met in proportion to its size; a full firm
+    // queues the applicant and may expand), and `vacanciesSampled` posted vacancies drawn at
+    // random (each open position met alike, so a new firm's first vacancy is found).
     const employer = persons.employer[p]!;
     const employed = employer >= 0 && persons.mode[p] === MODE_EMPLOYEE;
-    const firm = employed ? employer : positions > 0 ? assets.owner[market!.positions[rng.int(positions)]!]! : -1;
+    let firm = employed ? employer : -1;
+    if (!employed) {
+      let offerRate = 0;
+      if (filled > 0) {
+        const o = assets.owner[market!.filled[rng.int(filled)]!]!;
+        if (orgs.all[o]!.wageRateCents > offerRate) { firm = o; offerRate = orgs.all[o]!.wageRateCents; }
+      }
+      for (let k = 0; k < sampled && vacancies > 0; k++) {
+        const o = assets.owner[market!.vacant[rng.int(vacancies)]!]!;
+        if (orgs.all[o]!.wageRateCents > offerRate) { firm = o; offerRate = orgs.all[o]!.wageRateCents; }
+      }
+    }
     values[EMPLOY] = firm >= 0 ? orgs.all[firm]!.wageRateCents * persons.skill[p]! : 0;
     // Membership: the person's own cooperative, else one drawn at random that it can buy into.
     const own = persons.coopOf[p]!;

@@ -51,6 +51,7 @@ export function economyPhases(state: EconomyState): {
   const hiring = s.get('hiring');
   const firmFounding = s.get('firm-founding');
   const coopFounding = s.get('cooperative-founding');
+  const takeovers = s.get('takeovers');
   const market = newLabourMarket(state.persons.count);
   const saverQueue = newSaverQueue(state.persons.count);
   const bookkeeping = holderBookkeeping(state);
@@ -91,7 +92,7 @@ export function economyPhases(state: EconomyState): {
   ];
   const yearEndPhases: Phase<EconomyState>[] = [
     { name: 'commune merges', run: (st) => { recountOrganisations(st); holdMergeVotes(st, moves); moves.clear(); } },
-    { name: 'takeovers', run: (st) => { recountOrganisations(st); holdTakeovers(st); } },
+    { name: 'takeovers', run: (st) => { recountOrganisations(st); holdTakeovers(st, takeovers); } },
     {
       name: 'foundings and failures',
       run: (st) => {

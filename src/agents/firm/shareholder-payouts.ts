@@ -37,7 +37,10 @@ export function payFirmDividends(state: EconomyState): void {
   const { orgs, ledger, params } = state;
   for (const firm of orgs.all) {
     if (!firm.alive || firm.kind !== ORG_FIRM) continue;
-    const costs = monthOfCashCostsCents(firm);
+    // A month of cash costs counts the wages of the positions it is hiring for: a firm whose
+    // first vacancy was still open owed nothing, paid its whole cash out as idle after a year,
+    // and failed within months of its first hire (issue 14).
+    const costs = monthOfCashCostsCents(firm) + firm.vacancies * firm.wageRateCents;
     const cash = ledger.balance(firm.account);
     let payout = Math.min(splitProfit(firm.netIncomeMonth, params.payoutRatio).payoutCents, Math.max(0, cash - costs));
     firm.idleCashMonths = cash - payout > IDLE_CASH_COST_MONTHS * costs ? firm.idleCashMonths + 1 : 0;

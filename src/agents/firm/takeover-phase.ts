@@ -1,8 +1,10 @@
-// MODEL.md 10.5, takeovers at year end: a firm buys a firm with a lower return on assets at a
-// price its shareholders accept (`planTakeovers`): market value, capitalised at the trailing
-// bond yield, plus a premium. The price goes to the target's shareholders; the
+// MODEL.md 10.5, takeovers at year end: each firm with assets is put up for sale with
+// probability `firms.forSaleRate` (stream `takeovers`, firms in id order), and a more productive
+// firm of its line buys it at a price its shareholders accept (`planTakeovers`): market value,
+// capitalised at the trailing bond yield, plus a premium. The price goes to the target's shareholders; the
 // target's cash, assets, bond series and employees pass to the acquirer. Each one is an event.
 import { FLOW } from '../../model/ledger.ts';
+import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { organisationEquity } from '../../model/economy/net-worth.ts';
@@ -16,7 +18,7 @@ export function trailingBondYield(state: EconomyState): number {
   return Math.max(state.params.baseYield, Number.isFinite(last) ? last : 0);
 }
 
-export function holdTakeovers(state: EconomyState): void {
+export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
   const { orgs, ledger, assets, bonds, persons, params, counters } = state;
   if (!params.takeovers) return;
   const equity = organisationEquity(state);
@@ -31,8 +33,9 @@ export function holdTakeovers(state: EconomyState): void {
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;
     standings.push({
-      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, bookAssetsCents: bookValue[org.id]!, debtCents: debt[org.id]!,
-      annualProfitCents: 12 * org.trailingNetIncome, returnOnAssets: (12 * org.trailingNetIncome) / bookValue[org.id]!, line: org.line,
+      id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, debtCents: debt[org.id]!,
+      annualProfitCents: 12 * org.trailingNetIncome, annualSalesCents: 12 * org.salesMonth, productivity: org.productivity, line: org.line,
+      forSale: rng.bernoulli(params.forSaleRate),
     });
   }
   for (const plan of planTakeovers(standings, trailingBondYield(state), params.takeoverPremium)) {

@@ -1,29 +1,34 @@
-// MODEL.md 10.5, takeovers are bought, not seized (v2 let a richer firm take a weaker one at
-// book equity). At year end a firm may bid for a firm with a lower return on assets: it offers
-// the target's market value (trailing annual profit capitalised at the trailing bond yield,
-// never below its book equity) plus `premium`, if it has the cash and the target is worth at
-// least that to it (the target's assets earning the buyer's return, capitalised alike, plus
-// the target's cash, less the debt it takes over with the target's bond series); the target's shareholders accept only if the offer beats what their
-// shares are worth. Buyers go from the best return down, each to the weakest target it can
-// buy; each firm takes part in at most one takeover a year, as buyer or as target. A firm buys
-// only a firm of its own line (MODEL.md 10.1): a producer buying a landlord would become both;
-// and the two lines' returns on assets (homes' rents, workshops' surplus) do not rank one firm's
-// management against the other's.
+// MODEL.md 10.5, takeovers are bought, not seized, and only from owners who sell. At year end
+// a firm is put up for sale with probability `firms.forSaleRate` (whole-firm sales are a small
+// market: Maksimovic & Phillips 2001, J. Finance 56(6), about 2% of US manufacturing plants
+// change owner a year in mergers and takeovers; v3's first version made every firm a target
+// every year, and producers bought each other up into a dozen firms). A firm for sale is
+// offered at its market value (trailing annual profit capitalised at the trailing bond yield,
+// never below its book equity) plus `premium`; the shareholders accept only an offer above what
+// their shares are worth. The buyer is the most productive firm of its line that is more
+// productive than the target (the probability of buying rises with the buyer's productivity,
+// and the gain with the gap: Maksimovic & Phillips 2001), has the cash, and values the target
+// at least at the offer: the target's profit with its sales raised to the buyer's productivity,
+// capitalised alike, plus its cash, less the debt it takes over with the target's bond series.
+// A firm buys only a firm of its own line (MODEL.md 10.1): a producer buying a landlord would
+// become both. Each firm takes part in at most one takeover a year, as buyer or as target.
 
 export interface FirmStanding {
   readonly id: number;
   readonly cashCents: number;
   readonly bookEquityCents: number;
-  /** Book value of its assets. */
-  readonly bookAssetsCents: number;
   /** Principal outstanding on its bond series: the buyer takes these over with the assets. */
   readonly debtCents: number;
   /** Trailing net income, annualised. */
   readonly annualProfitCents: number;
-  /** Annual profit over the book value of its assets. */
-  readonly returnOnAssets: number;
+  /** Trailing sales of its own output, annualised (what a more productive owner would raise). */
+  readonly annualSalesCents: number;
+  /** Its productivity factor (enterprise-productivity.ts). */
+  readonly productivity: number;
   /** Its line of business (FIRM_LINE_*): a firm buys only firms of its own line. */
   readonly line: number;
+  /** Whether its owners put it up for sale this year. */
+  readonly forSale: boolean;
 }
 
 export interface Takeover {
@@ -44,33 +49,34 @@ export function shareholdersAccept(offerCents: number, holdingValueCents: number
 }
 
 /**
- * What the target's equity is worth to a buyer: its assets earning the buyer's return,
- * capitalised, plus its cash, less its debt (the buyer inherits the bond series; v3's first
- * version left the debt out, so a leveraged loss-maker about to default was worth as much to
- * a buyer as a debt-free one, and was bought instead of failing).
+ * What the target's equity is worth to a buyer of productivity `buyerProductivity`: the
+ * target's profit with its sales raised (or lowered) to the buyer's productivity, capitalised,
+ * plus its cash, less its debt (the buyer inherits the bond series). v3's first version valued
+ * the target's depreciated book assets at the buyer's return on its own depreciated book, so
+ * an old buyer whose assets were nearly written off valued every target at many times its
+ * earnings.
  */
-export function valueToBuyerCents(target: FirmStanding, buyerReturnOnAssets: number, yieldRate: number): number {
-  const capitalised = yieldRate > 0 ? (target.bookAssetsCents * buyerReturnOnAssets) / yieldRate : 0;
+export function valueToBuyerCents(target: FirmStanding, buyerProductivity: number, yieldRate: number): number {
+  const gain = target.productivity > 0 ? target.annualSalesCents * (buyerProductivity / target.productivity - 1) : 0;
+  const capitalised = yieldRate > 0 ? (target.annualProfitCents + gain) / yieldRate : 0;
   return Math.max(0, capitalised) + Math.max(0, target.cashCents) - target.debtCents;
 }
 
 export function planTakeovers(firms: readonly FirmStanding[], yieldRate: number, premium: number): Takeover[] {
-  const byReturn = [...firms].sort((a, b) => b.returnOnAssets - a.returnOnAssets || a.id - b.id);
+  const byProductivity = [...firms].sort((a, b) => b.productivity - a.productivity || a.id - b.id);
   const engaged = new Set<number>();
   const plans: Takeover[] = [];
-  for (const acquirer of byReturn) {
-    if (engaged.has(acquirer.id)) continue;
-    // The weakest target first: the one whose assets earn least.
-    for (let k = byReturn.length - 1; k >= 0; k--) {
-      const target = byReturn[k]!;
-      if (target.id === acquirer.id || engaged.has(target.id) || target.line !== acquirer.line) continue;
-      if (!(target.returnOnAssets < acquirer.returnOnAssets)) break;
-      const value = marketValueCents(target.annualProfitCents, target.bookEquityCents, yieldRate);
-      const offer = Math.round(value * (1 + premium));
-      if (offer > acquirer.cashCents || offer > valueToBuyerCents(target, acquirer.returnOnAssets, yieldRate)) continue;
-      if (!shareholdersAccept(offer, value)) continue;
-      plans.push({ acquirer: acquirer.id, target: target.id, priceCents: offer });
-      engaged.add(acquirer.id);
+  for (const target of firms) {
+    if (!target.forSale || engaged.has(target.id)) continue;
+    const value = marketValueCents(target.annualProfitCents, target.bookEquityCents, yieldRate);
+    const offer = Math.round(value * (1 + premium));
+    if (!shareholdersAccept(offer, value)) continue;
+    for (const buyer of byProductivity) {
+      if (!(buyer.productivity > target.productivity)) break;
+      if (buyer.id === target.id || engaged.has(buyer.id) || buyer.line !== target.line) continue;
+      if (offer > buyer.cashCents || offer > valueToBuyerCents(target, buyer.productivity, yieldRate)) continue;
+      plans.push({ acquirer: buyer.id, target: target.id, priceCents: offer });
+      engaged.add(buyer.id);
       engaged.add(target.id);
       break;
     }

@@ -25,6 +25,8 @@ export interface EconomyParams {
   readonly shockRho: number;
   readonly shockSigma: number;
   readonly reconsiderPerMonth: number;
+  /** Posted vacancies a reconsidering worker samples beside its referral (mode-choice.ts). */
+  readonly vacanciesSampled: number;
   readonly choiceHorizonMonths: number;
   readonly choiceTemperature: number;
   readonly goodsPrice: number;
@@ -79,6 +81,8 @@ export interface EconomyParams {
   readonly takeovers: boolean;
   /** Premium over the target's market value a takeover bid offers (MODEL.md 10.5). */
   readonly takeoverPremium: number;
+  /** Chance a year that a firm's owners put it up for sale (takeover.ts). */
+  readonly forSaleRate: number;
   /** Cooperatives (MODEL.md 5). */
   readonly coopFoundingRatePerYear: number;
   readonly foundersPerNewCoop: number;
