@@ -1,18 +1,16 @@
 // Firm demography (issue 14; docs/MODEL-CHOICES.md, "Firm demography"): a new firm's vacancy
-// is found, a firm pays no more than its positions earn, a firm still hiring keeps the cash for
-// the wages it is hiring for, and a producer nobody works for winds up. Each test fails on the
-// rule before: seekers drew one position among the filled and open ones together; a rate fell
-// only while applicants queued, and a raise went up to the position's whole product; idle cash
-// counted only the wages already paid; a firm closed only once it owned nothing.
+// is found, a firm pays no more than its positions earn, and a firm still hiring keeps the cash
+// for the wages it is hiring for. Each test fails on the rule before: seekers drew one position
+// among the filled and open ones together; a rate fell only while applicants queued, and a raise
+// went up to the position's whole product; idle cash counted only the wages already paid.
 import { describe, expect, it } from 'vitest';
 import { FLOW, WORLD } from '../../src/model/ledger.ts';
-import { FIRM_LINE_LANDLORD, ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
+import { ORG_FIRM } from '../../src/model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_SELF_EMPLOYED } from '../../src/model/economy/person-table.ts';
-import { closeEmptyFirms, foundFirm } from '../../src/agents/firm/firm-lifecycle.ts';
+import { foundFirm } from '../../src/agents/firm/firm-lifecycle.ts';
 import { startWork } from '../../src/agents/economy/possession.ts';
 import { hireApplicants, newLabourMarket, openLabourMarket } from '../../src/agents/economy/labour-market.ts';
 import { chooseModes } from '../../src/agents/economy/mode-choice.ts';
-import { rollMonthlyHistory, recountOrganisations } from '../../src/agents/economy/membership.ts';
 import { payFirmDividends } from '../../src/agents/firm/shareholder-payouts.ts';
 import { newSaverQueue } from '../../src/agents/economy/savers.ts';
 import { cutToPayable, positionWageCeilingCents } from '../../src/agents/firm/wage-rate.ts';
@@ -96,22 +94,5 @@ describe('a firm still hiring keeps its cash', () => {
     for (let m = 0; m < 13; m++) payFirmDividends(state);
     // Six months of one position's wages, 1,800,000, stay; before, the whole 2,000,000 was paid out.
     expect(state.ledger.balance(firm.account)).toBe(1_800_000);
-  });
-});
-
-describe('a producer nobody works for winds up', () => {
-  it('liquidates a producing firm that has had no worker for twelve months, and keeps a landlord firm that hires nobody', () => {
-    const { state, capitalists } = economy(20);
-    const producer = foundFirm(state, capitalists[0]!);
-    const landlord = foundFirm(state, capitalists[0]!, FIRM_LINE_LANDLORD);
-    state.enterpriseAssets.push(state.assets.add(0, producer.id, state.tick, ORG_FIRM));
-    state.assets.add(2, landlord.id, state.tick, ORG_FIRM);
-    for (let m = 0; m < 11; m++) { recountOrganisations(state); rollMonthlyHistory(state); }
-    closeEmptyFirms(state);
-    expect(producer.alive).toBe(true);
-    recountOrganisations(state); rollMonthlyHistory(state);
-    closeEmptyFirms(state);
-    expect(producer.alive).toBe(false);
-    expect(landlord.alive).toBe(true);
   });
 });

@@ -83,14 +83,13 @@ export function recountOrganisations(state: EconomyState): void {
   }
 }
 
-/** Monthly: counts months without assets and without workers, and rolls the 24-month history used by merge votes. */
+/** Monthly: counts months without assets and rolls the 24-month history used by merge votes. */
 export function rollMonthlyHistory(state: EconomyState): void {
   const { orgs, assets } = state;
   const slot = state.tick % HISTORY_MONTHS;
   for (const org of orgs.all) {
     if (!org.alive) continue;
     org.monthsWithoutAssets = assets.ownedBy(org.id) > 0 ? 0 : org.monthsWithoutAssets + 1;
-    org.monthsWithoutWorkers = org.hired + org.members > 0 || org.vacancies > 0 ? 0 : org.monthsWithoutWorkers + 1;
     org.poolIncomeHistory[slot] = org.poolIncomeMonth;
     org.memberHistory[slot] = org.members;
     org.poolIncomeMonth = 0;

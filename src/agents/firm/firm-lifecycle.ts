@@ -77,18 +77,9 @@ export function enforceBankruptcies(state: EconomyState): void {
   }
 }
 
-/**
- * Year end: a firm left with no assets for twelve months winds up and returns its cash; so does
- * a producing firm nobody has worked for in twelve months, as a cooperative with no member left
- * is wound up (cooperative-lifecycle.ts): a producer without a workforce is no longer an
- * enterprise, whatever it owns (issue 14: such firms let their idle workshops out and lived on as
- * shells, so employer firms hardly ever closed young).
- */
+/** Year end: a firm left with no assets for twelve months winds up and returns its cash. */
 export function closeEmptyFirms(state: EconomyState): void {
   for (const firm of state.orgs.all) {
-    if (!firm.alive || firm.kind !== ORG_FIRM) continue;
-    const noAssets = state.assets.ownedBy(firm.id) === 0 && firm.monthsWithoutAssets >= 12;
-    const noWorkers = firm.line === FIRM_LINE_PRODUCING && firm.monthsWithoutWorkers >= 12;
-    if (noAssets || noWorkers) liquidateFirm(state, firm);
+    if (firm.alive && firm.kind === ORG_FIRM && state.assets.ownedBy(firm.id) === 0 && firm.monthsWithoutAssets >= 12) liquidateFirm(state, firm);
   }
 }

@@ -50,8 +50,6 @@ export interface Organisation {
   members: number;
   probationers: number;
   monthsWithoutAssets: number;
-  /** Months in a row it has had nobody working for it (no employee, member or hired worker). */
-  monthsWithoutWorkers: number;
   /** Bond losses suffered by its holders, by year (the last three), and outstanding then. */
   lossesByYear: Float64Array;
   outstandingByYear: Float64Array;
@@ -124,7 +122,7 @@ export class OrganisationTable {
   add(kind: number, account: number, reserveAccount: number, tick: number): Organisation {
     const org: Organisation = {
       id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1, sizeLastCounted: 0,
-      members: 0, probationers: 0, monthsWithoutAssets: 0, monthsWithoutWorkers: 0,
+      members: 0, probationers: 0, monthsWithoutAssets: 0,
       lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
