@@ -62,7 +62,9 @@ describe('capitalist firms', () => {
 
   it('records every takeover as an event with the absorber, the absorbed and their sizes', () => {
     // Firms here let no homes (MODEL.md 10.1 lets them; buying homes spends the cash takeovers need).
-    const sim = createSimulation({ ...firmEconomy(false, 1500), housing: { owners: ['cooperative'] } }, { checkConservation: true });
+    // Every firm for sale every year, so a short run has takeovers to record (the default 2% a year gives few).
+    const base = firmEconomy(false, 1500);
+    const sim = createSimulation({ ...base, firms: { ...base.firms, forSaleRate: 1 }, housing: { owners: ['cooperative'] } }, { checkConservation: true });
     sim.runToEnd();
     const state = sim.state as unknown as EconomyState;
     const takeovers = state.events.filter((e) => e.kind === 'takeover');

@@ -112,6 +112,8 @@ describe('how organisations end, in a run', () => {
     const text = readFileSync('scenarios/mixed.yaml', 'utf8');
     const scenario = loadScenario(text, 'mixed.yaml', {
       'persons.count': 1500, years: 12, 'firms.initialCount': 10, 'communes.initialCount': 6, 'cooperatives.initialCount': 6,
+      // Every firm for sale every year, so 12 years have a takeover (the default 2% a year gives few).
+      'firms.forSaleRate': 1,
     });
     // Homes from communes and cooperatives only (as in v2 for communes): members' rents across
     // communes make the interrelation that brings commune merges within these 12 years.
