@@ -12,15 +12,17 @@ import { startWork } from '../../src/agents/economy/possession.ts';
 import { hireApplicants, newLabourMarket, openLabourMarket } from '../../src/agents/economy/labour-market.ts';
 import { chooseModes } from '../../src/agents/economy/mode-choice.ts';
 import { payFirmDividends } from '../../src/agents/firm/shareholder-payouts.ts';
+import { lineMarket } from '../../src/agents/firm/line-of-business.ts';
+import { recountOrganisations } from '../../src/agents/economy/membership.ts';
 import { newSaverQueue } from '../../src/agents/economy/savers.ts';
 import { cutToPayable, positionWageCeilingCents } from '../../src/agents/firm/wage-rate.ts';
 import { RandomStream } from '../../src/model/random.ts';
 import { handBuiltEconomy } from '../economy/hand-built-economy.ts';
 
-function economy(persons: number, switchRatePerYear = 0) {
+function economy(persons: number, switchRatePerYear = 0, productivitySigma = 0) {
   const state = handBuiltEconomy({
     persons: { count: persons, capitalistShare: 0.1, capitalistMinWealth: 5_000_000, shockSigma: 0, switchRatePerYear, skillSigma: 0 },
-    communes: { initialCount: 0 }, firms: { initialCount: 0 }, cycle: { sigma: 0 }, productivity: { sigma: 0 },
+    communes: { initialCount: 0 }, firms: { initialCount: 0 }, cycle: { sigma: 0 }, productivity: { sigma: productivitySigma, rho: 0.9 },
   });
   state.goodsPriceCents = 100;
   const capitalists = [...Array(persons).keys()].filter((p) => state.persons.isCapitalist[p]);
@@ -94,5 +96,23 @@ describe('a firm still hiring keeps its cash', () => {
     for (let m = 0; m < 13; m++) payFirmDividends(state);
     // Six months of one position's wages, 1,800,000, stay; before, the whole 2,000,000 was paid out.
     expect(state.ledger.balance(firm.account)).toBe(1_800_000);
+  });
+});
+
+describe('a founder values the producing line over its productivity draw', () => {
+  it('expects a profit from a new position when the market wage is above what a median draw can pay, because a good draw pays (before: 0)', () => {
+    const { state, capitalists, workers } = economy(20, 0, 0.1);
+    const incumbent = foundFirm(state, capitalists[0]!);
+    const a = state.assets.add(0, incumbent.id, state.tick, ORG_FIRM);
+    state.enterpriseAssets.push(a);
+    startWork(state, a, workers[0]!, MODE_EMPLOYEE);
+    recountOrganisations(state);
+    // The market rate, 3,000 a unit of skill, is above what a workshop pays at productivity 1
+    // (3,600 less 500 of depreciation and 500 of the 5% hurdle on its price: 2,600).
+    incumbent.wageRateCents = 300_000;
+    const market = lineMarket(state);
+    // Mean over draws of spread 0.1 / sqrt(1 - 0.9^2) = 0.23: about 235 a month.
+    expect(market.positionProfitCents).toBeGreaterThan(15_000);
+    expect(market.positionProfitCents).toBeLessThan(35_000);
   });
 });

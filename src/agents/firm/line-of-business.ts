@@ -15,6 +15,7 @@ import { MODE_IDLE, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.
 import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { offeredRentCents } from '../economy/mode-choice.ts';
 import { marketWageRateCents } from '../economy/wages.ts';
+import { exp } from '../../model/detmath.ts';
 import { surplusOverAlternativeCents } from '../economy/willingness.ts';
 
 /** What a founder sees of the two lines' markets (counts of persons and of firms). */
@@ -27,7 +28,7 @@ export interface LineMarket {
   producers: number;
   /** Monthly surplus of a new home let at the asker's rent, less depreciation and the hurdle's cost of its price (cents, at least 0; 0 when firms may not own homes). */
   homeProfitCents: number;
-  /** The same for the best new position at the market wage and productivity 1. */
+  /** The same for the best new position at the market wage, its mean over an entrant's productivity draw. */
   positionProfitCents: number;
 }
 
@@ -50,16 +51,29 @@ export function lineMarket(state: EconomyState): LineMarket {
   const profit = (c: number, surplusCents: number) => Math.max(0, surplusCents - assets.classPrice[c]! / assets.classLife[c]! - (hurdle * assets.classPrice[c]!) / 12);
   let homeProfitCents = 0, positionProfitCents = 0;
   const wage = marketWageRateCents(state);
+  // An entrant draws its productivity from the stationary spread (enterprise-productivity.ts)
+  // and produces only if the draw pays: the expected profit of entering is the mean over draws
+  // of max(0, profit), not the profit of the median draw (Hopenhayn 1992; Melitz 2003: entry
+  // values the option to produce). A 5-point Gauss-Hermite mean over the log-normal draw.
+  const spread = params.productivitySigma / Math.sqrt(Math.max(1e-12, 1 - params.productivityRho * params.productivityRho));
   for (let c = 0; c < classes.length; c++) {
     if (classes[c]!.productive) {
-      const operating = surplusOverAlternativeCents((assets.classOutput[c]! * state.goodsPriceCents) / 100, wage);
-      positionProfitCents = Math.max(positionProfitCents, profit(c, operating));
+      let expected = 0;
+      for (let k = 0; k < HERMITE_NODES.length; k++) {
+        const output = (assets.classOutput[c]! * exp(spread * HERMITE_NODES[k]!) * state.goodsPriceCents) / 100;
+        expected += HERMITE_WEIGHTS[k]! * profit(c, surplusOverAlternativeCents(output, wage));
+      }
+      positionProfitCents = Math.max(positionProfitCents, expected);
     } else if (params.homeOwnerKinds[ORG_FIRM]) {
       homeProfitCents = Math.max(homeProfitCents, profit(c, offeredRentCents(state, c)));
     }
   }
   return { unhoused, jobSeekers, landlords, producers, homeProfitCents, positionProfitCents };
 }
+
+/** Nodes and weights of the 5-point Gauss-Hermite rule for a standard normal (probabilists'). */
+const HERMITE_NODES = [-2.856970013872806, -1.355626179974266, 0, 1.355626179974266, 2.856970013872806];
+const HERMITE_WEIGHTS = [0.011257411327721, 0.222075922005613, 0.533333333333333, 0.222075922005613, 0.011257411327721];
 
 /** The line a founder picks: landlord when its expected profit for one more firm is larger (ties: producing). */
 export function chooseLine(market: LineMarket): number {
