@@ -35,7 +35,8 @@ export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
     standings.push({
       id: org.id, cashCents: ledger.balance(org.account), bookEquityCents: equity[org.id]!, debtCents: debt[org.id]!,
       annualProfitCents: 12 * org.trailingNetIncome, annualSalesCents: 12 * org.salesMonth, productivity: org.productivity, line: org.line,
-      forSale: rng.bernoulli(params.forSaleRate),
+      // Owners sell at random (`forSaleRate`) and whenever the firm has lost money over the trailing year.
+      forSale: rng.bernoulli(params.forSaleRate) || org.trailingNetIncome < 0,
     });
   }
   for (const plan of planTakeovers(standings, trailingBondYield(state), params.takeoverPremium)) {
