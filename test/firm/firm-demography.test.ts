@@ -13,6 +13,7 @@ import { hireApplicants, newLabourMarket, openLabourMarket } from '../../src/age
 import { chooseModes } from '../../src/agents/economy/mode-choice.ts';
 import { payFirmDividends } from '../../src/agents/firm/shareholder-payouts.ts';
 import { lineMarket } from '../../src/agents/firm/line-of-business.ts';
+import { holdTakeovers } from '../../src/agents/firm/takeover-phase.ts';
 import { recountOrganisations } from '../../src/agents/economy/membership.ts';
 import { newSaverQueue } from '../../src/agents/economy/savers.ts';
 import { cutToPayable, positionWageCeilingCents } from '../../src/agents/firm/wage-rate.ts';
@@ -114,5 +115,34 @@ describe('a founder values the producing line over its productivity draw', () =>
     // Mean over draws of spread 0.1 / sqrt(1 - 0.9^2) = 0.23: about 235 a month.
     expect(market.positionProfitCents).toBeGreaterThan(15_000);
     expect(market.positionProfitCents).toBeLessThan(35_000);
+  });
+});
+
+describe('owners sell a firm that loses money', () => {
+  it('puts a firm that lost money over the trailing year up for sale, and a more productive firm buys it (before: only the random forSaleRate draw)', () => {
+    const state = handBuiltEconomy({
+      persons: { count: 20, capitalistShare: 0.1, capitalistMinWealth: 5_000_000, shockSigma: 0, switchRatePerYear: 0, skillSigma: 0 },
+      communes: { initialCount: 0 }, firms: { initialCount: 0, forSaleRate: 0 }, cycle: { sigma: 0 }, productivity: { sigma: 0 },
+    });
+    const capitalists = [...Array(20).keys()].filter((p) => state.persons.isCapitalist[p]);
+    const buyer = foundFirm(state, capitalists[0]!);
+    const target = foundFirm(state, capitalists[1]!);
+    state.ledger.transfer(WORLD, buyer.account, 30_000_000, FLOW.endowment);
+    state.ledger.transfer(target.account, WORLD, state.ledger.balance(target.account), FLOW.other);
+    for (const firm of [buyer, target]) state.enterpriseAssets.push(state.assets.add(0, firm.id, state.tick, ORG_FIRM));
+    buyer.productivity = 2;
+    target.productivity = 1;
+    target.salesMonth = 360_000;
+    buyer.trailingNetIncome = 100_000;
+    target.trailingNetIncome = -100_000;
+    holdTakeovers(state, new RandomStream('test', 'takeovers'));
+    expect(target.alive).toBe(false);
+    expect(state.counters.takeovers).toBe(1);
+    // A firm that made money and was not drawn for sale is not bought.
+    const other = foundFirm(state, capitalists[1]!);
+    state.enterpriseAssets.push(state.assets.add(0, other.id, state.tick, ORG_FIRM));
+    other.trailingNetIncome = 50_000;
+    holdTakeovers(state, new RandomStream('test', 'takeovers'));
+    expect(other.alive).toBe(true);
   });
 });
