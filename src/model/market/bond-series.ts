@@ -62,7 +62,8 @@ export function monthInterestCents(principalCents: number, annualYield: number):
 /**
  * scheduledSplit's principal, given the month's interest. The hot loops (the service of every
  * holding, the schedules in the wage phase) call the two halves and keep both numbers in
- * registers: filling an `out` object for each holding cost them about 1% of a run's instructions.
+ * registers instead of filling an `out` object for each holding: in paired runs of mixed
+ * 10,000 x 50 y the bond service phase took 10-30% less thread CPU in five pairs of seven.
  */
 export function scheduledPrincipalCents(principalCents: number, interestCents: number, paymentCents: number, monthsLeft: number): number {
   const last = monthsLeft <= 1 || principalCents + interestCents <= paymentCents;
