@@ -80,12 +80,9 @@ export function seedOfScalar(value: unknown, written: string | undefined): SeedR
     if (/^\d+$/.test(asWritten) && !Number.isSafeInteger(value)) {
       return asWritten.length <= MAX_TEXT_SEED_CHARS ? textSeed(asWritten) : refused(`${shortened(asWritten)} (${asWritten.length} digits)`);
     }
+    // Every other notation (0x10, and 0b101 or 1:30 in a YAML 1.1 file) is read as text (yaml-text.ts).
     const whole = wholeNumberWritten(asWritten);
-    if (whole === null) {
-      // A notation only a YAML 1.1 file reads as a number (0b101, 1:30): the number as read.
-      return Number.isSafeInteger(value) && value >= 0 ? { ok: true, seed: value + 0 } : refused(shortened(asWritten), asWritten);
-    }
-    return whole === undefined ? refused(shortened(asWritten), asWritten) : { ok: true, seed: whole };
+    return whole === undefined || whole === null ? refused(shortened(asWritten), asWritten) : { ok: true, seed: whole };
   }
   return asWritten === '' ? refused('nothing') : refused(shortened(asWritten), asWritten);
 }

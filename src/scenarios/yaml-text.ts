@@ -1,18 +1,44 @@
 // Reading scenario text as YAML 1.2 (JSON included) the way a scenario means it: numbers only
 // in decimal notation (`0x64`, `0o14`, `.nan` and `.inf` stay the text they are, so validation
-// shows them as written), one document, nesting and duplicate keys checked in linear time.
+// shows them as written, and so do the notations a `%YAML 1.1` line would let in: `0b101`,
+// `1:30`, `010`, `1_000`), one document, nesting and duplicate keys checked in linear time.
 import {
   isAlias, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument,
-  type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Tags,
+  type Document, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags,
 } from 'yaml';
 
-/** The scalar forms of YAML's core schema a scenario does not read as numbers. */
+/** A number as YAML 1.2's core schema writes it: sign, digits, fraction, exponent. */
+const DECIMAL_NUMERAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * Notations the library reads as numbers in other bases (hex `0x64`, octal `0o14`, and in a
+ * YAML 1.1 document binary `0b101`, octal `010` and base 60 `1:30`), and YAML 1.1 dates.
+ */
+const NOT_DECIMAL_FORMATS = new Set(['HEX', 'OCT', 'BIN', 'TIME']);
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
+const NUMBER_TAGS = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+
+/**
+ * The scalar forms of the document's schema (core, or YAML 1.1 after a `%YAML 1.1` line) a
+ * scenario does not read as numbers: each is the text as written. A notation's tag is kept,
+ * resolving to its text, rather than dropped: dropped, YAML 1.1's octal `010` would fall
+ * through to its decimal tag and read as 10.
+ */
 function decimalOnly(tags: Tags): Tags {
-  return tags.filter((tag) => {
-    const t = tag as { format?: string; test?: RegExp };
-    if (t.format === 'HEX' || t.format === 'OCT') return false;
-    // The core schema's `.nan`, `.inf`, `-.inf`: not a value any field accepts.
-    return !(t.test !== undefined && t.test.test('.nan'));
+  const asText = (source: string) => source;
+  return tags.flatMap((tag): Tags => {
+    // Collections, and tags named by id (no schema's own tag is), are kept as they are.
+    if (typeof tag !== 'object' || tag.collection !== undefined) return [tag];
+    const scalar: ScalarTag = tag;
+    if (scalar.test === undefined || scalar.default !== true) return [tag];
+    // The schema's `.nan`, `.inf`, `-.inf`: not a value any field accepts.
+    if (scalar.test.test('.nan')) return [];
+    if ((scalar.format !== undefined && NOT_DECIMAL_FORMATS.has(scalar.format)) || scalar.tag === TIMESTAMP) return [{ ...scalar, resolve: asText }];
+    // YAML 1.1 also reads `1_000` and `1_0.5` as numbers.
+    if (NUMBER_TAGS.has(scalar.tag)) {
+      return [{ ...scalar, test: new RegExp(`(?=${DECIMAL_NUMERAL.source})(?:${scalar.test.source})`, scalar.test.flags) }];
+    }
+    return [tag];
   });
 }
 

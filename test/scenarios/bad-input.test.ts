@@ -60,6 +60,27 @@ describe('numbers as written', () => {
     expect(issue!.message).not.toContain('null');
   });
 
+  it.each([
+    ['0b1100100', 'binary'],
+    ['1:40', 'base 60'],
+    ['1:40.0', 'base 60 with a fraction'],
+    ['0144', 'octal, as YAML 1.1 reads a leading zero'],
+    ['1_000', 'digits grouped by underscores'],
+    ['0x64', 'hex'],
+    ['2001-01-01', 'a date'],
+  ])('refuses %s (%s) in a file that declares YAML 1.1, as written, as it refuses hex', (written) => {
+    const [issue] = issuesOf(`%YAML 1.1\n---\nkind: random-exchange\nagents: ${written}\n`);
+    expect(issue).toMatchObject({ path: 'agents', line: 4, message: `got "${written}"; allowed: a whole number from 2 to 1000000 (agents)` });
+  });
+
+  it('reads a YAML 1.1 file\'s decimal numbers as numbers, and its other notations as text where text is allowed', () => {
+    const scenario = loadScenario('%YAML 1.1\n---\nkind: random-exchange\nagents: 1e2\nyears: 2.5\nname: 0b11\nseed: 0b101\n');
+    expect(scenario).toMatchObject({ agents: 100, years: 2.5, name: '0b11', seed: '0b101' });
+    // A seed in another notation is the text written, as `seed: 0x10` is.
+    expect(loadScenario('%YAML 1.1\n---\nkind: random-exchange\nseed: 1:30\n').seed).toBe('1:30');
+    expect(loadScenario('kind: random-exchange\nseed: 0x10\n').seed).toBe('0x10');
+  });
+
   it('refuses a run shorter than a month or of a fraction of a month instead of rounding it', () => {
     expect(issuesOf('kind: yard-sale\nyears: 0.0001\n')[0]!.message).toMatch(/^got 0\.0001; years must be a whole number of months/);
     expect(issuesOf('kind: yard-sale\nyears: 0.3\n')[0]!.message).toContain('whole number of months');
