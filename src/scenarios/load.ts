@@ -120,17 +120,27 @@ function locate(
 }
 
 /** Validates raw data (already parsed, overrides applied); `doc` gives positions when known. */
-export function validateScenario(
-  raw: unknown, doc?: Document, counter?: LineCounter,
-): ParseOutcome {
+export function validateScenario(raw: unknown, doc?: Document, counter?: LineCounter): ParseOutcome {
+  return validateWith(raw, doc, counter);
+}
+
+/**
+ * As validateScenario; `seedIssue`, the text's seed refused as written, is listed first, in
+ * place of whatever the schema made of the value read, and counts toward the cap.
+ */
+function validateWith(raw: unknown, doc?: Document, counter?: LineCounter, seedIssue?: ScenarioIssue): ParseOutcome {
+  const first = seedIssue === undefined ? [] : [seedIssue];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '', message: `a scenario is a mapping of keys to values; got ${showValue(raw)}`, ...locate(doc, counter, []) }] };
   }
   const inherited = inheritedNameKeys(raw, doc, counter);
-  if (inherited.length > 0) return { ok: false, issues: withCount(inherited.slice(0, MAX_ISSUES), inherited.length - Math.min(inherited.length, MAX_ISSUES)) };
+  if (inherited.length > 0) {
+    const all = [...first, ...inherited];
+    return { ok: false, issues: withCount(all.slice(0, MAX_ISSUES), all.length - Math.min(all.length, MAX_ISSUES)) };
+  }
   const result = scenarioSchema.safeParse(raw);
-  if (result.success) return { ok: true, scenario: result.data, raw: raw as Record<string, unknown> };
-  const issues: ScenarioIssue[] = [];
+  if (result.success) return seedIssue === undefined ? { ok: true, scenario: result.data, raw: raw as Record<string, unknown> } : { ok: false, issues: first };
+  const issues: ScenarioIssue[] = [...first];
   // Problems past the cap are counted, never described: the cost stays linear in the input.
   let untold = 0;
   const room = () => issues.length < MAX_ISSUES;
@@ -138,6 +148,7 @@ export function validateScenario(
   const wrongAlone = new Set(result.error.issues.filter((i) => i.code !== 'custom').map((i) => i.path.map(String).join('.')));
   for (const issue of result.error.issues) {
     if (issue.code === 'custom' && wrongAlone.has(issue.path.map(String).join('.'))) continue;
+    if (seedIssue !== undefined && issue.path.length === 1 && issue.path[0] === 'seed') continue;
     const path = issue.path;
     const dotted = path.map(String).join('.');
     const value = valueAt(raw, path);
@@ -303,11 +314,8 @@ function readSeed(raw: unknown, doc: Document, counter: LineCounter): ScenarioIs
 export function validatePrepared(prepared: PreparedText, overrides: Readonly<Record<string, unknown>> = {}): ParseOutcome {
   const overridden = applyOverrides(prepared.raw, overrides);
   if (!overridden.ok) return overridden;
-  const outcome = validateScenario(overridden.raw, prepared.doc, prepared.counter);
   const seedIssue = Object.hasOwn(overrides, 'seed') ? undefined : prepared.seedIssue;
-  if (seedIssue === undefined) return outcome;
-  // The seed's refusal as written replaces whatever the schema made of the value read.
-  return { ok: false, issues: [seedIssue, ...(outcome.ok ? [] : outcome.issues.filter((issue) => issue.path !== 'seed'))] };
+  return validateWith(overridden.raw, prepared.doc, prepared.counter, seedIssue);
 }
 
 /** Parses YAML or JSON text and validates it, with `overrides` applied. */

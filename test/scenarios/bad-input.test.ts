@@ -137,6 +137,25 @@ describe('text that is not one scenario', () => {
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(30);
   });
 
+  it.each([
+    // Read as a double, 1e-400 is 0 and 4503599627370496.5 a whole number: the schema has nothing to say of them.
+    ['1e-400', 25, 'and 6 more problems'],
+    ['4503599627370496.5', 20, 'and 1 more problem'],
+    ['1e400', 25, 'and 6 more problems'],
+  ])('keeps the cap when the file\'s seed %s is refused too, among %i unknown keys', (seed, keys, more) => {
+    const issues = issuesOf(`kind: random-exchange\nseed: ${seed}\n${Array.from({ length: keys }, (_, i) => `k${i}: 1`).join('\n')}\n`);
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[0]).toMatchObject({ path: 'seed', line: 2 });
+    expect(issues[MAX_ISSUES]!.message).toBe(`${more} not listed (the first ${MAX_ISSUES} are above)`);
+  });
+
+  it('keeps the cap when the file\'s seed is refused among keys every object has', () => {
+    const issues = issuesOf(`{"kind": "random-exchange", "seed": -1, ${Array.from({ length: 20 }, (_, i) => `"k${i}": {"toString": 0}`).join(', ')}}`);
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[0]!.path).toBe('seed');
+    expect(issues[MAX_ISSUES]!.message).toBe(`and 1 more problem not listed (the first ${MAX_ISSUES} are above)`);
+  });
+
   it('counts duplicate keys without the quadratic check of the YAML library', () => {
     const [issue] = issuesOf('kind: yard-sale\ntax: 0.1\ntax: 0.2\n');
     expect(issue).toMatchObject({ line: 3, message: 'the key "tax" appears twice in one mapping' });
