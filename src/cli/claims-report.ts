@@ -10,7 +10,7 @@ import { runSeriesOfResult } from './claims-section.ts';
 import type { Provenance } from './provenance.ts';
 import type { ReplicateResult } from './replicate-run.ts';
 import { acrossReplicates, type AcrossReplicates } from './replicate-statistics.ts';
-import { formatValue } from './summary-table.ts';
+import { formatValue, scaleOf } from './summary-table.ts';
 import { type Cell, type Table } from './table.ts';
 
 export const CLAIMS_FORMAT = 'commons-ledger-claims/2';
@@ -147,7 +147,9 @@ export function claimsTable(
         continue;
       }
       const { mean, low, high, replicates, pAdjusted } = j.summary;
-      rows.push([j.test.id, kind, formatValue(mean), `[${formatValue(low)}, ${formatValue(high)}]`, claimed,
+      // Effects are measured from the reference and back: rounding is judged at its scale too.
+      const scale = scaleOf(mean, low, high, j.test.reference, j.test.reference + j.test.direction * j.test.delta);
+      rows.push([j.test.id, kind, formatValue(mean, scale), `[${formatValue(low, scale)}, ${formatValue(high, scale)}]`, claimed,
         Number.isFinite(pAdjusted) ? pAdjusted.toPrecision(2) : '', j.verdict, String(replicates)]);
     }
     lines.push(...align(rows, '  '));

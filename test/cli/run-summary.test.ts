@@ -4,7 +4,12 @@ import { seriesCsv } from '../../src/cli/run-output.ts';
 import type { ReplicateResult } from '../../src/cli/replicate-run.ts';
 import type { Provenance } from '../../src/cli/provenance.ts';
 import { progressLine } from '../../src/cli/progress-bar.ts';
-import { summaryTable } from '../../src/cli/summary-table.ts';
+import { formatValue, summaryTable } from '../../src/cli/summary-table.ts';
+import { claimsTable } from '../../src/cli/claims-report.ts';
+import { CLAIMS } from '../../src/model/claims/claim-definitions.ts';
+import { judgeTest } from '../../src/model/claims/judge-claims.ts';
+import { claimWindow } from '../../src/model/claims/series-window.ts';
+import { RandomStreams } from '../../src/model/random.ts';
 
 const reporters = [
   { id: 'wealth.gini', label: 'Gini of wealth', unit: 'ratio 0-1', description: 'Gini' },
@@ -66,5 +71,28 @@ describe('progress line', () => {
     expect(line).toContain('25.0%');
     expect(line).toContain('1.5M agent-ticks/s'); // 300 x 10,000 in 2 s
     expect(line).toContain('ETA 0:06'); // a quarter took 2 s, three quarters remain
+  });
+});
+
+describe('figures within rounding of zero', () => {
+  it('prints a claim\'s effect of 0, measured from its reference 0.8 and back, as 0 and not -1.110e-16', () => {
+    const claim = CLAIMS.find((c) => c.id === 6)!;
+    const test = claim.tests.find((t) => t.id === 'claim6.membersOnlyBonds.cleared')!;
+    const judged = judgeTest(test, [0, 0, 0], new RandomStreams('figures').get('bootstrap'));
+    // The summary carries the rounding (0.8 + mean(-0.8, -0.8, -0.8)); the table does not show it.
+    expect(judged.summary!.mean).not.toBe(0);
+    const table = claimsTable([{ claim, verdict: judged.verdict, tests: [judged], measurements: [] }], claimWindow(5));
+    expect(table).toMatch(/claim6\.membersOnlyBonds\.cleared\s+repeat\s+0\s+\[0, 0\]\s+> 0\.8/);
+    expect(table).not.toMatch(/e-1[0-9]/);
+  });
+
+  it('prints replicates that agree with an sd of 0, and keeps small values that are not rounding', () => {
+    const metrics = new RunMetrics([replicate('r1', [0, 0.1, 0.1], [1, 1, 1e-9]), replicate('r2', [0, 0.1, 0.1], [1, 1, 3e-9]), replicate('r3', [0, 0.1, 0.1], [1, 1, 2e-9])]);
+    const table = summaryTable(buildSummary(provenance, metrics));
+    expect(table).toMatch(/wealth\.gini\s+0\.1\s+± 0\s+\[0\.1, 0\.1\]/);
+    expect(table).toMatch(/wealth\.mean\s+2\.000e-9\s+± 1\.000e-9\s+\[-4\.84\de-10, 4\.48\de-9\]/);
+    expect(formatValue(-1.1102230246251565e-16, 0.8)).toBe('0');
+    expect(formatValue(-1.1102230246251565e-16)).toBe('-1.110e-16');
+    expect(formatValue(1e-12, 0.8)).toBe('1.000e-12');
   });
 });

@@ -12,7 +12,7 @@ import type { ClaimDefinition, ClaimTest } from '../../model/claims/claim.ts';
 import type { ClaimReport, TestJudgement } from '../../model/claims/judge-claims.ts';
 import { MIN_USABLE_REPLICATES } from '../../model/claims/verdict.ts';
 import type { ClaimRobustness } from '../../model/claims/robustness.ts';
-import { formatValue } from '../../cli/summary-table.ts';
+import { formatValue, scaleOf } from '../../cli/summary-table.ts';
 import { MAX_REPLICATES, type ExperimentAddress } from '../experiments/experiment-plan.ts';
 import { download, fileStem } from '../metrics-export.ts';
 import { PRESETS } from '../presets.ts';
@@ -316,6 +316,8 @@ export class ClaimsView extends LitElement {
     const why = judged?.reason ?? blocked;
     const s = judged?.summary;
     const verdict = judged?.verdict ?? (blocked !== undefined ? 'not measurable' : undefined);
+    // As the CLI's table: rounding judged at the scale of the effect, its interval and the reference.
+    const scale = scaleOf(s?.mean, s?.low, s?.high, test.reference, test.reference + test.direction * test.delta);
     // Why a test holds by design or cannot be measured: a row of its own under the test, across
     // the table (in the label's cell it made every row a dozen lines high at 1280x720).
     const notes = [...(test.byDesignBecause !== undefined ? [`true by design: ${test.byDesignBecause}`] : []),
@@ -323,8 +325,8 @@ export class ClaimsView extends LitElement {
     return html`<tr class="${test.role}${notes.length > 0 ? ' noted' : ''}" data-test=${test.id} data-verdict=${verdict ?? 'waiting'}>
       <td class="label">${test.label} <span class="hint">[${test.unit}]</span></td>
       <td class="kind">${kind}</td>
-      <td class="effect">${s === undefined ? (verdict === undefined ? '…' : 'n/a') : formatValue(s.mean)}</td>
-      <td class="interval">${s === undefined ? '' : html`<span>[${formatValue(s.low)},</span> <span>${formatValue(s.high)}]</span>`}</td>
+      <td class="effect">${s === undefined ? (verdict === undefined ? '…' : 'n/a') : formatValue(s.mean, scale)}</td>
+      <td class="interval">${s === undefined ? '' : html`<span>[${formatValue(s.low, scale)},</span> <span>${formatValue(s.high, scale)}]</span>`}</td>
       <td>${claimedSide(test)}</td>
       <td>${s === undefined || !Number.isFinite(s.pAdjusted) ? '' : s.pAdjusted.toPrecision(2)}</td>
       <td class="verdict-cell">${verdict === undefined ? html`<span class="hint">waiting</span>` : verdict}</td>
