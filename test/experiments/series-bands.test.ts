@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { SeriesBands, pairedDifference, type ReplicateColumns } from '../../src/ui/experiments/series-bands.ts';
 import { acrossReplicates } from '../../src/model/replicate-statistics.ts';
 import { rangeOfUnit } from '../../src/ui/experiments/unit-range.ts';
-import { formatEntry, parseEntry, readExperimentAddress, writeExperimentAddress } from '../../src/ui/experiments/experiment-plan.ts';
+import { experimentEntries, formatEntry, parseEntry, readExperimentAddress, writeExperimentAddress } from '../../src/ui/experiments/experiment-plan.ts';
+import { presetById } from '../../src/ui/presets.ts';
+import { loadScenario } from '../../src/scenarios/load.ts';
 
 const ticks = Float64Array.from([0, 12, 24]);
 const run = (gini: number[], top: number[]): ReplicateColumns => ({
@@ -76,5 +78,29 @@ describe('experiment addresses', () => {
     const back = readExperimentAddress(new URLSearchParams('n=1&compare=current,nonsense,current:teleport,preset:Bad!'));
     expect(back.replicates).toBe(10);
     expect(back.compare.map(formatEntry)).toEqual(['current']);
+  });
+});
+
+describe('experiment entries', () => {
+  const mixed = presetById('mixed')!;
+  const current = { text: mixed.text, name: mixed.name, scenario: loadScenario(mixed.text) };
+  const compare = ['current', 'current:communes-off', 'preset:coops-only', 'preset:random-exchange'].map((e) => parseEntry(e)!);
+
+  it('are labelled with the population they run at the page\'s size, not the one their title names', () => {
+    expect(mixed.name).toBe('Mixed economy, 10,000 persons');
+    const entries = experimentEntries(compare.slice(0, 3), current, 2000);
+    expect(entries.map((e) => e.label)).toEqual([
+      'Mixed economy, 2,000 persons', 'Mixed economy, 2,000 persons, communes off', 'Cooperatives only, 2,000 persons',
+    ]);
+    expect(entries.map((e) => e.runName)).toEqual(['mixed, 2,000 persons', 'mixed, communes off, 2,000 persons', 'coops-only, 2,000 persons']);
+    expect(entries.every((e) => e.overrides['persons.count'] === 2000)).toBe(true);
+  });
+
+  it('are labelled with their own population when the page sets none, a title that names none included', () => {
+    const entries = experimentEntries(compare, current, undefined);
+    expect(entries.map((e) => e.label)).toEqual([
+      'Mixed economy, 10,000 persons', 'Mixed economy, 10,000 persons, communes off', 'Cooperatives only, 10,000 persons',
+      'Random exchange (Boltzmann-Gibbs), 1,000 agents',
+    ]);
   });
 });

@@ -5,6 +5,9 @@
 import type { EnsembleJob } from '../../worker/ensemble-job.ts';
 import { replicateKeys } from '../../cli/replicate-run.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
+import { parseScenarioText } from '../../scenarios/load.ts';
+import { PRESETS, presetById } from '../presets.ts';
+import type { ExperimentEntry } from './experiment-run.ts';
 
 export const DEFAULT_REPLICATES = 10;
 export const MAX_REPLICATES = 100;
@@ -57,6 +60,75 @@ export function populationOf(scenario: Scenario | null): number | undefined {
   if (scenario === null) return undefined;
   const data = scenario as unknown as { persons?: { count?: number }; agents?: number };
   return scenario.kind === 'economy' ? data.persons?.count : data.agents;
+}
+
+export interface RunPopulation {
+  readonly count: number;
+  readonly people: 'persons' | 'agents';
+}
+
+/** Populations already read, by overrides and text (the entry choices are labelled at every redraw). */
+const populations = new Map<string, RunPopulation | undefined>();
+const MAX_REMEMBERED = 200;
+
+/**
+ * The population an entry runs at: its scenario's after the experiment's overrides (a preset
+ * compared at the page's size runs at that size); undefined when its kind names none or the
+ * overrides do not fit it.
+ */
+export function runPopulation(text: string, overrides: Readonly<Record<string, unknown>>): RunPopulation | undefined {
+  const key = `${JSON.stringify(overrides)}\u0000${text}`;
+  if (populations.has(key)) return populations.get(key);
+  const outcome = parseScenarioText(text, overrides);
+  const count = outcome.ok ? populationOf(outcome.scenario) : undefined;
+  const population = outcome.ok && count !== undefined ? { count, people: outcome.scenario.kind === 'economy' ? 'persons' as const : 'agents' as const } : undefined;
+  if (populations.size >= MAX_REMEMBERED) populations.clear();
+  populations.set(key, population);
+  return population;
+}
+
+/** A population as a title writes it: `2,000 persons`. */
+const POPULATION_WORDS = /\b\d[\d,]*\s+(?:persons|agents)\b/;
+
+/**
+ * A scenario's title at the population that runs: the population it names replaced
+ * (`Mixed economy, 10,000 persons` run at 2,000 is `Mixed economy, 2,000 persons`), or added.
+ */
+export function titleAtPopulation(title: string, population: RunPopulation | undefined): string {
+  if (population === undefined) return title;
+  const size = `${population.count.toLocaleString('en-US')} ${population.people}`;
+  return POPULATION_WORDS.test(title) ? title.replace(POPULATION_WORDS, size) : `${title}, ${size}`;
+}
+
+/** The scenario on the page: its text, its title and what it parsed to. */
+export interface CurrentScenario {
+  readonly text: string;
+  readonly name: string;
+  readonly scenario: Scenario | null;
+}
+
+/**
+ * What each entry runs, and its names at the population it runs: the page's persons when set
+ * (a preset's title names its file's 10,000 persons), else the entry's own.
+ */
+export function experimentEntries(refs: readonly EntryRef[], current: CurrentScenario, persons: number | undefined): ExperimentEntry[] {
+  const population = populationOverride(current.scenario, persons);
+  return refs.map((ref) => {
+    const preset = ref.source === 'current' ? undefined : presetById(ref.source.preset);
+    const text = preset?.text ?? current.text;
+    const variant = ref.variant === undefined ? [] : [VARIANTS[ref.variant].label];
+    const overrides = { ...population, ...(ref.variant === undefined ? {} : VARIANTS[ref.variant].overrides) };
+    const runs = runPopulation(text, overrides);
+    const title = ref.source === 'current' ? current.name : preset?.name ?? ref.source.preset;
+    const stem = PRESETS.find((p) => p.text === text)?.id ?? 'edited scenario';
+    return {
+      label: [titleAtPopulation(title, runs), ...variant].join(', '),
+      // `mixed, communes off, 2,000 persons`: the file, the variant and the size the entry runs.
+      runName: [stem, ...variant, ...(runs === undefined ? [] : [`${runs.count.toLocaleString('en-US')} ${runs.people}`])].join(', '),
+      text,
+      overrides,
+    };
+  });
 }
 
 /** N series jobs of one scenario text with its overrides, on the CLI's replicate keys. */

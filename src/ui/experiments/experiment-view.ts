@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controlStyles } from '../theme.ts';
-import { PRESETS, presetById } from '../presets.ts';
+import { PRESETS } from '../presets.ts';
 import { colorAt } from '../charts/palette.ts';
 import { MONTHS_PER_YEAR } from '../../model/engine.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
@@ -17,7 +17,7 @@ import { rangeOfUnit } from './unit-range.ts';
 import { cancelExperiment, runExperiment, type ExperimentEntry, type ExperimentState } from './experiment-run.ts';
 import {
   DEFAULT_REPLICATES, MAX_COMPARED, MAX_REPLICATES, VARIANTS, formatEntry, parseEntry, populationOf, populationOverride,
-  type EntryRef, type ExperimentAddress,
+  experimentEntries, runPopulation, titleAtPopulation, type EntryRef, type ExperimentAddress,
 } from './experiment-plan.ts';
 
 export type ExperimentMode = 'replicates' | 'compare';
@@ -25,11 +25,6 @@ export type ExperimentMode = 'replicates' | 'compare';
 /** Redraws while runs finish: at most this often. */
 const REDRAW_MS = 400;
 const DEFAULT_COMPARE: readonly EntryRef[] = [{ source: 'current' }, { source: 'current', variant: 'communes-off' }];
-
-function entryLabel(ref: EntryRef, currentName: string): string {
-  const base = ref.source === 'current' ? currentName : presetById(ref.source.preset)?.name ?? ref.source.preset;
-  return ref.variant === undefined ? base : `${base}, ${VARIANTS[ref.variant].label}`;
-}
 
 @customElement('experiment-view')
 export class ExperimentView extends LitElement {
@@ -103,22 +98,8 @@ export class ExperimentView extends LitElement {
   }
 
   private entries(): ExperimentEntry[] {
-    const population = populationOverride(this.scenario, this.persons);
     const refs = this.mode === 'replicates' ? [{ source: 'current' } as EntryRef] : this.compare;
-    return refs.map((ref) => {
-      const text = ref.source === 'current' ? this.scenarioText : presetById(ref.source.preset)?.text ?? this.scenarioText;
-      const variant = ref.variant === undefined ? {} : VARIANTS[ref.variant].overrides;
-      return { label: entryLabel(ref, this.scenarioName), runName: this.runName(ref, text), text, overrides: { ...population, ...variant } };
-    });
-  }
-
-  /** `mixed, communes off, 2,000 persons`: the file, the variant and the size the entry runs. */
-  private runName(ref: EntryRef, text: string): string {
-    const stem = PRESETS.find((p) => p.text === text)?.id ?? 'edited scenario';
-    const people = this.scenario?.kind === 'economy' ? 'persons' : 'agents';
-    const size = this.persons ?? (ref.source === 'current' ? populationOf(this.scenario) : undefined);
-    return [stem, ...(ref.variant === undefined ? [] : [VARIANTS[ref.variant].label]),
-      ...(size === undefined ? [] : [`${size.toLocaleString('en-US')} ${people}`])].join(', ');
+    return experimentEntries(refs, { text: this.scenarioText, name: this.scenarioName, scenario: this.scenario }, this.persons);
   }
 
   private emitAddress(): void {
@@ -160,10 +141,13 @@ export class ExperimentView extends LitElement {
 
   private renderControls() {
     const population = this.persons ?? populationOf(this.scenario);
+    // Each choice named at the population it would run.
+    const override = populationOverride(this.scenario, this.persons);
+    const current = titleAtPopulation(this.scenarioName, runPopulation(this.scenarioText, override));
     const refChoices = [
-      { value: 'current', label: `${this.scenarioName} (current)` },
-      ...Object.entries(VARIANTS).map(([id, v]) => ({ value: `current:${id}`, label: `${this.scenarioName}, ${v.label}` })),
-      ...PRESETS.map((p) => ({ value: `preset:${p.id}`, label: p.name })),
+      { value: 'current', label: `${current} (current)` },
+      ...Object.entries(VARIANTS).map(([id, v]) => ({ value: `current:${id}`, label: `${current}, ${v.label}` })),
+      ...PRESETS.map((p) => ({ value: `preset:${p.id}`, label: titleAtPopulation(p.name, runPopulation(p.text, override)) })),
     ];
     return html`<div class="controls">
       <label>Replicates <input type="number" min="2" max=${MAX_REPLICATES} .value=${String(this.replicates)} data-testid="replicate-count"
