@@ -25,6 +25,9 @@ let shortfallOf = new Float64Array(64);
 /** What each organisation owes this month in wages and in series service (scratch, by organisation id). */
 let wageDue = new Float64Array(64);
 let serviceDue = new Float64Array(64);
+/** This month's employees in id order and each one's wage (scratch): the paying loop walks them, not every person. */
+let employees = new Int32Array(64);
+let wageOf = new Float64Array(64);
 
 /**
  * The market wage per unit of skill: firms' rates weighted by their employees, else the
@@ -62,15 +65,24 @@ export function payWagesAndService(state: EconomyState): void {
     org.wagesMonth = 0; org.interestMonth = 0; org.depreciationMonth = 0; org.otherCostsMonth = 0; org.serviceMonth = 0;
   }
   const { employer, mode, skill } = persons;
+  if (employees.length < persons.count) {
+    employees = new Int32Array(persons.count);
+    wageOf = new Float64Array(persons.count);
+  }
+  let employed = 0;
   for (let p = 0; p < persons.count; p++) {
     const e = employer[p]!;
-    if (e >= 0 && mode[p] === MODE_EMPLOYEE) wageDue[e]! += wageCents(orgs.all[e]!.wageRateCents, skill[p]!);
+    if (e < 0 || mode[p] !== MODE_EMPLOYEE) continue;
+    const wage = wageCents(orgs.all[e]!.wageRateCents, skill[p]!);
+    wageDue[e]! += wage;
+    employees[employed] = p;
+    wageOf[employed++] = wage;
   }
   // Each enterprise series finances one of its assets (`assets.series`), so the enterprise
   // asset list reaches them all without walking the communes' series.
   const list = state.enterpriseAssets;
   let kept = 0;
-  const { owner, cls, classPrice, classLife } = assets;
+  const { owner, cls, classDepreciation } = assets;
   if (shortfallOf.length < list.length) shortfallOf = new Float64Array(2 * list.length);
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
@@ -79,7 +91,7 @@ export function payWagesAndService(state: EconomyState): void {
     shortfallOf[kept] = 0;
     list[kept++] = a;
     const org = orgs.all[owner[a]!]!;
-    org.depreciationMonth += classPrice[cls[a]!]! / classLife[cls[a]!]!;
+    org.depreciationMonth += classDepreciation[cls[a]!]!;
     const s = assets.series[a]!;
     if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
     bonds.schedule(s, schedule);
@@ -104,11 +116,12 @@ export function payWagesAndService(state: EconomyState): void {
     // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
     org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
-  for (let p = 0; p < persons.count; p++) {
+  // Nothing between the two walks changes who is employed or at what rate.
+  for (let k = 0; k < employed; k++) {
+    const p = employees[k]!;
     const e = employer[p]!;
-    if (e < 0 || mode[p] !== MODE_EMPLOYEE) continue;
     const org = orgs.all[e]!;
-    const paid = ledger.payUpTo(org.account, persons.firstAccount + p, wageCents(org.wageRateCents, skill[p]!), FLOW.wages);
+    const paid = ledger.payUpTo(org.account, persons.firstAccount + p, wageOf[k]!, FLOW.wages);
     org.wagesMonth += paid;
     persons.incomeCents[p]! += paid;
     persons.labourYear[p]! += paid;

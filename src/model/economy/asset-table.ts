@@ -64,6 +64,8 @@ export class AssetTable {
   readonly classLife: Float64Array;
   readonly classOutput: Float64Array;
   readonly classProductive: Uint8Array;
+  /** Straight-line depreciation a month, price / lifespan (cents). */
+  readonly classDepreciation: Float64Array;
   /**
    * Book value by class and whole months of age, `bookValueCents` tabulated once (the same
    * numbers): net worth walks every asset every month, and a lookup is cheaper than a division.
@@ -75,6 +77,7 @@ export class AssetTable {
     this.classLife = Float64Array.from(classes, (c) => c.lifespanMonths);
     this.classOutput = Float64Array.from(classes, (c) => c.outputCents);
     this.classProductive = Uint8Array.from(classes, (c) => (c.productive ? 1 : 0));
+    this.classDepreciation = Float64Array.from(classes, (c) => c.priceCents / c.lifespanMonths);
     this.classBookValue = classes.map((c) => Float64Array.from(
       { length: Math.max(0, Math.ceil(c.lifespanMonths)) }, (_, age) => bookValueCents(c.priceCents, age, c.lifespanMonths)));
     this.wearQueue = classes.map(() => new Int32Array(64));
