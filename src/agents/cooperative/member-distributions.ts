@@ -8,16 +8,30 @@ import { hasEnterprises, type EconomyState } from '../../model/economy/economy-s
 import { cooperativePotCents, memberShareCents } from './distribution.ts';
 import { monthOfCashCostsCents } from '../firm/firm-accounts.ts';
 
+/** Scratch by organisation id (pot, members' weight) and this month's members in id order. */
+let divided = new Float64Array(64);
+let weightSum = new Float64Array(64);
+let members = new Int32Array(64);
+
 export function distributeCooperativeIncome(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
   const { persons, orgs, ledger, params, counters } = state;
   const n = orgs.all.length;
-  const divided = new Float64Array(n);
-  const weightSum = new Float64Array(n);
+  if (divided.length < n) {
+    divided = new Float64Array(2 * n);
+    weightSum = new Float64Array(2 * n);
+  }
+  divided.fill(0, 0, n);
+  weightSum.fill(0, 0, n);
+  if (members.length < persons.count) members = new Int32Array(persons.count);
   const bySkill = params.coopSplitBySkill;
+  const { coopOf, skill } = persons;
+  let count = 0;
   for (let p = 0; p < persons.count; p++) {
-    const c = persons.coopOf[p]!;
-    if (c >= 0) weightSum[c]! += bySkill ? persons.skill[p]! : 1;
+    const c = coopOf[p]!;
+    if (c < 0) continue;
+    weightSum[c]! += bySkill ? skill[p]! : 1;
+    members[count++] = p;
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;
@@ -28,9 +42,10 @@ export function distributeCooperativeIncome(state: EconomyState): void {
     org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }
-  for (let p = 0; p < persons.count; p++) {
-    const c = persons.coopOf[p]!;
-    if (c < 0) continue;
+  // Nothing between the two walks changes membership.
+  for (let k = 0; k < count; k++) {
+    const p = members[k]!;
+    const c = coopOf[p]!;
     persons.coopMemberMonthsYear[p]!++;
     persons.coopWorkedYear[p] = c;
     const pot = divided[c]!;
