@@ -88,13 +88,16 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   state.jobFindingChance = market.vacancyCount === 0 ? 0 : looking <= market.vacancyCount ? 1 : market.vacancyCount / looking;
 }
 
+/** Scratch: one firm's wage ceiling by asset class. */
+let ceilingOf = new Float64Array(8);
+
 /** Serves this month's applicants, equips cooperative members, and moves wage rates. */
 export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
   const { persons, orgs, assets, params } = state;
   if (!hasEnterprises(state)) return;
   const vacantByOrg = market.vacantByOrg;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
-  for (const list of vacantByOrg) list.length = 0;
+  for (const list of vacantByOrg) if (list.length > 0) list.length = 0;
   const enterpriseAssets = state.enterpriseAssets;
   for (let k = 0; k < enterpriseAssets.length; k++) {
     const a = enterpriseAssets[k]!;
@@ -123,18 +126,22 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   persons.applicantCount = 0;
   equipMembers(state, vacantByOrg, queue, rng);
   const hurdle = hurdleYield(state);
+  const classes = assets.classProductive.length;
+  if (ceilingOf.length < classes) ceilingOf = new Float64Array(classes);
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM) continue;
     const vacant = vacantByOrg[org.id]!;
     org.vacancies = vacant.length;
+    // Each class's ceiling at this firm's productivity, once a firm a month.
+    for (let c = 0; c < classes; c++) ceilingOf[c] = wageCeilingOf(state, org.productivity, c, hurdle);
     // A raise stops at what its best open position can pay a unit of skill after the capital's
     // user cost (wage-rate.ts); a position left open at that offer is let out (letOutVacantAssets).
     let ceiling = 0;
-    for (const a of vacant) ceiling = Math.max(ceiling, wageCeilingOf(state, org.productivity, assets.cls[a]!, hurdle));
+    for (const a of vacant) ceiling = Math.max(ceiling, ceilingOf[assets.cls[a]!]!);
     org.wageRateCents = nextWageRate(org.wageRateCents, org.vacancies, org.queued, params.wageFloorCents, undefined, ceiling);
     // A rate above what its best position can pay is cut 1% a month, toward that (wage-rate.ts).
     let payable = 0;
-    for (let c = 0; c < state.classes.length; c++) if (state.classes[c]!.productive) payable = Math.max(payable, wageCeilingOf(state, org.productivity, c, hurdle));
+    for (let c = 0; c < classes; c++) if (assets.classProductive[c]) payable = Math.max(payable, ceilingOf[c]!);
     org.wageRateCents = cutToPayable(org.wageRateCents, payable, params.wageFloorCents);
   }
 }
