@@ -54,6 +54,7 @@ export function lendsAssetOut(state: EconomyState, coop: Organisation, cls: numb
 export function letOutVacantAssets(state: EconomyState): void {
   const { assets, params, orgs } = state;
   const list = state.enterpriseAssets;
+  const hurdle = hurdleYield(state);
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
     if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0) continue;
@@ -62,7 +63,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       if (!params.coopRentOut) continue;
     } else if (kind === ORG_FIRM) {
       const firm = orgs.all[assets.owner[a]!]!;
-      const value = wageCeilingOf(state, firm.productivity, assets.cls[a]!, hurdleYield(state));
+      const value = wageCeilingOf(state, firm.productivity, assets.cls[a]!, hurdle);
       if (!offerAtPositionValue(firm.wageRateCents, value)) { assets.vacantMonths[a] = 0; continue; }
     } else continue;
     assets.vacantMonths[a]!++;
