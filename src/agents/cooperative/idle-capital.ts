@@ -16,8 +16,12 @@ export function idleCapitalCents(state: EconomyState, org: Organisation): number
 
 /** The yield an owner's capital must beat: last year's mean clearing yield, at least the base yield. */
 export function hurdleYield(state: EconomyState): number {
-  const last = state.counters.lastYearMeanClearingYield;
-  return Math.max(state.params.baseYield, Number.isFinite(last) ? last : 0);
+  return atLeastBaseYield(state, state.counters.lastYearMeanClearingYield);
+}
+
+/** A trailing yield, never below the base yield (NaN, a year without a cleared series: the base yield). */
+export function atLeastBaseYield(state: EconomyState, trailingYield: number): number {
+  return Math.max(state.params.baseYield, Number.isFinite(trailingYield) ? trailingYield : 0);
 }
 
 /**

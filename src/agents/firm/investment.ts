@@ -12,12 +12,12 @@ import { FIRM_LINE_LANDLORD, ORG_FIRM } from '../../model/economy/organisation-t
 import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
 import type { SaverQueue } from '../economy/savers.ts';
 import { worthInvesting } from './firm-accounts.ts';
+import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { surplusOverAlternativeCents } from '../economy/willingness.ts';
 
 export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
-  const { orgs, classes, params, counters, assets } = state;
-  const lastYield = counters.lastYearMeanClearingYield;
-  const hurdle = Math.max(params.baseYield, Number.isFinite(lastYield) ? lastYield : 0);
+  const { orgs, classes, params, assets } = state;
+  const hurdle = hurdleYield(state);
   // Positions (assets its employees work) per firm.
   const positions = new Int32Array(orgs.all.length);
   const list = state.enterpriseAssets;

@@ -11,12 +11,7 @@ import { organisationEquity } from '../../model/economy/net-worth.ts';
 import { planTakeovers, type FirmStanding } from './takeover.ts';
 import { payShareholders } from './shareholder-payouts.ts';
 import { absorbHoldings } from '../economy/absorption.ts';
-
-/** The yield profits are capitalised at: last year's face-weighted clearing yield, at least the base yield. */
-export function trailingBondYield(state: EconomyState): number {
-  const last = state.finance.lastYearClearingYield;
-  return Math.max(state.params.baseYield, Number.isFinite(last) ? last : 0);
-}
+import { atLeastBaseYield } from '../cooperative/idle-capital.ts';
 
 export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
   const { orgs, ledger, assets, bonds, persons, params, counters } = state;
@@ -39,7 +34,10 @@ export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
       forSale: rng.bernoulli(params.forSaleRate) || org.trailingNetIncome < 0,
     });
   }
-  for (const plan of planTakeovers(standings, trailingBondYield(state), params.takeoverPremium)) {
+  // Profits are capitalised at last year's face-weighted clearing yield of every series sold
+  // (MODEL-CHOICES "Takeovers"), not the hurdle's mean over communes' series.
+  const capitalisation = atLeastBaseYield(state, state.finance.lastYearClearingYield);
+  for (const plan of planTakeovers(standings, capitalisation, params.takeoverPremium)) {
     const buyer = orgs.get(plan.acquirer);
     const target = orgs.get(plan.target);
     const sizeA = assets.ownedBy(buyer.id);
