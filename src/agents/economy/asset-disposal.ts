@@ -32,7 +32,6 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   const defaulted = owing && (how === 'liquidation' || outcome.lossCents > 0);
   if (defaulted) state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
   state.eventLog?.disposal(state, asset, owner.id, owner.kind, how, defaulted, outcome);
-  owner.lossesByYear[0]! += outcome.lossCents;
   owner.poolIncomeMonth += outcome.toOwnerCents;
   assets.series[asset] = -1;
   if (how === 'scrap') state.counters.scrapped++;

@@ -8,24 +8,23 @@ import { serviceSeries, serviceShortfall, type HolderPaid } from '../../model/ma
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
-/** Books what holders receive: income, trailing return, and interest that leaves the commune. */
+/** Books what holders receive: income, and interest that leaves the commune. */
 export function holderBookkeeping(state: EconomyState): { issuer: number; communal: boolean; paid: HolderPaid } {
   const { persons, counters } = state;
   // The person table's columns are fixed for the run: read once, used every payment.
-  const { firstAccount, count, incomeCents, trailingReturn, memberOf } = persons;
+  const { firstAccount, count, incomeCents, memberOf } = persons;
   const cursor = {
     issuer: -1,
     communal: true,
-    paid: (holder: number, interestCents: number, _principalCents: number, annualYield: number) => {
+    paid: (holder: number, interestCents: number) => {
       const p = holder - firstAccount;
       if (p < 0 || p >= count) {
-        lendingOrganisationPaid(state, holder, interestCents, annualYield, cursor.communal);
+        lendingOrganisationPaid(state, holder, interestCents, cursor.communal);
         return;
       }
       if (interestCents <= 0) return;
       incomeCents[p]! += interestCents;
       counters.interestYear += interestCents;
-      trailingReturn[p] = 0.95 * trailingReturn[p]! + 0.05 * annualYield;
       if (cursor.communal && memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
     },
   };
@@ -34,13 +33,12 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; commun
 
 /**
  * A cooperative lending idle capital (MODEL.md 10.8) books interest as income of the month
- * (its net income, hence its members' distributions) and trails its realised yield.
+ * (its net income, hence its members' distributions).
  */
-function lendingOrganisationPaid(state: EconomyState, account: number, interestCents: number, annualYield: number, communal: boolean): void {
+function lendingOrganisationPaid(state: EconomyState, account: number, interestCents: number, communal: boolean): void {
   const org = state.orgs.ofAccount(account);
   if (org === undefined || interestCents <= 0) return;
   org.interestIncomeMonth += interestCents;
-  org.trailingReturn = 0.95 * org.trailingReturn + 0.05 * annualYield;
   if (communal) state.counters.interestToNonMembersYear += interestCents;
 }
 

@@ -44,7 +44,6 @@ export function enforceSeriesDefaults(state: EconomyState): void {
     const owner = orgs.get(bonds.issuer[s]!);
     const outcome = liquidate(state.ledger, bonds, s, 0, owner.account);
     state.finance.recordDefault(owner.kind, owner.id, outcome.lossCents);
-    owner.lossesByYear[0]! += outcome.lossCents;
     owner.poolIncomeMonth += outcome.toOwnerCents;
   }
 }

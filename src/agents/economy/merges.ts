@@ -119,10 +119,6 @@ export function mergeCommunes(state: EconomyState, absorber: Organisation, absor
     absorber.poolIncomeHistory[m]! += absorbed.poolIncomeHistory[m]!;
     absorber.memberHistory[m]! += absorbed.memberHistory[m]!;
   }
-  for (let y = 0; y < 3; y++) {
-    absorber.lossesByYear[y]! += absorbed.lossesByYear[y]!;
-    absorber.outstandingByYear[y]! += absorbed.outstandingByYear[y]!;
-  }
   absorber.members += absorbed.members;
   absorbed.members = 0;
   state.counters.merged++;

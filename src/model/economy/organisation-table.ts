@@ -50,9 +50,6 @@ export interface Organisation {
   members: number;
   probationers: number;
   monthsWithoutAssets: number;
-  /** Bond losses suffered by its holders, by year (the last three), and outstanding then. */
-  lossesByYear: Float64Array;
-  outstandingByYear: Float64Array;
   /** Monthly pool income and member count, a ring of HISTORY_MONTHS (merge votes). */
   poolIncomeHistory: Float64Array;
   memberHistory: Float64Array;
@@ -77,8 +74,6 @@ export interface Organisation {
   /** Rent received this month for assets it lets out, and interest on bonds it holds (MODEL.md 10.1, 10.8). */
   rentIncomeMonth: number;
   interestIncomeMonth: number;
-  /** Exponential trail of the yield on bonds it bought (a cooperative lending idle capital, MODEL.md 10.8). */
-  trailingReturn: number;
   /** Level monthly service of its active bond series (the guarantee test adds new series to it). */
   serviceMonth: number;
   /** Net income of the last month and its exponential trail (admissions, mode choice). */
@@ -123,11 +118,10 @@ export class OrganisationTable {
     const org: Organisation = {
       id: this.all.length, kind, account, reserveAccount, foundedTick: tick, alive: true, endedTick: -1, exit: EXIT_NONE, sizeAtOneYear: -1, sizeLastCounted: 0,
       members: 0, probationers: 0, monthsWithoutAssets: 0,
-      lossesByYear: new Float64Array(3), outstandingByYear: new Float64Array(3),
       poolIncomeHistory: new Float64Array(HISTORY_MONTHS), memberHistory: new Float64Array(HISTORY_MONTHS),
       poolIncomeMonth: 0, dividendPerMemberMonthly: 0, trailingDividendMonthly: 0,
       hired: 0, wageRateCents: 0, salesMonth: 0, wagesMonth: 0, interestMonth: 0, depreciationMonth: 0,
-      otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, trailingReturn: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
+      otherCostsMonth: 0, rentMonth: 0, rentIncomeMonth: 0, interestIncomeMonth: 0, serviceMonth: 0, netIncomeMonth: 0, trailingNetIncome: 0, missedPayments: 0, idleCashMonths: 0,
       vacancies: 0, queued: 0, holders: [], contributed: [], healthy: true, lender: false,
       productivity: 1, logProductivity: 0, productivityDrawn: false, growthCredit: 0, line: FIRM_LINE_PRODUCING,
     };
@@ -160,17 +154,6 @@ export class OrganisationTable {
     for (const org of this.all) {
       if (org.alive && org.sizeAtOneYear < 0 && tick - org.foundedTick >= MONTHS_PER_YEAR) org.sizeAtOneYear = organisationSize(org);
     }
-  }
-
-  /** Trailing annual loss rate of an issuer's bonds: losses / outstanding over three years. */
-  trailingLossRate(org: Organisation): number {
-    let losses = 0;
-    let outstanding = 0;
-    for (let y = 0; y < 3; y++) {
-      losses += org.lossesByYear[y]!;
-      outstanding += org.outstandingByYear[y]!;
-    }
-    return outstanding > 0 ? losses / outstanding : 0;
   }
 }
 

@@ -43,8 +43,6 @@ export class PersonTable {
   readonly lastUseYear: Float64Array;
   /** Commune of membership during last year (for per-capita use), or -1. */
   readonly lastMemberOf: Int32Array;
-  /** Annualised trailing return on the person's bonds (its ask's floor). */
-  readonly trailingReturn: Float64Array;
   readonly hardship: Uint8Array;
   /** Scratch: cents the person may still lend this month; principal it holds (net worth). */
   readonly bondBudget: Float64Array;
@@ -103,7 +101,7 @@ export class PersonTable {
     this.labourMonths = new Int32Array(count); this.founder = new Uint8Array(count);
     this.incomeCents = f(); this.rentYear = f(); this.dividendYear = f(); this.useYear = f();
     this.lastRentYear = f(); this.lastDividendYear = f(); this.lastUseYear = f(); this.lastMemberOf = i();
-    this.trailingReturn = f(); this.hardship = new Uint8Array(count);
+    this.hardship = new Uint8Array(count);
     this.bondBudget = f(); this.bondCents = f();
     this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
     this.seekers = new Int32Array(count);

@@ -1,11 +1,11 @@
 // Closes the year's books (MODEL.md 6: yearly metrics): per-person sums of rent, dividends and
-// property used move to `last*` for the reporters; world net flows over the year; issuers'
-// trailing loss history shifts by a year; organisations reaching one year record their size.
+// property used move to `last*` for the reporters; world net flows over the year;
+// organisations reaching one year record their size. (Issuers' loss history: credit-history.ts.)
 import { FLOWS } from '../ledger.ts';
 import type { EconomyState } from './economy-state.ts';
 
 export function closeYear(state: EconomyState): void {
-  const { persons, counters, ledger, orgs, bonds } = state;
+  const { persons, counters, ledger, orgs } = state;
   persons.lastRentYear.set(persons.rentYear);
   persons.lastDividendYear.set(persons.dividendYear);
   persons.lastUseYear.set(persons.useYear);
@@ -48,14 +48,6 @@ export function closeYear(state: EconomyState): void {
   for (let f = 0; f < FLOWS.length; f++) {
     state.worldNetLastYear[f] = ledger.worldNetByFlow[f]! - state.worldNetAtYearStart[f]!;
     state.worldNetAtYearStart[f] = ledger.worldNetByFlow[f]!;
-  }
-  const outstanding = new Float64Array(orgs.all.length);
-  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) { const s = activeIds[i]!; outstanding[bonds.issuer[s]!]! += bonds.outstanding(s); }
-  for (const org of orgs.all) {
-    org.lossesByYear.copyWithin(1, 0, 2);
-    org.lossesByYear[0] = 0;
-    org.outstandingByYear.copyWithin(1, 0, 2);
-    org.outstandingByYear[0] = outstanding[org.id]!;
   }
   orgs.recordFirstYearSizes(state.tick);
 }
