@@ -101,11 +101,14 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
   const all = orgs.all;
   const equity = new Float64Array(all.length);
   const list = state.enterpriseAssets;
+  // The owner's kind from the asset's own column (fixed: merges and takeovers join like kinds),
+  // not from the owner's record: mode choice asks for cooperatives' equity every month.
+  const { alive, ownerKind } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (!assets.alive[a]) continue;
+    if (!alive[a]) continue;
+    if (kind >= 0 && ownerKind[a] !== kind) continue;
     const owner = assets.owner[a]!;
-    if (kind >= 0 && all[owner]!.kind !== kind) continue;
     equity[owner]! += assets.bookValue(a, state.tick);
     const s = assets.series[a]!;
     if (s >= 0 && bonds.status[s] === SERIES_ACTIVE) equity[owner]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
