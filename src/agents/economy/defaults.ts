@@ -52,21 +52,24 @@ export function enforceSeriesDefaults(state: EconomyState): void {
 export function enforceDefaults(state: EconomyState): void {
   const { assets, params } = state;
   const grace = params.graceMonths;
+  const tick = state.tick;
+  // The columns are read once: ending a possession or disposing of an asset adds none, so none is regrown.
+  const { alive, letOut, possessor, missedRent, termEndTick, onAuction, vacantMonths } = assets;
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
     const a = liveIds[i]!;
     // Assets worked by their owner's workers have no rental agreement: their owner's defaults
     // are its own (its series', its insolvency). Every let asset follows the rental rules, whoever owns it.
-    if (!assets.alive[a] || !assets.letOut[a]) continue;
-    if (assets.possessor[a]! >= 0) {
-      if (assets.missedRent[a]! >= grace) {
+    if (!alive[a] || !letOut[a]) continue;
+    if (possessor[a]! >= 0) {
+      if (missedRent[a]! >= grace) {
         state.eventLog?.possessionLost(state, a);
         endPossession(state, a);
       }
-      else if (assets.termEndTick[a]! <= state.tick) assets.onAuction[a] = 1;
+      else if (termEndTick[a]! <= tick) onAuction[a] = 1;
       continue;
     }
-    assets.vacantMonths[a]!++;
-    assets.onAuction[a] = 1;
-    if (assets.vacantMonths[a]! > grace) disposeOfAsset(state, a, 'liquidation');
+    vacantMonths[a]!++;
+    onAuction[a] = 1;
+    if (vacantMonths[a]! > grace) disposeOfAsset(state, a, 'liquidation');
   }
 }
