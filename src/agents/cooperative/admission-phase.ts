@@ -86,13 +86,20 @@ export function admitMember(
   return true;
 }
 
+/** Scratch by organisation id: a cooperative that equipped a member this month. */
+let equipped = new Uint8Array(64);
+
 /** Members without an asset (founders of a new cooperative) get one: one a month per cooperative. */
 export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue: SaverQueue, rng: RandomStream): void {
   const { persons, orgs, assets } = state;
-  const done = new Uint8Array(orgs.all.length);
+  if (equipped.length < orgs.all.length) equipped = new Uint8Array(2 * orgs.all.length);
+  const done = equipped;
+  done.fill(0, 0, orgs.all.length);
+  // The person table's columns are fixed for the run.
+  const { coopOf, asset: worked } = persons;
   for (let p = 0; p < persons.count; p++) {
-    const c = persons.coopOf[p]!;
-    if (c < 0 || persons.asset[p]! >= 0 || done[c]) continue;
+    const c = coopOf[p]!;
+    if (c < 0 || worked[p]! >= 0 || done[c]) continue;
     const coop = orgs.get(c);
     if (!coop.alive || coop.kind !== ORG_COOPERATIVE) continue;
     done[c] = 1;

@@ -15,15 +15,20 @@ import { worthInvesting } from './firm-accounts.ts';
 import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { surplusOverAlternativeCents } from '../economy/willingness.ts';
 
+/** Scratch by organisation id: positions per firm this month. */
+let positions = new Int32Array(64);
+
 export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
   const { orgs, classes, params, assets } = state;
   const hurdle = hurdleYield(state);
   // Positions (assets its employees work) per firm.
-  const positions = new Int32Array(orgs.all.length);
+  if (positions.length < orgs.all.length) positions = new Int32Array(2 * orgs.all.length);
+  positions.fill(0, 0, orgs.all.length);
   const list = state.enterpriseAssets;
+  const { alive, letOut, owner } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (assets.alive[a] && !assets.letOut[a]) positions[assets.owner[a]!]!++;
+    if (alive[a] && !letOut[a]) positions[owner[a]!]!++;
   }
   const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
