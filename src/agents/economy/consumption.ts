@@ -11,12 +11,23 @@ const CONSUMPTION = FLOW.consumption;
 const TO_WORLD = WORLD;
 
 export function consume(state: EconomyState): void {
-  const { persons, params, ledger, counters } = state;
+  const { persons } = state;
   const { scratch } = state;
   scratch.equityCents = organisationEquity(state, scratch.equityCents, persons.bondCents);
   const claims = scratch.claimsCents;
   claims.fill(0);
   addOrganisationClaims(state, scratch.equityCents, claims);
+  state.counters.hardshipMonthsYear += payConsumption(state, claims);
+}
+
+/**
+ * Each person's purchase; returns the persons short of cash. The loop has a function of its
+ * own, with nothing after it: V8 compiled consume while its first call was still in the loop,
+ * before the counter after it had ever run, and that code then gave up at the counter on
+ * every later call (some 400 deoptimisations a run, each month's end of consume interpreted).
+ */
+function payConsumption(state: EconomyState, claims: Float64Array): number {
+  const { persons, params, ledger } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
   const { bondCents, incomeCents, hardship, firstAccount } = persons;
   let hardshipMonths = 0;
@@ -34,5 +45,5 @@ export function consume(state: EconomyState): void {
     hardship[p] = short;
     hardshipMonths += short;
   }
-  counters.hardshipMonthsYear += hardshipMonths;
+  return hardshipMonths;
 }
