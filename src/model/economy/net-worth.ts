@@ -73,7 +73,11 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
   const all = orgs.all;
   for (let i = 0; i < all.length; i++) {
     const org = all[i]!;
-    if (org.alive) equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+    if (!org.alive) continue;
+    // Added one at a time (whole cents: the same sum): added together, the two balances were
+    // speculated small integers, and an account past 2^31 cents undid the compiled code.
+    equity[org.id]! += ledger.balance(org.account);
+    equity[org.id]! += ledger.balance(org.reserveAccount);
   }
   return equity;
 }
@@ -116,7 +120,9 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
   for (let i = 0; i < all.length; i++) {
     const org = all[i]!;
     if (org.alive && org.kind !== ORG_COMMUNE && (kind < 0 || org.kind === kind)) {
-      equity[org.id]! += ledger.balance(org.account) + ledger.balance(org.reserveAccount);
+      // One at a time, as in organisationEquity.
+      equity[org.id]! += ledger.balance(org.account);
+      equity[org.id]! += ledger.balance(org.reserveAccount);
     }
   }
   if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
