@@ -13,42 +13,59 @@ import { sqrt } from '../../model/detmath.ts';
 import { pairKey } from './membership.ts';
 import { absorbHoldings } from './absorption.ts';
 
+/** Scratch by organisation id: its place among the communes alive (-1: not one). */
+let placeOf = new Int32Array(64);
+
 export function interrelations(state: EconomyState, moves: ReadonlyMap<number, number>): Map<number, number> {
   const { bonds, persons, assets, orgs } = state;
-  // Dense pair tables over organisation ids (a few hundred at most): cross[i * n + j].
+  // Only pairs of communes alive vote: dense pair tables over their places in id order
+  // (cross[i * k + j], i < j as ids), not over every organisation ever founded (3 MB a year
+  // at 430), and only their series are walked.
   const n = orgs.all.length;
-  const crossBonds = new Float64Array(n * n);
-  const crossing = new Float64Array(n * n);
-  const totalBonds = new Float64Array(n);
+  const communes = orgs.aliveOfKind(ORG_COMMUNE);
+  const k = communes.length;
+  if (placeOf.length < n) placeOf = new Int32Array(2 * n);
+  placeOf.fill(-1, 0, n);
+  for (let i = 0; i < k; i++) placeOf[communes[i]!.id] = i;
+  const crossBonds = new Float64Array(k * k);
+  const crossing = new Float64Array(k * k);
+  const totalBonds = new Float64Array(k);
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const s = activeIds[i]!;
     const issuer = bonds.issuer[s]!;
+    const at = placeOf[issuer]!;
+    if (at < 0) continue;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
       const principal = bonds.principalCents[h]!;
-      totalBonds[issuer]! += principal;
+      totalBonds[at]! += principal;
       const p = persons.personOf(bonds.holder[h]!);
       const m = p >= 0 ? persons.memberOf[p]! : -1;
-      if (m >= 0 && m !== issuer) crossBonds[Math.min(m, issuer) * n + Math.max(m, issuer)]! += principal;
+      const mAt = m >= 0 ? placeOf[m]! : -1;
+      if (mAt >= 0 && m !== issuer) crossBonds[Math.min(mAt, at) * k + Math.max(mAt, at)]! += principal;
     }
   }
-  for (const [key, count] of moves) crossing[Math.floor(key / 1_048_576) * n + (key % 1_048_576)]! += count;
+  for (const [key, count] of moves) {
+    const from = placeOf[Math.floor(key / 1_048_576)]!;
+    const to = placeOf[key % 1_048_576]!;
+    if (from >= 0 && to >= 0) crossing[from * k + to]! += count;
+  }
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     const a = persons.asset[p]!;
     if (m >= 0 && a >= 0 && assets.owner[a] !== m) {
-      const o = assets.owner[a]!;
-      crossing[Math.min(m, o) * n + Math.max(m, o)]! += 1;
+      const mAt = placeOf[m]!;
+      const oAt = placeOf[assets.owner[a]!]!;
+      if (mAt >= 0 && oAt >= 0) crossing[Math.min(mAt, oAt) * k + Math.max(mAt, oAt)]! += 1;
     }
   }
   const out = new Map<number, number>();
-  const communes = orgs.aliveOfKind(ORG_COMMUNE);
-  for (let i = 0; i < communes.length; i++) {
-    for (let j = i + 1; j < communes.length; j++) {
+  for (let i = 0; i < k; i++) {
+    for (let j = i + 1; j < k; j++) {
       const a = communes[i]!;
       const b = communes[j]!;
-      const cell = a.id * n + b.id;
-      const bondsTotal = totalBonds[a.id]! + totalBonds[b.id]!;
+      const cell = i * k + j;
+      const bondsTotal = totalBonds[i]! + totalBonds[j]!;
       const members = a.members + b.members;
       const value = (bondsTotal > 0 ? crossBonds[cell]! / bondsTotal : 0) + (members > 0 ? crossing[cell]! / members : 0);
       if (value > 0) out.set(pairKey(a.id, b.id), value);
