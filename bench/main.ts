@@ -9,6 +9,7 @@ import { bundleScenarioWorker } from './engine-bundle.ts';
 import { judgeRatios } from './ratio-verdict.ts';
 import { JUDGED_RUNS, claimsWallTime, replicateSpeedUp } from './pool-cases.ts';
 import { claimsPanelWallTime, mainThreadLongTasks } from './browser-cases.ts';
+import { pagePlaybackRate } from './playback-case.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 
 const quick = process.argv.includes('--quick');
@@ -155,6 +156,7 @@ process.stdout.write(`${await (quick ? replicateSpeedUp(ROOT, 'scenarios/commune
 const claimsArgs = quick ? ['--replicates', '2', '--years', '5', '--set', 'persons.count=500'] : ['--replicates', '5', '--years', '20', '--set', 'persons.count=2000'];
 process.stdout.write(`${await claimsWallTime(ROOT, claimsArgs, !quick)}\n`);
 process.stdout.write('\nIn the browser (the built site in Chromium, as the browser tests serve it):\n');
+process.stdout.write(`${await pagePlaybackRate(ROOT, engineBundle, quick)}\n`);
 process.stdout.write(`${await claimsPanelWallTime(ROOT, quick)}\n`);
 for (const line of await mainThreadLongTasks(ROOT, quick)) process.stdout.write(`${line}\n`);
 process.stdout.write(`\nBench total ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);

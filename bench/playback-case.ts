@@ -1,0 +1,124 @@
+// The page playing `mixed` (issue 19: "the browser >= 30 simulated years a second on
+// `mixed`"): the built site in Debian's Chromium, opened on the preset at the size the page
+// plays it (the file's own 10,000 persons x 50 years: the single run takes no size from the
+// address), speed "as fast as possible", timed from Play to the year readout first showing the
+// last year, as the user watches it. Beside it, the same scenario on the engine bundled as the
+// page's worker bundles it, in a Node worker thread: the engine's own time, so the report
+// separates it from the page's (frames, drawing, yields). Page and Node runs alternate, so load
+// from other processes falls on both. --quick plays the first QUICK_YEARS years once, unjudged.
+import { loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/browser-session.ts';
+import { startPreview } from '../test/e2e/preview-server.ts';
+import { buildSite } from './browser-cases.ts';
+import { runScenarioFileCase } from './scenario-files.ts';
+import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
+import { PLAYBACK_TARGET_YEARS_PER_SECOND, median, pageOverhead, yearsPerSecond, type YearSample } from './playback-rate.ts';
+
+const QUICK_YEARS = 5;
+const RUNS = 3;
+
+/**
+ * Records every change of the year readout at animation frames, and the moment Play is pressed
+ * (the controls' `run-play` event). Passed as text: tsx's helpers do not exist in the page.
+ */
+const WATCH_YEAR = `(() => {
+  const readout = () => document.querySelector('commons-app')?.shadowRoot?.querySelector('run-readouts')
+    ?.shadowRoot?.querySelector('[data-testid=year-readout]');
+  window.__yearSamples = [];
+  document.addEventListener('run-play', () => { window.__playedAt ??= performance.now(); }, { capture: true });
+  let shown = '';
+  const poll = () => {
+    const text = readout()?.textContent ?? '';
+    if (text !== shown) {
+      shown = text;
+      window.__yearSamples.push([performance.now(), Number(text)]);
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})()`;
+
+interface PageRun {
+  readonly rate: number;
+  readonly persons: number;
+  readonly years: number;
+  readonly errors: readonly string[];
+}
+
+async function playOnPage(browser: Browser, base: string, years: number | undefined): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/?preset=mixed`);
+    await page.getByTestId('readout-wealth.gini').waitFor({ timeout: 300_000 });
+    const persons = Number((await page.getByTestId('agents-readout').innerText()).replace(/,/g, ''));
+    const total = Number(/of (\d+) years/.exec(await page.getByTestId('clock').innerText())?.[1]);
+    const until = Math.min(years ?? total, total);
+    await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
+    await page.evaluate(WATCH_YEAR);
+    await page.getByTestId('play').click();
+    await page.waitForFunction(`(window.__yearSamples.at(-1)?.[1] ?? 0) >= ${until}`, undefined, { timeout: 1_800_000, polling: 250 });
+    const { samples, playedAt } = await page.evaluate('({ samples: window.__yearSamples, playedAt: window.__playedAt })') as {
+      samples: YearSample[]; playedAt: number;
+    };
+    const rate = yearsPerSecond(samples, playedAt, 0, until);
+    if (rate === undefined) throw new Error(`bench: the page never showed year ${until}`);
+    return { rate, persons, years: until, errors };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Years a second of the same run on the bundled engine in a worker thread (set-up included: a few % of the run). */
+async function playInNode(root: URL, workerModule: URL, years: number | undefined): Promise<number> {
+  const fileCase = { id: 'mixed playback', file: 'scenarios/mixed.yaml', overrides: {}, targetSeconds: 900, runs: 1 };
+  const outcome = await runScenarioFileCase(fileCase, root, {
+    workerModule, overrides: years === undefined ? {} : { years }, targetSeconds: fileCase.targetSeconds, again: false,
+  });
+  if (outcome.status !== 'ran') throw new Error(`bench: the Node run of mixed did not finish (${outcome.status})`);
+  return outcome.ticks / MONTHS_PER_YEAR / outcome.seconds;
+}
+
+const list = (rates: readonly number[]) => rates.map((r) => r.toFixed(2)).join(', ');
+
+export async function pagePlaybackRate(root: URL, workerModule: URL, quick: boolean): Promise<string> {
+  await buildSite(root);
+  const previous = process.cwd();
+  process.chdir(root.pathname);
+  const preview = await startPreview();
+  const browser = await launchBrowser();
+  const base = preview.baseUrl.replace(/\/$/, '');
+  const years = quick ? QUICK_YEARS : undefined;
+  const runs = quick ? 1 : RUNS;
+  const loadBefore = loadavg()[0]!;
+  const pageRates: number[] = [];
+  const nodeRates: number[] = [];
+  let last: PageRun | undefined;
+  const errors: string[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      last = await playOnPage(browser, base, years);
+      pageRates.push(last.rate);
+      errors.push(...last.errors);
+      nodeRates.push(await playInNode(root, workerModule, years));
+    }
+  } finally {
+    await browser.close();
+    await preview.stop();
+    process.chdir(previous);
+  }
+  const loadAfter = loadavg()[0]!;
+  const page = median(pageRates);
+  const node = median(nodeRates);
+  const of = runs > 1 ? ` (median of ${runs}: ${list(pageRates)})` : '';
+  const nodeOf = runs > 1 ? ` (${list(nodeRates)})` : '';
+  const verdict = quick ? 'not judged under --quick'
+    : `target >= ${PLAYBACK_TARGET_YEARS_PER_SECOND} years/s: ${page >= PLAYBACK_TARGET_YEARS_PER_SECOND ? 'PASS' : 'FAIL'}`;
+  return `Playback of mixed (Chromium, "as fast as possible", ${last!.persons.toLocaleString('en')} persons, the page's own size), `
+    + `years 0-${last!.years}${quick ? ' (--quick)' : ''}: page ${page.toFixed(2)} simulated years/s${of} from Play to the readout's last year; `
+    + `the engine alone (bundled, Node worker thread, same run) ${node.toFixed(2)} years/s${nodeOf}: the page takes ${(100 * pageOverhead(page, node)).toFixed(0)}% longer; `
+    + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}; ${verdict}`;
+}
