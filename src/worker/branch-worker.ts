@@ -8,6 +8,7 @@ import {
   type BranchOutcome, type ResumeOutcome,
 } from './branch-protocol.ts';
 import { BranchSession } from './branch-session.ts';
+import { later } from './next-task.ts';
 
 let listener: BranchFrameListener | null = null;
 
@@ -19,9 +20,7 @@ const session = new BranchSession({
     void listener?.failure(message);
   },
   now: () => performance.now(),
-  later: (task, delayMs) => {
-    setTimeout(task, delayMs);
-  },
+  later,
 }, `commons-ledger ${version} (page)`);
 
 const api: BranchApi = {

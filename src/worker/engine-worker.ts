@@ -6,6 +6,7 @@ import {
   type EngineApi, type FrameListener, type LoadOutcome, type LoadRequest, type Speed,
 } from './protocol.ts';
 import { RunSession } from './run-session.ts';
+import { later } from './next-task.ts';
 
 let listener: FrameListener | null = null;
 
@@ -17,9 +18,7 @@ const session = new RunSession({
     void listener?.failure(message);
   },
   now: () => performance.now(),
-  later: (task, delayMs) => {
-    setTimeout(task, delayMs);
-  },
+  later,
 });
 
 const api: EngineApi = {
