@@ -56,8 +56,15 @@ export abstract class ChartElement extends LitElement {
     return this.shownRun;
   }
   private observer: IntersectionObserver | undefined;
+  /**
+   * The width the chart is shown at (CSS px; 0 until first laid out), as the size observer last
+   * saw it: reading clientWidth in every redraw forced a layout of the page after the previous
+   * chart's drawing, once per chart per frame of a run.
+   */
+  private shownWidth = 0;
   /** Redraws when the chart's box crosses the narrow threshold (a phone turned, a window resized). */
-  private readonly sizeObserver = new ResizeObserver(() => {
+  private readonly sizeObserver = new ResizeObserver((entries) => {
+    this.shownWidth = entries[entries.length - 1]?.contentRect.width ?? 0;
     if (this.layoutWidth() === this.width) return;
     this.stale = true;
     scheduleCatchUp(this);
@@ -65,7 +72,7 @@ export abstract class ChartElement extends LitElement {
 
   /** The width to lay the chart out in, from the width it is shown at (charts with their own narrow layout override it). */
   protected layoutWidth(): number {
-    const shown = this.clientWidth;
+    const shown = this.shownWidth;
     return shown > 0 && shown < NARROW_BELOW_PX ? NARROW_WIDTH : CHART_WIDTH;
   }
 
