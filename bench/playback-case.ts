@@ -13,7 +13,9 @@ import { startPreview } from '../test/e2e/preview-server.ts';
 import { buildSite } from './browser-cases.ts';
 import { runScenarioFileCase } from './scenario-files.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
-import { PLAYBACK_TARGET_YEARS_PER_SECOND, median, pageOverhead, yearsPerSecond, type YearSample } from './playback-rate.ts';
+import {
+  PLAYBACK_TARGET_YEARS_PER_SECOND, median, pageCpu, pageOverhead, yearsPerSecond, type PageCpu, type TraceEvent, type YearSample,
+} from './playback-rate.ts';
 
 const QUICK_YEARS = 5;
 const RUNS = 3;
@@ -41,6 +43,8 @@ const WATCH_YEAR = `(() => {
 
 interface PageRun {
   readonly rate: number;
+  /** CPU seconds per simulated year, by thread (a trace of top-level tasks from Play to the end). */
+  readonly cpuPerYear: PageCpu;
   readonly persons: number;
   readonly years: number;
   readonly errors: readonly string[];
@@ -59,27 +63,39 @@ async function playOnPage(browser: Browser, base: string, years: number | undefi
     const until = Math.min(years ?? total, total);
     await page.getByTestId('speed').selectOption({ label: 'as fast as possible' });
     await page.evaluate(WATCH_YEAR);
-    await page.getByTestId('play').click();
-    await page.waitForFunction(`(window.__yearSamples.at(-1)?.[1] ?? 0) >= ${until}`, undefined, { timeout: 1_800_000, polling: 250 });
+    await browser.startTracing(page, { categories: ['toplevel', '__metadata'] });
+    let events: TraceEvent[];
+    try {
+      await page.getByTestId('play').click();
+      await page.waitForFunction(`(window.__yearSamples.at(-1)?.[1] ?? 0) >= ${until}`, undefined, { timeout: 1_800_000, polling: 250 });
+    } finally {
+      events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+    }
     const { samples, playedAt } = await page.evaluate('({ samples: window.__yearSamples, playedAt: window.__playedAt })') as {
       samples: YearSample[]; playedAt: number;
     };
     const rate = yearsPerSecond(samples, playedAt, 0, until);
     if (rate === undefined) throw new Error(`bench: the page never showed year ${until}`);
-    return { rate, persons, years: until, errors };
+    const cpu = pageCpu(events);
+    const cpuPerYear = { worker: cpu.worker / until, main: cpu.main / until, others: cpu.others / until };
+    return { rate, cpuPerYear, persons, years: until, errors };
   } finally {
     await context.close();
   }
 }
 
-/** Years a second of the same run on the bundled engine in a worker thread (set-up included: a few % of the run). */
-async function playInNode(root: URL, workerModule: URL, years: number | undefined): Promise<number> {
+/**
+ * Years a second of the same run on the bundled engine in a worker thread (set-up included: a
+ * few % of the run), and the thread's CPU seconds per simulated year.
+ */
+async function playInNode(root: URL, workerModule: URL, years: number | undefined): Promise<{ rate: number; cpuPerYear?: number }> {
   const fileCase = { id: 'mixed playback', file: 'scenarios/mixed.yaml', overrides: {}, targetSeconds: 900, runs: 1 };
   const outcome = await runScenarioFileCase(fileCase, root, {
     workerModule, overrides: years === undefined ? {} : { years }, targetSeconds: fileCase.targetSeconds, again: false,
   });
   if (outcome.status !== 'ran') throw new Error(`bench: the Node run of mixed did not finish (${outcome.status})`);
-  return outcome.ticks / MONTHS_PER_YEAR / outcome.seconds;
+  const simulatedYears = outcome.ticks / MONTHS_PER_YEAR;
+  return { rate: simulatedYears / outcome.seconds, cpuPerYear: outcome.cpuSeconds === undefined ? undefined : outcome.cpuSeconds / simulatedYears };
 }
 
 const list = (rates: readonly number[]) => rates.map((r) => r.toFixed(2)).join(', ');
@@ -96,14 +112,19 @@ export async function pagePlaybackRate(root: URL, workerModule: URL, quick: bool
   const loadBefore = loadavg()[0]!;
   const pageRates: number[] = [];
   const nodeRates: number[] = [];
+  const pageCpus: PageCpu[] = [];
+  const nodeCpus: number[] = [];
   let last: PageRun | undefined;
   const errors: string[] = [];
   try {
     for (let run = 0; run < runs; run++) {
       last = await playOnPage(browser, base, years);
       pageRates.push(last.rate);
+      pageCpus.push(last.cpuPerYear);
       errors.push(...last.errors);
-      nodeRates.push(await playInNode(root, workerModule, years));
+      const node = await playInNode(root, workerModule, years);
+      nodeRates.push(node.rate);
+      if (node.cpuPerYear !== undefined) nodeCpus.push(node.cpuPerYear);
     }
   } finally {
     await browser.close();
@@ -115,10 +136,16 @@ export async function pagePlaybackRate(root: URL, workerModule: URL, quick: bool
   const node = median(nodeRates);
   const of = runs > 1 ? ` (median of ${runs}: ${list(pageRates)})` : '';
   const nodeOf = runs > 1 ? ` (${list(nodeRates)})` : '';
+  const ms = (seconds: number) => (1000 * seconds).toFixed(0);
+  const nodeCpu = nodeCpus.length === runs ? `, the Node engine's thread ${ms(median(nodeCpus))} ms` : '';
+  // Load moves wall time much more than CPU time: the engine's CPU per year in the page beside
+  // Node's tells a slower engine from a page that leaves it less of the machine.
+  const cpu = `CPU per simulated year (medians): the page's engine worker ${ms(median(pageCpus.map((c) => c.worker)))} ms${nodeCpu}; `
+    + `the page's main thread ${ms(median(pageCpus.map((c) => c.main)))} ms and Chromium's other threads ${ms(median(pageCpus.map((c) => c.others)))} ms`;
   const verdict = quick ? 'not judged under --quick'
     : `target >= ${PLAYBACK_TARGET_YEARS_PER_SECOND} years/s: ${page >= PLAYBACK_TARGET_YEARS_PER_SECOND ? 'PASS' : 'FAIL'}`;
   return `Playback of mixed (Chromium, "as fast as possible", ${last!.persons.toLocaleString('en')} persons, the page's own size), `
     + `years 0-${last!.years}${quick ? ' (--quick)' : ''}: page ${page.toFixed(2)} simulated years/s${of} from Play to the readout's last year; `
     + `the engine alone (bundled, Node worker thread, same run) ${node.toFixed(2)} years/s${nodeOf}: the page takes ${(100 * pageOverhead(page, node)).toFixed(0)}% longer; `
-    + `load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}; ${verdict}`;
+    + `${cpu}; load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}; ${verdict}`;
 }

@@ -30,3 +30,47 @@ export function median(values: readonly number[]): number {
 export function pageOverhead(pageRate: number, engineRate: number): number {
   return engineRate / pageRate - 1;
 }
+
+/** The fields of a Chromium trace event this reads. */
+export interface TraceEvent {
+  readonly ph: string;
+  readonly name: string;
+  readonly cat?: string;
+  readonly pid: number;
+  readonly tid: number;
+  /** Thread CPU time of a complete event, in microseconds. */
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** CPU seconds of the page's threads over a trace of top-level tasks: the engine's worker, the main thread, all others. */
+export interface PageCpu {
+  readonly worker: number;
+  readonly main: number;
+  readonly others: number;
+}
+
+/**
+ * Sums each thread's top-level task CPU times (`toplevel` category): the busiest dedicated
+ * worker is the engine's, the renderer's main thread is the page's own work (frames applied,
+ * charts drawn), and the rest is Chromium's (compositing, raster, V8's compiler and GC threads).
+ */
+export function pageCpu(events: readonly TraceEvent[]): PageCpu {
+  const names = new Map<string, string>();
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name !== undefined) names.set(thread, e.args.name);
+    else if (e.ph === 'X' && e.cat === 'toplevel' && e.tdur !== undefined) cpu.set(thread, (cpu.get(thread) ?? 0) + e.tdur / 1e6);
+  }
+  let worker = 0;
+  let main = 0;
+  let all = 0;
+  for (const [thread, seconds] of cpu) {
+    all += seconds;
+    const name = names.get(thread) ?? '';
+    if (name === 'CrRendererMain') main += seconds;
+    else if (name.startsWith('DedicatedWorker') && seconds > worker) worker = seconds;
+  }
+  return { worker, main, others: all - worker - main };
+}

@@ -5,17 +5,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSimulation } from '../src/scenarios/create-simulation.ts';
 import { scenarioSchema } from '../src/scenarios/schema.ts';
+import { threadCpuMs } from '../src/cli/thread-cpu.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('scenario-file-worker.ts runs only as a worker thread');
 const data = workerData as { scenarioData: unknown; again?: boolean };
 const scenario = scenarioSchema.parse(data.scenarioData);
 
-function timedRun(): { seconds: number; agents: number; ticks: number } {
+function timedRun(): { seconds: number; cpuSeconds?: number; agents: number; ticks: number } {
   const start = performance.now();
+  const cpuStart = threadCpuMs();
   const simulation = createSimulation(scenario);
   simulation.runToEnd();
-  return { seconds: (performance.now() - start) / 1000, agents: simulation.model.agentCount, ticks: simulation.tick };
+  const cpuEnd = threadCpuMs();
+  const cpuSeconds = cpuStart === undefined || cpuEnd === undefined ? undefined : (cpuEnd - cpuStart) / 1000;
+  return { seconds: (performance.now() - start) / 1000, cpuSeconds, agents: simulation.model.agentCount, ticks: simulation.tick };
 }
 
 const first = timedRun();

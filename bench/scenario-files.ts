@@ -13,6 +13,8 @@ export type ScenarioFileOutcome =
   | { readonly status: 'stopped'; readonly afterSeconds: number }
   | {
     readonly status: 'ran'; readonly seconds: number; readonly agents: number; readonly ticks: number;
+    /** CPU time of the worker thread over the first run (Linux; undefined elsewhere). */
+    readonly cpuSeconds?: number;
     /** A second run in the same worker, JIT-compiled engine (only when asked for). */
     readonly warmSeconds?: number;
   };
@@ -44,7 +46,7 @@ export async function runScenarioFileCase(fileCase: ScenarioFileCase, root: URL,
   try {
     return await new Promise<ScenarioFileOutcome>((resolve, reject) => {
       const timer = setTimeout(() => resolve({ status: 'stopped', afterSeconds: capSeconds }), capSeconds * 1000 + 2000);
-      worker.once('message', (result: { seconds: number; agents: number; ticks: number; warmSeconds?: number }) => {
+      worker.once('message', (result: { seconds: number; cpuSeconds?: number; agents: number; ticks: number; warmSeconds?: number }) => {
         clearTimeout(timer);
         resolve({ status: 'ran', ...result });
       });
