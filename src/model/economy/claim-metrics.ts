@@ -210,16 +210,36 @@ export function holdersTop10Sorted(sorted: Float64Array): number {
  * month T - 1 (state.tick = T) has seen it when T - t > M.
  */
 export function ownedOutrightCeiling(s: EconomyState): number {
+  const count = communeAssetCount(s);
+  return count > 0 ? communeAssetsPossiblyRedeemed(s) / count : Number.NaN;
+}
+
+// The walks of these two ceilings are functions of their own, each ending with its loop: V8
+// compiled a sample's walk on stack and kept that code when it deoptimised after the loop (a
+// division whose feedback had seen only whole numbers, a loop not yet run), which it then did
+// at every later sample (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
+
+function communeAssetCount(s: EconomyState): number {
+  const { assets } = s;
+  let count = 0;
+  for (let i = 0, live = assets.live(); i < live.length; i++) {
+    const a = live[i]!;
+    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count++;
+  }
+  return count;
+}
+
+/** Commune assets bought without bonds or whose series could have been redeemed on schedule by now. */
+function communeAssetsPossiblyRedeemed(s: EconomyState): number {
   const { assets, bonds, tick } = s;
-  let count = 0, possible = 0;
+  let possible = 0;
   for (let i = 0, live = assets.live(); i < live.length; i++) {
     const a = live[i]!;
     if (!assets.alive[a] || assets.ownerKind[a] !== ORG_COMMUNE) continue;
-    count++;
     const series = assets.series[a]!;
     if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) possible++;
   }
-  return count > 0 ? possible / count : Number.NaN;
+  return possible;
 }
 
 /**
@@ -232,12 +252,8 @@ export function ownedOutrightCeiling(s: EconomyState): number {
  * homes (40-year lives) bought early and long redeemed, so the stock is older than that.
  */
 export function ownedOutrightCeilingByClass(s: EconomyState): number {
-  const { assets, classes } = s;
-  const count = new Float64Array(classes.length);
-  for (let i = 0, live = assets.live(); i < live.length; i++) {
-    const a = live[i]!;
-    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count[assets.cls[a]!]!++;
-  }
+  const { classes } = s;
+  const count = communeAssetsByClass(s);
   let sum = 0, n = 0;
   for (let c = 0; c < classes.length; c++) {
     if (count[c] === 0) continue;
@@ -247,6 +263,17 @@ export function ownedOutrightCeilingByClass(s: EconomyState): number {
     n += count[c]!;
   }
   return n > 0 ? sum / n : Number.NaN;
+}
+
+/** The communes' live assets of each class. */
+function communeAssetsByClass(s: EconomyState): Float64Array {
+  const { assets, classes } = s;
+  const count = new Float64Array(classes.length);
+  for (let i = 0, live = assets.live(); i < live.length; i++) {
+    const a = live[i]!;
+    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count[assets.cls[a]!]!++;
+  }
+  return count;
 }
 
 /**
