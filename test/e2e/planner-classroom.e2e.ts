@@ -44,6 +44,7 @@ async function seek(page: Page, year: number): Promise<void> {
   await page.getByTestId('seek-year').fill(String(year));
   await page.getByTestId('seek').click();
   await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor(await patience(page, 60_000));
+  await page.getByTestId('play').waitFor(await patience(page, 10_000));
 }
 
 describe('the organiser\'s planner', () => {
@@ -161,9 +162,13 @@ describe('the picture of the economy', () => {
     // The organisations view: one commune, drawn in the commune colour.
     expect(await page.locator('chart-card[data-chart="org-map"] circle[data-kind="commune"]').count()).toBeGreaterThanOrEqual(1);
     // Its one large circle says how many persons it holds, the number its tooltip gives.
-    const persons = await page.locator('chart-card[data-chart="org-map"] text.size').textContent();
+    // Both read in one task, so from one drawing: the chart may still redraw while the page settles.
+    const [persons, tooltip] = await page.locator('chart-card[data-chart="org-map"] svg', { has: page.locator('text.size') }).evaluate((svg) => [
+      svg.querySelector('text.size')?.textContent ?? null,
+      svg.querySelector('circle[data-kind="commune"] title')?.textContent ?? null,
+    ]);
     expect(persons).toMatch(/^[1-9][\d,]*$/);
-    expect(await page.locator('chart-card[data-chart="org-map"] circle[data-kind="commune"] title').textContent()).toContain(`: ${persons} persons`);
+    expect(tooltip).toContain(`: ${persons} persons`);
   });
 
   it('exports a chart whose SVG names its title, scenario, seed, year and version', async () => {
