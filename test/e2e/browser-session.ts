@@ -75,6 +75,14 @@ export async function patience(page: Page, quietMs: number): Promise<{ timeout: 
   return { timeout: Math.round(quietMs * await slowdown(page)) };
 }
 
+/**
+ * Waits until every chart has drawn the latest record: after a pause the readouts show the
+ * final month at once, while charts catch up in tasks of their own (ChartElement's `data-stale`).
+ */
+export async function chartsSettled(page: Page, quietMs = 10_000): Promise<void> {
+  await expect.poll(() => page.locator('[data-stale]').count(), await patience(page, quietMs)).toBe(0);
+}
+
 /** Playwright's own wait for an action (a click waits for its element to be visible, stable, enabled): its default on a quiet machine. */
 const ACTION_QUIET_MS = 30_000;
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { patience, useBrowser } from './browser-session.ts';
+import { chartsSettled, patience, useBrowser } from './browser-session.ts';
 import { parseScenarioText } from '../../src/scenarios/load.ts';
 import { planOf } from '../../src/worker/ensemble-job.ts';
 import { HEADLINE_KEYS, type PlanHeadline } from '../../src/model/economy/commune-plan.ts';
@@ -45,6 +45,7 @@ async function seek(page: Page, year: number): Promise<void> {
   await page.getByTestId('seek').click();
   await page.getByTestId('year-readout').filter({ hasText: new RegExp(`^${year}$`) }).waitFor(await patience(page, 60_000));
   await page.getByTestId('play').waitFor(await patience(page, 10_000));
+  await chartsSettled(page);
 }
 
 describe('the organiser\'s planner', () => {

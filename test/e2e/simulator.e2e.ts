@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { machineSlowdown, openPage, patience, useBrowser, type WatchedPage } from './browser-session.ts';
+import { chartsSettled, machineSlowdown, openPage, patience, useBrowser, type WatchedPage } from './browser-session.ts';
 import { ARTIFACTS, describeLongTasks, LONG_TASK_UNITS, recordLongTasks } from './long-tasks.ts';
 import { DEFAULT_PRESET } from '../../src/ui/presets.ts';
 
@@ -56,6 +56,7 @@ async function seek(page: Page, toYear: number, quietMs?: number): Promise<void>
   await page.getByTestId('seek').click();
   await waitForYear(page, toYear, quietMs);
   await page.getByTestId('play').waitFor();
+  await chartsSettled(page);
 }
 
 describe('the simulator page', () => {
@@ -81,6 +82,7 @@ describe('the simulator page', () => {
     await page.getByTestId('play').waitFor();
     const verdict = await watched.stopWatching();
     recordLongTasks('single run: 30 years at 20 years/s', verdict);
+    await chartsSettled(page);
     const gini = Number(await text(page, 'readout-wealth.gini'));
     expect(gini).toBeGreaterThan(0.3);
     // The inequality chart has a line with a point per recorded year so far.

@@ -47,7 +47,21 @@ export abstract class ChartElement extends LitElement {
   protected width = CHART_WIDTH;
   /** Charts off screen skip their redraws while a run plays (ten charts, twenty frames a second). */
   private onScreen = true;
-  private stale = false;
+  private staleFlag = false;
+  /**
+   * Whether a newer record waits to be drawn. The element says so in its `data-stale`
+   * attribute: what a test waits on before it reads a drawing (charts catch up in tasks of
+   * their own, after the readouts).
+   */
+  private get stale(): boolean {
+    return this.staleFlag;
+  }
+
+  private set stale(value: boolean) {
+    if (value === this.staleFlag) return;
+    this.staleFlag = value;
+    this.toggleAttribute('data-stale', value);
+  }
   /** The run the drawing shows (-1: none). */
   private shownRun = -1;
 
