@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { launchBrowser, openPage } from '../test/e2e/browser-session.ts';
 import type { LongTaskVerdict } from '../test/e2e/long-tasks.ts';
+import type { Browser } from 'playwright-core';
 import { startPreview } from '../test/e2e/preview-server.ts';
 import { ESTIMATE_MARGIN } from './pool-cases.ts';
 
@@ -24,19 +25,33 @@ export function buildSite(root: URL): Promise<void> {
   });
 }
 
-export async function claimsPanelWallTime(root: URL, quick: boolean): Promise<string> {
+/**
+ * Runs `use` with Chromium and the built site served by a preview server (from the package's
+ * root, as the page's tests serve it); both stop afterwards, whatever `use` did.
+ */
+export async function withBuiltSite<T>(root: URL, use: (browser: Browser, base: string) => Promise<T>): Promise<T> {
   await buildSite(root);
   const previous = process.cwd();
   process.chdir(root.pathname);
   const preview = await startPreview();
   const browser = await launchBrowser();
   try {
+    return await use(browser, preview.baseUrl.replace(/\/$/, ''));
+  } finally {
+    await browser.close();
+    await preview.stop();
+    process.chdir(previous);
+  }
+}
+
+export function claimsPanelWallTime(root: URL, quick: boolean): Promise<string> {
+  return withBuiltSite(root, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const path = quick ? QUICK_PATH : DEFAULT_PATH;
     const started = performance.now();
-    await page.goto(`${preview.baseUrl.replace(/\/$/, '')}${path}`);
+    await page.goto(`${base}${path}`);
     const status = page.getByTestId('claims-status');
     await status.and(page.locator('[data-state=finished], [data-state=failed]')).waitFor({ timeout: quick ? 180_000 : 1_800_000 });
     const wall = (performance.now() - started) / 1000;
@@ -53,11 +68,7 @@ export async function claimsPanelWallTime(root: URL, quick: boolean): Promise<st
     return `Claims panel (Chromium), mixed at ${quick ? 'a fixed tiny size' : 'the size the page chose'}: ${Number(persons).toLocaleString('en')} persons x ${years} years, `
       + `${runs} runs in ${runSeconds.toFixed(1)} s (estimated ${Number(estimate).toFixed(1)} s), ${wall.toFixed(1)} s wall from opening the address to the last verdict `
       + `(page load and the calibration runs included)${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}; ${verdict}`;
-  } finally {
-    await browser.close();
-    await preview.stop();
-    process.chdir(previous);
-  }
+  });
 }
 
 /**
@@ -68,18 +79,12 @@ export async function claimsPanelWallTime(root: URL, quick: boolean): Promise<st
  * (mixed at 1,000 persons branched at year 20 on excess rent, to the end) no task over 250 ms.
  * Meaningful on a quiet machine only; --quick runs small sizes and does not judge.
  */
-export async function mainThreadLongTasks(root: URL, quick: boolean): Promise<string[]> {
-  await buildSite(root);
-  const previous = process.cwd();
-  process.chdir(root.pathname);
-  const preview = await startPreview();
-  const browser = await launchBrowser();
-  const base = preview.baseUrl.replace(/\/$/, '');
-  const line = (what: string, limitMs: number, v: LongTaskVerdict) => `Longest main-thread task, ${what}: ${v.longestMs.toFixed(0)} ms `
-    + `(${v.wallUnits.toFixed(2)} calibration units; ${v.longestCpuMs.toFixed(0)} ms of CPU, ${v.units.toFixed(2)} units); `
-    + (quick ? 'not judged under --quick' : `target < ${limitMs} ms: ${v.longestMs < limitMs ? 'PASS' : 'FAIL'}`);
-  const lines: string[] = [];
-  try {
+export function mainThreadLongTasks(root: URL, quick: boolean): Promise<string[]> {
+  return withBuiltSite(root, async (browser, base) => {
+    const line = (what: string, limitMs: number, v: LongTaskVerdict) => `Longest main-thread task, ${what}: ${v.longestMs.toFixed(0)} ms `
+      + `(${v.wallUnits.toFixed(2)} calibration units; ${v.longestCpuMs.toFixed(0)} ms of CPU, ${v.units.toFixed(2)} units); `
+      + (quick ? 'not judged under --quick' : `target < ${limitMs} ms: ${v.longestMs < limitMs ? 'PASS' : 'FAIL'}`);
+    const lines: string[] = [];
     const replicates = quick ? '/?preset=mixed&mode=replicates&n=3&persons=300' : '/?preset=mixed&mode=replicates&n=10&persons=2000';
     {
       // Watched from the first runs' start (the page's own loading is not the ensemble's).
@@ -112,10 +117,6 @@ export async function mainThreadLongTasks(root: URL, quick: boolean): Promise<st
       lines.push(line(`a what-if (${whatif.slice(2)}, to the end of both)`, 250, await w.stopWatching()));
       await w.page.context().close();
     }
-  } finally {
-    await browser.close();
-    await preview.stop();
-    process.chdir(previous);
-  }
-  return lines;
+    return lines;
+  });
 }

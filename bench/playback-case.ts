@@ -8,9 +8,7 @@
 // from other processes falls on both. --quick plays the first QUICK_YEARS years once, unjudged.
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/browser-session.ts';
-import { startPreview } from '../test/e2e/preview-server.ts';
-import { buildSite } from './browser-cases.ts';
+import { withBuiltSite } from './browser-cases.ts';
 import { runScenarioFileCase } from './scenario-files.ts';
 import { MONTHS_PER_YEAR } from '../src/model/engine.ts';
 import {
@@ -101,22 +99,17 @@ async function playInNode(root: URL, workerModule: URL, years: number | undefine
 const list = (rates: readonly number[]) => rates.map((r) => r.toFixed(2)).join(', ');
 
 export async function pagePlaybackRate(root: URL, workerModule: URL, quick: boolean): Promise<string> {
-  await buildSite(root);
-  const previous = process.cwd();
-  process.chdir(root.pathname);
-  const preview = await startPreview();
-  const browser = await launchBrowser();
-  const base = preview.baseUrl.replace(/\/$/, '');
   const years = quick ? QUICK_YEARS : undefined;
   const runs = quick ? 1 : RUNS;
-  const loadBefore = loadavg()[0]!;
+  let loadBefore = 0;
   const pageRates: number[] = [];
   const nodeRates: number[] = [];
   const pageCpus: PageCpu[] = [];
   const nodeCpus: number[] = [];
   let last: PageRun | undefined;
   const errors: string[] = [];
-  try {
+  await withBuiltSite(root, async (browser, base) => {
+    loadBefore = loadavg()[0]!;
     for (let run = 0; run < runs; run++) {
       last = await playOnPage(browser, base, years);
       pageRates.push(last.rate);
@@ -126,11 +119,7 @@ export async function pagePlaybackRate(root: URL, workerModule: URL, quick: bool
       nodeRates.push(node.rate);
       if (node.cpuPerYear !== undefined) nodeCpus.push(node.cpuPerYear);
     }
-  } finally {
-    await browser.close();
-    await preview.stop();
-    process.chdir(previous);
-  }
+  });
   const loadAfter = loadavg()[0]!;
   const page = median(pageRates);
   const node = median(nodeRates);
