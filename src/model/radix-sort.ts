@@ -111,12 +111,107 @@ let nonZero = new Float64Array(0);
 
 /**
  * values sorted ascending into `out` (a fresh array when absent or of the wrong length). The
- * +0s are counted, not sorted: the rest is sorted and the zeros written after everything
- * below them (negatives and -0) and before the positives.
+ * +0s are counted, not sorted. Distributions of persons hold no negative values as a rule: then
+ * the positives alone are sorted, as doubles moved whole (a positive double's bits, read as an
+ * unsigned integer, are in its numeric order), and written after the zeros.
  */
 export function radixSorted(values: ArrayLike<number>, out?: Float64Array): Float64Array {
   const n = values.length;
   const sorted = out !== undefined && out.length === n ? out : new Float64Array(n);
+  ensurePositives(n);
+  const m = gatherPositive(values, n, positives.a);
+  if (m < 0) return radixSortedWithNegatives(values, n, sorted);
+  const inOrder = sortPositives(m);
+  sorted.fill(0, 0, n - m);
+  sorted.set(inOrder.subarray(0, m), n - m);
+  return sorted;
+}
+
+/**
+ * Two buffers of doubles for the positives' passes, each with a view of its 32-bit words
+ * (the passes read a digit off the words and move the double whole). Grown to the largest n.
+ */
+let positives = {
+  a: new Float64Array(0), b: new Float64Array(0), aWords: new Uint32Array(0), bWords: new Uint32Array(0),
+};
+
+function ensurePositives(n: number): void {
+  if (positives.a.length >= n) return;
+  const size = Math.max(n, 2 * positives.a.length);
+  const a = new Float64Array(size);
+  const b = new Float64Array(size);
+  positives = { a, b, aWords: new Uint32Array(a.buffer), bWords: new Uint32Array(b.buffer) };
+}
+
+/**
+ * Copies the positive values[0..n) into `into`, skipping the +0s; returns how many, or -1 as
+ * soon as a value is negative, -0 or NaN (those take the general path).
+ */
+function gatherPositive(values: ArrayLike<number>, n: number, into: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v > 0) into[m++] = v;
+    else if (!(v === 0 && 1 / v > 0)) return -1;
+  }
+  return m;
+}
+
+/** Sorts positives.a[0..m) by six stable passes, low digits first; returns the buffer that holds them in order. */
+function sortPositives(m: number): Float64Array {
+  const { counts } = scratch;
+  counts.fill(0);
+  countDigits(positives.aWords, m, counts);
+  let { a: from, b: to, aWords: fromWords, bWords: toWords } = positives;
+  for (let p = 0; p < 6; p++) {
+    if (!passWhole(m, counts, p * BUCKETS, fromWords, p < 3 ? LOW : HIGH, SHIFTS[p]!, from, to)) continue;
+    const f = from; from = to; to = f;
+    const w = fromWords; fromWords = toWords; toWords = w;
+  }
+  return from;
+}
+
+/** Counts each of the six digits of the doubles whose words are words[0..2m). */
+function countDigits(words: Uint32Array, m: number, counts: Int32Array): void {
+  for (let i = 0; i < m; i++) {
+    const l = words[2 * i + LOW]!;
+    const h = words[2 * i + HIGH]!;
+    counts[l & MASK]!++;
+    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
+    counts[2 * BUCKETS + (l >>> 22)]!++;
+    counts[3 * BUCKETS + (h & MASK)]!++;
+    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
+    counts[5 * BUCKETS + (h >>> 22)]!++;
+  }
+}
+
+/** One stable pass by the digit at `shift` of word `word` of each double: moves the doubles from `from` to `to`. */
+function passWhole(
+  n: number, counts: Int32Array, base: number, fromWords: Uint32Array, word: number, shift: number, from: Float64Array, to: Float64Array,
+): boolean {
+  // A digit every value shares moves nothing: skip the pass.
+  if (n === 0 || counts[base + ((fromWords[word]! >>> shift) & MASK)] === n) return false;
+  let sum = 0;
+  for (let b = base; b < base + BUCKETS; b++) {
+    const c = counts[b]!;
+    counts[b] = sum;
+    sum += c;
+  }
+  moveWhole(n, counts, base, fromWords, word, shift, from, to);
+  return true;
+}
+
+function moveWhole(
+  n: number, counts: Int32Array, base: number, fromWords: Uint32Array, word: number, shift: number, from: Float64Array, to: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) to[counts[base + ((fromWords[2 * i + word]! >>> shift) & MASK)]!++] = from[i]!;
+}
+
+/**
+ * The general path: every value but +0 keyed and sorted with its index, the +0s written after
+ * everything below them (negatives and -0) and before the positives.
+ */
+function radixSortedWithNegatives(values: ArrayLike<number>, n: number, sorted: Float64Array): Float64Array {
   if (nonZero.length < n) nonZero = new Float64Array(Math.max(n, 2 * nonZero.length));
   const rest = nonZero;
   const m = gatherNonZero(values, n, rest);
