@@ -71,5 +71,13 @@ export function economyInvariantViolations(state: EconomyState): string[] {
       if (slot !== a) fail(`asset ${a}'s possessor ${p} holds ${slot} instead`);
     }
   }
+  // A series' outstanding principal is kept as its holdings are paid, capitalised and
+  // written off: it must be what its holdings' balances sum to now.
+  const { bonds } = state;
+  for (let s = 0; s < bonds.seriesCount; s++) {
+    let sum = 0;
+    for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) sum += bonds.principalCents[h]!;
+    if (bonds.outstanding(s) !== sum) fail(`series ${s} counts ${bonds.outstanding(s)} cents outstanding, its holdings ${sum}`);
+  }
   return problems;
 }

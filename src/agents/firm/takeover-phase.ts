@@ -20,10 +20,7 @@ export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
   const bookValue = new Float64Array(orgs.all.length);
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick); }
   const debt = new Float64Array(orgs.all.length);
-  for (let k = 0, active = bonds.active(); k < active.length; k++) {
-    const s = active[k]!;
-    for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) debt[bonds.issuer[s]!]! += bonds.principalCents[h]!;
-  }
+  for (let k = 0, active = bonds.active(); k < active.length; k++) debt[bonds.issuer[active[k]!]!]! += bonds.outstanding(active[k]!);
   const standings: FirmStanding[] = [];
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_FIRM || bookValue[org.id]! <= 0) continue;

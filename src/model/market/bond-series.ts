@@ -126,6 +126,12 @@ export class BondBook {
    */
   paymentsMade = new Int32Array(64);
   seriesLossCents = new Float64Array(64);
+  /**
+   * Principal outstanding, the sum of its holdings' balances, kept as they change (whole
+   * cents, so exact in any order): the balance sheets, the exposure and the equity read it
+   * for every active series, which summed the holdings at each read.
+   */
+  seriesOutstandingCents = new Float64Array(64);
   firstHolding = new Int32Array(64);
   holdingCount = new Int32Array(64);
 
@@ -158,6 +164,7 @@ export class BondBook {
     this.faceCents = grown(this.faceCents, n); this.issuedTick = grown(this.issuedTick, n);
     this.maturityMonths = grown(this.maturityMonths, n); this.status = grown(this.status, n);
     this.paymentsMade = grown(this.paymentsMade, n); this.seriesLossCents = grown(this.seriesLossCents, n);
+    this.seriesOutstandingCents = grown(this.seriesOutstandingCents, n);
     this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
     this.issuer[id] = issue.issuer; this.asset[id] = issue.asset; this.escrow[id] = issue.escrow;
     this.issuedTick[id] = issue.tick; this.maturityMonths[id] = issue.maturityMonths;
@@ -182,6 +189,7 @@ export class BondBook {
     this.firstHolding[id] = first;
     this.holdingCount[id] = allocations.length;
     this.faceCents[id] = face;
+    this.seriesOutstandingCents[id] = face;
     this.issuedFaceCents += face;
     this.activeIds = grown(this.activeIds, this.activeCount + 1);
     this.activeIds[this.activeCount++] = id;
@@ -234,11 +242,9 @@ export class BondBook {
     if (status === SERIES_REDEEMED) this.redeemedCount++;
   }
 
+  /** Principal outstanding on the series (what its holdings' balances sum to). */
   outstanding(series: number): number {
-    let sum = 0;
-    const end = this.firstHolding[series]! + this.holdingCount[series]!;
-    for (let h = this.firstHolding[series]!; h < end; h++) sum += this.principalCents[h]!;
-    return sum;
+    return this.seriesOutstandingCents[series]!;
   }
 
   outstandingCents(): number {

@@ -74,10 +74,15 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   }
   const available = ledger.balance(escrow);
   if (available < due) {
+    let capitalised = 0;
     for (let h = first; h < end; h++) {
       const p = balances[h]!;
-      if (p > 0) balances[h] = p + interestOn(p, annualYield[h]!);
+      if (p <= 0) continue;
+      const interest = interestOn(p, annualYield[h]!);
+      balances[h] = p + interest;
+      capitalised += interest;
     }
+    book.seriesOutstandingCents[s]! += capitalised;
     return false;
   }
   // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
@@ -87,6 +92,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   const prepaid = scheduled.prepaid;
   if (extra > 0) allocateProRata(extra, leftOf, prepaid, count);
   let open = false;
+  let repaid = 0;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
@@ -95,11 +101,13 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     const holder = holders[h]!;
     ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
     balances[h] = p - principalCents;
+    repaid += principalCents;
     interestPaidCents[h]! += interestCents;
     monthsLeft[h]!--;
     if (p > principalCents) open = true;
     onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
+  book.seriesOutstandingCents[s]! -= repaid;
   if (!open) book.close(s, REDEEMED);
   return true;
 }
@@ -123,6 +131,7 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   const available = ledger.balance(escrow);
   if (available < due) {
     balances[h] = p + interestCents;
+    book.seriesOutstandingCents[s]! += interestCents;
     return false;
   }
   book.paymentsMade[s]!++;
@@ -132,6 +141,7 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   const holder = book.holder[h]!;
   ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
   balances[h] = p - principalCents;
+  book.seriesOutstandingCents[s]! -= principalCents;
   book.interestPaidCents[h]! += interestCents;
   book.monthsLeft[h]!--;
   onPaid?.(holder, interestCents, principalCents, annualYield);
@@ -178,6 +188,7 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
     if (share > 0) {
       ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
       book.principalCents[h] = book.principalCents[h]! - share;
+      book.seriesOutstandingCents[s]! -= share;
       onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
     }
     if (book.principalCents[h]! > 0) open = true;

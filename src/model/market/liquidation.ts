@@ -54,6 +54,7 @@ export function liquidate(
     lossCents += loss;
     book.principalCents[h] = 0;
   }
+  book.seriesOutstandingCents[series] = 0;
   book.seriesLossCents[series]! += lossCents;
   book.lossCents += lossCents;
   book.close(series, SERIES_DEFAULTED);
