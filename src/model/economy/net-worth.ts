@@ -104,9 +104,10 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
   const { assets, bonds, orgs, ledger } = state;
   const all = orgs.all;
   const equity = new Float64Array(all.length);
-  const list = state.enterpriseAssets;
-  // The owner's kind from the asset's own column (fixed: merges and takeovers join like kinds),
-  // not from the owner's record: mode choice asks for cooperatives' equity every month.
+  // Cooperatives' own list, not the enterprise list filtered: mode choice asks for their
+  // equity every month, and firms' assets are most of the enterprise list.
+  const list = kind === ORG_COOPERATIVE ? cooperativeAssets(state) : state.enterpriseAssets;
+  // The owner's kind from the asset's own column (fixed: merges and takeovers join like kinds).
   const { alive, ownerKind } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
@@ -129,21 +130,73 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
   return equity;
 }
 
-/** Adds to `equity` the principal of the bonds each organisation holds (MODEL.md 10.8). */
+/**
+ * The cooperatives' assets of the enterprise list, in its order, kept beside it: the list only
+ * grows at its end, by assets just bought (so in id order), and loses assets only when they
+ * retire, so each call looks at the new end alone and drops the retired. Every term of an
+ * equity is whole cents (book values are rounded), so any order of adding gives the same sums.
+ */
+const cooperativeAssetLists = new WeakMap<number[], { ids: number[]; lastSeen: number }>();
+
+function cooperativeAssets(state: EconomyState): readonly number[] {
+  const list = state.enterpriseAssets;
+  const { alive, ownerKind } = state.assets;
+  let kept = cooperativeAssetLists.get(list);
+  if (kept === undefined) cooperativeAssetLists.set(list, kept = { ids: [], lastSeen: -1 });
+  const ids = kept.ids;
+  let n = 0;
+  for (let k = 0; k < ids.length; k++) if (alive[ids[k]!]) ids[n++] = ids[k]!;
+  ids.length = n;
+  let first = list.length;
+  while (first > 0 && list[first - 1]! > kept.lastSeen) first--;
+  for (let k = first; k < list.length; k++) if (ownerKind[list[k]!] === ORG_COOPERATIVE) ids.push(list[k]!);
+  if (list.length > 0) kept.lastSeen = Math.max(kept.lastSeen, list[list.length - 1]!);
+  return ids;
+}
+
+/**
+ * Adds to `equity` the principal of the bonds each organisation holds (MODEL.md 10.8), from
+ * the holdings issued to organisations (a few dozen of thousands): a holding a person was
+ * issued stays a person's (only a lender that ends hands its holdings on, in kind).
+ */
 function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array): void {
   const { bonds, orgs } = state;
   const { firstAccount, count } = state.persons;
-  const active = bonds.active();
-  for (let k = 0; k < active.length; k++) {
-    const s = active[k]!;
+  const { series, holding } = organisationHoldings(state);
+  let n = 0;
+  for (let k = 0; k < holding.length; k++) {
+    const s = series[k]!;
+    const h = holding[k]!;
+    const account = bonds.holder[h]!;
+    // A closed series never reopens, and a holding handed to a person stays a person's.
+    if (bonds.status[s] !== SERIES_ACTIVE || (account >= firstAccount && account < firstAccount + count)) continue;
+    series[n] = s; holding[n++] = h;
+    const lender = orgs.idByAccount.get(account);
+    if (lender !== undefined) equity[lender]! += bonds.principalCents[h]!;
+  }
+  series.length = n;
+  holding.length = n;
+}
+
+/** Holdings (and their series) issued to accounts other than persons', kept per bond book as series are issued. */
+const organisationHoldingLists = new WeakMap<object, { series: number[]; holding: number[]; seriesSeen: number }>();
+
+function organisationHoldings(state: EconomyState): { series: number[]; holding: number[] } {
+  const { bonds } = state;
+  const { firstAccount, count } = state.persons;
+  let kept = organisationHoldingLists.get(bonds);
+  if (kept === undefined) organisationHoldingLists.set(bonds, kept = { series: [], holding: [], seriesSeen: 0 });
+  for (let s = kept.seriesSeen; s < bonds.seriesCount; s++) {
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
       const account = bonds.holder[h]!;
       if (account >= firstAccount && account < firstAccount + count) continue;
-      const lender = orgs.idByAccount.get(account);
-      if (lender !== undefined) equity[lender]! += bonds.principalCents[h]!;
+      kept.series.push(s);
+      kept.holding.push(h);
     }
   }
+  kept.seriesSeen = bonds.seriesCount;
+  return kept;
 }
 
 /** What one share holds per commune (cents), indexed by organisation id: its book equity, at least 0 (limited liability). */
