@@ -11,8 +11,10 @@ import {
 } from '../../src/model/economy/organisation-table.ts';
 import { recountOrganisations } from '../../src/agents/economy/membership.ts';
 import {
-  ageYears, organisationLifetimes, survivalCurve, survivalGroups, type OrganisationLifetimes,
+  ageCountsByKind, ageYears, organisationLifetimes, survivalAtMonths, survivalCurve, survivalGroups, SURVIVAL_EVENTS,
+  type OrganisationLifetimes,
 } from '../../src/model/economy/organisation-survival.ts';
+import { survivalAt } from '../../src/model/survival.ts';
 import { SIZE_CLASSES, sizeClassOf } from '../../src/model/economy/size-classes.ts';
 import { handBuiltEconomy } from './hand-built-economy.ts';
 
@@ -141,6 +143,24 @@ describe('how organisations end, in a run', () => {
       if (!org.alive && org.endedTick < org.foundedTick + 12) expect(org.sizeAtOneYear).toBe(-1);
       if (org.alive) expect(lives.sizeAtEnd[i]).toBe(organisationSize(org));
       else expect(lives.sizeAtEnd[i]).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('gives the survival at an age from counts by age in months exactly as the whole curve gives it', () => {
+    const text = readFileSync('scenarios/mixed.yaml', 'utf8');
+    const scenario = loadScenario(text, 'mixed.yaml', { 'persons.count': 1200, years: 14, 'firms.initialCount': 10, 'cooperatives.initialCount': 6 });
+    const sim = createSimulation(scenario);
+    sim.runToEnd();
+    const state = sim.state as unknown as EconomyState;
+    const counts = ageCountsByKind(state)!;
+    const lives = organisationLifetimes(state);
+    for (const kind of [ORG_COMMUNE, ORG_FIRM, ORG_COOPERATIVE]) {
+      for (const event of SURVIVAL_EVENTS) {
+        const curve = survivalCurve(lives, kind, -1, event);
+        for (const years of [0, 1, 2, 5, 10, 13, 14, 20]) {
+          expect(survivalAtMonths(counts[kind]!, event, years * 12)).toBe(survivalAt(curve, years));
+        }
+      }
     }
   });
 });

@@ -117,3 +117,75 @@ export function survivalGroups(lives: OrganisationLifetimes): SurvivalGroup[] {
 export function lifetimesOfModel(model: { readonly kind: string; readonly state: unknown }): OrganisationLifetimes | null {
   return model.kind === 'economy' ? organisationLifetimes(model.state as EconomyState) : null;
 }
+
+/**
+ * Organisations of one kind counted by age in whole months at the end of their observation
+ * (their end, or now): all of them, and those whose observation ended in each event.
+ */
+export interface AgeCounts {
+  n: number;
+  /** The longest observation in months, -1 when there is none. */
+  longestMonths: number;
+  readonly observed: Int32Array;
+  readonly failed: Int32Array;
+  readonly exited: Int32Array;
+}
+
+/**
+ * The age counts of each kind (indexed by ORG_*), or null if some age falls outside 0..tick
+ * (then only the curves answer). Every age is a whole number of months, so these counts give
+ * the rows of `survivalCurve`'s Kaplan-Meier estimate, in order, without its sort.
+ */
+export function ageCountsByKind(s: EconomyState): AgeCounts[] | null {
+  const months = s.tick + 1;
+  const counts = [ORG_COMMUNE, ORG_FIRM, ORG_COOPERATIVE].map((): AgeCounts => ({
+    n: 0, longestMonths: -1, observed: new Int32Array(months), failed: new Int32Array(months), exited: new Int32Array(months),
+  }));
+  return countAges(s.orgs.all, s.tick, counts) ? counts : null;
+}
+
+function countAges(all: EconomyState['orgs']['all'], tick: number, counts: AgeCounts[]): boolean {
+  for (let i = 0; i < all.length; i++) {
+    const o = all[i]!;
+    const c = counts[o.kind];
+    if (c === undefined) continue;
+    // As organisationLifetimes and ageYears have it: alive (or never given an end) is observed until now.
+    const ended = !o.alive && o.endedTick >= 0;
+    const age = (ended ? o.endedTick : tick) - o.foundedTick;
+    if (!(age >= 0 && age <= tick)) return false;
+    const exit = o.alive ? EXIT_NONE : o.exit;
+    c.n++;
+    c.observed[age]!++;
+    if (isEvent(exit, 'failure')) c.failed[age]!++;
+    if (isEvent(exit, 'any-exit')) c.exited[age]!++;
+    if (age > c.longestMonths) c.longestMonths = age;
+  }
+  return true;
+}
+
+/**
+ * `survivalAt(survivalCurve(lives, kind, -1, event), ageMonths / 12)` from the kind's age
+ * counts, bit for bit: the same factors 1 - events / at risk, multiplied in the same order
+ * (ascending age); NaN past the longest observation unless the estimate has reached 0.
+ */
+export function survivalAtMonths(counts: AgeCounts, event: SurvivalEvent, ageMonths: number): number {
+  if (counts.n === 0) return Number.NaN;
+  const beyond = ageMonths > counts.longestMonths;
+  const s = productLimit(counts.n, counts.observed, event === 'failure' ? counts.failed : counts.exited, beyond ? counts.longestMonths : ageMonths);
+  if (!beyond) return s;
+  return s === 0 ? 0 : Number.NaN;
+}
+
+/** The product over ages 0..last (months) of 1 - events / at risk, at risk = n less those observed for less. */
+function productLimit(n: number, observed: Int32Array, events: Int32Array, last: number): number {
+  let s = 1;
+  let shorter = 0;
+  for (let m = 0; m <= last; m++) {
+    const c = observed[m]!;
+    if (c === 0) continue;
+    const d = events[m]!;
+    if (d > 0) s *= 1 - d / (n - shorter);
+    shorter += c;
+  }
+  return s;
+}

@@ -5,19 +5,23 @@ import type { ScalarReporter } from '../reporters.ts';
 import { survivalAt } from '../survival.ts';
 import type { EconomyState } from './economy-state.ts';
 import { ABSORBED_WORDING, ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
-import { organisationLifetimes, survivalCurve } from './organisation-survival.ts';
+import { ageCountsByKind, organisationLifetimes, survivalAtMonths, survivalCurve, type SurvivalEvent } from './organisation-survival.ts';
 import { KIND_PREFIXES } from './organisation-sizes.ts';
 import { perSample } from './sample-memo.ts';
+import { MONTHS_PER_YEAR } from '../engine.ts';
 
 type R = ScalarReporter<EconomyState>;
 const AGES_YEARS = [5, 10] as const;
 
-const curvesNow = perSample((s) => {
-  const lives = organisationLifetimes(s);
-  return [ORG_COMMUNE, ORG_FIRM, ORG_COOPERATIVE].map((kind) => ({
-    failure: survivalCurve(lives, kind, -1, 'failure'), anyExit: survivalCurve(lives, kind, -1, 'any-exit'),
-  }));
-});
+/** Organisations counted by age in months at this sample: the curves' rows without sorting every organisation. */
+const ageCountsNow = perSample((s) => ageCountsByKind(s));
+
+/** Survival of a kind at an age: from the age counts, or from the whole curve if some age was out of range. */
+function survivalNow(s: EconomyState, kind: number, event: SurvivalEvent, ageYears: number): number {
+  const counts = ageCountsNow(s);
+  if (counts !== null) return survivalAtMonths(counts[kind]!, event, ageYears * MONTHS_PER_YEAR);
+  return survivalAt(survivalCurve(organisationLifetimes(s), kind, -1, event), ageYears);
+}
 
 /** Kaplan-Meier survival at ages 5 and 10, per kind and event: NaN until some organisation is that old. */
 export function survivalReporters(): R[] {
@@ -30,12 +34,12 @@ export function survivalReporters(): R[] {
       out.push({
         id: `${prefix}.survival${age}y`, label: `${Plural} not failed at age ${age}`, unit: 'share 0-1',
         description: `Kaplan-Meier estimate of the share of ${plural} that have not failed ${age} years after founding (${ABSORBED_WORDING[kind]} ones censored)`,
-        sample: (s) => survivalAt(curvesNow(s)[kind]!.failure, age),
+        sample: (s) => survivalNow(s, kind, 'failure', age),
       });
       out.push({
         id: `${prefix}.anyExitSurvival${age}y`, label: `${Plural} neither failed nor ${ABSORBED_WORDING[kind]} at age ${age}`, unit: 'share 0-1',
         description: `Kaplan-Meier estimate of the share of ${plural} still independent ${age} years after founding (neither failed nor ${ABSORBED_WORDING[kind]})`,
-        sample: (s) => survivalAt(curvesNow(s)[kind]!.anyExit, age),
+        sample: (s) => survivalNow(s, kind, 'any-exit', age),
       });
     }
   }
