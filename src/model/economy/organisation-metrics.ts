@@ -4,8 +4,8 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
-import { equityAtSample, meanWealthReporter, modeShare, perSample } from './sample-memo.ts';
-import { ORG_COOPERATIVE, ORG_FIRM } from './organisation-table.ts';
+import { equityAtSample, meanWealthReporter, modeShare, perPerson, perSample } from './sample-memo.ts';
+import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from './person-table.ts';
 import { retainedShareReporters } from './retained-share.ts';
 import { organisationSizeReporters } from './organisation-sizes.ts';
@@ -15,7 +15,13 @@ type R = ScalarReporter<EconomyState>;
 const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
   ({ id, label, unit, description, sample });
 
-const alive = (s: EconomyState, kind: number) => s.orgs.all.filter((o) => o.alive && o.kind === kind);
+/** The live organisations of each kind at this sample, in id order (read-only). */
+const aliveNow = perSample((s) => {
+  const byKind: Organisation[][] = [[], [], []];
+  for (const o of s.orgs.all) if (o.alive) byKind[o.kind]!.push(o);
+  return byKind;
+});
+const alive = (s: EconomyState, kind: number): readonly Organisation[] => aliveNow(s)[kind]!;
 
 
 /** Per person: beneficial ownership of productive assets by value (MODEL.md 6), in cents. */
@@ -23,11 +29,12 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
   const { assets, bonds, orgs, persons } = s;
   out.fill(0);
   const value = new Float64Array(orgs.all.length);
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a] && assets.classOf(a).productive) value[assets.owner[a]!]! += assets.bookValue(a, s.tick); }
+  const { alive: inService, classProductive, cls, owner } = assets;
+  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (inService[a] && classProductive[cls[a]!]) value[owner[a]!]! += assets.bookValue(a, s.tick); }
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const sr = activeIds[i]!;
     const asset = bonds.asset[sr]!;
-    if (!assets.alive[asset] || !assets.classOf(asset).productive) continue;
+    if (!inService[asset] || !classProductive[cls[asset]!]) continue;
     const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
     for (let h = bonds.firstHolding[sr]!; h < end; h++) {
       const principal = bonds.principalCents[h]!;
@@ -36,13 +43,13 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
       if (p >= 0) out[p]! += principal;
     }
   }
-  for (const org of orgs.all) value[org.id] = Math.max(0, value[org.id]!);
-  for (let p = 0; p < persons.count; p++) {
-    const m = persons.memberOf[p]!;
-    const c = persons.coopOf[p]!;
-    if (m >= 0 && orgs.all[m]!.members > 0) out[p]! += value[m]! / orgs.all[m]!.members;
-    if (c >= 0 && orgs.all[c]!.members > 0) out[p]! += value[c]! / orgs.all[c]!.members;
+  // What each membership holds (the same quotient for every member), -1 where there are no members.
+  const perMember = new Float64Array(orgs.all.length);
+  for (const org of orgs.all) {
+    value[org.id] = Math.max(0, value[org.id]!);
+    perMember[org.id] = org.members > 0 ? value[org.id]! / org.members : -1;
   }
+  addMemberships(persons.memberOf, persons.coopOf, persons.count, perMember, out);
   for (const firm of orgs.all) {
     if (!firm.alive || firm.kind !== ORG_FIRM) continue;
     let total = 0;
@@ -50,6 +57,16 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
     if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (value[firm.id]! * firm.contributed[k]!) / total;
   }
   return out;
+}
+
+/** Adds each person's commune and cooperative membership (perMember, skipped where -1) to `out`. */
+function addMemberships(memberOf: Int32Array, coopOf: Int32Array, count: number, perMember: Float64Array, out: Float64Array): void {
+  for (let p = 0; p < count; p++) {
+    const m = memberOf[p]!;
+    const c = coopOf[p]!;
+    if (m >= 0 && perMember[m]! >= 0) out[p]! += perMember[m]!;
+    if (c >= 0 && perMember[c]! >= 0) out[p]! += perMember[c]!;
+  }
 }
 
 /** Per person: firm claims, its firm shares at book equity plus the firm bonds it holds (cents). */
@@ -94,11 +111,29 @@ function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Arr
   };
 }
 
-const propertyNow = perSample((s) => propertyCents(s, new Float64Array(s.persons.count)));
-const sortedPropertyNow = perSample((s) => sortedCopy(propertyNow(s)));
+const propertyNow = perSample((s, previous: Float64Array | undefined) => propertyCents(s, perPerson(previous, s.persons.count)));
+const sortedPropertyNow = perSample((s, previous: Float64Array | undefined) => sortedCopy(propertyNow(s), previous));
+const firmClaimsNow = perSample((s, previous: Float64Array | undefined) => firmClaimsCents(s, perPerson(previous, s.persons.count)));
 /** Each person's firm claims in cents at this sample, sorted ascending (read-only). */
-export const sortedFirmClaimsNow = perSample((s) => sortedCopy(firmClaimsCents(s, new Float64Array(s.persons.count))));
-const cooperativePayNow = perSample(cooperativePay);
+export const sortedFirmClaimsNow = perSample((s, previous: Float64Array | undefined) => sortedCopy(firmClaimsNow(s), previous));
+const cooperativePayNow = perSample((s) => cooperativePay(s));
+/** The Theil decomposition of cooperative pay, for its total and its between-cooperative share. */
+const cooperativeTheilNow = perSample((s) => {
+  const c = cooperativePayNow(s);
+  return theilDecomposition(c.pay, c.group);
+});
+
+/** Firm employees and their wage rates summed in person order, for the count and the mean. */
+const firmEmployeesNow = perSample((s) => {
+  const { employer, mode, count } = s.persons;
+  const all = s.orgs.all;
+  let n = 0, wageRateSum = 0;
+  for (let p = 0; p < count; p++) {
+    const e = employer[p]!;
+    if (e >= 0 && mode[p] === MODE_EMPLOYEE && all[e]!.kind === ORG_FIRM) { wageRateSum += all[e]!.wageRateCents; n++; }
+  }
+  return { n, wageRateSum };
+});
 
 function distributionShares(prefix: string, what: string, sorted: (s: EconomyState) => Float64Array, withTop1: boolean): R[] {
   const out: R[] = [];
@@ -110,21 +145,13 @@ function distributionShares(prefix: string, what: string, sorted: (s: EconomySta
 export function organisationReporters(): R[] {
   return [
     scalar('firms.count', 'Firms', 'firms', 'capitalist firms alive', (s) => alive(s, ORG_FIRM).length),
-    scalar('firms.employees', 'Firm employees', 'persons', 'persons employed by firms', (s) => {
-      let n = 0;
-      for (let p = 0; p < s.persons.count; p++) { const e = s.persons.employer[p]!; if (e >= 0 && s.persons.mode[p] === MODE_EMPLOYEE && s.orgs.all[e]!.kind === ORG_FIRM) n++; }
-      return n;
-    }),
+    scalar('firms.employees', 'Firm employees', 'persons', 'persons employed by firms', (s) => firmEmployeesNow(s).n),
     scalar('firms.founded', 'Firms founded', 'firms', 'firms founded since the start (initial ones included)', (s) => s.counters.firmsFounded),
     scalar('firms.failed', 'Firm bankruptcies', 'firms', 'firms liquidated since the start (bankrupt, or wound up without assets)', (s) => s.counters.firmsFailed),
     scalar('firms.takeovers', 'Takeovers', 'takeovers', 'firms bought by other firms at book equity since the start', (s) => s.counters.takeovers),
     scalar('firms.wagePerSkill', 'Wage per unit of skill', 'money units per month', 'mean over firm employees of the monthly wage per unit of skill (their firm\'s wage rate)', (s) => {
-      let sum = 0, n = 0;
-      for (let p = 0; p < s.persons.count; p++) {
-        const e = s.persons.employer[p]!;
-        if (e >= 0 && s.persons.mode[p] === MODE_EMPLOYEE && s.orgs.all[e]!.kind === ORG_FIRM) { sum += s.orgs.all[e]!.wageRateCents; n++; }
-      }
-      return n > 0 ? sum / n / CENTS_PER_UNIT : Number.NaN;
+      const { n, wageRateSum } = firmEmployeesNow(s);
+      return n > 0 ? wageRateSum / n / CENTS_PER_UNIT : Number.NaN;
     }),
     scalar('firms.propertyShareOfValueAdded', 'Property share of firm value added', 'share 0-1', '(sales - wages - depreciation) / (sales - depreciation) of all firms over the last full year; below 0 in a year firms paid more in wages than they added', (s) => {
       const c = s.counters;
@@ -138,13 +165,9 @@ export function organisationReporters(): R[] {
     scalar('cooperatives.founded', 'Cooperatives founded', 'cooperatives', 'cooperatives founded since the start (initial ones included)', (s) => s.counters.coopsFounded),
     scalar('cooperatives.failed', 'Cooperative failures', 'cooperatives', 'cooperatives liquidated since the start', (s) => s.counters.coopsFailed),
     scalar('cooperatives.merges', 'Cooperative merges', 'merges', 'failing cooperatives absorbed by healthy ones since the start', (s) => s.counters.coopMerges),
-    scalar('cooperatives.theilTotal', 'Theil index, cooperative pay', 'index', 'Theil index of income per labour-month (distributions and wages) among last year\'s cooperative workers', (s) => {
-      const c = cooperativePayNow(s);
-      return theilDecomposition(c.pay, c.group).total;
-    }),
+    scalar('cooperatives.theilTotal', 'Theil index, cooperative pay', 'index', 'Theil index of income per labour-month (distributions and wages) among last year\'s cooperative workers', (s) => cooperativeTheilNow(s).total),
     scalar('cooperatives.theilBetweenShare', 'Between-cooperative share of Theil', 'share 0-1', 'between-cooperative part of the Theil index of income per labour-month among last year\'s cooperative workers, over the total', (s) => {
-      const c = cooperativePayNow(s);
-      const t = theilDecomposition(c.pay, c.group);
+      const t = cooperativeTheilNow(s);
       return t.total > 0 ? t.between / t.total : Number.NaN;
     }),
     scalar('cooperatives.hiredToMemberPay', 'Hired pay / member pay', 'ratio', 'mean wage per month of hired cooperative workers over mean distribution per member-month, last full year', (s) => {

@@ -88,7 +88,7 @@ export function retainedShares(s: EconomyState, dividendWeight = 1): Float64Arra
   return out;
 }
 
-const sharesNow = perSample(retainedShares);
+const sharesNow = perSample((s) => retainedShares(s));
 const labourSharesNow = perSample((s: EconomyState) => retainedShares(s, 0));
 
 type R = ScalarReporter<EconomyState>;

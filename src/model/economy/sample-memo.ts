@@ -7,14 +7,18 @@ import { sortedCopy } from '../inequality.ts';
 import { communeClaimsCents, netWorthCents, organisationEquity } from './net-worth.ts';
 import { MODE_COUNT, MODE_EMPLOYEE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
-/** One computation per state and tick, shared by the reporters sampled together. */
-export function perSample<T>(compute: (s: EconomyState) => T): (s: EconomyState) => T {
+/**
+ * One computation per state and tick, shared by the reporters sampled together. `compute` is
+ * given the previous sample's value to write over (its arrays are reused: no reporter keeps a
+ * memo's value past its sample), undefined the first time.
+ */
+export function perSample<T>(compute: (s: EconomyState, previous: T | undefined) => T): (s: EconomyState) => T {
   let state: EconomyState | undefined;
   let tick = -1;
   let value: T | undefined;
   return (s) => {
     if (s !== state || s.tick !== tick || value === undefined) {
-      value = compute(s);
+      value = compute(s, value);
       state = s;
       tick = s.tick;
     }
@@ -22,23 +26,30 @@ export function perSample<T>(compute: (s: EconomyState) => T): (s: EconomyState)
   };
 }
 
+/** `previous` when it has `n` entries (every caller overwrites all of them), else a fresh array. */
+export function perPerson(previous: Float64Array | undefined, n: number): Float64Array {
+  return previous !== undefined && previous.length === n ? previous : new Float64Array(n);
+}
+
 /** Book equity of every organisation and bond principal of every person, from one walk. */
-const positionsAtSample = perSample((s) => {
-  const holdings = new Float64Array(s.persons.count);
-  return { equity: organisationEquity(s, undefined, holdings), holdings };
+const positionsAtSample = perSample((s, previous: { equity: Float64Array; holdings: Float64Array } | undefined) => {
+  const holdings = perPerson(previous?.holdings, s.persons.count);
+  return { equity: organisationEquity(s, previous?.equity, holdings), holdings };
 });
 
 /** Book equity of every organisation at this sample (read-only: callers must not write it). */
 export const equityAtSample = (s: EconomyState): Float64Array => positionsAtSample(s).equity;
 
 /** Net worth of every person in cents at this sample (read-only). */
-export const netWorthAtSample = perSample((s) => netWorthCents(s, new Float64Array(s.persons.count), equityAtSample(s), positionsAtSample(s).holdings));
+export const netWorthAtSample = perSample((s, previous: Float64Array | undefined) =>
+  netWorthCents(s, perPerson(previous, s.persons.count), equityAtSample(s), positionsAtSample(s).holdings));
 
 /** Each person's commune claims in cents at this sample (read-only). */
-export const communeClaimsAtSample = perSample((s) => communeClaimsCents(s, new Float64Array(s.persons.count), equityAtSample(s)));
+export const communeClaimsAtSample = perSample((s, previous: Float64Array | undefined) =>
+  communeClaimsCents(s, perPerson(previous, s.persons.count), equityAtSample(s)));
 
 /** Each person's commune claims in cents at this sample, sorted ascending (read-only). */
-export const sortedCommuneClaimsAtSample = perSample((s) => sortedCopy(communeClaimsAtSample(s)));
+export const sortedCommuneClaimsAtSample = perSample((s, previous: Float64Array | undefined) => sortedCopy(communeClaimsAtSample(s), previous));
 
 /** Persons in each mode of work at this sample, indexed by mode (one pass for every share). */
 const modeCountsAtSample = perSample((s) => {
