@@ -157,7 +157,7 @@ export function communeAssetShares(s: EconomyState): { byBookValue: number; byNe
   let communesNet = 0;
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
     const a = liveIds[i]!;
-    if (!assets.alive[a] || !assets.classOf(a).productive) continue;
+    if (!assets.alive[a] || !assets.classProductive[assets.cls[a]!]) continue;
     const book = assets.bookValue(a, s.tick);
     total += book;
     if (orgs.get(assets.owner[a]!).kind !== ORG_COMMUNE) continue;
@@ -216,36 +216,50 @@ export function holdersTop10Sorted(sorted: Float64Array): number {
  * month T - 1 (state.tick = T) has seen it when T - t > M.
  */
 export function ownedOutrightCeiling(s: EconomyState): number {
-  const count = communeAssetCount(s);
-  return count > 0 ? communeAssetsPossiblyRedeemed(s) / count : Number.NaN;
+  const { count, possiblyRedeemed } = communeAssetCensus(s);
+  return count > 0 ? possiblyRedeemed / count : Number.NaN;
 }
 
-// The walks of these two ceilings are functions of their own, each ending with its loop: V8
-// compiled a sample's walk on stack and kept that code when it deoptimised after the loop (a
-// division whose feedback had seen only whole numbers, a loop not yet run), which it then did
-// at every later sample (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
-
-function communeAssetCount(s: EconomyState): number {
-  const { assets } = s;
-  let count = 0;
-  for (let i = 0, live = assets.live(); i < live.length; i++) {
-    const a = live[i]!;
-    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count++;
-  }
-  return count;
+/** The communes' live assets at this sample, counted once for every reporter that reads them. */
+export interface CommuneAssetCensus {
+  count: number;
+  /** Redeemed (no series outstanding). */
+  ownedOutright: number;
+  /** Bought without bonds, or whose series could have been redeemed on schedule by now. */
+  possiblyRedeemed: number;
+  /** Their lifespans (months) summed. */
+  lifespanMonthsSum: number;
+  /** How many of each class. */
+  readonly byClass: Float64Array;
 }
 
-/** Commune assets bought without bonds or whose series could have been redeemed on schedule by now. */
-function communeAssetsPossiblyRedeemed(s: EconomyState): number {
+export const communeAssetCensus = perSample((s, previous: CommuneAssetCensus | undefined): CommuneAssetCensus => {
+  const census = previous !== undefined && previous.byClass.length === s.classes.length
+    ? previous : { count: 0, ownedOutright: 0, possiblyRedeemed: 0, lifespanMonthsSum: 0, byClass: new Float64Array(s.classes.length) };
+  census.count = 0; census.ownedOutright = 0; census.possiblyRedeemed = 0; census.lifespanMonthsSum = 0;
+  census.byClass.fill(0);
+  countCommuneAssets(s, census);
+  return census;
+});
+
+// The walk is a function of its own, ending with its loop: V8 compiled a sample's walk on
+// stack and kept that code when it deoptimised after the loop (a division whose feedback had
+// seen only whole numbers, a loop not yet run), which it then did at every later sample
+// (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
+function countCommuneAssets(s: EconomyState, census: CommuneAssetCensus): void {
   const { assets, bonds, tick } = s;
-  let possible = 0;
+  const { alive, ownerKind, series: seriesOf, cls, classLife } = assets;
+  const { byClass } = census;
   for (let i = 0, live = assets.live(); i < live.length; i++) {
     const a = live[i]!;
-    if (!assets.alive[a] || assets.ownerKind[a] !== ORG_COMMUNE) continue;
-    const series = assets.series[a]!;
-    if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) possible++;
+    if (!alive[a] || ownerKind[a] !== ORG_COMMUNE) continue;
+    census.count++;
+    byClass[cls[a]!]!++;
+    census.lifespanMonthsSum += classLife[cls[a]!]!;
+    const series = seriesOf[a]!;
+    if (series < 0) census.ownedOutright++;
+    if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) census.possiblyRedeemed++;
   }
-  return possible;
 }
 
 /**
@@ -259,7 +273,7 @@ function communeAssetsPossiblyRedeemed(s: EconomyState): number {
  */
 export function ownedOutrightCeilingByClass(s: EconomyState): number {
   const { classes } = s;
-  const count = communeAssetsByClass(s);
+  const count = communeAssetCensus(s).byClass;
   let sum = 0, n = 0;
   for (let c = 0; c < classes.length; c++) {
     if (count[c] === 0) continue;
@@ -269,17 +283,6 @@ export function ownedOutrightCeilingByClass(s: EconomyState): number {
     n += count[c]!;
   }
   return n > 0 ? sum / n : Number.NaN;
-}
-
-/** The communes' live assets of each class. */
-function communeAssetsByClass(s: EconomyState): Float64Array {
-  const { assets, classes } = s;
-  const count = new Float64Array(classes.length);
-  for (let i = 0, live = assets.live(); i < live.length; i++) {
-    const a = live[i]!;
-    if (assets.alive[a] && assets.ownerKind[a] === ORG_COMMUNE) count[assets.cls[a]!]!++;
-  }
-  return count;
 }
 
 /**

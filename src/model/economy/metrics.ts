@@ -9,7 +9,7 @@ import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
-import { claimReporters } from './claim-metrics.ts';
+import { claimReporters, communeAssetCensus } from './claim-metrics.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';
 import { financeReporters } from './finance-metrics.ts';
@@ -46,43 +46,44 @@ export const possessionDistribution: DistributionReporter<EconomyState> = {
   id: 'possession', label: 'possession', unit: 'money units',
   description: 'per person: book value of the productive asset and home it possesses',
   values: (state, reuse) => {
-    const { persons, assets, tick } = state;
+    const { persons } = state;
     const out = reuse !== undefined && reuse.length === persons.count ? reuse : new Float64Array(persons.count);
-    const { asset, home } = persons;
-    for (let p = 0; p < persons.count; p++) {
-      let v = 0;
-      if (asset[p]! >= 0) v += assets.bookValue(asset[p]!, tick);
-      if (home[p]! >= 0) v += assets.bookValue(home[p]!, tick);
-      out[p] = v / CENTS_PER_UNIT;
-    }
+    possessionUnits(state, persons.asset, persons.home, persons.count, out);
     return out;
   },
 };
 
+/** Book value of each person's asset and home in money units, read off the class tables as `bookValue` reads them. */
+function possessionUnits(state: EconomyState, asset: Int32Array, home: Int32Array, count: number, out: Float64Array): void {
+  const { assets, tick } = state;
+  const { bornTick, cls, classBookValue } = assets;
+  for (let p = 0; p < count; p++) {
+    let v = 0;
+    const a = asset[p]!;
+    if (a >= 0) {
+      const age = tick - bornTick[a]!;
+      const table = classBookValue[cls[a]!]!;
+      v += age >= 0 && age < table.length ? table[age]! : assets.bookValue(a, tick);
+    }
+    const h = home[p]!;
+    if (h >= 0) {
+      const age = tick - bornTick[h]!;
+      const table = classBookValue[cls[h]!]!;
+      v += age >= 0 && age < table.length ? table[age]! : assets.bookValue(h, tick);
+    }
+    out[p] = v / CENTS_PER_UNIT;
+  }
+}
+
 const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState, c: SampleContext<EconomyState>) => number): R =>
   ({ id, label, unit, description, sample });
 
-function communes(s: EconomyState) {
-  return s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE);
-}
+/** The live communes at this sample, in id order (read-only: many reporters walk them). */
+const communes = perSample((s) => s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE));
 
 /** Communes own assets beside firms and cooperatives; commune reporters count only theirs. */
 const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
 
-/** Commune assets at this sample: how many, how many owned outright, their lifespans summed. */
-const communeAssetsNow = perSample((s) => {
-  const { assets } = s;
-  const live = assets.live();
-  let count = 0, ownedOutright = 0, lifespanSum = 0;
-  for (let k = 0; k < live.length; k++) {
-    const a = live[k]!;
-    if (!assets.alive[a] || !isCommuneAsset(s, a)) continue;
-    count++;
-    if (assets.series[a]! < 0) ownedOutright++;
-    lifespanSum += assets.classOf(a).lifespanMonths;
-  }
-  return { count, ownedOutright, lifespanSum };
-});
 
 /** Members of last year, by decile of property used relative to their commune's per-capita use. */
 export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
@@ -151,7 +152,7 @@ export function economyReporters(): R[] {
     scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
     scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
     scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => communeAssetsNow(s).count),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => communeAssetCensus(s).count),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
@@ -177,14 +178,14 @@ export function economyReporters(): R[] {
       return weight > 0 ? sum / weight : Number.NaN;
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
-      const { count, ownedOutright } = communeAssetsNow(s);
+      const { count, ownedOutright } = communeAssetCensus(s);
       return count > 0 ? ownedOutright / count : 0;
     }),
     scalar('communes.ownedOutrightCeiling', 'Owned-outright pooled benchmark (v2)', 'share 0-1', 'the v2 "ceiling", no bound (the owned-outright share exceeded it, 1.23 of it): 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
-      const { count, lifespanSum } = communeAssetsNow(s);
-      return count > 0 ? Math.max(0, 1 - maturity / (lifespanSum / count)) : Number.NaN;
+      const { count, lifespanMonthsSum } = communeAssetCensus(s);
+      return count > 0 ? Math.max(0, 1 - maturity / (lifespanMonthsSum / count)) : Number.NaN;
     }),
     scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent communes collected, last full year', (s) => {
       const rent = s.housingLastYear[RENT_BY_KIND + ORG_COMMUNE]!;
