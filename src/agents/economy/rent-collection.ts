@@ -18,21 +18,27 @@ const depreciationOf = depreciationPerMonthCents;
 const COMMUNE = ORG_COMMUNE;
 const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
-/*
- * This month's sums per person (state.scratch.rentSums), four to a person side by side: the
- * class price of the commune property it uses, the rent it paid for that, the part of that on productive assets, and
- * the rent charged to its own income. Assets come in id order, so possessors come at random;
- * four adjacent sums cost one cache line per person where the person table's four columns cost
- * four (the phase ran 14% faster). Whole cents add exactly in any order, so folding them into
- * the columns after the loop gives the same values.
+/**
+ * How each person's let assets were settled this month, one byte for its productive asset and
+ * one for its home (a person possesses those two at most: possession.ts): possessed, paid, paid
+ * by its cooperative, commune property. The walk over assets, in id order with possessors at
+ * random, writes one byte per asset into these 20 kB, and a walk over persons folds them into
+ * the yearly sums: the sums per person the walk once added to directly (32 bytes a person,
+ * 320 kB at 10,000) missed the cache at nearly every asset.
  */
+const POSSESSED = 1;
+const PAID = 2;
+const PAID_BY_COOPERATIVE = 4;
+const COMMUNAL = 8;
+let assetSettled = new Uint8Array(0);
+let homeSettled = new Uint8Array(0);
 
 export function collectRent(state: EconomyState): void {
   const { assets, persons, ledger, orgs, bonds, params, counters } = state;
   // Columns read once into locals: the loop below runs over every asset every month.
-  const { alive, possessor, ownerKind, rentCents, cls, classPrice, missedRent, series, letOut } = assets;
+  const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut } = assets;
   const productive = assets.classProductive;
-  const { mode, employer, useYear, rentYear, labourYear, incomeCents, firstAccount } = persons;
+  const { mode, employer, firstAccount } = persons;
   const escrow = bonds.escrow;
   const organisations = orgs.all;
   const reserve = params.depreciationReserve;
@@ -42,9 +48,12 @@ export function collectRent(state: EconomyState): void {
   let producersPoolRent = 0;
   let nonMembersPoolRent = 0;
   const housing = state.housingYear;
-  const n = persons.count;
-  // All zero between calls: the fold below zeroes each cell it reads.
-  const acc = state.scratch.rentSums;
+  if (assetSettled.length < persons.count) {
+    assetSettled = new Uint8Array(persons.count);
+    homeSettled = new Uint8Array(persons.count);
+  }
+  const byAsset = assetSettled.fill(0, 0, persons.count);
+  const byHome = homeSettled.fill(0, 0, persons.count);
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
     if (!alive[a]) continue;
@@ -53,24 +62,27 @@ export function collectRent(state: EconomyState): void {
     if (p < 0 || !letOut[a]) continue;
     const rent = rentCents[a]!;
     const c = cls[a]!;
+    const isProductive = productive[c]!;
+    const settledBy = isProductive ? byAsset : byHome;
     // The cooperative pays for the asset its member works for it, not for the member's home
     // (v2 charged a member's home rent to its cooperative).
-    const collective = productive[c] && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
+    const collective = isProductive && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
     const account = collective >= 0 ? organisations[collective]!.account : firstAccount + p;
-    const q = 4 * p;
     const kind = ownerKind[a]!;
-    // Use of commune property and rent paid for it (MODEL.md 7, claim 2) count commune assets only.
-    const communal = kind === COMMUNE ? 1 : 0;
-    acc[q]! += communal * classPrice[c]!;
-    if (rent <= 0) continue;
+    const how = kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED;
+    if (rent <= 0) {
+      settledBy[p] = how;
+      continue;
+    }
     if (ledger.balance(account) < rent) {
       missedRent[a]!++;
+      settledBy[p] = how;
       continue;
     }
     missedRent[a] = 0;
     const seriesId = series[a]!;
     housing[RENT_BY_KIND + kind]! += rent;
-    if (!productive[c]) housing[HOME_RENT_BY_KIND + kind]! += rent;
+    if (!isProductive) housing[HOME_RENT_BY_KIND + kind]! += rent;
     if (kind !== COMMUNE) {
       const owner = organisations[assets.owner[a]!]!;
       ledger.transfer(account, owner.account, rent, RENT);
@@ -89,29 +101,64 @@ export function collectRent(state: EconomyState): void {
       if (toPool > 0) ledger.transfer(account, owner.account, toPool, RENT);
       owner.poolIncomeMonth += toPool;
       poolRent += toPool;
-      if (productive[c]) producersPoolRent += toPool;
+      if (isProductive) producersPoolRent += toPool;
       if (persons.memberOf[p] !== owner.id) nonMembersPoolRent += toPool;
     }
-    acc[q + 1]! += communal * rent;
     rentTotal += rent;
     if (collective >= 0) {
       organisations[collective]!.rentMonth += rent;
-      continue;
+      settledBy[p] = how | PAID | PAID_BY_COOPERATIVE;
+    } else {
+      settledBy[p] = how | PAID;
     }
-    if (productive[c]) acc[q + 2]! += rent;
-    acc[q + 3]! += rent;
-  }
-  // Untouched persons add zeros: a sum here is never -0, so no column's sign changes. Each
-  // cell is zeroed once read, ready for next month (no separate pass to clear them).
-  for (let p = 0, q = 0; p < n; p++, q += 4) {
-    useYear[p]! += acc[q]!;
-    rentYear[p]! += acc[q + 1]!;
-    labourYear[p]! -= acc[q + 2]!;
-    incomeCents[p]! -= acc[q + 3]!;
-    acc[q] = 0; acc[q + 1] = 0; acc[q + 2] = 0; acc[q + 3] = 0;
   }
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;
   counters.poolRentFromProducersCents += producersPoolRent;
   counters.poolRentFromNonMembersCents += nonMembersPoolRent;
+  foldRentIntoPersons(state, byAsset, byHome);
+}
+
+/**
+ * Adds this month's rent to each person's yearly sums: the class price of the commune property
+ * it uses and the rent it paid for that (MODEL.md 7, claim 2), the rent charged to its labour
+ * income and to its income. Every person adds its four sums, zeros included, as before; each is
+ * whole cents, so the same in any order.
+ */
+function foldRentIntoPersons(state: EconomyState, byAsset: Uint8Array, byHome: Uint8Array): void {
+  const { assets, persons } = state;
+  const { rentCents, cls, classPrice } = assets;
+  const { asset, home, useYear, rentYear, labourYear, incomeCents } = persons;
+  for (let p = 0; p < persons.count; p++) {
+    let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
+    const onAsset = byAsset[p]!;
+    if (onAsset !== 0) {
+      const a = asset[p]!;
+      const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
+      use += communal * classPrice[cls[a]!]!;
+      if ((onAsset & PAID) !== 0) {
+        const rent = rentCents[a]!;
+        communeRent += communal * rent;
+        if ((onAsset & PAID_BY_COOPERATIVE) === 0) {
+          labourRent += rent;
+          ownRent += rent;
+        }
+      }
+    }
+    const onHome = byHome[p]!;
+    if (onHome !== 0) {
+      const h = home[p]!;
+      const communal = (onHome & COMMUNAL) !== 0 ? 1 : 0;
+      use += communal * classPrice[cls[h]!]!;
+      if ((onHome & PAID) !== 0) {
+        const rent = rentCents[h]!;
+        communeRent += communal * rent;
+        ownRent += rent;
+      }
+    }
+    useYear[p]! += use;
+    rentYear[p]! += communeRent;
+    labourYear[p]! -= labourRent;
+    incomeCents[p]! -= ownRent;
+  }
 }
