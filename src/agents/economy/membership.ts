@@ -11,12 +11,28 @@ export function pairKey(a: number, b: number): number {
 }
 
 export function creditLabour(state: EconomyState, moves: Map<number, number>): void {
-  const { persons, assets, params } = state;
+  creditLabourCounting(state, moves, false);
+}
+
+/**
+ * creditLabour and recountOrganisations in one walk over persons, as the month runs them: each
+ * person's count reads only what its own labour credit just wrote.
+ */
+export function creditLabourAndRecount(state: EconomyState, moves: Map<number, number>): void {
+  creditLabourCounting(state, moves, true);
+  writeCounts(state);
+}
+
+function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean): void {
+  const { persons, assets, params, orgs } = state;
   const COMMUNE = ORG_COMMUNE;
-  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
+  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder, coopOf, employer } = persons;
   const { owner, ownerKind } = assets;
   const { tick } = state;
   const { laborToJoinMonths, lapseMonths } = params;
+  const n = orgs.all.length;
+  if (recount) clearCounts(n);
+  const counted = counts;
   for (let p = 0; p < persons.count; p++) {
     const a = asset[p]!;
     if (a >= 0 && ownerKind[a] === COMMUNE) {
@@ -45,36 +61,55 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
       memberOf[p] = -1;
       founder[p] = 0;
     }
+    if (!recount) continue;
+    const m = memberOf[p]!;
+    if (m >= 0) counted[m]!++;
+    const k = coopOf[p]!;
+    if (k >= 0) counted[k]!++;
+    const e = employer[p]!;
+    if (e >= 0 && e !== k) counted[n + e]!++;
+    const probation = probationOf[p]!;
+    if (probation >= 0 && a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
   }
 }
 
 /** Members, hired employees and probationers per organisation (scratch: three blocks of one entry per organisation). */
 let counts = new Int32Array(64);
 
+function clearCounts(n: number): void {
+  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
+  counts.fill(0, 0, 3 * n);
+}
+
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
 export function recountOrganisations(state: EconomyState): void {
   const { persons, assets, orgs } = state;
   // Counted in typed arrays, then written to the records once (no object chase per person).
   const n = orgs.all.length;
-  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
-  counts.fill(0, 0, 3 * n);
+  clearCounts(n);
+  const counted = counts;
   const { memberOf, coopOf, employer, asset, probationOf } = persons;
   const owner = assets.owner;
   for (let p = 0; p < persons.count; p++) {
     const m = memberOf[p]!;
-    if (m >= 0) counts[m]!++;
+    if (m >= 0) counted[m]!++;
     const c = coopOf[p]!;
-    if (c >= 0) counts[c]!++;
+    if (c >= 0) counted[c]!++;
     const e = employer[p]!;
-    if (e >= 0 && e !== c) counts[n + e]!++;
+    if (e >= 0 && e !== c) counted[n + e]!++;
     // Probation first: most persons are on none, and the asset's owner is a random read.
     const probation = probationOf[p]!;
     if (probation >= 0) {
       const a = asset[p]!;
-      if (a >= 0 && owner[a] === probation) counts[2 * n + probation]!++;
+      if (a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
     }
   }
-  for (const org of orgs.all) {
+  writeCounts(state);
+}
+
+function writeCounts(state: EconomyState): void {
+  const n = state.orgs.all.length;
+  for (const org of state.orgs.all) {
     org.members = counts[org.id]!;
     org.hired = counts[n + org.id]!;
     org.probationers = counts[2 * n + org.id]!;

@@ -10,7 +10,7 @@ import { moveCycle } from './business-cycle.ts';
 import { moveProductivity } from './enterprise-productivity.ts';
 import { closeFinanceYear } from './credit-history.ts';
 import { collectRent } from './rent-collection.ts';
-import { creditLabour, recountOrganisations, rollMonthlyHistory } from './membership.ts';
+import { creditLabourAndRecount, recountOrganisations, rollMonthlyHistory } from './membership.ts';
 import { holderBookkeeping, serviceCommuneBonds } from './commune-bond-service.ts';
 import { enforceDefaults, enforceSeriesDefaults } from './defaults.ts';
 import { payCommuneDividends } from './dividends.ts';
@@ -59,7 +59,7 @@ export function economyPhases(state: EconomyState): {
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
     { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); moveShocks(st, shocks); produceAndSell(st); } },
-    { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabour(st, moves); recountOrganisations(st); rollMonthlyHistory(st); } },
+    { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabourAndRecount(st, moves); rollMonthlyHistory(st); } },
     { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
     {
