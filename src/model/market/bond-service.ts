@@ -48,9 +48,20 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const count = book.holdingCount[s]!;
+  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay);
+  return serviceMany(ledger, book, s, escrow, first, count, onPaid, prepay);
+}
+
+/**
+ * serviceSeries for a series of several holdings. A function of its own, as are the one
+ * holding's (serviceSingle) and the missed month's (missPayment): in one function, the code
+ * V8 optimised from a run's history (early months: mostly series of one holding, and misses)
+ * served a month-120 book in 1.3-1.9x the time of a copy optimised on that month alone, likely
+ * its inlining budget spent on the other paths; split, 1.0-1.1x (bench of communes-only).
+ */
+function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean): boolean {
   const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
-  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay);
   // Each holding's scheduled split, computed once and read by the passes below.
   if (count > scheduled.interest.length) growScheduled(count);
   const interestDue = scheduled.interest;
@@ -73,24 +84,13 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
     after += p - principal;
   }
   const available = ledger.balance(escrow);
-  if (available < due) {
-    let capitalised = 0;
-    for (let h = first; h < end; h++) {
-      const p = balances[h]!;
-      if (p <= 0) continue;
-      const interest = interestOn(p, annualYield[h]!);
-      balances[h] = p + interest;
-      capitalised += interest;
-    }
-    book.seriesOutstandingCents[s]! += capitalised;
-    return false;
-  }
+  if (available < due) return missPayment(book, s, first, end);
   // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
   if (owed) book.paymentsMade[s]!++;
   // Prepayment: pro rata to the balances left after the scheduled payment.
   const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
   const prepaid = scheduled.prepaid;
-  if (extra > 0) allocateProRata(extra, leftOf, prepaid, count);
+  if (extra > 0) allocateProRata(extra, leftOf, prepaid, count, after);
   let open = false;
   let repaid = 0;
   for (let h = first; h < end; h++) {
@@ -110,6 +110,22 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
   book.seriesOutstandingCents[s]! -= repaid;
   if (!open) book.close(s, REDEEMED);
   return true;
+}
+
+/** A missed month: each open holding's interest joins its balance; nothing is paid. */
+function missPayment(book: BondBook, s: number, first: number, end: number): boolean {
+  const balances = book.principalCents;
+  const annualYield = book.annualYield;
+  let capitalised = 0;
+  for (let h = first; h < end; h++) {
+    const p = balances[h]!;
+    if (p <= 0) continue;
+    const interest = interestOn(p, annualYield[h]!);
+    balances[h] = p + interest;
+    capitalised += interest;
+  }
+  book.seriesOutstandingCents[s]! += capitalised;
+  return false;
 }
 
 /**
