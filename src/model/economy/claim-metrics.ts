@@ -10,7 +10,7 @@ import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSampl
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { topShare } from '../inequality.ts';
 import { EXIT_FAILED, HISTORY_MONTHS, ORG_COMMUNE } from './organisation-table.ts';
-import { SERIES_ACTIVE } from '../market/bond-series.ts';
+import { assetCensus } from './asset-census.ts';
 
 type R = ScalarReporter<EconomyState>;
 
@@ -151,19 +151,7 @@ export function communeFailureHazard(s: EconomyState): number {
 
 /** Productive assets' book value: all of it, the communes', and the communes' net of their bonds. */
 export function communeAssetShares(s: EconomyState): { byBookValue: number; byNetEquity: number } {
-  const { assets, bonds, orgs } = s;
-  let total = 0;
-  let communes = 0;
-  let communesNet = 0;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
-    const a = liveIds[i]!;
-    if (!assets.alive[a] || !assets.classProductive[assets.cls[a]!]) continue;
-    const book = assets.bookValue(a, s.tick);
-    total += book;
-    if (orgs.get(assets.owner[a]!).kind !== ORG_COMMUNE) continue;
-    communes += book;
-    communesNet += book - (assets.series[a]! >= 0 ? bonds.outstanding(assets.series[a]!) : 0);
-  }
+  const { productiveBookCents: total, communeProductiveBookCents: communes, communeProductiveNetCents: communesNet } = assetCensus(s);
   return total > 0 ? { byBookValue: communes / total, byNetEquity: communesNet / total } : { byBookValue: Number.NaN, byNetEquity: Number.NaN };
 }
 
@@ -216,50 +204,8 @@ export function holdersTop10Sorted(sorted: Float64Array): number {
  * month T - 1 (state.tick = T) has seen it when T - t > M.
  */
 export function ownedOutrightCeiling(s: EconomyState): number {
-  const { count, possiblyRedeemed } = communeAssetCensus(s);
+  const { count, possiblyRedeemed } = assetCensus(s);
   return count > 0 ? possiblyRedeemed / count : Number.NaN;
-}
-
-/** The communes' live assets at this sample, counted once for every reporter that reads them. */
-export interface CommuneAssetCensus {
-  count: number;
-  /** Redeemed (no series outstanding). */
-  ownedOutright: number;
-  /** Bought without bonds, or whose series could have been redeemed on schedule by now. */
-  possiblyRedeemed: number;
-  /** Their lifespans (months) summed. */
-  lifespanMonthsSum: number;
-  /** How many of each class. */
-  readonly byClass: Float64Array;
-}
-
-export const communeAssetCensus = perSample((s, previous: CommuneAssetCensus | undefined): CommuneAssetCensus => {
-  const census = previous !== undefined && previous.byClass.length === s.classes.length
-    ? previous : { count: 0, ownedOutright: 0, possiblyRedeemed: 0, lifespanMonthsSum: 0, byClass: new Float64Array(s.classes.length) };
-  census.count = 0; census.ownedOutright = 0; census.possiblyRedeemed = 0; census.lifespanMonthsSum = 0;
-  census.byClass.fill(0);
-  countCommuneAssets(s, census);
-  return census;
-});
-
-// The walk is a function of its own, ending with its loop: V8 compiled a sample's walk on
-// stack and kept that code when it deoptimised after the loop (a division whose feedback had
-// seen only whole numbers, a loop not yet run), which it then did at every later sample
-// (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
-function countCommuneAssets(s: EconomyState, census: CommuneAssetCensus): void {
-  const { assets, bonds, tick } = s;
-  const { alive, ownerKind, series: seriesOf, cls, classLife } = assets;
-  const { byClass } = census;
-  for (let i = 0, live = assets.live(); i < live.length; i++) {
-    const a = live[i]!;
-    if (!alive[a] || ownerKind[a] !== ORG_COMMUNE) continue;
-    census.count++;
-    byClass[cls[a]!]!++;
-    census.lifespanMonthsSum += classLife[cls[a]!]!;
-    const series = seriesOf[a]!;
-    if (series < 0) census.ownedOutright++;
-    if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) census.possiblyRedeemed++;
-  }
 }
 
 /**
@@ -273,7 +219,7 @@ function countCommuneAssets(s: EconomyState, census: CommuneAssetCensus): void {
  */
 export function ownedOutrightCeilingByClass(s: EconomyState): number {
   const { classes } = s;
-  const count = communeAssetCensus(s).byClass;
+  const count = assetCensus(s).byClass;
   let sum = 0, n = 0;
   for (let c = 0; c < classes.length; c++) {
     if (count[c] === 0) continue;

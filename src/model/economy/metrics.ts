@@ -9,7 +9,8 @@ import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
-import { claimReporters, communeAssetCensus } from './claim-metrics.ts';
+import { claimReporters } from './claim-metrics.ts';
+import { assetCensus } from './asset-census.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';
 import { financeReporters } from './finance-metrics.ts';
@@ -81,9 +82,22 @@ const scalar = (id: string, label: string, unit: string, description: string, sa
 /** The live communes at this sample, in id order (read-only: many reporters walk them). */
 const communes = perSample((s) => s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE));
 
-/** Communes own assets beside firms and cooperatives; commune reporters count only theirs. */
-const isCommuneAsset = (s: EconomyState, a: number) => s.assets.ownerKind[a] === ORG_COMMUNE;
+/** rentMinusDividendByDecile's two columns, reused from sample to sample (read before the next fills them). */
+let decileRows = { rel: new Float64Array(0), net: new Float64Array(0) };
 
+/** Possessors of productive commune assets who are neither members nor probationers of the owner. */
+function nonMemberLabour(s: EconomyState): number {
+  const { asset, memberOf, probationOf, count } = s.persons;
+  const { owner, ownerKind } = s.assets;
+  let n = 0;
+  for (let p = 0; p < count; p++) {
+    const a = asset[p]!;
+    if (a < 0 || ownerKind[a] !== ORG_COMMUNE) continue;
+    const o = owner[a]!;
+    if (memberOf[p] !== o && probationOf[p] !== o) n++;
+  }
+  return n;
+}
 
 /** Members of last year, by decile of property used relative to their commune's per-capita use. */
 export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
@@ -97,8 +111,8 @@ export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
     members[m]!++;
   }
   // Rows in person order; sorted by relative use with ties kept in person order (a stable sort).
-  const rel = new Float64Array(persons.count);
-  const net = new Float64Array(persons.count);
+  if (decileRows.rel.length < persons.count) decileRows = { rel: new Float64Array(persons.count), net: new Float64Array(persons.count) };
+  const { rel, net } = decileRows;
   let n = 0;
   for (let p = 0; p < persons.count; p++) {
     const m = persons.lastMemberOf[p]!;
@@ -152,7 +166,7 @@ export function economyReporters(): R[] {
     scalar('communes.founded', 'Communes founded', 'communes', 'communes founded since the start (initial ones excluded)', (s) => s.counters.founded),
     scalar('communes.failed', 'Communes failed', 'communes', 'communes that failed since the start', (s) => s.counters.failed),
     scalar('communes.merges', 'Merges', 'merges', 'commune merges since the start', (s) => s.counters.merged),
-    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => communeAssetCensus(s).count),
+    scalar('communes.assets', 'Commune assets', 'assets', 'assets owned by communes', (s) => assetCensus(s).count),
     scalar('communes.dividendPerMember', 'Dividend per member', 'money units per month', 'mean over communes (weighted by members) of the last dividend per member, per month', (s) => {
       let sum = 0, n = 0;
       for (const o of communes(s)) { sum += o.dividendPerMemberMonthly * o.members; n += o.members; }
@@ -178,29 +192,20 @@ export function economyReporters(): R[] {
       return weight > 0 ? sum / weight : Number.NaN;
     }),
     scalar('communes.ownedOutrightShare', 'Assets owned outright', 'share 0-1', 'share of commune assets (by count) whose bonds are redeemed', (s) => {
-      const { count, ownedOutright } = communeAssetCensus(s);
+      const { count, ownedOutright } = assetCensus(s);
       return count > 0 ? ownedOutright / count : 0;
     }),
     scalar('communes.ownedOutrightCeiling', 'Owned-outright pooled benchmark (v2)', 'share 0-1', 'the v2 "ceiling", no bound (the owned-outright share exceeded it, 1.23 of it): 1 - effective maturity / lifespan: mean months to redemption so far (else the maturity) over the mean lifespan of commune assets', (s) => {
       const c = s.counters;
       const maturity = c.redeemedSeries > 0 ? c.redemptionMonthsSum / c.redeemedSeries : s.params.maturityMonths;
-      const { count, lifespanMonthsSum } = communeAssetCensus(s);
+      const { count, lifespanMonthsSum } = assetCensus(s);
       return count > 0 ? Math.max(0, 1 - maturity / (lifespanMonthsSum / count)) : Number.NaN;
     }),
     scalar('communes.interestShareOfRent', 'Interest to non-members / rent', 'share 0-1', 'interest paid to holders who are not members of the issuing commune, over rent communes collected, last full year', (s) => {
       const rent = s.housingLastYear[RENT_BY_KIND + ORG_COMMUNE]!;
       return rent > 0 ? s.counters.lastYearInterestToNonMembers / rent : 0;
     }),
-    scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', (s) => {
-      let n = 0;
-      for (let p = 0; p < s.persons.count; p++) {
-        const a = s.persons.asset[p]!;
-        if (a < 0 || !isCommuneAsset(s, a)) continue;
-        const owner = s.assets.owner[a]!;
-        if (s.persons.memberOf[p] !== owner && s.persons.probationOf[p] !== owner) n++;
-      }
-      return n;
-    }),
+    scalar('communes.nonMemberLabour', 'Non-member labour on commune assets', 'persons', 'possessors of productive commune assets who are neither members nor probationers of the owner (must stay zero)', nonMemberLabour),
     scalar('bonds.requestsMade', 'Acquisition requests', 'requests', 'requests for an asset made to communes since the start', (s) => s.counters.requestsMade),
     scalar('bonds.requestsCleared', 'Requests cleared', 'requests', 'requests whose bonds cleared (or that the reserve paid) since the start', (s) => s.counters.requestsCleared),
     scalar('bonds.clearedShare', 'Share of requests cleared', 'share 0-1', 'requests cleared / requests made since the start', (s) => s.counters.requestsMade > 0 ? s.counters.requestsCleared / s.counters.requestsMade : Number.NaN),

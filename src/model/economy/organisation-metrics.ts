@@ -8,6 +8,7 @@ import { equityAtSample, meanWealthReporter, modeShare, perPerson, perSample } f
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from './person-table.ts';
 import { retainedShareReporters } from './retained-share.ts';
+import { assetCensus } from './asset-census.ts';
 import { organisationSizeReporters } from './organisation-sizes.ts';
 import { survivalReporters } from './survival-metrics.ts';
 
@@ -28,9 +29,9 @@ const alive = (s: EconomyState, kind: number): readonly Organisation[] => aliveN
 export function propertyCents(s: EconomyState, out: Float64Array): Float64Array {
   const { assets, bonds, orgs, persons } = s;
   out.fill(0);
-  const value = new Float64Array(orgs.all.length);
-  const { alive: inService, classProductive, cls, owner } = assets;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (inService[a] && classProductive[cls[a]!]) value[owner[a]!]! += assets.bookValue(a, s.tick); }
+  // Productive book value per owner, summed in live order by the sample's walk over assets.
+  const value = assetCensus(s).productiveBookByOwner.slice();
+  const { alive: inService, classProductive, cls } = assets;
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const sr = activeIds[i]!;
     const asset = bonds.asset[sr]!;

@@ -1,0 +1,74 @@
+// The live assets as the sampling reads them (MODEL.md 6-7): one walk per sample counts the
+// communes' assets for the owned-outright reporters and sums productive book values for the
+// commune share of productive assets and for property, each sum in the live order it always had.
+import type { EconomyState } from './economy-state.ts';
+import { perSample } from './sample-memo.ts';
+import { ORG_COMMUNE } from './organisation-table.ts';
+import { SERIES_ACTIVE } from '../market/bond-series.ts';
+
+/** The live assets at this sample, as the reporters read them. */
+export interface AssetCensus {
+  count: number;
+  /** Redeemed (no series outstanding). */
+  ownedOutright: number;
+  /** Bought without bonds, or whose series could have been redeemed on schedule by now. */
+  possiblyRedeemed: number;
+  /** Their lifespans (months) summed. */
+  lifespanMonthsSum: number;
+  /** How many of each class. */
+  readonly byClass: Float64Array;
+  /** Book value of every owner's productive assets, of the communes', and of the communes' net of their bonds (cents). */
+  productiveBookCents: number;
+  /** Book value of productive assets per owner (organisation id), in cents. */
+  productiveBookByOwner: Float64Array;
+  communeProductiveBookCents: number;
+  communeProductiveNetCents: number;
+}
+
+export const assetCensus = perSample((s, previous: AssetCensus | undefined): AssetCensus => {
+  const census = previous !== undefined && previous.byClass.length === s.classes.length
+    ? previous : {
+      count: 0, ownedOutright: 0, possiblyRedeemed: 0, lifespanMonthsSum: 0, byClass: new Float64Array(s.classes.length),
+      productiveBookCents: 0, productiveBookByOwner: new Float64Array(0), communeProductiveBookCents: 0, communeProductiveNetCents: 0,
+    };
+  const orgCount = s.orgs.all.length;
+  if (census.productiveBookByOwner.length !== orgCount) census.productiveBookByOwner = new Float64Array(orgCount);
+  census.productiveBookByOwner.fill(0);
+  census.count = 0; census.ownedOutright = 0; census.possiblyRedeemed = 0; census.lifespanMonthsSum = 0;
+  census.productiveBookCents = 0; census.communeProductiveBookCents = 0; census.communeProductiveNetCents = 0;
+  census.byClass.fill(0);
+  walkLiveAssets(s, census);
+  return census;
+});
+
+// The walk is a function of its own, ending with its loop: V8 compiled a sample's walk on
+// stack and kept that code when it deoptimised after the loop (a division whose feedback had
+// seen only whole numbers, a loop not yet run), which it then did at every later sample
+// (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
+function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
+  const { assets, bonds, tick } = s;
+  const all = s.orgs.all;
+  const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner } = assets;
+  const { byClass, productiveBookByOwner: byOwner } = census;
+  for (let i = 0, live = assets.live(); i < live.length; i++) {
+    const a = live[i]!;
+    if (!alive[a]) continue;
+    if (classProductive[cls[a]!]) {
+      // By the owner's record, as the share of productive assets always read it.
+      const book = assets.bookValue(a, tick);
+      census.productiveBookCents += book;
+      byOwner[owner[a]!]! += book;
+      if (all[owner[a]!]?.kind === ORG_COMMUNE) {
+        census.communeProductiveBookCents += book;
+        census.communeProductiveNetCents += book - (seriesOf[a]! >= 0 ? bonds.outstanding(seriesOf[a]!) : 0);
+      }
+    }
+    if (ownerKind[a] !== ORG_COMMUNE) continue;
+    census.count++;
+    byClass[cls[a]!]!++;
+    census.lifespanMonthsSum += classLife[cls[a]!]!;
+    const series = seriesOf[a]!;
+    if (series < 0) census.ownedOutright++;
+    if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) census.possiblyRedeemed++;
+  }
+}
