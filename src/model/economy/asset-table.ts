@@ -4,6 +4,7 @@ import { bookValueCents } from '../market/depreciation.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { settleNumberFields } from '../number-fields.ts';
 import { grown } from '../grown.ts';
+import { AssetCohorts } from './asset-cohorts.ts';
 
 export interface AssetClassParams {
   readonly name: string;
@@ -39,6 +40,8 @@ export class AssetTable {
    * owner chose to rent out.
    */
   letOut = new Uint8Array(64);
+  /** Assets in service by owner, class and tick of birth: book value per owner without a walk over assets. */
+  readonly cohorts = new AssetCohorts();
   /** Told of every asset added (bought from the world) while a run records its events (event-log.ts). */
   onBought: ((asset: number, tick: number) => void) | undefined = undefined;
 
@@ -184,6 +187,7 @@ export class AssetTable {
         left--;
       }
     }
+    this.cohorts.transfer(from, to);
     this.ownedCounts = grown(this.ownedCounts, to + 1);
     this.ownedCounts[to]! += this.ownedBy(from);
     if (from < this.ownedCounts.length) this.ownedCounts[from] = 0;
@@ -191,7 +195,10 @@ export class AssetTable {
 
   /** Takes an asset out of service (scrapped or liquidated); its row stays for the record. */
   retire(asset: number): void {
-    if (this.alive[asset]) this.ownedCounts[this.owner[asset]!]!--;
+    if (this.alive[asset]) {
+      this.ownedCounts[this.owner[asset]!]!--;
+      this.cohorts.leave(asset);
+    }
     this.alive[asset] = 0;
     this.onAuction[asset] = 0;
     this.liveDirty = true;
@@ -211,8 +218,14 @@ export class AssetTable {
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
     this.enqueueForWear(cls, id);
+    this.cohorts.join(id, owner, cls, tick);
     this.onBought?.(id, tick);
     return id;
+  }
+
+  /** Adds to `equity` (by owner) the book value at `tick` of every asset in service (whole cents). */
+  addBookValueByOwner(tick: number, equity: Float64Array): void {
+    this.cohorts.addBookValues(tick, this, equity, this.alive, this.count);
   }
 
   classOf(asset: number): AssetClassParams {

@@ -39,15 +39,8 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
   const { assets, bonds, orgs, ledger } = state;
   const n = orgs.all.length;
   const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
-  const { classLife, classBookValue, cls, bornTick, owner } = assets;
-  const tick = state.tick;
-  const live = assets.live();
-  for (let k = 0; k < live.length; k++) {
-    const a = live[k]!;
-    const c = cls[a]!;
-    const age = tick - bornTick[a]!;
-    if (age < classLife[c]!) equity[owner[a]!]! += age >= 0 ? classBookValue[c]![age]! : assets.bookValue(a, tick);
-  }
+  // By groups of one owner, class and month of birth (asset-cohorts.ts), not asset by asset.
+  assets.addBookValueByOwner(state.tick, equity);
   if (holdings !== undefined) holdings.fill(0);
   const { firstAccount, count } = state.persons;
   const { firstHolding, holdingCount, holder, principalCents, issuer, escrow } = bonds;
