@@ -160,21 +160,14 @@ export class BondBook {
   ): number {
     const id = this.seriesCount++;
     const n = this.seriesCount;
-    this.issuer = grown(this.issuer, n); this.asset = grown(this.asset, n); this.escrow = grown(this.escrow, n);
-    this.faceCents = grown(this.faceCents, n); this.issuedTick = grown(this.issuedTick, n);
-    this.maturityMonths = grown(this.maturityMonths, n); this.status = grown(this.status, n);
-    this.paymentsMade = grown(this.paymentsMade, n); this.seriesLossCents = grown(this.seriesLossCents, n);
-    this.seriesOutstandingCents = grown(this.seriesOutstandingCents, n);
-    this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
+    // The series columns grow together (as the holding columns do): one test, not twelve calls.
+    if (n > this.issuer.length) this.growSeriesColumns(n);
     this.issuer[id] = issue.issuer; this.asset[id] = issue.asset; this.escrow[id] = issue.escrow;
     this.issuedTick[id] = issue.tick; this.maturityMonths[id] = issue.maturityMonths;
     this.status[id] = SERIES_ACTIVE; this.paymentsMade[id] = 0; this.seriesLossCents[id] = 0;
     const first = this.holdings;
     const m = first + allocations.length;
-    this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);
-    this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
-    this.monthsLeft = grown(this.monthsLeft, m); this.interestPaidCents = grown(this.interestPaidCents, m);
-    this.holdingLossCents = grown(this.holdingLossCents, m);
+    if (m > this.holder.length) this.growHoldingColumns(m);
     let face = 0;
     for (let k = 0; k < allocations.length; k++) {
       const a = allocations[k]!;
@@ -191,9 +184,25 @@ export class BondBook {
     this.faceCents[id] = face;
     this.seriesOutstandingCents[id] = face;
     this.issuedFaceCents += face;
-    this.activeIds = grown(this.activeIds, this.activeCount + 1);
+    if (this.activeCount === this.activeIds.length) this.activeIds = grown(this.activeIds, this.activeCount + 1);
     this.activeIds[this.activeCount++] = id;
     return id;
+  }
+
+  private growSeriesColumns(n: number): void {
+    this.issuer = grown(this.issuer, n); this.asset = grown(this.asset, n); this.escrow = grown(this.escrow, n);
+    this.faceCents = grown(this.faceCents, n); this.issuedTick = grown(this.issuedTick, n);
+    this.maturityMonths = grown(this.maturityMonths, n); this.status = grown(this.status, n);
+    this.paymentsMade = grown(this.paymentsMade, n); this.seriesLossCents = grown(this.seriesLossCents, n);
+    this.seriesOutstandingCents = grown(this.seriesOutstandingCents, n);
+    this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
+  }
+
+  private growHoldingColumns(m: number): void {
+    this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);
+    this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
+    this.monthsLeft = grown(this.monthsLeft, m); this.interestPaidCents = grown(this.interestPaidCents, m);
+    this.holdingLossCents = grown(this.holdingLossCents, m);
   }
 
   /** Active series ids in issue order (a view: valid until the next issue or compaction). */
