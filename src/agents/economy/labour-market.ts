@@ -91,11 +91,24 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
 /** Scratch: one firm's wage ceiling by asset class. */
 let ceilingOf = new Float64Array(8);
 
-/** Serves this month's applicants, equips cooperative members, and moves wage rates. */
+/**
+ * Serves this month's applicants, equips cooperative members, and moves wage rates. Each walk
+ * is a function of its own: V8 compiles each for its own loop, not one body whose inlining
+ * budget the first walks spend.
+ */
 export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
-  const { persons, orgs, assets, params } = state;
   if (!hasEnterprises(state)) return;
-  const vacantByOrg = market.vacantByOrg;
+  listVacanciesByOrg(state, market.vacantByOrg);
+  for (const org of state.orgs.all) org.queued = 0;
+  rng.shuffle(state.persons.applicants, state.persons.applicantCount);
+  serveApplicants(state, market, rng, queue);
+  equipMembers(state, market.vacantByOrg, queue, rng);
+  moveWageRates(state, market.vacantByOrg);
+}
+
+/** Each organisation's vacant positions (its own assets, alive, not let out, nobody on them). */
+function listVacanciesByOrg(state: EconomyState, vacantByOrg: number[][]): void {
+  const { orgs, assets } = state;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
   for (const list of vacantByOrg) if (list.length > 0) list.length = 0;
   const enterpriseAssets = state.enterpriseAssets;
@@ -104,8 +117,12 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
     if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
     vacantByOrg[assets.owner[a]!]!.push(a);
   }
-  for (const org of orgs.all) org.queued = 0;
-  rng.shuffle(persons.applicants, persons.applicantCount);
+}
+
+/** The applicants in their shuffled order: admitted as members, hired, or queued. */
+function serveApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
+  const { persons, orgs, params } = state;
+  const vacantByOrg = market.vacantByOrg;
   // Between mode choice and here only communes' assets change: cooperatives' equity stands.
   const equity = market.coops.length > 0 ? market.equity ?? cooperativeEquity(state) : undefined;
   for (let k = 0; k < persons.applicantCount; k++) {
@@ -124,7 +141,11 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
     startWork(state, vacant.pop()!, p, MODE_EMPLOYEE);
   }
   persons.applicantCount = 0;
-  equipMembers(state, vacantByOrg, queue, rng);
+}
+
+/** Each firm's wage rate after this month's hiring. */
+function moveWageRates(state: EconomyState, vacantByOrg: number[][]): void {
+  const { orgs, assets, params } = state;
   const hurdle = hurdleYield(state);
   const classes = assets.classProductive.length;
   if (ceilingOf.length < classes) ceilingOf = new Float64Array(classes);
