@@ -37,4 +37,16 @@ describe('book value by owner', () => {
       expect([...byGroups]).toEqual([...bookValueAssetByAsset(assets, tick)]);
     }
   });
+
+  it('keeps few empty groups: they are dropped once an eighth of the groups are empty', () => {
+    const rng = new RandomStream('seed:1', 'asset-cohorts-test');
+    const assets = new AssetTable(CLASSES);
+    for (let tick = 0; tick < 1000; tick++) {
+      for (let k = 1 + rng.int(6); k > 0; k--) assets.add(rng.int(CLASSES.length), rng.int(OWNERS), tick);
+      for (const a of [...assets.wornOut(tick)]) assets.retire(a);
+      assets.addBookValueByOwner(tick, new Float64Array(OWNERS));
+      const groups = new Set([...assets.live()].map((a) => `${assets.owner[a]}/${assets.cls[a]}/${assets.bornTick[a]}`)).size;
+      expect(assets.cohorts.count).toBeLessThanOrEqual(Math.max(groups + 65, (8 / 7) * groups + 1));
+    }
+  });
 });

@@ -93,5 +93,6 @@ export class AssetCohorts {
     }
     for (let a = 0; a < assetCount; a++) if (alive[a]) this.ofAsset[a] = renumbered[this.ofAsset[a]!]!;
     this.count = n;
+    this.emptied = 0;
   }
 }
