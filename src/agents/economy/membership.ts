@@ -83,10 +83,20 @@ function clearCounts(n: number): void {
 
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
 export function recountOrganisations(state: EconomyState): void {
-  const { persons, assets, orgs } = state;
-  // Counted in typed arrays, then written to the records once (no object chase per person).
-  const n = orgs.all.length;
-  clearCounts(n);
+  clearCounts(state.orgs.all.length);
+  countPersons(state);
+  writeCounts(state);
+}
+
+/**
+ * Counted in typed arrays, then written to the records once (no object chase per person). The
+ * walk has a function of its own, ending with its loop: called only at year end, V8 compiled it
+ * on stack at the first call and kept that code, which gave up at the call after the loop at
+ * every later call (some 200 deoptimisations a 50-year run).
+ */
+function countPersons(state: EconomyState): void {
+  const { persons, assets } = state;
+  const n = state.orgs.all.length;
   const counted = counts;
   const { memberOf, coopOf, employer, asset, probationOf } = persons;
   const owner = assets.owner;
@@ -104,7 +114,6 @@ export function recountOrganisations(state: EconomyState): void {
       if (a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
     }
   }
-  writeCounts(state);
 }
 
 function writeCounts(state: EconomyState): void {
