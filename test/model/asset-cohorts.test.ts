@@ -38,7 +38,7 @@ describe('book value by owner', () => {
     }
   });
 
-  it('keeps few empty groups: they are dropped once an eighth of the groups are empty', () => {
+  it('keeps few empty groups: they are dropped once half of the groups are empty', () => {
     const rng = new RandomStream('seed:1', 'asset-cohorts-test');
     const assets = new AssetTable(CLASSES);
     for (let tick = 0; tick < 1000; tick++) {
@@ -46,7 +46,7 @@ describe('book value by owner', () => {
       for (const a of [...assets.wornOut(tick)]) assets.retire(a);
       assets.addBookValueByOwner(tick, new Float64Array(OWNERS));
       const groups = new Set([...assets.live()].map((a) => `${assets.owner[a]}/${assets.cls[a]}/${assets.bornTick[a]}`)).size;
-      expect(assets.cohorts.count).toBeLessThanOrEqual(Math.max(groups + 65, (8 / 7) * groups + 1));
+      expect(assets.cohorts.count).toBeLessThanOrEqual(Math.max(groups + 65, 2 * groups + 1));
     }
   });
 });

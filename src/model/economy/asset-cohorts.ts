@@ -9,7 +9,7 @@ import { bookValueCents } from '../market/depreciation.ts';
 /**
  * Assets in service counted by owner, class and tick of birth, kept by the asset table as
  * assets are added, retired and transferred. A group emptied by retirements stays until enough
- * are empty to compact the table (an eighth).
+ * are empty to compact the table (half).
  */
 export class AssetCohorts {
   count = 0;
@@ -62,14 +62,15 @@ export class AssetCohorts {
   /**
    * Adds to `equity` (by owner) the book value of every asset in service at `tick`, a group
    * at a time: one asset's book value (the class's table by age, `bookValueCents` before
-   * birth) times the group's size. Whole cents, so the same sums as asset by asset. `alive` and
-   * `assetCount` renumber the assets once an eighth of the groups are empty.
+   * birth) times the group's size. Whole cents, so the same sums as asset by asset. When half
+   * the groups are empty they are dropped, and the assets in service (`inService`, which may
+   * still list some retired, told apart by `alive`) take their groups' new numbers.
    */
   addBookValues(
     tick: number, classes: { readonly classLife: Float64Array; readonly classPrice: Float64Array; readonly classBookValue: readonly Float64Array[] },
-    equity: Float64Array, alive: Uint8Array, assetCount: number,
+    equity: Float64Array, inService: Int32Array, alive: Uint8Array,
   ): void {
-    if (this.emptied > 64 && 8 * this.emptied > this.count) this.compact(alive, assetCount);
+    if (this.emptied > 64 && 2 * this.emptied > this.count) this.compact(inService, alive);
     const { owner, cls, bornTick, size } = this;
     const { classLife, classPrice, classBookValue } = classes;
     for (let k = 0; k < this.count; k++) {
@@ -82,17 +83,36 @@ export class AssetCohorts {
   }
 
   /** Drops the empty groups, keeping the others in order, and renumbers the assets in service. */
-  private compact(alive: Uint8Array, assetCount: number): void {
+  private compact(inService: Int32Array, alive: Uint8Array): void {
     const renumbered = new Int32Array(this.count);
-    let n = 0;
-    for (let k = 0; k < this.count; k++) {
-      if (this.size[k] === 0) continue;
-      renumbered[k] = n;
-      this.owner[n] = this.owner[k]!; this.cls[n] = this.cls[k]!; this.bornTick[n] = this.bornTick[k]!; this.size[n] = this.size[k]!;
-      n++;
-    }
-    for (let a = 0; a < assetCount; a++) if (alive[a]) this.ofAsset[a] = renumbered[this.ofAsset[a]!]!;
+    const n = this.dropEmpty(renumbered);
+    renumber(this.ofAsset, renumbered, inService, alive);
     this.count = n;
     this.emptied = 0;
+  }
+
+  /** Moves the groups in service to the front, writing each one's new number; returns how many. */
+  private dropEmpty(renumbered: Int32Array): number {
+    const { owner, cls, bornTick, size } = this;
+    let n = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (size[k] === 0) continue;
+      renumbered[k] = n;
+      owner[n] = owner[k]!; cls[n] = cls[k]!; bornTick[n] = bornTick[k]!; size[n] = size[k]!;
+      n++;
+    }
+    return n;
+  }
+}
+
+/**
+ * Each asset in service takes its group's new number. A function of its own ending with its
+ * loop: compaction is rare, and V8 compiles such a loop on stack and keeps the code, which
+ * gave up at whatever followed the loop at every later call.
+ */
+function renumber(ofAsset: Int32Array, renumbered: Int32Array, inService: Int32Array, alive: Uint8Array): void {
+  for (let i = 0; i < inService.length; i++) {
+    const a = inService[i]!;
+    if (alive[a]) ofAsset[a] = renumbered[ofAsset[a]!]!;
   }
 }

@@ -225,7 +225,8 @@ export class AssetTable {
 
   /** Adds to `equity` (by owner) the book value at `tick` of every asset in service (whole cents). */
   addBookValueByOwner(tick: number, equity: Float64Array): void {
-    this.cohorts.addBookValues(tick, this, equity, this.alive, this.count);
+    // The kept list as it stands, not rebuilt (`live` rebuilds it in place under any caller's view).
+    this.cohorts.addBookValues(tick, this, equity, this.liveIds.subarray(0, this.liveCount), this.alive);
   }
 
   classOf(asset: number): AssetClassParams {
