@@ -55,12 +55,7 @@ function prepare(values: ArrayLike<number>, n: number): void {
     hi[i] = h;
     lo[i] = l;
     idx[i] = i;
-    counts[l & MASK]!++;
-    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
-    counts[2 * BUCKETS + (l >>> 22)]!++;
-    counts[3 * BUCKETS + (h & MASK)]!++;
-    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
-    counts[5 * BUCKETS + (h >>> 22)]!++;
+    countDigitsOf(l, h, counts);
   }
 }
 
@@ -171,17 +166,22 @@ function sortPositives(m: number): Float64Array {
   return from;
 }
 
+/** Counts the six 11-bit digits of one key, low word `l` and high word `h`, into the six tables. */
+function countDigitsOf(l: number, h: number, counts: Int32Array): void {
+  counts[l & MASK]!++;
+  counts[BUCKETS + ((l >>> 11) & MASK)]!++;
+  counts[2 * BUCKETS + (l >>> 22)]!++;
+  counts[3 * BUCKETS + (h & MASK)]!++;
+  counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
+  counts[5 * BUCKETS + (h >>> 22)]!++;
+}
+
 /** Counts each of the six digits of the doubles whose words are words[0..2m). */
 function countDigits(words: Uint32Array, m: number, counts: Int32Array): void {
   for (let i = 0; i < m; i++) {
     const l = words[2 * i + LOW]!;
     const h = words[2 * i + HIGH]!;
-    counts[l & MASK]!++;
-    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
-    counts[2 * BUCKETS + (l >>> 22)]!++;
-    counts[3 * BUCKETS + (h & MASK)]!++;
-    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
-    counts[5 * BUCKETS + (h >>> 22)]!++;
+    countDigitsOf(l, h, counts);
   }
 }
 
