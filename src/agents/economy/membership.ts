@@ -26,7 +26,7 @@ export function creditLabourAndRecount(state: EconomyState, moves: Map<number, n
 function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean): void {
   const { persons, assets, params, orgs } = state;
   const COMMUNE = ORG_COMMUNE;
-  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder, coopOf, employer } = persons;
+  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
   const { owner, ownerKind } = assets;
   const { tick } = state;
   const { laborToJoinMonths, lapseMonths } = params;
@@ -61,15 +61,7 @@ function creditLabourCounting(state: EconomyState, moves: Map<number, number>, r
       memberOf[p] = -1;
       founder[p] = 0;
     }
-    if (!recount) continue;
-    const m = memberOf[p]!;
-    if (m >= 0) counted[m]!++;
-    const k = coopOf[p]!;
-    if (k >= 0) counted[k]!++;
-    const e = employer[p]!;
-    if (e >= 0 && e !== k) counted[n + e]!++;
-    const probation = probationOf[p]!;
-    if (probation >= 0 && a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
+    if (recount) countPerson(p, persons, owner, counted, n);
   }
 }
 
@@ -98,21 +90,29 @@ function countPersons(state: EconomyState): void {
   const { persons, assets } = state;
   const n = state.orgs.all.length;
   const counted = counts;
-  const { memberOf, coopOf, employer, asset, probationOf } = persons;
   const owner = assets.owner;
-  for (let p = 0; p < persons.count; p++) {
-    const m = memberOf[p]!;
-    if (m >= 0) counted[m]!++;
-    const c = coopOf[p]!;
-    if (c >= 0) counted[c]!++;
-    const e = employer[p]!;
-    if (e >= 0 && e !== c) counted[n + e]!++;
-    // Probation first: most persons are on none, and the asset's owner is a random read.
-    const probation = probationOf[p]!;
-    if (probation >= 0) {
-      const a = asset[p]!;
-      if (a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
-    }
+  for (let p = 0; p < persons.count; p++) countPerson(p, persons, owner, counted, n);
+}
+
+/**
+ * Adds person `p` to the counts of `n` organisations: a member of its commune share and its
+ * cooperative, hired by an employer that is not its cooperative, on probation where it works
+ * the organisation's asset. The one rule both the monthly and the year-end recount use.
+ */
+function countPerson(
+  p: number, persons: EconomyState['persons'], owner: Int32Array, counted: Int32Array, n: number,
+): void {
+  const m = persons.memberOf[p]!;
+  if (m >= 0) counted[m]!++;
+  const c = persons.coopOf[p]!;
+  if (c >= 0) counted[c]!++;
+  const e = persons.employer[p]!;
+  if (e >= 0 && e !== c) counted[n + e]!++;
+  // Probation first: most persons are on none, and the asset's owner is a random read.
+  const probation = persons.probationOf[p]!;
+  if (probation >= 0) {
+    const a = persons.asset[p]!;
+    if (a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
   }
 }
 
