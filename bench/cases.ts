@@ -58,6 +58,8 @@ export interface ScenarioFileCase {
   /** Dotted scenario paths set before the run (size and length of the run). */
   readonly overrides: Readonly<Record<string, unknown>>;
   readonly targetSeconds: number;
+  /** Issue 19's stricter target for the same case (engine speed), judged beside the first. */
+  readonly issue19Seconds?: number;
   /**
    * Runs timed; the verdict is on their median. This machine's timings move by 10% or more
    * from one run to the next (a shared virtual machine), so one run near the target is a coin toss.
@@ -72,6 +74,6 @@ export interface ScenarioFileCase {
 
 export const SCENARIO_FILE_CASES: readonly ScenarioFileCase[] = [
   { id: 'communes-only 10k x 50y', file: 'scenarios/communes-only.yaml', overrides: { 'persons.count': 10_000, years: 50 }, targetSeconds: 3, runs: 3, warm: true },
-  { id: 'mixed 10k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 10_000, years: 50 }, targetSeconds: 3, runs: 3, warm: true },
-  { id: 'mixed 100k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 100_000, years: 50 }, targetSeconds: 60, runs: 1 },
+  { id: 'mixed 10k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 10_000, years: 50 }, targetSeconds: 3, issue19Seconds: 1, runs: 3, warm: true },
+  { id: 'mixed 100k x 50y', file: 'scenarios/mixed.yaml', overrides: { 'persons.count': 100_000, years: 50 }, targetSeconds: 60, issue19Seconds: 12, runs: 1 },
 ];

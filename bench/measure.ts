@@ -38,9 +38,10 @@ export function timeEngine(modelCase: ModelCase, agents: number, ticks: number, 
   return { seconds: (end - start) / 1000, setupSeconds: (start - setupStart) / 1000, wealth };
 }
 
-export function timeBare(modelCase: ModelCase, agents: number, ticks: number): Timing {
+/** `inline`: the loop with the generator stepped inline (BareExchange; the mesa rule only). */
+export function timeBare(modelCase: ModelCase, agents: number, ticks: number, inline = false): Timing {
   const setupStart = performance.now();
-  const bare = new BareExchange(modelCase.bare, agents, modelCase.initialCents, 1);
+  const bare = new BareExchange(modelCase.bare, agents, modelCase.initialCents, 1, inline);
   const start = performance.now();
   bare.run(ticks);
   const end = performance.now();
