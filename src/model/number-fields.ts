@@ -5,15 +5,25 @@
 // issued did so in the fifth year of `mixed`, and rent collection then ran unoptimised for
 // twenty years). Tables that carry such counters settle their number fields once, when they
 // are made, before any code is optimised.
+// A field is also taken as constant until a store first changes it, and optimised code that
+// relied on that is thrown away too: an organisation's `alive`, when the first one ended (month
+// 28 of `mixed`), cost ten functions their optimised code, mode choice among them. So boolean
+// fields are settled as well.
 
 /**
- * Makes every own number field of `object` a double field (values unchanged): each holds a
- * fraction for a moment, then its value again. Call at the end of a constructor or factory.
+ * Makes every own number field of `object` a double field and every own number or boolean
+ * field mutable (values unchanged): each holds another value for a moment, then its own again.
+ * Call at the end of a constructor or factory.
  */
 export function settleNumberFields<T extends object>(object: T): T {
   const fields = object as unknown as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     const value = fields[key];
+    if (typeof value === 'boolean') {
+      fields[key] = !value;
+      fields[key] = value;
+      continue;
+    }
     if (typeof value !== 'number') continue;
     fields[key] = 0.5;
     fields[key] = value;
