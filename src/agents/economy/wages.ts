@@ -9,6 +9,7 @@
 // Its month's accounts follow: net income = sales - wages - interest - depreciation - other
 // costs (MODEL.md 5; principal is paid from cash and is not a cost).
 import { FLOW, WORLD } from '../../model/ledger.ts';
+import { grown } from '../../model/grown.ts';
 import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-series.ts';
 import { serviceShortfall } from '../../model/market/bond-service.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
@@ -19,15 +20,27 @@ import { netIncomeCents } from '../firm/firm-accounts.ts';
 import { coordinationCostCents } from '../cooperative/distribution.ts';
 import { fixedCostDueCents } from './fixed-cost.ts';
 
-/** This month's schedule of the series in hand, and each enterprise asset's escrow shortfall. */
+/** This month's schedule of the series in hand. */
 const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
-let shortfallOf = new Float64Array(64);
-/** What each organisation owes this month in wages and in series service (scratch, by organisation id). */
+/**
+ * Scratch by organisation id: what each owes this month in wages and in series service, and
+ * its month's depreciation, interest and level service summed over its assets in list order
+ * (the order the sums took on the organisation's own fields). `accountsKept` marks the organisations
+ * whose month's accounts are kept here (alive, not communes).
+ */
 let wageDue = new Float64Array(64);
 let serviceDue = new Float64Array(64);
+let depreciationOf = new Float64Array(64);
+let interestOf = new Float64Array(64);
+let levelOf = new Float64Array(64);
+let accountsKept = new Uint8Array(64);
 /** This month's employees in id order and each one's wage (scratch): the paying loop walks them, not every person. */
 let employees = new Int32Array(64);
 let wageOf = new Float64Array(64);
+/** The escrow top-ups owed, in the order of the enterprise asset list: payer and escrow accounts, cents. */
+let topUpFrom = new Int32Array(64);
+let topUpTo = new Int32Array(64);
+let topUpCents = new Float64Array(64);
 
 /**
  * The market wage per unit of skill: firms' rates weighted by their employees, else the
@@ -51,72 +64,141 @@ export function marketWageRateCents(state: EconomyState): number {
 export function payWagesAndService(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
   const { persons, orgs, ledger, bonds, assets, params, counters } = state;
-  const n = orgs.all.length;
-  if (wageDue.length < n) {
-    wageDue = new Float64Array(2 * n);
-    serviceDue = new Float64Array(2 * n);
-  }
+  const all = orgs.all;
+  const n = all.length;
+  // Grown by the shared `grown`, whose type feedback other callers warmed: a growth branch of
+  // this function's own, first taken mid-run, threw its optimised code away.
+  wageDue = grown(wageDue, n);
+  serviceDue = grown(serviceDue, n);
+  depreciationOf = grown(depreciationOf, n);
+  interestOf = grown(interestOf, n);
+  levelOf = grown(levelOf, n);
+  accountsKept = grown(accountsKept, n);
   wageDue.fill(0, 0, n);
   serviceDue.fill(0, 0, n);
+  depreciationOf.fill(0, 0, n);
+  interestOf.fill(0, 0, n);
+  levelOf.fill(0, 0, n);
   const market = marketWageRateCents(state);
-  for (const org of orgs.all) {
-    if (!org.alive || org.kind === ORG_COMMUNE) continue;
+  for (let i = 0; i < n; i++) {
+    const org = all[i]!;
+    accountsKept[i] = org.alive && org.kind !== ORG_COMMUNE ? 1 : 0;
+    if (!accountsKept[i]) continue;
     if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
-    org.wagesMonth = 0; org.interestMonth = 0; org.depreciationMonth = 0; org.otherCostsMonth = 0; org.serviceMonth = 0;
+    org.wagesMonth = 0; org.otherCostsMonth = 0;
   }
   const { employer, mode, skill } = persons;
-  if (employees.length < persons.count) {
-    employees = new Int32Array(persons.count);
-    wageOf = new Float64Array(persons.count);
-  }
+  employees = grown(employees, persons.count);
+  wageOf = grown(wageOf, persons.count);
   let employed = 0;
   for (let p = 0; p < persons.count; p++) {
     const e = employer[p]!;
     if (e < 0 || mode[p] !== MODE_EMPLOYEE) continue;
-    const wage = wageCents(orgs.all[e]!.wageRateCents, skill[p]!);
+    const wage = wageCents(all[e]!.wageRateCents, skill[p]!);
     wageDue[e]! += wage;
     employees[employed] = p;
     wageOf[employed++] = wage;
   }
-  // Each enterprise series finances one of its assets (`assets.series`), so the enterprise
-  // asset list reaches them all without walking the communes' series.
-  const list = state.enterpriseAssets;
-  let kept = 0;
-  const { owner, cls, classDepreciation } = assets;
-  if (shortfallOf.length < list.length) shortfallOf = new Float64Array(2 * list.length);
-  for (let k = 0; k < list.length; k++) {
-    const a = list[k]!;
-    if (!assets.alive[a]) continue;
-    // Escrows change only when topped up below, so each shortfall is computed once.
-    shortfallOf[kept] = 0;
-    list[kept++] = a;
-    const org = orgs.all[owner[a]!]!;
-    org.depreciationMonth += classDepreciation[cls[a]!]!;
-    const s = assets.series[a]!;
-    if (s < 0 || bonds.status[s] !== SERIES_ACTIVE) continue;
-    bonds.schedule(s, schedule);
-    const short = serviceShortfall(ledger, bonds, s, schedule.dueCents);
-    shortfallOf[kept - 1] = short;
-    serviceDue[org.id]! += short;
-    org.interestMonth += schedule.interestCents;
-    org.serviceMonth += schedule.levelCents;
-  }
-  list.length = kept;
-  for (const org of orgs.all) {
-    if (!org.alive || org.kind === ORG_COMMUNE) continue;
+  const topUps = listTopUps(state);
+  for (let i = 0; i < n; i++) {
+    if (!accountsKept[i]) continue;
+    const org = all[i]!;
+    org.interestMonth = interestOf[i]!;
+    org.serviceMonth = levelOf[i]!;
     // Paid to `world` after wages and service: a cooperative's coordination and every
     // producing organisation's fixed operating cost (fixed-cost.ts).
     const overhead = (org.kind === ORG_COOPERATIVE ? coordinationCostCents(org.members, params.coordinationCostCents) : 0)
       + fixedCostDueCents(org, params.fixedCostCents);
     // Rent for commune assets (already paid in the rent phase) is a cost like coordination.
     org.otherCostsMonth = overhead + org.rentMonth;
-    const needed = wageDue[org.id]! + serviceDue[org.id]! + overhead;
+    const needed = wageDue[i]! + serviceDue[i]! + overhead;
     // The insolvency test, the same for every kind (MODEL.md 10.5): months in a row its cash has
     // not covered what it owes out of its own account this month. A series behind its schedule
     // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
     org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
-  // Nothing between the two walks changes who is employed or at what rate.
+  payEmployees(state, employed);
+  for (let k = 0; k < topUps; k++) ledger.payUpTo(topUpFrom[k]!, topUpTo[k]!, topUpCents[k]!, FLOW.other);
+  for (let i = 0; i < n; i++) {
+    if (!accountsKept[i]) continue;
+    const org = all[i]!;
+    const overhead = org.otherCostsMonth - org.rentMonth;
+    if (overhead > 0) ledger.payUpTo(org.account, WORLD, overhead, FLOW.other);
+    org.depreciationMonth = Math.round(depreciationOf[i]!);
+    // Rent from let assets and interest on bonds held are income like sales (MODEL.md 10.1, 10.8).
+    org.netIncomeMonth = netIncomeCents({
+      salesCents: org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth, wagesCents: org.wagesMonth, interestCents: org.interestMonth,
+      depreciationCents: org.depreciationMonth, otherCostsCents: org.otherCostsMonth,
+    });
+    org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
+    // Interest arrives at bond service, after this month's accounts: it counts in the next month's.
+    org.interestIncomeMonth = 0;
+    if (org.kind === ORG_FIRM) {
+      counters.firmDepreciationYear += org.depreciationMonth;
+      // A landlord firm's value added is its rent (housing services), as a producer's is its sales.
+      counters.firmSalesYear += org.rentIncomeMonth;
+    }
+  }
+}
+
+/**
+ * One walk over the enterprise assets: drops the dead from the list, sums each owner's
+ * depreciation, and each active series' schedule (interest, level service, what its escrow
+ * lacks: `serviceDue`), listing the escrow top-ups in list order; returns how many.
+ */
+function listTopUps(state: EconomyState): number {
+  const { orgs, ledger, bonds, assets } = state;
+  // Each enterprise series finances one of its assets (`assets.series`), so the enterprise
+  // asset list reaches them all without walking the communes' series.
+  const list = state.enterpriseAssets;
+  const { owner, cls, classDepreciation, alive, series } = assets;
+  const status = bonds.status;
+  const depreciation = depreciationOf, interest = interestOf, level = levelOf, due = serviceDue, kept = accountsKept;
+  if (topUpCents.length < list.length) {
+    topUpFrom = grown(topUpFrom, list.length);
+    topUpTo = grown(topUpTo, list.length);
+    topUpCents = grown(topUpCents, list.length);
+  }
+  let length = 0;
+  let topUps = 0;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    if (!alive[a]) continue;
+    list[length++] = a;
+    const o = owner[a]!;
+    // An owner whose month's accounts are not kept here sums on its own fields, as it always did.
+    if (kept[o]) depreciation[o]! += classDepreciation[cls[a]!]!;
+    else orgs.all[o]!.depreciationMonth += classDepreciation[cls[a]!]!;
+    const s = series[a]!;
+    if (s < 0 || status[s] !== SERIES_ACTIVE) continue;
+    bonds.schedule(s, schedule);
+    // Escrows change only when topped up after this walk, so each shortfall is computed once.
+    const short = serviceShortfall(ledger, bonds, s, schedule.dueCents);
+    due[o]! += short;
+    if (kept[o]) {
+      interest[o]! += schedule.interestCents;
+      level[o]! += schedule.levelCents;
+    } else {
+      orgs.all[o]!.interestMonth += schedule.interestCents;
+      orgs.all[o]!.serviceMonth += schedule.levelCents;
+    }
+    if (short > 0) {
+      topUpFrom[topUps] = orgs.all[o]!.account;
+      topUpTo[topUps] = bonds.escrow[s]!;
+      topUpCents[topUps++] = short;
+    }
+  }
+  list.length = length;
+  return topUps;
+}
+
+/**
+ * Pays each employee listed by the wage-due walk, in person order, as far as its employer's cash
+ * goes: nothing between the two walks changes who is employed or at what rate.
+ */
+function payEmployees(state: EconomyState, employed: number): void {
+  const { persons, orgs, ledger, counters } = state;
+  const employer = persons.employer;
   for (let k = 0; k < employed; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
@@ -131,29 +213,6 @@ export function payWagesAndService(state: EconomyState): void {
       persons.coopHiredPayYear[p]! += paid;
       persons.coopHiredMonthsYear[p]!++;
       persons.coopWorkedYear[p] = e;
-    }
-  }
-  for (let k = 0; k < list.length; k++) {
-    const short = shortfallOf[k]!;
-    if (short > 0) ledger.payUpTo(orgs.all[owner[list[k]!]!]!.account, bonds.escrow[assets.series[list[k]!]!]!, short, FLOW.other);
-  }
-  for (const org of orgs.all) {
-    if (!org.alive || org.kind === ORG_COMMUNE) continue;
-    const overhead = org.otherCostsMonth - org.rentMonth;
-    if (overhead > 0) ledger.payUpTo(org.account, WORLD, overhead, FLOW.other);
-    org.depreciationMonth = Math.round(org.depreciationMonth);
-    // Rent from let assets and interest on bonds held are income like sales (MODEL.md 10.1, 10.8).
-    org.netIncomeMonth = netIncomeCents({
-      salesCents: org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth, wagesCents: org.wagesMonth, interestCents: org.interestMonth,
-      depreciationCents: org.depreciationMonth, otherCostsCents: org.otherCostsMonth,
-    });
-    org.trailingNetIncome = 0.9 * org.trailingNetIncome + 0.1 * org.netIncomeMonth;
-    // Interest arrives at bond service, after this month's accounts: it counts in the next month's.
-    org.interestIncomeMonth = 0;
-    if (org.kind === ORG_FIRM) {
-      counters.firmDepreciationYear += org.depreciationMonth;
-      // A landlord firm's value added is its rent (housing services), as a producer's is its sales.
-      counters.firmSalesYear += org.rentIncomeMonth;
     }
   }
 }
