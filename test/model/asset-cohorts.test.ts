@@ -38,6 +38,27 @@ describe('book value by owner', () => {
     }
   });
 
+  it('is the sum asset by asset when asked again in a month after purchases, retirements and transfers', () => {
+    const rng = new RandomStream('seed:2', 'asset-cohorts-test');
+    const assets = new AssetTable(CLASSES);
+    const ask = (tick: number) => {
+      const kept = new Float64Array(OWNERS);
+      assets.addBookValueByOwner(tick, kept);
+      expect([...kept]).toEqual([...bookValueAssetByAsset(assets, tick)]);
+    };
+    for (let tick = 0; tick < 300; tick++) {
+      // Some months are first asked before their purchases, some only after.
+      if (tick % 3 !== 0) ask(tick);
+      for (let k = rng.int(6); k > 0; k--) assets.add(rng.int(CLASSES.length), rng.int(OWNERS), tick);
+      ask(tick);
+      for (const a of [...assets.wornOut(tick)]) assets.retire(a);
+      const live = [...assets.live()];
+      for (let k = rng.int(3); k > 0 && live.length > 0; k--) assets.retire(live[rng.int(live.length)]!);
+      if (tick % 7 === 6) assets.transferAll(rng.int(OWNERS), rng.int(OWNERS));
+      ask(tick);
+    }
+  });
+
   it('keeps few empty groups: they are dropped once half of the groups are empty', () => {
     const rng = new RandomStream('seed:1', 'asset-cohorts-test');
     const assets = new AssetTable(CLASSES);

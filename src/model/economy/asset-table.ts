@@ -42,6 +42,13 @@ export class AssetTable {
   letOut = new Uint8Array(64);
   /** Assets in service by owner, class and tick of birth: book value per owner without a walk over assets. */
   readonly cohorts = new AssetCohorts();
+  /**
+   * Book value per owner at `bookTick` (whole cents) of the assets in service, summed by the
+   * groups once a tick and kept as assets are added, retired and transferred: the balance
+   * sheets, the equity and the samples each ask in the same month.
+   */
+  private bookByOwner = new Float64Array(64);
+  private bookTick = -1;
   /** Told of every asset added (bought from the world) while a run records its events (event-log.ts). */
   onBought: ((asset: number, tick: number) => void) | undefined = undefined;
 
@@ -93,6 +100,7 @@ export class AssetTable {
     this.grow();
     this.liveIds = this.liveIds.slice();
     this.ownedCounts = this.ownedCounts.slice();
+    this.bookByOwner = this.bookByOwner.slice();
     this.wornBuffer = this.wornBuffer.slice();
     this.liveDirty = true;
     this.liveDirty = false;
@@ -188,6 +196,11 @@ export class AssetTable {
       }
     }
     this.cohorts.transfer(from, to);
+    this.bookByOwner = grown(this.bookByOwner, to + 1);
+    if (from < this.bookByOwner.length) {
+      this.bookByOwner[to]! += this.bookByOwner[from]!;
+      this.bookByOwner[from] = 0;
+    }
     this.ownedCounts = grown(this.ownedCounts, to + 1);
     this.ownedCounts[to]! += this.ownedBy(from);
     if (from < this.ownedCounts.length) this.ownedCounts[from] = 0;
@@ -198,6 +211,7 @@ export class AssetTable {
     if (this.alive[asset]) {
       this.ownedCounts[this.owner[asset]!]!--;
       this.cohorts.leave(asset);
+      this.bookByOwner[this.owner[asset]!]! -= this.bookValueAtBookTick(this.cls[asset]!, this.bornTick[asset]!);
     }
     this.alive[asset] = 0;
     this.onAuction[asset] = 0;
@@ -217,6 +231,8 @@ export class AssetTable {
     this.letOut[id] = ownerKind === ORG_COMMUNE || !this.classProductive[cls] ? 1 : 0;
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
+    this.bookByOwner = grown(this.bookByOwner, owner + 1);
+    this.bookByOwner[owner]! += this.bookValueAtBookTick(cls, tick);
     this.enqueueForWear(cls, id);
     this.cohorts.join(id, owner, cls, tick);
     this.onBought?.(id, tick);
@@ -225,8 +241,31 @@ export class AssetTable {
 
   /** Adds to `equity` (by owner) the book value at `tick` of every asset in service (whole cents). */
   addBookValueByOwner(tick: number, equity: Float64Array): void {
-    // The kept list as it stands, not rebuilt (`live` rebuilds it in place under any caller's view).
-    this.cohorts.addBookValues(tick, this, equity, this.liveIds.subarray(0, this.liveCount), this.alive);
+    const book = this.bookValueByOwner(tick);
+    // Whole cents, so one sum per owner adds up to what its assets' values added one by one do.
+    for (let o = 0, n = Math.min(book.length, equity.length); o < n; o++) equity[o]! += book[o]!;
+  }
+
+  /**
+   * Book value at `tick` of each owner's assets in service (whole cents), indexed by owner:
+   * read-only, valid until the next add, retirement or transfer.
+   */
+  bookValueByOwner(tick: number): Float64Array {
+    if (tick !== this.bookTick) {
+      this.bookByOwner.fill(0);
+      // The kept list as it stands, not rebuilt (`live` rebuilds it in place under any caller's view).
+      this.cohorts.addBookValues(tick, this, this.bookByOwner, this.liveIds.subarray(0, this.liveCount), this.alive);
+      this.bookTick = tick;
+    }
+    return this.bookByOwner;
+  }
+
+  /** What one asset of class `cls` born at `bornTick` adds to its owner's book value at `bookTick` (as the groups count it). */
+  private bookValueAtBookTick(cls: number, bornTick: number): number {
+    const age = this.bookTick - bornTick;
+    const life = this.classLife[cls]!;
+    if (!(age < life)) return 0;
+    return age >= 0 ? this.classBookValue[cls]![age]! : bookValueCents(this.classPrice[cls]!, age, life);
   }
 
   classOf(asset: number): AssetClassParams {
