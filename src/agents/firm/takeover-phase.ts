@@ -18,7 +18,7 @@ export function holdTakeovers(state: EconomyState, rng: RandomStream): void {
   if (!params.takeovers) return;
   const equity = organisationEquity(state);
   const bookValue = new Float64Array(orgs.all.length);
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) { const a = liveIds[i]!; if (assets.alive[a]) bookValue[assets.owner[a]!]! += assets.bookValue(a, state.tick); }
+  assets.addBookValueByOwner(state.tick, bookValue);
   const debt = new Float64Array(orgs.all.length);
   for (let k = 0, active = bonds.active(); k < active.length; k++) debt[bonds.issuer[active[k]!]!]! += bonds.outstanding(active[k]!);
   const standings: FirmStanding[] = [];

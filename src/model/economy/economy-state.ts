@@ -220,6 +220,8 @@ export interface EconomyState extends EngineState {
    * their phases never scan the communes' many assets.
    */
   readonly enterpriseAssets: number[];
+  /** The lists net worth keeps from call to call (net-worth.ts). */
+  readonly equityLists: EquityLists;
   /**
    * Money a purchase has reserved and not yet paid (MODEL.md 10.7): held here while the
    * auction it triggers runs, so no bid can spend it. Empty between phases.
@@ -228,6 +230,20 @@ export interface EconomyState extends EngineState {
   /** Rent and income by owner kind this year and last (housing-accounts.ts). */
   readonly housingYear: Float64Array;
   readonly housingLastYear: Float64Array;
+}
+
+/**
+ * Kept by the equity walks (net-worth.ts) as the enterprise list and the bond book grow: the
+ * cooperatives' assets of the enterprise list, in its order (`coopAssetsSeen`: the last asset id
+ * looked at), and the bond holdings issued to accounts other than persons', by series and holding
+ * (`seriesSeen`: the series looked at).
+ */
+export interface EquityLists {
+  readonly coopAssets: number[];
+  coopAssetsSeen: number;
+  readonly lenderSeries: number[];
+  readonly lenderHoldings: number[];
+  seriesSeen: number;
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -257,7 +273,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
+    enterpriseAssets: [], equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 

@@ -11,7 +11,7 @@
 // net worth went negative: wealth.employees.mean -193 at year 196 of a 400-year mixed run
 // (employees keep a commune share for up to lapseMonths after their last commune labour).
 import { SERIES_ACTIVE } from '../market/bond-series.ts';
-import type { EconomyState } from './economy-state.ts';
+import type { EconomyState, EquityLists } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 
 /** Principal each person holds across all active series, written into `out`. */
@@ -32,37 +32,26 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
 
 /**
  * Book equity of each organisation (cents), indexed by organisation id, into `out` when it has
- * one entry per organisation (else a fresh array). With `holdings`, the same walk over the
- * bond series also writes each person's principal held, as `personBondHoldings` does.
+ * one entry per organisation (else a fresh array). With `holdings`, each person's principal
+ * held is written there too, as `personBondHoldings` does. Every term is whole cents, so each
+ * sum is the same whatever the order of its terms.
  */
 export function organisationEquity(state: EconomyState, out?: Float64Array, holdings?: Float64Array): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const n = orgs.all.length;
   const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
-  // By groups of one owner, class and month of birth (asset-cohorts.ts), not asset by asset.
+  // Kept per owner for the month by the asset table, not summed asset by asset.
   assets.addBookValueByOwner(state.tick, equity);
-  if (holdings !== undefined) holdings.fill(0);
-  const { firstAccount, count } = state.persons;
-  const { firstHolding, holdingCount, holder, principalCents, issuer, escrow } = bonds;
+  // A series' principal outstanding is kept by the bond book: no walk over its holdings.
+  const { issuer, escrow } = bonds;
   const active = bonds.active();
   for (let k = 0; k < active.length; k++) {
     const s = active[k]!;
-    const end = firstHolding[s]! + holdingCount[s]!;
-    let outstanding = 0;
-    for (let h = firstHolding[s]!; h < end; h++) {
-      const principal = principalCents[h]!;
-      outstanding += principal;
-      const p = holder[h]! - firstAccount;
-      if (p >= 0 && p < count) {
-        if (holdings !== undefined) holdings[p]! += principal;
-      } else {
-        // Bonds a cooperative bought with idle capital are its assets (MODEL.md 10.8).
-        const lender = orgs.idByAccount.get(holder[h]!);
-        if (lender !== undefined) equity[lender]! += principal;
-      }
-    }
-    equity[issuer[s]!]! += ledger.balance(escrow[s]!) - outstanding;
+    equity[issuer[s]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
   }
+  // Bonds a cooperative bought with idle capital are its assets (MODEL.md 10.8).
+  if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
+  if (holdings !== undefined) personBondHoldings(state, holdings);
   const all = orgs.all;
   for (let i = 0; i < all.length; i++) {
     const org = all[i]!;
@@ -86,13 +75,13 @@ export function enterpriseEquity(state: EconomyState): Float64Array {
 /**
  * enterpriseEquity's entries for cooperatives alone (every other entry zero): the buy-in terms
  * mode choice and admissions read each month need no more, and firms' assets are most of the
- * walk. Each cooperative's sum is the same, added in the same order.
+ * walk.
  */
 export function cooperativeEquity(state: EconomyState): Float64Array {
   return enterpriseEquityOfKind(state, ORG_COOPERATIVE);
 }
 
-/** Book equity of the enterprises of one kind (-1: firms and cooperatives). */
+/** Book equity of the enterprises of one kind (-1: firms and cooperatives); whole cents, as organisationEquity. */
 function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const all = orgs.all;
@@ -101,23 +90,26 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
   // equity every month, and firms' assets are most of the enterprise list.
   const list = kind === ORG_COOPERATIVE ? cooperativeAssets(state) : state.enterpriseAssets;
   // The owner's kind from the asset's own column (fixed: merges and takeovers join like kinds).
-  const { alive, ownerKind } = assets;
+  const { alive, ownerKind, owner, series } = assets;
+  const { status, escrow } = bonds;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (!alive[a]) continue;
+    const s = series[a]!;
+    if (s < 0 || !alive[a] || status[s] !== SERIES_ACTIVE) continue;
     if (kind >= 0 && ownerKind[a] !== kind) continue;
-    const owner = assets.owner[a]!;
-    equity[owner]! += assets.bookValue(a, state.tick);
-    const s = assets.series[a]!;
-    if (s >= 0 && bonds.status[s] === SERIES_ACTIVE) equity[owner]! += ledger.balance(bonds.escrow[s]!) - bonds.outstanding(s);
+    equity[owner[a]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
   }
+  // Book value as the asset table keeps it per owner for the month; every firm's and
+  // cooperative's asset is on the enterprise list.
+  const book = assets.bookValueByOwner(state.tick);
   for (let i = 0; i < all.length; i++) {
     const org = all[i]!;
-    if (org.alive && org.kind !== ORG_COMMUNE && (kind < 0 || org.kind === kind)) {
-      // One at a time, as in organisationEquity.
-      equity[org.id]! += ledger.balance(org.account);
-      equity[org.id]! += ledger.balance(org.reserveAccount);
-    }
+    if (org.kind === ORG_COMMUNE || (kind >= 0 && org.kind !== kind)) continue;
+    if (org.id < book.length) equity[org.id]! += book[org.id]!;
+    if (!org.alive) continue;
+    // One at a time, as in organisationEquity.
+    equity[org.id]! += ledger.balance(org.account);
+    equity[org.id]! += ledger.balance(org.reserveAccount);
   }
   if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
   return equity;
@@ -126,24 +118,20 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
 /**
  * The cooperatives' assets of the enterprise list, in its order, kept beside it: the list only
  * grows at its end, by assets just bought (so in id order), and loses assets only when they
- * retire, so each call looks at the new end alone and drops the retired. Every term of an
- * equity is whole cents (book values are rounded), so any order of adding gives the same sums.
+ * retire, so each call looks at the new end alone and drops the retired.
  */
-const cooperativeAssetLists = new WeakMap<number[], { ids: number[]; lastSeen: number }>();
-
 function cooperativeAssets(state: EconomyState): readonly number[] {
   const list = state.enterpriseAssets;
   const { alive, ownerKind } = state.assets;
-  let kept = cooperativeAssetLists.get(list);
-  if (kept === undefined) cooperativeAssetLists.set(list, kept = { ids: [], lastSeen: -1 });
-  const ids = kept.ids;
+  const kept = state.equityLists;
+  const ids = kept.coopAssets;
   let n = 0;
   for (let k = 0; k < ids.length; k++) if (alive[ids[k]!]) ids[n++] = ids[k]!;
   ids.length = n;
   let first = list.length;
-  while (first > 0 && list[first - 1]! > kept.lastSeen) first--;
+  while (first > 0 && list[first - 1]! > kept.coopAssetsSeen) first--;
   for (let k = first; k < list.length; k++) if (ownerKind[list[k]!] === ORG_COOPERATIVE) ids.push(list[k]!);
-  if (list.length > 0) kept.lastSeen = Math.max(kept.lastSeen, list[list.length - 1]!);
+  if (list.length > 0) kept.coopAssetsSeen = Math.max(kept.coopAssetsSeen, list[list.length - 1]!);
   return ids;
 }
 
@@ -155,7 +143,7 @@ function cooperativeAssets(state: EconomyState): readonly number[] {
 function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array): void {
   const { bonds, orgs } = state;
   const { firstAccount, count } = state.persons;
-  const { series, holding } = organisationHoldings(state);
+  const { lenderSeries: series, lenderHoldings: holding } = organisationHoldings(state);
   let n = 0;
   for (let k = 0; k < holding.length; k++) {
     const s = series[k]!;
@@ -171,21 +159,18 @@ function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array):
   holding.length = n;
 }
 
-/** Holdings (and their series) issued to accounts other than persons', kept per bond book as series are issued. */
-const organisationHoldingLists = new WeakMap<object, { series: number[]; holding: number[]; seriesSeen: number }>();
-
-function organisationHoldings(state: EconomyState): { series: number[]; holding: number[] } {
+/** Holdings (and their series) issued to accounts other than persons', kept as series are issued. */
+function organisationHoldings(state: EconomyState): EquityLists {
   const { bonds } = state;
   const { firstAccount, count } = state.persons;
-  let kept = organisationHoldingLists.get(bonds);
-  if (kept === undefined) organisationHoldingLists.set(bonds, kept = { series: [], holding: [], seriesSeen: 0 });
+  const kept = state.equityLists;
   for (let s = kept.seriesSeen; s < bonds.seriesCount; s++) {
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
       const account = bonds.holder[h]!;
       if (account >= firstAccount && account < firstAccount + count) continue;
-      kept.series.push(s);
-      kept.holding.push(h);
+      kept.lenderSeries.push(s);
+      kept.lenderHoldings.push(h);
     }
   }
   kept.seriesSeen = bonds.seriesCount;
