@@ -76,15 +76,23 @@ function expectedDividendCents(state: EconomyState, p: number, fallback: number)
 }
 
 /** Scratch: one person's value of each option, and each class's expected rent this month. */
-let values = new Float64Array(6);
-let expectedRent = new Float64Array(3);
+let valuesScratch = new Float64Array(6);
+let expectedRentScratch = new Float64Array(3);
 
+// Optimised code for a branch no run had taken when V8 compiled it is thrown away the first time
+// a run takes it, and the whole function then runs unoptimised until recompiled (the first move
+// into a cooperative, or the first job that beat every other option, each cost mode choice months
+// of slow code). So the rarely taken branches below only assign locals: every read of `values`,
+// every call, happens on a path that runs every month.
 export function chooseModes(state: EconomyState, rng: RandomStream, market?: LabourMarket): void {
   const { persons, params, classes, assets, orgs, ledger } = state;
   // values[0]: self-employed; values[1 + c]: producer on class c; then employee, member.
-  const EMPLOY = classes.length + 1;
-  const JOIN = classes.length + 2;
-  if (values.length !== classes.length + 3) values = new Float64Array(classes.length + 3);
+  const classCount = classes.length;
+  const EMPLOY = classCount + 1;
+  const JOIN = classCount + 2;
+  if (valuesScratch.length !== classCount + 3) valuesScratch = new Float64Array(classCount + 3);
+  const values = valuesScratch;
+  const options = values.length;
   const filled = market?.filledCount ?? 0;
   const vacancies = market?.vacancyCount ?? 0;
   const sampled = params.vacanciesSampled;
@@ -96,18 +104,21 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   // Producing needs a commune to rent or ask from: with none alive the option is closed.
   let communesOpen = false;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COMMUNE) { communesOpen = true; break; }
+  const { seekers, wantsClass, wantsHome, skill, mode, home, coopOf } = persons;
   for (let k = 0; k < persons.seekerCount; k++) {
-    const p = persons.seekers[k]!;
-    persons.wantsClass[p] = -1;
-    persons.wantsHome[p] = 0;
+    const p = seekers[k]!;
+    wantsClass[p] = -1;
+    wantsHome[p] = 0;
   }
   persons.seekerCount = 0;
-  const hasHousing = classes.some((c) => !c.productive);
+  let hasHousing = false;
+  for (let c = 0; c < classCount; c++) if (!classes[c]!.productive) hasHousing = true;
   const fallbackDividend = meanTrailingDividend(state);
   // Expected rents are the same for everyone this month (clearing rents change only at the
   // auctions, after the choices).
-  if (expectedRent.length !== classes.length) expectedRent = new Float64Array(classes.length);
-  for (let c = 0; c < classes.length; c++) expectedRent[c] = expectedRentCents(state, c);
+  if (expectedRentScratch.length !== classCount) expectedRentScratch = new Float64Array(classCount);
+  const expectedRent = expectedRentScratch;
+  for (let c = 0; c < classCount; c++) expectedRent[c] = expectedRentCents(state, c);
   // Who reconsiders: each person with probability q, drawn by geometric skips (one draw per
   // reconsidering person instead of one per person).
   const q = params.reconsiderPerMonth;
@@ -120,61 +131,68 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
     if (persons.isCapitalist[p]) continue;
     const before = persons.seekerCount;
-    if (hasHousing && persons.home[p]! < 0) persons.wantsHome[p] = 1;
+    if (hasHousing && home[p]! < 0) wantsHome[p] = 1;
     const held = persons.asset[p]!;
     const heldClass = held >= 0 ? assets.cls[held]! : -1;
     const dividend = expectedDividendCents(state, p, fallbackDividend);
-    const producing = persons.mode[p] === MODE_PRODUCER;
-    values[0] = selfEmployedIncomeCents(state, p);
-    let best = values[0]!;
-    for (let c = 0; c < classes.length; c++) {
-      if (!classes[c]!.productive || (!communesOpen && !(c === heldClass && producing))) { values[c + 1] = 0; continue; }
-      const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRent[c]!;
-      values[c + 1] = expectedOutputCents(state, p, c) - rent + dividend;
-      if (values[c + 1]! > best) best = values[c + 1]!;
+    const producing = mode[p] === MODE_PRODUCER;
+    let best = selfEmployedIncomeCents(state, p);
+    values[0] = best;
+    for (let c = 0; c < classCount; c++) {
+      let value = 0;
+      if (classes[c]!.productive && (communesOpen || (c === heldClass && producing))) {
+        const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRent[c]!;
+        value = expectedOutputCents(state, p, c) - rent + dividend;
+        if (value > best) best = value;
+      }
+      values[c + 1] = value;
     }
     // Employment: the current job, else the best-paid of this month's offers: one by referral,
     // a filled firm position drawn at random (a firm met in proportion to its size; a full firm
     // queues the applicant and may expand), and `vacanciesSampled` posted vacancies drawn at
     // random (each open position met alike, so a new firm's first vacancy is found).
     const employer = persons.employer[p]!;
-    const employed = employer >= 0 && persons.mode[p] === MODE_EMPLOYEE;
+    const employed = employer >= 0 && mode[p] === MODE_EMPLOYEE;
     let firm = employed ? employer : -1;
     if (!employed) {
       let offerRate = 0;
       if (filled > 0) {
         const o = assets.owner[market!.filled[rng.int(filled)]!]!;
-        if (orgs.all[o]!.wageRateCents > offerRate) { firm = o; offerRate = orgs.all[o]!.wageRateCents; }
+        const rate = orgs.all[o]!.wageRateCents;
+        if (rate > offerRate) { firm = o; offerRate = rate; }
       }
       for (let k = 0; k < sampled && vacancies > 0; k++) {
         const o = assets.owner[market!.vacant[rng.int(vacancies)]!]!;
-        if (orgs.all[o]!.wageRateCents > offerRate) { firm = o; offerRate = orgs.all[o]!.wageRateCents; }
+        const rate = orgs.all[o]!.wageRateCents;
+        if (rate > offerRate) { firm = o; offerRate = rate; }
       }
     }
-    values[EMPLOY] = firm >= 0 ? orgs.all[firm]!.wageRateCents * persons.skill[p]! : 0;
+    const employValue = firm >= 0 ? orgs.all[firm]!.wageRateCents * skill[p]! : 0;
+    values[EMPLOY] = employValue;
     // Membership: the person's own cooperative, else one drawn at random that it can buy into.
-    const own = persons.coopOf[p]!;
+    const own = coopOf[p]!;
     const coop = own >= 0 ? own : coops > 0 ? market!.coops[rng.int(coops)]! : -1;
-    values[JOIN] = 0;
+    let joinValue = 0;
     if (coop >= 0) {
       const o = orgs.all[coop]!;
-      if (own >= 0) values[JOIN] = stayingValueCents(state, p, o, equity![coop]!);
+      if (own >= 0) joinValue = stayingValueCents(state, p, o, equity![coop]!);
       else {
         const terms = buyInTerms(Math.max(0, equity![coop]!), o.members);
         if (ledger.balance(persons.firstAccount + p) >= terms.upfrontCents) {
-          values[JOIN] = o.trailingDividendMonthly - terms.totalCents / params.choiceHorizonMonths;
+          joinValue = o.trailingDividendMonthly - terms.totalCents / params.choiceHorizonMonths;
         }
       }
     }
-    if (values[EMPLOY]! > best) best = values[EMPLOY]!;
-    if (values[JOIN]! > best) best = values[JOIN]!;
+    values[JOIN] = joinValue;
+    if (employValue > best) best = employValue;
+    if (joinValue > best) best = joinValue;
     if (!(best > 0)) {
-      if (persons.wantsHome[p]) persons.seekers[persons.seekerCount++] = p;
+      if (wantsHome[p]) seekers[persons.seekerCount++] = p;
       continue;
     }
     // Logit on log income: weight (v / best)^(1/T); the best option weighs exactly 1.
     let total = 0;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < options; k++) {
       const v = values[k]!;
       const w = v === best ? 1 : v > 0 ? logitWeight(v / best, power, params.choiceTemperature) : 0;
       values[k] = w;
@@ -182,21 +200,25 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     }
     let pick = rng.uniform() * total;
     let chosen = 0;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < options; k++) {
       pick -= values[k]!;
       if (pick < 0) { chosen = k; break; }
     }
+    // An application (a job, or membership) is made at one call site below, reached every month.
+    let applyTo = -1;
+    let asMember = 0;
     if (chosen === 0) {
       if (held >= 0) endPossession(state, held);
-      if (persons.coopOf[p]! >= 0) leaveCooperative(state, p);
+      if (coopOf[p]! >= 0) leaveCooperative(state, p);
     } else if (chosen === EMPLOY) {
-      if (!employed) apply(state, market!, p, firm, 0);
+      if (!employed) applyTo = firm;
     } else if (chosen === JOIN) {
-      if (own < 0) apply(state, market!, p, coop, 1);
+      if (own < 0) { applyTo = coop; asMember = 1; }
     } else if (chosen - 1 !== heldClass || !producing) {
-      persons.wantsClass[p] = chosen - 1;
+      wantsClass[p] = chosen - 1;
     }
-    if (persons.seekerCount === before && (persons.wantsClass[p]! >= 0 || persons.wantsHome[p])) persons.seekers[persons.seekerCount++] = p;
+    if (applyTo >= 0) apply(state, market!, p, applyTo, asMember);
+    if (persons.seekerCount === before && (wantsClass[p]! >= 0 || wantsHome[p])) seekers[persons.seekerCount++] = p;
   }
 }
 
