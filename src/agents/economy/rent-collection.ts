@@ -14,124 +14,173 @@ import { MODE_MEMBER_WORKER } from '../../model/economy/person-table.ts';
 import { HOME_RENT_BY_KIND, RENT_BY_KIND } from '../../model/economy/housing-accounts.ts';
 
 const RENT = FLOW.rent;
-const depreciationOf = depreciationPerMonthCents;
 const COMMUNE = ORG_COMMUNE;
 const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
 /**
- * How each person's let assets were settled this month, one byte for its productive asset and
- * one for its home (a person possesses those two at most: possession.ts): possessed, paid, paid
- * by its cooperative, commune property. The walk over assets, in id order with possessors at
- * random, writes one byte per asset into these 20 kB, and a walk over persons folds them into
- * the yearly sums: the sums per person the walk once added to directly (32 bytes a person,
+ * How each person's let assets were settled this month: possessed, paid, paid by its
+ * cooperative, commune property; its productive asset in the low four bits and its home in the
+ * high four (a person possesses those two at most: possession.ts). The walk over assets, in id
+ * order with possessors at random, writes into these 10 kB, and a walk over persons folds them
+ * into the yearly sums: the sums per person the walk once added to directly (32 bytes a person,
  * 320 kB at 10,000) missed the cache at nearly every asset.
  */
 const POSSESSED = 1;
 const PAID = 2;
 const PAID_BY_COOPERATIVE = 4;
 const COMMUNAL = 8;
-let assetSettled = new Uint8Array(0);
-let homeSettled = new Uint8Array(0);
+const HOME_SHIFT = 4;
+let settledScratch = new Uint8Array(0);
+
+/**
+ * Per organisation: its pool account and reserve account, this month's rent received (an
+ * enterprise's income, a commune's pool income) and rent paid for its members. Typed columns the
+ * walk indexes instead of reading an organisation's record per asset; the records get the sums
+ * once, whole cents each, so the same as adding rent by rent.
+ */
+let accountOf = new Int32Array(1);
+let reserveAccountOf = new Int32Array(1);
+let incomeByOwner = new Float64Array(1);
+let rentPaid = new Float64Array(1);
 
 export function collectRent(state: EconomyState): void {
-  const { assets, persons, ledger, orgs, bonds, params, counters } = state;
-  // Columns read once into locals: the loop below runs over every asset every month.
-  const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut } = assets;
+  const n = state.orgs.all.length;
+  if (accountOf.length < n) {
+    accountOf = new Int32Array(2 * n);
+    reserveAccountOf = new Int32Array(2 * n);
+    incomeByOwner = new Float64Array(2 * n);
+    rentPaid = new Float64Array(2 * n);
+  }
+  const count = state.persons.count;
+  if (settledScratch.length < count) settledScratch = new Uint8Array(count);
+  const settled = settledScratch.fill(0, 0, count);
+  openOrganisationSums(state);
+  collectFromPossessors(state, settled);
+  closeOrganisationSums(state);
+  foldRentIntoPersons(state, settled);
+}
+
+function openOrganisationSums(state: EconomyState): void {
+  const organisations = state.orgs.all;
+  const n = organisations.length;
+  for (let o = 0; o < n; o++) {
+    const org = organisations[o]!;
+    accountOf[o] = org.account;
+    reserveAccountOf[o] = org.reserveAccount;
+  }
+  incomeByOwner.fill(0, 0, n);
+  rentPaid.fill(0, 0, n);
+}
+
+function closeOrganisationSums(state: EconomyState): void {
+  const organisations = state.orgs.all;
+  const n = organisations.length;
+  for (let o = 0; o < n; o++) {
+    const received = incomeByOwner[o]!;
+    const paid = rentPaid[o]!;
+    if (received === 0 && paid === 0) continue;
+    const org = organisations[o]!;
+    if (org.kind === COMMUNE) org.poolIncomeMonth += received;
+    else org.rentIncomeMonth += received;
+    org.rentMonth += paid;
+  }
+}
+
+/**
+ * The walk over assets in service, in id order: the order decides who can pay when a payer
+ * (a cooperative, for its members) is also paid rent in the same month. Every column is read
+ * into a local once: the loop runs over every asset every month.
+ *
+ * Written so that nearly every line runs for every paid rent, choosing values rather than
+ * branching to code of their own: V8 compiles the loop in the first months, and a branch first
+ * taken years later (the first rent to a pool once a series is redeemed, the first missed rent,
+ * the first non-member to pay a pool) had no type feedback, so V8 threw the code away there and
+ * finished that month interpreted (some 20 ms each, four times a run).
+ */
+function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
+  const { assets, persons, ledger, counters } = state;
+  const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
   const productive = assets.classProductive;
-  const { mode, employer, firstAccount } = persons;
-  const escrow = bonds.escrow;
-  const organisations = orgs.all;
-  const reserve = params.depreciationReserve;
+  const { mode, employer, firstAccount, memberOf } = persons;
+  const escrow = state.bonds.escrow;
+  const reserve = state.params.depreciationReserve;
+  const housing = state.housingYear;
+  const accounts = accountOf;
+  const income = incomeByOwner;
   const live = assets.live();
   let rentTotal = 0;
   let poolRent = 0;
   let producersPoolRent = 0;
   let nonMembersPoolRent = 0;
-  const housing = state.housingYear;
-  if (assetSettled.length < persons.count) {
-    assetSettled = new Uint8Array(persons.count);
-    homeSettled = new Uint8Array(persons.count);
-  }
-  const byAsset = assetSettled.fill(0, 0, persons.count);
-  const byHome = homeSettled.fill(0, 0, persons.count);
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
-    if (!alive[a]) continue;
     const p = possessor[a]!;
     // Assets worked by their owner's own workers pay no rent.
-    if (p < 0 || !letOut[a]) continue;
+    if (p < 0 || letOut[a] === 0 || alive[a] === 0) continue;
     const rent = rentCents[a]!;
     const c = cls[a]!;
-    const isProductive = productive[c]!;
-    const settledBy = isProductive ? byAsset : byHome;
+    const productiveSide = productive[c]!;
     // The cooperative pays for the asset its member works for it, not for the member's home
     // (v2 charged a member's home rent to its cooperative).
-    const collective = isProductive && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
-    const account = collective >= 0 ? organisations[collective]!.account : firstAccount + p;
+    const employerId = employer[p]!;
+    const collective = productiveSide !== 0 && mode[p] === MEMBER_WORKER ? employerId : -1;
+    const collectiveAccount = accounts[collective >= 0 ? collective : 0]!;
+    const account = collective >= 0 ? collectiveAccount : firstAccount + p;
     const kind = ownerKind[a]!;
-    const how = kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED;
-    if (rent <= 0) {
-      settledBy[p] = how;
-      continue;
-    }
-    if (ledger.balance(account) < rent) {
-      missedRent[a]!++;
-      settledBy[p] = how;
-      continue;
-    }
-    missedRent[a] = 0;
+    const o = owner[a]!;
     const seriesId = series[a]!;
+    // A commune's rent goes to the escrow of its asset's series, or once redeemed to its pool.
+    const escrowed = kind === COMMUNE && seriesId >= 0 ? 1 : 0;
+    const pooled = kind === COMMUNE && seriesId < 0 ? 1 : 0;
+    const due = rent > 0 ? 1 : 0;
+    const paid = due === 1 && ledger.balance(account) >= rent ? 1 : 0;
+    const missed = missedRent[a]!;
+    // Paid: 0; missed: one more; nothing due: unchanged.
+    missedRent[a] = (missed + 1) * due * (1 - paid) + missed * (1 - due);
+    const how = (kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED)
+      | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID);
+    settled[p]! |= how << (productiveSide !== 0 ? 0 : HOME_SHIFT);
+    if (paid === 0) continue;
     housing[RENT_BY_KIND + kind]! += rent;
-    if (!isProductive) housing[HOME_RENT_BY_KIND + kind]! += rent;
-    if (kind !== COMMUNE) {
-      const owner = organisations[assets.owner[a]!]!;
-      ledger.transfer(account, owner.account, rent, RENT);
-      owner.rentIncomeMonth += rent;
-    } else if (seriesId >= 0) {
-      ledger.transfer(account, escrow[seriesId]!, rent, RENT);
-    } else {
-      const owner = orgs.get(assets.owner[a]!);
-      let toPool = rent;
-      if (reserve) {
-        const cl = assets.classOf(a);
-        const kept = Math.min(rent, depreciationOf(cl.priceCents, cl.lifespanMonths));
-        if (kept > 0) ledger.transfer(account, owner.reserveAccount, kept, RENT);
-        toPool -= kept;
-      }
-      if (toPool > 0) ledger.transfer(account, owner.account, toPool, RENT);
-      owner.poolIncomeMonth += toPool;
-      poolRent += toPool;
-      if (isProductive) producersPoolRent += toPool;
-      if (persons.memberOf[p] !== owner.id) nonMembersPoolRent += toPool;
-    }
+    housing[HOME_RENT_BY_KIND + kind]! += rent * (1 - productiveSide);
+    // Kept back for the commune's replacement reserve, out of rent to its pool.
+    const kept = reserve && pooled === 1 ? Math.min(rent, depreciationPerMonthCents(classPrice[c]!, classLife[c]!)) : 0;
+    if (kept > 0) ledger.transfer(account, reserveAccountOf[o]!, kept, RENT);
+    // The rest to the owner's account (an enterprise's, or a commune's pool) or the escrow;
+    // both read for every rent (the escrow column's first entry when there is no series).
+    const toOwner = rent - kept;
+    const ownerAccount = accounts[o]!;
+    const escrowAccount = escrow[seriesId >= 0 ? seriesId : 0]!;
+    if (toOwner > 0) ledger.transfer(account, escrowed === 1 ? escrowAccount : ownerAccount, toOwner, RENT);
+    income[o]! += toOwner * (1 - escrowed);
+    const toPool = toOwner * pooled;
+    poolRent += toPool;
+    producersPoolRent += toPool * productiveSide;
+    nonMembersPoolRent += memberOf[p] !== o ? toPool : 0;
     rentTotal += rent;
-    if (collective >= 0) {
-      organisations[collective]!.rentMonth += rent;
-      settledBy[p] = how | PAID | PAID_BY_COOPERATIVE;
-    } else {
-      settledBy[p] = how | PAID;
-    }
+    rentPaid[collective >= 0 ? collective : 0]! += collective >= 0 ? rent : 0;
   }
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;
   counters.poolRentFromProducersCents += producersPoolRent;
   counters.poolRentFromNonMembersCents += nonMembersPoolRent;
-  foldRentIntoPersons(state, byAsset, byHome);
 }
 
 /**
  * Adds this month's rent to each person's yearly sums: the class price of the commune property
  * it uses and the rent it paid for that (MODEL.md 7, claim 2), the rent charged to its labour
- * income and to its income. Every person adds its four sums, zeros included, as before; each is
- * whole cents, so the same in any order.
+ * income and to its income. Each sum is whole cents, so the same in any order; a person with
+ * no let asset adds nothing (its sums never hold -0, where adding 0 would change a bit).
  */
-function foldRentIntoPersons(state: EconomyState, byAsset: Uint8Array, byHome: Uint8Array): void {
+function foldRentIntoPersons(state: EconomyState, settled: Uint8Array): void {
   const { assets, persons } = state;
   const { rentCents, cls, classPrice } = assets;
   const { asset, home, useYear, rentYear, labourYear, incomeCents } = persons;
   for (let p = 0; p < persons.count; p++) {
+    const both = settled[p]!;
+    if (both === 0) continue;
     let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
-    const onAsset = byAsset[p]!;
+    const onAsset = both & 15;
     if (onAsset !== 0) {
       const a = asset[p]!;
       const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
@@ -145,7 +194,7 @@ function foldRentIntoPersons(state: EconomyState, byAsset: Uint8Array, byHome: U
         }
       }
     }
-    const onHome = byHome[p]!;
+    const onHome = both >> HOME_SHIFT;
     if (onHome !== 0) {
       const h = home[p]!;
       const communal = (onHome & COMMUNAL) !== 0 ? 1 : 0;
