@@ -175,6 +175,53 @@ export class Ledger {
     this.volumeByFlow[flow]! += Math.abs(delta);
   }
 
+  /**
+   * For each k < count with cents[k] > 0, a transfer of cents[k] from `world` to account
+   * first + k (`toWorld`: from that account to `world`): the same balances and flow totals as
+   * those transfers one by one, in one call (whole cents: the totals' sums are exact in any
+   * grouping). Output and consumption move money between the world and every person monthly.
+   */
+  transfersWithWorld(first: number, cents: Float64Array, count: number, flow: number, toWorld: boolean): void {
+    if (!(first > WORLD && count >= 0 && first + count <= this.accountCount && count <= cents.length)) {
+      throw new LedgerError(`transfers with accounts ${first} to ${first + count - 1}: not all open (${this.accountCount} accounts open)`);
+    }
+    const moved = toWorld ? this.payRange(first, cents, count) : this.creditRange(first, cents, count);
+    this.balances[WORLD] = toWorld ? this.balances[WORLD]! + moved : this.balances[WORLD]! - moved;
+    this.volumeByFlow[flow]! += moved;
+    this.worldNetByFlow[flow] = toWorld ? this.worldNetByFlow[flow]! + moved : this.worldNetByFlow[flow]! - moved;
+  }
+
+  /** transfersWithWorld's credits: returns the cents moved. */
+  private creditRange(first: number, cents: Float64Array, count: number): number {
+    const balances = this.balances;
+    let moved = 0;
+    for (let k = 0; k < count; k++) {
+      const c = cents[k]!;
+      if (!(c > 0)) continue;
+      if (Math.floor(c) !== c || c > Number.MAX_SAFE_INTEGER) throw transferError(WORLD, first + k, c, undefined, this.accountCount);
+      balances[first + k]! += c;
+      moved += c;
+    }
+    return moved;
+  }
+
+  /** transfersWithWorld's payments: returns the cents moved. */
+  private payRange(first: number, cents: Float64Array, count: number): number {
+    const balances = this.balances;
+    let moved = 0;
+    for (let k = 0; k < count; k++) {
+      const c = cents[k]!;
+      if (!(c > 0)) continue;
+      const from = first + k;
+      if (Math.floor(c) !== c || c > Number.MAX_SAFE_INTEGER || !(balances[from]! >= c)) {
+        throw transferError(from, WORLD, c, balances[from], this.accountCount);
+      }
+      balances[from]! -= c;
+      moved += c;
+    }
+    return moved;
+  }
+
   /** Pays as much of `cents` as `from` holds and returns what was paid. */
   payUpTo(from: number, to: number, cents: number, flow = FLOW.other): number {
     const paid = from === WORLD ? cents : Math.min(cents, this.balances[from]!);

@@ -103,6 +103,34 @@ describe('Ledger', () => {
     expect(ledger.volumeByFlow[FLOW.interest]).toBe(0);
   });
 
+  it('transfersWithWorld moves what transfers one by one would, both ways, skipping zeros', () => {
+    const batched = new Ledger();
+    const single = new Ledger();
+    const first = batched.open(5);
+    single.open(5);
+    const cents = Float64Array.from([120, 0, 7, 3_000, 1]);
+    batched.transfersWithWorld(first, cents, 4, FLOW.sales, false);
+    for (let k = 0; k < 4; k++) if (cents[k]! > 0) single.transfer(WORLD, first + k, cents[k]!, FLOW.sales);
+    const paid = Float64Array.from([20, 0, 7, 2_500]);
+    batched.transfersWithWorld(first, paid, 4, FLOW.consumption, true);
+    for (let k = 0; k < 4; k++) if (paid[k]! > 0) single.transfer(first + k, WORLD, paid[k]!, FLOW.consumption);
+    for (let account = 0; account < 6; account++) expect(batched.balance(account)).toBe(single.balance(account));
+    expect([...batched.volumeByFlow]).toEqual([...single.volumeByFlow]);
+    expect([...batched.worldNetByFlow]).toEqual([...single.worldNetByFlow]);
+    expect(batched.balance(first + 4)).toBe(0);
+    expect(batched.audit()).toBeNull();
+  });
+
+  it('transfersWithWorld refuses an overdraft, a fraction of a cent and accounts not open', () => {
+    const ledger = new Ledger();
+    const first = ledger.open(2);
+    ledger.transfersWithWorld(first, Float64Array.from([100, 100]), 2, FLOW.sales, false);
+    expect(() => ledger.transfersWithWorld(first, Float64Array.from([50, 101]), 2, FLOW.consumption, true)).toThrow(/cannot pay 101 cents/);
+    expect(() => ledger.transfersWithWorld(first, Float64Array.from([0.5]), 1, FLOW.sales, false)).toThrow(/whole, non-negative cents/);
+    expect(() => ledger.transfersWithWorld(first, Float64Array.from([1, 1, 1]), 3, FLOW.sales, false)).toThrow(/not all open/);
+    expect(() => ledger.transfersWithWorld(WORLD, Float64Array.from([1]), 1, FLOW.sales, false)).toThrow(/not all open/);
+  });
+
   it('audit finds a cent created outside a transfer, and a negative or fractional balance', () => {
     const ledger = new Ledger();
     const a = ledger.open(2);

@@ -33,9 +33,11 @@ export function produceAndSell(state: EconomyState): void {
   const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
   const orgs = state.orgs.all;
   for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
+  const seller = sellers(persons.count);
   let total = 0;
   for (let p = 0; p < persons.count; p++) {
     let units = 0;
+    let sells = -1;
     const m = mode[p]!;
     modeMaskYear[p]! |= 1 << m;
     if (m === PRODUCER) {
@@ -45,11 +47,13 @@ export function produceAndSell(state: EconomyState): void {
       // Work for an enterprise: its productivity multiplies the output (enterprise-productivity.ts).
       const a = asset[p]!;
       const e = employer[p]!;
+      sells = e;
       if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]! * (e >= 0 ? orgs[e]!.productivity : 1);
     } else if (m === SELF_EMPLOYED) {
       units = params.baseOutputCents * skill[p]! * shock[p]!;
     }
     output[p] = units;
+    seller[p] = sells;
     total += units;
   }
   if (state.referenceOutputCents === 0) state.referenceOutputCents = total;
@@ -63,20 +67,16 @@ export function produceAndSell(state: EconomyState): void {
   // demandElasticity 3.5e-84): the run stops with what to change instead of paying Infinity cents.
   if (!(price * 100 <= Number.MAX_SAFE_INTEGER)) throw goodsPriceError(state, price * 100, params.demandElasticity);
   state.goodsPriceCents = price * 100;
+  // Each enterprise's sales are summed, then paid in one transfer; each person's in one batch
+  // (whole cents: the same balances and totals as a transfer per worker, in fewer steps).
+  const orgSales = salesBuffer(orgs.length);
   let sold = 0;
-  const counters = state.counters;
-  const housing = state.housingYear;
   for (let p = 0; p < persons.count; p++) {
     let cents = Math.round(output[p]! * price);
     ownOutputYear[p]! += cents;
-    const e = employer[p]!;
-    if (e >= 0 && cents > 0 && (mode[p] === EMPLOYEE || mode[p] === MEMBER_WORKER)) {
-      const org = orgs[e]!;
-      ledger.transfer(FROM_WORLD, org.account, cents, SALES);
-      org.salesMonth += cents;
-      counters.enterpriseSalesYear += cents;
-      housing[SALES_BY_KIND + org.kind]! += cents;
-      if (org.kind === ORG_FIRM) counters.firmSalesYear += cents;
+    const e = seller[p]!;
+    if (e >= 0 && cents > 0) {
+      orgSales[e]! += cents;
       cents = 0;
     } else {
       labourYear[p]! += cents;
@@ -84,12 +84,44 @@ export function produceAndSell(state: EconomyState): void {
     const h = home[p]!;
     if (h >= 0) cents += classOutput[cls[h]!]!;
     income[p] = cents;
-    if (cents > 0) {
-      ledger.transfer(FROM_WORLD, persons.firstAccount + p, cents, SALES);
-      sold += cents;
-    }
+    if (cents > 0) sold += cents;
   }
+  ledger.transfersWithWorld(persons.firstAccount, income, persons.count, SALES, false);
   state.counters.outputYear += sold;
+  payEnterpriseSales(state, orgSales);
+}
+
+/** Each enterprise's sales of the month, from `world` to its account, and into the year's counters. */
+function payEnterpriseSales(state: EconomyState, orgSales: Float64Array): void {
+  const { ledger, counters } = state;
+  const orgs = state.orgs.all;
+  const housing = state.housingYear;
+  for (let e = 0; e < orgs.length; e++) {
+    const cents = orgSales[e]!;
+    if (cents === 0) continue;
+    const org = orgs[e]!;
+    ledger.transfer(FROM_WORLD, org.account, cents, SALES);
+    org.salesMonth += cents;
+    counters.enterpriseSalesYear += cents;
+    housing[SALES_BY_KIND + org.kind]! += cents;
+    if (org.kind === ORG_FIRM) counters.firmSalesYear += cents;
+  }
+}
+
+/** Who sells each person's output: its employer's id, or -1 for the person itself. */
+let sellerBuffer = new Int32Array(0);
+
+function sellers(count: number): Int32Array {
+  if (sellerBuffer.length < count) sellerBuffer = new Int32Array(count);
+  return sellerBuffer;
+}
+
+/** The month's sales per enterprise, zeroed. */
+let salesByOrg = new Float64Array(0);
+
+function salesBuffer(count: number): Float64Array {
+  if (salesByOrg.length < count) salesByOrg = new Float64Array(Math.max(count, 2 * salesByOrg.length));
+  return salesByOrg.fill(0, 0, count);
 }
 
 function goodsPriceError(state: EconomyState, cents: number, elasticity: number): MoneyRangeError {
