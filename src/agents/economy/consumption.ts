@@ -3,12 +3,11 @@
 // y this month's income, W net worth (cash + bonds at face outstanding + commune share,
 // cooperative membership and firm shares at book equity). Short of cash it consumes what it
 // has and the month counts as hardship.
-import { FLOW, WORLD } from '../../model/ledger.ts';
+import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { addOrganisationClaims, organisationEquity } from '../../model/economy/net-worth.ts';
 
 const CONSUMPTION = FLOW.consumption;
-const TO_WORLD = WORLD;
 
 export function consume(state: EconomyState): void {
   const { persons } = state;
@@ -17,30 +16,34 @@ export function consume(state: EconomyState): void {
   const claims = scratch.claimsCents;
   claims.fill(0);
   addOrganisationClaims(state, scratch.equityCents, claims);
-  state.counters.hardshipMonthsYear += payConsumption(state, claims);
+  const short = choosePurchases(state, claims);
+  // Every purchase in one call (the same balances and totals as a transfer each).
+  state.ledger.transfersWithWorld(persons.firstAccount, claims, persons.count, CONSUMPTION, true);
+  state.counters.hardshipMonthsYear += short;
 }
 
 /**
- * Each person's purchase; returns the persons short of cash. The loop has a function of its
- * own, with nothing after it: V8 compiled consume while its first call was still in the loop,
- * before the counter after it had ever run, and that code then gave up at the counter on
- * every later call (some 400 deoptimisations a run, each month's end of consume interpreted).
+ * Each person's purchase, written over its claims in `claims` (read first); returns the persons
+ * short of cash. The loop has a function of its own, with nothing after it: V8 compiled consume
+ * while its first call was still in the loop, before the counter after it had ever run, and
+ * that code then gave up at the counter on every later call (some 400 deoptimisations a run,
+ * each month's end of consume interpreted).
  */
-function payConsumption(state: EconomyState, claims: Float64Array): number {
+function choosePurchases(state: EconomyState, claims: Float64Array): number {
   const { persons, params, ledger } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
-  const { bondCents, incomeCents, hardship, firstAccount } = persons;
+  const { bondCents, incomeCents, hardship, firstAccount, count } = persons;
+  const paidCents = claims;
   let hardshipMonths = 0;
-  for (let p = 0; p < persons.count; p++) {
-    const account = firstAccount + p;
-    const cash = ledger.balance(account);
+  for (let p = 0; p < count; p++) {
+    const cash = ledger.balance(firstAccount + p);
     const wealth = cash + bondCents[p]! + claims[p]!;
     const y = incomeCents[p]!;
     const wanted = Math.round(
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),
     );
     const paid = Math.min(cash, wanted);
-    if (paid > 0) ledger.transfer(account, TO_WORLD, paid, CONSUMPTION);
+    paidCents[p] = paid;
     const short = paid < wanted ? 1 : 0;
     hardship[p] = short;
     hardshipMonths += short;
