@@ -7,6 +7,7 @@
 // capital or by a bond issue (an admission can trigger a bond issue). Members still without an asset
 // (founders) are equipped the same way, one a month per cooperative.
 import { FLOW } from '../../model/ledger.ts';
+import { grown } from '../../model/grown.ts';
 import { payReserved, releaseReserved, reserveCents } from '../../model/market/reservation.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
@@ -92,12 +93,13 @@ let equipped = new Uint8Array(64);
 /** Members without an asset (founders of a new cooperative) get one: one a month per cooperative. */
 export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue: SaverQueue, rng: RandomStream): void {
   const { persons, orgs, assets } = state;
-  if (equipped.length < orgs.all.length) equipped = new Uint8Array(2 * orgs.all.length);
+  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
+  equipped = grown(equipped, orgs.all.length);
   const done = equipped;
   done.fill(0, 0, orgs.all.length);
   // The person table's columns are fixed for the run.
   const { coopOf, asset: worked } = persons;
-  for (let p = 0; p < persons.count; p++) {
+  for (let p = 0, count = persons.count; p < count; p++) {
     const c = coopOf[p]!;
     if (c < 0 || worked[p]! >= 0 || done[c]) continue;
     const coop = orgs.get(c);

@@ -3,6 +3,7 @@
 // cooperative), out of cash above one month of its cash costs (the firms' payout rule). A new member's unpaid buy-in is withheld from its share, an instalment at a
 // time, and credited to its capital account.
 import { FLOW } from '../../model/ledger.ts';
+import { grown } from '../../model/grown.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { cooperativePotCents, memberShareCents } from './distribution.ts';
@@ -17,13 +18,12 @@ export function distributeCooperativeIncome(state: EconomyState): void {
   if (!hasEnterprises(state)) return;
   const { persons, orgs, ledger, params, counters } = state;
   const n = orgs.all.length;
-  if (divided.length < n) {
-    divided = new Float64Array(2 * n);
-    weightSum = new Float64Array(2 * n);
-  }
+  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
+  divided = grown(divided, n);
+  weightSum = grown(weightSum, n);
   divided.fill(0, 0, n);
   weightSum.fill(0, 0, n);
-  if (members.length < persons.count) members = new Int32Array(persons.count);
+  members = grown(members, persons.count);
   const bySkill = params.coopSplitBySkill;
   const { coopOf, skill } = persons;
   let count = 0;
@@ -43,22 +43,26 @@ export function distributeCooperativeIncome(state: EconomyState): void {
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }
   // Nothing between the two walks changes membership.
+  const { coopMemberMonthsYear, coopWorkedYear, buyInOwedCents, buyInInstalmentCents, capitalAccountCents, incomeCents, labourYear, coopMemberPayYear, firstAccount } = persons;
+  // Whole cents: the month's total is exact in any order, added to the year's once.
+  let distributed = 0;
   for (let k = 0; k < count; k++) {
     const p = members[k]!;
     const c = coopOf[p]!;
-    persons.coopMemberMonthsYear[p]!++;
-    persons.coopWorkedYear[p] = c;
+    coopMemberMonthsYear[p]!++;
+    coopWorkedYear[p] = c;
     const pot = divided[c]!;
     if (pot <= 0) continue;
-    const share = memberShareCents(pot, bySkill ? persons.skill[p]! : 1, weightSum[c]!);
-    const withheld = Math.min(share, persons.buyInOwedCents[p]!, persons.buyInInstalmentCents[p]!);
+    const share = memberShareCents(pot, bySkill ? skill[p]! : 1, weightSum[c]!);
+    const withheld = Math.min(share, buyInOwedCents[p]!, buyInInstalmentCents[p]!);
     const paid = share - withheld;
-    if (paid > 0) ledger.transfer(orgs.all[c]!.account, persons.firstAccount + p, paid, FLOW.distribution);
-    persons.buyInOwedCents[p]! -= withheld;
-    persons.capitalAccountCents[p]! += withheld;
-    persons.incomeCents[p]! += paid;
-    persons.labourYear[p]! += share;
-    persons.coopMemberPayYear[p]! += share;
-    counters.distributionsYear += share;
+    if (paid > 0) ledger.transfer(orgs.all[c]!.account, firstAccount + p, paid, FLOW.distribution);
+    buyInOwedCents[p]! -= withheld;
+    capitalAccountCents[p]! += withheld;
+    incomeCents[p]! += paid;
+    labourYear[p]! += share;
+    coopMemberPayYear[p]! += share;
+    distributed += share;
   }
+  counters.distributionsYear += distributed;
 }

@@ -2,29 +2,42 @@
 // commune". Every `dividendPeriodMonths` each commune's pool is split into equal whole-cent
 // shares, one per member; the remainder cents stay in the pool for the next division.
 import { FLOW } from '../../model/ledger.ts';
+import { grown } from '../../model/grown.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
+/** Scratch by organisation id: this period's share per member, and the commune's account. */
+let shares = new Float64Array(64);
+let accountOf = new Int32Array(64);
+
 export function payCommuneDividends(state: EconomyState): void {
-  const { params, orgs, persons, ledger } = state;
+  const { params, orgs, persons, ledger, counters } = state;
   if ((state.tick + 1) % params.dividendPeriodMonths !== 0) return;
-  const shares = new Float64Array(orgs.all.length);
+  const n = orgs.all.length;
+  shares = grown(shares, n);
+  accountOf = grown(accountOf, n);
+  shares.fill(0, 0, n);
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COMMUNE) continue;
     const { shareCents } = equalShareCents(ledger.balance(org.account), org.members);
     shares[org.id] = shareCents;
+    accountOf[org.id] = org.account;
     org.dividendPerMemberMonthly = shareCents / params.dividendPeriodMonths;
     org.trailingDividendMonthly = 0.75 * org.trailingDividendMonthly + 0.25 * org.dividendPerMemberMonthly;
   }
-  for (let p = 0; p < persons.count; p++) {
-    const c = persons.memberOf[p]!;
+  const { memberOf, dividendYear, incomeCents, firstAccount, count } = persons;
+  // Whole cents: the period's total is exact in any order, added to the year's once.
+  let paid = 0;
+  for (let p = 0; p < count; p++) {
+    const c = memberOf[p]!;
     if (c < 0) continue;
     const share = shares[c]!;
     if (share <= 0) continue;
-    ledger.transfer(orgs.get(c).account, persons.firstAccount + p, share, FLOW.dividend);
-    persons.dividendYear[p]! += share;
-    persons.incomeCents[p]! += share;
-    state.counters.dividendsYear += share;
+    ledger.transfer(accountOf[c]!, firstAccount + p, share, FLOW.dividend);
+    dividendYear[p]! += share;
+    incomeCents[p]! += share;
+    paid += share;
   }
+  counters.dividendsYear += paid;
 }

@@ -198,21 +198,25 @@ function listTopUps(state: EconomyState): number {
  */
 function payEmployees(state: EconomyState, employed: number): void {
   const { persons, orgs, ledger, counters } = state;
-  const employer = persons.employer;
+  const { employer, incomeCents, labourYear, coopHiredPayYear, coopHiredMonthsYear, coopWorkedYear, firstAccount } = persons;
+  // Whole cents: the month's totals are exact in any order, added to the year's once.
+  let wages = 0, firmWages = 0;
   for (let k = 0; k < employed; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
     const org = orgs.all[e]!;
-    const paid = ledger.payUpTo(org.account, persons.firstAccount + p, wageOf[k]!, FLOW.wages);
+    const paid = ledger.payUpTo(org.account, firstAccount + p, wageOf[k]!, FLOW.wages);
     org.wagesMonth += paid;
-    persons.incomeCents[p]! += paid;
-    persons.labourYear[p]! += paid;
-    counters.wagesYear += paid;
-    if (org.kind === ORG_FIRM) counters.firmWagesYear += paid;
+    incomeCents[p]! += paid;
+    labourYear[p]! += paid;
+    wages += paid;
+    if (org.kind === ORG_FIRM) firmWages += paid;
     else {
-      persons.coopHiredPayYear[p]! += paid;
-      persons.coopHiredMonthsYear[p]!++;
-      persons.coopWorkedYear[p] = e;
+      coopHiredPayYear[p]! += paid;
+      coopHiredMonthsYear[p]!++;
+      coopWorkedYear[p] = e;
     }
   }
+  counters.wagesYear += wages;
+  counters.firmWagesYear += firmWages;
 }

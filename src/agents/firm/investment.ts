@@ -7,6 +7,7 @@
 // surplus after wages and depreciation, over the price); the yield to beat is the last
 // year's mean clearing yield, at least the base yield.
 import type { RandomStream } from '../../model/random.ts';
+import { grown } from '../../model/grown.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { FIRM_LINE_LANDLORD, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { acquireAssetFor } from '../economy/enterprise-acquisition.ts';
@@ -22,7 +23,8 @@ export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomS
   const { orgs, classes, params, assets } = state;
   const hurdle = hurdleYield(state);
   // Positions (assets its employees work) per firm.
-  if (positions.length < orgs.all.length) positions = new Int32Array(2 * orgs.all.length);
+  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
+  positions = grown(positions, orgs.all.length);
   positions.fill(0, 0, orgs.all.length);
   const list = state.enterpriseAssets;
   const { alive, letOut, owner } = assets;
