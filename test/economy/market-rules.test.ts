@@ -3,7 +3,7 @@ import { Ledger, WORLD, FLOW } from '../../src/model/ledger.ts';
 import {
   BondBook, amortisationSchedule, annuityPaymentCents, SERIES_REDEEMED, SERIES_DEFAULTED,
 } from '../../src/model/market/bond-series.ts';
-import { clearBondAuction, issueSeries, type BondBid } from '../../src/model/market/bond-auction.ts';
+import { BondBids, clearBondAuction, issueSeries } from '../../src/model/market/bond-auction.ts';
 import { paymentsBehind, prepaySeries, serviceSeries } from '../../src/model/market/bond-service.ts';
 import { clearRentalAuction } from '../../src/model/market/rental-auction.ts';
 import { liquidate, liquidationValueCents } from '../../src/model/market/liquidation.ts';
@@ -42,11 +42,11 @@ describe('annuity schedule', () => {
 });
 
 describe('bond auction', () => {
-  const bids: BondBid[] = [
+  const bids = BondBids.of([
     { bidder: 1, askYield: 0.08, amountCents: 400 },
     { bidder: 2, askYield: 0.06, amountCents: 500 },
     { bidder: 3, askYield: 0.07, amountCents: 300 },
-  ];
+  ]);
 
   it('clears at the marginal ask when the lowest asks cover the face', () => {
     const out = clearBondAuction(bids, { faceCents: 700, maturityMonths: 12, maxYield: 0.15, format: 'uniform', guarantee: alwaysGuaranteed });
@@ -82,7 +82,7 @@ describe('bond auction', () => {
     const [issuer, a, b] = accounts as [number, number, number];
     const book = new BondBook();
     const out = clearBondAuction(
-      [{ bidder: a, askYield: 0.05, amountCents: 600_000 }, { bidder: b, askYield: 0.06, amountCents: 600_000 }],
+      BondBids.of([{ bidder: a, askYield: 0.05, amountCents: 600_000 }, { bidder: b, askYield: 0.06, amountCents: 600_000 }]),
       { faceCents: 1_000_000, maturityMonths: 24, maxYield: 0.15, format: 'discriminatory', guarantee: alwaysGuaranteed },
     );
     if (!out.cleared) throw new Error('expected to clear');

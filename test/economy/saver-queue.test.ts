@@ -2,7 +2,7 @@
 // whose lending budget is spent leaves the queue the first time an auction draws it.
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/model/random.ts';
-import type { BondBid } from '../../src/model/market/bond-auction.ts';
+import { BondBids } from '../../src/model/market/bond-auction.ts';
 import { collectBondBids, newSaverQueue, openSaverBudgets, spendSaverBudget } from '../../src/agents/economy/savers.ts';
 import { endow, handBuiltEconomy } from './hand-built-economy.ts';
 
@@ -21,18 +21,18 @@ describe('the savers\' queue', () => {
   it('drops a saver whose budget is spent the first time an auction draws it, so later auctions draw only savers with budget left', () => {
     const { state, queue } = twentySavers(200);
     const rng = new RandomStreams(1).get('bond-asks');
-    const bids: BondBid[] = [];
+    const bids = new BondBids();
     openSaverBudgets(state, queue);
     expect(queue.length).toBe(20);
     // Savers 0-14 lend their whole budget elsewhere this month.
     for (let p = 0; p < 15; p++) spendSaverBudget(state, queue, state.persons.firstAccount + p, state.persons.bondBudget[p]!);
     collectBondBids(state, queue, rng, 1e9, 0, -1, bids);
-    expect(bids.map((b) => b.bidder - state.persons.firstAccount).sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
+    expect([...bids.bidder.subarray(0, bids.count)].map((b) => b - state.persons.firstAccount).sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
     expect(queue.length).toBe(5);
     expect([...queue.order.subarray(0, queue.length)].sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
     // The next auction asks the same five, each once, and draws nobody else.
     collectBondBids(state, queue, rng, 1e9, 0, -1, bids);
-    expect(bids.map((b) => b.bidder - state.persons.firstAccount).sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
+    expect([...bids.bidder.subarray(0, bids.count)].map((b) => b - state.persons.firstAccount).sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
     // A new month opens every budget again from cash.
     openSaverBudgets(state, queue);
     expect(queue.length).toBe(20);
@@ -41,7 +41,7 @@ describe('the savers\' queue', () => {
   it('asks the savers with budget left in an unbiased order, however many spent ones lie between them', () => {
     const { state, queue } = twentySavers(1);
     const rng = new RandomStreams(2).get('bond-asks');
-    const bids: BondBid[] = [];
+    const bids = new BondBids();
     const months = 3000;
     // counts[k][p]: how often saver 15 + p bid in the month's k-th auction.
     const counts = [new Array<number>(5).fill(0), new Array<number>(5).fill(0), new Array<number>(5).fill(0)];
@@ -51,8 +51,8 @@ describe('the savers\' queue', () => {
       const bidders = new Set<number>();
       for (let k = 0; k < 3; k++) {
         collectBondBids(state, queue, rng, 1e9, 0, -1, bids);
-        expect(bids.length).toBe(1);
-        const p = bids[0]!.bidder - state.persons.firstAccount;
+        expect(bids.count).toBe(1);
+        const p = bids.bidder[0]! - state.persons.firstAccount;
         bidders.add(p);
         counts[k]![p - 15]!++;
       }

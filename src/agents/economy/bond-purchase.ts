@@ -5,7 +5,7 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import {
-  clearBondAuction, issueSeries, type BondAuctionOutcome, type BondBid,
+  BondBids, clearBondAuction, issueSeries, type AuctionFormat, type BondAuctionOutcome,
 } from '../../model/market/bond-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import type { Organisation } from '../../model/economy/organisation-table.ts';
@@ -14,7 +14,12 @@ import { addToBalanceSheet, issuerExpectedLoss } from './credit-history.ts';
 
 export type ClearedAuction = Extract<BondAuctionOutcome, { cleared: true }>;
 
-const bids: BondBid[] = [];
+/** The auction being held: its bids and terms, reused from auction to auction (thousands a year). */
+const bids = new BondBids();
+const terms = {
+  faceCents: 0, maturityMonths: 0, maxYield: 0, format: 'uniform' as AuctionFormat,
+  guarantee: (serviceCents: number): boolean => serviceCents >= 0,
+};
 
 /**
  * Buys an asset of class `cls` for `issuer` with bonds. `guarantee` is the issuer's test of the
@@ -29,9 +34,12 @@ export function buyWithBonds(
   const price = assets.classPrice[cls]!;
   const expectedLoss = issuerExpectedLoss(state, issuer, price, price);
   collectBondBids(state, queue, rng, price, expectedLoss, membersOf, bids, issuer.id);
-  const outcome = clearBondAuction(bids, {
-    faceCents: price, maturityMonths: params.maturityMonths, maxYield: params.maxYield, format: params.auctionFormat, guarantee,
-  });
+  terms.faceCents = price;
+  terms.maturityMonths = params.maturityMonths;
+  terms.maxYield = params.maxYield;
+  terms.format = params.auctionFormat;
+  terms.guarantee = guarantee;
+  const outcome = clearBondAuction(bids, terms);
   const { finance } = state;
   // Every auction's marginal ask, cleared or not: cleared ones alone are the cheap ones.
   if (Number.isFinite(outcome.clearingYield)) {

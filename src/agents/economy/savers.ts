@@ -9,7 +9,7 @@
 // issuer's expected loss + noise. Cooperatives lend their idle capital in the same queue, by the
 // same rule (MODEL.md 10.8): saversFraction of their cash above six months of costs.
 import type { RandomStream } from '../../model/random.ts';
-import type { BondBid } from '../../model/market/bond-auction.ts';
+import type { BondBids } from '../../model/market/bond-auction.ts';
 import { askYield, opportunityReturn } from '../../model/market/risk-pricing.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
@@ -135,18 +135,18 @@ function dropDrawnSaver(queue: SaverQueue): void {
  */
 export function collectBondBids(
   state: EconomyState, queue: SaverQueue, rng: RandomStream, faceCents: number, expectedLoss: number,
-  membersOf: number, bids: BondBid[], issuer = -1,
+  membersOf: number, bids: BondBids, issuer = -1,
 ): void {
   const { persons, params, finance } = state;
   const { equityReturn, marketReturn } = finance;
-  bids.length = 0;
+  bids.count = 0;
   let offered = 0;
   const auction = ++queue.auction;
   const { lastAuction } = queue;
   const minimum = Math.max(1, params.minimumBidCents);
   // `seen` counts the savers looked at, each at most once an auction; those dropped as spent
   // do not count (the queue shrinks by them instead).
-  for (let seen = 0; seen < queue.length && bids.length < params.biddersPerAuction && offered < 2 * faceCents;) {
+  for (let seen = 0; seen < queue.length && bids.count < params.biddersPerAuction && offered < 2 * faceCents;) {
     const p = nextSaver(queue, rng);
     if (p >= persons.count) {
       const k = p - persons.count;
@@ -172,7 +172,7 @@ export function collectBondBids(
     lastAuction[p] = auction;
     const opportunity = opportunityReturn(params.baseYield, marketReturn, equityReturn[p]!);
     const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
-    bids.push({ bidder: persons.firstAccount + p, askYield: ask, amountCents: Math.min(budget, faceCents) });
+    bids.add(persons.firstAccount + p, ask, Math.min(budget, faceCents));
     offered += Math.min(budget, faceCents);
   }
 }
@@ -185,7 +185,7 @@ export function collectBondBids(
  */
 function cooperativeBid(
   state: EconomyState, queue: SaverQueue, k: number, rng: RandomStream, faceCents: number, expectedLoss: number,
-  membersOf: number, issuer: number, auction: number, bids: BondBid[],
+  membersOf: number, issuer: number, auction: number, bids: BondBids,
 ): number {
   const { params, finance } = state;
   const org = state.orgs.get(queue.lenders[k]!);
@@ -196,6 +196,6 @@ function cooperativeBid(
   const opportunity = opportunityReturn(params.baseYield, finance.marketReturn, 0);
   const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
   const amount = Math.min(budget, faceCents);
-  bids.push({ bidder: org.account, askYield: ask, amountCents: amount });
+  bids.add(org.account, ask, amount);
   return amount;
 }
