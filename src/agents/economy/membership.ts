@@ -23,6 +23,14 @@ export function creditLabourAndRecount(state: EconomyState, moves: Map<number, n
   writeCounts(state);
 }
 
+/**
+ * Written so that every line runs for every person, each comparison too before it is combined,
+ * choosing values rather than branching to code of its own: V8 compiles the loop in the first
+ * month, when no one works an asset yet, and each branch first taken later (labour, probation,
+ * joining, a lapse, a probationer to count) had no type feedback, so V8 threw the code away
+ * there and finished that month interpreted (six times in the first two years of a run). Joins
+ * are noted in the loop and told to `moves` after it, in the same order.
+ */
 function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean): void {
   const { persons, assets, params, orgs } = state;
   const COMMUNE = ORG_COMMUNE;
@@ -33,44 +41,72 @@ function creditLabourCounting(state: EconomyState, moves: Map<number, number>, r
   const n = orgs.all.length;
   if (recount) clearCounts(n);
   const counted = counts;
+  if (joinedFrom.length < persons.count) {
+    joinedFrom = new Int32Array(persons.count);
+    joinedTo = new Int32Array(persons.count);
+  }
+  const from = joinedFrom;
+  const to = joinedTo;
+  let joins = 0;
   for (let p = 0; p < persons.count; p++) {
     const a = asset[p]!;
-    if (a >= 0 && ownerKind[a] === COMMUNE) {
-      const c = owner[a]!;
-      labourMonths[p]!++;
-      if (memberOf[p] === c) {
-        memberLaborTick[p] = tick;
-      } else {
-        if (probationOf[p] !== c) {
-          probationOf[p] = c;
-          probationMonths[p] = 0;
-        }
-        probationMonths[p]!++;
-        if (probationMonths[p]! >= laborToJoinMonths) {
-          const previous = memberOf[p]!;
-          if (previous >= 0) moves.set(pairKey(previous, c), (moves.get(pairKey(previous, c)) ?? 0) + 1);
-          memberOf[p] = c;
-          founder[p] = 0;
-          memberLaborTick[p] = tick;
-          probationOf[p] = -1;
-          probationMonths[p] = 0;
-        }
-      }
-    }
-    if (memberOf[p]! >= 0 && tick - memberLaborTick[p]! >= lapseMonths) {
-      memberOf[p] = -1;
-      founder[p] = 0;
-    }
-    if (recount) countPerson(p, persons, owner, counted, n);
+    // The commune whose asset p works, or -1 (a person without one reads the first row).
+    const row = a >= 0 ? a : 0;
+    const communal = ownerKind[row] === COMMUNE;
+    const ownerId = owner[row]!;
+    const c = a >= 0 && communal ? ownerId : -1;
+    const works = c >= 0;
+    labourMonths[p]! += works ? 1 : 0;
+    const m = memberOf[p]!;
+    const ownCommune = m === c;
+    const onProbation = works && !ownCommune;
+    const probation = probationOf[p]!;
+    const sameProbation = probation === c;
+    const monthsBefore = probationMonths[p]!;
+    const months = (sameProbation ? monthsBefore : 0) + 1;
+    const served = months >= laborToJoinMonths;
+    const joined = onProbation && served;
+    const fromAnother = m >= 0;
+    from[joins] = m;
+    to[joins] = c;
+    joins += joined && fromAnother ? 1 : 0;
+    probationOf[p] = onProbation ? (joined ? -1 : c) : probation;
+    probationMonths[p] = onProbation ? (joined ? 0 : months) : monthsBefore;
+    const tickBefore = memberLaborTick[p]!;
+    const laborTick = (works && ownCommune) || joined ? tick : tickBefore;
+    memberLaborTick[p] = laborTick;
+    const member = joined ? c : m;
+    const idle = tick - laborTick >= lapseMonths;
+    const lapsed = member >= 0 && idle;
+    memberOf[p] = lapsed ? -1 : member;
+    const founderBefore = founder[p]!;
+    founder[p] = joined || lapsed ? 0 : founderBefore;
+    if (recount) countPerson(p, persons, c, counted, n);
+  }
+  noteMoves(moves, from, to, joins);
+}
+
+/** Moves between communes by the month's joins, in the order they joined. */
+function noteMoves(moves: Map<number, number>, from: Int32Array, to: Int32Array, joins: number): void {
+  for (let j = 0; j < joins; j++) {
+    const key = pairKey(from[j]!, to[j]!);
+    moves.set(key, (moves.get(key) ?? 0) + 1);
   }
 }
 
-/** Members, hired employees and probationers per organisation (scratch: three blocks of one entry per organisation). */
+/** The month's joins of a member of another commune: its old commune and its new. */
+let joinedFrom = new Int32Array(0);
+let joinedTo = new Int32Array(0);
+
+/**
+ * Members, hired employees and probationers per organisation (scratch: three blocks of one
+ * entry per organisation, then one entry that takes the counts of persons with none).
+ */
 let counts = new Int32Array(64);
 
 function clearCounts(n: number): void {
-  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
-  counts.fill(0, 0, 3 * n);
+  if (counts.length < 3 * n + 1) counts = new Int32Array(6 * n + 1);
+  counts.fill(0, 0, 3 * n + 1);
 }
 
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
@@ -90,30 +126,39 @@ function countPersons(state: EconomyState): void {
   const { persons, assets } = state;
   const n = state.orgs.all.length;
   const counted = counts;
-  const owner = assets.owner;
-  for (let p = 0; p < persons.count; p++) countPerson(p, persons, owner, counted, n);
+  const { owner, ownerKind } = assets;
+  const { asset, probationOf } = persons;
+  for (let p = 0; p < persons.count; p++) {
+    // The asset's owner is a random read: only a probationer's is needed.
+    const a = probationOf[p]! >= 0 ? asset[p]! : -1;
+    const c = a >= 0 && ownerKind[a] === ORG_COMMUNE ? owner[a]! : -1;
+    countPerson(p, persons, c, counted, n);
+  }
 }
 
 /**
- * Adds person `p` to the counts of `n` organisations: a member of its commune share and its
+ * Adds person `p`, working an asset of commune `worked` (or -1; needed only while p is on
+ * probation), to the counts of `n` organisations: a member of its commune share and its
  * cooperative, hired by an employer that is not its cooperative, on probation where it works
- * the organisation's asset. The one rule both the monthly and the year-end recount use.
+ * the organisation's asset. The one rule both the monthly and the year-end recount use. A
+ * person without one of these adds to the spare last entry instead.
  */
 function countPerson(
-  p: number, persons: EconomyState['persons'], owner: Int32Array, counted: Int32Array, n: number,
+  p: number, persons: EconomyState['persons'], worked: number, counted: Int32Array, n: number,
 ): void {
+  const none = 3 * n;
   const m = persons.memberOf[p]!;
-  if (m >= 0) counted[m]!++;
+  counted[m >= 0 ? m : none]!++;
   const c = persons.coopOf[p]!;
-  if (c >= 0) counted[c]!++;
+  counted[c >= 0 ? c : none]!++;
   const e = persons.employer[p]!;
-  if (e >= 0 && e !== c) counted[n + e]!++;
-  // Probation first: most persons are on none, and the asset's owner is a random read.
+  const hiredSlot = n + e;
+  const byAnother = e !== c;
+  counted[e >= 0 && byAnother ? hiredSlot : none]!++;
   const probation = persons.probationOf[p]!;
-  if (probation >= 0) {
-    const a = persons.asset[p]!;
-    if (a >= 0 && owner[a] === probation) counted[2 * n + probation]!++;
-  }
+  const probationSlot = 2 * n + probation;
+  const worksThere = worked === probation;
+  counted[probation >= 0 && worksThere ? probationSlot : none]!++;
 }
 
 function writeCounts(state: EconomyState): void {
