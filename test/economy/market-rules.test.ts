@@ -136,6 +136,25 @@ describe('bond service', () => {
     expect(ledger.audit()).toBeNull();
   });
 
+  it('lists the active series that ever missed a payment, in issue order, once each, and drops those that close', () => {
+    const { ledger, accounts } = economyWithSavers([0, 1_000_000, 1_000_000, 1_000_000]);
+    const book = new BondBook();
+    const series = [1, 2, 3].map((k) => issueSeries(ledger, book, [{ bidder: accounts[k]!, amountCents: 500_000, annualYield: 0.05 }],
+      { issuer: 0, issuerAccount: accounts[0]!, asset: k, tick: 0, maturityMonths: 12 }));
+    const [a, b, c] = series as [number, number, number];
+    expect(Array.from(book.missedSeries())).toEqual([]);
+    // Missed in the order c, a, c: listed in issue order, c once.
+    for (const s of [c, a, c]) expect(serviceSeries(ledger, book, s)).toBe(false);
+    ledger.transfer(WORLD, book.escrow[b]!, 10_000_000, FLOW.rent);
+    expect(serviceSeries(ledger, book, b)).toBe(true);
+    expect(Array.from(book.missedSeries())).toEqual([a, c]);
+    liquidate(ledger, book, a, 0, accounts[0]!);
+    expect(Array.from(book.missedSeries())).toEqual([c]);
+    ledger.transfer(book.escrow[b]!, WORLD, ledger.balance(book.escrow[b]!), FLOW.rent);
+    for (const s of [c, b]) expect(serviceSeries(ledger, book, s)).toBe(false);
+    expect(Array.from(book.missedSeries())).toEqual([b, c]);
+  });
+
   it('prepays holders pro rata and never beyond what is owed', () => {
     const { ledger, book, s, accounts } = issued([300_000, 100_000]);
     ledger.transfer(WORLD, book.escrow[s]!, 1_000_000, FLOW.rent);

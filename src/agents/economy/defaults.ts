@@ -24,10 +24,12 @@ let defaulting = new Int32Array(64);
 export function enforceSeriesDefaults(state: EconomyState): void {
   const { bonds, assets, params, orgs } = state;
   const ACTIVE = SERIES_ACTIVE;
-  const active = bonds.active();
+  // Only a series that has missed a payment can be behind its schedule (a payment made keeps
+  // it where it was): the book lists them, in issue order, the order of the active list.
+  const missed = bonds.missedSeries();
   let count = 0;
-  for (let k = 0; k < active.length; k++) {
-    const s = active[k]!;
+  for (let k = 0; k < missed.length; k++) {
+    const s = missed[k]!;
     if (bonds.status[s] !== ACTIVE || paymentsBehind(bonds, s, state.tick + 1) < params.graceMonths) continue;
     if (count === defaulting.length) { const grown = new Int32Array(2 * count); grown.set(defaulting); defaulting = grown; }
     defaulting[count++] = s;

@@ -148,6 +148,17 @@ export class BondBook {
 
   private activeIds = new Int32Array(64);
   private activeCount = 0;
+  /**
+   * Series that have missed a payment: a sorted list of the active ones, then those noted since
+   * (unordered, repeated) until `missedSeries` merges them in and drops the closed. A missed
+   * payment is never made up, so only these can fall behind their schedule, and the default
+   * rule reads them instead of every active series.
+   */
+  private missedIds = new Int32Array(64);
+  private missedCount = 0;
+  private missedSorted = 0;
+  /** The merge's other buffer (the two swap). */
+  private missedMerged = new Int32Array(64);
   /** Set when a series closes, so the active list is compacted once, not per closing. */
   dirty = false;
   issuedFaceCents = 0;
@@ -217,6 +228,39 @@ export class BondBook {
       this.dirty = false;
     }
     return this.activeIds.subarray(0, this.activeCount);
+  }
+
+  /** Notes a missed payment of the series (see `missedSeries`). */
+  noteMissed(series: number): void {
+    if (this.missedCount === this.missedIds.length) this.missedIds = grown(this.missedIds, this.missedCount + 1);
+    this.missedIds[this.missedCount++] = series;
+  }
+
+  /**
+   * The active series that have missed a payment, in issue order (a view: valid until the next
+   * missed payment): every series behind its schedule, and only those have missed.
+   */
+  missedSeries(): Int32Array {
+    const ids = this.missedIds;
+    const sorted = this.missedSorted;
+    const count = this.missedCount;
+    // The service notes misses in issue order, so the new ones are mostly sorted already.
+    if (count > sorted) ids.subarray(sorted, count).sort();
+    if (this.missedMerged.length < count) this.missedMerged = new Int32Array(ids.length);
+    const merged = this.missedMerged;
+    // Merges the two sorted runs, once each, active only.
+    let n = 0;
+    let i = 0;
+    let j = sorted;
+    while (i < sorted || j < count) {
+      const s = j >= count || (i < sorted && ids[i]! <= ids[j]!) ? ids[i++]! : ids[j++]!;
+      if (this.status[s] === SERIES_ACTIVE && (n === 0 || merged[n - 1] !== s)) merged[n++] = s;
+    }
+    this.missedMerged = ids;
+    this.missedIds = merged;
+    this.missedCount = n;
+    this.missedSorted = n;
+    return merged.subarray(0, n);
   }
 
   /** Every active series issued by `from` is now owed by `to` (merges, takeovers). */

@@ -125,6 +125,7 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
     capitalised += interest;
   }
   book.seriesOutstandingCents[s]! += capitalised;
+  book.noteMissed(s);
   return false;
 }
 
@@ -148,6 +149,7 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   if (available < due) {
     balances[h] = p + interestCents;
     book.seriesOutstandingCents[s]! += interestCents;
+    book.noteMissed(s);
     return false;
   }
   book.paymentsMade[s]!++;
