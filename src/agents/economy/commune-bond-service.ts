@@ -44,6 +44,12 @@ function lendingOrganisationPaid(state: EconomyState, account: number, interestC
 
 /** Communes whose pool fell short of a series' service this month (scratch, by organisation id). */
 let poolShort = new Uint8Array(64);
+/**
+ * Whether each organisation is a commune, read once a month (scratch, by id): each series'
+ * issuer is then a byte in a small array, not an organisation object out in the heap (with
+ * `prepay` most series need nothing else of it).
+ */
+let communeOf = new Uint8Array(64);
 
 export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {
   const { bonds, ledger, orgs, params } = state;
@@ -57,27 +63,31 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   const service = serviceSeries;
   const active = bonds.active();
   const organisations = orgs.all;
+  if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);
+  for (let i = 0; i < organisations.length; i++) communeOf[i] = organisations[i]!.kind === ORG_COMMUNE ? 1 : 0;
+  const prepays = params.excessRentPrepays;
   for (let k = 0; k < active.length; k++) {
     const s = active[k]!;
     if (bonds.status[s] !== ACTIVE) continue;
     const issuer = bonds.issuer[s]!;
     const escrow = bonds.escrow[s]!;
+    const communal = communeOf[issuer] === 1;
     bookkeeping.issuer = issuer;
-    const owner = organisations[issuer]!;
-    bookkeeping.communal = owner.kind === ORG_COMMUNE;
+    bookkeeping.communal = communal;
     // A pool that backs its bonds owes their shortfall out of its own account, as an
     // enterprise's cash does (wages.ts); only a commune's pool is backed here.
-    if (backs && owner.kind === ORG_COMMUNE) {
+    if (backs && communal) {
       const short = serviceShortfall(ledger, bonds, s);
-      if (short > 0 && ledger.payUpTo(owner.account, escrow, short, FLOW.rent) < short) poolShort[issuer] = 1;
+      if (short > 0 && ledger.payUpTo(organisations[issuer]!.account, escrow, short, FLOW.rent) < short) poolShort[issuer] = 1;
     }
-    const paid = service(ledger, bonds, s, bookkeeping.paid, params.excessRentPrepays);
-    if (paid && bonds.status[s] === ACTIVE && !params.excessRentPrepays) {
+    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays);
+    if (paid && !prepays && bonds.status[s] === ACTIVE) {
       const excess = ledger.balance(escrow);
       if (excess > 0) {
+        const owner = organisations[issuer]!;
         ledger.transfer(escrow, owner.account, excess, FLOW.rent);
         owner.poolIncomeMonth += excess;
-        if (owner.kind === ORG_COMMUNE) countPoolRent(state, bonds.asset[s]!, excess);
+        if (communal) countPoolRent(state, bonds.asset[s]!, excess);
       }
     }
     if (bonds.status[s] === SERIES_REDEEMED) settleRedeemed(state, s);
