@@ -13,7 +13,7 @@ import { endPossession, grantPossession } from './possession.ts';
 import { offeredRentCents } from './mode-choice.ts';
 import type { SaverQueue } from './savers.ts';
 import { buyWithBonds } from './bond-purchase.ts';
-import { radixOrder } from '../../model/radix-sort.ts';
+import { grown } from '../../model/grown.ts';
 import { acquireAssetFor } from './enterprise-acquisition.ts';
 import { landlordFor, listLandlords, newLandlords, takesRentalAgreement } from './landlords.ts';
 import { willingnessToPayCents } from './willingness.ts';
@@ -21,20 +21,102 @@ import { willingnessToPayCents } from './willingness.ts';
 // Willingness to pay: expected output minus the best open alternative (MODEL.md 10.4).
 export { willingnessToPayCents };
 
+/** One class's bids of the month, in the order made: bidders and their willingness to pay. */
+interface ClassBids {
+  bidder: Int32Array;
+  willingness: Float64Array;
+  count: number;
+}
+
+function pushBid(bids: ClassBids, bidder: number, willingnessCents: number): void {
+  if (bids.count === bids.bidder.length) {
+    bids.bidder = grown(bids.bidder, bids.count + 1);
+    bids.willingness = grown(bids.willingness, bids.count + 1);
+  }
+  bids.bidder[bids.count] = bidder;
+  bids.willingness[bids.count++] = willingnessCents;
+}
+
+/** Scratch of the rental auctions, grown to the largest month and reused (no bid objects a month). */
+const scratch = {
+  byClass: [] as ClassBids[],
+  keys: new Float64Array(64), order: new Int32Array(64), spare: new Int32Array(64),
+  bidder: new Int32Array(64), willingness: new Float64Array(64),
+  /** The bids of one auction, as clearRentalAuction reads them (the incumbent's and the top few). */
+  auction: [] as { bidder: number; willingnessCents: number }[],
+};
+
+/** Radix order's order of keys (radix-sort.ts): ascending, every NaN last. */
+function sortsBefore(x: number, y: number): boolean {
+  return x < y || (x === x && y !== y);
+}
+
+/** Runs this short are put in order by insertion before the merges. */
+const RUN = 16;
+
 /**
- * Bids from the highest willingness down, equal ones in the order they were made: what
- * `bids.sort((x, y) => y.willingnessCents - x.willingnessCents)` gives (a stable sort), by a
- * stable radix order on the negated keys instead of a comparator called n log n times
- * (1% of a run). `0 - w` makes -0 and +0 one key, as the comparator ties them.
+ * The stable order of `keys[0..n)` ascending (NaN last), the permutation radixOrder gives, by
+ * insertion into short runs and merges: a month's bids of a class are a few hundred, and the
+ * radix's six passes over 2,048 buckets cost more than the comparisons.
  */
-function byWillingness(bids: RentalBid[]): RentalBid[] {
-  if (bids.length < 2) return bids;
-  const keys = new Float64Array(bids.length);
-  for (let i = 0; i < bids.length; i++) keys[i] = 0 - bids[i]!.willingnessCents;
-  const order = radixOrder(keys);
-  const sorted: RentalBid[] = new Array(bids.length);
-  for (let i = 0; i < order.length; i++) sorted[i] = bids[order[i]!]!;
-  return sorted;
+function stableOrder(keys: Float64Array, n: number): Int32Array {
+  if (scratch.order.length < n) { scratch.order = new Int32Array(2 * n); scratch.spare = new Int32Array(2 * n); }
+  let from = scratch.order;
+  let to = scratch.spare;
+  for (let i = 0; i < n; i++) from[i] = i;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const v = from[i]!;
+      const key = keys[v]!;
+      let j = i - 1;
+      while (j >= lo && sortsBefore(key, keys[from[j]!]!)) { from[j + 1] = from[j]!; j--; }
+      from[j + 1] = v;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) to[k++] = sortsBefore(keys[from[j]!]!, keys[from[i]!]!) ? from[j++]! : from[i++]!;
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    const t = from; from = to; to = t;
+  }
+  return from;
+}
+
+/**
+ * Puts the bids from the highest willingness down, equal ones in the order they were made:
+ * what `bids.sort((x, y) => y.willingnessCents - x.willingnessCents)` gives (a stable sort).
+ * `0 - w` makes -0 and +0 one key, as the comparator ties them.
+ */
+function byWillingness(bids: ClassBids): void {
+  const n = bids.count;
+  if (n < 2) return;
+  if (scratch.keys.length < n) {
+    scratch.keys = new Float64Array(2 * n); scratch.bidder = new Int32Array(2 * n); scratch.willingness = new Float64Array(2 * n);
+  }
+  const { keys, bidder, willingness } = scratch;
+  for (let i = 0; i < n; i++) keys[i] = 0 - bids.willingness[i]!;
+  const order = stableOrder(keys, n);
+  for (let i = 0; i < n; i++) { bidder[i] = bids.bidder[order[i]!]!; willingness[i] = bids.willingness[order[i]!]!; }
+  bids.bidder.set(bidder.subarray(0, n));
+  bids.willingness.set(willingness.subarray(0, n));
+}
+
+/** The k-th bid of the auction at hand, from a kept pool of bid objects (clearRentalAuction reads them). */
+function auctionBid(k: number, bidder: number, willingnessCents: number): RentalBid {
+  const pool = scratch.auction;
+  if (k === pool.length) pool.push({ bidder: 0, willingnessCents: 0 });
+  const bid = pool[k]!;
+  bid.bidder = bidder;
+  bid.willingnessCents = willingnessCents;
+  return bid;
 }
 
 function reserveCents(state: EconomyState, asset: number): number {
@@ -59,18 +141,20 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   rng.shuffle(shuffled, freeCount);
   // This month's bidders per class, highest willingness first (ties in the seeded order of
   // seekers). A served bidder is marked and passed over by later auctions.
-  const bidsByClass: RentalBid[][] = classes.map(() => []);
+  const bidsByClass = scratch.byClass;
+  while (bidsByClass.length < classes.length) bidsByClass.push({ bidder: new Int32Array(64), willingness: new Float64Array(64), count: 0 });
+  for (let c = 0; c < classes.length; c++) bidsByClass[c]!.count = 0;
   for (let i = 0; i < persons.seekerCount; i++) {
     const p = persons.seekers[i]!;
     const c = persons.wantsClass[p]!;
-    if (c >= 0) bidsByClass[c]!.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, c) });
+    if (c >= 0) pushBid(bidsByClass[c]!, p, willingnessToPayCents(state, p, c));
     if (persons.wantsHome[p]) {
       for (let h = 0; h < classes.length; h++) {
-        if (!classes[h]!.productive) bidsByClass[h]!.push({ bidder: p, willingnessCents: willingnessToPayCents(state, p, h) });
+        if (!classes[h]!.productive) pushBid(bidsByClass[h]!, p, willingnessToPayCents(state, p, h));
       }
     }
   }
-  for (let c = 0; c < bidsByClass.length; c++) bidsByClass[c] = byWillingness(bidsByClass[c]!);
+  for (let c = 0; c < classes.length; c++) byWillingness(bidsByClass[c]!);
   // Who has won this month, per kind of asset (a person may win one productive asset and one
   // home); each class's bids are skipped from the top while their bidders are served.
   const served = state.scratch.served;
@@ -89,17 +173,18 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     const owner = assets.owner[a]!;
     const ownerIsCoop = assets.ownerKind[a] === ORG_COOPERATIVE;
     auction.length = 0;
-    if (incumbent >= 0) auction.push({ bidder: incumbent, willingnessCents: willingnessToPayCents(state, incumbent, c) });
+    if (incumbent >= 0) auction.push(auctionBid(0, incumbent, willingnessToPayCents(state, incumbent, c)));
     const bids = bidsByClass[c]!;
-    while (head[c]! < bids.length && served[2 * bids[head[c]!]!.bidder + kind]) head[c]!++;
+    const { bidder, willingness } = bids;
+    while (head[c]! < bids.count && served[2 * bidder[head[c]!]! + kind]) head[c]!++;
     let taken = 0;
-    for (let i = head[c]!; i < bids.length; i++) {
-      const bid = bids[i]!;
-      if (taken >= needed || bid.willingnessCents < reserve) break;
-      if (served[2 * bid.bidder + kind] || bid.bidder === incumbent) continue;
+    for (let i = head[c]!; i < bids.count; i++) {
+      const p = bidder[i]!;
+      if (taken >= needed || willingness[i]! < reserve) break;
+      if (served[2 * p + kind] || p === incumbent) continue;
       // A cooperative's member works its cooperative's assets as a member, never as a tenant.
-      if (productive && persons.coopOf[bid.bidder] === owner && ownerIsCoop) continue;
-      auction.push(bid);
+      if (productive && persons.coopOf[p] === owner && ownerIsCoop) continue;
+      auction.push(auctionBid(auction.length, p, willingness[i]!));
       taken++;
     }
     const outcome = clearRentalAuction(auction, reserve, params.rentalFormat);
