@@ -71,3 +71,20 @@ describe('book value by owner', () => {
     }
   });
 });
+
+describe('assets in service', () => {
+  it('are every asset not retired, in id order, however the retirements fall between asks', () => {
+    const rng = new RandomStream('seed:3', 'asset-cohorts-test');
+    const assets = new AssetTable(CLASSES);
+    for (let tick = 0; tick < 300; tick++) {
+      for (let k = rng.int(8); k > 0; k--) assets.add(rng.int(CLASSES.length), rng.int(OWNERS), tick);
+      // Retired in no particular order, some twice, some asked about in between.
+      for (let k = rng.int(6); k > 0 && assets.count > 0; k--) {
+        assets.retire(rng.int(assets.count));
+        if (rng.int(4) === 0) assets.live();
+      }
+      const everyAsset = Array.from({ length: assets.count }, (_, a) => a).filter((a) => assets.alive[a] === 1);
+      expect([...assets.live()]).toEqual(everyAsset);
+    }
+  });
+});

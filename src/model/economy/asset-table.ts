@@ -52,12 +52,14 @@ export class AssetTable {
   /** Told of every asset added (bought from the world) while a run records its events (event-log.ts). */
   onBought: ((asset: number, tick: number) => void) | undefined = undefined;
 
-  /** Ids of assets in service, in id order; rebuilt lazily after a retirement. */
+  /** Ids of assets in service, in id order; the retired are dropped lazily (`live`). */
   private liveIds = new Int32Array(64);
   /** Assets in service per owner (organisation id), kept as assets are added, retired and transferred. */
   private ownedCounts = new Int32Array(64);
   private liveCount = 0;
-  private liveDirty = false;
+  /** Assets retired since `live` last dropped them from the list. */
+  private retiredIds = new Int32Array(64);
+  private retiredCount = 0;
   /**
    * The wear queue: per class, ids in order of birth, taken from the front as they wear out
    * (`wornOut`). Assets are born at the current tick, so within a class birth order is
@@ -99,26 +101,41 @@ export class AssetTable {
     // unoptimised for some 250 months.
     this.grow();
     this.liveIds = this.liveIds.slice();
+    this.retiredIds = this.retiredIds.slice();
     this.ownedCounts = this.ownedCounts.slice();
     this.bookByOwner = this.bookByOwner.slice();
     this.wornBuffer = this.wornBuffer.slice();
-    this.liveDirty = true;
-    this.liveDirty = false;
     settleNumberFields(this);
   }
 
   /** Assets in service, in id order (a view: valid until the next add or retire). */
   live(): Int32Array {
-    if (this.liveDirty) {
-      let n = 0;
-      for (let k = 0; k < this.liveCount; k++) {
-        const a = this.liveIds[k]!;
-        if (this.alive[a]) this.liveIds[n++] = a;
-      }
-      this.liveCount = n;
-      this.liveDirty = false;
-    }
+    if (this.retiredCount > 0) this.dropRetired();
     return this.liveIds.subarray(0, this.liveCount);
+  }
+
+  /**
+   * Drops the assets retired since the last call from the list of those in service: each is
+   * found by bisection (the list is in id order) and the runs between them are moved down, not
+   * every asset in service tested (a month retires a few dozen of some 20,000).
+   */
+  private dropRetired(): void {
+    const retired = this.retiredIds.subarray(0, this.retiredCount);
+    if (retired.length > 1) retired.sort();
+    const ids = this.liveIds;
+    const n = this.liveCount;
+    let read = 0;
+    let write = 0;
+    for (let r = 0; r < retired.length; r++) {
+      const at = firstAtLeast(ids, read, n, retired[r]!);
+      if (at === n || ids[at] !== retired[r]) throw new Error(`asset ${retired[r]} retired but not in the list of those in service`);
+      ids.copyWithin(write, read, at);
+      write += at - read;
+      read = at + 1;
+    }
+    ids.copyWithin(write, read, n);
+    this.liveCount = write + n - read;
+    this.retiredCount = 0;
   }
 
   /**
@@ -212,10 +229,11 @@ export class AssetTable {
       this.ownedCounts[this.owner[asset]!]!--;
       this.cohorts.leave(asset);
       this.bookByOwner[this.owner[asset]!]! -= this.bookValueAtBookTick(this.cls[asset]!, this.bornTick[asset]!);
+      if (this.retiredCount === this.retiredIds.length) this.retiredIds = grown(this.retiredIds, this.retiredCount + 1);
+      this.retiredIds[this.retiredCount++] = asset;
     }
     this.alive[asset] = 0;
     this.onAuction[asset] = 0;
-    this.liveDirty = true;
   }
 
   /** A new asset owned by `owner` (an organisation of `ownerKind`), possessed by nobody yet. */
@@ -289,4 +307,16 @@ export class AssetTable {
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
     this.letOut = g(this.letOut);
   }
+}
+
+/** The first position in `ids[from..to)` (ascending) holding at least `id`, else `to`. */
+function firstAtLeast(ids: Int32Array, from: number, to: number, id: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
