@@ -87,4 +87,16 @@ describe('assets in service', () => {
       expect([...assets.live()]).toEqual(everyAsset);
     }
   });
+
+  it('waiting at auction are those in service flagged so, in id order', () => {
+    const rng = new RandomStream('seed:4', 'asset-cohorts-test');
+    const assets = new AssetTable(CLASSES);
+    for (let tick = 0; tick < 200; tick++) {
+      for (let k = rng.int(8); k > 0; k--) assets.onAuction[assets.add(rng.int(CLASSES.length), rng.int(OWNERS), tick)] = rng.int(2);
+      for (let k = rng.int(10); k > 0 && assets.count > 0; k--) assets.onAuction[rng.int(assets.count)] = rng.int(2);
+      for (let k = rng.int(4); k > 0 && assets.count > 0; k--) assets.retire(rng.int(assets.count));
+      const flagged = [...assets.live()].filter((a) => assets.onAuction[a] === 1);
+      expect([...assets.waitingAtAuction()]).toEqual(flagged);
+    }
+  });
 });

@@ -70,6 +70,7 @@ export class AssetTable {
   private readonly wearHead: Int32Array;
   private readonly wearLength: Int32Array;
   private wornBuffer = new Int32Array(64);
+  private auctionBuffer = new Int32Array(64);
 
   /** Class columns, for loops that should not chase objects. */
   readonly classPrice: Float64Array;
@@ -105,6 +106,7 @@ export class AssetTable {
     this.ownedCounts = this.ownedCounts.slice();
     this.bookByOwner = this.bookByOwner.slice();
     this.wornBuffer = this.wornBuffer.slice();
+    this.auctionBuffer = this.auctionBuffer.slice();
     settleNumberFields(this);
   }
 
@@ -164,6 +166,30 @@ export class AssetTable {
     // Each class's run is in id order already; runs of several classes are merged by a sort.
     if (classesWorn > 1) worn.sort();
     return worn;
+  }
+
+  /**
+   * Assets in service waiting at a rental auction, in id order, as a view valid until the next
+   * call. The flags are read eight at a time, two words of four: a month has a few hundred
+   * waiting among all the rows ever added (57,000 by year 50 of `mixed`), and a flag is 0 or 1,
+   * so a word is 0 exactly when its four flags are.
+   */
+  waitingAtAuction(): Int32Array {
+    const flags = this.onAuction;
+    const words = new Int32Array(flags.buffer, flags.byteOffset, flags.length >>> 2);
+    const end = Math.ceil(this.count / 8) * 2;
+    let n = 0;
+    for (let w = 0; w < end; w += 2) {
+      if ((words[w]! | words[w + 1]!) === 0) continue;
+      for (let a = 4 * w; a < 4 * w + 8; a++) if (flags[a] && this.alive[a]) n = this.pushWaiting(n, a);
+    }
+    return this.auctionBuffer.subarray(0, n);
+  }
+
+  private pushWaiting(n: number, asset: number): number {
+    if (n === this.auctionBuffer.length) this.auctionBuffer = grown(this.auctionBuffer, n + 1);
+    this.auctionBuffer[n] = asset;
+    return n + 1;
   }
 
   private pushWorn(n: number, asset: number): number {
