@@ -9,7 +9,7 @@ import { MONTHS_PER_YEAR } from '../engine.ts';
 import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { topShare } from '../inequality.ts';
-import { EXIT_FAILED, HISTORY_MONTHS, ORG_COMMUNE } from './organisation-table.ts';
+import { EXIT_FAILED, HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from './organisation-table.ts';
 import { assetCensus } from './asset-census.ts';
 
 type R = ScalarReporter<EconomyState>;
@@ -67,14 +67,6 @@ class RowColumns {
     this.dividend = new Float64Array(capacity);
   }
 
-  push(commune: number, use: number, rent: number, dividend: number): void {
-    this.commune[this.n] = commune;
-    this.use[this.n] = use;
-    this.rent[this.n] = rent;
-    this.dividend[this.n] = dividend;
-    this.n++;
-  }
-
   fit(): RentVsUse {
     const n = this.n;
     return rentVsUseFit(this.commune.subarray(0, n), this.use.subarray(0, n), this.rent.subarray(0, n), this.dividend.subarray(0, n));
@@ -97,12 +89,36 @@ function emptyRows(capacity: number): RowColumns {
 export function rentVsUseLastYear(s: EconomyState): RentVsUse {
   const { persons } = s;
   const rows = emptyRows(persons.count);
-  for (let p = 0; p < persons.count; p++) {
-    const m = persons.lastMemberOf[p]!;
-    if (m < 0 || s.orgs.get(m).kind !== ORG_COMMUNE) continue;
-    rows.push(m, persons.lastUseYear[p]!, persons.lastRentYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT, persons.lastDividendYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT);
-  }
+  addLastYearRows(persons.lastMemberOf, persons.lastUseYear, persons.lastRentYear, persons.lastDividendYear, persons.count, communeKinds(s.orgs.all), rows);
   return rows.fit();
+}
+
+/** By organisation id, 1 for a commune (alive or not); reused from sample to sample. */
+let isCommune = new Uint8Array(0);
+function communeKinds(all: readonly Organisation[]): Uint8Array {
+  if (isCommune.length < all.length) isCommune = new Uint8Array(Math.max(all.length, 2 * isCommune.length));
+  for (let i = 0; i < all.length; i++) isCommune[i] = all[i]!.kind === ORG_COMMUNE ? 1 : 0;
+  return isCommune;
+}
+
+// Its loop in a function of its own, ending with it (as addRedeemedRows below).
+/** rentVsUseLastYear's rows: one per member of a commune last year, in person order. */
+function addLastYearRows(
+  lastMemberOf: Int32Array, lastUseYear: Float64Array, lastRentYear: Float64Array, lastDividendYear: Float64Array, count: number,
+  isCommune: Uint8Array, rows: RowColumns,
+): void {
+  let n = rows.n;
+  const { commune, use, rent, dividend } = rows;
+  for (let p = 0; p < count; p++) {
+    const m = lastMemberOf[p]!;
+    if (m < 0 || isCommune[m] === 0) continue;
+    commune[n] = m;
+    use[n] = lastUseYear[p]!;
+    rent[n] = lastRentYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT;
+    dividend[n] = lastDividendYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT;
+    n++;
+  }
+  rows.n = n;
 }
 
 /**
@@ -111,25 +127,64 @@ export function rentVsUseLastYear(s: EconomyState): RentVsUse {
  * per member per month. Redeemed rent goes to the pool, so here no rent leaks to bondholders.
  */
 export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
-  const { persons, assets, orgs } = s;
+  const { persons, assets } = s;
   const rows = emptyRows(persons.count);
-  const redeemedOwn = (a: number, m: number) => a >= 0 && assets.alive[a] !== 0 && assets.owner[a] === m && assets.series[a]! < 0;
-  for (let p = 0; p < persons.count; p++) {
-    const m = persons.memberOf[p]!;
-    if (m < 0) continue;
-    const org = orgs.get(m);
-    if (org.kind !== ORG_COMMUNE || !org.alive) continue;
+  const { isLiveCommune, dividend } = liveCommuneDividends(s.orgs.all);
+  addRedeemedRows(
+    persons.memberOf, persons.asset, persons.home, persons.count, isLiveCommune, dividend,
+    assets.alive, assets.owner, assets.series, assets.cls, assets.classPrice, assets.rentCents, rows,
+  );
+  return rows.fit();
+}
+
+/** By organisation id: whether it is a live commune, and its last dividend per member per month in money units. */
+let communeDividends = { isLiveCommune: new Uint8Array(0), dividend: new Float64Array(0) };
+function liveCommuneDividends(all: readonly Organisation[]): { isLiveCommune: Uint8Array; dividend: Float64Array } {
+  if (communeDividends.dividend.length < all.length) {
+    const size = Math.max(all.length, 2 * communeDividends.dividend.length);
+    communeDividends = { isLiveCommune: new Uint8Array(size), dividend: new Float64Array(size) };
+  }
+  const { isLiveCommune, dividend } = communeDividends;
+  for (let i = 0; i < all.length; i++) {
+    const org = all[i]!;
+    isLiveCommune[i] = org.kind === ORG_COMMUNE && org.alive ? 1 : 0;
+    dividend[i] = org.dividendPerMemberMonthly / CENTS_PER_UNIT;
+  }
+  return communeDividends;
+}
+
+// The walk over persons in a function of its own, ending with its loop, its columns passed in:
+// the first sample compiles its loop on stack, and code after it would deoptimise that.
+/** rentVsUseRedeemed's rows: one per member of a live commune, in person order. */
+function addRedeemedRows(
+  memberOf: Int32Array, asset: Int32Array, home: Int32Array, count: number, isLiveCommune: Uint8Array, dividend: Float64Array,
+  alive: Uint8Array, owner: Int32Array, series: Int32Array, cls: Uint8Array,
+  classPrice: Float64Array, rentCents: Float64Array, rows: RowColumns,
+): void {
+  let n = rows.n;
+  const { commune, use, rent, dividend: paid } = rows;
+  for (let p = 0; p < count; p++) {
+    const m = memberOf[p]!;
+    if (m < 0 || isLiveCommune[m] === 0) continue;
     let u = 0;
     let r = 0;
-    for (let k = 0; k < 2; k++) {
-      const a = k === 0 ? persons.asset[p]! : persons.home[p]!;
-      if (!redeemedOwn(a, m)) continue;
-      u += assets.classPrice[assets.cls[a]!]!;
-      r += assets.rentCents[a]!;
+    const a = asset[p]!;
+    if (a >= 0 && alive[a] !== 0 && owner[a] === m && series[a]! < 0) {
+      u += classPrice[cls[a]!]!;
+      r += rentCents[a]!;
     }
-    rows.push(m, u, r / CENTS_PER_UNIT, org.dividendPerMemberMonthly / CENTS_PER_UNIT);
+    const h = home[p]!;
+    if (h >= 0 && alive[h] !== 0 && owner[h] === m && series[h]! < 0) {
+      u += classPrice[cls[h]!]!;
+      r += rentCents[h]!;
+    }
+    commune[n] = m;
+    use[n] = u;
+    rent[n] = r / CENTS_PER_UNIT;
+    paid[n] = dividend[m]!;
+    n++;
   }
-  return rows.fit();
+  rows.n = n;
 }
 
 /** Commune failures per commune-year over the last twelve months. */
