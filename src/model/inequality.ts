@@ -160,6 +160,57 @@ export function theilDecomposition(
   const n = values.length;
   const mu = mean(values);
   if (n === 0 || !(mu > 0)) return { total: Number.NaN, between: Number.NaN, within: Number.NaN };
+  const largest = largestGroupId(groups, n);
+  return largest >= 0 ? theilOfIndexedGroups(values, groups, n, mu, largest) : theilOfAnyGroups(values, groups, n, mu);
+}
+
+/** The largest group when every group is a whole number small enough to index arrays by, else -1. */
+function largestGroupId(groups: ArrayLike<number>, n: number): number {
+  let largest = 0;
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (!(g >= 0 && g < 65_536 + 4 * n && Math.floor(g) === g)) return -1;
+    if (g > largest) largest = g;
+  }
+  return largest;
+}
+
+/** Group sums and counts in arrays indexed by group, each added to in value order as the general path adds them. */
+function theilOfIndexedGroups(
+  values: ArrayLike<number>, groups: ArrayLike<number>, n: number, mu: number, largest: number,
+): { total: number; between: number; within: number } {
+  const groupSum = new Float64Array(largest + 1);
+  const groupCount = new Float64Array(largest + 1);
+  const total = theilSum(values, groups, n, mu, groupSum, groupCount) / n;
+  let between = 0;
+  for (let g = 0; g <= largest; g++) {
+    const count = groupCount[g]!;
+    if (count === 0) continue;
+    const sum = groupSum[g]!;
+    const muG = sum / count;
+    if (muG > 0) between += (sum / (n * mu)) * ln(muG / mu);
+  }
+  return { total, between, within: total - between };
+}
+
+/** sum of (x / mu) ln(x / mu) over positive values, filling each group's sum and count. */
+function theilSum(
+  values: ArrayLike<number>, groups: ArrayLike<number>, n: number, mu: number, groupSum: Float64Array, groupCount: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i]!;
+    if (x > 0) total += (x / mu) * ln(x / mu);
+    const g = groups[i]!;
+    groupSum[g]! += x;
+    groupCount[g]!++;
+  }
+  return total;
+}
+
+function theilOfAnyGroups(
+  values: ArrayLike<number>, groups: ArrayLike<number>, n: number, mu: number,
+): { total: number; between: number; within: number } {
   let total = 0;
   const groupSum = new Map<number, number>();
   const groupCount = new Map<number, number>();

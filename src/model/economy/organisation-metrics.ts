@@ -95,29 +95,39 @@ export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Floa
 
 /** Income per labour-month of last year's cooperative workers, and their cooperative. */
 function cooperativePay(s: EconomyState): { pay: Float64Array; group: Float64Array; hired: number; member: number } {
-  const pay: number[] = [], group: number[] = [];
+  const { count } = s.persons;
+  if (payColumns.pay.length < count) payColumns = { pay: new Float64Array(count), group: new Float64Array(count) };
+  const { pay, group } = payColumns;
   // hired pay, hired months, member pay, member months
   const sums = new Float64Array(4);
-  collectCooperativePay(s.persons, pay, group, sums);
+  const n = collectCooperativePay(s.persons, pay, group, sums);
   const hiredPay = sums[0]!, hiredMonths = sums[1]!, memberPay = sums[2]!, memberMonths = sums[3]!;
   return {
-    pay: Float64Array.from(pay), group: Float64Array.from(group),
+    pay: pay.subarray(0, n), group: group.subarray(0, n),
     hired: hiredMonths > 0 ? hiredPay / hiredMonths : Number.NaN, member: memberMonths > 0 ? memberPay / memberMonths : Number.NaN,
   };
 }
 
+/** cooperativePay's columns, reused from sample to sample (the Theil decomposition reads them before the next sample). */
+let payColumns = { pay: new Float64Array(0), group: new Float64Array(0) };
+
 // The walk is a function of its own, ending with its loop: V8 compiled the first sample's loop
 // on stack and kept that code when the code after the loop, without type feedback then,
 // deoptimised it, at every later sample (50 deopts in a mixed 10,000 x 50 y run).
-function collectCooperativePay(persons: PersonTable, pay: number[], group: number[], sums: Float64Array): void {
-  for (let p = 0; p < persons.count; p++) {
-    const months = persons.lastCoopMemberMonths[p]! + persons.lastCoopHiredMonths[p]!;
-    if (months <= 0 || persons.lastCoopWorked[p]! < 0) continue;
-    pay.push((persons.lastCoopMemberPay[p]! + persons.lastCoopHiredPay[p]!) / months);
-    group.push(persons.lastCoopWorked[p]!);
-    sums[0]! += persons.lastCoopHiredPay[p]!; sums[1]! += persons.lastCoopHiredMonths[p]!;
-    sums[2]! += persons.lastCoopMemberPay[p]!; sums[3]! += persons.lastCoopMemberMonths[p]!;
+/** Writes each of last year's cooperative workers' pay and cooperative into the columns; returns how many. */
+function collectCooperativePay(persons: PersonTable, pay: Float64Array, group: Float64Array, sums: Float64Array): number {
+  const { lastCoopMemberMonths, lastCoopHiredMonths, lastCoopWorked, lastCoopMemberPay, lastCoopHiredPay, count } = persons;
+  let n = 0;
+  for (let p = 0; p < count; p++) {
+    const months = lastCoopMemberMonths[p]! + lastCoopHiredMonths[p]!;
+    if (months <= 0 || lastCoopWorked[p]! < 0) continue;
+    pay[n] = (lastCoopMemberPay[p]! + lastCoopHiredPay[p]!) / months;
+    group[n] = lastCoopWorked[p]!;
+    n++;
+    sums[0]! += lastCoopHiredPay[p]!; sums[1]! += lastCoopHiredMonths[p]!;
+    sums[2]! += lastCoopMemberPay[p]!; sums[3]! += lastCoopMemberMonths[p]!;
   }
+  return n;
 }
 
 const propertyNow = perSample((s, previous: Float64Array | undefined) => propertyCents(s, perPerson(previous, s.persons.count)));
