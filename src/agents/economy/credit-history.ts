@@ -34,6 +34,13 @@ export function addToBalanceSheet(state: EconomyState, issuer: number, faceCents
 }
 
 /**
+ * The record credibleLossRate weighs, reused call to call. Its fields hold doubles from the
+ * start: a literal built per call began with whole zeros (no record yet), and V8 threw away
+ * buyWithBonds' optimised code the first time a loss rate came as a fraction.
+ */
+const lossHistory = { prior: NaN, k: NaN, kindExposure: NaN, kindLossRate: NaN, issuerExposure: NaN, issuerLossRate: NaN };
+
+/**
  * The annual loss rate savers expect of `issuer` on a new series of `faceCents` buying an asset
  * worth `assetCents`: credibility-weighted record plus the leverage term after the purchase.
  */
@@ -44,13 +51,18 @@ export function issuerExpectedLoss(state: EconomyState, issuer: Organisation, fa
   const kind = issuer.kind;
   const kindCentYears = finance.exposureCentYears[kind]!;
   const ownCentYears = finance.orgCentYears[issuer.id]!;
-  const record = credibleLossRate({
-    prior: params.newIssuerPremium, k: params.credibilityYears,
-    kindExposure: finance.exposureSeriesYears[kind]!,
-    kindLossRate: kindCentYears > 0 ? finance.exposureLossCents[kind]! / kindCentYears : 0,
-    issuerExposure: finance.orgSeriesYears[issuer.id]!,
-    issuerLossRate: ownCentYears > 0 ? finance.orgLossCents[issuer.id]! / ownCentYears : 0,
-  });
+  // Both quotients taken at every call, used only with exposure: a branch first taken years
+  // in (the first record of a kind, of an issuer) had no type feedback, and V8 threw away
+  // buyWithBonds' optimised code when it was.
+  const kindQuotient = finance.exposureLossCents[kind]! / kindCentYears;
+  const ownQuotient = finance.orgLossCents[issuer.id]! / ownCentYears;
+  const h = lossHistory;
+  h.prior = params.newIssuerPremium; h.k = params.credibilityYears;
+  h.kindExposure = finance.exposureSeriesYears[kind]!;
+  h.kindLossRate = kindCentYears > 0 ? kindQuotient : 0;
+  h.issuerExposure = finance.orgSeriesYears[issuer.id]!;
+  h.issuerLossRate = ownCentYears > 0 ? ownQuotient : 0;
+  const record = credibleLossRate(h);
   const debt = finance.orgDebtCents[issuer.id]! + faceCents;
   const collateral = finance.orgCollateralCents[issuer.id]! + assetCents;
   return record + leverageTerm(debt, collateral, params.leveragePremium);
