@@ -11,102 +11,77 @@ export function pairKey(a: number, b: number): number {
 }
 
 export function creditLabour(state: EconomyState, moves: Map<number, number>): void {
-  creditLabourCounting(state, moves, false);
+  creditLabourCounting(state, moves, false, communesWorked(state));
 }
 
 /**
  * creditLabour and recountOrganisations in one walk over persons, as the month runs them: each
- * person's count reads only what its own labour credit just wrote.
+ * person's count reads only what its own labour credit just wrote. `worked`: the commune whose
+ * asset each person works, or -1, as rent collection found it this month.
  */
-export function creditLabourAndRecount(state: EconomyState, moves: Map<number, number>): void {
-  creditLabourCounting(state, moves, true);
+export function creditLabourAndRecount(state: EconomyState, moves: Map<number, number>, worked: Int32Array): void {
+  creditLabourCounting(state, moves, true, worked);
   writeCounts(state);
 }
 
-/**
- * Written so that every line runs for every person, each comparison too before it is combined,
- * choosing values rather than branching to code of its own: V8 compiles the loop in the first
- * month, when no one works an asset yet, and each branch first taken later (labour, probation,
- * joining, a lapse, a probationer to count) had no type feedback, so V8 threw the code away
- * there and finished that month interpreted (six times in the first two years of a run). Joins
- * are noted in the loop and told to `moves` after it, in the same order.
- */
-function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean): void {
-  const { persons, assets, params, orgs } = state;
-  const COMMUNE = ORG_COMMUNE;
-  const { asset, labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
-  const { owner, ownerKind } = assets;
+let workedScratch = new Int32Array(0);
+
+/** The commune whose asset each person works, or -1, read from the asset table. */
+function communesWorked(state: EconomyState): Int32Array {
+  const { persons, assets } = state;
+  if (workedScratch.length < persons.count) workedScratch = new Int32Array(persons.count);
+  for (let p = 0; p < persons.count; p++) {
+    const a = persons.asset[p]!;
+    workedScratch[p] = a >= 0 && assets.ownerKind[a] === ORG_COMMUNE ? assets.owner[a]! : -1;
+  }
+  return workedScratch;
+}
+
+function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean, worked: Int32Array): void {
+  const { persons, params, orgs } = state;
+  const { labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
   const { tick } = state;
   const { laborToJoinMonths, lapseMonths } = params;
   const n = orgs.all.length;
   if (recount) clearCounts(n);
   const counted = counts;
-  if (joinedFrom.length < persons.count) {
-    joinedFrom = new Int32Array(persons.count);
-    joinedTo = new Int32Array(persons.count);
-  }
-  const from = joinedFrom;
-  const to = joinedTo;
-  let joins = 0;
   for (let p = 0; p < persons.count; p++) {
-    const a = asset[p]!;
-    // The commune whose asset p works, or -1 (a person without one reads the first row).
-    const row = a >= 0 ? a : 0;
-    const communal = ownerKind[row] === COMMUNE;
-    const ownerId = owner[row]!;
-    const c = a >= 0 && communal ? ownerId : -1;
-    const works = c >= 0;
-    labourMonths[p]! += works ? 1 : 0;
-    const m = memberOf[p]!;
-    const ownCommune = m === c;
-    const onProbation = works && !ownCommune;
-    const probation = probationOf[p]!;
-    const sameProbation = probation === c;
-    const monthsBefore = probationMonths[p]!;
-    const months = (sameProbation ? monthsBefore : 0) + 1;
-    const served = months >= laborToJoinMonths;
-    const joined = onProbation && served;
-    const fromAnother = m >= 0;
-    from[joins] = m;
-    to[joins] = c;
-    joins += joined && fromAnother ? 1 : 0;
-    probationOf[p] = onProbation ? (joined ? -1 : c) : probation;
-    probationMonths[p] = onProbation ? (joined ? 0 : months) : monthsBefore;
-    const tickBefore = memberLaborTick[p]!;
-    const laborTick = (works && ownCommune) || joined ? tick : tickBefore;
-    memberLaborTick[p] = laborTick;
-    const member = joined ? c : m;
-    const idle = tick - laborTick >= lapseMonths;
-    const lapsed = member >= 0 && idle;
-    memberOf[p] = lapsed ? -1 : member;
-    const founderBefore = founder[p]!;
-    founder[p] = joined || lapsed ? 0 : founderBefore;
+    const c = worked[p]!;
+    if (c >= 0) {
+      labourMonths[p]!++;
+      if (memberOf[p] === c) {
+        memberLaborTick[p] = tick;
+      } else {
+        if (probationOf[p] !== c) {
+          probationOf[p] = c;
+          probationMonths[p] = 0;
+        }
+        probationMonths[p]!++;
+        if (probationMonths[p]! >= laborToJoinMonths) {
+          const previous = memberOf[p]!;
+          if (previous >= 0) moves.set(pairKey(previous, c), (moves.get(pairKey(previous, c)) ?? 0) + 1);
+          memberOf[p] = c;
+          founder[p] = 0;
+          memberLaborTick[p] = tick;
+          probationOf[p] = -1;
+          probationMonths[p] = 0;
+        }
+      }
+    }
+    if (memberOf[p]! >= 0 && tick - memberLaborTick[p]! >= lapseMonths) {
+      memberOf[p] = -1;
+      founder[p] = 0;
+    }
     if (recount) countPerson(p, persons, c, counted, n);
   }
-  noteMoves(moves, from, to, joins);
 }
 
-/** Moves between communes by the month's joins, in the order they joined. */
-function noteMoves(moves: Map<number, number>, from: Int32Array, to: Int32Array, joins: number): void {
-  for (let j = 0; j < joins; j++) {
-    const key = pairKey(from[j]!, to[j]!);
-    moves.set(key, (moves.get(key) ?? 0) + 1);
-  }
-}
-
-/** The month's joins of a member of another commune: its old commune and its new. */
-let joinedFrom = new Int32Array(0);
-let joinedTo = new Int32Array(0);
-
-/**
- * Members, hired employees and probationers per organisation (scratch: three blocks of one
- * entry per organisation, then one entry that takes the counts of persons with none).
- */
+/** Members, hired employees and probationers per organisation (scratch: three blocks of one entry per organisation). */
 let counts = new Int32Array(64);
 
 function clearCounts(n: number): void {
-  if (counts.length < 3 * n + 1) counts = new Int32Array(6 * n + 1);
-  counts.fill(0, 0, 3 * n + 1);
+  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
+  counts.fill(0, 0, 3 * n);
 }
 
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
@@ -140,25 +115,19 @@ function countPersons(state: EconomyState): void {
  * Adds person `p`, working an asset of commune `worked` (or -1; needed only while p is on
  * probation), to the counts of `n` organisations: a member of its commune share and its
  * cooperative, hired by an employer that is not its cooperative, on probation where it works
- * the organisation's asset. The one rule both the monthly and the year-end recount use. A
- * person without one of these adds to the spare last entry instead.
+ * the organisation's asset. The one rule both the monthly and the year-end recount use.
  */
 function countPerson(
   p: number, persons: EconomyState['persons'], worked: number, counted: Int32Array, n: number,
 ): void {
-  const none = 3 * n;
   const m = persons.memberOf[p]!;
-  counted[m >= 0 ? m : none]!++;
+  if (m >= 0) counted[m]!++;
   const c = persons.coopOf[p]!;
-  counted[c >= 0 ? c : none]!++;
+  if (c >= 0) counted[c]!++;
   const e = persons.employer[p]!;
-  const hiredSlot = n + e;
-  const byAnother = e !== c;
-  counted[e >= 0 && byAnother ? hiredSlot : none]!++;
+  if (e >= 0 && e !== c) counted[n + e]!++;
   const probation = persons.probationOf[p]!;
-  const probationSlot = 2 * n + probation;
-  const worksThere = worked === probation;
-  counted[probation >= 0 && worksThere ? probationSlot : none]!++;
+  if (probation >= 0 && worked === probation) counted[2 * n + probation]!++;
 }
 
 function writeCounts(state: EconomyState): void {

@@ -33,6 +33,13 @@ const HOME_SHIFT = 4;
 let settledScratch = new Uint8Array(0);
 
 /**
+ * The commune whose productive asset each person works this month, or -1, with one spare entry
+ * past the persons that takes the walk's writes for every other asset: the labour credit
+ * (membership.ts) reads it in person order instead of the asset's owner at random.
+ */
+let workedScratch = new Int32Array(1);
+
+/**
  * Per organisation: its pool account and reserve account, this month's rent received (an
  * enterprise's income, a commune's pool income) and rent paid for its members. Typed columns the
  * walk indexes instead of reading an organisation's record per asset; the records get the sums
@@ -43,7 +50,11 @@ let reserveAccountOf = new Int32Array(1);
 let incomeByOwner = new Float64Array(1);
 let rentPaid = new Float64Array(1);
 
-export function collectRent(state: EconomyState): void {
+/**
+ * Collects the month's rent and adds it to persons' and organisations' sums. Returns the commune
+ * whose asset each person works (-1: none), valid until the next call.
+ */
+export function collectRent(state: EconomyState): Int32Array {
   const n = state.orgs.all.length;
   if (accountOf.length < n) {
     accountOf = new Int32Array(2 * n);
@@ -54,10 +65,13 @@ export function collectRent(state: EconomyState): void {
   const count = state.persons.count;
   if (settledScratch.length < count) settledScratch = new Uint8Array(count);
   const settled = settledScratch.fill(0, 0, count);
+  if (workedScratch.length < count + 1) workedScratch = new Int32Array(count + 1);
+  const worked = workedScratch.fill(-1, 0, count);
   openOrganisationSums(state);
-  collectFromPossessors(state, settled);
+  collectFromPossessors(state, settled, worked);
   closeOrganisationSums(state);
   foldRentIntoPersons(state, settled);
+  return worked;
 }
 
 function openOrganisationSums(state: EconomyState): void {
@@ -93,11 +107,13 @@ function closeOrganisationSums(state: EconomyState): void {
  *
  * Written so that nearly every line runs for every paid rent, choosing values rather than
  * branching to code of their own: V8 compiles the loop in the first months, and a branch first
- * taken years later (the first rent to a pool once a series is redeemed, the first missed rent,
- * the first non-member to pay a pool) had no type feedback, so V8 threw the code away there and
- * finished that month interpreted (some 20 ms each, four times a run).
+ * taken years later (the first missed rent, the first rent to a pool once a series is redeemed,
+ * the owner's account in communes-only) had no type feedback, so V8 threw the code away there
+ * and finished that month interpreted. Reads of the possessor's own columns stay behind their
+ * branches (its employer, its membership): each is a random read, dearer over a run than the
+ * one time V8 gives up its code there.
  */
-function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
+function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked: Int32Array): void {
   const { assets, persons, ledger, counters } = state;
   const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
   const productive = assets.classProductive;
@@ -108,6 +124,7 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
   const accounts = accountOf;
   const income = incomeByOwner;
   const live = assets.live();
+  const spare = persons.count;
   let rentTotal = 0;
   let poolRent = 0;
   let producersPoolRent = 0;
@@ -122,10 +139,8 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
     const productiveSide = productive[c]!;
     // The cooperative pays for the asset its member works for it, not for the member's home
     // (v2 charged a member's home rent to its cooperative).
-    const employerId = employer[p]!;
-    const collective = productiveSide !== 0 && mode[p] === MEMBER_WORKER ? employerId : -1;
-    const collectiveAccount = accounts[collective >= 0 ? collective : 0]!;
-    const account = collective >= 0 ? collectiveAccount : firstAccount + p;
+    const collective = productiveSide !== 0 && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
+    const account = collective >= 0 ? accounts[collective]! : firstAccount + p;
     const kind = ownerKind[a]!;
     const o = owner[a]!;
     const seriesId = series[a]!;
@@ -140,6 +155,7 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
     const how = (kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED)
       | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID);
     settled[p]! |= how << (productiveSide !== 0 ? 0 : HOME_SHIFT);
+    worked[productiveSide !== 0 && kind === COMMUNE ? p : spare] = o;
     if (paid === 0) continue;
     housing[RENT_BY_KIND + kind]! += rent;
     housing[HOME_RENT_BY_KIND + kind]! += rent * (1 - productiveSide);
@@ -156,9 +172,11 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array): void {
     const toPool = toOwner * pooled;
     poolRent += toPool;
     producersPoolRent += toPool * productiveSide;
-    nonMembersPoolRent += memberOf[p] !== o ? toPool : 0;
+    // A random read of the possessor's membership, for pool rent only (V8 gives up its code
+    // here once a run, at the first rent to a pool: reading it for every rent cost more).
+    if (pooled === 1) nonMembersPoolRent += memberOf[p] !== o ? toPool : 0;
     rentTotal += rent;
-    rentPaid[collective >= 0 ? collective : 0]! += collective >= 0 ? rent : 0;
+    if (collective >= 0) rentPaid[collective]! += rent;
   }
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;

@@ -59,7 +59,7 @@ export function economyPhases(state: EconomyState): {
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
     { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); moveShocks(st, shocks); produceAndSell(st); } },
-    { name: 'rent and member labour', run: (st) => { collectRent(st); creditLabourAndRecount(st, moves); rollMonthlyHistory(st); } },
+    { name: 'rent and member labour', run: (st) => { creditLabourAndRecount(st, moves, collectRent(st)); rollMonthlyHistory(st); } },
     { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
     {
