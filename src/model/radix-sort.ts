@@ -1,4 +1,4 @@
-// Sorting doubles by their bits (LSD radix, 11-bit digits, six passes): the same ascending
+// Sorting doubles by their bits (LSD radix, 11-bit digits, six passes; three for positives): the same ascending
 // order as Float64Array.prototype.sort (-0 before +0, NaN last), in linear time. Sampling sorts
 // every distribution of persons once per sample; at 10,000 values this is several times faster
 // than the engine's comparison sort, and `radixOrder` gives a stable argsort without a comparator.
@@ -152,18 +152,55 @@ function gatherPositive(values: ArrayLike<number>, n: number, into: Float64Array
   return m;
 }
 
-/** Sorts positives.a[0..m) by six stable passes, low digits first; returns the buffer that holds them in order. */
+/**
+ * Sorts positives.a[0..m): three stable passes on the high word (sign, exponent and the top 20
+ * bits of the mantissa), then an insertion pass that orders the runs sharing a high word, which
+ * are short (values within a millionth of each other, most of them equal): half the passes of
+ * a sort on all 64 bits. Returns the buffer that holds them in order.
+ */
 function sortPositives(m: number): Float64Array {
   const { counts } = scratch;
-  counts.fill(0);
-  countDigits(positives.aWords, m, counts);
+  counts.fill(0, 3 * BUCKETS);
+  countHighDigits(positives.aWords, m, counts);
   let { a: from, b: to, aWords: fromWords, bWords: toWords } = positives;
-  for (let p = 0; p < 6; p++) {
-    if (!passWhole(m, counts, p * BUCKETS, fromWords, p < 3 ? LOW : HIGH, SHIFTS[p]!, from, to)) continue;
+  for (let p = 3; p < 6; p++) {
+    if (!passWhole(m, counts, p * BUCKETS, fromWords, HIGH, SHIFTS[p]!, from, to)) continue;
     const f = from; from = to; to = f;
     const w = fromWords; fromWords = toWords; toWords = w;
   }
+  // Many values a millionth apart (no distribution of persons seen so far): sort them whole.
+  if (!orderRunsOfHighWord(from, m, 4 * m + 64)) from.subarray(0, m).sort();
   return from;
+}
+
+/**
+ * Insertion sort of sorted[0..m), sorted by high word already (only values sharing one are out
+ * of order). Gives up after `budget` moves and returns false, leaving the values permuted.
+ */
+function orderRunsOfHighWord(sorted: Float64Array, m: number, budget: number): boolean {
+  let moves = 0;
+  for (let i = 1; i < m; i++) {
+    const x = sorted[i]!;
+    let j = i;
+    while (j > 0 && sorted[j - 1]! > x) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+      moves++;
+    }
+    sorted[j] = x;
+    if (moves > budget) return false;
+  }
+  return true;
+}
+
+/** Counts the three digits of the high word of each of the doubles whose words are words[0..2m). */
+function countHighDigits(words: Uint32Array, m: number, counts: Int32Array): void {
+  for (let i = 0; i < m; i++) {
+    const h = words[2 * i + HIGH]!;
+    counts[3 * BUCKETS + (h & MASK)]!++;
+    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
+    counts[5 * BUCKETS + (h >>> 22)]!++;
+  }
 }
 
 /** Counts the six 11-bit digits of one key, low word `l` and high word `h`, into the six tables. */
@@ -174,15 +211,6 @@ function countDigitsOf(l: number, h: number, counts: Int32Array): void {
   counts[3 * BUCKETS + (h & MASK)]!++;
   counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
   counts[5 * BUCKETS + (h >>> 22)]!++;
-}
-
-/** Counts each of the six digits of the doubles whose words are words[0..2m). */
-function countDigits(words: Uint32Array, m: number, counts: Int32Array): void {
-  for (let i = 0; i < m; i++) {
-    const l = words[2 * i + LOW]!;
-    const h = words[2 * i + HIGH]!;
-    countDigitsOf(l, h, counts);
-  }
 }
 
 /** One stable pass by the digit at `shift` of word `word` of each double: moves the doubles from `from` to `to`. */
