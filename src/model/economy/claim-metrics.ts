@@ -28,18 +28,48 @@ const NO_FIT: RentVsUse = { slope: Number.NaN, intercept: Number.NaN, n: 0, mean
  * Communes are named by organisation id (non-negative integers).
  */
 export function rentVsUseFit(commune: ArrayLike<number>, use: ArrayLike<number>, rent: ArrayLike<number>, dividend: ArrayLike<number>): RentVsUse {
-  const n = commune.length;
+  return fitRows(Int32Array.from(commune), Float64Array.from(use), Float64Array.from(rent), Float64Array.from(dividend), commune.length);
+}
+
+/** Per commune (by id) its members' use summed and their count; per row x and y. Reused from fit to fit. */
+let fitScratch = { useSum: new Float64Array(0), members: new Float64Array(0), xs: new Float64Array(0), ys: new Float64Array(0) };
+
+/** rentVsUseFit of the first n rows of typed columns (each loop in a function of its own, ending with it). */
+function fitRows(commune: Int32Array, use: Float64Array, rent: Float64Array, dividend: Float64Array, n: number): RentVsUse {
   if (n === 0) return NO_FIT;
+  const ids = largestId(commune, n) + 1;
+  if (fitScratch.useSum.length < ids || fitScratch.xs.length < n) {
+    const byId = Math.max(ids, fitScratch.useSum.length);
+    const byRow = Math.max(n, fitScratch.xs.length);
+    fitScratch = { useSum: new Float64Array(byId), members: new Float64Array(byId), xs: new Float64Array(byRow), ys: new Float64Array(byRow) };
+  }
+  const { useSum, members, xs, ys } = fitScratch;
+  useSum.fill(0, 0, ids);
+  members.fill(0, 0, ids);
+  sumUseByCommune(commune, use, n, useSum, members);
+  const rentSum = relativeUseRows(commune, use, rent, dividend, n, useSum, members, xs, ys);
+  const fit = leastSquares(xs.subarray(0, n), ys.subarray(0, n));
+  return { ...fit, meanRent: rentSum / n };
+}
+
+function largestId(commune: Int32Array, n: number): number {
   let largest = 0;
   for (let i = 0; i < n; i++) largest = Math.max(largest, commune[i]!);
-  const useSum = new Float64Array(largest + 1);
-  const members = new Float64Array(largest + 1);
+  return largest;
+}
+
+function sumUseByCommune(commune: Int32Array, use: Float64Array, n: number, useSum: Float64Array, members: Float64Array): void {
   for (let i = 0; i < n; i++) {
     useSum[commune[i]!]! += use[i]!;
     members[commune[i]!]!++;
   }
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
+}
+
+/** Writes each row's x (use relative to its commune's per-capita use, minus one) and y (rent - dividend); returns the rents summed. */
+function relativeUseRows(
+  commune: Int32Array, use: Float64Array, rent: Float64Array, dividend: Float64Array, n: number,
+  useSum: Float64Array, members: Float64Array, xs: Float64Array, ys: Float64Array,
+): number {
   let rentSum = 0;
   for (let i = 0; i < n; i++) {
     const perCapita = useSum[commune[i]!]! / members[commune[i]!]!;
@@ -48,8 +78,7 @@ export function rentVsUseFit(commune: ArrayLike<number>, use: ArrayLike<number>,
     ys[i] = rent[i]! - dividend[i]!;
     rentSum += rent[i]!;
   }
-  const fit = leastSquares(xs, ys);
-  return { ...fit, meanRent: rentSum / n };
+  return rentSum;
 }
 
 /** The regression's rows, one per member, in typed columns. */
@@ -68,8 +97,7 @@ class RowColumns {
   }
 
   fit(): RentVsUse {
-    const n = this.n;
-    return rentVsUseFit(this.commune.subarray(0, n), this.use.subarray(0, n), this.rent.subarray(0, n), this.dividend.subarray(0, n));
+    return fitRows(this.commune, this.use, this.rent, this.dividend, this.n);
   }
 }
 
