@@ -144,15 +144,19 @@ const cooperativeTheilNow = perSample((s) => {
 
 /** Firm employees and their wage rates summed in person order, for the count and the mean. */
 const firmEmployeesNow = perSample((s) => {
-  const { employer, mode, count } = s.persons;
-  const all = s.orgs.all;
-  let n = 0, wageRateSum = 0;
+  const sums = new Float64Array(2);
+  sumFirmEmployees(s.persons.employer, s.persons.mode, s.persons.count, s.orgs.all, sums);
+  return { n: sums[0]!, wageRateSum: sums[1]! };
+});
+
+// The walk in a function of its own, ending with its loop (code after a loop compiled on stack deoptimised it).
+/** Into sums: firm employees, then their firms' wage rates summed in person order. */
+function sumFirmEmployees(employer: Int32Array, mode: Uint8Array, count: number, all: readonly Organisation[], sums: Float64Array): void {
   for (let p = 0; p < count; p++) {
     const e = employer[p]!;
-    if (e >= 0 && mode[p] === MODE_EMPLOYEE && all[e]!.kind === ORG_FIRM) { wageRateSum += all[e]!.wageRateCents; n++; }
+    if (e >= 0 && mode[p] === MODE_EMPLOYEE && all[e]!.kind === ORG_FIRM) { sums[1]! += all[e]!.wageRateCents; sums[0]!++; }
   }
-  return { n, wageRateSum };
-});
+}
 
 function distributionShares(prefix: string, what: string, sorted: (s: EconomyState) => Float64Array, withTop1: boolean): R[] {
   const out: R[] = [];

@@ -71,26 +71,32 @@ const MEAN_OF_UNITS: readonly WealthGroup[] = ['capitalists', 'communeMembers', 
  * distribution has them). Each group's mean keeps the arithmetic it was first published with
  * (`MEAN_OF_UNITS`), so its series stays bit for bit.
  */
-const groupWealthAtSample = perSample((s) => {
+const groupWealthAtSample = perSample((s, previous: { cents: Float64Array; units: Float64Array; members: Int32Array } | undefined) => {
   const n = WEALTH_GROUPS.length;
-  const cents = new Float64Array(n);
-  const units = new Float64Array(n);
-  const members = new Int32Array(n);
-  const worth = netWorthAtSample(s);
+  const sums = previous ?? { cents: new Float64Array(n), units: new Float64Array(n), members: new Int32Array(n) };
+  sums.cents.fill(0); sums.units.fill(0); sums.members.fill(0);
   const { isCapitalist, memberOf, mode, coopOf, count } = s.persons;
-  const add = (g: number, w: number) => { cents[g]! += w; units[g]! += w / CENTS_PER_UNIT; members[g]!++; };
+  sumGroupWealth(netWorthAtSample(s), isCapitalist, memberOf, mode, coopOf, count, sums.cents, sums.units, sums.members);
+  return sums;
+});
+
+// The walk in a function of its own, ending with its loop, each group's sums written out (no
+// closure): the first sample compiles the loop on stack, and code after it would deoptimise it.
+function sumGroupWealth(
+  worth: Float64Array, isCapitalist: Uint8Array, memberOf: Int32Array, mode: Uint8Array, coopOf: Int32Array, count: number,
+  cents: Float64Array, units: Float64Array, members: Int32Array,
+): void {
   for (let p = 0; p < count; p++) {
     const w = worth[p]!;
     const m = mode[p]!;
-    if (isCapitalist[p] === 1) add(0, w);
-    if (memberOf[p]! >= 0) add(1, w);
-    if (m === MODE_SELF_EMPLOYED) add(2, w);
-    else if (m === MODE_PRODUCER) add(3, w);
-    else if (m === MODE_EMPLOYEE) add(4, w);
-    if (coopOf[p]! >= 0) add(5, w);
+    if (isCapitalist[p] === 1) { cents[0]! += w; units[0]! += w / CENTS_PER_UNIT; members[0]!++; }
+    if (memberOf[p]! >= 0) { cents[1]! += w; units[1]! += w / CENTS_PER_UNIT; members[1]!++; }
+    if (m === MODE_SELF_EMPLOYED) { cents[2]! += w; units[2]! += w / CENTS_PER_UNIT; members[2]!++; }
+    else if (m === MODE_PRODUCER) { cents[3]! += w; units[3]! += w / CENTS_PER_UNIT; members[3]!++; }
+    else if (m === MODE_EMPLOYEE) { cents[4]! += w; units[4]! += w / CENTS_PER_UNIT; members[4]!++; }
+    if (coopOf[p]! >= 0) { cents[5]! += w; units[5]! += w / CENTS_PER_UNIT; members[5]!++; }
   }
-  return { cents, units, members };
-});
+}
 
 /** The reporter `wealth.<group>.mean`: the group's mean net worth in money units (NaN for an empty group). */
 export function meanWealthReporter(label: string, group: WealthGroup): ScalarReporter<EconomyState> {
