@@ -9,8 +9,11 @@
 
 /** Credibility factor Z = n / (n + k): 0 with no exposure, toward 1 as exposure grows. */
 export function credibilityWeight(exposure: number, k: number): number {
-  if (!(exposure > 0)) return 0;
-  return k > 0 ? exposure / (exposure + k) : 1;
+  if (!(exposure >= 0)) return 0;
+  // n / (n + k) is 0 at n = 0 too: the one division from the first call on, so that code V8
+  // compiled before any issuer had a record meets neither an untried branch nor a fractional
+  // Z where it had seen only a whole 0 (two deopts of buyWithBonds a run).
+  return k > 0 ? exposure / (exposure + k) : exposure > 0 ? 1 : 0;
 }
 
 export interface LossHistory {
