@@ -102,7 +102,13 @@ function byWillingness(bids: ClassBids): void {
     scratch.keys = new Float64Array(2 * n); scratch.bidder = new Int32Array(2 * n); scratch.willingness = new Float64Array(2 * n);
   }
   const { keys, bidder, willingness } = scratch;
-  for (let i = 0; i < n; i++) keys[i] = 0 - bids.willingness[i]!;
+  let inOrder = true;
+  for (let i = 0; i < n; i++) {
+    keys[i] = 0 - bids.willingness[i]!;
+    if (i > 0 && sortsBefore(keys[i]!, keys[i - 1]!)) inOrder = false;
+  }
+  // Bids for homes are all one willingness (the rent a home saves): already in their order.
+  if (inOrder) return;
   const order = stableOrder(keys, n);
   for (let i = 0; i < n; i++) { bidder[i] = bids.bidder[order[i]!]!; willingness[i] = bids.willingness[order[i]!]!; }
   bids.bidder.set(bidder.subarray(0, n));
