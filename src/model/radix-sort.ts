@@ -81,11 +81,25 @@ function pass(
   return true;
 }
 
-/** Six stable passes, low digits first; afterwards scratch.hi/lo/idx hold keys and indices in order. */
-function scatter(n: number): void {
+/**
+ * Keys values[0..n) and sorts them stably; afterwards scratch.hi/lo/idx hold keys and indices in
+ * order. Three passes on the high words, then an insertion pass over the runs sharing one (short:
+ * keys within a millionth of each other, most of them equal); six passes on all 64 bits when
+ * those runs are long.
+ */
+function sortKeys(values: ArrayLike<number>, n: number): void {
+  prepare(values, n);
+  scatter(n, 3);
+  if (orderRunsOfHighKey(n, 4 * n + 64)) return;
+  prepare(values, n);
+  scatter(n, 0);
+}
+
+/** Stable passes from digit `first` to the last, low digits first. */
+function scatter(n: number, first: number): void {
   let { hi, lo, idx, hi2, lo2, idx2 } = scratch;
   const counts = scratch.counts;
-  for (let p = 0; p < 6; p++) {
+  for (let p = first; p < 6; p++) {
     const key = p < 3 ? lo : hi;
     if (!pass(n, counts, p * BUCKETS, key, SHIFTS[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
     const h = hi; hi = hi2; hi2 = h;
@@ -93,6 +107,33 @@ function scatter(n: number): void {
     const x = idx; idx = idx2; idx2 = x;
   }
   scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
+}
+
+/**
+ * Stable insertion sort by low word of the keys in scratch, sorted by high word already (only
+ * keys sharing one are out of order). Gives up after `budget` moves and returns false.
+ */
+function orderRunsOfHighKey(n: number, budget: number): boolean {
+  const { hi, lo, idx } = scratch;
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const h = hi[i]!;
+    const l = lo[i]!;
+    const x = idx[i]!;
+    let j = i;
+    while (j > 0 && hi[j - 1] === h && lo[j - 1]! > l) {
+      hi[j] = hi[j - 1]!;
+      lo[j] = lo[j - 1]!;
+      idx[j] = idx[j - 1]!;
+      j--;
+      moves++;
+    }
+    hi[j] = h;
+    lo[j] = l;
+    idx[j] = x;
+    if (moves > budget) return false;
+  }
+  return true;
 }
 
 /** The values other than +0 of the sort in hand (distributions hold many zeros: none sorts them). */
@@ -244,8 +285,7 @@ function radixSortedWithNegatives(values: ArrayLike<number>, n: number, sorted: 
   const rest = nonZero;
   const m = gatherNonZero(values, n, rest);
   const below = countNotPositive(rest, m);
-  prepare(rest, m);
-  scatter(m);
+  sortKeys(rest, m);
   const { idx } = scratch;
   sorted.fill(0, below, below + n - m);
   copyInOrder(rest, idx, 0, below, sorted, 0);
@@ -281,7 +321,6 @@ function copyInOrder(rest: Float64Array, idx: Int32Array, from: number, end: num
  * equal keys keep their index order (as a stable sort by key would leave them).
  */
 export function radixOrder(keys: ArrayLike<number>, n = keys.length): Int32Array {
-  prepare(keys, n);
-  scatter(n);
+  sortKeys(keys, n);
   return scratch.idx.slice(0, n);
 }

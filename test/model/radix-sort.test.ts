@@ -56,6 +56,15 @@ describe('radixOrder', () => {
     expect(Array.from(radixOrder(keys))).toEqual(expected);
   });
 
+  it('is a stable argsort of keys that share their high 32 bits, few or many', () => {
+    const rng = new RandomStream('test', 'radix-order-near');
+    for (const spread of [1e-12, 1e-9]) {
+      const keys = Float64Array.from({ length: 4000 }, (_, i) => (i % 3 === 0 ? -1 : 1) * (1 + rng.int(spread < 1e-10 ? 20 : 4000) * spread));
+      const expected = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+      expect(Array.from(radixOrder(keys))).toEqual(expected);
+    }
+  });
+
   it('orders only the first n keys when n is given', () => {
     expect(Array.from(radixOrder(Float64Array.from([2, 1, 0, -9]), 3))).toEqual([2, 1, 0]);
   });
