@@ -68,18 +68,24 @@ const MODES = [MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLO
  * output of last year, over the persons who were in that mode every month of it.
  */
 export function retainedShares(s: EconomyState, dividendWeight = 1): Float64Array {
+  return retainedSharesAt(s, dividendWeight, dividendWeight).withDividends;
+}
+
+/**
+ * retainedShares at two dividend weights from one walk over persons: `withDividends` at
+ * `weight`, `labourOnly` at `otherWeight`.
+ */
+function retainedSharesAt(s: EconomyState, weight: number, otherWeight: number): { withDividends: Float64Array; labourOnly: Float64Array } {
   const { persons } = s;
   const { stratum, weights } = strataFor(persons);
   const kept = new Float64Array(8 * SKILL_STRATA);
+  const keptOther = new Float64Array(8 * SKILL_STRATA);
   const output = new Float64Array(8 * SKILL_STRATA);
-  for (let p = 0; p < persons.count; p++) {
-    const mask = persons.lastModeMaskYear[p]!;
-    // One mode all year: a single bit set.
-    if (mask === 0 || (mask & (mask - 1)) !== 0) continue;
-    const cell = (31 - Math.clz32(mask)) * SKILL_STRATA + stratum[p]!;
-    kept[cell]! += persons.lastLabourYear[p]! + dividendWeight * persons.lastDividendYear[p]!;
-    output[cell]! += persons.lastOwnOutputYear[p]!;
-  }
+  sumByModeAndStratum(persons, stratum, weight, otherWeight, kept, keptOther, output);
+  return { withDividends: standardisedByMode(kept, output, weights), labourOnly: standardisedByMode(keptOther, output, weights) };
+}
+
+function standardisedByMode(kept: Float64Array, output: Float64Array, weights: Float64Array): Float64Array {
   const out = new Float64Array(8).fill(Number.NaN);
   for (const mode of MODES) {
     const from = mode * SKILL_STRATA;
@@ -88,8 +94,26 @@ export function retainedShares(s: EconomyState, dividendWeight = 1): Float64Arra
   return out;
 }
 
-const sharesNow = perSample((s) => retainedShares(s));
-const labourSharesNow = perSample((s: EconomyState) => retainedShares(s, 0));
+// The walk in a function of its own, ending with its loop: code after a loop compiled on stack
+// at the first sample deoptimised it at later ones.
+/** Sums last year's kept income (at two dividend weights) and own output of one-mode persons by cell (mode x stratum). */
+function sumByModeAndStratum(
+  persons: PersonTable, stratum: Uint8Array, weight: number, otherWeight: number, kept: Float64Array, keptOther: Float64Array, output: Float64Array,
+): void {
+  const { lastModeMaskYear, lastLabourYear, lastDividendYear, lastOwnOutputYear, count } = persons;
+  for (let p = 0; p < count; p++) {
+    const mask = lastModeMaskYear[p]!;
+    // One mode all year: a single bit set.
+    if (mask === 0 || (mask & (mask - 1)) !== 0) continue;
+    const cell = (31 - Math.clz32(mask)) * SKILL_STRATA + stratum[p]!;
+    kept[cell]! += lastLabourYear[p]! + weight * lastDividendYear[p]!;
+    keptOther[cell]! += lastLabourYear[p]! + otherWeight * lastDividendYear[p]!;
+    output[cell]! += lastOwnOutputYear[p]!;
+  }
+}
+
+/** Claim 8's shares with commune dividends (weight 1) and without (weight 0), one walk per sample. */
+const sharesNow = perSample((s) => retainedSharesAt(s, 1, 0));
 
 type R = ScalarReporter<EconomyState>;
 
@@ -99,7 +123,7 @@ function retained(id: string, label: string, who: string, mode: number): R {
   return {
     id, label, unit: 'share 0-1',
     description: `(labour + commons income) / own output last year, ${who} in that mode all year, ${standardised}`,
-    sample: (s) => sharesNow(s)[mode]!,
+    sample: (s) => sharesNow(s).withDividends[mode]!,
   };
 }
 
@@ -115,7 +139,7 @@ export function retainedShareReporters(): R[] {
     {
       id: 'retained.communeProducersLabourOnly', label: 'Retained without dividends: commune producers', unit: 'share 0-1',
       description: `labour income / own output last year, producers on commune assets in that mode all year, commune dividends left out, ${standardised}`,
-      sample: (s) => labourSharesNow(s)[MODE_PRODUCER]!,
+      sample: (s) => sharesNow(s).labourOnly[MODE_PRODUCER]!,
     },
   ];
 }
