@@ -1,10 +1,12 @@
-// The live assets as the sampling reads them (MODEL.md 6-7): one walk per sample counts the
-// communes' assets for the owned-outright reporters and sums productive book values for the
-// commune share of productive assets and for property, each sum in the live order it always had.
+// The live assets as the sampling reads them (MODEL.md 6-7, 10.1): one walk per sample counts the
+// homes for the housing reporters and the communes' assets for the owned-outright reporters, and
+// sums productive book values for the commune share of productive assets and for property, each
+// sum in the live order it always had.
 import type { EconomyState } from './economy-state.ts';
 import { perSample } from './sample-memo.ts';
 import { ORG_COMMUNE } from './organisation-table.ts';
 import { SERIES_ACTIVE } from '../market/bond-series.ts';
+import { OWNER_KINDS } from './housing-accounts.ts';
 
 /** The live assets at this sample, as the reporters read them. */
 export interface AssetCensus {
@@ -23,6 +25,11 @@ export interface AssetCensus {
   productiveBookByOwner: Float64Array;
   communeProductiveBookCents: number;
   communeProductiveNetCents: number;
+  /** Homes in service, by owner kind, occupied ones and the rent the occupied pay (cents a month). */
+  homes: number;
+  readonly homesByKind: Float64Array;
+  occupiedHomes: number;
+  occupiedRentCents: number;
 }
 
 export const assetCensus = perSample((s, previous: AssetCensus | undefined): AssetCensus => {
@@ -30,6 +37,7 @@ export const assetCensus = perSample((s, previous: AssetCensus | undefined): Ass
     ? previous : {
       count: 0, ownedOutright: 0, possiblyRedeemed: 0, lifespanMonthsSum: 0, byClass: new Float64Array(s.classes.length),
       productiveBookCents: 0, productiveBookByOwner: new Float64Array(0), communeProductiveBookCents: 0, communeProductiveNetCents: 0,
+      homes: 0, homesByKind: new Float64Array(OWNER_KINDS), occupiedHomes: 0, occupiedRentCents: 0,
     };
   const orgCount = s.orgs.all.length;
   if (census.productiveBookByOwner.length !== orgCount) census.productiveBookByOwner = new Float64Array(orgCount);
@@ -37,6 +45,8 @@ export const assetCensus = perSample((s, previous: AssetCensus | undefined): Ass
   census.count = 0; census.ownedOutright = 0; census.possiblyRedeemed = 0; census.lifespanMonthsSum = 0;
   census.productiveBookCents = 0; census.communeProductiveBookCents = 0; census.communeProductiveNetCents = 0;
   census.byClass.fill(0);
+  census.homes = 0; census.occupiedHomes = 0; census.occupiedRentCents = 0;
+  census.homesByKind.fill(0);
   walkLiveAssets(s, census);
   return census;
 });
@@ -48,8 +58,8 @@ export const assetCensus = perSample((s, previous: AssetCensus | undefined): Ass
 function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
   const { assets, bonds, tick } = s;
   const all = s.orgs.all;
-  const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner } = assets;
-  const { byClass, productiveBookByOwner: byOwner } = census;
+  const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner, possessor, rentCents } = assets;
+  const { byClass, productiveBookByOwner: byOwner, homesByKind } = census;
   for (let i = 0, live = assets.live(); i < live.length; i++) {
     const a = live[i]!;
     if (!alive[a]) continue;
@@ -61,6 +71,13 @@ function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
       if (all[owner[a]!]?.kind === ORG_COMMUNE) {
         census.communeProductiveBookCents += book;
         census.communeProductiveNetCents += book - (seriesOf[a]! >= 0 ? bonds.outstanding(seriesOf[a]!) : 0);
+      }
+    } else {
+      census.homes++;
+      homesByKind[ownerKind[a]!]!++;
+      if (possessor[a]! >= 0) {
+        census.occupiedHomes++;
+        census.occupiedRentCents += rentCents[a]!;
       }
     }
     if (ownerKind[a] !== ORG_COMMUNE) continue;

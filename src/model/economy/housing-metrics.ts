@@ -5,52 +5,24 @@ import type { ScalarReporter } from '../reporters.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { ORG_KIND_NAMES } from './organisation-table.ts';
 import type { PersonTable } from './person-table.ts';
-import type { AssetTable } from './asset-table.ts';
-import { HOME_RENT_BY_KIND, kindIncomeCents, OWNER_KINDS } from './housing-accounts.ts';
-import { perSample } from './sample-memo.ts';
+import { HOME_RENT_BY_KIND, kindIncomeCents } from './housing-accounts.ts';
+import { assetCensus } from './asset-census.ts';
 
 type R = ScalarReporter<EconomyState>;
-
-/** Homes in service by owner kind, occupied ones, and the rent the occupied pay (cents a month). */
-export function homeCensus(s: EconomyState): { byKind: Float64Array; homes: number; occupied: number; rentCents: number } {
-  const byKind = new Float64Array(OWNER_KINDS);
-  const totals = new Float64Array(3);
-  countHomes(s.assets, byKind, totals);
-  return { byKind, homes: totals[0]!, occupied: totals[1]!, rentCents: totals[2]! };
-}
-
-// The walk in a function of its own, ending with its loop: V8 compiled the first sample's walk
-// on stack and kept that code when it deoptimised after the loop (building the census, without
-// type feedback at that compile), at every later sample (26 deopts in a mixed 10,000 x 50 y run).
-/** Adds homes in service to byKind by owner kind, and to totals: homes, occupied, their rent (cents a month). */
-function countHomes(assets: AssetTable, byKind: Float64Array, totals: Float64Array): void {
-  for (let i = 0, live = assets.live(); i < live.length; i++) {
-    const a = live[i]!;
-    if (!assets.alive[a] || assets.classProductive[assets.cls[a]!]) continue;
-    totals[0]!++;
-    byKind[assets.ownerKind[a]!]!++;
-    if (assets.possessor[a]! >= 0) {
-      totals[1]!++;
-      totals[2]! += assets.rentCents[a]!;
-    }
-  }
-}
-
-const censusNow = perSample(homeCensus);
 
 export function housingReporters(): R[] {
   const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
     ({ id, label, unit, description, sample });
   return [
-    r('housing.homes', 'Homes', 'homes', 'homes in service, whoever owns them', (s) => censusNow(s).homes),
-    ...ORG_KIND_NAMES.map((kind, k) => r(`housing.homes.${kind}`, `Homes owned by ${kind}s`, 'homes', `homes in service owned by ${kind}s`, (s) => censusNow(s).byKind[k]!)),
+    r('housing.homes', 'Homes', 'homes', 'homes in service, whoever owns them', (s) => assetCensus(s).homes),
+    ...ORG_KIND_NAMES.map((kind, k) => r(`housing.homes.${kind}`, `Homes owned by ${kind}s`, 'homes', `homes in service owned by ${kind}s`, (s) => assetCensus(s).homesByKind[k]!)),
     r('housing.occupancy', 'Home occupancy', 'share 0-1', 'occupied homes over homes in service', (s) => {
-      const c = censusNow(s);
-      return c.homes > 0 ? c.occupied / c.homes : Number.NaN;
+      const c = assetCensus(s);
+      return c.homes > 0 ? c.occupiedHomes / c.homes : Number.NaN;
     }),
     r('housing.meanRent', 'Mean home rent', 'money units per month', 'mean monthly rent in the rental agreements of occupied homes', (s) => {
-      const c = censusNow(s);
-      return c.occupied > 0 ? c.rentCents / c.occupied / CENTS_PER_UNIT : Number.NaN;
+      const c = assetCensus(s);
+      return c.occupiedHomes > 0 ? c.occupiedRentCents / c.occupiedHomes / CENTS_PER_UNIT : Number.NaN;
     }),
     r('housing.housedShare', 'Workers housed', 'share 0-1', 'share of workers (persons who are not capitalists) renting a home', (s) => {
       const workers = countWorkers(s.persons);
