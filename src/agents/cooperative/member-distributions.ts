@@ -8,14 +8,15 @@ import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { cooperativePotCents, memberShareCents } from './distribution.ts';
 import { monthOfCashCostsCents } from '../firm/firm-accounts.ts';
+import { listWorkforce, type Workforce } from '../economy/workforce.ts';
 
-/** Scratch by organisation id (pot, members' weight) and this month's members in id order. */
+/** Scratch by organisation id: pot, members' weight. */
 let divided = new Float64Array(64);
 let weightSum = new Float64Array(64);
-let members = new Int32Array(64);
 
-export function distributeCooperativeIncome(state: EconomyState): void {
+export function distributeCooperativeIncome(state: EconomyState, workforce?: Workforce): void {
   if (!hasEnterprises(state)) return;
+  const { members, memberCount: count } = workforce ?? listWorkforce(state.persons);
   const { persons, orgs, ledger, params, counters } = state;
   const n = orgs.all.length;
   // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
@@ -23,15 +24,11 @@ export function distributeCooperativeIncome(state: EconomyState): void {
   weightSum = grown(weightSum, n);
   divided.fill(0, 0, n);
   weightSum.fill(0, 0, n);
-  members = grown(members, persons.count);
   const bySkill = params.coopSplitBySkill;
   const { coopOf, skill } = persons;
-  let count = 0;
-  for (let p = 0; p < persons.count; p++) {
-    const c = coopOf[p]!;
-    if (c < 0) continue;
-    weightSum[c]! += bySkill ? skill[p]! : 1;
-    members[count++] = p;
+  for (let k = 0; k < count; k++) {
+    const p = members[k]!;
+    weightSum[coopOf[p]!]! += bySkill ? skill[p]! : 1;
   }
   for (const org of orgs.all) {
     if (!org.alive || org.kind !== ORG_COOPERATIVE) continue;

@@ -21,6 +21,7 @@ import { closeFailedCommunes, closeInsolventCommunes, foundNewCommunes } from '.
 import { holdMergeVotes } from './merges.ts';
 import { payWagesAndService } from './wages.ts';
 import { hireApplicants, newLabourMarket, openLabourMarket } from './labour-market.ts';
+import { listWorkforce } from './workforce.ts';
 import { distributeCooperativeIncome } from '../cooperative/member-distributions.ts';
 import { closeEmptyCooperatives, foundNewCooperatives, resolveFailingCooperatives } from '../cooperative/cooperative-lifecycle.ts';
 import { payFirmDividends } from '../firm/shareholder-payouts.ts';
@@ -60,7 +61,14 @@ export function economyPhases(state: EconomyState): {
   const phases: Phase<EconomyState>[] = [
     { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); moveShocks(st, shocks); produceAndSell(st); } },
     { name: 'rent and member labour', run: (st) => { creditLabourAndRecount(st, moves, collectRent(st)); rollMonthlyHistory(st); } },
-    { name: 'wages and member distributions', run: (st) => { payWagesAndService(st); distributeCooperativeIncome(st); } },
+    {
+      name: 'wages and member distributions',
+      run: (st) => {
+        if (!hasEnterprises(st)) return;
+        const workforce = listWorkforce(st.persons);
+        payWagesAndService(st, workforce); distributeCooperativeIncome(st, workforce);
+      },
+    },
     { name: 'bond service', run: (st) => serviceCommuneBonds(st, bookkeeping) },
     {
       name: 'missed payments and defaults',

@@ -14,11 +14,11 @@ import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-serie
 import { serviceShortfall } from '../../model/market/bond-service.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
-import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
 import { netIncomeCents } from '../firm/firm-accounts.ts';
 import { coordinationCostCents } from '../cooperative/distribution.ts';
 import { fixedCostDueCents } from './fixed-cost.ts';
+import { listWorkforce, type Workforce } from './workforce.ts';
 
 /** This month's schedule of the series in hand. */
 const schedule: MonthSchedule = { dueCents: 0, interestCents: 0, levelCents: 0 };
@@ -34,8 +34,7 @@ let depreciationOf = new Float64Array(64);
 let interestOf = new Float64Array(64);
 let levelOf = new Float64Array(64);
 let accountsKept = new Uint8Array(64);
-/** This month's employees in id order and each one's wage (scratch): the paying loop walks them, not every person. */
-let employees = new Int32Array(64);
+/** Each listed employee's wage this month (scratch, by its place in the workforce's list). */
 let wageOf = new Float64Array(64);
 /** The escrow top-ups owed, in the order of the enterprise asset list: payer and escrow accounts, cents. */
 let topUpFrom = new Int32Array(64);
@@ -61,8 +60,9 @@ export function marketWageRateCents(state: EconomyState): number {
   return Math.max(state.params.wageFloorCents, rate);
 }
 
-export function payWagesAndService(state: EconomyState): void {
+export function payWagesAndService(state: EconomyState, workforce?: Workforce): void {
   if (!hasEnterprises(state)) return;
+  const staff = workforce ?? listWorkforce(state.persons);
   const { persons, orgs, ledger, bonds, assets, params, counters } = state;
   const all = orgs.all;
   const n = all.length;
@@ -87,18 +87,8 @@ export function payWagesAndService(state: EconomyState): void {
     if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
     org.wagesMonth = 0; org.otherCostsMonth = 0;
   }
-  const { employer, mode, skill } = persons;
-  employees = grown(employees, persons.count);
   wageOf = grown(wageOf, persons.count);
-  let employed = 0;
-  for (let p = 0; p < persons.count; p++) {
-    const e = employer[p]!;
-    if (e < 0 || mode[p] !== MODE_EMPLOYEE) continue;
-    const wage = wageCents(all[e]!.wageRateCents, skill[p]!);
-    wageDue[e]! += wage;
-    employees[employed] = p;
-    wageOf[employed++] = wage;
-  }
+  sumWagesDue(state, staff);
   const topUps = listTopUps(state);
   for (let i = 0; i < n; i++) {
     if (!accountsKept[i]) continue;
@@ -117,7 +107,7 @@ export function payWagesAndService(state: EconomyState): void {
     // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
     org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
-  payEmployees(state, employed);
+  payEmployees(state, staff);
   for (let k = 0; k < topUps; k++) ledger.payUpTo(topUpFrom[k]!, topUpTo[k]!, topUpCents[k]!, FLOW.other);
   for (let i = 0; i < n; i++) {
     if (!accountsKept[i]) continue;
@@ -192,16 +182,32 @@ function listTopUps(state: EconomyState): number {
   return topUps;
 }
 
+/** Each listed employee's wage, in person order, and what each employer owes in all. */
+function sumWagesDue(state: EconomyState, staff: Workforce): void {
+  const all = state.orgs.all;
+  const { employer, skill } = state.persons;
+  const { employees, employeeCount } = staff;
+  const due = wageDue, wages = wageOf;
+  for (let k = 0; k < employeeCount; k++) {
+    const p = employees[k]!;
+    const e = employer[p]!;
+    const wage = wageCents(all[e]!.wageRateCents, skill[p]!);
+    due[e]! += wage;
+    wages[k] = wage;
+  }
+}
+
 /**
- * Pays each employee listed by the wage-due walk, in person order, as far as its employer's cash
- * goes: nothing between the two walks changes who is employed or at what rate.
+ * Pays each listed employee, in person order, as far as its employer's cash goes: nothing
+ * between the two walks changes who is employed or at what rate.
  */
-function payEmployees(state: EconomyState, employed: number): void {
+function payEmployees(state: EconomyState, staff: Workforce): void {
   const { persons, orgs, ledger, counters } = state;
   const { employer, incomeCents, labourYear, coopHiredPayYear, coopHiredMonthsYear, coopWorkedYear, firstAccount } = persons;
+  const { employees, employeeCount } = staff;
   // Whole cents: the month's totals are exact in any order, added to the year's once.
   let wages = 0, firmWages = 0;
-  for (let k = 0; k < employed; k++) {
+  for (let k = 0; k < employeeCount; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
     const org = orgs.all[e]!;
