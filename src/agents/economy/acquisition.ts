@@ -6,7 +6,7 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { SERIES_ACTIVE, annuityPaymentCents } from '../../model/market/bond-series.ts';
-import { clearRentalAuction, type RentalBid } from '../../model/market/rental-auction.ts';
+import { clearRentalColumn } from '../../model/market/rental-auction.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { endPossession, grantPossession } from './possession.ts';
@@ -40,10 +40,13 @@ function pushBid(bids: ClassBids, bidder: number, willingnessCents: number): voi
 /** Scratch of the rental auctions, grown to the largest month and reused (no bid objects a month). */
 const scratch = {
   byClass: [] as ClassBids[],
-  keys: new Float64Array(64), order: new Int32Array(64), spare: new Int32Array(64),
+  keys: new Float64Array(64), keysSpare: new Float64Array(64), order: new Int32Array(64), spare: new Int32Array(64),
   bidder: new Int32Array(64), willingness: new Float64Array(64),
-  /** The bids of one auction, as clearRentalAuction reads them (the incumbent's and the top few). */
-  auction: [] as { bidder: number; willingnessCents: number }[],
+  /** Per class, the first bid not yet passed over as served this month. */
+  head: new Int32Array(8),
+  /** The bids of one auction (the incumbent's and the top few), as clearRentalColumn reads them. */
+  auctionBidder: new Int32Array(64), auctionWillingness: new Float64Array(64),
+  rent: new Float64Array(1),
 };
 
 /** Radix order's order of keys (radix-sort.ts): ascending, every NaN last. */
@@ -55,23 +58,27 @@ function sortsBefore(x: number, y: number): boolean {
 const RUN = 16;
 
 /**
- * The stable order of `keys[0..n)` ascending (NaN last), the permutation radixOrder gives, by
- * insertion into short runs and merges: a month's bids of a class are a few hundred, and the
- * radix's six passes over 2,048 buckets cost more than the comparisons.
+ * The stable order of `scratch.keys[0..n)` ascending (NaN last), the permutation radixOrder
+ * gives, by insertion into short runs and merges: a month's bids of a class are a few hundred,
+ * and the radix's six passes over 2,048 buckets cost more than the comparisons. Each key moves
+ * with its index, so a comparison reads two keys, not two indices and then their keys; a
+ * stable sort has one result, however it gets there. The keys are left in order too.
  */
-function stableOrder(keys: Float64Array, n: number): Int32Array {
-  if (scratch.order.length < n) { scratch.order = new Int32Array(2 * n); scratch.spare = new Int32Array(2 * n); }
+function stableOrder(n: number): Int32Array {
   let from = scratch.order;
   let to = scratch.spare;
+  let keys = scratch.keys;
+  let toKeys = scratch.keysSpare;
   for (let i = 0; i < n; i++) from[i] = i;
   for (let lo = 0; lo < n; lo += RUN) {
     const hi = Math.min(lo + RUN, n);
     for (let i = lo + 1; i < hi; i++) {
       const v = from[i]!;
-      const key = keys[v]!;
+      const key = keys[i]!;
       let j = i - 1;
-      while (j >= lo && sortsBefore(key, keys[from[j]!]!)) { from[j + 1] = from[j]!; j--; }
+      while (j >= lo && sortsBefore(key, keys[j]!)) { from[j + 1] = from[j]!; keys[j + 1] = keys[j]!; j--; }
       from[j + 1] = v;
+      keys[j + 1] = key;
     }
   }
   for (let width = RUN; width < n; width *= 2) {
@@ -81,12 +88,18 @@ function stableOrder(keys: Float64Array, n: number): Int32Array {
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) to[k++] = sortsBefore(keys[from[j]!]!, keys[from[i]!]!) ? from[j++]! : from[i++]!;
-      while (i < mid) to[k++] = from[i++]!;
-      while (j < hi) to[k++] = from[j++]!;
+      while (i < mid && j < hi) {
+        if (sortsBefore(keys[j]!, keys[i]!)) { toKeys[k] = keys[j]!; to[k++] = from[j++]!; }
+        else { toKeys[k] = keys[i]!; to[k++] = from[i++]!; }
+      }
+      while (i < mid) { toKeys[k] = keys[i]!; to[k++] = from[i++]!; }
+      while (j < hi) { toKeys[k] = keys[j]!; to[k++] = from[j++]!; }
     }
     const t = from; from = to; to = t;
+    const tk = keys; keys = toKeys; toKeys = tk;
   }
+  // The buffers swap with each pass: keep the ones holding the result as the first pair.
+  scratch.order = from; scratch.spare = to; scratch.keys = keys; scratch.keysSpare = toKeys;
   return from;
 }
 
@@ -98,10 +111,12 @@ function stableOrder(keys: Float64Array, n: number): Int32Array {
 function byWillingness(bids: ClassBids): void {
   const n = bids.count;
   if (n < 2) return;
-  if (scratch.keys.length < n) {
-    scratch.keys = new Float64Array(2 * n); scratch.bidder = new Int32Array(2 * n); scratch.willingness = new Float64Array(2 * n);
+  if (scratch.keys.length < n || scratch.keysSpare.length < n) {
+    scratch.keys = new Float64Array(2 * n); scratch.keysSpare = new Float64Array(2 * n);
+    scratch.order = new Int32Array(2 * n); scratch.spare = new Int32Array(2 * n);
+    scratch.bidder = new Int32Array(2 * n); scratch.willingness = new Float64Array(2 * n);
   }
-  const { keys, bidder, willingness } = scratch;
+  const keys = scratch.keys;
   let inOrder = true;
   for (let i = 0; i < n; i++) {
     keys[i] = 0 - bids.willingness[i]!;
@@ -109,20 +124,22 @@ function byWillingness(bids: ClassBids): void {
   }
   // Bids for homes are all one willingness (the rent a home saves): already in their order.
   if (inOrder) return;
-  const order = stableOrder(keys, n);
+  const order = stableOrder(n);
+  const { bidder, willingness } = scratch;
   for (let i = 0; i < n; i++) { bidder[i] = bids.bidder[order[i]!]!; willingness[i] = bids.willingness[order[i]!]!; }
   bids.bidder.set(bidder.subarray(0, n));
   bids.willingness.set(willingness.subarray(0, n));
 }
 
-/** The k-th bid of the auction at hand, from a kept pool of bid objects (clearRentalAuction reads them). */
-function auctionBid(k: number, bidder: number, willingnessCents: number): RentalBid {
-  const pool = scratch.auction;
-  if (k === pool.length) pool.push({ bidder: 0, willingnessCents: 0 });
-  const bid = pool[k]!;
-  bid.bidder = bidder;
-  bid.willingnessCents = willingnessCents;
-  return bid;
+/** Adds a bid to the auction at hand (its `k`-th); returns the count after it. */
+function auctionBid(k: number, bidder: number, willingnessCents: number): number {
+  if (k === scratch.auctionBidder.length) {
+    scratch.auctionBidder = grown(scratch.auctionBidder, k + 1);
+    scratch.auctionWillingness = grown(scratch.auctionWillingness, k + 1);
+  }
+  scratch.auctionBidder[k] = bidder;
+  scratch.auctionWillingness[k] = willingnessCents;
+  return k + 1;
 }
 
 function reserveCents(state: EconomyState, asset: number): number {
@@ -155,10 +172,12 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   // home); each class's bids are skipped from the top while their bidders are served.
   const served = state.scratch.served;
   served.fill(0);
-  const head = new Int32Array(classes.length);
+  if (scratch.head.length < classes.length) scratch.head = new Int32Array(classes.length);
+  const head = scratch.head;
+  head.fill(0);
   // Second-price needs only the two highest bids; first-price needs every eligible one (n).
   const needed = params.rentalFormat === 'second-price' ? 2 : Number.POSITIVE_INFINITY;
-  const auction: RentalBid[] = [];
+  const rent = scratch.rent;
   for (let k = 0; k < shuffled.length; k++) {
     const a = shuffled[k]!;
     const c = assets.cls[a]!;
@@ -168,8 +187,8 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     const incumbent = assets.possessor[a]!;
     const owner = assets.owner[a]!;
     const ownerIsCoop = assets.ownerKind[a] === ORG_COOPERATIVE;
-    auction.length = 0;
-    if (incumbent >= 0) auction.push(auctionBid(0, incumbent, willingnessToPayCents(state, incumbent, c)));
+    let count = 0;
+    if (incumbent >= 0) count = auctionBid(0, incumbent, willingnessToPayCents(state, incumbent, c));
     const bids = bidsByClass[c]!;
     const { bidder, willingness } = bids;
     while (head[c]! < bids.count && served[2 * bidder[head[c]!]! + kind]) head[c]!++;
@@ -180,20 +199,21 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
       if (served[2 * p + kind] || p === incumbent) continue;
       // A cooperative's member works its cooperative's assets as a member, never as a tenant.
       if (productive && persons.coopOf[p] === owner && ownerIsCoop) continue;
-      auction.push(auctionBid(auction.length, p, willingness[i]!));
+      count = auctionBid(count, p, willingness[i]!);
       taken++;
     }
-    const outcome = clearRentalAuction(auction, reserve, params.rentalFormat);
-    if (outcome.winner < 0) {
+    const won = clearRentalColumn(scratch.auctionWillingness, count, reserve, params.rentalFormat, rent);
+    if (won < 0) {
       // Nobody, the incumbent included, bids the reserve at the end of a term: it leaves.
       if (incumbent >= 0) endPossession(state, a);
       continue;
     }
-    const winner = auction[outcome.winner]!.bidder;
-    grantPossession(state, a, winner, outcome.rentCents, params.rentalTermMonths);
+    const winner = scratch.auctionBidder[won]!;
+    const rentCents = rent[0]!;
+    grantPossession(state, a, winner, rentCents, params.rentalTermMonths);
     if (productive) {
       persons.wantsClass[winner] = -1;
-      state.lastClearingRentCents[c] = outcome.rentCents;
+      state.lastClearingRentCents[c] = rentCents;
     } else {
       persons.wantsHome[winner] = 0;
     }
