@@ -4,7 +4,6 @@
 import { exp } from '../../model/detmath.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { zigguratNormal } from '../../model/ziggurat.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
 
 /** 1/n! for the Taylor series of exp, n = 0..16, each by one division from the last. */
 const T = new Float64Array(17);
@@ -35,21 +34,17 @@ function smallShockFactor(x: number): number {
   return (q0 + q1 * x4) + ((q2 + q3 * x4) + T16! * x8) * x8;
 }
 
-/** AR(1) on the log shock: x' = rho x + sigma e. */
-export function moveShocks(state: EconomyState, rng: RandomStream): void {
-  const { persons, params } = state;
-  const { shockRho, shockSigma } = params;
-  if (shockSigma === 0) return;
-  const normal = zigguratNormal;
-  const series = smallShockFactor;
-  const { logShock, shock } = persons;
-  for (let p = 0; p < persons.count; p++) {
-    const x = shockRho * logShock[p]! + shockSigma * normal(rng);
-    logShock[p] = x;
-    // shockFactor's two cases stored apart: merged into one value first, the series' double
-    // met exp's returned (boxed) number and V8 boxed every person's factor on the heap (a
-    // sixth of a mixed run's garbage; the loop took 15% less thread CPU stored apart).
-    if (x <= -0.5 || x >= 0.5) shock[p] = exp(x);
-    else shock[p] = series(x);
-  }
+/**
+ * AR(1) on person p's log shock, x' = rho x + sigma e, and its factor exp(x') written to
+ * `shock`. Called by production's walk over persons (production.ts), which reads the factor
+ * straight after: one walk for both.
+ */
+export function moveShock(logShock: Float64Array, shock: Float64Array, p: number, rho: number, sigma: number, rng: RandomStream): void {
+  const x = rho * logShock[p]! + sigma * zigguratNormal(rng);
+  logShock[p] = x;
+  // shockFactor's two cases stored apart: merged into one value first, the series' double
+  // met exp's returned (boxed) number and V8 boxed every person's factor on the heap (a
+  // sixth of a mixed run's garbage; the loop took 15% less thread CPU stored apart).
+  if (x <= -0.5 || x >= 0.5) shock[p] = exp(x);
+  else shock[p] = smallShockFactor(x);
 }

@@ -1,5 +1,5 @@
-// MODEL.md 1-3, "output and sales": worn-out assets are scrapped, and every
-// worker's output is sold to `world` at the goods price. A producer's output is the asset's
+// MODEL.md 1-3, "output and sales": worn-out assets are scrapped, each person's output shock
+// moves (output-shocks.ts), and every worker's output is sold to `world` at the goods price. A producer's output is the asset's
 // output x skill x shock; a self-employed person's is baseOutput x skill x shock. A home yields
 // its occupant the rent it saves (imputed, not scaled by skill). An employee's or cooperative
 // worker's output is the asset's output x skill x shock x the enterprise's productivity, and it
@@ -9,7 +9,9 @@ import { FLOW, MoneyRangeError, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
+import type { RandomStream } from '../../model/random.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
+import { moveShock } from './output-shocks.ts';
 import { SALES_BY_KIND } from '../../model/economy/housing-accounts.ts';
 
 const SALES = FLOW.sales;
@@ -20,22 +22,41 @@ export function scrapWornOutAssets(state: EconomyState): void {
   for (let i = 0; i < worn.length; i++) disposeOfAsset(state, worn[i]!, 'scrap');
 }
 
-export function produceAndSell(state: EconomyState): void {
-  const { persons, assets, params, ledger } = state;
-  const { skill, shock, mode, asset, home } = persons;
+/**
+ * Moves each person's output shock one step (drawn from `shocks`, in person order; none without
+ * `shocks` or with shockSigma 0) and sells the month's output.
+ */
+export function produceAndSell(state: EconomyState, shocks?: RandomStream): void {
+  const orgs = state.orgs.all;
+  for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
+  const moving = shocks !== undefined && state.params.shockSigma !== 0;
+  const total = produce(state, moving ? shocks : undefined);
+  sell(state, total);
+}
+
+/**
+ * Each person's output units this month into the output scratch, and who sells them, after its
+ * shock's step when `shocks` is given (the step reads and writes only the person's own shock,
+ * so moving every shock first and then producing gave the same numbers in two walks); returns
+ * the total in person order.
+ */
+function produce(state: EconomyState, shocks: RandomStream | undefined): number {
+  const { persons, assets, params } = state;
+  const { skill, shock, logShock, mode, asset } = persons;
   const { cls, classOutput } = assets;
   const output = state.scratch.outputCents;
-  const income = persons.incomeCents;
   const PRODUCER = MODE_PRODUCER;
   const SELF_EMPLOYED = MODE_SELF_EMPLOYED;
   const EMPLOYEE = MODE_EMPLOYEE;
   const MEMBER_WORKER = MODE_MEMBER_WORKER;
-  const { labourYear, ownOutputYear, modeMaskYear, employer } = persons;
+  const { modeMaskYear, employer } = persons;
+  const { shockRho, shockSigma, baseOutputCents } = params;
   const orgs = state.orgs.all;
-  for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
   const seller = sellers(persons.count);
+  const count = persons.count;
   let total = 0;
-  for (let p = 0; p < persons.count; p++) {
+  for (let p = 0; p < count; p++) {
+    if (shocks !== undefined) moveShock(logShock, shock, p, shockRho, shockSigma, shocks);
     let units = 0;
     let sells = -1;
     const m = mode[p]!;
@@ -50,12 +71,25 @@ export function produceAndSell(state: EconomyState): void {
       sells = e;
       if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]! * (e >= 0 ? orgs[e]!.productivity : 1);
     } else if (m === SELF_EMPLOYED) {
-      units = params.baseOutputCents * skill[p]! * shock[p]!;
+      units = baseOutputCents * skill[p]! * shock[p]!;
     }
     output[p] = units;
     seller[p] = sells;
     total += units;
   }
+  return total;
+}
+
+/** Sells the month's output (`total` units, in the output scratch) at the month's goods price. */
+function sell(state: EconomyState, total: number): void {
+  const { persons, assets, params, ledger } = state;
+  const { home } = persons;
+  const { cls, classOutput } = assets;
+  const output = state.scratch.outputCents;
+  const income = persons.incomeCents;
+  const { labourYear, ownOutputYear } = persons;
+  const orgs = state.orgs.all;
+  const seller = sellerBuffer;
   if (state.referenceOutputCents === 0) state.referenceOutputCents = total;
   // The aggregate cycle scales the world's price (MODEL.md 10.3).
   const base = params.goodsPrice * state.finance.cycleFactor;

@@ -5,7 +5,6 @@ import { hasEnterprises, type EconomyState } from '../../model/economy/economy-s
 import { closeYear } from '../../model/economy/yearly-accounts.ts';
 import { newSaverQueue, openSaverBudgets } from './savers.ts';
 import { produceAndSell, scrapWornOutAssets } from './production.ts';
-import { moveShocks } from './output-shocks.ts';
 import { moveCycle } from './business-cycle.ts';
 import { moveProductivity } from './enterprise-productivity.ts';
 import { closeFinanceYear } from './credit-history.ts';
@@ -59,7 +58,7 @@ export function economyPhases(state: EconomyState): {
   // Moves between communes over the current year, per pair (merge interrelation).
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
-    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); moveShocks(st, shocks); produceAndSell(st); } },
+    { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); produceAndSell(st, shocks); } },
     { name: 'rent and member labour', run: (st) => { creditLabourAndRecount(st, moves, collectRent(st)); rollMonthlyHistory(st); } },
     {
       name: 'wages and member distributions',
