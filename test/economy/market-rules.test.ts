@@ -155,6 +155,36 @@ describe('bond service', () => {
     expect(Array.from(book.missedSeries())).toEqual([b, c]);
   });
 
+  it('drops closed series\' holdings once they outnumber the active ones, moving those down in order', () => {
+    const { ledger, accounts } = economyWithSavers([0, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000]);
+    const book = new BondBook();
+    const issue = (holders: number[], asset: number) => issueSeries(ledger, book,
+      holders.map((k) => ({ bidder: accounts[k]!, amountCents: 200_000 * k, annualYield: 0.05 })),
+      { issuer: 0, issuerAccount: accounts[0]!, asset, tick: 0, maturityMonths: 12 });
+    const [a, b, c] = [issue([1, 2], 1), issue([3], 2), issue([4, 5], 3)] as [number, number, number];
+    expect(serviceSeries(ledger, book, c)).toBe(false);
+    const owed = Array.from(book.principalCents.subarray(3, 5));
+    liquidate(ledger, book, a, 0, accounts[0]!);
+    // Two dead holdings against three live: nothing moves yet.
+    book.compactHoldings();
+    expect(book.firstHolding[c]).toBe(3);
+    liquidate(ledger, book, b, 0, accounts[0]!);
+    book.compactHoldings();
+    expect(book.holdings).toBe(2);
+    expect([book.holdingCount[a], book.holdingCount[b]]).toEqual([0, 0]);
+    expect([book.firstHolding[c], book.holdingCount[c]]).toEqual([0, 2]);
+    expect(Array.from(book.holder.subarray(0, 2))).toEqual([accounts[4], accounts[5]]);
+    expect(Array.from(book.principalCents.subarray(0, 2))).toEqual(owed);
+    expect(book.outstanding(c)).toBe(owed[0]! + owed[1]!);
+    // A series issued after compaction follows the moved holdings, and the moved ones are paid.
+    const d = issue([1], 4);
+    expect(book.firstHolding[d]).toBe(2);
+    ledger.transfer(WORLD, book.escrow[c]!, 10_000_000, FLOW.rent);
+    expect(serviceSeries(ledger, book, c)).toBe(true);
+    expect(book.interestPaidCents[0]).toBeGreaterThan(0);
+    expect(ledger.audit()).toBeNull();
+  });
+
   it('prepays holders pro rata and never beyond what is owed', () => {
     const { ledger, book, s, accounts } = issued([300_000, 100_000]);
     ledger.transfer(WORLD, book.escrow[s]!, 1_000_000, FLOW.rent);

@@ -61,6 +61,8 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   // Imported bindings read once (a module loader may route each read through a getter).
   const ACTIVE = SERIES_ACTIVE;
   const service = serviceSeries;
+  // Before the month's walk, which then reads the active series' holdings as one dense run.
+  bonds.compactHoldings();
   const active = bonds.active();
   const organisations = orgs.all;
   if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);

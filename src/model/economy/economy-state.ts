@@ -235,8 +235,8 @@ export interface EconomyState extends EngineState {
 /**
  * Kept by the equity walks (net-worth.ts) as the enterprise list and the bond book grow: the
  * cooperatives' assets of the enterprise list, in its order (`coopAssetsSeen`: the last asset id
- * looked at), and the bond holdings issued to accounts other than persons', by series and holding
- * (`seriesSeen`: the series looked at).
+ * looked at), and the bond holdings issued to accounts other than persons', by series and place
+ * in the series (`seriesSeen`: the series looked at).
  */
 export interface EquityLists {
   readonly coopAssets: number[];

@@ -143,34 +143,40 @@ function cooperativeAssets(state: EconomyState): readonly number[] {
 function addBondsHeldByOrganisations(state: EconomyState, equity: Float64Array): void {
   const { bonds, orgs } = state;
   const { firstAccount, count } = state.persons;
-  const { lenderSeries: series, lenderHoldings: holding } = organisationHoldings(state);
+  const { lenderSeries: series, lenderHoldings: place } = organisationHoldings(state);
   let n = 0;
-  for (let k = 0; k < holding.length; k++) {
+  for (let k = 0; k < place.length; k++) {
     const s = series[k]!;
-    const h = holding[k]!;
+    // A closed series never reopens (and its holdings are dropped when the book compacts).
+    if (bonds.status[s] !== SERIES_ACTIVE) continue;
+    const h = bonds.firstHolding[s]! + place[k]!;
     const account = bonds.holder[h]!;
-    // A closed series never reopens, and a holding handed to a person stays a person's.
-    if (bonds.status[s] !== SERIES_ACTIVE || (account >= firstAccount && account < firstAccount + count)) continue;
-    series[n] = s; holding[n++] = h;
+    // A holding handed to a person stays a person's.
+    if (account >= firstAccount && account < firstAccount + count) continue;
+    series[n] = s; place[n++] = place[k]!;
     const lender = orgs.idByAccount.get(account);
     if (lender !== undefined) equity[lender]! += bonds.principalCents[h]!;
   }
   series.length = n;
-  holding.length = n;
+  place.length = n;
 }
 
-/** Holdings (and their series) issued to accounts other than persons', kept as series are issued. */
+/**
+ * Holdings (and their series) issued to accounts other than persons', kept as series are
+ * issued: each by its place in its series, which compaction of the book keeps.
+ */
 function organisationHoldings(state: EconomyState): EquityLists {
   const { bonds } = state;
   const { firstAccount, count } = state.persons;
   const kept = state.equityLists;
   for (let s = kept.seriesSeen; s < bonds.seriesCount; s++) {
-    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
-    for (let h = bonds.firstHolding[s]!; h < end; h++) {
+    const first = bonds.firstHolding[s]!;
+    const end = first + bonds.holdingCount[s]!;
+    for (let h = first; h < end; h++) {
       const account = bonds.holder[h]!;
       if (account >= firstAccount && account < firstAccount + count) continue;
       kept.lenderSeries.push(s);
-      kept.lenderHoldings.push(h);
+      kept.lenderHoldings.push(h - first);
     }
   }
   kept.seriesSeen = bonds.seriesCount;
