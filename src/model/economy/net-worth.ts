@@ -14,18 +14,21 @@ import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState, EquityLists } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 
-/** Principal each person holds across all active series, written into `out`. */
+/**
+ * Principal each person holds across all active series, written into `out`: one pass over the
+ * book's holdings, which hold those of active series (compacted) and closed series' at balance 0.
+ * Whole cents, so each person's sum is the same in this order as in issue order.
+ */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
   const { persons, bonds } = state;
   out.fill(0);
   const { firstAccount, count } = persons;
-  for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
-    const s = activeIds[i]!;
-    const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
-    for (let h = bonds.firstHolding[s]!; h < end; h++) {
-      const p = bonds.holder[h]! - firstAccount;
-      if (p >= 0 && p < count) out[p]! += bonds.principalCents[h]!;
-    }
+  const { holder, principalCents } = bonds;
+  for (let h = 0, end = bonds.holdings; h < end; h++) {
+    const principal = principalCents[h]!;
+    if (principal === 0) continue;
+    const p = holder[h]! - firstAccount;
+    if (p >= 0 && p < count) out[p]! += principal;
   }
   return out;
 }
