@@ -222,6 +222,9 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
 }
 
 const landlords = newLandlords();
+/** Per class, this month's rent offered to owners and the rent at the base yield (scratch). */
+let requestRent = new Float64Array(4);
+let baseYieldRent = new Float64Array(4);
 
 /**
  * MODEL.md 4-5, 10.1, 10.8: each person still wanting an asset asks an owner for a new one
@@ -236,17 +239,28 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
   if (persons.seekerCount === 0) return;
   listLandlords(state, landlords);
   if (landlords.communes.length + landlords.firms.length + landlords.cooperatives.length === 0) return;
-  const home = classes.findIndex((c) => !c.productive);
+  // Each class's rent offered and the rent at the base yield, once a month: both stand until
+  // the year end (the expected clearing yield moves then), and each request read them anew.
+  if (requestRent.length < classes.length) {
+    requestRent = new Float64Array(classes.length);
+    baseYieldRent = new Float64Array(classes.length);
+  }
+  let home = -1;
+  for (let c = 0; c < classes.length; c++) {
+    if (home < 0 && !classes[c]!.productive) home = c;
+    requestRent[c] = offeredRentCents(state, c);
+    baseYieldRent[c] = annuityPaymentCents(classes[c]!.priceCents, params.baseYield, params.maturityMonths);
+  }
   for (let i = 0; i < persons.seekerCount; i++) {
     const p = persons.seekers[i]!;
     const wanted = persons.wantsClass[p]! >= 0 ? persons.wantsClass[p]! : persons.wantsHome[p] ? home : -1;
     if (wanted < 0) continue;
     const cls = classes[wanted]!;
-    const rent = offeredRentCents(state, wanted);
+    const rent = requestRent[wanted]!;
     const willingness = willingnessToPayCents(state, p, wanted);
     if (willingness < rent) {
       // Claim 6 counts the demand that never asked (MODEL.md 7 (v3), no pre-screening).
-      if (willingness >= annuityPaymentCents(cls.priceCents, params.baseYield, params.maturityMonths)) counters.unmetDemand++;
+      if (willingness >= baseYieldRent[wanted]!) counters.unmetDemand++;
       continue;
     }
     const owner = landlordFor(state, p, wanted, rent, landlords, rng);
