@@ -38,6 +38,23 @@ describe('the savers\' queue', () => {
     expect(queue.length).toBe(20);
   });
 
+  it('asks a saver once an auction even when the order comes round during it', () => {
+    const { state, queue } = twentySavers(2);
+    const rng = new RandomStreams(3).get('bond-asks');
+    const bids = new BondBids();
+    for (let month = 0; month < 50; month++) {
+      openSaverBudgets(state, queue);
+      for (let p = 0; p < 15; p++) spendSaverBudget(state, queue, state.persons.firstAccount + p, state.persons.bondBudget[p]!);
+      // Two bidders: the cursor stops inside the round, so the next auction comes round during it.
+      (state.params as { biddersPerAuction: number }).biddersPerAuction = 2;
+      collectBondBids(state, queue, rng, 1e9, 0, -1, bids);
+      (state.params as { biddersPerAuction: number }).biddersPerAuction = 200;
+      collectBondBids(state, queue, rng, 1e9, 0, -1, bids);
+      const bidders = [...bids.bidder.subarray(0, bids.count)];
+      expect(new Set(bidders).size).toBe(bidders.length);
+    }
+  });
+
   it('asks the savers with budget left in an unbiased order, however many spent ones lie between them', () => {
     const { state, queue } = twentySavers(1);
     const rng = new RandomStreams(2).get('bond-asks');

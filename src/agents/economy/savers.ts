@@ -144,9 +144,13 @@ export function collectBondBids(
   const auction = ++queue.auction;
   const { lastAuction } = queue;
   const minimum = Math.max(1, params.minimumBidCents);
+  // Within one round of the shuffle no saver is drawn twice: only once the order has wrapped
+  // round during this auction can a saver drawn be one that already bid in it.
+  let wrapped = false;
   // `seen` counts the savers looked at, each at most once an auction; those dropped as spent
   // do not count (the queue shrinks by them instead).
   for (let seen = 0; seen < queue.length && bids.count < params.biddersPerAuction && offered < 2 * faceCents;) {
+    if (queue.cursor >= queue.length) wrapped = true;
     const p = nextSaver(queue, rng);
     if (p >= persons.count) {
       const k = p - persons.count;
@@ -168,7 +172,7 @@ export function collectBondBids(
     const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
     if (budget < params.minimumBidCents || budget <= 0) continue;
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
-    if (lastAuction[p] === auction) continue;
+    if (wrapped && lastAuction[p] === auction) continue;
     lastAuction[p] = auction;
     const opportunity = opportunityReturn(params.baseYield, marketReturn, equityReturn[p]!);
     const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
