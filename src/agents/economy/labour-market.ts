@@ -55,7 +55,7 @@ export function newLabourMarket(persons: number): LabourMarket {
  * after year 15 hired anyone (issue 14).
  */
 export function openLabourMarket(state: EconomyState, market: LabourMarket): void {
-  const { assets, orgs, params } = state;
+  const { orgs, params } = state;
   market.vacancyCount = 0;
   market.filledCount = 0;
   market.coops.length = 0;
@@ -63,29 +63,46 @@ export function openLabourMarket(state: EconomyState, market: LabourMarket): voi
   state.jobFindingChance = 0;
   for (const org of orgs.all) if (org.alive && org.kind === ORG_COOPERATIVE) market.coops.push(org.id);
   if (!hasEnterprises(state)) return;
-  const list = state.enterpriseAssets;
-  for (let k = 0; k < list.length; k++) {
-    const a = list[k]!;
-    if (!assets.alive[a] || assets.letOut[a]) continue;
-    const kind = assets.ownerKind[a]!;
-    if (assets.possessor[a]! >= 0) {
-      if (kind === ORG_FIRM) {
-        market.filled = grown(market.filled, market.filledCount + 1);
-        market.filled[market.filledCount++] = a;
-      }
-      continue;
-    }
-    if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && params.hiredLabor)) {
-      market.vacant = grown(market.vacant, market.vacancyCount + 1);
-      market.vacant[market.vacancyCount++] = a;
-      // The best wage on offer is every person's open alternative (MODEL.md 10.4).
-      const rate = orgs.all[assets.owner[a]!]!.wageRateCents;
-      if (rate > state.bestOpenWageRateCents) state.bestOpenWageRateCents = rate;
-    }
-  }
+  listPositions(state, market);
   // The persons who look for work this month compete for these positions (willingness.ts).
   const looking = params.reconsiderPerMonth * state.persons.count;
   state.jobFindingChance = market.vacancyCount === 0 ? 0 : looking <= market.vacancyCount ? 1 : market.vacancyCount / looking;
+}
+
+/**
+ * The positions of the enterprise list, in its order: firms' filled ones, and the vacant ones
+ * open to applicants, with the best wage on offer (every person's open alternative, MODEL.md
+ * 10.4). The lists are grown once to the enterprise list's length (an entry per asset at
+ * most) and counted in locals, not grown and counted on the market per entry.
+ */
+function listPositions(state: EconomyState, market: LabourMarket): void {
+  const { assets, orgs, params } = state;
+  const list = state.enterpriseAssets;
+  const filled = market.filled = grown(market.filled, list.length);
+  const vacant = market.vacant = grown(market.vacant, list.length);
+  const { alive, letOut, ownerKind, possessor, owner } = assets;
+  const all = orgs.all;
+  const hiresOutsiders = params.hiredLabor;
+  let filledCount = 0;
+  let vacancyCount = 0;
+  let best = 0;
+  for (let k = 0; k < list.length; k++) {
+    const a = list[k]!;
+    if (!alive[a] || letOut[a]) continue;
+    const kind = ownerKind[a]!;
+    if (possessor[a]! >= 0) {
+      if (kind === ORG_FIRM) filled[filledCount++] = a;
+      continue;
+    }
+    if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && hiresOutsiders)) {
+      vacant[vacancyCount++] = a;
+      const rate = all[owner[a]!]!.wageRateCents;
+      if (rate > best) best = rate;
+    }
+  }
+  market.filledCount = filledCount;
+  market.vacancyCount = vacancyCount;
+  state.bestOpenWageRateCents = best;
 }
 
 /** Scratch: one firm's wage ceiling by asset class. */

@@ -9,13 +9,14 @@
 // leaving would forfeit, spread over the horizon) are two more entries in `values`; choosing one
 // makes the person an applicant, served after the auctions (labour-market.ts).
 import { exp, ln, log1p } from '../../model/detmath.ts';
+import { grown } from '../../model/grown.ts';
 import type { RandomStream } from '../../model/random.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_PRODUCER } from '../../model/economy/person-table.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { cooperativeEquity } from '../../model/economy/net-worth.ts';
 import { annuityPaymentCents } from '../../model/market/bond-series.ts';
-import { buyInTerms } from '../cooperative/admission.ts';
+import { buyInTerms, type BuyInTerms } from '../cooperative/admission.ts';
 import { leaveCooperative, stayingValueCents } from '../cooperative/leaving.ts';
 import { endPossession } from './possession.ts';
 import type { LabourMarket } from './labour-market.ts';
@@ -78,6 +79,15 @@ function expectedDividendCents(state: EconomyState, p: number, fallback: number)
 /** Scratch: one person's value of each option, and each class's expected rent this month. */
 let valuesScratch = new Float64Array(6);
 let expectedRentScratch = new Float64Array(3);
+/**
+ * Scratch by cooperative id: its buy-in terms this month and the member count they were taken
+ * at (-1: not yet). Its equity is fixed for the month and the terms depend on nothing else, so
+ * they are taken again only when a member has left since: not one record per reconsidering
+ * person.
+ */
+let termsMembers = new Int32Array(64);
+const NO_TERMS: BuyInTerms = { totalCents: 0, upfrontCents: 0, instalmentCents: 0 };
+const termsOf: BuyInTerms[] = [NO_TERMS];
 
 // Optimised code for a branch no run had taken when V8 compiled it is thrown away the first time
 // a run takes it, and the whole function then runs unoptimised until recompiled (the first move
@@ -100,6 +110,9 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   // Read only at cooperatives' entries (buy-in terms, staying value).
   const equity = coops > 0 ? cooperativeEquity(state) : undefined;
   if (market !== undefined) market.equity = equity;
+  termsMembers = grown(termsMembers, orgs.all.length);
+  termsMembers.fill(-1, 0, orgs.all.length);
+  while (termsOf.length < orgs.all.length) termsOf.push(NO_TERMS);
   persons.applicantCount = 0;
   // Producing needs a commune to rent or ask from: with none alive the option is closed.
   let communesOpen = false;
@@ -177,7 +190,12 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
       const o = orgs.all[coop]!;
       if (own >= 0) joinValue = stayingValueCents(state, p, o, equity![coop]!);
       else {
-        const terms = buyInTerms(Math.max(0, equity![coop]!), o.members);
+        let terms = termsOf[coop]!;
+        if (termsMembers[coop] !== o.members) {
+          terms = buyInTerms(Math.max(0, equity![coop]!), o.members);
+          termsOf[coop] = terms;
+          termsMembers[coop] = o.members;
+        }
         if (ledger.balance(persons.firstAccount + p) >= terms.upfrontCents) {
           joinValue = o.trailingDividendMonthly - terms.totalCents / params.choiceHorizonMonths;
         }
