@@ -16,17 +16,24 @@ const FONT_SIZE = 17;
 const CHAR_WIDTH = 9.5;
 
 /**
- * Rendered widths by label. Measuring forces a layout of the page, which at twenty frames a
- * second across ten charts became most of the main thread's time; a label is measured once.
+ * Rendered widths by label shape. Measuring forces a layout of the page, which at twenty frames
+ * a second across ten charts became most of the main thread's time; a label is measured once.
  */
 const widths = new Map<string, number>();
 
+/**
+ * A label with its digits as zeros: counts that change with every frame ("Commune members
+ * 1,234") are measured once for their number of digits, not once per value (a forced layout
+ * per frame of a running economy, and a map that grew by a label a frame).
+ */
+const shapeOf = (label: string) => label.replace(/[0-9]/g, '0');
+
 function labelWidth(label: string, node: SVGTextElement | null): number {
-  const known = widths.get(label);
+  const known = widths.get(shapeOf(label));
   if (known !== undefined) return known;
   // An estimate when the chart is not laid out (detached or hidden).
   const measured = node?.getComputedTextLength() ?? 0;
-  if (measured > 0) widths.set(label, measured);
+  if (measured > 0) widths.set(shapeOf(label), measured);
   return measured > 0 ? measured : label.length * CHAR_WIDTH;
 }
 
@@ -45,7 +52,7 @@ export function drawLegend(
   for (const item of items) {
     const entry = g.append('g');
     const text = entry.append('text').attr('x', 30).attr('y', 5).attr('font-size', FONT_SIZE).attr('fill', INK).text(item.label);
-    let textWidth = estimate ? widths.get(item.label) ?? item.label.length * CHAR_WIDTH * 0.92 : labelWidth(item.label, text.node());
+    let textWidth = estimate ? widths.get(shapeOf(item.label)) ?? item.label.length * CHAR_WIDTH * 0.92 : labelWidth(item.label, text.node());
     // A label longer than the legend's whole width (a narrow chart's) is set smaller to fit.
     if (30 + textWidth > width) {
       const size = Math.max(9, (FONT_SIZE * (width - 32)) / textWidth);
