@@ -8,6 +8,11 @@ export class RunRecord {
   info: RunInfo | null = null;
   tick = 0;
   mode: RunMode = 'paused';
+  /**
+   * The engine runs as fast as it can (speed "as fast as possible"): charts then leave it the
+   * machine while the run plays (chart-element.ts).
+   */
+  flatOut = false;
   /** Bumped on every change, so components can tell a new frame from an old one. */
   version = 0;
   private rows = 0;

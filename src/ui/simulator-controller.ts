@@ -86,7 +86,7 @@ export class SimulatorController implements ReactiveController {
     this.fields = parameterFields(local.scenario.kind);
     this.record.begin(outcome.info);
     this.oversize = oversizeFactor(outcome.info);
-    this.client.setSpeed(this.speed);
+    this.setSpeed(this.speed);
     if (options.playAfter === true) this.play();
     this.host.requestUpdate();
     return true;
@@ -185,6 +185,7 @@ export class SimulatorController implements ReactiveController {
 
   setSpeed(speed: Speed): void {
     this.speed = speed;
+    this.record.flatOut = speed === 'max';
     this.client.setSpeed(speed);
   }
 

@@ -6,6 +6,7 @@ import { LitElement, css, html, type CSSResultGroup, type PropertyValues } from 
 import { property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import type { RunRecord } from '../run-record.ts';
+import { drawingShare } from './drawing-share.ts';
 
 export const CHART_WIDTH = 680;
 export const CHART_HEIGHT = 420;
@@ -115,10 +116,12 @@ export abstract class ChartElement extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     // Off screen, a chart catches up once the run pauses or ends (or it scrolls into view),
     // in a task of its own: a dozen charts redrawn in one go made a task of over 100 ms. On
-    // screen it redraws at once while the task that delivered the frame has drawing time
-    // left, else it catches up in a task of its own too: the mixed economy's half-dozen
-    // visible charts, drawn in one task, took 80-106 ms on a two-core machine.
-    if (this.onScreen && drawingTimeLeft()) {
+    // screen and paused, it redraws at once while the task that delivered the frame has
+    // drawing time left, else it catches up in a task of its own too: the mixed economy's
+    // half-dozen visible charts, drawn in one task, took 80-106 ms on a two-core machine.
+    // While a run goes as fast as the engine can, every chart takes its turn in the catch-up
+    // queue, paced by the charts' drawing share (below).
+    if (this.onScreen && !this.paced() && drawingTimeLeft()) {
       this.redraw();
       return;
     }
@@ -132,6 +135,12 @@ export abstract class ChartElement extends LitElement {
       this.shownRun = -1;
     }
     if (this.onScreen || this.record?.mode === 'paused') scheduleCatchUp(this);
+  }
+
+  /** Whether the record's run goes as fast as the engine can (seeking, or playing flat out), so redraws are paced. */
+  paced(): boolean {
+    const record = this.record;
+    return record !== null && (record.mode === 'seeking' || (record.mode === 'playing' && record.flatOut));
   }
 
   private recordRun(): number {
@@ -148,6 +157,7 @@ export abstract class ChartElement extends LitElement {
     this.stale = false;
     const element = this.svgElement();
     if (element === null || this.record === null) return;
+    const started = performance.now();
     const width = this.layoutWidth();
     if (width !== this.width) {
       // A new layout width: the old drawing's positions mean nothing in the new box.
@@ -157,6 +167,7 @@ export abstract class ChartElement extends LitElement {
     }
     this.draw(d3.select(element), this.record);
     this.shownRun = this.recordRun();
+    playingShare.spend(started, performance.now());
   }
 
   /** The chart as drawn from the latest data, for export (off-screen charts catch up first). */
@@ -213,19 +224,43 @@ function drawingTimeLeft(): boolean {
   return now - drawingSince < DRAWING_BUDGET_MS;
 }
 
+/**
+ * While a run goes flat out, the charts' redraws together take at most this share of the main
+ * thread (their scripts; style, layout and paint come on top): a few redraws a second of each
+ * of `mixed`'s charts, every frame where drawing is cheap (small populations). At a set speed
+ * the engine leaves the machine room and charts redraw at every frame.
+ */
+const PLAYING_DRAWING_SHARE = 0.1;
+/** Drawing time saved up while charts were idle (ms): about one round of the visible charts. */
+const SAVED_DRAWING_MAX_MS = 60;
+const playingShare = drawingShare(PLAYING_DRAWING_SHARE, SAVED_DRAWING_MAX_MS);
+
 /** Charts waiting to catch up, each redrawn in its own task (FIFO). */
 const catchUpQueue: ChartElement[] = [];
-let catchUpScheduled = false;
+let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+/** The queue waits for drawing credit (a run goes flat out); an unpaced chart joining it need not wait. */
+let waitingForCredit = false;
 
 function scheduleCatchUp(chart: ChartElement): void {
   if (!catchUpQueue.includes(chart)) catchUpQueue.push(chart);
-  if (catchUpScheduled) return;
-  catchUpScheduled = true;
-  setTimeout(drainCatchUp, 0);
+  if (catchUpTimer !== undefined && !(waitingForCredit && !chart.paced())) return;
+  clearTimeout(catchUpTimer);
+  waitingForCredit = false;
+  catchUpTimer = setTimeout(drainCatchUp, 0);
 }
 
 function drainCatchUp(): void {
-  catchUpQueue.shift()?.catchUp();
-  if (catchUpQueue.length > 0) setTimeout(drainCatchUp, 0);
-  else catchUpScheduled = false;
+  catchUpTimer = undefined;
+  waitingForCredit = false;
+  const next = catchUpQueue[0];
+  if (next === undefined) return;
+  const waitMs = playingShare.waitMs(performance.now());
+  if (waitMs > 0 && catchUpQueue.every((chart) => chart.paced())) {
+    waitingForCredit = true;
+    catchUpTimer = setTimeout(drainCatchUp, waitMs);
+    return;
+  }
+  catchUpQueue.shift();
+  next.catchUp();
+  if (catchUpQueue.length > 0) catchUpTimer = setTimeout(drainCatchUp, 0);
 }
