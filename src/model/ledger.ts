@@ -1,6 +1,7 @@
 // MODEL.md section 1: money is integer cents and every movement is a transfer between two
-// accounts of one ledger. Nothing else writes a balance, so the sum over all accounts, the
-// `world` account included, stays exactly zero: money enters an agent only out of `world`.
+// accounts of one ledger. Nothing else writes a balance (but one loop that moves money between
+// agents in place, see `balancesOf`), so the sum over all accounts, the `world` account
+// included, stays exactly zero: money enters an agent only out of `world`.
 
 import { grown } from './grown.ts';
 import { settleNumberFields } from './number-fields.ts';
@@ -220,6 +221,27 @@ export class Ledger {
       moved += c;
     }
     return moved;
+  }
+
+  /**
+   * The balances of accounts `first` to `first + count - 1` as a live view (index 0 is `first`),
+   * for a loop that moves money among them in place: the Boltzmann rule moves a unit per
+   * agent-step, and a checked `transfer` costs more than the move. The loop keeps this
+   * ledger's law itself: each move takes whole cents from one of these accounts, never below
+   * zero, and gives the same cents to another; it then adds the cents moved with `addVolume`.
+   * Valid until the next `open`.
+   */
+  balancesOf(first: number, count: number): Float64Array {
+    if (!(first > WORLD && count >= 0 && first + count <= this.accountCount)) {
+      throw new LedgerError(`accounts ${first} to ${first + count - 1}: not all open agents' accounts (${this.accountCount} accounts open)`);
+    }
+    return this.balances.subarray(first, first + count);
+  }
+
+  /** Counts `cents` moved between agents' accounts through `balancesOf` in `flow`'s volume. */
+  addVolume(flow: number, cents: number): void {
+    if (!wholeCents(cents)) throw new LedgerError(`a volume of ${cents} cents: amounts are whole, non-negative cents`);
+    this.volumeByFlow[flow]! += cents;
   }
 
   /** Pays as much of `cents` as `from` holds and returns what was paid. */

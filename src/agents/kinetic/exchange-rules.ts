@@ -1,7 +1,7 @@
 // The pairwise exchange rules of the kinetic wealth models (MODEL.md section 8). Each tick the
 // agents are shuffled and met in consecutive pairs, so every agent trades once a month.
 import { FLOW } from '../../model/ledger.ts';
-import type { RandomStream } from '../../model/random.ts';
+import { ALEA_CARRY_SCALE, ALEA_MULTIPLIER, type RandomStream } from '../../model/random.ts';
 import type { KineticState } from './population.ts';
 
 // Read once: an imported binding read in the loop is a load and a check per transfer (the
@@ -68,12 +68,52 @@ export function yardSaleExchange(state: KineticState, rng: RandomStream, stakeFr
  * unit to an agent drawn at random (itself included, as in Mesa, where that changes nothing).
  */
 export function mesaGiveOneUnit(state: KineticState, rng: RandomStream, unitCents: number): void {
-  const { ledger, order, firstAccount, agentCount } = state;
+  const { ledger, order, firstAccount } = state;
   rng.shuffle(order);
-  for (let k = 0; k < agentCount; k++) {
-    const giver = firstAccount + order[k]!;
-    if (ledger.balance(giver) < unitCents) continue;
-    const receiver = firstAccount + rng.int(agentCount);
-    if (receiver !== giver) ledger.transfer(giver, receiver, unitCents, EXCHANGE);
+  const moves = giveOneUnitEach(order, ledger.balancesOf(firstAccount, order.length), rng.generatorState(), unitCents);
+  ledger.addVolume(EXCHANGE, moves * unitCents);
+}
+
+/**
+ * The Boltzmann month in place: one draw per giver, so the loop steps the generator in locals
+ * (`rng.int(n)` exactly) and moves units in the balances directly. A giver never goes below
+ * zero and a move to oneself changes nothing; returns the moves between two agents.
+ *
+ * Typed arrays and numbers only: V8's code for it then rests on no object's shape. Reading the
+ * state's fields here, its optimised code was thrown away when the next run's state was built,
+ * and the loop ran on-stack-replaced code from then on, with the generator in heap numbers.
+ * The state is stored back inside the last iteration: code after a long first loop has no
+ * type feedback when V8 compiles the loop on stack, and would deoptimise every month.
+ */
+function giveOneUnitEach(order: Int32Array, wealth: Float64Array, alea: Float64Array, unitCents: number): number {
+  const n = order.length;
+  const last = n - 1;
+  const multiplier = ALEA_MULTIPLIER;
+  const carryScale = ALEA_CARRY_SCALE;
+  let s0 = alea[0]!;
+  let s1 = alea[1]!;
+  let s2 = alea[2]!;
+  let c = alea[3]!;
+  let moves = 0;
+  for (let k = 0; k < n; k++) {
+    const giver = order[k]!;
+    if (wealth[giver]! >= unitCents) {
+      const t = multiplier * s0 + c * carryScale;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const receiver = Math.floor(s2 * n);
+      wealth[giver]! -= unitCents;
+      wealth[receiver]! += unitCents;
+      if (receiver !== giver) moves++;
+    }
+    if (k === last) {
+      alea[0] = s0;
+      alea[1] = s1;
+      alea[2] = s2;
+      alea[3] = c;
+    }
   }
+  return moves;
 }
