@@ -28,6 +28,8 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
     // (which pays the rent and sells the output); the worker still earns its commune share.
     const coop = persons.coopOf[person]!;
     persons.asset[person] = asset;
+    persons.assetRentCents[person] = rentCents;
+    persons.assetClass[person] = assets.cls[asset]!;
     persons.mode[person] = coop >= 0 ? MODE_MEMBER_WORKER : MODE_PRODUCER;
     persons.employer[person] = coop;
     // Working commune property makes a non-member a probationer at once (MODEL.md 5); renting
@@ -39,6 +41,8 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
     }
   } else {
     persons.home[person] = asset;
+    persons.homeRentCents[person] = rentCents;
+    persons.homeClass[person] = assets.cls[asset]!;
   }
 }
 
@@ -78,6 +82,8 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
   persons.asset[person] = asset;
+  persons.assetRentCents[person] = 0;
+  persons.assetClass[person] = assets.cls[asset]!;
   persons.mode[person] = mode;
   persons.employer[person] = assets.owner[asset]!;
 }

@@ -22,6 +22,15 @@ export class PersonTable {
   readonly asset: Int32Array;
   /** Housing asset possessed, or -1. */
   readonly home: Int32Array;
+  /**
+   * The rent and class of `asset` and of `home`, set with them by possession.ts (the only writer
+   * of an asset's rent): the monthly rent fold reads them in person order, where the asset
+   * table's columns were random reads.
+   */
+  readonly assetRentCents: Float64Array;
+  readonly homeRentCents: Float64Array;
+  readonly assetClass: Uint8Array;
+  readonly homeClass: Uint8Array;
   /** Commune whose one share the person holds, or -1. */
   readonly memberOf: Int32Array;
   /** Last tick of qualifying labour for `memberOf` (membership lapses after lapseMonths). */
@@ -97,6 +106,7 @@ export class PersonTable {
     this.skill = f(); this.logShock = f(); this.shock = f().fill(1);
     this.mode = new Uint8Array(count); this.isCapitalist = new Uint8Array(count);
     this.asset = i(); this.home = i(); this.memberOf = i(); this.probationOf = i();
+    this.assetRentCents = f(); this.homeRentCents = f(); this.assetClass = new Uint8Array(count); this.homeClass = new Uint8Array(count);
     this.memberLaborTick = i(); this.probationMonths = new Int32Array(count);
     this.labourMonths = new Int32Array(count); this.founder = new Uint8Array(count);
     this.incomeCents = f(); this.rentYear = f(); this.dividendYear = f(); this.useYear = f();
