@@ -8,7 +8,7 @@ import { MODE_EMPLOYEE } from '../../src/model/economy/person-table.ts';
 import { foundFirm } from '../../src/agents/firm/firm-lifecycle.ts';
 import { startWork } from '../../src/agents/economy/possession.ts';
 import { hireApplicants, newLabourMarket, openLabourMarket } from '../../src/agents/economy/labour-market.ts';
-import { investFirms } from '../../src/agents/firm/investment.ts';
+import { countPositions, investFirms } from '../../src/agents/firm/investment.ts';
 import { newSaverQueue, openSaverBudgets } from '../../src/agents/economy/savers.ts';
 import { RandomStream } from '../../src/model/random.ts';
 import { handBuiltEconomy } from '../economy/hand-built-economy.ts';
@@ -46,7 +46,7 @@ describe('firms grow in proportion to their workforce (Gibrat)', () => {
   });
 
   it('has a full firm that turns an applicant away open a new position for it', () => {
-    const { state, big, workers } = economyWithFirms();
+    const { state, big, small, workers } = economyWithFirms();
     const market = newLabourMarket(state.persons.count);
     openLabourMarket(state, market);
     const applicant = workers[0]!;
@@ -57,6 +57,9 @@ describe('firms grow in proportion to their workforce (Gibrat)', () => {
     const rng = new RandomStream('test', 'hire');
     hireApplicants(state, market, rng, queue);
     expect(big.queued).toBe(1);
+    // Hiring counted each firm's positions (worked or vacant) as investment would count them.
+    expect([market.positions[big.id], market.positions[small.id]]).toEqual([5, 1]);
+    expect(Array.from(countPositions(state).subarray(0, state.orgs.all.length))).toEqual(Array.from(market.positions.subarray(0, state.orgs.all.length)));
     const before = state.assets.ownedBy(big.id);
     investFirms(state, queue, rng);
     expect(state.assets.ownedBy(big.id)).toBe(before + 1);

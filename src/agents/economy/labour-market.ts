@@ -37,10 +37,16 @@ export interface LabourMarket {
   equity: Float64Array | undefined;
   /** Vacant assets per organisation id during hiring (lists reused month to month). */
   readonly vacantByOrg: number[][];
+  /**
+   * Per organisation id, its positions (assets alive and not let out, worked or vacant), counted
+   * by the hiring's walk: a firm's stand until investment reads them (investment.ts), as hiring
+   * and admissions move workers between positions and buy only cooperatives' assets.
+   */
+  positions: Int32Array;
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, filled: new Int32Array(64), filledCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [] };
+  return { vacant: new Int32Array(64), vacancyCount: 0, filled: new Int32Array(64), filledCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [], positions: new Int32Array(64) };
 }
 
 /**
@@ -115,7 +121,7 @@ let ceilingOf = new Float64Array(8);
  */
 export function hireApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
   if (!hasEnterprises(state)) return;
-  listVacanciesByOrg(state, market.vacantByOrg);
+  listVacanciesByOrg(state, market);
   for (const org of state.orgs.all) org.queued = 0;
   rng.shuffle(state.persons.applicants, state.persons.applicantCount);
   serveApplicants(state, market, rng, queue);
@@ -123,16 +129,26 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
   moveWageRates(state, market.vacantByOrg);
 }
 
-/** Each organisation's vacant positions (its own assets, alive, not let out, nobody on them). */
-function listVacanciesByOrg(state: EconomyState, vacantByOrg: number[][]): void {
+/**
+ * Each organisation's positions (its own assets, alive, not let out) and among them the vacant
+ * ones (nobody on them), in one walk.
+ */
+function listVacanciesByOrg(state: EconomyState, market: LabourMarket): void {
   const { orgs, assets } = state;
+  const { vacantByOrg } = market;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
   for (const list of vacantByOrg) if (list.length > 0) list.length = 0;
+  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
+  const positions = market.positions = grown(market.positions, orgs.all.length);
+  positions.fill(0, 0, orgs.all.length);
   const enterpriseAssets = state.enterpriseAssets;
+  const { alive, letOut, possessor, owner } = assets;
   for (let k = 0; k < enterpriseAssets.length; k++) {
     const a = enterpriseAssets[k]!;
-    if (!assets.alive[a] || assets.possessor[a]! >= 0 || assets.letOut[a]) continue;
-    vacantByOrg[assets.owner[a]!]!.push(a);
+    if (!alive[a] || letOut[a]) continue;
+    const org = owner[a]!;
+    positions[org]!++;
+    if (possessor[a]! < 0) vacantByOrg[org]!.push(a);
   }
 }
 

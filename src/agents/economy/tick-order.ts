@@ -92,7 +92,7 @@ export function economyPhases(state: EconomyState): {
         requestAcquisitions(st, bondAsks, saverQueue);
         if (!enterprises) return;
         hireApplicants(st, market, hiring, saverQueue);
-        investFirms(st, saverQueue, bondAsks);
+        investFirms(st, saverQueue, bondAsks, market.positions);
       },
     },
     { name: 'consumption', run: consume },

@@ -16,22 +16,31 @@ import { worthInvesting } from './firm-accounts.ts';
 import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { surplusOverAlternativeCents } from '../economy/willingness.ts';
 
-/** Scratch by organisation id: positions per firm this month. */
-let positions = new Int32Array(64);
+/** Scratch by organisation id: positions per firm, when no hiring walk counted them. */
+let counted = new Int32Array(64);
 
-export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream): void {
-  const { orgs, classes, params, assets } = state;
-  const hurdle = hurdleYield(state);
-  // Positions (assets its employees work) per firm.
+/** Positions (assets alive and not let out) per organisation id, counted over the enterprise assets. */
+export function countPositions(state: EconomyState): Int32Array {
+  const { orgs, assets } = state;
   // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
-  positions = grown(positions, orgs.all.length);
-  positions.fill(0, 0, orgs.all.length);
+  counted = grown(counted, orgs.all.length);
+  counted.fill(0, 0, orgs.all.length);
   const list = state.enterpriseAssets;
   const { alive, letOut, owner } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (alive[a] && !letOut[a]) positions[owner[a]!]!++;
+    if (alive[a] && !letOut[a]) counted[owner[a]!]!++;
   }
+  return counted;
+}
+
+/**
+ * `positions`: per organisation id, the assets its workers work or may work (alive, not let
+ * out); the month's hiring counts them (labour-market.ts), a caller without it counts them here.
+ */
+export function investFirms(state: EconomyState, queue: SaverQueue, rng: RandomStream, positions = countPositions(state)): void {
+  const { orgs, classes, params, assets } = state;
+  const hurdle = hurdleYield(state);
   const monthlyCost = params.firmAdjustmentCost * 12;
   for (const firm of orgs.all) {
     // A firm with a vacancy still open is hiring for it (its wage rises meanwhile, up to the
