@@ -1,6 +1,7 @@
 // One run in the worker: load, play at a speed, pause, step, seek, reset. The engine runs in
 // slices of a few milliseconds with a yield between them, so pause, step and speed messages
-// get through while a run is going, and frames leave at most every FRAME_INTERVAL_MS.
+// get through while a run is going, and frames leave at most every FRAME_INTERVAL_MS (flat
+// out, FLAT_OUT_FRAME_INTERVAL_MS).
 import { ticksOfYears, type Simulation } from '../model/engine.ts';
 import { parseScenarioText } from '../scenarios/load.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
@@ -10,6 +11,13 @@ import type { LoadOutcome, MetricFrame, RunInfo, RunMode, Speed } from './protoc
 
 const SLICE_MS = 8;
 const FRAME_INTERVAL_MS = 50;
+/**
+ * Flat out (speed max, or seeking) the page paces its charts to a few redraws a second
+ * (chart-element.ts), so frames past ten a second would carry little but the year readout,
+ * each at a frame's cost to the worker (a few % of `mixed` at 20 a second) and a message for
+ * the page's main thread to take in.
+ */
+const FLAT_OUT_FRAME_INTERVAL_MS = 100;
 /**
  * Flat out (speed max, or seeking), a frame waits until the engine has stepped this many
  * times as long as the last frame took to build: frames take at most a twentieth of the
@@ -198,8 +206,9 @@ export class RunSession {
   }
 
   private frameDue(now: number): boolean {
-    if (now - this.lastFrameAt < Math.max(FRAME_INTERVAL_MS, 4 * this.frameCostMs)) return false;
     const flatOut = this.mode === 'seeking' || this.speed === 'max';
+    const interval = flatOut ? FLAT_OUT_FRAME_INTERVAL_MS : FRAME_INTERVAL_MS;
+    if (now - this.lastFrameAt < Math.max(interval, 4 * this.frameCostMs)) return false;
     return !flatOut || this.steppingMs >= STEPPING_PER_FRAME_COST * this.frameCostMs;
   }
 
