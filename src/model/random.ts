@@ -7,14 +7,6 @@ import { exp, ln, pow, sqrt } from './detmath.ts';
 export const GENERATOR_NAME = 'seedrandom.alea';
 
 /**
- * Alea's recurrence, t = ALEA_MULTIPLIER * s0 + c * ALEA_CARRY_SCALE, then (s0, s1, s2, c) <-
- * (s1, s2, t - (t | 0), t | 0) and the draw is the new s2: for the one loop that steps it in
- * its own locals (the Boltzmann rule, see RandomStream.generatorState).
- */
-export const ALEA_MULTIPLIER = 2091639;
-export const ALEA_CARRY_SCALE = 2.3283064365386963e-10; // 2^-32
-
-/**
  * seedrandom's Alea generator, seeded by seedrandom itself, stepped here on a Float64Array:
  * the same recurrence and the same bits as `seedrandom.alea(seed)()`, but the state lives
  * unboxed, so a draw allocates nothing (seedrandom keeps it in object fields, and every draw
@@ -149,7 +141,7 @@ export class RandomStream {
 
   /**
    * The generator's state (s0, s1, s2, c), live, for a loop that steps Alea's recurrence in
-   * local variables (ALEA_MULTIPLIER): a draw through `uniform()` loads and stores the state,
+   * local variables, as `Alea.shuffle` does: a draw through `uniform()` loads and stores the state,
    * and the Boltzmann rule makes one per agent-step. The loop draws exactly as `uniform()`
    * would and writes the state back before the stream is used again.
    */

@@ -1,7 +1,7 @@
 // The pairwise exchange rules of the kinetic wealth models (MODEL.md section 8). Each tick the
 // agents are shuffled and met in consecutive pairs, so every agent trades once a month.
 import { FLOW } from '../../model/ledger.ts';
-import { ALEA_CARRY_SCALE, ALEA_MULTIPLIER, type RandomStream } from '../../model/random.ts';
+import type { RandomStream } from '../../model/random.ts';
 import type { KineticState } from './population.ts';
 
 // Read once: an imported binding read in the loop is a load and a check per transfer (the
@@ -83,13 +83,13 @@ export function mesaGiveOneUnit(state: KineticState, rng: RandomStream, unitCent
  * state's fields here, its optimised code was thrown away when the next run's state was built,
  * and the loop ran on-stack-replaced code from then on, with the generator in heap numbers.
  * The state is stored back inside the last iteration: code after a long first loop has no
- * type feedback when V8 compiles the loop on stack, and would deoptimise every month.
+ * type feedback when V8 compiles the loop on stack, and would deoptimise every month. The
+ * recurrence's constants are literals: read from imported names, they stayed tagged and were
+ * unboxed at every draw.
  */
 function giveOneUnitEach(order: Int32Array, wealth: Float64Array, alea: Float64Array, unitCents: number): number {
   const n = order.length;
   const last = n - 1;
-  const multiplier = ALEA_MULTIPLIER;
-  const carryScale = ALEA_CARRY_SCALE;
   let s0 = alea[0]!;
   let s1 = alea[1]!;
   let s2 = alea[2]!;
@@ -98,12 +98,12 @@ function giveOneUnitEach(order: Int32Array, wealth: Float64Array, alea: Float64A
   for (let k = 0; k < n; k++) {
     const giver = order[k]!;
     if (wealth[giver]! >= unitCents) {
-      const t = multiplier * s0 + c * carryScale;
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // Alea (random.ts), 2^-32
       s0 = s1;
       s1 = s2;
       c = t | 0;
       s2 = t - c;
-      const receiver = Math.floor(s2 * n);
+      const receiver = (s2 * n) | 0; // Math.floor for 0 <= s2 * n < 2^31, one int conversion
       wealth[giver]! -= unitCents;
       wealth[receiver]! += unitCents;
       if (receiver !== giver) moves++;
