@@ -19,18 +19,28 @@ const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
 /**
  * How each person's let assets were settled this month: possessed, paid, paid by its
- * cooperative, commune property; its productive asset in the low four bits and its home in the
- * high four (a person possesses those two at most: possession.ts). The walk over assets, in id
- * order with possessors at random, writes into these 10 kB, and a walk over persons folds them
- * into the yearly sums: the sums per person the walk once added to directly (32 bytes a person,
- * 320 kB at 10,000) missed the cache at nearly every asset.
+ * cooperative, commune property, paid to a commune's pool; its productive asset in the low
+ * byte and its home in the high byte (a person possesses those two at most: possession.ts).
+ * The walk over assets, in id order with possessors at random, writes into these 20 kB, and a
+ * walk over persons folds them into the yearly sums: the sums per person the walk once added
+ * to directly (32 bytes a person, 320 kB at 10,000) missed the cache at nearly every asset.
  */
 const POSSESSED = 1;
 const PAID = 2;
 const PAID_BY_COOPERATIVE = 4;
 const COMMUNAL = 8;
-const HOME_SHIFT = 4;
-let settledScratch = new Uint8Array(0);
+const POOLED = 16;
+const SIDE_BITS = 255;
+const HOME_SHIFT = 8;
+let settledScratch = new Uint16Array(0);
+
+/**
+ * The commune whose pool each person's home rent went to this month (read where the home's
+ * flags say so; a productive asset's is in `workedScratch`), with a spare entry past the
+ * persons for every other asset. The fold compares it with the person's membership in person
+ * order: the walk read the membership at random.
+ */
+let poolOwnerScratch = new Int32Array(1);
 
 /**
  * The commune whose productive asset each person works this month, or -1, with one spare entry
@@ -63,14 +73,15 @@ export function collectRent(state: EconomyState): Int32Array {
     rentPaid = new Float64Array(2 * n);
   }
   const count = state.persons.count;
-  if (settledScratch.length < count) settledScratch = new Uint8Array(count);
+  if (settledScratch.length < count) settledScratch = new Uint16Array(count);
   const settled = settledScratch.fill(0, 0, count);
   if (workedScratch.length < count + 1) workedScratch = new Int32Array(count + 1);
   const worked = workedScratch.fill(-1, 0, count);
+  if (poolOwnerScratch.length < count + 1) poolOwnerScratch = new Int32Array(count + 1);
   openOrganisationSums(state);
-  collectFromPossessors(state, settled, worked);
+  collectFromPossessors(state, settled, worked, poolOwnerScratch);
   closeOrganisationSums(state);
-  foldRentIntoPersons(state, settled);
+  state.counters.poolRentFromNonMembersCents += foldRentIntoPersons(state, settled, worked, poolOwnerScratch);
   return worked;
 }
 
@@ -109,15 +120,15 @@ function closeOrganisationSums(state: EconomyState): void {
  * branching to code of their own: V8 compiles the loop in the first months, and a branch first
  * taken years later (the first missed rent, the first rent to a pool once a series is redeemed,
  * the owner's account in communes-only) had no type feedback, so V8 threw the code away there
- * and finished that month interpreted. Reads of the possessor's own columns stay behind their
- * branches (its employer, its membership): each is a random read, dearer over a run than the
- * one time V8 gives up its code there.
+ * and finished that month interpreted. A read of the possessor's own columns stays behind its
+ * branch (its employer): a random read, dearer over a run than the one time V8 gives up its
+ * code there. Its membership is compared in the fold over persons, in person order.
  */
-function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked: Int32Array): void {
+function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked: Int32Array, poolOwner: Int32Array): void {
   const { assets, persons, ledger, counters } = state;
   const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
   const productive = assets.classProductive;
-  const { mode, employer, firstAccount, memberOf } = persons;
+  const { mode, employer, firstAccount } = persons;
   const escrow = state.bonds.escrow;
   const reserve = state.params.depreciationReserve;
   const housing = state.housingYear;
@@ -128,7 +139,6 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked:
   let rentTotal = 0;
   let poolRent = 0;
   let producersPoolRent = 0;
-  let nonMembersPoolRent = 0;
   for (let k = 0; k < live.length; k++) {
     const a = live[k]!;
     const p = possessor[a]!;
@@ -153,7 +163,7 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked:
     // Paid: 0; missed: one more; nothing due: unchanged.
     missedRent[a] = (missed + 1) * due * (1 - paid) + missed * (1 - due);
     const how = (kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED)
-      | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID);
+      | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID) | paid * pooled * POOLED;
     settled[p]! |= how << (productiveSide !== 0 ? 0 : HOME_SHIFT);
     worked[productiveSide !== 0 && kind === COMMUNE ? p : spare] = o;
     if (paid === 0) continue;
@@ -172,16 +182,15 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked:
     const toPool = toOwner * pooled;
     poolRent += toPool;
     producersPoolRent += toPool * productiveSide;
-    // A random read of the possessor's membership, for pool rent only (V8 gives up its code
-    // here once a run, at the first rent to a pool: reading it for every rent cost more).
-    if (pooled === 1) nonMembersPoolRent += memberOf[p] !== o ? toPool : 0;
+    // The pool's commune, for the fold to compare with the possessor's membership (V8 gives up
+    // its code here once a run, at the first rent to a pool: writing it for every rent cost more).
+    if (pooled === 1) poolOwner[productiveSide !== 0 ? spare : p] = o;
     rentTotal += rent;
     if (collective >= 0) rentPaid[collective]! += rent;
   }
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;
   counters.poolRentFromProducersCents += producersPoolRent;
-  counters.poolRentFromNonMembersCents += nonMembersPoolRent;
 }
 
 /**
@@ -191,16 +200,18 @@ function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked:
  * no let asset adds nothing (its sums never hold -0, where adding 0 would change a bit). The
  * rent and class of each let asset are the person's own copies (person-table.ts), read in
  * person order: the asset table's, read at random, were three quarters of the fold's time.
+ * Returns the rent paid this month into the pools of communes the payer is not a member of.
  */
-function foldRentIntoPersons(state: EconomyState, settled: Uint8Array): void {
+function foldRentIntoPersons(state: EconomyState, settled: Uint16Array, worked: Int32Array, poolOwner: Int32Array): number {
   const { classPrice } = state.assets;
   const { persons } = state;
-  const { assetRentCents, homeRentCents, assetClass, homeClass, useYear, rentYear, labourYear, incomeCents } = persons;
+  const { assetRentCents, homeRentCents, assetClass, homeClass, memberOf, useYear, rentYear, labourYear, incomeCents } = persons;
+  let nonMembersPoolRent = 0;
   for (let p = 0; p < persons.count; p++) {
     const both = settled[p]!;
     if (both === 0) continue;
     let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
-    const onAsset = both & 15;
+    const onAsset = both & SIDE_BITS;
     if (onAsset !== 0) {
       const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
       use += communal * classPrice[assetClass[p]!]!;
@@ -211,6 +222,7 @@ function foldRentIntoPersons(state: EconomyState, settled: Uint8Array): void {
           labourRent += rent;
           ownRent += rent;
         }
+        if ((onAsset & POOLED) !== 0 && memberOf[p] !== worked[p]) nonMembersPoolRent += toPoolCents(state, rent, assetClass[p]!);
       }
     }
     const onHome = both >> HOME_SHIFT;
@@ -221,6 +233,7 @@ function foldRentIntoPersons(state: EconomyState, settled: Uint8Array): void {
         const rent = homeRentCents[p]!;
         communeRent += communal * rent;
         ownRent += rent;
+        if ((onHome & POOLED) !== 0 && memberOf[p] !== poolOwner[p]) nonMembersPoolRent += toPoolCents(state, rent, homeClass[p]!);
       }
     }
     useYear[p]! += use;
@@ -228,4 +241,12 @@ function foldRentIntoPersons(state: EconomyState, settled: Uint8Array): void {
     labourYear[p]! -= labourRent;
     incomeCents[p]! -= ownRent;
   }
+  return nonMembersPoolRent;
+}
+
+/** A pooled rent less what the walk kept of it for the commune's replacement reserve. */
+function toPoolCents(state: EconomyState, rent: number, cls: number): number {
+  const { classPrice, classLife } = state.assets;
+  const kept = state.params.depreciationReserve ? Math.min(rent, depreciationPerMonthCents(classPrice[cls]!, classLife[cls]!)) : 0;
+  return rent - kept;
 }
