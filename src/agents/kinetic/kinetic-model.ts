@@ -8,7 +8,7 @@ import type { KineticScenario } from '../../scenarios/kinetic-schema.ts';
 import {
   fixedAmountExchange, mesaGiveOneUnit, savingPropensityExchange, yardSaleExchange,
 } from './exchange-rules.ts';
-import { CENTS_PER_UNIT, createPopulation, wealthUnits, type KineticState } from './population.ts';
+import { CENTS_PER_UNIT, createPopulation, sortedWealthUnits, wealthUnits, type KineticState } from './population.ts';
 import { wealthTaxRedistribution } from './redistribution.ts';
 
 export const wealthDistribution: DistributionReporter<KineticState> = {
@@ -17,6 +17,7 @@ export const wealthDistribution: DistributionReporter<KineticState> = {
   unit: 'money units',
   description: 'money held by each agent',
   values: wealthUnits,
+  sortedValues: sortedWealthUnits,
 };
 
 const zeroShare: ScalarReporter<KineticState> = {
