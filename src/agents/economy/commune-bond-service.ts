@@ -82,7 +82,8 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       const short = serviceShortfall(ledger, bonds, s);
       if (short > 0 && ledger.payUpTo(organisations[issuer]!.account, escrow, short, FLOW.rent) < short) poolShort[issuer] = 1;
     }
-    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays);
+    // The schedules asked next month: every enterprise series' (wages.ts), a commune's when its pool backs it.
+    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, !communal || backs);
     if (paid && !prepays && bonds.status[s] === ACTIVE) {
       const excess = ledger.balance(escrow);
       if (excess > 0) {

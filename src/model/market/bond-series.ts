@@ -135,6 +135,18 @@ export class BondBook {
   seriesOutstandingCents = new Float64Array(64);
   firstHolding = new Int32Array(64);
   holdingCount = new Int32Array(64);
+  /**
+   * The month's schedule (`schedule`) of each series, kept while `scheduleKept` is set, with
+   * each holding's split (`keptHolding*`): the service sums the next month's as it pays, where
+   * the holdings are in cache, and pays the kept split the month after; anything else that
+   * changes a balance clears it. The wage phase's walk of every enterprise series' holdings
+   * for its schedule was three quarters of that phase's time, and the service split each
+   * holding again.
+   */
+  scheduleKept = new Uint8Array(64);
+  keptDueCents = new Float64Array(64);
+  keptInterestCents = new Float64Array(64);
+  keptLevelCents = new Float64Array(64);
 
   holdings = 0;
   holder = new Int32Array(256);
@@ -146,6 +158,9 @@ export class BondBook {
   monthsLeft = new Int32Array(256);
   interestPaidCents = new Float64Array(256);
   holdingLossCents = new Float64Array(256);
+  /** Each open holding's part of its series' kept schedule (valid while `scheduleKept` is set): the service pays it as kept. */
+  keptHoldingInterestCents = new Float64Array(256);
+  keptHoldingPrincipalCents = new Float64Array(256);
 
   /**
    * Holdings of active series. Closed series' holdings (their balances all 0) are dropped by
@@ -186,6 +201,7 @@ export class BondBook {
     this.issuer[id] = issue.issuer; this.asset[id] = issue.asset; this.escrow[id] = issue.escrow;
     this.issuedTick[id] = issue.tick; this.maturityMonths[id] = issue.maturityMonths;
     this.status[id] = SERIES_ACTIVE; this.paymentsMade[id] = 0; this.seriesLossCents[id] = 0;
+    this.scheduleKept[id] = 0;
     const first = this.holdings;
     const m = first + allocations.length;
     if (m > this.holder.length) this.growHoldingColumns(m);
@@ -218,6 +234,8 @@ export class BondBook {
     this.paymentsMade = grown(this.paymentsMade, n); this.seriesLossCents = grown(this.seriesLossCents, n);
     this.seriesOutstandingCents = grown(this.seriesOutstandingCents, n);
     this.firstHolding = grown(this.firstHolding, n); this.holdingCount = grown(this.holdingCount, n);
+    this.scheduleKept = grown(this.scheduleKept, n); this.keptDueCents = grown(this.keptDueCents, n);
+    this.keptInterestCents = grown(this.keptInterestCents, n); this.keptLevelCents = grown(this.keptLevelCents, n);
   }
 
   private growHoldingColumns(m: number): void {
@@ -225,6 +243,8 @@ export class BondBook {
     this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
     this.monthsLeft = grown(this.monthsLeft, m); this.interestPaidCents = grown(this.interestPaidCents, m);
     this.holdingLossCents = grown(this.holdingLossCents, m);
+    this.keptHoldingInterestCents = grown(this.keptHoldingInterestCents, m);
+    this.keptHoldingPrincipalCents = grown(this.keptHoldingPrincipalCents, m);
   }
 
   /** Active series ids in issue order (a view: valid until the next issue or compaction). */
@@ -250,6 +270,7 @@ export class BondBook {
   compactHoldings(): void {
     if (this.holdings - this.liveHoldings <= this.liveHoldings) return;
     const { status, firstHolding, holdingCount, holder, annualYield, paymentCents, principalCents, monthsLeft, interestPaidCents, holdingLossCents } = this;
+    const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = this;
     // Every series below `holdingsFrom` is closed and holds nothing, so the first active one starts at 0.
     let to = 0;
     let firstActive = this.seriesCount;
@@ -271,6 +292,7 @@ export class BondBook {
         holder[to] = holder[h]!; annualYield[to] = annualYield[h]!; paymentCents[to] = paymentCents[h]!;
         principalCents[to] = principalCents[h]!; monthsLeft[to] = monthsLeft[h]!;
         interestPaidCents[to] = interestPaidCents[h]!; holdingLossCents[to] = holdingLossCents[h]!;
+        keptInterest[to] = keptInterest[h]!; keptPrincipal[to] = keptPrincipal[h]!;
       }
     }
     this.holdings = to;
@@ -364,6 +386,12 @@ export class BondBook {
    * interest part of it, and the level service (the payments of holdings still open).
    */
   schedule(series: number, out: MonthSchedule): MonthSchedule {
+    if (this.scheduleKept[series] === 1) {
+      out.dueCents = this.keptDueCents[series]!;
+      out.interestCents = this.keptInterestCents[series]!;
+      out.levelCents = this.keptLevelCents[series]!;
+      return out;
+    }
     let due = 0;
     let interest = 0;
     let level = 0;
@@ -373,18 +401,37 @@ export class BondBook {
       if (p <= 0) continue;
       const payment = this.paymentCents[h]!;
       const interestCents = monthInterestCents(p, this.annualYield[h]!);
-      due += interestCents + scheduledPrincipalCents(p, interestCents, payment, this.monthsLeft[h]!);
+      const principalCents = scheduledPrincipalCents(p, interestCents, payment, this.monthsLeft[h]!);
+      this.keptHoldingInterestCents[h] = interestCents;
+      this.keptHoldingPrincipalCents[h] = principalCents;
+      due += interestCents + principalCents;
       interest += interestCents;
       level += payment;
     }
+    this.keepSchedule(series, due, interest, level);
     out.dueCents = due;
     out.interestCents = interest;
     out.levelCents = level;
     return out;
   }
 
+  /** Keeps the series' month's schedule, summed over its holdings in order as `schedule` sums it. */
+  keepSchedule(series: number, dueCents: number, interestCents: number, levelCents: number): void {
+    this.keptDueCents[series] = dueCents;
+    this.keptInterestCents[series] = interestCents;
+    this.keptLevelCents[series] = levelCents;
+    this.scheduleKept[series] = 1;
+  }
+
+  /** Called by whatever changes a holding's balance or months left other than the service's payment. */
+  forgetSchedule(series: number): void {
+    this.scheduleKept[series] = 0;
+  }
+
   /** The level monthly service of the series (the rental reserve while bonds are outstanding). */
   levelService(series: number): number {
+    // The same sum in the same order as the schedule's level.
+    if (this.scheduleKept[series] === 1) return this.keptLevelCents[series]!;
     let sum = 0;
     const end = this.firstHolding[series]! + this.holdingCount[series]!;
     for (let h = this.firstHolding[series]!; h < end; h++) if (this.principalCents[h]! > 0) sum += this.paymentCents[h]!;

@@ -41,15 +41,18 @@ function growScheduled(count: number): void {
  * Pays this month's service; returns false on a missed payment. With `prepay`, whatever the
  * escrow holds beyond the month's due also redeems principal, pro rata to the balances left
  * after the scheduled payment (remainder cents one each in holding order), in the same
- * transfer as the scheduled principal.
+ * transfer as the scheduled principal. With `keepNext`, the book keeps the series' next
+ * month's schedule, summed as the payments are made: for series whose schedule is asked
+ * every month (the wage phase's enterprise series), not the others, whose sums would cost
+ * more than they save.
  */
-export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false): boolean {
+export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false, keepNext = false): boolean {
   if (book.status[s] !== ACTIVE) return true;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const count = book.holdingCount[s]!;
-  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay);
-  return serviceMany(ledger, book, s, escrow, first, count, onPaid, prepay);
+  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay, keepNext);
+  return serviceMany(ledger, book, s, escrow, first, count, onPaid, prepay, keepNext);
 }
 
 /**
@@ -59,7 +62,9 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
  * served a month-120 book in 1.3-1.9x the time of a copy optimised on that month alone, likely
  * its inlining budget spent on the other paths; split, 1.0-1.1x (bench of communes-only).
  */
-function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean): boolean {
+function serviceMany(
+  ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
+): boolean {
   const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
   // Each holding's scheduled split, computed once and read by the passes below.
@@ -67,6 +72,9 @@ function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, 
   const interestDue = scheduled.interest;
   const principalDue = scheduled.principal;
   const leftOf = scheduled.left;
+  const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = book;
+  // The split kept with the series' schedule is the one computed here from the same balances.
+  const kept = book.scheduleKept[s] === 1;
   let due = 0;
   let after = 0;
   let owed = false;
@@ -75,8 +83,8 @@ function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, 
     leftOf[h - first] = 0;
     if (p <= 0) continue;
     owed = true;
-    const interest = interestOn(p, annualYield[h]!);
-    const principal = principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
+    const interest = kept ? keptInterest[h]! : interestOn(p, annualYield[h]!);
+    const principal = kept ? keptPrincipal[h]! : principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
     interestDue[h - first] = interest;
     principalDue[h - first] = principal;
     leftOf[h - first] = p - principal;
@@ -93,6 +101,10 @@ function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, 
   if (extra > 0) allocateProRata(extra, leftOf, prepaid, count, after);
   let open = false;
   let repaid = 0;
+  // Next month's schedule, as BondBook.schedule would sum it, while the holdings are in cache.
+  let nextDue = 0;
+  let nextInterest = 0;
+  let nextLevel = 0;
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
@@ -100,14 +112,28 @@ function serviceMany(ledger: Ledger, book: BondBook, s: number, escrow: number, 
     const principalCents = principalDue[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
     ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
-    balances[h] = p - principalCents;
+    const left = p - principalCents;
+    balances[h] = left;
     repaid += principalCents;
     interestPaidCents[h]! += interestCents;
-    monthsLeft[h]!--;
+    const months = monthsLeft[h]! - 1;
+    monthsLeft[h] = months;
     if (p > principalCents) open = true;
+    if (keepNext && left > 0) {
+      const payment = paymentCents[h]!;
+      const nextInterestCents = interestOn(left, annualYield[h]!);
+      const nextPrincipalCents = principalOf(left, nextInterestCents, payment, months);
+      keptInterest[h] = nextInterestCents;
+      keptPrincipal[h] = nextPrincipalCents;
+      nextDue += nextInterestCents + nextPrincipalCents;
+      nextInterest += nextInterestCents;
+      nextLevel += payment;
+    }
     onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
   book.seriesOutstandingCents[s]! -= repaid;
+  if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
+  else book.forgetSchedule(s);
   if (!open) book.close(s, REDEEMED);
   return true;
 }
@@ -125,6 +151,7 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
     capitalised += interest;
   }
   book.seriesOutstandingCents[s]! += capitalised;
+  book.forgetSchedule(s);
   book.noteMissed(s);
   return false;
 }
@@ -133,7 +160,9 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
  * serviceSeries for a series of one holding (half of all series-months): the same arithmetic
  * without the passes and the scratch columns.
  */
-function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number, h: number, onPaid: HolderPaid | undefined, prepay: boolean): boolean {
+function serviceSingle(
+  ledger: Ledger, book: BondBook, s: number, escrow: number, h: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
+): boolean {
   const balances = book.principalCents;
   const p = balances[h]!;
   if (p <= 0) {
@@ -141,14 +170,16 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
     return true;
   }
   const annualYield = book.annualYield[h]!;
-  const interestCents = interestOn(p, annualYield);
-  let principalCents = principalOf(p, interestCents, book.paymentCents[h]!, book.monthsLeft[h]!);
+  const kept = book.scheduleKept[s] === 1;
+  const interestCents = kept ? book.keptHoldingInterestCents[h]! : interestOn(p, annualYield);
+  let principalCents = kept ? book.keptHoldingPrincipalCents[h]! : principalOf(p, interestCents, book.paymentCents[h]!, book.monthsLeft[h]!);
   const due = interestCents + principalCents;
   const left = p - principalCents;
   const available = ledger.balance(escrow);
   if (available < due) {
     balances[h] = p + interestCents;
     book.seriesOutstandingCents[s]! += interestCents;
+    book.forgetSchedule(s);
     book.noteMissed(s);
     return false;
   }
@@ -158,10 +189,22 @@ function serviceSingle(ledger: Ledger, book: BondBook, s: number, escrow: number
   principalCents += extra;
   const holder = book.holder[h]!;
   ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
-  balances[h] = p - principalCents;
+  const rest = p - principalCents;
+  balances[h] = rest;
   book.seriesOutstandingCents[s]! -= principalCents;
   book.interestPaidCents[h]! += interestCents;
-  book.monthsLeft[h]!--;
+  const months = book.monthsLeft[h]! - 1;
+  book.monthsLeft[h] = months;
+  // Next month's schedule, as BondBook.schedule would compute it.
+  if (!keepNext) book.forgetSchedule(s);
+  else if (rest > 0) {
+    const payment = book.paymentCents[h]!;
+    const nextInterest = interestOn(rest, annualYield);
+    const nextPrincipal = principalOf(rest, nextInterest, payment, months);
+    book.keptHoldingInterestCents[h] = nextInterest;
+    book.keptHoldingPrincipalCents[h] = nextPrincipal;
+    book.keepSchedule(s, 0 + (nextInterest + nextPrincipal), 0 + nextInterest, 0 + payment);
+  } else book.keepSchedule(s, 0, 0, 0);
   onPaid?.(holder, interestCents, principalCents, annualYield);
   if (p <= principalCents) book.close(s, REDEEMED);
   return true;
@@ -200,6 +243,7 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
   if (count > scheduled.prepaid.length) growScheduled(count);
   const shares = scheduled.prepaid;
   allocateProRata(paying, book.principalCents.subarray(first, end), shares);
+  book.forgetSchedule(s);
   let open = false;
   for (let h = first; h < end; h++) {
     const share = shares[h - first]!;

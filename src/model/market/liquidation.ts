@@ -55,6 +55,7 @@ export function liquidate(
     book.principalCents[h] = 0;
   }
   book.seriesOutstandingCents[series] = 0;
+  book.forgetSchedule(series);
   book.seriesLossCents[series]! += lossCents;
   book.lossCents += lossCents;
   book.close(series, SERIES_DEFAULTED);
