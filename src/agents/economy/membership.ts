@@ -4,6 +4,7 @@
 // `lapseMonths` loses its share. One share each, never bought: see `buyShare`.
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { HISTORY_MONTHS, ORG_COMMUNE, organisationSize } from '../../model/economy/organisation-table.ts';
+import { closeRentFold, foldRentIntoPerson, settleRent } from './rent-collection.ts';
 
 /** Moves between communes in the last year, per unordered pair (interrelation, merges). */
 export function pairKey(a: number, b: number): number {
@@ -15,12 +16,15 @@ export function creditLabour(state: EconomyState, moves: Map<number, number>): v
 }
 
 /**
- * creditLabour and recountOrganisations in one walk over persons, as the month runs them: each
- * person's count reads only what its own labour credit just wrote. `worked`: the commune whose
- * asset each person works, or -1, as rent collection found it this month.
+ * The month's rent (rent-collection.ts), labour credit and recountOrganisations, with one walk
+ * over persons for the three, as the month runs them: each person's rent fold reads its
+ * membership before its labour credit changes it, and its count reads only what its own labour
+ * credit just wrote. The rent's walk over assets writes the commune whose asset each person
+ * works, which the labour credit reads.
  */
-export function creditLabourAndRecount(state: EconomyState, moves: Map<number, number>, worked: Int32Array): void {
-  creditLabourCounting(state, moves, true, worked);
+export function collectRentCreditLabourAndRecount(state: EconomyState, moves: Map<number, number>): void {
+  creditLabourCounting(state, moves, true, settleRent(state));
+  closeRentFold(state);
   writeCounts(state);
 }
 
@@ -46,6 +50,7 @@ function creditLabourCounting(state: EconomyState, moves: Map<number, number>, r
   if (recount) clearCounts(n);
   const counted = counts;
   for (let p = 0; p < persons.count; p++) {
+    if (recount) foldRentIntoPerson(p);
     const c = worked[p]!;
     if (c >= 0) {
       labourMonths[p]!++;

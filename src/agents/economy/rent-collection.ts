@@ -65,6 +65,20 @@ let rentPaid = new Float64Array(1);
  * whose asset each person works (-1: none), valid until the next call.
  */
 export function collectRent(state: EconomyState): Int32Array {
+  const worked = settleRent(state);
+  for (let p = 0; p < state.persons.count; p++) foldRentIntoPerson(p);
+  closeRentFold(state);
+  return worked;
+}
+
+/**
+ * Collects the month's rent into the organisations' sums and leaves the persons' for
+ * `foldRentIntoPerson`, person by person in person order, then `closeRentFold`: the month runs
+ * that fold in the labour credit's walk over persons (membership.ts), so the person columns
+ * both read stream once. Returns the commune whose asset each person works (-1: none), valid
+ * until the next call.
+ */
+export function settleRent(state: EconomyState): Int32Array {
   const n = state.orgs.all.length;
   if (accountOf.length < n) {
     accountOf = new Int32Array(2 * n);
@@ -81,7 +95,7 @@ export function collectRent(state: EconomyState): Int32Array {
   openOrganisationSums(state);
   collectFromPossessors(state, settled, worked, poolOwnerScratch);
   closeOrganisationSums(state);
-  state.counters.poolRentFromNonMembersCents += foldRentIntoPersons(state, settled, worked, poolOwnerScratch);
+  openRentFold(state);
   return worked;
 }
 
@@ -194,54 +208,87 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
 }
 
 /**
- * Adds this month's rent to each person's yearly sums: the class price of the commune property
+ * The fold's columns, bound once a month by `openRentFold`: `foldRentIntoPerson` runs inside
+ * another module's walk over persons, which passes only the person. Kept under V8's size for
+ * inlining a function into its caller's loop (the pool's rare branch in a function of its own).
+ */
+let foldSettled = settledScratch;
+let foldWorked = workedScratch;
+let foldPoolOwner = poolOwnerScratch;
+let foldState: EconomyState | undefined;
+let foldPersons: EconomyState['persons'] | undefined;
+let foldClassPrice: Float64Array = new Float64Array(0);
+/** The rent paid this month into the pools of communes the payer is not a member of, in person order. */
+let nonMembersPoolRent = 0;
+
+function openRentFold(state: EconomyState): void {
+  foldSettled = settledScratch;
+  foldWorked = workedScratch;
+  foldPoolOwner = poolOwnerScratch;
+  foldState = state;
+  foldPersons = state.persons;
+  foldClassPrice = state.assets.classPrice;
+  nonMembersPoolRent = 0;
+}
+
+/**
+ * Adds this month's rent to person p's yearly sums: the class price of the commune property
  * it uses and the rent it paid for that (MODEL.md 7, claim 2), the rent charged to its labour
  * income and to its income. Each sum is whole cents, so the same in any order; a person with
  * no let asset adds nothing (its sums never hold -0, where adding 0 would change a bit). The
  * rent and class of each let asset are the person's own copies (person-table.ts), read in
  * person order: the asset table's, read at random, were three quarters of the fold's time.
- * Returns the rent paid this month into the pools of communes the payer is not a member of.
+ * Reads p's membership as the month began: the labour credit may change it only after.
  */
-function foldRentIntoPersons(state: EconomyState, settled: Uint16Array, worked: Int32Array, poolOwner: Int32Array): number {
-  const { classPrice } = state.assets;
-  const { persons } = state;
-  const { assetRentCents, homeRentCents, assetClass, homeClass, memberOf, useYear, rentYear, labourYear, incomeCents } = persons;
-  let nonMembersPoolRent = 0;
-  for (let p = 0; p < persons.count; p++) {
-    const both = settled[p]!;
-    if (both === 0) continue;
-    let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
-    const onAsset = both & SIDE_BITS;
-    if (onAsset !== 0) {
-      const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
-      use += communal * classPrice[assetClass[p]!]!;
-      if ((onAsset & PAID) !== 0) {
-        const rent = assetRentCents[p]!;
-        communeRent += communal * rent;
-        if ((onAsset & PAID_BY_COOPERATIVE) === 0) {
-          labourRent += rent;
-          ownRent += rent;
-        }
-        if ((onAsset & POOLED) !== 0 && memberOf[p] !== worked[p]) nonMembersPoolRent += toPoolCents(state, rent, assetClass[p]!);
-      }
-    }
-    const onHome = both >> HOME_SHIFT;
-    if (onHome !== 0) {
-      const communal = (onHome & COMMUNAL) !== 0 ? 1 : 0;
-      use += communal * classPrice[homeClass[p]!]!;
-      if ((onHome & PAID) !== 0) {
-        const rent = homeRentCents[p]!;
-        communeRent += communal * rent;
+export function foldRentIntoPerson(p: number): void {
+  const both = foldSettled[p]!;
+  if (both === 0) return;
+  const persons = foldPersons!;
+  const classPrice = foldClassPrice;
+  let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
+  const onAsset = both & SIDE_BITS;
+  if (onAsset !== 0) {
+    const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
+    const cls = persons.assetClass[p]!;
+    use += communal * classPrice[cls]!;
+    if ((onAsset & PAID) !== 0) {
+      const rent = persons.assetRentCents[p]!;
+      communeRent += communal * rent;
+      if ((onAsset & PAID_BY_COOPERATIVE) === 0) {
+        labourRent += rent;
         ownRent += rent;
-        if ((onHome & POOLED) !== 0 && memberOf[p] !== poolOwner[p]) nonMembersPoolRent += toPoolCents(state, rent, homeClass[p]!);
       }
+      if ((onAsset & POOLED) !== 0) addPoolRentFromNonMember(persons, p, foldWorked[p]!, rent, cls);
     }
-    useYear[p]! += use;
-    rentYear[p]! += communeRent;
-    labourYear[p]! -= labourRent;
-    incomeCents[p]! -= ownRent;
   }
-  return nonMembersPoolRent;
+  const onHome = both >> HOME_SHIFT;
+  if (onHome !== 0) {
+    const communal = (onHome & COMMUNAL) !== 0 ? 1 : 0;
+    const cls = persons.homeClass[p]!;
+    use += communal * classPrice[cls]!;
+    if ((onHome & PAID) !== 0) {
+      const rent = persons.homeRentCents[p]!;
+      communeRent += communal * rent;
+      ownRent += rent;
+      if ((onHome & POOLED) !== 0) addPoolRentFromNonMember(persons, p, foldPoolOwner[p]!, rent, cls);
+    }
+  }
+  persons.useYear[p]! += use;
+  persons.rentYear[p]! += communeRent;
+  persons.labourYear[p]! -= labourRent;
+  persons.incomeCents[p]! -= ownRent;
+}
+
+/** Rent p paid into commune `pool`'s pool, counted when p is not its member. */
+function addPoolRentFromNonMember(persons: EconomyState['persons'], p: number, pool: number, rent: number, cls: number): void {
+  if (persons.memberOf[p] !== pool) nonMembersPoolRent += toPoolCents(foldState!, rent, cls);
+}
+
+/** After the fold over every person: the month's pool rent from non-members to the counters. */
+export function closeRentFold(state: EconomyState): void {
+  state.counters.poolRentFromNonMembersCents += nonMembersPoolRent;
+  foldState = undefined;
+  foldPersons = undefined;
 }
 
 /** A pooled rent less what the walk kept of it for the commune's replacement reserve. */

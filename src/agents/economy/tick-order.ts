@@ -8,8 +8,7 @@ import { produceAndSell, scrapWornOutAssets } from './production.ts';
 import { moveCycle } from './business-cycle.ts';
 import { moveProductivity } from './enterprise-productivity.ts';
 import { closeFinanceYear } from './credit-history.ts';
-import { collectRent } from './rent-collection.ts';
-import { creditLabourAndRecount, recountOrganisations, rollMonthlyHistory } from './membership.ts';
+import { collectRentCreditLabourAndRecount, recountOrganisations, rollMonthlyHistory } from './membership.ts';
 import { holderBookkeeping, serviceCommuneBonds } from './commune-bond-service.ts';
 import { enforceDefaults, enforceSeriesDefaults } from './defaults.ts';
 import { payCommuneDividends } from './dividends.ts';
@@ -59,7 +58,7 @@ export function economyPhases(state: EconomyState): {
   const moves = new Map<number, number>();
   const phases: Phase<EconomyState>[] = [
     { name: 'output and sales', run: (st) => { scrapWornOutAssets(st); moveCycle(st, cycle); moveProductivity(st, productivity); produceAndSell(st, shocks); } },
-    { name: 'rent and member labour', run: (st) => { creditLabourAndRecount(st, moves, collectRent(st)); rollMonthlyHistory(st); } },
+    { name: 'rent and member labour', run: (st) => { collectRentCreditLabourAndRecount(st, moves); rollMonthlyHistory(st); } },
     {
       name: 'wages and member distributions',
       run: (st) => {
