@@ -195,16 +195,23 @@ function serviceSingle(
   book.interestPaidCents[h]! += interestCents;
   const months = book.monthsLeft[h]! - 1;
   book.monthsLeft[h] = months;
-  // Next month's schedule, as BondBook.schedule would compute it.
-  if (!keepNext) book.forgetSchedule(s);
-  else if (rest > 0) {
+  // Next month's schedule, as BondBook.schedule would compute it. One call each way: a call on
+  // the last payment's path alone had no type feedback when V8 compiled this, and undid it.
+  let nextDue = 0;
+  let nextInterest = 0;
+  let nextLevel = 0;
+  if (keepNext && rest > 0) {
     const payment = book.paymentCents[h]!;
-    const nextInterest = interestOn(rest, annualYield);
-    const nextPrincipal = principalOf(rest, nextInterest, payment, months);
-    book.keptHoldingInterestCents[h] = nextInterest;
-    book.keptHoldingPrincipalCents[h] = nextPrincipal;
-    book.keepSchedule(s, 0 + (nextInterest + nextPrincipal), 0 + nextInterest, 0 + payment);
-  } else book.keepSchedule(s, 0, 0, 0);
+    const interest = interestOn(rest, annualYield);
+    const principal = principalOf(rest, interest, payment, months);
+    book.keptHoldingInterestCents[h] = interest;
+    book.keptHoldingPrincipalCents[h] = principal;
+    nextDue += interest + principal;
+    nextInterest += interest;
+    nextLevel += payment;
+  }
+  if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
+  else book.forgetSchedule(s);
   onPaid?.(holder, interestCents, principalCents, annualYield);
   if (p <= principalCents) book.close(s, REDEEMED);
   return true;
