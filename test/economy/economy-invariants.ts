@@ -4,6 +4,7 @@
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
+import { monthInterestCents, scheduledPrincipalCents } from '../../src/model/market/bond-series.ts';
 
 /** At most this many problems are listed: one broken rule usually breaks it for many agents. */
 const MAX_LISTED = 10;
@@ -78,6 +79,34 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     let sum = 0;
     for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) sum += bonds.principalCents[h]!;
     if (bonds.outstanding(s) !== sum) fail(`series ${s} counts ${bonds.outstanding(s)} cents outstanding, its holdings ${sum}`);
+    if (bonds.scheduleKept[s] === 1) keptScheduleViolation(bonds, s, fail);
   }
   return problems;
+}
+
+/**
+ * A series' kept schedule (BondBook.scheduleKept, summed by the service as it pays) is a cache:
+ * it must equal the schedule computed afresh from the holdings, as BondBook.schedule would sum
+ * it. A writer of a holding's balance, rate or months that forgets `forgetSchedule` breaks this.
+ */
+function keptScheduleViolation(bonds: EconomyState['bonds'], s: number, fail: (message: string) => void): void {
+  let due = 0;
+  let interest = 0;
+  let level = 0;
+  for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) {
+    const p = bonds.principalCents[h]!;
+    if (p <= 0) continue;
+    const interestCents = monthInterestCents(p, bonds.annualYield[h]!);
+    const principalCents = scheduledPrincipalCents(p, interestCents, bonds.paymentCents[h]!, bonds.monthsLeft[h]!);
+    if (bonds.keptHoldingInterestCents[h] !== interestCents || bonds.keptHoldingPrincipalCents[h] !== principalCents) {
+      fail(`series ${s}'s holding ${h} keeps ${bonds.keptHoldingInterestCents[h]} + ${bonds.keptHoldingPrincipalCents[h]} cents due, its balance gives ${interestCents} + ${principalCents}`);
+      return;
+    }
+    due += interestCents + principalCents;
+    interest += interestCents;
+    level += bonds.paymentCents[h]!;
+  }
+  if (bonds.keptDueCents[s] !== due || bonds.keptInterestCents[s] !== interest || bonds.keptLevelCents[s] !== level) {
+    fail(`series ${s} keeps a schedule of ${bonds.keptDueCents[s]} due (${bonds.keptInterestCents[s]} interest, level ${bonds.keptLevelCents[s]}), its holdings give ${due} (${interest}, ${level})`);
+  }
 }
