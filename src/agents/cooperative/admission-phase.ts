@@ -89,6 +89,25 @@ export function admitMember(
 
 /** Scratch by organisation id: a cooperative that equipped a member this month. */
 let equipped = new Uint8Array(64);
+/** Scratch: this month's members without an asset, in person order (one slot past the last person). */
+let unequipped = new Int32Array(64);
+
+/**
+ * Lists the members without an asset (a few hundred of 10,000 persons) in one walk with no
+ * branch to mispredict, as listWorkforce lists the workforce: each person is written at the
+ * list's end and counted only if it belongs there. Equipping one changes no other person's
+ * membership or asset, so walking the list is walking the persons.
+ */
+function listUnequipped(coopOf: Int32Array, worked: Int32Array, count: number): number {
+  const list = unequipped = grown(unequipped, count + 1);
+  let n = 0;
+  for (let p = 0; p < count; p++) {
+    list[n] = p;
+    // 1 when coopOf >= 0 (its complement is negative) and the asset is -1 (negative).
+    n += (~coopOf[p]! & worked[p]!) >>> 31;
+  }
+  return n;
+}
 
 /** Members without an asset (founders of a new cooperative) get one: one a month per cooperative. */
 export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue: SaverQueue, rng: RandomStream): void {
@@ -99,7 +118,10 @@ export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue
   done.fill(0, 0, orgs.all.length);
   // The person table's columns are fixed for the run.
   const { coopOf, asset: worked } = persons;
-  for (let p = 0, count = persons.count; p < count; p++) {
+  const n = listUnequipped(coopOf, worked, persons.count);
+  const list = unequipped;
+  for (let k = 0; k < n; k++) {
+    const p = list[k]!;
     const c = coopOf[p]!;
     if (c < 0 || worked[p]! >= 0 || done[c]) continue;
     const coop = orgs.get(c);
