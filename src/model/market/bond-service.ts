@@ -67,38 +67,44 @@ function serviceMany(
 ): boolean {
   const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
-  // Each holding's scheduled split, computed once and read by the passes below.
   if (count > scheduled.interest.length) growScheduled(count);
-  const interestDue = scheduled.interest;
-  const principalDue = scheduled.principal;
-  const leftOf = scheduled.left;
   const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = book;
-  // The split kept with the series' schedule is the one computed here from the same balances.
-  const kept = book.scheduleKept[s] === 1;
-  let due = 0;
-  let after = 0;
-  let owed = false;
-  for (let h = first; h < end; h++) {
-    const p = balances[h]!;
-    leftOf[h - first] = 0;
-    if (p <= 0) continue;
-    owed = true;
-    const interest = kept ? keptInterest[h]! : interestOn(p, annualYield[h]!);
-    const principal = kept ? keptPrincipal[h]! : principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
-    interestDue[h - first] = interest;
-    principalDue[h - first] = principal;
-    leftOf[h - first] = p - principal;
-    due += interest + principal;
-    after += p - principal;
-  }
   const available = ledger.balance(escrow);
+  // A kept split with nothing to prepay (the escrow holds the due exactly, as the wage phase's
+  // top-up leaves an enterprise's; or no prepayment) is paid as kept, read at h: no pass to
+  // split and sum. Otherwise each holding's split is computed once, read at h - first.
+  const asKept = book.scheduleKept[s] === 1 && (!prepay || available === book.keptDueCents[s]!);
+  let interestDue = keptInterest;
+  let principalDue = keptPrincipal;
+  let at = 0;
+  let due = asKept ? book.keptDueCents[s]! : 0;
+  let after = 0;
+  if (!asKept) {
+    interestDue = scheduled.interest;
+    principalDue = scheduled.principal;
+    at = first;
+    const leftOf = scheduled.left;
+    // The split kept with the series' schedule is the one computed here from the same balances.
+    const kept = book.scheduleKept[s] === 1;
+    for (let h = first; h < end; h++) {
+      const p = balances[h]!;
+      leftOf[h - first] = 0;
+      if (p <= 0) continue;
+      const interest = kept ? keptInterest[h]! : interestOn(p, annualYield[h]!);
+      const principal = kept ? keptPrincipal[h]! : principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
+      interestDue[h - first] = interest;
+      principalDue[h - first] = principal;
+      leftOf[h - first] = p - principal;
+      due += interest + principal;
+      after += p - principal;
+    }
+  }
   if (available < due) return missPayment(book, s, first, end);
-  // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
-  if (owed) book.paymentsMade[s]!++;
   // Prepayment: pro rata to the balances left after the scheduled payment.
   const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
   const prepaid = scheduled.prepaid;
-  if (extra > 0) allocateProRata(extra, leftOf, prepaid, count, after);
+  if (extra > 0) allocateProRata(extra, scheduled.left, prepaid, count, after);
+  let owed = false;
   let open = false;
   let repaid = 0;
   // Next month's schedule, as BondBook.schedule would sum it, while the holdings are in cache.
@@ -108,8 +114,9 @@ function serviceMany(
   for (let h = first; h < end; h++) {
     const p = balances[h]!;
     if (p <= 0) continue;
-    const interestCents = interestDue[h - first]!;
-    const principalCents = principalDue[h - first]! + (extra > 0 ? prepaid[h - first]! : 0);
+    owed = true;
+    const interestCents = interestDue[h - at]!;
+    const principalCents = principalDue[h - at]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
     ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
     const left = p - principalCents;
@@ -131,6 +138,8 @@ function serviceMany(
     }
     onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
   }
+  // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
+  if (owed) book.paymentsMade[s]!++;
   book.seriesOutstandingCents[s]! -= repaid;
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
