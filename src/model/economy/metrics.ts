@@ -54,7 +54,13 @@ export const possessionDistribution: DistributionReporter<EconomyState> = {
   },
 };
 
-/** Book value of each person's asset and home in money units, read off the class tables as `bookValue` reads them. */
+/**
+ * Book value of each person's asset and home in money units, read off the class tables as
+ * `bookValue` reads them: past the table's end (a whole number of months at least the
+ * lifespan) an asset is worth 0, as `bookValue` has it, written here as a constant. Calling
+ * `bookValue` there, a path the first samples had not taken, deoptimised the compiled walk
+ * the first time a possessed asset outlived its table (4 of its 5 compiles in a mixed run).
+ */
 function possessionUnits(state: EconomyState, asset: Int32Array, home: Int32Array, count: number, out: Float64Array): void {
   const { assets, tick } = state;
   const { bornTick, cls, classBookValue } = assets;
@@ -64,13 +70,13 @@ function possessionUnits(state: EconomyState, asset: Int32Array, home: Int32Arra
     if (a >= 0) {
       const age = tick - bornTick[a]!;
       const table = classBookValue[cls[a]!]!;
-      v += age >= 0 && age < table.length ? table[age]! : assets.bookValue(a, tick);
+      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
     }
     const h = home[p]!;
     if (h >= 0) {
       const age = tick - bornTick[h]!;
       const table = classBookValue[cls[h]!]!;
-      v += age >= 0 && age < table.length ? table[age]! : assets.bookValue(h, tick);
+      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(h, tick)) : 0;
     }
     out[p] = v / CENTS_PER_UNIT;
   }
