@@ -5,39 +5,52 @@
 // has and the month counts as hardship.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { addOrganisationClaims, organisationEquity } from '../../model/economy/net-worth.ts';
+import { claimPerMember, membershipClaim, organisationEquity, writeShareholderClaims } from '../../model/economy/net-worth.ts';
 
 const CONSUMPTION = FLOW.consumption;
 
 export function consume(state: EconomyState): void {
   const { persons } = state;
   const { scratch } = state;
-  scratch.equityCents = organisationEquity(state, scratch.equityCents, persons.bondCents);
+  const equity = organisationEquity(state, scratch.equityCents, persons.bondCents);
+  scratch.equityCents = equity;
+  // Claims on organisations (net-worth.ts) as addOrganisationClaims sums them: firm
+  // shareholders' written and marked here, everyone else's (its membership alone) taken in the
+  // purchases' walk, not in a walk of their own over a zeroed column.
+  const perMember = claimPerMember(state, equity);
+  if (shareholderMarks.length < persons.count) shareholderMarks = new Int32Array(persons.count);
+  const mark = ++claimsRound;
   const claims = scratch.claimsCents;
-  claims.fill(0);
-  addOrganisationClaims(state, scratch.equityCents, claims);
-  const short = choosePurchases(state, claims);
+  writeShareholderClaims(state, equity, perMember, claims, shareholderMarks, mark);
+  const short = choosePurchases(state, claims, perMember, shareholderMarks, mark);
   // Every purchase in one call (the same balances and totals as a transfer each).
   state.ledger.transfersWithWorld(persons.firstAccount, claims, persons.count, CONSUMPTION, true);
   state.counters.hardshipMonthsYear += short;
 }
 
+/** Per person: the last month (`claimsRound`) its claims were written as a firm shareholder's. */
+let shareholderMarks = new Int32Array(0);
+/** Counts consumption's months across runs, so no mark is ever stale. */
+let claimsRound = 0;
+
 /**
- * Each person's purchase, written over its claims in `claims` (read first); returns the persons
- * short of cash. The loop has a function of its own, with nothing after it: V8 compiled consume
+ * Each person's purchase, written over `claims` (read first where `marks` holds `mark`, the
+ * firm shareholders'; anyone else's claims are its membership at `perMember`); returns the
+ * persons short of cash. The loop has a function of its own, with nothing after it: V8 compiled consume
  * while its first call was still in the loop, before the counter after it had ever run, and
  * that code then gave up at the counter on every later call (some 400 deoptimisations a run,
  * each month's end of consume interpreted).
  */
-function choosePurchases(state: EconomyState, claims: Float64Array): number {
+function choosePurchases(state: EconomyState, claims: Float64Array, perMember: Float64Array, marks: Int32Array, mark: number): number {
   const { persons, params, ledger } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
-  const { bondCents, incomeCents, hardship, firstAccount, count } = persons;
+  const { bondCents, incomeCents, hardship, firstAccount, count, memberOf, coopOf } = persons;
   const paidCents = claims;
   let hardshipMonths = 0;
   for (let p = 0; p < count; p++) {
     const cash = ledger.balance(firstAccount + p);
-    const wealth = cash + bondCents[p]! + claims[p]!;
+    const claim = marks[p] === mark ? claims[p]! : membershipClaim(memberOf, coopOf, p, perMember);
+    const wealth = cash + bondCents[p]! + claim;
     const y = incomeCents[p]!;
     const wanted = Math.round(
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),

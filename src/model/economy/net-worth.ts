@@ -197,20 +197,72 @@ export function communeEquityPerMember(state: EconomyState, equity = organisatio
 let perMemberScratch = new Float64Array(64);
 
 /**
+ * What one member's claim on each organisation is worth (cents), indexed by organisation id:
+ * its book equity (from `equity`, as `organisationEquity` gives it), at least 0 (limited
+ * liability), divided among its members; 0 for an organisation closed or without members. A
+ * view reused from call to call.
+ */
+export function claimPerMember(state: EconomyState, equity: Float64Array): Float64Array {
+  if (perMemberScratch.length < equity.length) perMemberScratch = new Float64Array(2 * equity.length);
+  const perMember = perMemberScratch;
+  for (const org of state.orgs.all) perMember[org.id] = org.alive && org.members > 0 ? Math.max(0, equity[org.id]!) / org.members : 0;
+  return perMember;
+}
+
+/**
  * Adds to `out` each person's claims on organisations at book equity: its commune share, its
  * cooperative membership and its firm shares (from `equity`, as `organisationEquity` gives it).
  */
 export function addOrganisationClaims(state: EconomyState, equity: Float64Array, out: Float64Array): Float64Array {
   const { persons, orgs } = state;
-  if (perMemberScratch.length < equity.length) perMemberScratch = new Float64Array(2 * equity.length);
-  const perMember = perMemberScratch;
-  for (const org of orgs.all) perMember[org.id] = org.alive && org.members > 0 ? Math.max(0, equity[org.id]!) / org.members : 0;
+  const perMember = claimPerMember(state, equity);
   // Two functions, each ending with its loop: V8 compiles the first sample's persons' loop on
   // stack and keeps that code when it deoptimises after the loop, which the firms' loop there,
   // without type feedback at that compile, did at every sample (28 times in a mixed 10,000 x 50 y run).
   addMembershipClaims(persons.memberOf, persons.coopOf, persons.count, perMember, out);
   addFirmShareClaims(orgs.all, equity, out);
   return out;
+}
+
+/**
+ * Person p's commune share and cooperative membership at `perMember` each (`claimPerMember`),
+ * summed as addOrganisationClaims adds them to a zero.
+ */
+export function membershipClaim(memberOf: Int32Array, coopOf: Int32Array, p: number, perMember: Float64Array): number {
+  let claim = 0;
+  const m = memberOf[p]!;
+  const c = coopOf[p]!;
+  if (m >= 0) claim += perMember[m]!;
+  if (c >= 0) claim += perMember[c]!;
+  return claim;
+}
+
+/**
+ * addOrganisationClaims for the firms' shareholders alone, for a walk that takes everyone
+ * else's claim as its membership (`membershipClaim`) itself: each
+ * shareholder's claims written to `out` (its membership, then its firm shares, summed in
+ * addOrganisationClaims' order), and the shareholder marked with `mark` in `marks`. Every other
+ * entry of `out` is left as it was.
+ */
+export function writeShareholderClaims(
+  state: EconomyState, equity: Float64Array, perMember: Float64Array, out: Float64Array, marks: Int32Array, mark: number,
+): void {
+  const { memberOf, coopOf } = state.persons;
+  for (const org of state.orgs.all) {
+    if (!org.alive || org.kind !== ORG_FIRM) continue;
+    const e = Math.max(0, equity[org.id]!);
+    let total = 0;
+    for (const c of org.contributed) total += c;
+    if (total <= 0 || e <= 0) continue;
+    for (let k = 0; k < org.holders.length; k++) {
+      const p = org.holders[k]!;
+      if (marks[p] !== mark) {
+        marks[p] = mark;
+        out[p] = membershipClaim(memberOf, coopOf, p, perMember);
+      }
+      out[p]! += (e * org.contributed[k]!) / total;
+    }
+  }
 }
 
 /** Adds to `out` each person's commune share and cooperative membership, at `perMember` each. */
