@@ -88,9 +88,17 @@ function stableOrder(n: number): Int32Array {
       let i = lo;
       let j = mid;
       let k = lo;
+      // Without a branch on which run's head comes first (a coin toss on bids in no order):
+      // t is sortsBefore(keys[j], keys[i]) as 0 or 1, and s is j when it is 1, else i.
       while (i < mid && j < hi) {
-        if (sortsBefore(keys[j]!, keys[i]!)) { toKeys[k] = keys[j]!; to[k++] = from[j++]!; }
-        else { toKeys[k] = keys[i]!; to[k++] = from[i++]!; }
+        const ki = keys[i]!;
+        const kj = keys[j]!;
+        const t = Number(kj < ki) | (Number(kj === kj) & Number(ki !== ki));
+        const s = i ^ ((i ^ j) & -t);
+        toKeys[k] = keys[s]!;
+        to[k++] = from[s]!;
+        i += 1 - t;
+        j += t;
       }
       while (i < mid) { toKeys[k] = keys[i]!; to[k++] = from[i++]!; }
       while (j < hi) { toKeys[k] = keys[j]!; to[k++] = from[j++]!; }
@@ -117,13 +125,19 @@ function byWillingness(bids: ClassBids): void {
     scratch.bidder = new Int32Array(2 * n); scratch.willingness = new Float64Array(2 * n);
   }
   const keys = scratch.keys;
-  let inOrder = true;
-  for (let i = 0; i < n; i++) {
-    keys[i] = 0 - bids.willingness[i]!;
-    if (i > 0 && sortsBefore(keys[i]!, keys[i - 1]!)) inOrder = false;
+  const w = bids.willingness;
+  // Any key sorting before the one ahead of it, taken without a branch (as in stableOrder).
+  let outOfOrder = 0;
+  let previous = 0 - w[0]!;
+  keys[0] = previous;
+  for (let i = 1; i < n; i++) {
+    const key = 0 - w[i]!;
+    keys[i] = key;
+    outOfOrder |= Number(key < previous) | (Number(key === key) & Number(previous !== previous));
+    previous = key;
   }
   // Bids for homes are all one willingness (the rent a home saves): already in their order.
-  if (inOrder) return;
+  if (outOfOrder === 0) return;
   const order = stableOrder(n);
   const { bidder, willingness } = scratch;
   for (let i = 0; i < n; i++) { bidder[i] = bids.bidder[order[i]!]!; willingness[i] = bids.willingness[order[i]!]!; }
