@@ -11,8 +11,11 @@ import {
 } from './bond-series.ts';
 import { allocateProRata } from './pro-rata.ts';
 
-/** Called for every payment to a holder, so the economy can book income and trailing returns. */
-export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number, annualYield: number) => void;
+/**
+ * Called for every payment to a holder, so the economy can book income. (It was also given the
+ * holding's yield, which no caller read: a load per holding paid.)
+ */
+export type HolderPaid = (holderAccount: number, interestCents: number, principalCents: number) => void;
 
 // Imported bindings read once: a module loader may route every read through a getter.
 const INTEREST = FLOW.interest;
@@ -136,7 +139,7 @@ function serviceMany(
       nextInterest += nextInterestCents;
       nextLevel += payment;
     }
-    onPaid?.(holder, interestCents, principalCents, annualYield[h]!);
+    onPaid?.(holder, interestCents, principalCents);
   }
   // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
   if (owed) book.paymentsMade[s]!++;
@@ -221,7 +224,7 @@ function serviceSingle(
   }
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
-  onPaid?.(holder, interestCents, principalCents, annualYield);
+  onPaid?.(holder, interestCents, principalCents);
   if (p <= principalCents) book.close(s, REDEEMED);
   return true;
 }
@@ -267,7 +270,7 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
       ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
       book.principalCents[h] = book.principalCents[h]! - share;
       book.seriesOutstandingCents[s]! -= share;
-      onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
+      onPaid?.(book.holder[h]!, 0, share);
     }
     if (book.principalCents[h]! > 0) open = true;
   }

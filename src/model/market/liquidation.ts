@@ -47,7 +47,7 @@ export function liquidate(
     const share = shares[k]!;
     if (share > 0) {
       ledger.transfer(escrow, book.holder[h]!, share, FLOW.principal);
-      onPaid?.(book.holder[h]!, 0, share, book.annualYield[h]!);
+      onPaid?.(book.holder[h]!, 0, share);
     }
     const loss = book.principalCents[h]! - share;
     book.holdingLossCents[h]! += loss;
