@@ -59,12 +59,9 @@ export function letOutVacantAssets(state: EconomyState): void {
   const { assets, params, orgs } = state;
   const list = state.enterpriseAssets;
   const hurdle = hurdleYield(state);
-  const { alive, letOut, possessor } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    // Alive, not let out and vacant (1), in one test of all three: about half the list is let
-    // out and most of the rest worked, in no pattern along it, and a test apiece mispredicted.
-    if ((alive[a]! & ~letOut[a]! & (possessor[a]! >>> 31)) === 0) continue;
+    if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0) continue;
     const kind = assets.ownerKind[a]!;
     if (kind === ORG_COOPERATIVE) {
       if (!params.coopRentOut) continue;

@@ -94,15 +94,12 @@ function listPositions(state: EconomyState, market: LabourMarket): void {
   let best = 0;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    // Positions (alive, not let out) worked by a firm's employee are listed without a branch:
-    // about half the list is let out, and firms' and cooperatives' assets alternate, in no
-    // pattern along it. 1 when so: the list's end is written, and counted only then.
-    const position = alive[a]! & ~letOut[a]!;
+    if (!alive[a] || letOut[a]) continue;
     const kind = ownerKind[a]!;
-    filled[filledCount] = a;
-    filledCount += position & (~possessor[a]! >>> 31) & Number(kind === ORG_FIRM);
-    // Vacant positions, a few in a hundred.
-    if ((position & (possessor[a]! >>> 31)) === 0) continue;
+    if (possessor[a]! >= 0) {
+      if (kind === ORG_FIRM) filled[filledCount++] = a;
+      continue;
+    }
     if (kind === ORG_FIRM || (kind === ORG_COOPERATIVE && hiresOutsiders)) {
       vacant[vacancyCount++] = a;
       const rate = all[owner[a]!]!.wageRateCents;
@@ -148,12 +145,10 @@ function listVacanciesByOrg(state: EconomyState, market: LabourMarket): void {
   const { alive, letOut, possessor, owner } = assets;
   for (let k = 0; k < enterpriseAssets.length; k++) {
     const a = enterpriseAssets[k]!;
-    // 1 when alive and not let out, counted without a branch (about half the list is let
-    // out, in no pattern along it); the vacant ones among them are a few in a hundred.
-    const position = alive[a]! & ~letOut[a]!;
+    if (!alive[a] || letOut[a]) continue;
     const org = owner[a]!;
-    positions[org]! += position;
-    if ((position & (possessor[a]! >>> 31)) !== 0) vacantByOrg[org]!.push(a);
+    positions[org]!++;
+    if (possessor[a]! < 0) vacantByOrg[org]!.push(a);
   }
 }
 
