@@ -1,7 +1,8 @@
 // MODEL.md section 1: money is integer cents and every movement is a transfer between two
-// accounts of one ledger. Nothing else writes a balance (but one loop that moves money between
-// agents in place, see `balancesOf`), so the sum over all accounts, the `world` account
-// included, stays exactly zero: money enters an agent only out of `world`.
+// accounts of one ledger. Nothing else writes a balance (but loops that move money in place
+// between agents, or between agents and `world`, see `balancesOf`), so the sum over all
+// accounts, the `world` account included, stays exactly zero: money enters an agent only out
+// of `world`.
 
 import { grown } from './grown.ts';
 import { settleNumberFields } from './number-fields.ts';
@@ -242,6 +243,24 @@ export class Ledger {
   addVolume(flow: number, cents: number): void {
     if (!wholeCents(cents)) throw new LedgerError(`a volume of ${cents} cents: amounts are whole, non-negative cents`);
     this.volumeByFlow[flow]! += cents;
+  }
+
+  /**
+   * The `world` side of transfers a loop made through `balancesOf` between `world` and those
+   * accounts, `cents` in all (paid to `world` when `toWorld`, else paid by it): the world's
+   * balance and `flow`'s totals, as `transfersWithWorld` keeps them for the same transfers.
+   * The loop keeps the ledger's law for each account (whole cents, never below zero) and sums
+   * `cents` in account order, as `transfersWithWorld` does. For a walk over persons that
+   * decides each one's amount and moves it in the same pass (output's sales, consumption).
+   */
+  addWorldTransfers(flow: number, cents: number, toWorld: boolean): void {
+    if (!wholeCents(cents)) {
+      if (cents > Number.MAX_SAFE_INTEGER && Number.isFinite(cents)) throw moneyRangeError(cents, 'transfers with world');
+      throw new LedgerError(`transfers with world of ${cents} cents: amounts are whole, non-negative cents`);
+    }
+    this.balances[WORLD] = toWorld ? this.balances[WORLD]! + cents : this.balances[WORLD]! - cents;
+    this.volumeByFlow[flow]! += cents;
+    this.worldNetByFlow[flow] = toWorld ? this.worldNetByFlow[flow]! + cents : this.worldNetByFlow[flow]! - cents;
   }
 
   /** Pays as much of `cents` as `from` holds and returns what was paid. */
