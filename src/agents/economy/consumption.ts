@@ -22,10 +22,11 @@ export function consume(state: EconomyState): void {
   const mark = ++claimsRound;
   const claims = scratch.claimsCents;
   writeShareholderClaims(state, equity, perMember, claims, shareholderMarks, mark);
-  const short = choosePurchases(state, claims, perMember, shareholderMarks, mark);
-  // Every purchase in one call (the same balances and totals as a transfer each).
-  state.ledger.transfersWithWorld(persons.firstAccount, claims, persons.count, CONSUMPTION, true);
-  state.counters.hardshipMonthsYear += short;
+  const purchases = buyAll(state, claims, perMember, shareholderMarks, mark);
+  // Every purchase paid in the walk, the world's side in one call (the same balances and
+  // totals as a transfer each).
+  state.ledger.addWorldTransfers(CONSUMPTION, purchases, true);
+  state.counters.hardshipMonthsYear += shortOfCash;
 }
 
 /** Per person: the last month (`claimsRound`) its claims were written as a firm shareholder's. */
@@ -33,22 +34,29 @@ let shareholderMarks = new Int32Array(0);
 /** Counts consumption's months across runs, so no mark is ever stale. */
 let claimsRound = 0;
 
+/** The persons short of cash in the last `buyAll`. */
+let shortOfCash = 0;
+
 /**
- * Each person's purchase, written over `claims` (read first where `marks` holds `mark`, the
- * firm shareholders'; anyone else's claims are its membership at `perMember`); returns the
- * persons short of cash. The loop has a function of its own, with nothing after it: V8 compiled consume
- * while its first call was still in the loop, before the counter after it had ever run, and
- * that code then gave up at the counter on every later call (some 400 deoptimisations a run,
- * each month's end of consume interpreted).
+ * Each person's purchase, paid from its account (a live view of the ledger's balances: each
+ * amount is whole cents, at most the cash the person has); `claims` is read where `marks` holds
+ * `mark` (the firm shareholders'), anyone else's claims are its membership at `perMember`.
+ * Returns the cents paid, summed in person order as transfersWithWorld sums them, with the
+ * persons short of cash in `shortOfCash`. The loop has a function of its own, with nothing
+ * after it but stores that take no type feedback: V8 compiled consume while its first call was
+ * still in the loop, before the counter after it had ever run, and that code then gave up at
+ * the counter on every later call (some 400 deoptimisations a run, each month's end of consume
+ * interpreted).
  */
-function choosePurchases(state: EconomyState, claims: Float64Array, perMember: Float64Array, marks: Int32Array, mark: number): number {
-  const { persons, params, ledger } = state;
+function buyAll(state: EconomyState, claims: Float64Array, perMember: Float64Array, marks: Int32Array, mark: number): number {
+  const { persons, params } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
-  const { bondCents, incomeCents, hardship, firstAccount, count, memberOf, coopOf } = persons;
-  const paidCents = claims;
+  const { bondCents, incomeCents, hardship, count, memberOf, coopOf } = persons;
+  const balances = state.ledger.balancesOf(persons.firstAccount, count);
   let hardshipMonths = 0;
+  let paidAll = 0;
   for (let p = 0; p < count; p++) {
-    const cash = ledger.balance(firstAccount + p);
+    const cash = balances[p]!;
     const claim = marks[p] === mark ? claims[p]! : membershipClaim(memberOf, coopOf, p, perMember);
     const wealth = cash + bondCents[p]! + claim;
     const y = incomeCents[p]!;
@@ -56,10 +64,14 @@ function choosePurchases(state: EconomyState, claims: Float64Array, perMember: F
       subsistenceCents + mpcIncome * Math.max(0, y - subsistenceCents) + mpcWealth * Math.max(0, wealth - bufferCents),
     );
     const paid = Math.min(cash, wanted);
-    paidCents[p] = paid;
+    if (paid > 0) {
+      balances[p] = cash - paid;
+      paidAll += paid;
+    }
     const short = paid < wanted ? 1 : 0;
     hardship[p] = short;
     hardshipMonths += short;
   }
-  return hardshipMonths;
+  shortOfCash = hardshipMonths;
+  return paidAll;
 }

@@ -82,7 +82,7 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
 
 /** Sells the month's output (`total` units, in the output scratch) at the month's goods price. */
 function sell(state: EconomyState, total: number): void {
-  const { persons, params, ledger } = state;
+  const { params, ledger } = state;
   if (state.referenceOutputCents === 0) state.referenceOutputCents = total;
   // The aggregate cycle scales the world's price (MODEL.md 10.3).
   const base = params.goodsPrice * state.finance.cycleFactor;
@@ -94,18 +94,20 @@ function sell(state: EconomyState, total: number): void {
   // demandElasticity 3.5e-84): the run stops with what to change instead of paying Infinity cents.
   if (!(price * 100 <= Number.MAX_SAFE_INTEGER)) throw goodsPriceError(state, price * 100, params.demandElasticity);
   state.goodsPriceCents = price * 100;
-  // Each enterprise's sales are summed, then paid in one transfer; each person's in one batch
-  // (whole cents: the same balances and totals as a transfer per worker, in fewer steps).
+  // Each enterprise's sales are summed, then paid in one transfer; each person's paid in the
+  // walk, the world's side in one call (whole cents: the same balances and totals as a
+  // transfer per worker, in fewer steps).
   const orgSales = salesBuffer(state.orgs.all.length);
   const sold = sellEach(state, price, orgSales);
-  ledger.transfersWithWorld(persons.firstAccount, persons.incomeCents, persons.count, SALES, false);
+  ledger.addWorldTransfers(SALES, sold, false);
   state.counters.outputYear += sold;
   payEnterpriseSales(state, orgSales);
 }
 
 /**
- * Each person's output at `price`, into its income (with its home's imputed rent) or its
- * employer's sales; returns what the persons sold. The walk has a function of its own, ending
+ * Each person's output at `price`, into its income (with its home's imputed rent), paid to its
+ * account (a live view of the ledger's balances), or into its employer's sales; returns what
+ * the persons were paid, summed in person order as transfersWithWorld sums it. The walk has a function of its own, ending
  * with its loop: compiled on stack in its first call, with the payments after it inside, the
  * code gave up at those payments month after month (some 490 deoptimisations a mixed
  * 10,000 x 50 y run).
@@ -116,6 +118,7 @@ function sellEach(state: EconomyState, price: number, orgSales: Float64Array): n
   const { cls, classOutput } = assets;
   const output = state.scratch.outputCents;
   const income = persons.incomeCents;
+  const balances = state.ledger.balancesOf(persons.firstAccount, count);
   const seller = sellerBuffer;
   let sold = 0;
   for (let p = 0; p < count; p++) {
@@ -131,7 +134,10 @@ function sellEach(state: EconomyState, price: number, orgSales: Float64Array): n
     const h = home[p]!;
     if (h >= 0) cents += classOutput[cls[h]!]!;
     income[p] = cents;
-    if (cents > 0) sold += cents;
+    if (cents > 0) {
+      balances[p]! += cents;
+      sold += cents;
+    }
   }
   return sold;
 }
