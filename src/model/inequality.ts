@@ -42,13 +42,14 @@ export function quantile(sorted: Float64Array, p: number): number {
  * Gini coefficient of non-negative values: sum_i (2i - n - 1) x_i / (n sum x), i from 1.
  * Zero for perfect equality, (n-1)/n when one holds everything; 0 when the total is 0.
  */
-export function gini(sorted: Float64Array): number {
+export function gini(sorted: Float64Array, total?: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   // The sums in functions of their own, each ending with its loop: V8 compiled gini's loop on
   // stack at the first sample and kept that code when it deoptimised after the loop (the
   // comparison there had no type feedback yet), at every later sample (110 deopts in a run).
-  const total = sum(sorted);
+  // `total`, when given, is sum(sorted) (the sampling sums each distribution once).
+  if (total === undefined) total = sum(sorted);
   return total === 0 ? 0 : rankWeightedSum(sorted) / (n * total);
 }
 
@@ -93,10 +94,10 @@ export function lorenzCurve(sorted: Float64Array, points = 100, out?: Float64Arr
 }
 
 /** Share of the total held by the richest `fraction` of the population (1 - L(1 - fraction)). */
-export function topShare(sorted: Float64Array, fraction: number): number {
+export function topShare(sorted: Float64Array, fraction: number, total?: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
-  const total = sum(sorted);
+  if (total === undefined) total = sum(sorted);
   if (total === 0) return fraction;
   const position = fraction * n;
   const whole = Math.min(n, Math.floor(position));
@@ -106,9 +107,11 @@ export function topShare(sorted: Float64Array, fraction: number): number {
   return top / total;
 }
 
-/** Herfindahl-Hirschman index of holdings: sum of squared shares, 1/n (even) to 1 (one holder). */
-export function herfindahl(values: ArrayLike<number>): number {
-  const total = sum(values);
+/**
+ * Herfindahl-Hirschman index of holdings: sum of squared shares, 1/n (even) to 1 (one holder).
+ * `total`, when given, is sum(values).
+ */
+export function herfindahl(values: ArrayLike<number>, total = sum(values)): number {
   if (total === 0) return Number.NaN;
   let index = 0;
   for (let i = 0; i < values.length; i++) {

@@ -1,7 +1,7 @@
 // Declarative metrics (STYLE.md): a reporter names what it measures, its unit and how to
 // sample it. The CLI, the charts and the claims all read the same reporters.
 import {
-  gini, lorenzCurve, logHistogram, mean, median, sortedCopy, topShare, herfindahl,
+  gini, lorenzCurve, logHistogram, median, sortedCopy, sum, topShare, herfindahl,
   type LogHistogram,
 } from './inequality.ts';
 
@@ -28,9 +28,10 @@ export interface DistributionReporter<S> {
   sortedValues?(state: S, reuse: Float64Array | undefined): Float64Array;
 }
 
-/** Caches each distribution's sorted values for the duration of one sample. */
+/** Caches each distribution's sorted values, and their sum, for the duration of one sample. */
 export class SampleContext<S> {
   private readonly cache = new Map<string, Float64Array>();
+  private readonly totals = new Map<string, number>();
   private readonly buffers = new Map<string, { raw?: Float64Array; sorted?: Float64Array }>();
   private readonly byId: Map<string, DistributionReporter<S>>;
 
@@ -41,6 +42,20 @@ export class SampleContext<S> {
   /** Starts a new sample: cached sorts are stale, their buffers are reused. */
   reset(): void {
     this.cache.clear();
+    this.totals.clear();
+  }
+
+  /**
+   * The sorted values summed in ascending order, as `sum` adds them: Gini, both top shares, the
+   * mean and Herfindahl each divide by it (five walks of 10,000 values a sample for wealth).
+   */
+  total(state: S, id: string): number {
+    let total = this.totals.get(id);
+    if (total === undefined) {
+      total = sum(this.sorted(state, id));
+      this.totals.set(id, total);
+    }
+    return total;
   }
 
   sorted(state: S, id: string): Float64Array {
@@ -62,26 +77,30 @@ export class SampleContext<S> {
 export function inequalityReporters<S>(distribution: DistributionReporter<S>): ScalarReporter<S>[] {
   const { id, label, unit } = distribution;
   const of = (state: S, context: SampleContext<S>) => context.sorted(state, id);
+  const total = (state: S, context: SampleContext<S>) => context.total(state, id);
   return [
     {
       id: `${id}.gini`, label: `Gini of ${label}`, unit: 'ratio 0-1',
       description: `Gini coefficient of ${label} across agents`,
-      sample: (s, c) => gini(of(s, c)),
+      sample: (s, c) => gini(of(s, c), total(s, c)),
     },
     {
       id: `${id}.top1`, label: `Top 1% share of ${label}`, unit: 'share 0-1',
       description: `share of total ${label} held by the richest 1%`,
-      sample: (s, c) => topShare(of(s, c), 0.01),
+      sample: (s, c) => topShare(of(s, c), 0.01, total(s, c)),
     },
     {
       id: `${id}.top10`, label: `Top 10% share of ${label}`, unit: 'share 0-1',
       description: `share of total ${label} held by the richest 10%`,
-      sample: (s, c) => topShare(of(s, c), 0.1),
+      sample: (s, c) => topShare(of(s, c), 0.1, total(s, c)),
     },
     {
       id: `${id}.mean`, label: `Mean ${label}`, unit,
       description: `mean ${label} per agent`,
-      sample: (s, c) => mean(of(s, c)),
+      sample: (s, c) => {
+        const n = of(s, c).length;
+        return n === 0 ? Number.NaN : total(s, c) / n;
+      },
     },
     {
       id: `${id}.median`, label: `Median ${label}`, unit,
@@ -91,7 +110,7 @@ export function inequalityReporters<S>(distribution: DistributionReporter<S>): S
     {
       id: `${id}.herfindahl`, label: `Herfindahl index of ${label}`, unit: 'index 0-1',
       description: `sum of squared shares of total ${label}`,
-      sample: (s, c) => herfindahl(of(s, c)),
+      sample: (s, c) => herfindahl(of(s, c), total(s, c)),
     },
   ];
 }

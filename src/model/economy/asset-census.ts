@@ -57,18 +57,21 @@ export const assetCensus = perSample((s, previous: AssetCensus | undefined): Ass
 // (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
 function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
   const { assets, bonds, tick } = s;
-  const all = s.orgs.all;
-  const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner, possessor, rentCents } = assets;
+  const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner, possessor, rentCents, bornTick, classBookValue } = assets;
   const { byClass, productiveBookByOwner: byOwner, homesByKind } = census;
   for (let i = 0, live = assets.live(); i < live.length; i++) {
     const a = live[i]!;
     if (!alive[a]) continue;
     if (classProductive[cls[a]!]) {
-      // By the owner's record, as the share of productive assets always read it.
-      const book = assets.bookValue(a, tick);
+      // bookValue's table read (0 past the table's end, a whole number of months at least the
+      // lifespan, as bookValue has it); the owner's kind from the asset's own column, which
+      // its owner's record always matches (fixed: merges and takeovers join like kinds).
+      const age = tick - bornTick[a]!;
+      const table = classBookValue[cls[a]!]!;
+      const book = age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
       census.productiveBookCents += book;
       byOwner[owner[a]!]! += book;
-      if (all[owner[a]!]?.kind === ORG_COMMUNE) {
+      if (ownerKind[a] === ORG_COMMUNE) {
         census.communeProductiveBookCents += book;
         census.communeProductiveNetCents += book - (seriesOf[a]! >= 0 ? bonds.outstanding(seriesOf[a]!) : 0);
       }

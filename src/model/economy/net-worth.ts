@@ -303,29 +303,36 @@ export function netWorthCents(
 }
 
 /** Commune claims of every person in cents: its share's book equity plus commune bonds held. */
-export function communeClaimsCents(state: EconomyState, out: Float64Array, equity = organisationEquity(state)): Float64Array {
-  const { persons, orgs } = state;
+export function communeClaimsCents(
+  state: EconomyState, out: Float64Array, equity = organisationEquity(state), kinds = organisationKinds(state),
+): Float64Array {
+  const { persons } = state;
   out.fill(0);
   const { count } = persons;
   // The bonds' walk in a function of its own: V8 compiled it on stack at the first sample and
   // kept that code when it deoptimised after the loop, at every later sample (26 times in a
   // mixed 10,000 x 50 y run).
-  addCommuneBondHoldings(state, out);
+  addCommuneBondHoldings(state, out, kinds);
   const perMember = communeEquityPerMember(state, equity);
   for (let p = 0; p < count; p++) {
     const m = persons.memberOf[p]!;
-    if (m >= 0 && orgs.get(m).kind === ORG_COMMUNE) out[p]! += perMember[m]!;
+    if (m >= 0 && kinds[m] === ORG_COMMUNE) out[p]! += perMember[m]!;
   }
   return out;
 }
 
-/** Adds to `out` the principal of commune bonds each person holds. */
-function addCommuneBondHoldings(state: EconomyState, out: Float64Array): void {
-  const { persons, bonds, orgs } = state;
+/** Each organisation's kind, indexed by id (the sampling keeps one per sample: `orgKindsAtSample`). */
+function organisationKinds(state: EconomyState): Uint8Array {
+  return Uint8Array.from(state.orgs.all, (org) => org.kind);
+}
+
+/** Adds to `out` the principal of commune bonds each person holds (`kinds`: each organisation's kind by id). */
+function addCommuneBondHoldings(state: EconomyState, out: Float64Array, kinds: Uint8Array): void {
+  const { persons, bonds } = state;
   const { firstAccount, count } = persons;
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const s = activeIds[i]!;
-    if (orgs.get(bonds.issuer[s]!).kind !== ORG_COMMUNE) continue;
+    if (kinds[bonds.issuer[s]!] !== ORG_COMMUNE) continue;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
       const p = bonds.holder[h]! - firstAccount;

@@ -4,7 +4,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
-import { equityAtSample, meanWealthReporter, modeShare, perPerson, perSample } from './sample-memo.ts';
+import { equityAtSample, meanWealthReporter, modeShare, orgKindsAtSample, perPerson, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, type PersonTable } from './person-table.ts';
 import { retainedShareReporters } from './retained-share.ts';
@@ -81,9 +81,10 @@ export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Floa
     const e = Math.max(0, equity[firm.id]!);
     if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (e * firm.contributed[k]!) / total;
   }
+  const kinds = orgKindsAtSample(s);
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const sr = activeIds[i]!;
-    if (orgs.all[bonds.issuer[sr]!]!.kind !== ORG_FIRM) continue;
+    if (kinds[bonds.issuer[sr]!] !== ORG_FIRM) continue;
     const end = bonds.firstHolding[sr]! + bonds.holdingCount[sr]!;
     for (let h = bonds.firstHolding[sr]!; h < end; h++) {
       const p = persons.personOf(bonds.holder[h]!);

@@ -46,10 +46,22 @@ export const netWorthAtSample = perSample((s, previous: Float64Array | undefined
 
 /** Each person's commune claims in cents at this sample (read-only). */
 export const communeClaimsAtSample = perSample((s, previous: Float64Array | undefined) =>
-  communeClaimsCents(s, perPerson(previous, s.persons.count), equityAtSample(s)));
+  communeClaimsCents(s, perPerson(previous, s.persons.count), equityAtSample(s), orgKindsAtSample(s)));
 
 /** Each person's commune claims in cents at this sample, sorted ascending (read-only). */
 export const sortedCommuneClaimsAtSample = perSample((s, previous: Float64Array | undefined) => sortedCopy(communeClaimsAtSample(s), previous));
+
+/**
+ * Each organisation's kind by id at this sample (read-only): the claims' walks test the issuer
+ * of each of some 10,000 active series and the commune of each member, a byte each, not an
+ * organisation's record each.
+ */
+export const orgKindsAtSample = perSample((s, previous: Uint8Array | undefined) => {
+  const all = s.orgs.all;
+  const kinds = previous !== undefined && previous.length === all.length ? previous : new Uint8Array(all.length);
+  for (let i = 0; i < all.length; i++) kinds[i] = all[i]!.kind;
+  return kinds;
+});
 
 /** Persons in each mode of work at this sample, indexed by mode (one pass for every share). */
 const modeCountsAtSample = perSample((s) => {
