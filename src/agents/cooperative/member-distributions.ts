@@ -10,9 +10,10 @@ import { cooperativePotCents, memberShareCents } from './distribution.ts';
 import { monthOfCashCostsCents } from '../firm/firm-accounts.ts';
 import { listWorkforce, type Workforce } from '../economy/workforce.ts';
 
-/** Scratch by organisation id: pot, members' weight. */
+/** Scratch by organisation id: pot, members' weight, ledger account (read per member, not through the organisation). */
 let divided = new Float64Array(64);
 let weightSum = new Float64Array(64);
+let accountOf = new Int32Array(64);
 
 export function distributeCooperativeIncome(state: EconomyState, workforce?: Workforce): void {
   if (!hasEnterprises(state)) return;
@@ -22,6 +23,7 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
   // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
   divided = grown(divided, n);
   weightSum = grown(weightSum, n);
+  accountOf = grown(accountOf, n);
   divided.fill(0, 0, n);
   weightSum.fill(0, 0, n);
   const bySkill = params.coopSplitBySkill;
@@ -35,6 +37,7 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     // Members are paid out of cash above one month of the co-operative's cash costs, as a firm's
     // shareholders are: a bad month cuts the members' draw before it misses an obligation.
     const cash = ledger.balance(org.account) - monthOfCashCostsCents(org);
+    accountOf[org.id] = org.account;
     divided[org.id] = cooperativePotCents(org.netIncomeMonth, params.coopRetention, org.members, Math.max(0, cash));
     org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
@@ -53,7 +56,7 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     const share = memberShareCents(pot, bySkill ? skill[p]! : 1, weightSum[c]!);
     const withheld = Math.min(share, buyInOwedCents[p]!, buyInInstalmentCents[p]!);
     const paid = share - withheld;
-    if (paid > 0) ledger.transfer(orgs.all[c]!.account, firstAccount + p, paid, FLOW.distribution);
+    if (paid > 0) ledger.transfer(accountOf[c]!, firstAccount + p, paid, FLOW.distribution);
     buyInOwedCents[p]! -= withheld;
     capitalAccountCents[p]! += withheld;
     incomeCents[p]! += paid;
