@@ -53,7 +53,8 @@ let communeOf = new Uint8Array(64);
 
 export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {
   const { bonds, ledger, orgs, params } = state;
-  const backs = params.poolBacksBonds;
+  // Compared, not read as they stand: V8 then knows each a boolean, not a field of any type to test each series.
+  const backs = params.poolBacksBonds === true;
   if (backs) {
     if (poolShort.length < orgs.all.length) poolShort = new Uint8Array(2 * orgs.all.length);
     poolShort.fill(0, 0, orgs.all.length);
@@ -67,7 +68,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   const organisations = orgs.all;
   if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);
   for (let i = 0; i < organisations.length; i++) communeOf[i] = organisations[i]!.kind === ORG_COMMUNE ? 1 : 0;
-  const prepays = params.excessRentPrepays;
+  const prepays = params.excessRentPrepays === true;
   for (let k = 0; k < active.length; k++) {
     const s = active[k]!;
     if (bonds.status[s] !== ACTIVE) continue;
@@ -84,7 +85,9 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     }
     // The schedules asked next month: every enterprise series' (wages.ts), a commune's when its pool backs it.
     const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, !communal || backs);
-    if (paid && !prepays && bonds.status[s] === ACTIVE) {
+    // `=== true`: the service's result comes out of a call V8 does not inline, and a bare test
+    // of it was the generic truth test (false, '', a number, a bigint) for every series.
+    if (paid === true && !prepays && bonds.status[s] === ACTIVE) {
       const excess = ledger.balance(escrow);
       if (excess > 0) {
         const owner = organisations[issuer]!;
