@@ -25,17 +25,20 @@ export interface SaverQueue {
   auction: number;
   /**
    * Lending cooperatives this month: entry `persons + k` of `order` stands for the k-th, with
-   * its organisation id, budget (cents) and last auction here.
+   * its organisation id, budget (cents) and last auction here, the first `lenderCount` of
+   * each column (columns reused month to month: emptying an array each month was a call
+   * into the runtime, three a month).
    */
-  lenders: number[];
-  lenderBudget: number[];
-  lenderLastAuction: number[];
+  lenders: Int32Array;
+  lenderBudget: Float64Array;
+  lenderLastAuction: Int32Array;
+  lenderCount: number;
 }
 
 export function newSaverQueue(count: number): SaverQueue {
   return {
     order: new Int32Array(count + 1), length: 0, cursor: 0, lastAuction: new Int32Array(count).fill(-1), auction: 0,
-    lenders: [], lenderBudget: [], lenderLastAuction: [],
+    lenders: new Int32Array(8), lenderBudget: new Float64Array(8), lenderLastAuction: new Int32Array(8), lenderCount: 0,
   };
 }
 
@@ -48,9 +51,7 @@ export function openSaverBudgets(state: EconomyState, queue: SaverQueue): void {
 
 /** Cooperatives with idle capital join the savers (MODEL.md 10.8), after the persons, in id order. */
 function listLendingCooperatives(state: EconomyState, queue: SaverQueue): void {
-  queue.lenders.length = 0;
-  queue.lenderBudget.length = 0;
-  queue.lenderLastAuction.length = 0;
+  queue.lenderCount = 0;
   const { params, persons } = state;
   if (!params.coopLendIdle) return;
   const minimum = Math.max(1, params.minimumBidCents);
@@ -63,10 +64,14 @@ function listLendingCooperatives(state: EconomyState, queue: SaverQueue): void {
       grownOrder.set(queue.order);
       queue.order = grownOrder;
     }
-    queue.order[queue.length++] = persons.count + queue.lenders.length;
-    queue.lenders.push(org.id);
-    queue.lenderBudget.push(budget);
-    queue.lenderLastAuction.push(-1);
+    const k = queue.lenderCount++;
+    queue.order[queue.length++] = persons.count + k;
+    queue.lenders = grown(queue.lenders, k + 1);
+    queue.lenderBudget = grown(queue.lenderBudget, k + 1);
+    queue.lenderLastAuction = grown(queue.lenderLastAuction, k + 1);
+    queue.lenders[k] = org.id;
+    queue.lenderBudget[k] = budget;
+    queue.lenderLastAuction[k] = -1;
   }
 }
 
@@ -78,7 +83,8 @@ export function spendSaverBudget(state: EconomyState, queue: SaverQueue, account
     return;
   }
   const org = state.orgs.ofAccount(account);
-  const k = org === undefined ? -1 : queue.lenders.indexOf(org.id);
+  let k = -1;
+  if (org !== undefined) for (let i = 0; i < queue.lenderCount; i++) if (queue.lenders[i] === org.id) { k = i; break; }
   if (k < 0) return;
   queue.lenderBudget[k]! -= cents;
   if (!org!.lender) {
