@@ -172,16 +172,25 @@ function organisationHoldings(state: EconomyState): EquityLists {
   const { bonds } = state;
   const { firstAccount, count } = state.persons;
   const kept = state.equityLists;
+  const { lenderSeries, lenderHoldings } = kept;
+  let n = lenderSeries.length;
+  // Every holding is written at the lists' next place and counted only when an organisation
+  // holds it: a push for the few such holdings alone ran in a month now and then, and the code
+  // V8 had compiled for organisationEquity, which takes this in, had never seen it run and gave
+  // up there each time (some 100 deoptimisations a mixed 10,000 x 50 y run, each leaving the
+  // rest of that month's organisationEquity to the interpreter).
   for (let s = kept.seriesSeen; s < bonds.seriesCount; s++) {
     const first = bonds.firstHolding[s]!;
     const end = first + bonds.holdingCount[s]!;
     for (let h = first; h < end; h++) {
       const account = bonds.holder[h]!;
-      if (account >= firstAccount && account < firstAccount + count) continue;
-      kept.lenderSeries.push(s);
-      kept.lenderHoldings.push(h - first);
+      lenderSeries[n] = s;
+      lenderHoldings[n] = h - first;
+      n += account >= firstAccount && account < firstAccount + count ? 0 : 1;
     }
   }
+  lenderSeries.length = n;
+  lenderHoldings.length = n;
   kept.seriesSeen = bonds.seriesCount;
   return kept;
 }
