@@ -175,7 +175,9 @@ describe('the sim command, as a user meets it', () => {
 
   it.each(['SIGINT', 'SIGTERM'] as const)('leaves no partial folder when stopped by %s mid-run', async (signal) => {
     const long = join(dir, `long-${signal}.yaml`);
-    writeFileSync(long, 'kind: yard-sale\nagents: 20000\nyears: 1000\nseed: 5\n');
+    // About a minute on a quiet two-core machine: 20,000 agents (5.7 s, start-up included, at
+    // b7a1c54) could end before the signal, and the test then saw a finished run.
+    writeFileSync(long, 'kind: yard-sale\nagents: 200000\nyears: 1000\nseed: 5\n');
     const parent = join(dir, `stopped-${signal}`);
     mkdirSync(parent);
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', long, '--quiet', '--out', join(parent, 'out')], { cwd: ROOT, stdio: 'ignore' });
