@@ -118,6 +118,33 @@ describe('default', () => {
     return { state, renter, saver, asset, series, face, rich: 0 };
   }
 
+  it('sends a let asset to auction when its term ends, and not before, with its tenant still in place', () => {
+    const state = handBuiltEconomy({ rental: { graceMonths: 3 } });
+    recountOrganisations(state);
+    const tenant = state.persons.count - 1;
+    endow(state, tenant, 10_000_000);
+    const asset = state.assets.add(0, 0, state.tick);
+    grantPossession(state, asset, tenant, 1_000, 4);
+    for (let m = 0; m < 4; m++) {
+      collectRent(state);
+      enforceDefaults(state);
+      expect(state.assets.onAuction[asset]).toBe(0);
+      state.tick++;
+    }
+    collectRent(state);
+    enforceDefaults(state);
+    expect(state.assets.onAuction[asset]).toBe(1);
+    expect(state.assets.possessor[asset]).toBe(tenant);
+    // Re-let to the same tenant: the new term runs from now.
+    grantPossession(state, asset, tenant, 1_000, 2);
+    state.tick++;
+    enforceDefaults(state);
+    expect(state.assets.onAuction[asset]).toBe(0);
+    state.tick++;
+    enforceDefaults(state);
+    expect(state.assets.onAuction[asset]).toBe(1);
+  });
+
   it('takes the asset back after graceMonths missed rents and re-auctions it to another bidder', () => {
     const { state, renter, asset, series, rich } = stagedDefault(true);
     expect(state.assets.possessor[asset]).toBe(-1);

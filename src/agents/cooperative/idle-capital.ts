@@ -75,6 +75,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       assets.letOut[a] = 1;
       assets.vacantMonths[a] = 0;
       assets.onAuction[a] = 1;
+      assets.attendTick[a] = 0;
     }
   }
 }

@@ -299,6 +299,7 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
       asset = acquireAssetFor(state, owner, wanted, rent, queue, rng);
       if (asset < 0) continue;
       assets.letOut[asset] = 1;
+      assets.attendTick[asset] = 0;
     }
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;

@@ -14,6 +14,7 @@ import { SERIES_ACTIVE } from '../../model/market/bond-series.ts';
 import { paymentsBehind } from '../../model/market/bond-service.ts';
 import { liquidate } from '../../model/market/liquidation.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { ATTEND_NEVER } from '../../model/economy/asset-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 import { endPossession } from './possession.ts';
 
@@ -56,18 +57,24 @@ export function enforceDefaults(state: EconomyState): void {
   const grace = params.graceMonths;
   const tick = state.tick;
   // The columns are read once: ending a possession or disposing of an asset adds none, so none is regrown.
-  const { alive, letOut, possessor, missedRent, termEndTick, onAuction, vacantMonths } = assets;
+  const { alive, letOut, possessor, missedRent, termEndTick, onAuction, vacantMonths, attendTick } = assets;
   for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
     const a = liveIds[i]!;
+    // Only an asset vacant, at the end of its term or just behind with its rent needs a rule
+    // (some 1% a month); the others wait, in the one column, for their term's end or a change.
+    if (attendTick[a]! > tick || !alive[a]) continue;
     // Assets worked by their owner's workers have no rental agreement: their owner's defaults
     // are its own (its series', its insolvency). Every let asset follows the rental rules, whoever owns it.
-    if (!alive[a] || !letOut[a]) continue;
+    if (!letOut[a]) { attendTick[a] = ATTEND_NEVER; continue; }
     if (possessor[a]! >= 0) {
       if (missedRent[a]! >= grace) {
         state.eventLog?.possessionLost(state, a);
         endPossession(state, a);
+        continue;
       }
-      else if (termEndTick[a]! <= tick) onAuction[a] = 1;
+      // Rent up to date enough: nothing until the term ends (or the next missed rent).
+      attendTick[a] = termEndTick[a]!;
+      if (termEndTick[a]! <= tick) onAuction[a] = 1;
       continue;
     }
     vacantMonths[a]!++;

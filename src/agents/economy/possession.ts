@@ -23,6 +23,7 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
+  assets.attendTick[asset] = 0;
   if (productive) {
     // A cooperative member without an asset of its own rents this one for its cooperative
     // (which pays the rent and sells the output); the worker still earns its commune share.
@@ -69,6 +70,7 @@ export function endPossession(state: EconomyState, asset: number, keepMembership
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
+  assets.attendTick[asset] = 0;
 }
 
 /** Puts a person to work on a firm's or cooperative's asset, ending what it worked before. */
@@ -81,6 +83,7 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
+  assets.attendTick[asset] = 0;
   persons.asset[person] = asset;
   persons.assetRentCents[person] = 0;
   persons.assetClass[person] = assets.cls[asset]!;
@@ -107,6 +110,7 @@ export function endLeaseToOwnMember(state: EconomyState, asset: number): void {
   }
   assets.letOut[asset] = 0;
   assets.termEndTick[asset] = 0;
+  assets.attendTick[asset] = 0;
   startWork(state, asset, person, MODE_MEMBER_WORKER);
 }
 

@@ -180,7 +180,11 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
       | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID) | paid * pooled * POOLED;
     settled[p]! |= how << (productiveSide !== 0 ? 0 : HOME_SHIFT);
     worked[productiveSide !== 0 && kind === COMMUNE ? p : spare] = o;
-    if (paid === 0) continue;
+    if (paid === 0) {
+      // A missed rent may reach the grace: the rental rules look at the asset this month.
+      if (due === 1) assets.attendTick[a] = 0;
+      continue;
+    }
     housing[RENT_BY_KIND + kind]! += rent;
     housing[HOME_RENT_BY_KIND + kind]! += rent * (1 - productiveSide);
     // Kept back for the commune's replacement reserve, out of rent to its pool.

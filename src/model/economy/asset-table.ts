@@ -15,6 +15,9 @@ export interface AssetClassParams {
   readonly productive: boolean;
 }
 
+/** `AssetTable.attendTick` of an asset its owner's workers work: no rental rule until it is let out. */
+export const ATTEND_NEVER = 0x7fffffff;
+
 export class AssetTable {
   count = 0;
   cls = new Uint8Array(64);
@@ -40,6 +43,13 @@ export class AssetTable {
    * owner chose to rent out.
    */
   letOut = new Uint8Array(64);
+  /**
+   * The first tick at which the rental rules (defaults.ts) must look at the asset again: every
+   * writer of its possessor, lease or `letOut`, and a missed rent, sets 0 (look next month);
+   * the rules set the end of its term or `ATTEND_NEVER`. A month then reads one column of
+   * some 17,000 assets instead of five, for the 1% that need a rule.
+   */
+  attendTick = new Int32Array(64);
   /** Assets in service by owner, class and tick of birth: book value per owner without a walk over assets. */
   readonly cohorts = new AssetCohorts();
   /**
@@ -271,7 +281,7 @@ export class AssetTable {
     this.liveIds[this.liveCount++] = id;
     this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
     this.alive[id] = 1; this.series[id] = -1; this.rentCents[id] = 0; this.termEndTick[id] = 0;
-    this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0;
+    this.missedRent[id] = 0; this.vacantMonths[id] = 0; this.onAuction[id] = 0; this.attendTick[id] = 0;
     this.letOut[id] = ownerKind === ORG_COMMUNE || !this.classProductive[cls] ? 1 : 0;
     this.ownedCounts = grown(this.ownedCounts, owner + 1);
     this.ownedCounts[owner]!++;
@@ -331,7 +341,7 @@ export class AssetTable {
     this.bornTick = g(this.bornTick); this.alive = g(this.alive); this.series = g(this.series);
     this.rentCents = g(this.rentCents); this.termEndTick = g(this.termEndTick);
     this.missedRent = g(this.missedRent); this.vacantMonths = g(this.vacantMonths); this.onAuction = g(this.onAuction);
-    this.letOut = g(this.letOut);
+    this.letOut = g(this.letOut); this.attendTick = g(this.attendTick);
   }
 }
 
