@@ -2,7 +2,7 @@
 // that span all three kinds, as declarative reporters. Money in goods units (1 unit = 100
 // cents).
 import type { ScalarReporter } from '../reporters.ts';
-import { herfindahl, sortedCopy, theilDecomposition, topShare } from '../inequality.ts';
+import { herfindahl, sortedCopy, sum, theilDecomposition, topShare } from '../inequality.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { equityAtSample, meanWealthReporter, modeShare, orgKindsAtSample, perPerson, perSample } from './sample-memo.ts';
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
@@ -161,8 +161,10 @@ function sumFirmEmployees(employer: Int32Array, mode: Uint8Array, count: number,
 
 function distributionShares(prefix: string, what: string, sorted: (s: EconomyState) => Float64Array, withTop1: boolean): R[] {
   const out: R[] = [];
-  if (withTop1) out.push(scalar(`${prefix}.top1`, `Top 1% share of ${what}`, 'share 0-1', `share of ${what} held by the top 1% of persons`, (s) => topShare(sorted(s), 0.01)));
-  out.push(scalar(`${prefix}.top10`, `Top 10% share of ${what}`, 'share 0-1', `share of ${what} held by the top 10% of persons`, (s) => topShare(sorted(s), 0.1)));
+  // One sum of the sorted values per sample, for both shares (the sum topShare would take).
+  const total = perSample((s) => sum(sorted(s)));
+  if (withTop1) out.push(scalar(`${prefix}.top1`, `Top 1% share of ${what}`, 'share 0-1', `share of ${what} held by the top 1% of persons`, (s) => topShare(sorted(s), 0.01, total(s))));
+  out.push(scalar(`${prefix}.top10`, `Top 10% share of ${what}`, 'share 0-1', `share of ${what} held by the top 10% of persons`, (s) => topShare(sorted(s), 0.1, total(s))));
   return out;
 }
 
