@@ -59,9 +59,12 @@ export function letOutVacantAssets(state: EconomyState): void {
   const { assets, params, orgs } = state;
   const list = state.enterpriseAssets;
   const hurdle = hurdleYield(state);
+  // Nothing here adds an asset, so the columns stay; most assets are worked, so their
+  // possessor, one column, is read first (of 17,000 by year 50 of `mixed`, a few are vacant).
+  const { alive, letOut, possessor } = assets;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0) continue;
+    if (possessor[a]! >= 0 || !alive[a] || letOut[a]) continue;
     const kind = assets.ownerKind[a]!;
     if (kind === ORG_COOPERATIVE) {
       if (!params.coopRentOut) continue;
