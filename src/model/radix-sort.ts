@@ -341,6 +341,76 @@ function copyInOrder(rest: Float64Array, idx: Int32Array, from: number, end: num
  * equal keys keep their index order (as a stable sort by key would leave them).
  */
 export function radixOrder(keys: ArrayLike<number>, n = keys.length): Int32Array {
-  sortKeys(keys, n);
+  prepareTop(keys, n);
+  scatterTop(n);
+  if (!orderRunsOfWholeKey(n, 2 * n + 64)) sortKeys(keys, n);
   return scratch.idx.slice(0, n);
+}
+
+/**
+ * As `prepare`, but counts only the two top digits of each high key (bits 10-20 and 21-31:
+ * sign, exponent and the top 10 bits of the mantissa) into counts[0..2 BUCKETS), for `scatterTop`.
+ */
+function prepareTop(values: ArrayLike<number>, n: number): void {
+  ensure(n);
+  const { hi, lo, idx, counts } = scratch;
+  counts.fill(0, 0, 2 * BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    bits[0] = v === v ? v : Number.NaN;
+    let h = words[HIGH]!;
+    let l = words[LOW]!;
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 0x80000000) >>> 0;
+    }
+    hi[i] = h;
+    lo[i] = l;
+    idx[i] = i;
+    counts[(h >>> TOP_SHIFTS[0]) & MASK]!++;
+    counts[BUCKETS + (h >>> TOP_SHIFTS[1])]!++;
+  }
+}
+
+/** Two stable passes on the top 22 bits of the high keys, counted by `prepareTop`. */
+function scatterTop(n: number): void {
+  let { hi, lo, idx, hi2, lo2, idx2 } = scratch;
+  const counts = scratch.counts;
+  for (let p = 0; p < 2; p++) {
+    if (!pass(n, counts, p * BUCKETS, hi, TOP_SHIFTS[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
+    const h = hi; hi = hi2; hi2 = h;
+    const l = lo; lo = lo2; lo2 = l;
+    const x = idx; idx = idx2; idx2 = x;
+  }
+  scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
+}
+
+/**
+ * Stable insertion sort by whole key (high word, then low) of the keys in scratch, in order by
+ * their top 22 bits already: rentMinusDividend's relative uses a thousandth apart share them, and
+ * moving those few is cheaper than a third pass. Gives up after `budget` moves and returns false.
+ */
+function orderRunsOfWholeKey(n: number, budget: number): boolean {
+  const { hi, lo, idx } = scratch;
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const h = hi[i]!;
+    const l = lo[i]!;
+    const x = idx[i]!;
+    let j = i;
+    while (j > 0 && (hi[j - 1]! > h || (hi[j - 1] === h && lo[j - 1]! > l))) {
+      hi[j] = hi[j - 1]!;
+      lo[j] = lo[j - 1]!;
+      idx[j] = idx[j - 1]!;
+      j--;
+      moves++;
+    }
+    hi[j] = h;
+    lo[j] = l;
+    idx[j] = x;
+    if (moves > budget) return false;
+  }
+  return true;
 }
