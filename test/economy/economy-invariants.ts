@@ -71,6 +71,15 @@ export function economyInvariantViolations(state: EconomyState): string[] {
       const slot = assets.classOf(a).productive ? persons.asset[p] : persons.home[p];
       if (slot !== a) fail(`asset ${a}'s possessor ${p} holds ${slot} instead`);
     }
+    // The rental rules skip an asset until its `attendTick` (a cache of when they must look
+    // again): a let asset skipped must be possessed, within the grace for its rent and not past
+    // its term's end. A writer of possessor, lease or letOut that forgets to reset it breaks this.
+    const waitsUntil = assets.attendTick[a]!;
+    if (assets.alive[a] && assets.letOut[a] && waitsUntil > state.tick) {
+      if (p < 0) fail(`let asset ${a} is vacant but the rental rules wait for it until month ${waitsUntil}`);
+      else if (assets.missedRent[a]! >= params.graceMonths) fail(`let asset ${a} is ${assets.missedRent[a]} rents behind but the rental rules wait for it until month ${waitsUntil}`);
+      else if (assets.termEndTick[a]! < waitsUntil) fail(`let asset ${a}'s term ends in month ${assets.termEndTick[a]} but the rental rules wait for it until month ${waitsUntil}`);
+    }
   }
   // A series' outstanding principal is kept as its holdings are paid, capitalised and
   // written off: it must be what its holdings' balances sum to now.
