@@ -39,10 +39,10 @@ function ensure(n: number): void {
  * Writes the order-preserving keys of values[0..n) into scratch.hi/lo (unsigned compare of
  * hi then lo = numeric order) and the identity permutation into scratch.idx; counts each digit.
  */
-function prepare(values: ArrayLike<number>, n: number): void {
+function prepare(values: ArrayLike<number>, n: number, topOnly = false): void {
   ensure(n);
   const { hi, lo, idx, counts } = scratch;
-  counts.fill(0);
+  counts.fill(0, 0, topOnly ? 2 * BUCKETS : counts.length);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     bits[0] = v === v ? v : Number.NaN; // every NaN to the one positive quiet NaN: sorts last
@@ -57,7 +57,14 @@ function prepare(values: ArrayLike<number>, n: number): void {
     hi[i] = h;
     lo[i] = l;
     idx[i] = i;
-    countDigitsOf(l, h, counts);
+    // topOnly: the two top digits of the high key alone (bits 10-20 and 21-31: sign, exponent and
+    // the top 10 bits of the mantissa) into counts[0..2 BUCKETS), for `scatter`'s top passes.
+    if (topOnly) {
+      counts[(h >>> TOP_SHIFTS[0]) & MASK]!++;
+      counts[BUCKETS + (h >>> TOP_SHIFTS[1])]!++;
+    } else {
+      countDigitsOf(l, h, counts);
+    }
   }
 }
 
@@ -92,50 +99,27 @@ function pass(
 function sortKeys(values: ArrayLike<number>, n: number): void {
   prepare(values, n);
   scatter(n, 3);
-  if (orderRunsOfHighKey(n, 4 * n + 64)) return;
+  // Keys in order by high word: the insertion below moves only keys that share one.
+  if (orderRunsOfWholeKey(n, 4 * n + 64)) return;
   prepare(values, n);
   scatter(n, 0);
 }
 
-/** Stable passes from digit `first` to the last, low digits first. */
-function scatter(n: number, first: number): void {
+/**
+ * Stable passes over digits `first` to `last - 1` of the keys in scratch, low digits first: digit
+ * p is the key's low word shifted by `shifts[p]` below `highFrom`, its high word from there.
+ */
+function scatter(n: number, first: number, last = 6, shifts: readonly number[] = SHIFTS, highFrom = 3): void {
   let { hi, lo, idx, hi2, lo2, idx2 } = scratch;
   const counts = scratch.counts;
-  for (let p = first; p < 6; p++) {
-    const key = p < 3 ? lo : hi;
-    if (!pass(n, counts, p * BUCKETS, key, SHIFTS[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
+  for (let p = first; p < last; p++) {
+    const key = p < highFrom ? lo : hi;
+    if (!pass(n, counts, p * BUCKETS, key, shifts[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
     const h = hi; hi = hi2; hi2 = h;
     const l = lo; lo = lo2; lo2 = l;
     const x = idx; idx = idx2; idx2 = x;
   }
   scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
-}
-
-/**
- * Stable insertion sort by low word of the keys in scratch, sorted by high word already (only
- * keys sharing one are out of order). Gives up after `budget` moves and returns false.
- */
-function orderRunsOfHighKey(n: number, budget: number): boolean {
-  const { hi, lo, idx } = scratch;
-  let moves = 0;
-  for (let i = 1; i < n; i++) {
-    const h = hi[i]!;
-    const l = lo[i]!;
-    const x = idx[i]!;
-    let j = i;
-    while (j > 0 && hi[j - 1] === h && lo[j - 1]! > l) {
-      hi[j] = hi[j - 1]!;
-      lo[j] = lo[j - 1]!;
-      idx[j] = idx[j - 1]!;
-      j--;
-      moves++;
-    }
-    hi[j] = h;
-    lo[j] = l;
-    idx[j] = x;
-    if (moves > budget) return false;
-  }
-  return true;
 }
 
 /** The values other than +0 of the sort in hand (distributions hold many zeros: none sorts them). */
@@ -341,50 +325,11 @@ function copyInOrder(rest: Float64Array, idx: Int32Array, from: number, end: num
  * equal keys keep their index order (as a stable sort by key would leave them).
  */
 export function radixOrder(keys: ArrayLike<number>, n = keys.length): Int32Array {
-  prepareTop(keys, n);
-  scatterTop(n);
+  prepare(keys, n, true);
+  // Two stable passes on the top 22 bits of the high keys, counted by `prepare`.
+  scatter(n, 0, 2, TOP_SHIFTS, 0);
   if (!orderRunsOfWholeKey(n, 2 * n + 64)) sortKeys(keys, n);
   return scratch.idx.slice(0, n);
-}
-
-/**
- * As `prepare`, but counts only the two top digits of each high key (bits 10-20 and 21-31:
- * sign, exponent and the top 10 bits of the mantissa) into counts[0..2 BUCKETS), for `scatterTop`.
- */
-function prepareTop(values: ArrayLike<number>, n: number): void {
-  ensure(n);
-  const { hi, lo, idx, counts } = scratch;
-  counts.fill(0, 0, 2 * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    bits[0] = v === v ? v : Number.NaN;
-    let h = words[HIGH]!;
-    let l = words[LOW]!;
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else {
-      h = (h | 0x80000000) >>> 0;
-    }
-    hi[i] = h;
-    lo[i] = l;
-    idx[i] = i;
-    counts[(h >>> TOP_SHIFTS[0]) & MASK]!++;
-    counts[BUCKETS + (h >>> TOP_SHIFTS[1])]!++;
-  }
-}
-
-/** Two stable passes on the top 22 bits of the high keys, counted by `prepareTop`. */
-function scatterTop(n: number): void {
-  let { hi, lo, idx, hi2, lo2, idx2 } = scratch;
-  const counts = scratch.counts;
-  for (let p = 0; p < 2; p++) {
-    if (!pass(n, counts, p * BUCKETS, hi, TOP_SHIFTS[p]!, hi, lo, idx, hi2, lo2, idx2)) continue;
-    const h = hi; hi = hi2; hi2 = h;
-    const l = lo; lo = lo2; lo2 = l;
-    const x = idx; idx = idx2; idx2 = x;
-  }
-  scratch = { hi, lo, hi2, lo2, idx, idx2, counts };
 }
 
 /**
