@@ -53,7 +53,9 @@ async function branchAt(page: Page, year: number): Promise<void> {
 
 describe('snapshot files that fail in the what-if view', () => {
   it('a damaged snapshot file is refused with its message; the run and branch the user had stay, and run on', async () => {
-    const watched = await session.open('?preset=mixed&mode=whatif&persons=200');
+    // The page's own 10,000 persons: the test pauses the two runs while they play, and at 200
+    // persons both now play their 50 years in under a second, so Pause found them finished.
+    const watched = await session.open('?preset=mixed&mode=whatif&persons=10000');
     const { page } = watched;
     await page.getByTestId('whatif-status').waitFor(await patience(page, 20_000));
     await branchAt(page, 1);
