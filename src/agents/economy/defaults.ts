@@ -51,18 +51,40 @@ export function enforceSeriesDefaults(state: EconomyState): void {
   }
 }
 
+/** The assets the rental rules look at this month (scratch, in the live list's order). */
+let due = new Int32Array(64);
+
+/**
+ * The live assets whose attendTick has come, in id order; returns how many. A loop with no
+ * call: the rules' calls in the walk made V8 reload each column's base at every one of some
+ * 19,000 assets a month, for the 1% that need a rule.
+ */
+function listDue(liveIds: Int32Array, attendTick: Int32Array, tick: number): number {
+  if (due.length < liveIds.length) due = new Int32Array(Math.max(liveIds.length, 2 * due.length));
+  const out = due;
+  let n = 0;
+  for (let i = 0; i < liveIds.length; i++) {
+    const a = liveIds[i]!;
+    if (attendTick[a]! <= tick) out[n++] = a;
+  }
+  return n;
+}
+
 /** The rental rules: a tenant's default on its landlord, vacancy and the end of a term. */
 export function enforceDefaults(state: EconomyState): void {
   const { assets, params } = state;
   const grace = params.graceMonths;
   const tick = state.tick;
-  // The columns are read once: ending a possession or disposing of an asset adds none, so none is regrown.
+  // The columns are read once: ending a possession or disposing of an asset adds none, so none is
+  // regrown. Each rule changes only its own asset, so the assets due are listed before any runs.
   const { alive, letOut, possessor, missedRent, termEndTick, onAuction, vacantMonths, attendTick } = assets;
-  for (let i = 0, liveIds = assets.live(); i < liveIds.length; i++) {
-    const a = liveIds[i]!;
+  const n = listDue(assets.live(), attendTick, tick);
+  const list = due;
+  for (let k = 0; k < n; k++) {
+    const a = list[k]!;
     // Only an asset vacant, at the end of its term or just behind with its rent needs a rule
     // (some 1% a month); the others wait, in the one column, for their term's end or a change.
-    if (attendTick[a]! > tick || !alive[a]) continue;
+    if (!alive[a]) continue;
     // Assets worked by their owner's workers have no rental agreement: their owner's defaults
     // are its own (its series', its insolvency). Every let asset follows the rental rules, whoever owns it.
     if (!letOut[a]) { attendTick[a] = ATTEND_NEVER; continue; }
