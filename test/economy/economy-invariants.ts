@@ -81,6 +81,15 @@ export function economyInvariantViolations(state: EconomyState): string[] {
       else if (assets.termEndTick[a]! < waitsUntil) fail(`let asset ${a}'s term ends in month ${assets.termEndTick[a]} but the rental rules wait for it until month ${waitsUntil}`);
     }
   }
+  // The kept list of vacant positions (letOutVacantAssets) is a cache: every vacant, not let,
+  // firm's or cooperative's asset must be in it or be new to its walk (past `seen`). A writer of
+  // possessor that forgets to list the asset it leaves vacant breaks this.
+  const { ids, seen } = state.vacantPositions;
+  const listed = new Set(ids);
+  for (const a of state.enterpriseAssets) {
+    if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0 || a > seen || listed.has(a)) continue;
+    if (assets.ownerKind[a] !== ORG_COMMUNE) fail(`vacant position ${a} is missing from the kept list of vacant positions`);
+  }
   // A series' outstanding principal is kept as its holdings are paid, capitalised and
   // written off: it must be what its holdings' balances sum to now.
   const { bonds } = state;

@@ -71,6 +71,8 @@ export function endPossession(state: EconomyState, asset: number, keepMembership
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
   assets.attendTick[asset] = 0;
+  // A firm's or cooperative's own position left vacant: letOutVacantAssets looks at it monthly.
+  if (!letOut && assets.ownerKind[asset] !== ORG_COMMUNE) state.vacantPositions.ids.push(asset);
 }
 
 /** Puts a person to work on a firm's or cooperative's asset, ending what it worked before. */

@@ -220,6 +220,8 @@ export interface EconomyState extends EngineState {
    * their phases never scan the communes' many assets.
    */
   readonly enterpriseAssets: number[];
+  /** The enterprise assets that may be vacant positions, kept for letOutVacantAssets (idle-capital.ts). */
+  readonly vacantPositions: VacantPositions;
   /** The lists net worth keeps from call to call (net-worth.ts). */
   readonly equityLists: EquityLists;
   /**
@@ -244,6 +246,17 @@ export interface EquityLists {
   readonly lenderSeries: number[];
   readonly lenderHoldings: number[];
   seriesSeen: number;
+}
+
+/**
+ * Every firm's or cooperative's asset left by its possessor while not let (possession.ts) since
+ * the last monthly walk, and those the walk found vacant and kept; the enterprise list's assets
+ * after `seen` (the last id the walk took from it: the list is in id order) are new to it. `ids`
+ * may hold an id twice, or one since possessed, let or retired: the walk drops them.
+ */
+export interface VacantPositions {
+  readonly ids: number[];
+  seen: number;
 }
 
 export function emptyCounters(): FinanceCounters {
@@ -273,7 +286,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
+    enterpriseAssets: [], vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 
