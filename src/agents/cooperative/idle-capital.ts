@@ -7,7 +7,7 @@ import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
 import { offerAtPositionValue, wageCeilingOf } from '../firm/wage-rate.ts';
 import { IDLE_CASH_COST_MONTHS, worthInvesting } from '../firm/firm-accounts.ts';
-import { grown } from '../../model/grown.ts';
+import { vacantPositionsNow } from '../economy/vacant-positions.ts';
 
 /** Cash above six months of wages, bond service and other costs (cents, at least 0). */
 export function idleCapitalCents(state: EconomyState, org: Organisation): number {
@@ -59,28 +59,13 @@ export function lendsAssetOut(state: EconomyState, coop: Organisation, cls: numb
 export function letOutVacantAssets(state: EconomyState): void {
   const { assets, params, orgs } = state;
   // Each asset's rule reads only the asset and its owner's wage offer, so the assets may come
-  // in any order: those the kept list names (a few hundred), not the enterprise list's 17,000
-  // (by year 50 of `mixed`). An id named twice is taken once: the walk stamps those it takes.
-  const positions = state.vacantPositions;
-  const list = positions.ids;
-  // The enterprise list's assets bought since the last walk, vacant when bought.
-  const enterprise = state.enterpriseAssets;
-  let from = enterprise.length;
-  while (from > 0 && enterprise[from - 1]! > positions.seen) from--;
-  for (let k = from; k < enterprise.length; k++) list.push(enterprise[k]!);
-  if (enterprise.length > 0) positions.seen = Math.max(positions.seen, enterprise[enterprise.length - 1]!);
+  // in any order: the kept list's (a few hundred), not the enterprise list's 17,000 (by year 50
+  // of `mixed`). One let out now leaves the list at its next refresh.
+  const list = vacantPositionsNow(state);
   if (list.length === 0) return;
-  if (seen.length < assets.count) seen = grown(seen, assets.count);
-  const stamp = ++walks;
   const hurdle = hurdleYield(state);
-  const { alive, letOut, possessor } = assets;
-  let kept = 0;
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
-    if (seen[a] === stamp || possessor[a]! >= 0 || !alive[a] || letOut[a]) continue;
-    seen[a] = stamp;
-    // Still vacant and not let: looked at again next month unless let out now.
-    list[kept++] = a;
     const kind = assets.ownerKind[a]!;
     if (kind === ORG_COOPERATIVE) {
       if (!params.coopRentOut) continue;
@@ -95,15 +80,6 @@ export function letOutVacantAssets(state: EconomyState): void {
       assets.vacantMonths[a] = 0;
       assets.onAuction[a] = 1;
       assets.attendTick[a] = 0;
-      kept--;
     }
   }
-  list.length = kept;
 }
-
-/**
- * By asset id, the walk of letOutVacantAssets that last took it (scratch shared by every run
- * in the process: the walks are numbered across them all, so a stamp never matches another's).
- */
-let seen = new Int32Array(64);
-let walks = 0;

@@ -16,6 +16,7 @@ import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
 import { startWork } from './possession.ts';
+import { vacantPositionsNow } from './vacant-positions.ts';
 import type { SaverQueue } from './savers.ts';
 
 export interface LabourMarket {
@@ -39,8 +40,9 @@ export interface LabourMarket {
   readonly vacantByOrg: number[][];
   /**
    * Per organisation id, its positions (assets alive and not let out, worked or vacant), counted
-   * by the hiring's walk: a firm's stand until investment reads them (investment.ts), as hiring
-   * and admissions move workers between positions and buy only cooperatives' assets.
+   * when the market opens: a firm's stand until investment reads them (investment.ts), as the
+   * month's auctions, requests, hiring and admissions move workers between positions and buy
+   * only assets let at once or cooperatives' assets.
    */
   positions: Int32Array;
 }
@@ -86,6 +88,9 @@ function listPositions(state: EconomyState, market: LabourMarket): void {
   const list = state.enterpriseAssets;
   const filled = market.filled = grown(market.filled, list.length);
   const vacant = market.vacant = grown(market.vacant, list.length);
+  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
+  const positions = market.positions = grown(market.positions, orgs.all.length);
+  positions.fill(0, 0, orgs.all.length);
   const { alive, letOut, ownerKind, possessor, owner } = assets;
   const all = orgs.all;
   const hiresOutsiders = params.hiredLabor;
@@ -95,6 +100,7 @@ function listPositions(state: EconomyState, market: LabourMarket): void {
   for (let k = 0; k < list.length; k++) {
     const a = list[k]!;
     if (!alive[a] || letOut[a]) continue;
+    positions[owner[a]!]!++;
     const kind = ownerKind[a]!;
     if (possessor[a]! >= 0) {
       if (kind === ORG_FIRM) filled[filledCount++] = a;
@@ -130,27 +136,30 @@ export function hireApplicants(state: EconomyState, market: LabourMarket, rng: R
 }
 
 /**
- * Each organisation's positions (its own assets, alive, not let out) and among them the vacant
- * ones (nobody on them), in one walk.
+ * Each organisation's vacant positions (its own assets, alive, not let out, nobody on them), in
+ * id order (the enterprise list's): the kept list's (vacant-positions.ts), sorted. Its positions
+ * were counted when the labour market opened: since then the month's rental auctions and
+ * requests have moved possessors and let only assets bought to let, so the counts stand.
  */
 function listVacanciesByOrg(state: EconomyState, market: LabourMarket): void {
   const { orgs, assets } = state;
   const { vacantByOrg } = market;
   while (vacantByOrg.length < orgs.all.length) vacantByOrg.push([]);
-  for (const list of vacantByOrg) if (list.length > 0) list.length = 0;
-  // Grown by the shared `grown` (warm type feedback: a growth mid-run does not deoptimise this).
-  const positions = market.positions = grown(market.positions, orgs.all.length);
-  positions.fill(0, 0, orgs.all.length);
-  const enterpriseAssets = state.enterpriseAssets;
-  const { alive, letOut, possessor, owner } = assets;
-  for (let k = 0; k < enterpriseAssets.length; k++) {
-    const a = enterpriseAssets[k]!;
-    if (!alive[a] || letOut[a]) continue;
-    const org = owner[a]!;
-    positions[org]!++;
-    if (possessor[a]! < 0) vacantByOrg[org]!.push(a);
+  // Emptied by pops: a few entries each, where setting the length is a call into the runtime.
+  for (let o = 0; o < vacantByOrg.length; o++) {
+    const list = vacantByOrg[o]!;
+    while (list.length > 0) list.pop();
   }
+  const kept = vacantPositionsNow(state);
+  const ids = vacantIds = grown(vacantIds, kept.length);
+  for (let k = 0; k < kept.length; k++) ids[k] = kept[k]!;
+  const sorted = ids.subarray(0, kept.length).sort();
+  const owner = assets.owner;
+  for (let k = 0; k < sorted.length; k++) vacantByOrg[owner[sorted[k]!]!]!.push(sorted[k]!);
 }
+
+/** Scratch: the vacant positions' ids, to sort. */
+let vacantIds = new Int32Array(64);
 
 /** The applicants in their shuffled order: admitted as members, hired, or queued. */
 function serveApplicants(state: EconomyState, market: LabourMarket, rng: RandomStream, queue: SaverQueue): void {
