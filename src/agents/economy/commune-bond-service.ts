@@ -4,7 +4,7 @@
 // cannot is a missed payment of the commune's (the insolvency test every kind shares).
 import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
-import { serviceSeries, serviceShortfall, type HolderPaid } from '../../model/market/bond-service.ts';
+import { refreshAccounts, serviceSeries, serviceShortfall, type HolderPaid } from '../../model/market/bond-service.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
@@ -64,6 +64,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   const service = serviceSeries;
   // Before the month's walk, which then reads the active series' holdings as one dense run.
   bonds.compactHoldings();
+  refreshAccounts(ledger);
   const active = bonds.active();
   const organisations = orgs.all;
   if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);
@@ -83,8 +84,9 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
       const short = serviceShortfall(ledger, bonds, s);
       if (short > 0 && ledger.payUpTo(organisations[issuer]!.account, escrow, short, FLOW.rent) < short) poolShort[issuer] = 1;
     }
-    // The schedules asked next month: every enterprise series' (wages.ts), a commune's when its pool backs it.
-    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, !communal || backs);
+    // Every series keeps next month's schedule: the wage phase asks an enterprise series' and a
+    // backing pool a commune's, and the service pays it as kept (with no pass to split and sum).
+    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, true);
     // `=== true`: the service's result comes out of a call V8 does not inline, and a bare test
     // of it was the generic truth test (false, '', a number, a bigint) for every series.
     if (paid === true && !prepays && bonds.status[s] === ACTIVE) {

@@ -5,11 +5,11 @@
 // behind its original schedule (`paymentsBehind`: what its default counts, from the payments
 // made that the service counts). Prepayment (rent above the service, under `excessRent:
 // prepay`) redeems early, pro rata to balances; the level payment stays, so the series ends sooner.
-import { FLOW, type Ledger } from '../ledger.ts';
+import { FLOW, WORLD, type Ledger } from '../ledger.ts';
 import {
   SERIES_ACTIVE, SERIES_REDEEMED, monthInterestCents, scheduledPrincipalCents, type BondBook,
 } from './bond-series.ts';
-import { allocateProRata } from './pro-rata.ts';
+import { allocateProRata, proRataShareCents } from './pro-rata.ts';
 
 /**
  * Called for every payment to a holder, so the economy can book income. (It was also given the
@@ -41,13 +41,48 @@ function growScheduled(count: number): void {
 }
 
 /**
+ * The ledger's balances of every account but `world` (index: account - 1), for the service's
+ * in-place payments (Ledger.balancesOf): each series' escrow is debited once for what all its
+ * holdings receive and the flows are counted once, where a checked transferTwo per holding
+ * tested and counted each (the amounts are whole cents the escrow holds: the service checked
+ * the due, and a prepayment is at most what is left). Re-taken when the ledger or its size
+ * changes (a view is valid until `open`), and at the start of each month's service
+ * (`refreshAccounts`): a restored snapshot may replace the balances of the same ledger.
+ */
+let viewLedger: Ledger | undefined;
+let viewSize = 0;
+let accountsView: Float64Array = new Float64Array(0);
+
+function accountsOf(ledger: Ledger): Float64Array {
+  if (ledger !== viewLedger || ledger.size !== viewSize) refreshAccounts(ledger);
+  return accountsView;
+}
+
+/** Takes the service's view of the ledger's balances afresh (see `accountsOf`). */
+export function refreshAccounts(ledger: Ledger): void {
+  accountsView = ledger.balancesOf(1, ledger.size - 1);
+  viewLedger = ledger;
+  viewSize = ledger.size;
+}
+
+/**
+ * A payment to a holding `world` holds (a lending cooperative that ended with no members
+ * handed it its bonds): the world's side of the two transfers, which the view does not reach.
+ * The escrow's side is the caller's, with the rest.
+ */
+function paidToWorld(ledger: Ledger, interestCents: number, principalCents: number): void {
+  ledger.addWorldTransfers(INTEREST, interestCents, true);
+  ledger.addWorldTransfers(PRINCIPAL, principalCents, true);
+}
+
+/**
  * Pays this month's service; returns false on a missed payment. With `prepay`, whatever the
  * escrow holds beyond the month's due also redeems principal, pro rata to the balances left
  * after the scheduled payment (remainder cents one each in holding order), in the same
  * transfer as the scheduled principal. With `keepNext`, the book keeps the series' next
- * month's schedule, summed as the payments are made: for series whose schedule is asked
- * every month (the wage phase's enterprise series), not the others, whose sums would cost
- * more than they save.
+ * month's schedule, summed as the payments are made: the wage phase reads an enterprise
+ * series' from it, and the next month's service pays it as kept, prepayment or not (a
+ * commune's series split and summed every holding in a pass of their own before).
  */
 export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false, keepNext = false): boolean {
   if (book.status[s] !== ACTIVE) return true;
@@ -73,28 +108,30 @@ function serviceMany(
   if (count > scheduled.interest.length) growScheduled(count);
   const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = book;
   const available = ledger.balance(escrow);
-  // A kept split with nothing to prepay (the escrow holds the due exactly, as the wage phase's
-  // top-up leaves an enterprise's; or no prepayment) is paid as kept, read at h: no pass to
-  // split and sum. Otherwise each holding's split is computed once, read at h - first.
-  const asKept = book.scheduleKept[s] === 1 && (!prepay || available === book.keptDueCents[s]!);
+  // A kept split (BondBook.scheduleKept) is paid as kept, read at h, with no pass to split and
+  // sum: its due is kept, and what the holdings owe after it is the outstanding less the kept
+  // principal (whole cents, so the same as their sum). Otherwise each holding's split is
+  // computed once, read at h - first.
+  const kept = book.scheduleKept[s] === 1;
   let interestDue = keptInterest;
   let principalDue = keptPrincipal;
   let at = 0;
-  let due = asKept ? book.keptDueCents[s]! : 0;
+  let due = 0;
   let after = 0;
-  if (!asKept) {
+  if (kept) {
+    due = book.keptDueCents[s]!;
+    after = book.seriesOutstandingCents[s]! - (due - book.keptInterestCents[s]!);
+  } else {
     interestDue = scheduled.interest;
     principalDue = scheduled.principal;
     at = first;
     const leftOf = scheduled.left;
-    // The split kept with the series' schedule is the one computed here from the same balances.
-    const kept = book.scheduleKept[s] === 1;
     for (let h = first; h < end; h++) {
       const p = balances[h]!;
       leftOf[h - first] = 0;
       if (p <= 0) continue;
-      const interest = kept ? keptInterest[h]! : interestOn(p, annualYield[h]!);
-      const principal = kept ? keptPrincipal[h]! : principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
+      const interest = interestOn(p, annualYield[h]!);
+      const principal = principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
       interestDue[h - first] = interest;
       principalDue[h - first] = principal;
       leftOf[h - first] = p - principal;
@@ -106,10 +143,17 @@ function serviceMany(
   // Prepayment: pro rata to the balances left after the scheduled payment.
   const extra = prepay && after > 0 ? Math.min(available - due, after) : 0;
   const prepaid = scheduled.prepaid;
-  if (extra > 0) allocateProRata(extra, scheduled.left, prepaid, count, after);
+  if (extra > 0) {
+    if (kept) allocateProRataOfKept(extra, after, balances, keptPrincipal, first, count, prepaid);
+    else allocateProRata(extra, scheduled.left, prepaid, count, after);
+  }
   let owed = false;
   let open = false;
   let repaid = 0;
+  let interestPaid = 0;
+  let worldInterest = 0;
+  let worldPrincipal = 0;
+  const accounts = accountsOf(ledger);
   // Next month's schedule, as BondBook.schedule would sum it, while the holdings are in cache.
   let nextDue = 0;
   let nextInterest = 0;
@@ -121,10 +165,16 @@ function serviceMany(
     const interestCents = interestDue[h - at]!;
     const principalCents = principalDue[h - at]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
-    ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
+    if (holder !== WORLD) accounts[holder - 1]! += interestCents + principalCents;
+    else {
+      paidToWorld(ledger, interestCents, principalCents);
+      worldInterest += interestCents;
+      worldPrincipal += principalCents;
+    }
     const left = p - principalCents;
     balances[h] = left;
     repaid += principalCents;
+    interestPaid += interestCents;
     interestPaidCents[h]! += interestCents;
     const months = monthsLeft[h]! - 1;
     monthsLeft[h] = months;
@@ -141,6 +191,10 @@ function serviceMany(
     }
     onPaid?.(holder, interestCents, principalCents);
   }
+  // What the loop credited, as transfers out of the escrow (whole cents: exact in any grouping).
+  accounts[escrow - 1]! -= interestPaid + repaid;
+  ledger.addVolume(INTEREST, interestPaid - worldInterest);
+  ledger.addVolume(PRINCIPAL, repaid - worldPrincipal);
   // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
   if (owed) book.paymentsMade[s]!++;
   book.seriesOutstandingCents[s]! -= repaid;
@@ -148,6 +202,31 @@ function serviceMany(
   else book.forgetSchedule(s);
   if (!open) book.close(s, REDEEMED);
   return true;
+}
+
+/**
+ * allocateProRata(extra, weights, out, count, after) with each holding's weight its balance left
+ * after its kept scheduled principal (0 for a closed holding), read where it is kept: the same
+ * shares, the remainder cents one each to the holdings of positive weight in order.
+ */
+function allocateProRataOfKept(
+  extra: number, after: number, balances: Float64Array, keptPrincipal: Float64Array, first: number, count: number, out: Float64Array,
+): void {
+  let given = 0;
+  for (let k = 0; k < count; k++) {
+    const p = balances[first + k]!;
+    const share = p > 0 ? proRataShareCents(extra, p - keptPrincipal[first + k]!, after) : 0;
+    out[k] = share;
+    given += share;
+  }
+  let remainder = extra - given;
+  for (let k = 0; remainder > 0; k = k + 1 === count ? 0 : k + 1) {
+    const p = balances[first + k]!;
+    if (p > 0 && p - keptPrincipal[first + k]! > 0) {
+      out[k]! += 1;
+      remainder--;
+    }
+  }
 }
 
 /** A missed month: each open holding's interest joins its balance; nothing is paid. */
@@ -200,7 +279,14 @@ function serviceSingle(
   // The one holding's pro rata share of the prepayment is all of it.
   principalCents += extra;
   const holder = book.holder[h]!;
-  ledger.transferTwo(escrow, holder, interestCents, INTEREST, principalCents, PRINCIPAL);
+  const accounts = accountsOf(ledger);
+  const paidCents = interestCents + principalCents;
+  accounts[escrow - 1]! -= paidCents;
+  if (holder !== WORLD) {
+    accounts[holder - 1]! += paidCents;
+    ledger.addVolume(INTEREST, interestCents);
+    ledger.addVolume(PRINCIPAL, principalCents);
+  } else paidToWorld(ledger, interestCents, principalCents);
   const rest = p - principalCents;
   balances[h] = rest;
   book.seriesOutstandingCents[s]! -= principalCents;
