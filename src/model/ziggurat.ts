@@ -59,6 +59,30 @@ export function zigguratNormal(rng: RandomStream): number {
   }
 }
 
+/**
+ * The layers' tables for a loop that steps the generator in local variables and draws as
+ * zigguratNormal does (production.ts): bits from a uniform u as (u * 2^32) | 0, layer
+ * i = bits & 127, v = bits >> 7, x = v * layerWidth[i], accepted outright when |v| <
+ * layerAccept[i], else settled by `edgeNormal`. Read-only.
+ */
+export const layerWidth: Float64Array = width;
+export const layerAccept: Float64Array = accept;
+
+/**
+ * zigguratNormal past the fast path, for the bits (i, v, x) it drew: 1 with the normal in
+ * out[0] (from the tail at layer 0, else x when it lies under the curve in its wedge), or 0 when
+ * the draw is rejected and the loop draws again.
+ */
+export function edgeNormal(rng: RandomStream, i: number, v: number, x: number, out: Float64Array): number {
+  if (i === 0) {
+    out[0] = v > 0 ? TAIL + beyondTail(rng) : -TAIL - beyondTail(rng);
+    return 1;
+  }
+  if (!wedgeAccepts(rng, i, x)) return 0;
+  out[0] = x;
+  return 1;
+}
+
 /** How far beyond the tail's start a draw from the normal's tail lands (Marsaglia's exponential rejection). */
 export function beyondTail(rng: RandomStream): number {
   let t = 0;

@@ -4,7 +4,7 @@
 // a million seeds); the Kolmogorov-Smirnov checks use the 1% critical value 1.63 / sqrt(n).
 import { describe, expect, it } from 'vitest';
 import { errorFunction } from 'simple-statistics';
-import { beyondTail, wedgeAccepts, zigguratLayers, zigguratNormal } from '../../src/model/ziggurat.ts';
+import { beyondTail, edgeNormal, layerAccept, layerWidth, wedgeAccepts, zigguratLayers, zigguratNormal } from '../../src/model/ziggurat.ts';
 import { RandomStream } from '../../src/model/random.ts';
 
 const N = 200_000;
@@ -109,5 +109,43 @@ describe('zigguratNormal', () => {
     const rng = new RandomStream('seed:1', 'ziggurat-test');
     const again = Float64Array.from({ length: 1000 }, () => zigguratNormal(rng));
     expect(Array.from(again)).toEqual(Array.from(draws.subarray(0, 1000)));
+  });
+
+  it('is drawn alike by a loop that steps the generator in locals with the layers\' tables and edgeNormal (production.ts)', () => {
+    const rng = new RandomStream('seed:1', 'ziggurat-test');
+    const alea = rng.generatorState();
+    const out = new Float64Array(1);
+    const local = new Float64Array(N);
+    let [s0, s1, s2, c] = [alea[0]!, alea[1]!, alea[2]!, alea[3]!];
+    for (let k = 0; k < N; k++) {
+      for (;;) {
+        const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+        s0 = s1;
+        s1 = s2;
+        c = t | 0;
+        s2 = t - c;
+        const bits = (s2 * 4294967296) | 0;
+        const i = bits & 127;
+        const v = bits >> 7;
+        const x = v * layerWidth[i]!;
+        if (Math.abs(v) < layerAccept[i]!) {
+          local[k] = x;
+          break;
+        }
+        alea.set([s0, s1, s2, c]);
+        const done = edgeNormal(rng, i, v, x, out);
+        [s0, s1, s2, c] = [alea[0]!, alea[1]!, alea[2]!, alea[3]!];
+        if (done === 1) {
+          local[k] = out[0]!;
+          break;
+        }
+      }
+    }
+    alea.set([s0, s1, s2, c]);
+    expect(local).toEqual(draws);
+    // The stream carries on where zigguratNormal's would.
+    const after = new RandomStream('seed:1', 'ziggurat-test');
+    for (let k = 0; k < N; k++) zigguratNormal(after);
+    expect(rng.uniform()).toBe(after.uniform());
   });
 });

@@ -2,8 +2,6 @@
 // spells persist and defaults can happen. The normal innovations come from the ziggurat
 // (model/ziggurat.ts): one 32-bit uniform for 97% of draws, and the same bits in every engine.
 import { exp } from '../../model/detmath.ts';
-import type { RandomStream } from '../../model/random.ts';
-import { zigguratNormal } from '../../model/ziggurat.ts';
 
 /**
  * exp(x) for the small log shocks by its Taylor series to x^16, in Estrin's form (pairs of
@@ -20,9 +18,13 @@ export function shockFactor(x: number): number {
  * shockFactor for |x| < 0.5: the series alone. Its terms 1/n!, n = 0..16, are the doubles
  * that T[n] = T[n - 1] / n from T[0] = 1 gives (the test sums those alike), written as literals:
  * the compiler folds them into the code, where constants of the module were loaded at every
- * person's shock (a third of the shock and production walk).
+ * person's shock (a third of the shock and production walk). Production's walk
+ * (production.ts) moves each shock, x' = rho x + sigma e with e the ziggurat's normal, and
+ * takes its factor from here: exp(x') past |x'| < 0.5, else this; the two cases stored apart
+ * (merged into one value first, the series' double met exp's returned (boxed) number and V8
+ * boxed every person's factor on the heap: a sixth of a mixed run's garbage).
  */
-function smallShockFactor(x: number): number {
+export function smallShockFactor(x: number): number {
   const x2 = x * x;
   const x4 = x2 * x2;
   const x8 = x4 * x4;
@@ -31,19 +33,4 @@ function smallShockFactor(x: number): number {
   const q2 = (0.0000248015873015873 + 0.0000027557319223985893 * x) + (2.7557319223985894e-7 + 2.505210838544172e-8 * x) * x2;
   const q3 = (2.08767569878681e-9 + 1.6059043836821616e-10 * x) + (1.1470745597729726e-11 + 7.647163731819817e-13 * x) * x2;
   return (q0 + q1 * x4) + ((q2 + q3 * x4) + 4.779477332387386e-14 * x8) * x8;
-}
-
-/**
- * AR(1) on person p's log shock, x' = rho x + sigma e, and its factor exp(x') written to
- * `shock`. Called by production's walk over persons (production.ts), which reads the factor
- * straight after: one walk for both.
- */
-export function moveShock(logShock: Float64Array, shock: Float64Array, p: number, rho: number, sigma: number, rng: RandomStream): void {
-  const x = rho * logShock[p]! + sigma * zigguratNormal(rng);
-  logShock[p] = x;
-  // shockFactor's two cases stored apart: merged into one value first, the series' double
-  // met exp's returned (boxed) number and V8 boxed every person's factor on the heap (a
-  // sixth of a mixed run's garbage; the loop took 15% less thread CPU stored apart).
-  if (x <= -0.5 || x >= 0.5) shock[p] = exp(x);
-  else shock[p] = smallShockFactor(x);
 }

@@ -4,14 +4,15 @@
 // its occupant the rent it saves (imputed, not scaled by skill). An employee's or cooperative
 // worker's output is the asset's output x skill x shock x the enterprise's productivity, and it
 // is sold by the organisation that employs it: the sale goes to its account, not to the worker.
-import { pow } from '../../model/detmath.ts';
+import { exp, pow } from '../../model/detmath.ts';
 import { FLOW, MoneyRangeError, WORLD } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
-import { moveShock } from './output-shocks.ts';
+import { smallShockFactor } from './output-shocks.ts';
+import { edgeNormal, layerAccept, layerWidth } from '../../model/ziggurat.ts';
 import { SALES_BY_KIND } from '../../model/economy/housing-accounts.ts';
 
 const SALES = FLOW.sales;
@@ -34,11 +35,26 @@ export function produceAndSell(state: EconomyState, shocks?: RandomStream): void
   sell(state, total);
 }
 
+/** Stands in for a generator's state when no shock moves. */
+const STILL = new Float64Array(4);
+/** Where `edgeNormal` writes a normal it settles. */
+const settled = new Float64Array(1);
+
 /**
  * Each person's output units this month into the output scratch, and who sells them, after its
  * shock's step when `shocks` is given (the step reads and writes only the person's own shock,
  * so moving every shock first and then producing gave the same numbers in two walks); returns
  * the total in person order.
+ *
+ * The step is AR(1) on the log shock, x' = rho x + sigma e, and its factor shockFactor(x')
+ * (output-shocks.ts), with e zigguratNormal's draw (ziggurat.ts) made here, with the same bits:
+ * Alea's recurrence (random.ts) and the ziggurat's fast path in local variables, which V8 keeps
+ * in registers (through the stream, each draw loaded and stored the generator's state in
+ * memory: produce and sell took some 470 instructions a person, 383 so). The 3% of draws past the fast path
+ * store the state back, go through `edgeNormal` and reload it; the state is stored back inside
+ * the last iteration, not after the loop (code after a first long loop compiled on stack has no
+ * type feedback and would deoptimise every month). The output's work stays in the same walk,
+ * where it overlaps the draws' serial chain (a walk of its own for the shocks saved nothing).
  */
 function produce(state: EconomyState, shocks: RandomStream | undefined): number {
   const { persons, assets, params } = state;
@@ -54,9 +70,62 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
   const orgs = state.orgs.all;
   const seller = sellers(persons.count);
   const count = persons.count;
+  const moving = shocks !== undefined;
+  const alea = shocks !== undefined ? shocks.generatorState() : STILL;
+  const width = layerWidth;
+  const accept = layerAccept;
+  const out = settled;
+  let s0 = alea[0]!;
+  let s1 = alea[1]!;
+  let s2 = alea[2]!;
+  let c = alea[3]!;
+  const last = count - 1;
   let total = 0;
   for (let p = 0; p < count; p++) {
-    if (shocks !== undefined) moveShock(logShock, shock, p, shockRho, shockSigma, shocks);
+    if (moving) {
+      let e = 0;
+      for (;;) {
+        const t = 2091639 * s0 + c * 2.3283064365386963e-10; // Alea's next() (random.ts), 2^-32
+        s0 = s1;
+        s1 = s2;
+        c = t | 0;
+        s2 = t - c;
+        const bits = (s2 * 4294967296) | 0; // zigguratNormal's 32 bits
+        const i = bits & 127;
+        const v = bits >> 7;
+        const x = v * width[i]!;
+        if (Math.abs(v) < accept[i]!) {
+          e = x;
+          break;
+        }
+        alea[0] = s0;
+        alea[1] = s1;
+        alea[2] = s2;
+        alea[3] = c;
+        // The normal is read back from `out`, not returned: merged with the fast path's
+        // double, a returned number would be boxed for every person.
+        const done = edgeNormal(shocks, i, v, x, out);
+        s0 = alea[0]!;
+        s1 = alea[1]!;
+        s2 = alea[2]!;
+        c = alea[3]!;
+        if (done === 1) {
+          e = out[0]!;
+          break;
+        }
+      }
+      const x = shockRho * logShock[p]! + shockSigma * e;
+      logShock[p] = x;
+      // The two cases stored apart (smallShockFactor, output-shocks.ts).
+      if (x <= -0.5 || x >= 0.5) shock[p] = exp(x);
+      else shock[p] = smallShockFactor(x);
+      if (p === last) {
+        alea[0] = s0;
+        alea[1] = s1;
+        alea[2] = s2;
+        alea[3] = c;
+      }
+    }
     let units = 0;
     let sells = -1;
     const m = mode[p]!;
