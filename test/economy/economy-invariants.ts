@@ -2,6 +2,7 @@
 // (no test framework): the small-scenario property test and the engine fuzz's worker both call
 // it. Returns what is broken, first problems first; an empty list means all hold.
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { ATTEND_NEVER } from '../../src/model/economy/asset-table.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
 import { monthInterestCents, scheduledPrincipalCents } from '../../src/model/market/bond-series.ts';
@@ -80,6 +81,16 @@ export function economyInvariantViolations(state: EconomyState): string[] {
       else if (assets.missedRent[a]! >= params.graceMonths) fail(`let asset ${a} is ${assets.missedRent[a]} rents behind but the rental rules wait for it until month ${waitsUntil}`);
       else if (assets.termEndTick[a]! < waitsUntil) fail(`let asset ${a}'s term ends in month ${assets.termEndTick[a]} but the rental rules wait for it until month ${waitsUntil}`);
     }
+  }
+  // The rental rules' queue (defaults.ts) is a cache of attendTick: every live asset the rules
+  // will look at must be listed now, new to them (past `seen`) or under the month it waits for.
+  // A writer that sets attendTick to 0 and does not list the asset breaks this.
+  const queue = state.rentalRules;
+  const listedNow = new Set(queue.now);
+  for (const a of assets.live()) {
+    const at = assets.attendTick[a]!;
+    if (at === ATTEND_NEVER || a >= queue.seen || listedNow.has(a) || queue.byMonth[at & (queue.byMonth.length - 1)]!.includes(a)) continue;
+    fail(`asset ${a} waits for the rental rules until month ${at} but is in no list of their queue`);
   }
   // The kept list of vacant positions (letOutVacantAssets) is a cache: every vacant, not let,
   // firm's or cooperative's asset must be in it or be new to its walk (past `seen`). A writer of

@@ -80,6 +80,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       assets.vacantMonths[a] = 0;
       assets.onAuction[a] = 1;
       assets.attendTick[a] = 0;
+      state.rentalRules.now.push(a);
     }
   }
 }

@@ -300,6 +300,7 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
       if (asset < 0) continue;
       assets.letOut[asset] = 1;
       assets.attendTick[asset] = 0;
+      state.rentalRules.now.push(asset);
     }
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;

@@ -24,6 +24,7 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
   assets.attendTick[asset] = 0;
+  state.rentalRules.now.push(asset);
   if (productive) {
     // A cooperative member without an asset of its own rents this one for its cooperative
     // (which pays the rent and sells the output); the worker still earns its commune share.
@@ -71,6 +72,7 @@ export function endPossession(state: EconomyState, asset: number, keepMembership
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
   assets.attendTick[asset] = 0;
+  state.rentalRules.now.push(asset);
   // A firm's or cooperative's own position left vacant: letOutVacantAssets looks at it monthly.
   if (!letOut && assets.ownerKind[asset] !== ORG_COMMUNE) state.vacantPositions.ids.push(asset);
 }
@@ -86,6 +88,7 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
   assets.attendTick[asset] = 0;
+  state.rentalRules.now.push(asset);
   persons.asset[person] = asset;
   persons.assetRentCents[person] = 0;
   persons.assetClass[person] = assets.cls[asset]!;
@@ -113,6 +116,7 @@ export function endLeaseToOwnMember(state: EconomyState, asset: number): void {
   assets.letOut[asset] = 0;
   assets.termEndTick[asset] = 0;
   assets.attendTick[asset] = 0;
+  state.rentalRules.now.push(asset);
   startWork(state, asset, person, MODE_MEMBER_WORKER);
 }
 

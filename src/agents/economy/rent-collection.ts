@@ -182,7 +182,10 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     worked[productiveSide !== 0 && kind === COMMUNE ? p : spare] = o;
     if (paid === 0) {
       // A missed rent may reach the grace: the rental rules look at the asset this month.
-      if (due === 1) assets.attendTick[a] = 0;
+      if (due === 1) {
+        assets.attendTick[a] = 0;
+        state.rentalRules.now.push(a);
+      }
       continue;
     }
     housing[RENT_BY_KIND + kind]! += rent;

@@ -220,6 +220,8 @@ export interface EconomyState extends EngineState {
    * their phases never scan the communes' many assets.
    */
   readonly enterpriseAssets: number[];
+  /** The assets the rental rules look at next (defaults.ts). */
+  readonly rentalRules: RentalRulesQueue;
   /** The enterprise assets that may be vacant positions, kept for letOutVacantAssets (idle-capital.ts). */
   readonly vacantPositions: VacantPositions;
   /** The lists net worth keeps from call to call (net-worth.ts). */
@@ -246,6 +248,22 @@ export interface EquityLists {
   readonly lenderSeries: number[];
   readonly lenderHoldings: number[];
   seriesSeen: number;
+}
+
+/**
+ * When the rental rules (defaults.ts) look at each asset, as its `attendTick` (asset-table.ts)
+ * says, kept so that they need not walk every live asset: `now`, the assets whose attendTick a
+ * writer set to 0 since their last run (each writer lists it) and those due again after it;
+ * `byMonth`, a ring of slots by month (a power of two long), the assets whose term ends then; `seen`, the asset count at their
+ * last run (the table adds each asset with attendTick 0). An entry may be stale: the rules check
+ * each asset's attendTick when they run.
+ */
+export interface RentalRulesQueue {
+  readonly now: number[];
+  readonly byMonth: number[][];
+  /** The last month whose slot the rules read. */
+  drained: number;
+  seen: number;
 }
 
 /**
@@ -286,7 +304,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
+    enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 
