@@ -6,7 +6,7 @@
 // series from there, as it does for every series. A possessor who cannot pay misses the month
 // (nothing is paid). A cooperative's member working a let asset for it (MODEL.md 5: "a
 // federation of workers' collectives") has the rent paid by the cooperative, which sells the output.
-import { FLOW } from '../../model/ledger.ts';
+import { FLOW, LedgerError } from '../../model/ledger.ts';
 import { depreciationPerMonthCents } from '../../model/market/depreciation.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
@@ -15,7 +15,6 @@ import { HOME_RENT_BY_KIND, RENT_BY_KIND } from '../../model/economy/housing-acc
 
 const RENT = FLOW.rent;
 const COMMUNE = ORG_COMMUNE;
-const MEMBER_WORKER = MODE_MEMBER_WORKER;
 
 /**
  * How each person's let assets were settled this month: possessed, paid, paid by its
@@ -137,19 +136,43 @@ function closeOrganisationSums(state: EconomyState): void {
  * and finished that month interpreted. A read of the possessor's own columns stays behind its
  * branch (its employer): a random read, dearer over a run than the one time V8 gives up its
  * code there. Its membership is compared in the fold over persons, in person order.
+ *
+ * The rent moves in the ledger's balances in place (`balancesOf`), not by a checked `transfer`
+ * per rent: the walk keeps the ledger's law itself (the payer holds the rent, whole cents, no
+ * account pays itself) and adds the month's cents to the flow's volume once, the same sum as
+ * rent by rent (whole cents): the checks and the flow totals were a quarter of the walk's
+ * instructions (a micro-benchmark of the loop: 4.4 -> 3.4 million a month). Constants are read
+ * into locals before the loop: TurboFan reloads a bundle's module constant from its context at
+ * every use. No `alive` test: `live()` holds only assets in service.
  */
 function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked: Int32Array, poolOwner: Int32Array): void {
   const { assets, persons, ledger, counters } = state;
-  const { alive, possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
+  const { possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
   const productive = assets.classProductive;
-  const { mode, employer, firstAccount } = persons;
+  const { mode, employer } = persons;
   const escrow = state.bonds.escrow;
   const reserve = state.params.depreciationReserve;
   const housing = state.housingYear;
+  // Locals, read once: a module's constant is a load from its context at every use.
+  const rentAt = RENT_BY_KIND;
+  const homeRentAt = HOME_RENT_BY_KIND;
+  const commune = COMMUNE;
+  const memberWorker = MODE_MEMBER_WORKER;
+  const possessedOnly = POSSESSED;
+  const possessedCommunal = POSSESSED | COMMUNAL;
+  const paidBySelf = PAID;
+  const paidByCooperative = PAID | PAID_BY_COOPERATIVE;
+  const pooledFlag = POOLED;
+  const homeShift = HOME_SHIFT;
   const accounts = accountOf;
+  const reserveAccounts = reserveAccountOf;
   const income = incomeByOwner;
+  const paidFor = rentPaid;
   const live = assets.live();
   const spare = persons.count;
+  // Account a's balance is balances[a - 1] (the view starts past `world`, which pays no rent).
+  const balances = ledger.balancesOf(1, ledger.size - 1);
+  const firstBalance = persons.firstAccount - 1;
   let rentTotal = 0;
   let poolRent = 0;
   let producersPoolRent = 0;
@@ -157,29 +180,31 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     const a = live[k]!;
     const p = possessor[a]!;
     // Assets worked by their owner's own workers pay no rent.
-    if (p < 0 || letOut[a] === 0 || alive[a] === 0) continue;
+    if (p < 0 || letOut[a] === 0) continue;
     const rent = rentCents[a]!;
     const c = cls[a]!;
     const productiveSide = productive[c]!;
     // The cooperative pays for the asset its member works for it, not for the member's home
     // (v2 charged a member's home rent to its cooperative).
-    const collective = productiveSide !== 0 && mode[p] === MEMBER_WORKER ? employer[p]! : -1;
-    const account = collective >= 0 ? accounts[collective]! : firstAccount + p;
+    const collective = productiveSide !== 0 && mode[p] === memberWorker ? employer[p]! : -1;
+    const from = collective >= 0 ? accounts[collective]! - 1 : firstBalance + p;
     const kind = ownerKind[a]!;
     const o = owner[a]!;
     const seriesId = series[a]!;
     // A commune's rent goes to the escrow of its asset's series, or once redeemed to its pool.
-    const escrowed = kind === COMMUNE && seriesId >= 0 ? 1 : 0;
-    const pooled = kind === COMMUNE && seriesId < 0 ? 1 : 0;
+    const communal = kind === commune ? 1 : 0;
+    const escrowed = communal === 1 && seriesId >= 0 ? 1 : 0;
+    const pooled = communal === 1 && seriesId < 0 ? 1 : 0;
     const due = rent > 0 ? 1 : 0;
-    const paid = due === 1 && ledger.balance(account) >= rent ? 1 : 0;
+    const balance = balances[from]!;
+    const paid = due === 1 && balance >= rent ? 1 : 0;
     const missed = missedRent[a]!;
     // Paid: 0; missed: one more; nothing due: unchanged.
     missedRent[a] = (missed + 1) * due * (1 - paid) + missed * (1 - due);
-    const how = (kind === COMMUNE ? POSSESSED | COMMUNAL : POSSESSED)
-      | paid * (collective >= 0 ? PAID | PAID_BY_COOPERATIVE : PAID) | paid * pooled * POOLED;
-    settled[p]! |= how << (productiveSide !== 0 ? 0 : HOME_SHIFT);
-    worked[productiveSide !== 0 && kind === COMMUNE ? p : spare] = o;
+    const how = (communal === 1 ? possessedCommunal : possessedOnly)
+      | paid * (collective >= 0 ? paidByCooperative : paidBySelf) | paid * pooled * pooledFlag;
+    settled[p]! |= how << (productiveSide !== 0 ? 0 : homeShift);
+    worked[productiveSide !== 0 && communal === 1 ? p : spare] = o;
     if (paid === 0) {
       // A missed rent may reach the grace: the rental rules look at the asset this month.
       if (due === 1) {
@@ -188,17 +213,20 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
       }
       continue;
     }
-    housing[RENT_BY_KIND + kind]! += rent;
-    housing[HOME_RENT_BY_KIND + kind]! += rent * (1 - productiveSide);
+    // The ledger's law, kept here for the moves below (transfer's own checks).
+    if (!(Math.floor(rent) === rent && rent <= Number.MAX_SAFE_INTEGER) || collective === o) throw rentError(a, from + 1, rent);
+    housing[rentAt + kind]! += rent;
+    housing[homeRentAt + kind]! += rent * (1 - productiveSide);
     // Kept back for the commune's replacement reserve, out of rent to its pool.
     const kept = reserve && pooled === 1 ? Math.min(rent, depreciationPerMonthCents(classPrice[c]!, classLife[c]!)) : 0;
-    if (kept > 0) ledger.transfer(account, reserveAccountOf[o]!, kept, RENT);
     // The rest to the owner's account (an enterprise's, or a commune's pool) or the escrow;
     // both read for every rent (the escrow column's first entry when there is no series).
     const toOwner = rent - kept;
     const ownerAccount = accounts[o]!;
     const escrowAccount = escrow[seriesId >= 0 ? seriesId : 0]!;
-    if (toOwner > 0) ledger.transfer(account, escrowed === 1 ? escrowAccount : ownerAccount, toOwner, RENT);
+    balances[from] = balance - rent;
+    if (kept > 0) balances[reserveAccounts[o]! - 1]! += kept;
+    balances[(escrowed === 1 ? escrowAccount : ownerAccount) - 1]! += toOwner;
     income[o]! += toOwner * (1 - escrowed);
     const toPool = toOwner * pooled;
     poolRent += toPool;
@@ -207,11 +235,17 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     // its code here once a run, at the first rent to a pool: writing it for every rent cost more).
     if (pooled === 1) poolOwner[productiveSide !== 0 ? spare : p] = o;
     rentTotal += rent;
-    if (collective >= 0) rentPaid[collective]! += rent;
+    if (collective >= 0) paidFor[collective]! += rent;
   }
+  ledger.addVolume(RENT, rentTotal);
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;
   counters.poolRentFromProducersCents += producersPoolRent;
+}
+
+/** A rent the walk cannot move under the ledger's law (out of line: the walk stays small). */
+function rentError(asset: number, from: number, rent: number): Error {
+  return new LedgerError(`rent of ${rent} cents on asset ${asset} from account ${from}: not whole cents, or the payer is the asset's owner`);
 }
 
 /**
