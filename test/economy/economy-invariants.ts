@@ -92,6 +92,14 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     if (at === ATTEND_NEVER || a >= queue.seen || listedNow.has(a) || queue.byMonth[at & (queue.byMonth.length - 1)]!.includes(a)) continue;
     fail(`asset ${a} waits for the rental rules until month ${at} but is in no list of their queue`);
   }
+  // The rental auction's list (acquisition.ts) is a cache of the onAuction flags: every asset
+  // flagged and alive must be in it. A writer that flags an asset and does not list it breaks this.
+  if (state.rentalAuction.built) {
+    const waiting = new Set(state.rentalAuction.ids);
+    for (const a of assets.live()) {
+      if (assets.onAuction[a] && assets.alive[a] && !waiting.has(a)) fail(`asset ${a} is flagged at auction but not on the auction's list`);
+    }
+  }
   // The kept list of vacant positions (letOutVacantAssets) is a cache: every vacant, not let,
   // firm's or cooperative's asset must be in it or be new to its walk (past `seen`). A writer of
   // possessor that forgets to list the asset it leaves vacant breaks this.

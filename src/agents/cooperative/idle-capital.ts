@@ -79,6 +79,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       assets.letOut[a] = 1;
       assets.vacantMonths[a] = 0;
       assets.onAuction[a] = 1;
+      state.rentalAuction.ids.push(a);
       assets.attendTick[a] = 0;
       state.rentalRules.now.push(a);
     }

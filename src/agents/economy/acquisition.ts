@@ -161,9 +161,48 @@ function reserveCents(state: EconomyState, asset: number): number {
   return s >= 0 && state.bonds.status[s] === SERIES_ACTIVE ? state.bonds.levelService(s) : state.params.minRentCents;
 }
 
+/** The assets waiting at the auction this month (scratch), and a bit per asset id to list them in id order. */
+let waiting = new Int32Array(64);
+let waitingMarks = new Int32Array(64);
+
+/**
+ * The assets waiting at the auction (flagged `onAuction`, alive), in id order, as the asset
+ * table's walk of every flag listed them: from the kept list (EconomyState.rentalAuction), each
+ * marked in a bitmap and read back in order, the flags checked.
+ */
+function waitingAtAuction(state: EconomyState): Int32Array {
+  const { assets } = state;
+  const queue = state.rentalAuction;
+  const ids = queue.ids;
+  const { onAuction, alive } = assets;
+  const count = assets.count;
+  const wordCount = (count >>> 5) + 1;
+  const words = waitingMarks = grown(waitingMarks, wordCount);
+  if (!queue.built) {
+    queue.built = true;
+    for (let a = 0; a < count; a++) if (onAuction[a]) ids.push(a);
+  }
+  for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+  ids.length = 0;
+  const out = waiting = grown(waiting, count);
+  let n = 0;
+  for (let w = 0; w < wordCount; w++) {
+    let x = words[w]!;
+    if (x === 0) continue;
+    words[w] = 0;
+    while (x !== 0) {
+      const lowest = x & -x;
+      const a = (w << 5) + 31 - Math.clz32(lowest);
+      x ^= lowest;
+      if (onAuction[a] && alive[a]) out[n++] = a;
+    }
+  }
+  return out.subarray(0, n);
+}
+
 export function runRentalAuctions(state: EconomyState, rng: RandomStream): void {
   const { assets, persons, params, classes } = state;
-  const shuffled = assets.waitingAtAuction();
+  const shuffled = waitingAtAuction(state);
   if (shuffled.length === 0) return;
   rng.shuffle(shuffled, shuffled.length);
   // This month's bidders per class, highest willingness first (ties in the seeded order of
@@ -233,6 +272,10 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     }
     if (winner !== incumbent) served[2 * winner + kind] = 1;
   }
+  // Those still waiting (no bid at the reserve) wait on.
+  const { onAuction, alive } = assets;
+  const ids = state.rentalAuction.ids;
+  for (let k = 0; k < shuffled.length; k++) if (onAuction[shuffled[k]!] && alive[shuffled[k]!]) ids.push(shuffled[k]!);
 }
 
 const landlords = newLandlords();

@@ -165,12 +165,19 @@ export function enforceDefaults(state: EconomyState): void {
       }
       // Rent up to date enough: nothing until the term ends (or the next missed rent).
       attendTick[a] = termEndTick[a]!;
-      if (termEndTick[a]! <= tick) onAuction[a] = 1;
+      // At auction (listed for it once, when first flagged), the incumbent still in place.
+      if (termEndTick[a]! <= tick && !onAuction[a]) {
+        onAuction[a] = 1;
+        state.rentalAuction.ids.push(a);
+      }
       reschedule(state, a, tick);
       continue;
     }
     vacantMonths[a]!++;
-    onAuction[a] = 1;
+    if (!onAuction[a]) {
+      onAuction[a] = 1;
+      state.rentalAuction.ids.push(a);
+    }
     if (vacantMonths[a]! > grace) disposeOfAsset(state, a, 'liquidation');
     else reschedule(state, a, tick);
   }

@@ -71,6 +71,7 @@ export function endPossession(state: EconomyState, asset: number, keepMembership
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
+  if (assets.onAuction[asset]) state.rentalAuction.ids.push(asset);
   assets.attendTick[asset] = 0;
   state.rentalRules.now.push(asset);
   // A firm's or cooperative's own position left vacant: letOutVacantAssets looks at it monthly.

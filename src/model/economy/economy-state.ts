@@ -222,6 +222,13 @@ export interface EconomyState extends EngineState {
   readonly enterpriseAssets: number[];
   /** The assets the rental rules look at next (defaults.ts). */
   readonly rentalRules: RentalRulesQueue;
+  /**
+   * The assets waiting at the rental auction (acquisition.ts): each writer that sets an asset's
+   * `onAuction` lists it, and the auction lists again those it leaves waiting. Built from the
+   * flags at the first auction (set-up writes them unlisted). May hold an id twice, or one no
+   * longer waiting: the auction reads the flags.
+   */
+  readonly rentalAuction: { readonly ids: number[]; built: boolean };
   /** The enterprise assets that may be vacant positions, kept for letOutVacantAssets (idle-capital.ts). */
   readonly vacantPositions: VacantPositions;
   /** The lists net worth keeps from call to call (net-worth.ts). */
@@ -304,7 +311,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
+    enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, rentalAuction: { ids: [], built: false }, vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 
