@@ -25,7 +25,8 @@ export function holderBookkeeping(state: EconomyState): { issuer: number; commun
       if (interestCents <= 0) return;
       incomeCents[p]! += interestCents;
       counters.interestYear += interestCents;
-      if (cursor.communal && memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
+      // \`=== true\`: V8 then tests a boolean, not any value's truth (false, '', 0, a bigint), each payment.
+      if (cursor.communal === true && memberOf[p] !== cursor.issuer) counters.interestToNonMembersYear += interestCents;
     },
   };
   return cursor;
