@@ -48,7 +48,7 @@ export function runJob(input: EnsembleJob, progress?: () => void): JobResult {
   }
   const scenario = parsed.scenario;
   try {
-    primeThread(scenario);
+    primeThread(scenario, { smallRun: false });
     if (job.measure === 'series') {
       // runReplicate's run, keeping the simulation to read its final distribution.
       const started = performance.now();
