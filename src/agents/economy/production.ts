@@ -179,7 +179,9 @@ function sell(state: EconomyState, total: number): void {
  * the persons were paid, summed in person order as transfersWithWorld sums it. The walk has a function of its own, ending
  * with its loop: compiled on stack in its first call, with the payments after it inside, the
  * code gave up at those payments month after month (some 490 deoptimisations a mixed
- * 10,000 x 50 y run).
+ * 10,000 x 50 y run). A person's columns are read before any is written, and the year's sums
+ * are touched only for output sold (adding 0 changed nothing but cost a load and a store, and
+ * each store makes V8 check the next column's map and bounds again).
  */
 function sellEach(state: EconomyState, price: number, orgSales: Float64Array): number {
   const { persons, assets } = state;
@@ -191,16 +193,19 @@ function sellEach(state: EconomyState, price: number, orgSales: Float64Array): n
   const seller = sellerBuffer;
   let sold = 0;
   for (let p = 0; p < count; p++) {
-    let cents = Math.round(output[p]! * price);
-    ownOutputYear[p]! += cents;
+    const units = output[p]!;
     const e = seller[p]!;
-    if (e >= 0 && cents > 0) {
-      orgSales[e]! += cents;
-      cents = 0;
-    } else {
-      labourYear[p]! += cents;
-    }
     const h = home[p]!;
+    let cents = Math.round(units * price);
+    if (cents > 0) {
+      ownOutputYear[p]! += cents;
+      if (e >= 0) {
+        orgSales[e]! += cents;
+        cents = 0;
+      } else {
+        labourYear[p]! += cents;
+      }
+    }
     if (h >= 0) cents += classOutput[cls[h]!]!;
     income[p] = cents;
     if (cents > 0) {
