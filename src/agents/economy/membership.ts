@@ -43,7 +43,7 @@ function communesWorked(state: EconomyState): Int32Array {
 
 function creditLabourCounting(state: EconomyState, moves: Map<number, number>, recount: boolean, worked: Int32Array): void {
   const { persons, params, orgs } = state;
-  const { labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder } = persons;
+  const { labourMonths, memberOf, memberLaborTick, probationOf, probationMonths, founder, coopOf, employer } = persons;
   const { tick } = state;
   const { laborToJoinMonths, lapseMonths } = params;
   const n = orgs.all.length;
@@ -77,7 +77,7 @@ function creditLabourCounting(state: EconomyState, moves: Map<number, number>, r
       memberOf[p] = -1;
       founder[p] = 0;
     }
-    if (recount) countPerson(p, persons, c, counted, n);
+    if (recount) countPerson(p, memberOf, coopOf, employer, probationOf, c, counted, n);
   }
 }
 
@@ -107,12 +107,12 @@ function countPersons(state: EconomyState): void {
   const n = state.orgs.all.length;
   const counted = counts;
   const { owner, ownerKind } = assets;
-  const { asset, probationOf } = persons;
+  const { asset, probationOf, memberOf, coopOf, employer } = persons;
   for (let p = 0; p < persons.count; p++) {
     // The asset's owner is a random read: only a probationer's is needed.
     const a = probationOf[p]! >= 0 ? asset[p]! : -1;
     const c = a >= 0 && ownerKind[a] === ORG_COMMUNE ? owner[a]! : -1;
-    countPerson(p, persons, c, counted, n);
+    countPerson(p, memberOf, coopOf, employer, probationOf, c, counted, n);
   }
 }
 
@@ -120,18 +120,21 @@ function countPersons(state: EconomyState): void {
  * Adds person `p`, working an asset of commune `worked` (or -1; needed only while p is on
  * probation), to the counts of `n` organisations: a member of its commune share and its
  * cooperative, hired by an employer that is not its cooperative, on probation where it works
- * the organisation's asset. The one rule both the monthly and the year-end recount use.
+ * the organisation's asset. The one rule both the monthly and the year-end recount use. The
+ * columns are the caller's locals: inlined in its loop, each `persons.memberOf` and the like was
+ * a map check and a field load, every person.
  */
 function countPerson(
-  p: number, persons: EconomyState['persons'], worked: number, counted: Int32Array, n: number,
+  p: number, memberOf: Int32Array, coopOf: Int32Array, employer: Int32Array, probationOf: Int32Array,
+  worked: number, counted: Int32Array, n: number,
 ): void {
-  const m = persons.memberOf[p]!;
+  const m = memberOf[p]!;
   if (m >= 0) counted[m]!++;
-  const c = persons.coopOf[p]!;
+  const c = coopOf[p]!;
   if (c >= 0) counted[c]!++;
-  const e = persons.employer[p]!;
+  const e = employer[p]!;
   if (e >= 0 && e !== c) counted[n + e]!++;
-  const probation = persons.probationOf[p]!;
+  const probation = probationOf[p]!;
   if (probation >= 0 && worked === probation) counted[2 * n + probation]!++;
 }
 

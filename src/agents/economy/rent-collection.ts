@@ -29,7 +29,6 @@ const PAID = 2;
 const PAID_BY_COOPERATIVE = 4;
 const COMMUNAL = 8;
 const POOLED = 16;
-const SIDE_BITS = 255;
 const HOME_SHIFT = 8;
 let settledScratch = new Uint16Array(0);
 
@@ -287,31 +286,33 @@ export function foldRentIntoPerson(p: number): void {
   const persons = foldPersons!;
   const classPrice = foldClassPrice;
   let use = 0, communeRent = 0, labourRent = 0, ownRent = 0;
-  const onAsset = both & SIDE_BITS;
+  // The flags as literals (SIDE_BITS 255, PAID 2, PAID_BY_COOPERATIVE 4, COMMUNAL 8, POOLED 16,
+  // HOME_SHIFT 8): a module constant is a load from the bundle's context at each use.
+  const onAsset = both & 255;
   if (onAsset !== 0) {
-    const communal = (onAsset & COMMUNAL) !== 0 ? 1 : 0;
+    const communal = (onAsset & 8) !== 0 ? 1 : 0;
     const cls = persons.assetClass[p]!;
     use += communal * classPrice[cls]!;
-    if ((onAsset & PAID) !== 0) {
+    if ((onAsset & 2) !== 0) {
       const rent = persons.assetRentCents[p]!;
       communeRent += communal * rent;
-      if ((onAsset & PAID_BY_COOPERATIVE) === 0) {
+      if ((onAsset & 4) === 0) {
         labourRent += rent;
         ownRent += rent;
       }
-      if ((onAsset & POOLED) !== 0) addPoolRentFromNonMember(persons, p, foldWorked[p]!, rent, cls);
+      if ((onAsset & 16) !== 0) addPoolRentFromNonMember(persons, p, foldWorked[p]!, rent, cls);
     }
   }
-  const onHome = both >> HOME_SHIFT;
+  const onHome = both >> 8;
   if (onHome !== 0) {
-    const communal = (onHome & COMMUNAL) !== 0 ? 1 : 0;
+    const communal = (onHome & 8) !== 0 ? 1 : 0;
     const cls = persons.homeClass[p]!;
     use += communal * classPrice[cls]!;
-    if ((onHome & PAID) !== 0) {
+    if ((onHome & 2) !== 0) {
       const rent = persons.homeRentCents[p]!;
       communeRent += communal * rent;
       ownRent += rent;
-      if ((onHome & POOLED) !== 0) addPoolRentFromNonMember(persons, p, foldPoolOwner[p]!, rent, cls);
+      if ((onHome & 16) !== 0) addPoolRentFromNonMember(persons, p, foldPoolOwner[p]!, rent, cls);
     }
   }
   persons.useYear[p]! += use;
