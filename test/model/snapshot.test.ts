@@ -103,10 +103,12 @@ describe('a snapshot file that is not one', () => {
   });
 
   it('refuses another format version', () => {
-    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 2$/);
+    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 3$/);
     // A file written before the bond book counted payments made: what changed, and what to do.
     expect(refused(JSON.stringify({ ...good, version: 1, createdBy: 'commons-ledger 0.1.0 (abc1234)' })))
-      .toMatch(/version 1; this program reads version 2 \(version 2: a bond series counts the payments it has made .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
+      .toMatch(/version 1; this program reads version 3 \(version 2: a bond series counts the payments it has made .*\) \(version 3: the economy keeps when the rental rules look .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
+    // A file written before the rental rules' caches (session 19-20): refused by version, not field by field.
+    expect(refused(JSON.stringify({ ...good, version: 2 }))).toMatch(/version 2; this program reads version 3 \(version 3: .*vacant positions.*\)/);
   });
 
   it('refuses a damaged envelope or scenario', () => {
