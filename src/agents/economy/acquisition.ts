@@ -14,6 +14,7 @@ import { offeredRentCents } from './mode-choice.ts';
 import type { SaverQueue } from './savers.ts';
 import { buyWithBonds } from './bond-purchase.ts';
 import { grown } from '../../model/grown.ts';
+import { drainMarks, markIds } from '../../model/id-marks.ts';
 import { acquireAssetFor } from './enterprise-acquisition.ts';
 import { landlordFor, listLandlords, newLandlords, takesRentalAgreement } from './landlords.ts';
 import { willingnessToPayCents } from './willingness.ts';
@@ -182,20 +183,14 @@ function waitingAtAuction(state: EconomyState): Int32Array {
     queue.built = true;
     for (let a = 0; a < count; a++) if (onAuction[a]) ids.push(a);
   }
-  for (let k = 0; k < ids.length; k++) words[ids[k]! >>> 5]! |= 1 << (ids[k]! & 31);
+  markIds(words, ids);
   ids.length = 0;
   const out = waiting = grown(waiting, count);
+  const listed = drainMarks(words, wordCount, out);
   let n = 0;
-  for (let w = 0; w < wordCount; w++) {
-    let x = words[w]!;
-    if (x === 0) continue;
-    words[w] = 0;
-    while (x !== 0) {
-      const lowest = x & -x;
-      const a = (w << 5) + 31 - Math.clz32(lowest);
-      x ^= lowest;
-      if (onAuction[a] && alive[a]) out[n++] = a;
-    }
+  for (let k = 0; k < listed; k++) {
+    const a = out[k]!;
+    if (onAuction[a] && alive[a]) out[n++] = a;
   }
   return out.subarray(0, n);
 }

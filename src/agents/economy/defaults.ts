@@ -18,6 +18,7 @@ import { ATTEND_NEVER } from '../../model/economy/asset-table.ts';
 import { disposeOfAsset } from './asset-disposal.ts';
 import { endPossession } from './possession.ts';
 import { grown } from '../../model/grown.ts';
+import { drainMarks, markIds } from '../../model/id-marks.ts';
 
 /** Series found in default this month (scratch: the active list changes as they close). */
 let defaulting = new Int32Array(64);
@@ -70,7 +71,7 @@ function listDue(state: EconomyState, tick: number): number {
   const queue = state.rentalRules;
   const words = marked = grown(marked, (assets.count >>> 5) + 1);
   const now = queue.now;
-  for (let k = 0; k < now.length; k++) words[now[k]! >>> 5]! |= 1 << (now[k]! & 31);
+  markIds(words, now);
   now.length = 0;
   for (let a = queue.seen; a < assets.count; a++) words[a >>> 5]! |= 1 << (a & 31);
   queue.seen = assets.count;
@@ -78,7 +79,7 @@ function listDue(state: EconomyState, tick: number): number {
   const ring = queue.byMonth;
   for (let t = Math.max(queue.drained + 1, tick - ring.length + 1); t <= tick; t++) {
     const slot = ring[t & (ring.length - 1)]!;
-    for (let k = 0; k < slot.length; k++) words[slot[k]! >>> 5]! |= 1 << (slot[k]! & 31);
+    markIds(words, slot);
     if (slot.length > 0) slot.length = 0;
   }
   queue.drained = Math.max(queue.drained, tick);
@@ -88,17 +89,11 @@ function listDue(state: EconomyState, tick: number): number {
 
 /** The marked assets, in id order, alive and due by `tick`, into `out`; clears the marks. */
 function readMarked(words: Int32Array, count: number, alive: Uint8Array, attendTick: Int32Array, tick: number, out: Int32Array): number {
+  const listed = drainMarks(words, count, out);
   let n = 0;
-  for (let w = 0; w < count; w++) {
-    let x = words[w]!;
-    if (x === 0) continue;
-    words[w] = 0;
-    while (x !== 0) {
-      const lowest = x & -x;
-      const a = (w << 5) + 31 - Math.clz32(lowest);
-      x ^= lowest;
-      if (alive[a] && attendTick[a]! <= tick) out[n++] = a;
-    }
+  for (let k = 0; k < listed; k++) {
+    const a = out[k]!;
+    if (alive[a] && attendTick[a]! <= tick) out[n++] = a;
   }
   return n;
 }
