@@ -28,7 +28,8 @@ export function sizeClassReporterIds(prefix: string): string[] {
 export function organisationSizes(s: EconomyState): Float64Array[] {
   const lists: number[][] = [[], [], []];
   for (const org of s.orgs.all) if (org.alive) lists[org.kind]!.push(organisationSize(org));
-  return lists.map((list) => Float64Array.from(list).sort());
+  // A literal, not lists.map: see sizesNow.
+  return [Float64Array.from(lists[0]!).sort(), Float64Array.from(lists[1]!).sort(), Float64Array.from(lists[2]!).sort()];
 }
 
 /** Counts of organisations per size class, from sorted sizes. */
@@ -38,7 +39,16 @@ export function sizeClassCounts(sorted: Float64Array): Float64Array {
   return counts;
 }
 
-const sizesNow = perSample((s) => organisationSizes(s).map((sorted) => ({ sorted, counts: sizeClassCounts(sorted) })));
+// An array literal, not Array.prototype.map: TurboFan's inlined map makes a holey array where the
+// builtin made a packed one, so the reporters' closures, optimised on one, deoptimised on "wrong
+// map" at the other (a worker's sixth run) and were compiled again.
+const sizesNow = perSample((s) => {
+  const sorted = organisationSizes(s);
+  return [sizesOfKind(sorted[0]!), sizesOfKind(sorted[1]!), sizesOfKind(sorted[2]!)];
+});
+function sizesOfKind(sorted: Float64Array): { sorted: Float64Array; counts: Float64Array } {
+  return { sorted, counts: sizeClassCounts(sorted) };
+}
 
 export function organisationSizeReporters(): R[] {
   const out: R[] = [];

@@ -138,10 +138,15 @@ export interface AgeCounts {
  */
 export function ageCountsByKind(s: EconomyState): AgeCounts[] | null {
   const months = s.tick + 1;
-  const counts = [ORG_COMMUNE, ORG_FIRM, ORG_COOPERATIVE].map((): AgeCounts => ({
-    n: 0, longestMonths: -1, observed: new Int32Array(months), failed: new Int32Array(months), exited: new Int32Array(months),
-  }));
+  // An array literal, not Array.prototype.map: once the caller is optimised, TurboFan's inlined
+  // map makes a holey array where the builtin made a packed one, and countAges, optimised on the
+  // packed map, deoptimised on "wrong map" at the next sample (in a worker's third run).
+  const counts = [ageCounts(months), ageCounts(months), ageCounts(months)];
   return countAges(s.orgs.all, s.tick, counts) ? counts : null;
+}
+
+function ageCounts(months: number): AgeCounts {
+  return { n: 0, longestMonths: -1, observed: new Int32Array(months), failed: new Int32Array(months), exited: new Int32Array(months) };
 }
 
 function countAges(all: EconomyState['orgs']['all'], tick: number, counts: AgeCounts[]): boolean {
