@@ -17,8 +17,16 @@ export interface EconomyModel extends ModelDefinition<EconomyState> {
 
 /** The economy's reporters: MODEL.md 6's population and commune metrics, then firms' and cooperatives'. */
 function reporters() {
-  return [...economyReporters(), ...organisationReporters()];
+  organisationScalars ??= organisationReporters();
+  return [...economyReporters(), ...organisationScalars];
 }
+
+/**
+ * The organisation reporters, made once per thread and shared by every model (their memos are
+ * keyed by state and tick). Made afresh for each run, their closures died with the run and V8
+ * dropped their optimised code with them: a replicate worker compiled them again run after run.
+ */
+let organisationScalars: ReturnType<typeof organisationReporters> | undefined;
 
 export function economyModelFromState(state: EconomyState): EconomyModel {
   const { phases, yearEndPhases, memory } = economyPhases(state);
