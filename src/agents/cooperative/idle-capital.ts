@@ -3,7 +3,7 @@
 // lend it at the bond auctions like any saver, buy an asset to let to an asker, and let out
 // through the shared rental auction a productive asset no member works. A firm lets out a
 // position it cannot fill at a wage the position earns (letOutVacantAssets).
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { attendRentalRules, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from '../../model/economy/organisation-table.ts';
 import { offerAtPositionValue, wageCeilingOf } from '../firm/wage-rate.ts';
 import { IDLE_CASH_COST_MONTHS, worthInvesting } from '../firm/firm-accounts.ts';
@@ -80,8 +80,7 @@ export function letOutVacantAssets(state: EconomyState): void {
       assets.vacantMonths[a] = 0;
       assets.onAuction[a] = 1;
       state.rentalAuction.ids.push(a);
-      assets.attendTick[a] = 0;
-      state.rentalRules.now.push(a);
+      attendRentalRules(state, a);
     }
   }
 }

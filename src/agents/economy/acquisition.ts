@@ -7,7 +7,7 @@ import { FLOW, WORLD } from '../../model/ledger.ts';
 import type { RandomStream } from '../../model/random.ts';
 import { SERIES_ACTIVE, annuityPaymentCents } from '../../model/market/bond-series.ts';
 import { clearRentalColumn } from '../../model/market/rental-auction.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { attendRentalRules, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
 import { endPossession, grantPossession } from './possession.ts';
 import { offeredRentCents } from './mode-choice.ts';
@@ -337,8 +337,7 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
       asset = acquireAssetFor(state, owner, wanted, rent, queue, rng);
       if (asset < 0) continue;
       assets.letOut[asset] = 1;
-      assets.attendTick[asset] = 0;
-      state.rentalRules.now.push(asset);
+      attendRentalRules(state, asset);
     }
     grantPossession(state, asset, p, rent, params.maturityMonths);
     if (cls.productive) persons.wantsClass[p] = -1;

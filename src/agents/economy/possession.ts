@@ -6,7 +6,7 @@
 import {
   MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED, type PersonTable,
 } from '../../model/economy/person-table.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { attendRentalRules, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
 
@@ -23,8 +23,7 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
-  assets.attendTick[asset] = 0;
-  state.rentalRules.now.push(asset);
+  attendRentalRules(state, asset);
   if (productive) {
     // A cooperative member without an asset of its own rents this one for its cooperative
     // (which pays the rent and sells the output); the worker still earns its commune share.
@@ -72,8 +71,7 @@ export function endPossession(state: EconomyState, asset: number, keepMembership
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = letOut ? assets.alive[asset]! : 0;
   if (assets.onAuction[asset]) state.rentalAuction.ids.push(asset);
-  assets.attendTick[asset] = 0;
-  state.rentalRules.now.push(asset);
+  attendRentalRules(state, asset);
   // A firm's or cooperative's own position left vacant: letOutVacantAssets looks at it monthly.
   if (!letOut && assets.ownerKind[asset] !== ORG_COMMUNE) state.vacantPositions.ids.push(asset);
 }
@@ -88,8 +86,7 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   assets.missedRent[asset] = 0;
   assets.vacantMonths[asset] = 0;
   assets.onAuction[asset] = 0;
-  assets.attendTick[asset] = 0;
-  state.rentalRules.now.push(asset);
+  attendRentalRules(state, asset);
   persons.asset[person] = asset;
   persons.assetRentCents[person] = 0;
   persons.assetClass[person] = assets.cls[asset]!;
@@ -116,8 +113,7 @@ export function endLeaseToOwnMember(state: EconomyState, asset: number): void {
   }
   assets.letOut[asset] = 0;
   assets.termEndTick[asset] = 0;
-  assets.attendTick[asset] = 0;
-  state.rentalRules.now.push(asset);
+  attendRentalRules(state, asset);
   startWork(state, asset, person, MODE_MEMBER_WORKER);
 }
 

@@ -8,7 +8,7 @@
 // federation of workers' collectives") has the rent paid by the cooperative, which sells the output.
 import { FLOW, LedgerError } from '../../model/ledger.ts';
 import { depreciationPerMonthCents } from '../../model/market/depreciation.ts';
-import type { EconomyState } from '../../model/economy/economy-state.ts';
+import { attendRentalRules, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 import { MODE_MEMBER_WORKER } from '../../model/economy/person-table.ts';
 import { HOME_RENT_BY_KIND, RENT_BY_KIND } from '../../model/economy/housing-accounts.ts';
@@ -207,8 +207,7 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     if (paid === 0) {
       // A missed rent may reach the grace: the rental rules look at the asset this month.
       if (due === 1) {
-        assets.attendTick[a] = 0;
-        state.rentalRules.now.push(a);
+        attendRentalRules(state, a);
       }
       continue;
     }

@@ -284,6 +284,16 @@ export interface VacantPositions {
   seen: number;
 }
 
+/**
+ * Asks the rental rules (defaults.ts) to look at `asset` this month: its attendTick to 0 and
+ * the asset on the rules' queue, together. Every writer of a lease, a possession or a missed
+ * rent calls this, so the two cannot disagree (economy-invariants.ts checks they do not).
+ */
+export function attendRentalRules(state: EconomyState, asset: number): void {
+  state.assets.attendTick[asset] = 0;
+  state.rentalRules.now.push(asset);
+}
+
 export function emptyCounters(): FinanceCounters {
   return settleNumberFields({
     requestsMade: 0, requestsCleared: 0, clearingYieldSumYear: 0, clearedYear: 0, lastYearMeanClearingYield: 0,
