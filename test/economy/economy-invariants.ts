@@ -6,6 +6,7 @@ import { ATTEND_NEVER } from '../../src/model/economy/asset-table.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
 import { monthInterestCents, scheduledPrincipalCents } from '../../src/model/market/bond-series.ts';
+import { personBondHoldings } from '../../src/model/economy/net-worth.ts';
 
 /** At most this many problems are listed: one broken rule usually breaks it for many agents. */
 const MAX_LISTED = 10;
@@ -117,6 +118,13 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     for (let h = bonds.firstHolding[s]!, end = h + bonds.holdingCount[s]!; h < end; h++) sum += bonds.principalCents[h]!;
     if (bonds.outstanding(s) !== sum) fail(`series ${s} counts ${bonds.outstanding(s)} cents outstanding, its holdings ${sum}`);
     if (bonds.scheduleKept[s] === 1) keptScheduleViolation(bonds, s, fail);
+  }
+  // Each person's principal held is kept by every writer of a holding's balance or holder: it
+  // must be what that person's holdings sum to now.
+  const held = personBondHoldings(state, new Float64Array(persons.count));
+  if (bonds.personHeldCents.length !== persons.count) fail(`the bond book keeps principal held for ${bonds.personHeldCents.length} persons of ${persons.count}`);
+  for (let p = 0; p < persons.count; p++) {
+    if (bonds.personHeldCents[p] !== held[p]) fail(`person ${p} is kept holding ${bonds.personHeldCents[p]} cents of bonds, its holdings ${held[p]}`);
   }
   return problems;
 }

@@ -12,7 +12,7 @@ const CONSUMPTION = FLOW.consumption;
 export function consume(state: EconomyState): void {
   const { persons } = state;
   const { scratch } = state;
-  const equity = organisationEquity(state, scratch.equityCents, persons.bondCents);
+  const equity = organisationEquity(state, scratch.equityCents);
   scratch.equityCents = equity;
   // Claims on organisations (net-worth.ts) as addOrganisationClaims sums them: firm
   // shareholders' written and marked here, everyone else's (its membership alone) taken in the
@@ -51,7 +51,9 @@ let shortOfCash = 0;
 function buyAll(state: EconomyState, claims: Float64Array, perMember: Float64Array, marks: Int32Array, mark: number): number {
   const { persons, params } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
-  const { bondCents, incomeCents, hardship, count, memberOf, coopOf } = persons;
+  const { incomeCents, hardship, count, memberOf, coopOf } = persons;
+  // Each person's bond principal, kept by the bond book as its holdings change.
+  const bondCents = state.bonds.personHeldCents;
   const balances = state.ledger.balancesOf(persons.firstAccount, count);
   let hardshipMonths = 0;
   let paidAll = 0;

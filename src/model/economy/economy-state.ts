@@ -314,7 +314,7 @@ export function newEconomyState(
 ): EconomyState {
   return settleNumberFields({
     tick: 0, ledger, streams, params, classes, persons,
-    assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(), finance: new FinanceState(persons.count), events: [],
+    assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(persons.firstAccount, persons.count), finance: new FinanceState(persons.count), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0, jobFindingChance: 0,

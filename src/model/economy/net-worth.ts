@@ -17,7 +17,8 @@ import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './org
 /**
  * Principal each person holds across all active series, written into `out`: one pass over the
  * book's holdings, which hold those of active series (compacted) and closed series' at balance 0.
- * Whole cents, so each person's sum is the same in this order as in issue order.
+ * Whole cents, so each person's sum is the same in this order as in issue order. What the book
+ * keeps as `personHeldCents` (the invariants check the two agree).
  */
 export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
   const { persons, bonds } = state;
@@ -35,11 +36,11 @@ export function personBondHoldings(state: EconomyState, out: Float64Array): Floa
 
 /**
  * Book equity of each organisation (cents), indexed by organisation id, into `out` when it has
- * one entry per organisation (else a fresh array). With `holdings`, each person's principal
- * held is written there too, as `personBondHoldings` does. Every term is whole cents, so each
- * sum is the same whatever the order of its terms.
+ * one entry per organisation (else a fresh array). Every term is whole cents, so each sum is
+ * the same whatever the order of its terms. (Each person's principal held is the bond book's
+ * to keep: BondBook.personHeldCents.)
  */
-export function organisationEquity(state: EconomyState, out?: Float64Array, holdings?: Float64Array): Float64Array {
+export function organisationEquity(state: EconomyState, out?: Float64Array): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
   const n = orgs.all.length;
   const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
@@ -54,7 +55,6 @@ export function organisationEquity(state: EconomyState, out?: Float64Array, hold
   }
   // Bonds a cooperative bought with idle capital are its assets (MODEL.md 10.8).
   if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
-  if (holdings !== undefined) personBondHoldings(state, holdings);
   const all = orgs.all;
   for (let i = 0; i < all.length; i++) {
     const org = all[i]!;
@@ -298,7 +298,7 @@ function addFirmShareClaims(all: readonly Organisation[], equity: Float64Array, 
 
 /**
  * Net worth of every person in cents. `holdings`, when given, is each person's bond principal
- * as `organisationEquity` wrote it in the same walk (else the series are walked again).
+ * (as the bond book keeps it: BondBook.personHeldCents; else the holdings are walked).
  */
 export function netWorthCents(
   state: EconomyState, out: Float64Array, equity = organisationEquity(state), holdings?: Float64Array,

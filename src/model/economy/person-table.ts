@@ -53,9 +53,8 @@ export class PersonTable {
   /** Commune of membership during last year (for per-capita use), or -1. */
   readonly lastMemberOf: Int32Array;
   readonly hardship: Uint8Array;
-  /** Scratch: cents the person may still lend this month; principal it holds (net worth). */
+  /** Scratch: cents the person may still lend this month (the principal it holds is the bond book's: BondBook.personHeldCents). */
   readonly bondBudget: Float64Array;
-  readonly bondCents: Float64Array;
   /** Scratch of mode choice: asset class wanted this month, or -1; a home wanted (1/0). */
   readonly wantsClass: Int32Array;
   readonly wantsHome: Uint8Array;
@@ -112,7 +111,7 @@ export class PersonTable {
     this.incomeCents = f(); this.rentYear = f(); this.dividendYear = f(); this.useYear = f();
     this.lastRentYear = f(); this.lastDividendYear = f(); this.lastUseYear = f(); this.lastMemberOf = i();
     this.hardship = new Uint8Array(count);
-    this.bondBudget = f(); this.bondCents = f();
+    this.bondBudget = f();
     this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
     this.seekers = new Int32Array(count);
     this.employer = i(); this.coopOf = i(); this.capitalAccountCents = f(); this.buyInOwedCents = f(); this.buyInInstalmentCents = f();

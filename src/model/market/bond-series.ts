@@ -100,9 +100,12 @@ export class BondBook {
   /**
    * Every column reassigned once at construction: V8 treats a field as constant until its
    * first reassignment, and a first reassignment by growth mid-run throws away every
-   * optimised function that read it (see AssetTable's constructor).
+   * optimised function that read it (see AssetTable's constructor). `personAccount` and
+   * `personCount`: the persons' accounts, whose principal held the book keeps (`personHeldCents`).
    */
-  constructor() {
+  constructor(personAccount = 0, personCount = 0) {
+    this.personAccount = personAccount;
+    this.personHeldCents = new Float64Array(personCount);
     const columns = this as unknown as Record<string, unknown>;
     for (const key of Object.keys(this)) {
       const column = columns[key];
@@ -186,6 +189,15 @@ export class BondBook {
   private missedMerged = new Int32Array(64);
   /** Set when a series closes, so the active list is compacted once, not per closing. */
   dirty = false;
+  /**
+   * Principal each person holds across the book (index: holder account - `personAccount`; the
+   * persons' accounts are one fixed run), kept by every writer of a holding's balance or holder
+   * (issue, service, capitalised misses, prepayment, write-offs, lenders' holdings handed on):
+   * consumption reads every person's net worth each month, and summed it by a walk over every
+   * holding of the book (some 21,000 in mixed 10,000 x 50 y). Whole cents, so exact in any order.
+   */
+  personAccount = 0;
+  personHeldCents = new Float64Array(0);
   issuedFaceCents = 0;
   lossCents = 0;
   redeemedCount = 0;
@@ -213,6 +225,7 @@ export class BondBook {
       this.paymentCents[h] = annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths);
       this.principalCents[h] = a.amountCents; this.monthsLeft[h] = issue.maturityMonths;
       this.interestPaidCents[h] = 0; this.holdingLossCents[h] = 0;
+      this.addHeld(a.bidder, a.amountCents);
       face += a.amountCents;
     }
     this.holdings = m;
@@ -351,11 +364,20 @@ export class BondBook {
       const end = this.firstHolding[s]! + this.holdingCount[s]!;
       for (let h = this.firstHolding[s]!; h < end; h++) {
         if (this.holder[h] !== from) continue;
-        this.holder[h] = to[moved % to.length]!;
+        const next = to[moved % to.length]!;
+        this.addHeld(from, -this.principalCents[h]!);
+        this.addHeld(next, this.principalCents[h]!);
+        this.holder[h] = next;
         moved++;
       }
     }
     return moved;
+  }
+
+  /** Adds `cents` to the principal the holder of `account` holds, when it is a person (`personHeldCents`). */
+  addHeld(account: number, cents: number): void {
+    const p = account - this.personAccount;
+    if (p >= 0 && p < this.personHeldCents.length) this.personHeldCents[p]! += cents;
   }
 
   close(series: number, status: number): void {

@@ -154,6 +154,10 @@ function serviceMany(
   let worldInterest = 0;
   let worldPrincipal = 0;
   const accounts = accountsOf(ledger);
+  // What each person holds (BondBook.personHeldCents) loses the principal it is paid.
+  const held = book.personHeldCents;
+  const persons = held.length;
+  const personAccount = book.personAccount;
   // Next month's schedule, as BondBook.schedule would sum it, while the holdings are in cache.
   let nextDue = 0;
   let nextInterest = 0;
@@ -165,6 +169,8 @@ function serviceMany(
     const interestCents = interestDue[h - at]!;
     const principalCents = principalDue[h - at]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
+    const person = holder - personAccount;
+    if (person >= 0 && person < persons) held[person]! -= principalCents;
     if (holder !== WORLD) accounts[holder - 1]! += interestCents + principalCents;
     else {
       paidToWorld(ledger, interestCents, principalCents);
@@ -239,6 +245,7 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
     if (p <= 0) continue;
     const interest = interestOn(p, annualYield[h]!);
     balances[h] = p + interest;
+    book.addHeld(book.holder[h]!, interest);
     capitalised += interest;
   }
   book.seriesOutstandingCents[s]! += capitalised;
@@ -269,6 +276,7 @@ function serviceSingle(
   const available = ledger.balance(escrow);
   if (available < due) {
     balances[h] = p + interestCents;
+    book.addHeld(book.holder[h]!, interestCents);
     book.seriesOutstandingCents[s]! += interestCents;
     book.forgetSchedule(s);
     book.noteMissed(s);
@@ -289,6 +297,7 @@ function serviceSingle(
   } else paidToWorld(ledger, interestCents, principalCents);
   const rest = p - principalCents;
   balances[h] = rest;
+  book.addHeld(holder, -principalCents);
   book.seriesOutstandingCents[s]! -= principalCents;
   book.interestPaidCents[h]! += interestCents;
   const months = book.monthsLeft[h]! - 1;
@@ -355,6 +364,7 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
     if (share > 0) {
       ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
       book.principalCents[h] = book.principalCents[h]! - share;
+      book.addHeld(book.holder[h]!, -share);
       book.seriesOutstandingCents[s]! -= share;
       onPaid?.(book.holder[h]!, 0, share);
     }

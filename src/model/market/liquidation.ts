@@ -52,6 +52,7 @@ export function liquidate(
     const loss = book.principalCents[h]! - share;
     book.holdingLossCents[h]! += loss;
     lossCents += loss;
+    book.addHeld(book.holder[h]!, -book.principalCents[h]!);
     book.principalCents[h] = 0;
   }
   book.seriesOutstandingCents[series] = 0;
