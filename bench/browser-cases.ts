@@ -62,9 +62,12 @@ export function claimsPanelWallTime(root: URL, quick: boolean): Promise<string> 
       status.getAttribute('data-total'), status.getAttribute('data-run-ms'),
     ]);
     const runSeconds = Number(runMs) / 1000;
-    const ratio = runSeconds / Math.max(1, Number(estimate));
+    // The runs' time against the estimate, as the CLI's claims line judges its own: a miss of
+    // more than ESTIMATE_MARGIN of the run time either way fails. (It read run/estimate <= 0.3
+    // before, which passed only estimates over three times the run: 59 s for 12 s of runs.)
+    const miss = (Number(estimate) - runSeconds) / runSeconds;
     const verdict = quick ? 'not judged under --quick'
-      : `runs within ${ESTIMATE_MARGIN}x of the page's estimate: ${ratio <= ESTIMATE_MARGIN ? 'PASS' : 'FAIL'}; the page aims at about 60 s in all`;
+      : `estimate ${miss >= 0 ? '+' : ''}${(100 * miss).toFixed(0)}% of the run time, target within ${100 * ESTIMATE_MARGIN}%: ${Math.abs(miss) <= ESTIMATE_MARGIN ? 'PASS' : 'FAIL'}; the page aims at about 60 s in all`;
     return `Claims panel (Chromium), mixed at ${quick ? 'a fixed tiny size' : 'the size the page chose'}: ${Number(persons).toLocaleString('en')} persons x ${years} years, `
       + `${runs} runs in ${runSeconds.toFixed(1)} s (estimated ${Number(estimate).toFixed(1)} s), ${wall.toFixed(1)} s wall from opening the address to the last verdict `
       + `(page load and the calibration runs included)${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}; ${verdict}`;

@@ -1,7 +1,7 @@
 // The Claims panel's run in the page's pool: a warm-up run on every worker (it also names the
-// scenario's reporters), two timed runs that price a month (claims-size.ts), the size chosen
-// (or the one the address asks for), then every planned run, each claim judged as soon as its
-// runs are in. Cancel ends the workers at once.
+// scenario's reporters), three timed runs that price a month (claims-size.ts), repeated until
+// they settle, the size chosen (or the one the address asks for), then every planned run, each
+// claim judged as soon as its runs are in. Cancel ends the workers at once.
 import { CLAIMS } from '../../model/claims/claim-definitions.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { EnsembleJob, JobResult } from '../../worker/ensemble-job.ts';
@@ -13,8 +13,11 @@ import { pageClaimsSets, SetsTally } from './claims-sets.ts';
 import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice, type TimedRun } from './claims-size.ts';
 
 const LANE = 'experiment';
-/** Warm-up runs at most, and their length in years. */
+/** Warm-up runs at most. */
 const WARM_RUNS = 5;
+/** Passes of the three timed runs at most, and how close two passes' large runs must be to stop. */
+const TIMED_PASSES = 5;
+const TIMED_SETTLED = 0.2;
 
 export interface ClaimsAsked {
   readonly replicates: number;
@@ -84,7 +87,7 @@ export async function runClaims(
     text, overrides: { ...populationOverride(scenario, fullPersons === undefined ? undefined : Math.min(fullPersons, persons)), years: Math.min(scenario.years, years) }, measure: 'series',
   });
   // Warm every worker until a short run costs within a quarter of the one before (at most
-  // WARM_RUNS runs): the engine's first runs in a worker are the dearest. The last is the short timed run.
+  // WARM_RUNS runs): the engine's first runs in a worker are the dearest. It also names the reporters.
   let first: JobResult | undefined;
   let previous = Number.NaN;
   for (let i = 0; i < WARM_RUNS; i++) {
@@ -98,13 +101,28 @@ export async function runClaims(
   }
   if (first === undefined || !first.ok || first.measure !== 'series') return fail('the scenario\'s warm-up run failed');
   const reporterIds = first.result.reporters.map((r) => r.id);
-  const timed = await pool.run(LANE, [at(CALIBRATION.smallPersons, CALIBRATION.years), at(CALIBRATION.largePersons, CALIBRATION.years)]);
-  if (timed.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
-  const [small, large] = timed.results;
-  const runs3 = [first, small!, large!].map(timedRun);
-  if (runs3.some((r) => r === undefined)) {
-    const bad = [small!, large!].find((r) => !r.ok);
-    return fail(`a calibration run failed: ${bad !== undefined && !bad.ok ? bad.message : 'no series'}`);
+  // The three timed runs, again until the large one costs within TIMED_SETTLED of the pass
+  // before (at most TIMED_PASSES passes): warm at 100 persons x 5 years, a worker still compiles
+  // what longer and larger runs reach, and one pass priced the month 4-6x over the 140 runs
+  // that followed (bench, Chromium: 8-12 s of runs, 59 s estimated), so the page chose 100
+  // persons and cut the years where the minute held five times the population. The long runs
+  // are as long as the claims' runs, so the cost per month is not carried from 10 years to 50.
+  const timedYears = Math.min(scenario.years, asked.years ?? scenario.years);
+  let runs3: (TimedRun | undefined)[] = [];
+  let previousLarge = Number.NaN;
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    const timed = await pool.run(LANE, [
+      at(CALIBRATION.smallPersons, CALIBRATION.shortYears), at(CALIBRATION.smallPersons, timedYears), at(CALIBRATION.largePersons, timedYears),
+    ]);
+    if (timed.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
+    runs3 = timed.results.map(timedRun);
+    if (runs3.some((r) => r === undefined)) {
+      const bad = timed.results.find((r) => !r.ok);
+      return fail(`a calibration run failed: ${bad !== undefined && !bad.ok ? bad.message : 'no series'}`);
+    }
+    const large = runs3[2]!.ms;
+    if (Math.abs(large - previousLarge) <= TIMED_SETTLED * previousLarge) break;
+    previousLarge = large;
   }
   state.cost = monthCostOf(runs3[0]!, runs3[1]!, runs3[2]!);
 

@@ -30,8 +30,8 @@ export interface TimedRun {
  * lengths give the set-up and the monthly cost there; `large` (as long as `long`) gives the
  * cost per person. Never negative under noise. Rough: runs of one size differ several-fold
  * with their economy's course (mixed at 100 persons x 10 years: 30 to 220 ms in Node on the
- * replicate keys), and on a loaded two-core machine the page's estimate came out 3-5x over the
- * runs' time; the status line gives the time left at the pace of the runs done.
+ * replicate keys), and on a loaded two-core machine the estimate still misses by a third or
+ * more; the status line gives the time left at the pace of the runs done.
  */
 export function monthCostOf(short: TimedRun, long: TimedRun, large: TimedRun): MonthCost {
   const perMonthSmall = long.months > short.months ? Math.max(1e-6, (long.ms - short.ms) / (long.months - short.months)) : long.ms / Math.max(1, long.months);
