@@ -37,6 +37,11 @@ function labelWidth(label: string, node: SVGTextElement | null): number {
   return measured > 0 ? measured : label.length * CHAR_WIDTH;
 }
 
+/** Whether every label's width is known (measured once): a legend drawn before that used estimates. */
+export function legendMeasured(items: readonly LegendItem[]): boolean {
+  return items.every((item) => widths.has(shapeOf(item.label)));
+}
+
 /**
  * Draws the legend and returns its height. `estimate` lays it out from an estimate of each
  * label's width instead of measuring it (measuring forces a layout of the whole page, which

@@ -2,23 +2,31 @@
 // sags below the diagonal, the higher the Gini (twice the area between them).
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import type { Svg } from './chart-element.ts';
+import type { KeptLayers } from './kept-layers.ts';
 import { DistributionChart } from './distribution-chart.ts';
 import type { DistributionFrame, ReporterInfo } from '../../worker/protocol.ts';
 import { bottomAxis, type AxisPlacement, INK, leftAxis } from './axes.ts';
-import { drawLegend } from './legend.ts';
+import { drawLegend, legendMeasured, type LegendItem } from './legend.ts';
 import { colorAt } from './palette.ts';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 @customElement('lorenz-curve')
 export class LorenzCurve extends DistributionChart {
-  protected override drawDistribution(svg: Svg, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
+  protected override drawDistribution(layers: KeptLayers, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
     const x = d3.scaleLinear().domain([0, 1]).range([0, place.width]);
     const y = d3.scaleLinear().domain([0, 1]).range([place.height, 0]);
-    const root = svg.append('g');
-    leftAxis(root, y, place, `share of all ${meta.label}`, 5, percent);
-    bottomAxis(root, x, place, `share of agents, poorest first`, 5, percent);
+    const legend: LegendItem[] = [
+      { label: 'Lorenz curve', color: colorAt(0) },
+      { label: 'perfect equality', color: '#6b7280', dashed: true },
+    ];
+    // Axes and legend stay while the curve moves (the legend sits above the plot, clear of it).
+    layers.kept(JSON.stringify([place, meta.label, legendMeasured(legend)]), (layer) => {
+      leftAxis(layer, y, place, `share of all ${meta.label}`, 5, percent);
+      bottomAxis(layer, x, place, `share of agents, poorest first`, 5, percent);
+      drawLegend(layer, legend, place.left, 22, place.width);
+    });
+    const root = layers.fresh();
     const points = Array.from(snapshot.lorenz, (v, i) => [i / (snapshot.lorenz.length - 1), v] as const);
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     const area = d3.area<readonly [number, number]>().x((p) => x(p[0])).y0((p) => y(p[0])).y1((p) => y(p[1]));
@@ -32,9 +40,5 @@ export class LorenzCurve extends DistributionChart {
       .append('title').text((p) => `the poorest ${percent(p[0])} hold ${(p[1] * 100).toFixed(1)}% of all ${meta.label}`);
     plot.append('text').attr('x', 16).attr('y', 28).attr('font-size', 24).attr('font-weight', 600).attr('fill', INK)
       .text(`Gini ${snapshot.gini.toFixed(3)}`);
-    drawLegend(root, [
-      { label: 'Lorenz curve', color: colorAt(0) },
-      { label: 'perfect equality', color: '#6b7280', dashed: true },
-    ], place.left, 22, place.width);
   }
 }

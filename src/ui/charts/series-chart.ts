@@ -5,7 +5,8 @@ import { customElement, property } from 'lit/decorators.js';
 import * as d3 from 'd3';
 import { ChartElement, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
 import { bottomAxis, compact, INK, leftAxis } from './axes.ts';
-import { drawLegend, type LegendItem } from './legend.ts';
+import { drawLegend, legendMeasured, type LegendItem } from './legend.ts';
+import { KeptLayers } from './kept-layers.ts';
 import { colorAt } from './palette.ts';
 import { seriesColor } from '../kind-series.ts';
 import type { RunRecord } from '../run-record.ts';
@@ -50,9 +51,11 @@ export class SeriesChart extends ChartElement {
   @property({ type: Boolean }) markEvents = false;
 
   protected override draw(svg: Svg, record: RunRecord): void {
-    svg.selectAll('*').remove();
     const info = record.info;
-    if (info === null) return;
+    if (info === null) {
+      svg.node()?.replaceChildren();
+      return;
+    }
     const reporters = this.ids.map((id) => info.scalars.find((s) => s.id === id)).filter((r): r is ReporterInfo => r !== undefined);
     const groups = d3.groups(reporters, (r) => unitGroup(r.unit));
     const m = DEFAULT_MARGIN;
@@ -63,9 +66,12 @@ export class SeriesChart extends ChartElement {
     if (marks !== null && marks.rows.length > 0) {
       legendItems.push({ label: `merge or takeover${marks.byYear ? ' (one mark a year, thicker for more)' : ''}`, color: EVENT_INK, dashed: EVENT_DASH });
     }
-    const root = svg.append('g');
+    // The legend and each panel's axes stay from one redraw to the next until they change (a
+    // y axis when the lines outgrow it); the lines are drawn over them afresh.
+    const layers = new KeptLayers(svg.node()!);
     const legendAt = this.legendPlace();
-    const legendHeight = drawLegend(root, legendItems, legendAt.left, 20, legendAt.width);
+    const legendKey = JSON.stringify([legendItems, legendAt, legendMeasured(legendItems)]);
+    const legendHeight = layers.kept(legendKey, (layer) => drawLegend(layer, legendItems, legendAt.left, 20, legendAt.width));
     const top = 20 + legendHeight + 8;
     const panelHeight = groups.length > 1 ? STACKED_PANEL_HEIGHT : PANEL_HEIGHT;
     const height = top + groups.length * panelHeight + 12;
@@ -73,8 +79,7 @@ export class SeriesChart extends ChartElement {
     const ticks = record.ticks();
     const years = Array.from(ticks, (t) => t / MONTHS_PER_YEAR);
     const x = d3.scaleLinear().domain([0, info.totalTicks / MONTHS_PER_YEAR]).range([0, this.width - m.left - m.right]);
-    const readouts: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[] = [];
-    groups.forEach(([, members], g) => {
+    const panels = groups.map(([, members], g) => {
       const place = { left: m.left, top: top + g * panelHeight, width: this.width - m.left - m.right, height: panelHeight - m.bottom };
       const columns = members.map((r) => record.column(r.id));
       let low = d3.min(columns, (c) => d3.min(c)) ?? 0;
@@ -85,8 +90,17 @@ export class SeriesChart extends ChartElement {
       }
       if (low === high) high = low + 1;
       const y = d3.scaleLinear().domain([Math.min(0, low), high]).nice().range([place.height, 0]);
-      leftAxis(root, y, place, groupLabel(members), 5, compact);
-      bottomAxis(root, x, place, 'years', 8, compact);
+      const label = groupLabel(members);
+      layers.kept(JSON.stringify([place, y.domain(), x.domain(), x.range(), label]), (layer) => {
+        leftAxis(layer, y, place, label, 5, compact);
+        bottomAxis(layer, x, place, 'years', 8, compact);
+      });
+      return { members, place, columns, y };
+    });
+    // Panels do not overlap, so their lines drawn after every panel's axes look as before.
+    const root = layers.fresh();
+    const readouts: { y: d3.ScaleLinear<number, number>; top: number; values: Float64Array[]; colors: string[] }[] = [];
+    panels.forEach(({ members, place, columns, y }) => {
       const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
       if (marks !== null) {
         plot.selectAll('line.event').data(marks.rows).join('line').attr('class', 'event')

@@ -2,7 +2,8 @@
 // gamma hump, or a condensate with most agents near zero all read clearly on a log x axis.
 import { customElement } from 'lit/decorators.js';
 import * as d3 from 'd3';
-import { CHART_WIDTH, DEFAULT_MARGIN, type Svg } from './chart-element.ts';
+import { CHART_WIDTH, DEFAULT_MARGIN } from './chart-element.ts';
+import type { KeptLayers } from './kept-layers.ts';
 import { DistributionChart } from './distribution-chart.ts';
 import type { DistributionFrame, ReporterInfo } from '../../worker/protocol.ts';
 import { bottomAxis, type AxisPlacement, compact, fittingFontSize, INK, leftAxis, logTicks } from './axes.ts';
@@ -10,7 +11,7 @@ import { colorAt } from './palette.ts';
 
 @customElement('wealth-histogram')
 export class WealthHistogram extends DistributionChart {
-  protected override drawDistribution(svg: Svg, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
+  protected override drawDistribution(layers: KeptLayers, snapshot: DistributionFrame, meta: ReporterInfo, place: AxisPlacement): void {
     const edges = Array.from(snapshot.edges);
     const counts = Array.from(snapshot.counts);
     // Trim empty bins at the top so the x axis ends near the richest agent.
@@ -24,12 +25,16 @@ export class WealthHistogram extends DistributionChart {
     const x = d3.scaleLog().domain([lowEdge / step ** 2, highEdge]).range([0, place.width]);
     const maxCount = Math.max(snapshot.below, d3.max(counts) ?? 0, 1);
     const y = d3.scaleLinear().domain([0, maxCount]).nice().range([place.height, 0]);
-    const root = svg.append('g');
-    leftAxis(root, y, place, 'agents (count)', 5, compact);
     // A narrow chart labels every other decade, clear of the "~0" bar's label.
     const ticks = logTicks(lowEdge, highEdge);
     const narrow = place.width < CHART_WIDTH - DEFAULT_MARGIN.left - DEFAULT_MARGIN.right && ticks.length > 4;
-    bottomAxis(root, x, place, `${meta.label} (${meta.unit}, log scale)`, narrow ? ticks.filter((_, i) => i % 2 === 1) : ticks, compact);
+    const shownTicks = narrow ? ticks.filter((_, i) => i % 2 === 1) : ticks;
+    // The axes stay while the bars change under them, until the bins or the tallest bar move them.
+    layers.kept(JSON.stringify([place, y.domain(), x.domain(), shownTicks, meta.label, meta.unit]), (layer) => {
+      leftAxis(layer, y, place, 'agents (count)', 5, compact);
+      bottomAxis(layer, x, place, `${meta.label} (${meta.unit}, log scale)`, shownTicks, compact);
+    });
+    const root = layers.fresh();
     const plot = root.append('g').attr('transform', `translate(${place.left},${place.top})`);
     const bars = counts.slice(0, last + 1).map((count, k) => ({ from: edges[k]!, to: edges[k + 1]!, count }));
     const color = colorAt(0);
