@@ -276,7 +276,11 @@ export class AssetTable {
   add(cls: number, owner: number, tick: number, ownerKind: number = ORG_COMMUNE): number {
     this.checkBirthOrder(cls, tick);
     if (this.count === this.cls.length) this.grow();
-    const id = this.count++;
+    // `count` is a double field (settleNumberFields): unoptimised code reads it as a heap
+    // number, and an id passed on as one made the kept lists it was pushed to (the rental
+    // rules' queue, the auction's) arrays of doubles, and the code pushing to and reading
+    // them deoptimised on the arrays' other map. `| 0` hands the id on as a small integer.
+    const id = this.count++ | 0;
     this.liveIds = grown(this.liveIds, this.liveCount + 1);
     this.liveIds[this.liveCount++] = id;
     this.cls[id] = cls; this.owner[id] = owner; this.ownerKind[id] = ownerKind; this.possessor[id] = -1; this.bornTick[id] = tick;
