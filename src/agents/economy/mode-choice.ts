@@ -66,16 +66,6 @@ function meanTrailingDividend(state: EconomyState): number {
   return n > 0 ? sum / n : 0;
 }
 
-/** Trailing dividend the person can expect within the horizon from a commune's pool. */
-function expectedDividendCents(state: EconomyState, p: number, fallback: number): number {
-  const { persons, orgs, params } = state;
-  const commune = persons.memberOf[p]! >= 0 ? persons.memberOf[p]! : persons.probationOf[p]!;
-  const dividend = commune >= 0 && orgs.get(commune).alive ? orgs.get(commune).trailingDividendMonthly : fallback;
-  if (persons.memberOf[p]! >= 0) return dividend;
-  const waiting = Math.min(params.choiceHorizonMonths, params.laborToJoinMonths);
-  return (dividend * (params.choiceHorizonMonths - waiting)) / params.choiceHorizonMonths;
-}
-
 /** Scratch: one person's value of each option, and each class's expected rent this month. */
 let valuesScratch = new Float64Array(6);
 let expectedRentScratch = new Float64Array(3);
@@ -141,21 +131,43 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   // non-zero: ln gave 0, the skip divided by it, and the loop never ended (engine fuzz, at
   // switchRatePerYear 8e-54). Elsewhere ln is kept, so existing runs keep their bits.
   const logStay = q >= 1 ? 0 : 1 - q < 1 ? ln(1 - q) : log1p(-q);
+  // What is the same for every person this month, read once here: the loop calls functions
+  // V8 does not inline (endPossession, leaveCooperative, stayingValueCents), and after each
+  // such call optimised code read every field and column again, with its map checks.
+  const { isCapitalist, employer: employerOf, memberOf, probationOf } = persons;
+  const heldOf = persons.asset;
+  const { cls: assetClass, rentCents: assetRent, owner: assetOwner, classOutput, classProductive } = assets;
+  const all = orgs.all;
+  const goodsPrice = state.goodsPriceCents;
+  const baseOutput = params.baseOutputCents;
+  const horizon = params.choiceHorizonMonths;
+  const waiting = Math.min(horizon, params.laborToJoinMonths);
+  const filledList = market?.filled;
+  const vacantList = market?.vacant;
+  const coopList = market?.coops;
+  const temperature = params.choiceTemperature;
   for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
-    if (persons.isCapitalist[p]) continue;
+    if (isCapitalist[p]) continue;
     const before = persons.seekerCount;
     if (hasHousing && home[p]! < 0) wantsHome[p] = 1;
-    const held = persons.asset[p]!;
-    const heldClass = held >= 0 ? assets.cls[held]! : -1;
-    const dividend = expectedDividendCents(state, p, fallbackDividend);
+    const held = heldOf[p]!;
+    const heldClass = held >= 0 ? assetClass[held]! : -1;
+    // Trailing dividend the person can expect within the horizon from a commune's pool
+    // (expectedDividendCents, its terms read once).
+    const member = memberOf[p]!;
+    const commune = member >= 0 ? member : probationOf[p]!;
+    const poolDividend = commune >= 0 && all[commune]!.alive ? all[commune]!.trailingDividendMonthly : fallbackDividend;
+    const dividend = member >= 0 ? poolDividend : (poolDividend * (horizon - waiting)) / horizon;
     const producing = mode[p] === MODE_PRODUCER;
-    let best = selfEmployedIncomeCents(state, p);
+    const personSkill = skill[p]!;
+    // selfEmployedIncomeCents and expectedOutputCents, their products in their order.
+    let best = baseOutput * personSkill * goodsPrice / 100;
     values[0] = best;
     for (let c = 0; c < classCount; c++) {
       let value = 0;
-      if (classes[c]!.productive && (communesOpen || (c === heldClass && producing))) {
-        const rent = c === heldClass && producing ? assets.rentCents[held]! : expectedRent[c]!;
-        value = expectedOutputCents(state, p, c) - rent + dividend;
+      if (classProductive[c] && (communesOpen || (c === heldClass && producing))) {
+        const rent = c === heldClass && producing ? assetRent[held]! : expectedRent[c]!;
+        value = classOutput[c]! * personSkill * goodsPrice / 100 - rent + dividend;
         if (value > best) best = value;
       }
       values[c + 1] = value;
@@ -164,30 +176,30 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     // a filled firm position drawn at random (a firm met in proportion to its size; a full firm
     // queues the applicant and may expand), and `vacanciesSampled` posted vacancies drawn at
     // random (each open position met alike, so a new firm's first vacancy is found).
-    const employer = persons.employer[p]!;
+    const employer = employerOf[p]!;
     const employed = employer >= 0 && mode[p] === MODE_EMPLOYEE;
     let firm = employed ? employer : -1;
     if (!employed) {
       let offerRate = 0;
       if (filled > 0) {
-        const o = assets.owner[market!.filled[rng.int(filled)]!]!;
-        const rate = orgs.all[o]!.wageRateCents;
+        const o = assetOwner[filledList![rng.int(filled)]!]!;
+        const rate = all[o]!.wageRateCents;
         if (rate > offerRate) { firm = o; offerRate = rate; }
       }
       for (let k = 0; k < sampled && vacancies > 0; k++) {
-        const o = assets.owner[market!.vacant[rng.int(vacancies)]!]!;
-        const rate = orgs.all[o]!.wageRateCents;
+        const o = assetOwner[vacantList![rng.int(vacancies)]!]!;
+        const rate = all[o]!.wageRateCents;
         if (rate > offerRate) { firm = o; offerRate = rate; }
       }
     }
-    const employValue = firm >= 0 ? orgs.all[firm]!.wageRateCents * skill[p]! : 0;
+    const employValue = firm >= 0 ? all[firm]!.wageRateCents * personSkill : 0;
     values[EMPLOY] = employValue;
     // Membership: the person's own cooperative, else one drawn at random that it can buy into.
     const own = coopOf[p]!;
-    const coop = own >= 0 ? own : coops > 0 ? market!.coops[rng.int(coops)]! : -1;
+    const coop = own >= 0 ? own : coops > 0 ? coopList![rng.int(coops)]! : -1;
     let joinValue = 0;
     if (coop >= 0) {
-      const o = orgs.all[coop]!;
+      const o = all[coop]!;
       if (own >= 0) joinValue = stayingValueCents(state, p, o, equity![coop]!);
       else {
         let terms = termsOf[coop]!;
@@ -197,7 +209,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
           termsMembers[coop] = o.members;
         }
         if (ledger.balance(persons.firstAccount + p) >= terms.upfrontCents) {
-          joinValue = o.trailingDividendMonthly - terms.totalCents / params.choiceHorizonMonths;
+          joinValue = o.trailingDividendMonthly - terms.totalCents / horizon;
         }
       }
     }
@@ -212,7 +224,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
     let total = 0;
     for (let k = 0; k < options; k++) {
       const v = values[k]!;
-      const w = v === best ? 1 : v > 0 ? logitWeight(v / best, power, params.choiceTemperature) : 0;
+      const w = v === best ? 1 : v > 0 ? logitWeight(v / best, power, temperature) : 0;
       values[k] = w;
       total += w;
     }
