@@ -4,6 +4,7 @@
 // clearing yield no higher than `maxYield` and the issuer's guarantee covers the service.
 import { FLOW, type Ledger } from '../ledger.ts';
 import { annuityPaymentCents, type BondBook } from './bond-series.ts';
+import { settleNumberFields } from '../number-fields.ts';
 
 export type AuctionFormat = 'uniform' | 'discriminatory';
 
@@ -106,12 +107,53 @@ function askOrder(bids: BondBids): Int32Array {
 let filledBid = new Int32Array(256);
 let filledCents = new Float64Array(256);
 
+/** One winner's holding as the bond book takes it (AuctionResult's reused records). */
+interface Holding {
+  bidder: number;
+  amountCents: number;
+  annualYield: number;
+  askYield: number;
+}
+
 /**
- * Clears an auction; pure, so it can be tested and replayed. Ties keep the bidding order. The
- * winners' allocations are made only once the auction clears; a failed auction's three reasons
- * share one return, so no branch that a run may first take late holds code of its own.
+ * An auction's result, reused auction to auction (thousands a year): the winners as records
+ * kept from one auction to the next, not an outcome object, an array and an object per winner
+ * each time. `holdings` (the first `count` records) is valid until the next auction.
  */
-export function clearBondAuction(bids: BondBids, terms: BondAuctionTerms): BondAuctionOutcome {
+export class AuctionResult {
+  cleared = false;
+  reason: 'undersubscribed' | 'above-max-yield' | 'guarantee' | undefined = undefined;
+  clearingYield = 0;
+  serviceCents = 0;
+  readonly holdings: Holding[] = [];
+  private readonly pool: Holding[] = [];
+
+  constructor() {
+    settleNumberFields(this);
+  }
+
+  /** The winners as allocations (new objects: tests and replays). */
+  get allocations(): BondAllocation[] {
+    return this.holdings.map((h) => ({ bidder: h.bidder, amountCents: h.amountCents, annualYield: h.annualYield, askYield: h.askYield }));
+  }
+
+  /** Sets the winners to the first `n` records (a cleared auction has at least one). */
+  setCount(n: number): void {
+    const { pool, holdings } = this;
+    // The yields are doubles from the start (NaN), so no record's field changes representation later.
+    while (pool.length < n) pool.push({ bidder: 0, amountCents: Number.NaN, annualYield: Number.NaN, askYield: Number.NaN });
+    if (holdings.length > n) holdings.length = n;
+    while (holdings.length < n) holdings.push(pool[holdings.length]!);
+  }
+}
+
+/**
+ * Clears an auction into `out` (reused); pure, so it can be tested and replayed. Ties keep the
+ * bidding order. The winners' holdings are written only once the auction clears; a failed
+ * auction's three reasons share one return, so no branch that a run may first take late holds
+ * code of its own.
+ */
+export function clearBondAuctionInto(bids: BondBids, terms: BondAuctionTerms, out: AuctionResult): AuctionResult {
   const order = askOrder(bids);
   const n = bids.count;
   if (filledBid.length < n) {
@@ -142,23 +184,47 @@ export function clearBondAuction(bids: BondBids, terms: BondAuctionTerms): BondA
     }
     if (!terms.guarantee(serviceCents)) reason = 'guarantee';
   }
-  if (reason !== undefined) return { cleared: false, reason, clearingYield: marginal };
-  const allocations: BondAllocation[] = [];
+  out.clearingYield = marginal;
+  out.reason = reason;
+  out.cleared = reason === undefined;
+  if (reason !== undefined) return out;
+  out.serviceCents = serviceCents;
+  out.setCount(filled);
+  const holdings = out.holdings;
   for (let k = 0; k < filled; k++) {
     const i = filledBid[k]!;
-    allocations.push({ bidder: bids.bidder[i]!, amountCents: filledCents[k]!, annualYield: uniform ? marginal : askYield[i]!, askYield: askYield[i]! });
+    const h = holdings[k]!;
+    h.bidder = bids.bidder[i]!;
+    h.amountCents = filledCents[k]!;
+    h.annualYield = uniform ? marginal : askYield[i]!;
+    h.askYield = askYield[i]!;
   }
-  return { cleared: true, clearingYield: marginal, serviceCents, allocations };
+  return out;
+}
+
+/** Clears an auction (clearBondAuctionInto), its outcome as new objects: tests and replays. */
+export function clearBondAuction(bids: BondBids, terms: BondAuctionTerms): BondAuctionOutcome {
+  const out = clearBondAuctionInto(bids, terms, new AuctionResult());
+  if (!out.cleared) return { cleared: false, reason: out.reason!, clearingYield: out.clearingYield };
+  return { cleared: true, clearingYield: out.clearingYield, serviceCents: out.serviceCents, allocations: out.allocations };
 }
 
 /**
  * Settles a cleared auction: each winner pays the issuer's account, and the series with one
  * holding per winner enters the book (returns its id). The caller then buys the asset.
  */
+/** The series record issueSeries hands the book (read at once, so one serves every issue). */
+const issued = { issuer: 0, asset: 0, escrow: 0, tick: 0, maturityMonths: 0 };
+
 export function issueSeries(
   ledger: Ledger, book: BondBook, allocations: readonly BondAllocation[],
   issue: { issuer: number; issuerAccount: number; asset: number; tick: number; maturityMonths: number },
 ): number {
-  for (const a of allocations) ledger.transfer(a.bidder, issue.issuerAccount, a.amountCents, FLOW['bond-purchase']);
-  return book.addSeries({ issuer: issue.issuer, asset: issue.asset, escrow: ledger.open(), tick: issue.tick, maturityMonths: issue.maturityMonths }, allocations);
+  for (let k = 0; k < allocations.length; k++) {
+    const a = allocations[k]!;
+    ledger.transfer(a.bidder, issue.issuerAccount, a.amountCents, FLOW['bond-purchase']);
+  }
+  issued.issuer = issue.issuer; issued.asset = issue.asset; issued.escrow = ledger.open();
+  issued.tick = issue.tick; issued.maturityMonths = issue.maturityMonths;
+  return book.addSeries(issued, allocations);
 }
