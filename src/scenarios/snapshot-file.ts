@@ -13,13 +13,14 @@ import type { Scenario } from './schema.ts';
 export { SnapshotError } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FORMAT = 'commons-ledger-snapshot';
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 /** What each version changed in the engine's state, for the message that refuses an older file. */
 const VERSION_CHANGES: Readonly<Record<number, string>> = {
   2: 'a bond series counts the payments it has made (BondBook.paymentsMade) in place of its missed months',
   3: 'the economy keeps when the rental rules look at each asset again (AssetTable.attendTick, the rental rules\' queue) and the lists of vacant positions and of assets waiting at the rental auction',
   4: 'the bond book keeps each person\'s principal held (BondBook.personHeldCents) in place of the person table\'s scratch column',
+  5: 'a bond holding keeps no months left (BondBook.monthsLeft: its series\' maturity less payments made)',
 };
 
 const encodedSchema = z.custom<Encoded>((value) => value !== undefined);

@@ -142,7 +142,7 @@ function keptScheduleViolation(bonds: EconomyState['bonds'], s: number, fail: (m
     const p = bonds.principalCents[h]!;
     if (p <= 0) continue;
     const interestCents = monthInterestCents(p, bonds.annualYield[h]!);
-    const principalCents = scheduledPrincipalCents(p, interestCents, bonds.paymentCents[h]!, bonds.monthsLeft[h]!);
+    const principalCents = scheduledPrincipalCents(p, interestCents, bonds.paymentCents[h]!, bonds.monthsLeft(s));
     if (bonds.keptHoldingInterestCents[h] !== interestCents || bonds.keptHoldingPrincipalCents[h] !== principalCents) {
       fail(`series ${s}'s holding ${h} keeps ${bonds.keptHoldingInterestCents[h]} + ${bonds.keptHoldingPrincipalCents[h]} cents due, its balance gives ${interestCents} + ${principalCents}`);
       return;

@@ -103,14 +103,14 @@ describe('a snapshot file that is not one', () => {
   });
 
   it('refuses another format version', () => {
-    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 4$/);
+    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 5$/);
     // A file written before the bond book counted payments made: what changed, and what to do.
     expect(refused(JSON.stringify({ ...good, version: 1, createdBy: 'commons-ledger 0.1.0 (abc1234)' })))
-      .toMatch(/version 1; this program reads version 4 \(version 2: a bond series counts the payments it has made .*\) \(version 3: the economy keeps when the rental rules look .*\) \(version 4: the bond book keeps each person's principal held .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
+      .toMatch(/version 1; this program reads version 5 \(version 2: a bond series counts the payments it has made .*\) \(version 3: the economy keeps when the rental rules look .*\) \(version 4: the bond book keeps each person's principal held .*\) \(version 5: a bond holding keeps no months left .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
     // A file written before the rental rules' caches (session 19-20): refused by version, not field by field.
-    expect(refused(JSON.stringify({ ...good, version: 2 }))).toMatch(/version 2; this program reads version 4 \(version 3: .*vacant positions.*\) \(version 4: .*personHeldCents.*\)/);
+    expect(refused(JSON.stringify({ ...good, version: 2 }))).toMatch(/version 2; this program reads version 5 \(version 3: .*vacant positions.*\) \(version 4: .*personHeldCents.*\) \(version 5: .*maturity less payments made.*\)/);
     // A file written before the bond book kept each person's principal held (session 21).
-    expect(refused(JSON.stringify({ ...good, version: 3 }))).toMatch(/version 3; this program reads version 4 \(version 4: .*personHeldCents.*\)/);
+    expect(refused(JSON.stringify({ ...good, version: 3 }))).toMatch(/version 3; this program reads version 5 \(version 4: .*personHeldCents.*\) \(version 5: .*\)/);
   });
 
   it('refuses a damaged envelope or scenario', () => {

@@ -157,8 +157,6 @@ export class BondBook {
   /** The level monthly payment fixed at issue. */
   paymentCents = new Float64Array(256);
   principalCents = new Float64Array(256);
-  /** Scheduled payments left; the last one pays whatever principal remains. */
-  monthsLeft = new Int32Array(256);
   interestPaidCents = new Float64Array(256);
   holdingLossCents = new Float64Array(256);
   /** Each open holding's part of its series' kept schedule (valid while `scheduleKept` is set): the service pays it as kept. */
@@ -223,7 +221,7 @@ export class BondBook {
       const h = first + k;
       this.holder[h] = a.bidder; this.annualYield[h] = a.annualYield;
       this.paymentCents[h] = annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths);
-      this.principalCents[h] = a.amountCents; this.monthsLeft[h] = issue.maturityMonths;
+      this.principalCents[h] = a.amountCents;
       this.interestPaidCents[h] = 0; this.holdingLossCents[h] = 0;
       this.addHeld(a.bidder, a.amountCents);
       face += a.amountCents;
@@ -254,7 +252,7 @@ export class BondBook {
   private growHoldingColumns(m: number): void {
     this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);
     this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
-    this.monthsLeft = grown(this.monthsLeft, m); this.interestPaidCents = grown(this.interestPaidCents, m);
+    this.interestPaidCents = grown(this.interestPaidCents, m);
     this.holdingLossCents = grown(this.holdingLossCents, m);
     this.keptHoldingInterestCents = grown(this.keptHoldingInterestCents, m);
     this.keptHoldingPrincipalCents = grown(this.keptHoldingPrincipalCents, m);
@@ -282,7 +280,7 @@ export class BondBook {
    */
   compactHoldings(): void {
     if (this.holdings - this.liveHoldings <= this.liveHoldings) return;
-    const { status, firstHolding, holdingCount, holder, annualYield, paymentCents, principalCents, monthsLeft, interestPaidCents, holdingLossCents } = this;
+    const { status, firstHolding, holdingCount, holder, annualYield, paymentCents, principalCents, interestPaidCents, holdingLossCents } = this;
     const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = this;
     // Every series below `holdingsFrom` is closed and holds nothing, so the first active one starts at 0.
     let to = 0;
@@ -303,7 +301,7 @@ export class BondBook {
       }
       for (let h = first, end = first + count; h < end; h++, to++) {
         holder[to] = holder[h]!; annualYield[to] = annualYield[h]!; paymentCents[to] = paymentCents[h]!;
-        principalCents[to] = principalCents[h]!; monthsLeft[to] = monthsLeft[h]!;
+        principalCents[to] = principalCents[h]!;
         interestPaidCents[to] = interestPaidCents[h]!; holdingLossCents[to] = holdingLossCents[h]!;
         keptInterest[to] = keptInterest[h]!; keptPrincipal[to] = keptPrincipal[h]!;
       }
@@ -387,6 +385,16 @@ export class BondBook {
     if (status === SERIES_REDEEMED) this.redeemedCount++;
   }
 
+  /**
+   * Scheduled payments left to each open holding of the series (the last one pays whatever
+   * principal remains): its holdings were issued together and each payment is made to every
+   * open holding or to none (a missed one is never made up), so the column per holding that
+   * held this, read and written by the service each month, held one number for all of them.
+   */
+  monthsLeft(series: number): number {
+    return this.maturityMonths[series]! - this.paymentsMade[series]!;
+  }
+
   /** Principal outstanding on the series (what its holdings' balances sum to). */
   outstanding(series: number): number {
     return this.seriesOutstandingCents[series]!;
@@ -417,13 +425,14 @@ export class BondBook {
     let due = 0;
     let interest = 0;
     let level = 0;
+    const months = this.monthsLeft(series);
     const end = this.firstHolding[series]! + this.holdingCount[series]!;
     for (let h = this.firstHolding[series]!; h < end; h++) {
       const p = this.principalCents[h]!;
       if (p <= 0) continue;
       const payment = this.paymentCents[h]!;
       const interestCents = monthInterestCents(p, this.annualYield[h]!);
-      const principalCents = scheduledPrincipalCents(p, interestCents, payment, this.monthsLeft[h]!);
+      const principalCents = scheduledPrincipalCents(p, interestCents, payment, months);
       this.keptHoldingInterestCents[h] = interestCents;
       this.keptHoldingPrincipalCents[h] = principalCents;
       due += interestCents + principalCents;

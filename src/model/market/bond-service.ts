@@ -104,7 +104,10 @@ function serviceMany(
   ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
 ): boolean {
   const end = first + count;
-  const { principalCents: balances, annualYield, paymentCents, monthsLeft, holder: holders, interestPaidCents } = book;
+  const { principalCents: balances, annualYield, paymentCents, holder: holders, interestPaidCents } = book;
+  // Every open holding of the series has the same payments left (BondBook.monthsLeft).
+  const monthsLeft = book.monthsLeft(s);
+  const nextMonths = monthsLeft - 1;
   if (count > scheduled.interest.length) growScheduled(count);
   const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = book;
   const available = ledger.balance(escrow);
@@ -131,7 +134,7 @@ function serviceMany(
       leftOf[h - first] = 0;
       if (p <= 0) continue;
       const interest = interestOn(p, annualYield[h]!);
-      const principal = principalOf(p, interest, paymentCents[h]!, monthsLeft[h]!);
+      const principal = principalOf(p, interest, paymentCents[h]!, monthsLeft);
       interestDue[h - first] = interest;
       principalDue[h - first] = principal;
       leftOf[h - first] = p - principal;
@@ -182,13 +185,11 @@ function serviceMany(
     repaid += principalCents;
     interestPaid += interestCents;
     interestPaidCents[h]! += interestCents;
-    const months = monthsLeft[h]! - 1;
-    monthsLeft[h] = months;
     if (p > principalCents) open = true;
     if (keepNext && left > 0) {
       const payment = paymentCents[h]!;
       const nextInterestCents = interestOn(left, annualYield[h]!);
-      const nextPrincipalCents = principalOf(left, nextInterestCents, payment, months);
+      const nextPrincipalCents = principalOf(left, nextInterestCents, payment, nextMonths);
       keptInterest[h] = nextInterestCents;
       keptPrincipal[h] = nextPrincipalCents;
       nextDue += nextInterestCents + nextPrincipalCents;
@@ -270,7 +271,9 @@ function serviceSingle(
   const annualYield = book.annualYield[h]!;
   const kept = book.scheduleKept[s] === 1;
   const interestCents = kept ? book.keptHoldingInterestCents[h]! : interestOn(p, annualYield);
-  let principalCents = kept ? book.keptHoldingPrincipalCents[h]! : principalOf(p, interestCents, book.paymentCents[h]!, book.monthsLeft[h]!);
+  // The one holding's payments left (BondBook.monthsLeft).
+  const monthsLeft = book.monthsLeft(s);
+  let principalCents = kept ? book.keptHoldingPrincipalCents[h]! : principalOf(p, interestCents, book.paymentCents[h]!, monthsLeft);
   const due = interestCents + principalCents;
   const left = p - principalCents;
   const available = ledger.balance(escrow);
@@ -300,8 +303,7 @@ function serviceSingle(
   book.addHeld(holder, -principalCents);
   book.seriesOutstandingCents[s]! -= principalCents;
   book.interestPaidCents[h]! += interestCents;
-  const months = book.monthsLeft[h]! - 1;
-  book.monthsLeft[h] = months;
+  const months = monthsLeft - 1;
   // Next month's schedule, as BondBook.schedule would compute it. One call each way: a call on
   // the last payment's path alone had no type feedback when V8 compiled this, and undid it.
   let nextDue = 0;
