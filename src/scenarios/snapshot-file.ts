@@ -20,7 +20,7 @@ const VERSION_CHANGES: Readonly<Record<number, string>> = {
   2: 'a bond series counts the payments it has made (BondBook.paymentsMade) in place of its missed months',
   3: 'the economy keeps when the rental rules look at each asset again (AssetTable.attendTick, the rental rules\' queue) and the lists of vacant positions and of assets waiting at the rental auction',
   4: 'the bond book keeps each person\'s principal held (BondBook.personHeldCents) in place of the person table\'s scratch column',
-  5: 'a bond holding keeps no months left (BondBook.monthsLeft: its series\' maturity less payments made)',
+  5: 'a bond holding keeps no months left (BondBook.monthsLeft: its series\' maturity less payments made) nor interest paid',
 };
 
 const encodedSchema = z.custom<Encoded>((value) => value !== undefined);

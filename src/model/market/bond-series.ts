@@ -157,7 +157,10 @@ export class BondBook {
   /** The level monthly payment fixed at issue. */
   paymentCents = new Float64Array(256);
   principalCents = new Float64Array(256);
-  interestPaidCents = new Float64Array(256);
+  /**
+   * (No interest paid per holding is kept: the model never read it, and the service added to it
+   * for every holding every month. The ledger's interest flow and the HolderPaid calls give it.)
+   */
   holdingLossCents = new Float64Array(256);
   /** Each open holding's part of its series' kept schedule (valid while `scheduleKept` is set): the service pays it as kept. */
   keptHoldingInterestCents = new Float64Array(256);
@@ -222,7 +225,7 @@ export class BondBook {
       this.holder[h] = a.bidder; this.annualYield[h] = a.annualYield;
       this.paymentCents[h] = annuityPaymentCents(a.amountCents, a.annualYield, issue.maturityMonths);
       this.principalCents[h] = a.amountCents;
-      this.interestPaidCents[h] = 0; this.holdingLossCents[h] = 0;
+      this.holdingLossCents[h] = 0;
       this.addHeld(a.bidder, a.amountCents);
       face += a.amountCents;
     }
@@ -252,7 +255,6 @@ export class BondBook {
   private growHoldingColumns(m: number): void {
     this.holder = grown(this.holder, m); this.annualYield = grown(this.annualYield, m);
     this.paymentCents = grown(this.paymentCents, m); this.principalCents = grown(this.principalCents, m);
-    this.interestPaidCents = grown(this.interestPaidCents, m);
     this.holdingLossCents = grown(this.holdingLossCents, m);
     this.keptHoldingInterestCents = grown(this.keptHoldingInterestCents, m);
     this.keptHoldingPrincipalCents = grown(this.keptHoldingPrincipalCents, m);
@@ -280,7 +282,7 @@ export class BondBook {
    */
   compactHoldings(): void {
     if (this.holdings - this.liveHoldings <= this.liveHoldings) return;
-    const { status, firstHolding, holdingCount, holder, annualYield, paymentCents, principalCents, interestPaidCents, holdingLossCents } = this;
+    const { status, firstHolding, holdingCount, holder, annualYield, paymentCents, principalCents, holdingLossCents } = this;
     const { keptHoldingInterestCents: keptInterest, keptHoldingPrincipalCents: keptPrincipal } = this;
     // Every series below `holdingsFrom` is closed and holds nothing, so the first active one starts at 0.
     let to = 0;
@@ -302,7 +304,7 @@ export class BondBook {
       for (let h = first, end = first + count; h < end; h++, to++) {
         holder[to] = holder[h]!; annualYield[to] = annualYield[h]!; paymentCents[to] = paymentCents[h]!;
         principalCents[to] = principalCents[h]!;
-        interestPaidCents[to] = interestPaidCents[h]!; holdingLossCents[to] = holdingLossCents[h]!;
+        holdingLossCents[to] = holdingLossCents[h]!;
         keptInterest[to] = keptInterest[h]!; keptPrincipal[to] = keptPrincipal[h]!;
       }
     }

@@ -104,7 +104,7 @@ function serviceMany(
   ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
 ): boolean {
   const end = first + count;
-  const { principalCents: balances, annualYield, paymentCents, holder: holders, interestPaidCents } = book;
+  const { principalCents: balances, annualYield, paymentCents, holder: holders } = book;
   // Every open holding of the series has the same payments left (BondBook.monthsLeft).
   const monthsLeft = book.monthsLeft(s);
   const nextMonths = monthsLeft - 1;
@@ -184,7 +184,6 @@ function serviceMany(
     balances[h] = left;
     repaid += principalCents;
     interestPaid += interestCents;
-    interestPaidCents[h]! += interestCents;
     if (p > principalCents) open = true;
     if (keepNext && left > 0) {
       const payment = paymentCents[h]!;
@@ -302,7 +301,6 @@ function serviceSingle(
   balances[h] = rest;
   book.addHeld(holder, -principalCents);
   book.seriesOutstandingCents[s]! -= principalCents;
-  book.interestPaidCents[h]! += interestCents;
   const months = monthsLeft - 1;
   // Next month's schedule, as BondBook.schedule would compute it. One call each way: a call on
   // the last payment's path alone had no type feedback when V8 compiled this, and undid it.
