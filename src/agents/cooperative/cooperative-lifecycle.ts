@@ -12,7 +12,7 @@ import type { RandomStream } from '../../model/random.ts';
 import { equalShareCents } from '../../model/market/pro-rata.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE, endOrganisation, EXIT_FAILED, type Organisation } from '../../model/economy/organisation-table.ts';
-import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
+import { MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED, type PersonTable } from '../../model/economy/person-table.ts';
 import { liquidateAssetsOf } from '../economy/asset-disposal.ts';
 import { drawFounders, foundingsThisYear } from '../economy/founding.ts';
 import { absorbHoldings } from '../economy/absorption.ts';
@@ -87,17 +87,27 @@ function rescuer(state: EconomyState, failing: Organisation): Organisation | und
   return best;
 }
 
-export function liquidateCooperative(state: EconomyState, coop: Organisation): void {
-  const { persons, ledger, counters } = state;
-  const members: number[] = [];
+/**
+ * Lists the members of cooperative `coop` into `members` and releases them, their capital
+ * accounts and buy-ins closed. A function of its own, ending with its loop: compiled on stack in
+ * a first long walk, liquidateCooperative kept that code and gave it up after the loop at each
+ * later liquidation (Chromium: up to 51 deoptimisations a mixed 10,000 x 50 y run).
+ */
+function releaseMembers(persons: PersonTable, coop: number, members: number[]): void {
   for (let p = 0; p < persons.count; p++) {
-    if (persons.coopOf[p] !== coop.id) continue;
+    if (persons.coopOf[p] !== coop) continue;
     members.push(p);
     persons.coopOf[p] = -1;
     persons.capitalAccountCents[p] = 0;
     persons.buyInOwedCents[p] = 0;
     persons.buyInInstalmentCents[p] = 0;
   }
+}
+
+export function liquidateCooperative(state: EconomyState, coop: Organisation): void {
+  const { persons, ledger, counters } = state;
+  const members: number[] = [];
+  releaseMembers(persons, coop.id, members);
   liquidateAssetsOf(state, coop.id);
   // Bonds it bought with idle capital are divided among its members in kind, holding by holding
   // in turn (there is no market to sell them in); without members they go on to `world`.
