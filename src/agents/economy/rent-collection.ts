@@ -105,7 +105,6 @@ function openOrganisationSums(state: EconomyState): void {
     accountOf[o] = org.account;
     reserveAccountOf[o] = org.reserveAccount;
   }
-  incomeByOwner.fill(0, 0, n);
   rentPaid.fill(0, 0, n);
 }
 
@@ -172,6 +171,13 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
   // Account a's balance is balances[a - 1] (the view starts past `world`, which pays no rent).
   const balances = ledger.balancesOf(1, ledger.size - 1);
   const firstBalance = persons.firstAccount - 1;
+  // Each owner's rent received outside escrows (`income`) is what its account gained over the
+  // walk plus what it paid out of it for its members: the walk moves nothing else into or out of
+  // an organisation's account (a series' rent goes to its escrow, the reserve's share to the
+  // reserve account), and balances are whole cents, so it is the same sum, bit for bit, as rent
+  // added by rent, with a read and a write fewer a rent. Here the balances before the walk.
+  const organisations = state.orgs.all.length;
+  for (let o = 0; o < organisations; o++) income[o] = balances[accounts[o]! - 1]!;
   let rentTotal = 0;
   let poolRent = 0;
   let producersPoolRent = 0;
@@ -225,7 +231,6 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     balances[from] = balance - rent;
     if (kept > 0) balances[reserveAccounts[o]! - 1]! += kept;
     balances[(escrowed === 1 ? escrowAccount : ownerAccount) - 1]! += toOwner;
-    income[o]! += toOwner * (1 - escrowed);
     const toPool = toOwner * pooled;
     poolRent += toPool;
     producersPoolRent += toPool * productiveSide;
@@ -235,6 +240,8 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     rentTotal += rent;
     if (collective >= 0) paidFor[collective]! += rent;
   }
+  // After the walk: gained, plus paid for members.
+  for (let o = 0; o < organisations; o++) income[o] = balances[accounts[o]! - 1]! - income[o]! + paidFor[o]!;
   ledger.addVolume(RENT, rentTotal);
   counters.rentYear += rentTotal;
   counters.poolRentCents += poolRent;
