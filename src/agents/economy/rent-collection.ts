@@ -23,14 +23,18 @@ const COMMUNE = ORG_COMMUNE;
  * The walk over assets, in id order with possessors at random, writes into these 20 kB, and a
  * walk over persons folds them into the yearly sums: the sums per person the walk once added
  * to directly (32 bytes a person, 320 kB at 10,000) missed the cache at nearly every asset.
+ * The walk writes each side's byte through `settledSides`, a byte view of the same memory (each
+ * side is settled once a month: a store, where an or into the pair was a load and a store).
  */
 const POSSESSED = 1;
 const PAID = 2;
 const PAID_BY_COOPERATIVE = 4;
 const COMMUNAL = 8;
 const POOLED = 16;
-const HOME_SHIFT = 8;
 let settledScratch = new Uint16Array(0);
+let settledSides = new Uint8Array(0);
+/** The byte of a pair in `settledSides` that is its high byte (the home's): 1 on a little-endian machine. */
+const HOME_BYTE = new Uint8Array(Uint16Array.of(256).buffer)[1]!;
 
 /**
  * The commune whose pool each person's home rent went to this month (read where the home's
@@ -85,13 +89,16 @@ export function settleRent(state: EconomyState): Int32Array {
     rentPaid = new Float64Array(2 * n);
   }
   const count = state.persons.count;
-  if (settledScratch.length < count) settledScratch = new Uint16Array(count);
-  const settled = settledScratch.fill(0, 0, count);
+  if (settledScratch.length < count) {
+    settledScratch = new Uint16Array(count);
+    settledSides = new Uint8Array(settledScratch.buffer);
+  }
+  settledScratch.fill(0, 0, count);
   if (workedScratch.length < count + 1) workedScratch = new Int32Array(count + 1);
   const worked = workedScratch.fill(-1, 0, count);
   if (poolOwnerScratch.length < count + 1) poolOwnerScratch = new Int32Array(count + 1);
   openOrganisationSums(state);
-  collectFromPossessors(state, settled, worked, poolOwnerScratch);
+  collectFromPossessors(state, settledSides, worked, poolOwnerScratch);
   closeOrganisationSums(state);
   openRentFold(state);
   return worked;
@@ -143,7 +150,7 @@ function closeOrganisationSums(state: EconomyState): void {
  * into locals before the loop: TurboFan reloads a bundle's module constant from its context at
  * every use. No `alive` test: `live()` holds only assets in service.
  */
-function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked: Int32Array, poolOwner: Int32Array): void {
+function collectFromPossessors(state: EconomyState, settled: Uint8Array, worked: Int32Array, poolOwner: Int32Array): void {
   const { assets, persons, ledger, counters } = state;
   const { possessor, ownerKind, rentCents, cls, missedRent, series, letOut, owner, classPrice, classLife } = assets;
   const productive = assets.classProductive;
@@ -161,7 +168,7 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
   const paidBySelf = PAID;
   const paidByCooperative = PAID | PAID_BY_COOPERATIVE;
   const pooledFlag = POOLED;
-  const homeShift = HOME_SHIFT;
+  const homeByte = HOME_BYTE;
   const accounts = accountOf;
   const reserveAccounts = reserveAccountOf;
   const income = incomeByOwner;
@@ -208,7 +215,8 @@ function collectFromPossessors(state: EconomyState, settled: Uint16Array, worked
     missedRent[a] = (missed + 1) * due * (1 - paid) + missed * (1 - due);
     const how = (communal === 1 ? possessedCommunal : possessedOnly)
       | paid * (collective >= 0 ? paidByCooperative : paidBySelf) | paid * pooled * pooledFlag;
-    settled[p]! |= how << (productiveSide !== 0 ? 0 : homeShift);
+    // The pair's low byte (its productive asset) or high byte (its home): 2p and 2p + 1 on a little-endian machine.
+    settled[2 * p + (homeByte ^ productiveSide)] = how;
     worked[productiveSide !== 0 && communal === 1 ? p : spare] = o;
     if (paid === 0) {
       // A missed rent may reach the grace: the rental rules look at the asset this month.
