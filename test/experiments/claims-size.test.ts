@@ -2,7 +2,7 @@
 // largest population whose runs fit the target; years shortened only when even the smallest
 // population does not fit, never below the claims' window.
 import { describe, expect, it } from 'vitest';
-import { MIN_PERSONS, MIN_YEARS, chooseSize, claimsSeconds, monthCostOf } from '../../src/ui/claims/claims-size.ts';
+import { MIN_PERSONS, MIN_YEARS, checkedCost, chooseSize, claimsSeconds, monthCostOf } from '../../src/ui/claims/claims-size.ts';
 
 describe('the Claims panel size', () => {
   it('reads a run\'s cost as set-up plus months, each fixed plus per person, from three timed runs', () => {
@@ -45,5 +45,20 @@ describe('the Claims panel size', () => {
     const withSetUp = chooseSize({ setupMs: 100, fixedMs: 1, perPersonMs: 0.001 }, 140, 1, 10_000, 50);
     expect(withSetUp.years).toBe(Math.floor((60_000 / 140 - 100) / (12 * 1.1)));
     expect(withSetUp.estimateSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('corrects the price by runs timed at the chosen size, and the size chosen again fits the target', () => {
+    const cost = { setupMs: 10, fixedMs: 1, perPersonMs: 0.001 };
+    // Priced at 1,000 persons x 10 years: 10 + 120 x 2 = 250 ms a run; the check runs took twice that.
+    const corrected = checkedCost(cost, 1_000, 10, [400, 600])!;
+    expect(claimsSeconds(corrected, 1, 1, 1_000, 10) * 1000).toBeCloseTo(500, 9);
+    expect(corrected.perPersonMs / corrected.fixedMs).toBeCloseTo(cost.perPersonMs / cost.fixedMs, 12);
+    const before = chooseSize(cost, 100, 2, 1_000_000, 10);
+    const after = chooseSize(corrected, 100, 2, 1_000_000, 10);
+    expect(after.persons).toBeLessThan(before.persons);
+    expect(after.estimateSeconds).toBeLessThanOrEqual(60);
+    // Nothing timed, or nothing priced: no correction.
+    expect(checkedCost(cost, 1_000, 10, [])).toBeUndefined();
+    expect(checkedCost({ setupMs: 0, fixedMs: 0, perPersonMs: 0 }, 1_000, 10, [100])).toBeUndefined();
   });
 });

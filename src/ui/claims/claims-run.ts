@@ -1,7 +1,8 @@
 // The Claims panel's run in the page's pool: a warm-up run on every worker (it also names the
 // scenario's reporters), three timed runs that price a month (claims-size.ts), repeated until
-// they settle, the size chosen (or the one the address asks for), then every planned run, each
-// claim judged as soon as its runs are in. Cancel ends the workers at once.
+// they settle, the size chosen and its price checked by runs at that size (or the size the
+// address asks for), then every planned run, each claim judged as soon as its runs are in.
+// Cancel ends the workers at once.
 import { CLAIMS } from '../../model/claims/claim-definitions.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import type { EnsembleJob, JobResult } from '../../worker/ensemble-job.ts';
@@ -10,7 +11,8 @@ import { populationOf, populationOverride } from '../experiments/experiment-plan
 import { pageClaims, type JobOverrides, type PageClaims } from './claims-jobs.ts';
 import type { ClaimsTally } from './claims-tally.ts';
 import { pageClaimsSets, SetsTally } from './claims-sets.ts';
-import { CALIBRATION, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice, type TimedRun } from './claims-size.ts';
+import { CALIBRATION, checkedCost, chooseSize, claimsSeconds, monthCostOf, type MonthCost, type SizeChoice, type TimedRun } from './claims-size.ts';
+import { replicateKeys } from '../../cli/replicate-run.ts';
 
 const LANE = 'experiment';
 /** Warm-up runs at most. */
@@ -18,6 +20,8 @@ const WARM_RUNS = 5;
 /** Passes of the three timed runs at most, and how close two passes' large runs must be to stop. */
 const TIMED_PASSES = 5;
 const TIMED_SETTLED = 0.2;
+/** Runs timed at the chosen size to check the price there. */
+const CHECK_RUNS = 3;
 
 export interface ClaimsAsked {
   readonly replicates: number;
@@ -130,10 +134,23 @@ export async function runClaims(
   const counted = pageClaimsSets(text, {}, CLAIMS, reporterIds, asked.replicates, asked.draws);
   if ('problem' in counted) return fail(counted.problem);
   const runs = counted.jobs.length;
-  const choice = chooseSize(state.cost, runs, pool.size, fullPersons ?? CALIBRATION.largePersons, scenario.years);
+  let choice = chooseSize(state.cost, runs, pool.size, fullPersons ?? CALIBRATION.largePersons, scenario.years);
+  const chosen = asked.persons === undefined && asked.years === undefined;
+  if (chosen) {
+    // The price checked at the size chosen (runs of distinct replicate keys, whose economies
+    // differ), and the size chosen again from the corrected price.
+    const checked = await pool.run(LANE, replicateKeys(CHECK_RUNS).map((replicateKey) => ({ ...at(choice.persons, choice.years), replicateKey })));
+    if (checked.cancelled) return Object.assign(state, { phase: 'cancelled' as const });
+    const bad = checked.results.find((r) => !r.ok || r.measure !== 'series');
+    if (bad !== undefined) return fail(`a run at ${choice.persons} persons and ${choice.years} years failed: ${bad.ok ? 'no series' : bad.message}`);
+    const corrected = checkedCost(state.cost, choice.persons, choice.years, checked.results.map((r) => timedRun(r)!.ms));
+    if (corrected !== undefined) {
+      state.cost = corrected;
+      choice = chooseSize(corrected, runs, pool.size, fullPersons ?? CALIBRATION.largePersons, scenario.years);
+    }
+  }
   const persons = asked.persons ?? (fullPersons === undefined ? undefined : choice.persons);
   const years = Math.min(scenario.years, asked.years ?? choice.years);
-  const chosen = asked.persons === undefined && asked.years === undefined;
   state.size = {
     persons: persons ?? choice.persons, years, chosen, fullEstimateSeconds: choice.fullEstimateSeconds,
     estimateSeconds: chosen ? choice.estimateSeconds : claimsSeconds(state.cost, runs, pool.size, persons ?? choice.persons, years),

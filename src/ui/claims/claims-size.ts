@@ -79,3 +79,18 @@ export function chooseSize(
   }
   return { persons, years, estimateSeconds: claimsSeconds(cost, runs, workers, persons, years), fullEstimateSeconds };
 }
+
+/**
+ * `cost` corrected by runs timed at the size it chose: every part scaled by the runs' mean time
+ * over what `cost` priced them at. The model is fitted on 100 and 400 persons and carried to the
+ * chosen size; the check runs there measured it 1.4x over at 1,000 persons (bench, Chromium).
+ * Undefined when the check gives nothing to scale by.
+ */
+export function checkedCost(cost: MonthCost, persons: number, years: number, checkMs: readonly number[]): MonthCost | undefined {
+  const priced = claimsSeconds(cost, 1, 1, persons, years) * 1000;
+  if (checkMs.length === 0 || !(priced > 0)) return undefined;
+  const measured = checkMs.reduce((sum, ms) => sum + ms, 0) / checkMs.length;
+  if (!(measured > 0)) return undefined;
+  const factor = measured / priced;
+  return { setupMs: cost.setupMs * factor, fixedMs: cost.fixedMs * factor, perPersonMs: cost.perPersonMs * factor };
+}
