@@ -209,13 +209,13 @@ export function clearBondAuction(bids: BondBids, terms: BondAuctionTerms): BondA
   return { cleared: true, clearingYield: out.clearingYield, serviceCents: out.serviceCents, allocations: out.allocations };
 }
 
+/** The series record issueSeries hands the book (read at once, so one serves every issue). */
+const issued = { issuer: 0, asset: 0, escrow: 0, tick: 0, maturityMonths: 0 };
+
 /**
  * Settles a cleared auction: each winner pays the issuer's account, and the series with one
  * holding per winner enters the book (returns its id). The caller then buys the asset.
  */
-/** The series record issueSeries hands the book (read at once, so one serves every issue). */
-const issued = { issuer: 0, asset: 0, escrow: 0, tick: 0, maturityMonths: 0 };
-
 export function issueSeries(
   ledger: Ledger, book: BondBook, allocations: readonly BondAllocation[],
   issue: { issuer: number; issuerAccount: number; asset: number; tick: number; maturityMonths: number },
