@@ -6,7 +6,6 @@ import { ATTEND_NEVER } from '../../src/model/economy/asset-table.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE } from '../../src/model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER } from '../../src/model/economy/person-table.ts';
 import { monthInterestCents, scheduledPrincipalCents } from '../../src/model/market/bond-series.ts';
-import { personBondHoldings } from '../../src/model/economy/net-worth.ts';
 
 /** At most this many problems are listed: one broken rule usually breaks it for many agents. */
 const MAX_LISTED = 10;
@@ -127,6 +126,26 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     if (bonds.personHeldCents[p] !== held[p]) fail(`person ${p} is kept holding ${bonds.personHeldCents[p]} cents of bonds, its holdings ${held[p]}`);
   }
   return problems;
+}
+
+/**
+ * Principal each person holds across all active series, written into `out`: one pass over the
+ * book's holdings, which hold those of active series (compacted) and closed series' at balance 0.
+ * Whole cents, so each person's sum is the same in this order as in issue order. Recomputed here
+ * from the holdings, to check what the book keeps as `personHeldCents`.
+ */
+function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
+  const { persons, bonds } = state;
+  out.fill(0);
+  const { firstAccount, count } = persons;
+  const { holder, principalCents } = bonds;
+  for (let h = 0, end = bonds.holdings; h < end; h++) {
+    const principal = principalCents[h]!;
+    if (principal === 0) continue;
+    const p = holder[h]! - firstAccount;
+    if (p >= 0 && p < count) out[p]! += principal;
+  }
+  return out;
 }
 
 /**

@@ -15,26 +15,6 @@ import type { EconomyState, EquityLists } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 
 /**
- * Principal each person holds across all active series, written into `out`: one pass over the
- * book's holdings, which hold those of active series (compacted) and closed series' at balance 0.
- * Whole cents, so each person's sum is the same in this order as in issue order. What the book
- * keeps as `personHeldCents` (the invariants check the two agree).
- */
-export function personBondHoldings(state: EconomyState, out: Float64Array): Float64Array {
-  const { persons, bonds } = state;
-  out.fill(0);
-  const { firstAccount, count } = persons;
-  const { holder, principalCents } = bonds;
-  for (let h = 0, end = bonds.holdings; h < end; h++) {
-    const principal = principalCents[h]!;
-    if (principal === 0) continue;
-    const p = holder[h]! - firstAccount;
-    if (p >= 0 && p < count) out[p]! += principal;
-  }
-  return out;
-}
-
-/**
  * Book equity of each organisation (cents), indexed by organisation id, into `out` when it has
  * one entry per organisation (else a fresh array). Every term is whole cents, so each sum is
  * the same whatever the order of its terms. (Each person's principal held is the bond book's
@@ -296,16 +276,10 @@ function addFirmShareClaims(all: readonly Organisation[], equity: Float64Array, 
   }
 }
 
-/**
- * Net worth of every person in cents. `holdings`, when given, is each person's bond principal
- * (as the bond book keeps it: BondBook.personHeldCents; else the holdings are walked).
- */
-export function netWorthCents(
-  state: EconomyState, out: Float64Array, equity = organisationEquity(state), holdings?: Float64Array,
-): Float64Array {
+/** Net worth of every person in cents (bond principal as the bond book keeps it: BondBook.personHeldCents). */
+export function netWorthCents(state: EconomyState, out: Float64Array, equity = organisationEquity(state)): Float64Array {
   const { persons, ledger } = state;
-  if (holdings !== undefined) out.set(holdings);
-  else personBondHoldings(state, out);
+  out.set(state.bonds.personHeldCents);
   addOrganisationClaims(state, equity, out);
   for (let p = 0; p < persons.count; p++) out[p] = out[p]! + ledger.balance(persons.firstAccount + p);
   return out;

@@ -31,19 +31,12 @@ export function perPerson(previous: Float64Array | undefined, n: number): Float6
   return previous !== undefined && previous.length === n ? previous : new Float64Array(n);
 }
 
-/**
- * Book equity of every organisation and bond principal of every person (the bond book's own
- * column, kept as holdings change: read-only).
- */
-const positionsAtSample = perSample((s, previous: { equity: Float64Array; holdings: Float64Array } | undefined) =>
-  ({ equity: organisationEquity(s, previous?.equity), holdings: s.bonds.personHeldCents }));
-
 /** Book equity of every organisation at this sample (read-only: callers must not write it). */
-export const equityAtSample = (s: EconomyState): Float64Array => positionsAtSample(s).equity;
+export const equityAtSample = perSample((s, previous: Float64Array | undefined) => organisationEquity(s, previous));
 
 /** Net worth of every person in cents at this sample (read-only). */
 export const netWorthAtSample = perSample((s, previous: Float64Array | undefined) =>
-  netWorthCents(s, perPerson(previous, s.persons.count), equityAtSample(s), positionsAtSample(s).holdings));
+  netWorthCents(s, perPerson(previous, s.persons.count), equityAtSample(s)));
 
 /** Each person's commune claims in cents at this sample (read-only). */
 export const communeClaimsAtSample = perSample((s, previous: Float64Array | undefined) =>

@@ -157,10 +157,7 @@ export class BondBook {
   /** The level monthly payment fixed at issue. */
   paymentCents = new Float64Array(256);
   principalCents = new Float64Array(256);
-  /**
-   * (No interest paid per holding is kept: the model never read it, and the service added to it
-   * for every holding every month. The ledger's interest flow and the HolderPaid calls give it.)
-   */
+  // No interest paid is kept per holding: the ledger's interest flow and the HolderPaid calls give it.
   holdingLossCents = new Float64Array(256);
   /** Each open holding's part of its series' kept schedule (valid while `scheduleKept` is set): the service pays it as kept. */
   keptHoldingInterestCents = new Float64Array(256);
