@@ -125,6 +125,12 @@ export function economyInvariantViolations(state: EconomyState): string[] {
   for (let p = 0; p < persons.count; p++) {
     if (bonds.personHeldCents[p] !== held[p]) fail(`person ${p} is kept holding ${bonds.personHeldCents[p]} cents of bonds, its holdings ${held[p]}`);
   }
+  // The bond auctions read a person's equity return only when its bit says it is not 0.
+  const { finance } = state;
+  for (let p = 0; p < persons.count; p++) {
+    const bit = (finance.equityReturnSet[p >>> 5]! >>> (p & 31)) & 1;
+    if (bit !== Number(finance.equityReturn[p] !== 0)) fail(`person ${p}'s equity return is ${finance.equityReturn[p]}, its bit in equityReturnSet ${bit}`);
+  }
   return problems;
 }
 

@@ -30,7 +30,7 @@ function auction(state: EconomyState, issuer: Organisation, accepts: boolean): n
 /** A saver asking a high yield (a 12% return on firm equity elsewhere) with the whole price to lend. */
 function dearSaver(state: EconomyState): void {
   endow(state, 0, 3 * PRICE);
-  state.finance.equityReturn[0] = 0.12;
+  state.finance.setEquityReturn(0, 0.12);
 }
 
 describe('rent at the expected clearing yield', () => {
@@ -50,7 +50,7 @@ describe('rent at the expected clearing yield', () => {
     dearSaver(state);
     expect(auction(state, commune, false)).toBeUndefined();
     endow(state, 1, 3 * PRICE);
-    state.finance.equityReturn[0] = 0.5; // the dear saver now asks more than the cheap one: the cheap one fills the face
+    state.finance.setEquityReturn(0, 0.5); // the dear saver now asks more than the cheap one: the cheap one fills the face
     const cheap = auction(state, commune, true)!;
     expect(dear).toBeGreaterThan(cheap + 0.05);
     closeFinanceYear(state);

@@ -94,14 +94,14 @@ describe('savers price risk and opportunity cost (MODEL.md 10.2)', () => {
   it('leaves a saver with a better return elsewhere out of a lower-yield bond', () => {
     // Saver 0 holds firm equity paying 20% a year; saver 1 has nothing better than the base yield.
     const state = saversEconomy([PRICE, PRICE]);
-    state.finance.equityReturn[0] = 0.2;
+    state.finance.setEquityReturn(0, 0.2);
     const bought = auction(state, state.orgs.get(0));
     expect(bought).toBeDefined();
     const holders = bought!.outcome.allocations.map((a) => state.persons.personOf(a.bidder));
     expect(holders).toEqual([1]);
     // Alone, it does not lend at all under the 15% cap (v2 asked it base + 1% and it lent).
     const alone = saversEconomy([PRICE]);
-    alone.finance.equityReturn[0] = 0.2;
+    alone.finance.setEquityReturn(0, 0.2);
     expect(auction(alone, alone.orgs.get(0))).toBeUndefined();
   });
 });

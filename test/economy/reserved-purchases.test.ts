@@ -31,7 +31,7 @@ describe('a cooperative admission that triggers a bond auction', () => {
     endow(state, applicant, 1_200_000);
     endow(state, lender, 24_000_000);
     // The lender's better return elsewhere (MODEL.md 10.2: its payout on firm equity) raises its ask.
-    state.finance.equityReturn[lender] = 0.06;
+    state.finance.setEquityReturn(lender, 0.06);
     const upfront = 1_000_000;
     const queue = newSaverQueue(persons.count);
     openSaverBudgets(state, queue);

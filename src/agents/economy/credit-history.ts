@@ -148,8 +148,13 @@ function closeEquityReturns(state: EconomyState, count: number): void {
       for (let k = 0; k < org.holders.length; k++) held[org.holders[k]!]! += Math.max(0, equity[org.id]!) * org.contributed[k]! / contributed;
     }
   }
+  const { equityReturn, equityReturnSet, payoutYearCents } = finance;
+  equityReturnSet.fill(0);
   for (let p = 0; p < count; p++) {
-    finance.equityReturn[p] = held[p]! > 0 ? Math.max(0, finance.payoutYearCents[p]! / held[p]!) : 0;
-    finance.payoutYearCents[p] = 0;
+    const rate = held[p]! > 0 ? Math.max(0, payoutYearCents[p]! / held[p]!) : 0;
+    equityReturn[p] = rate;
+    // setEquityReturn's bit, without a branch: after the fill, only set bits are written.
+    equityReturnSet[p >>> 5]! |= Number(rate !== 0) << (p & 31);
+    payoutYearCents[p] = 0;
   }
 }

@@ -20,8 +20,7 @@ export interface SaverQueue {
   order: Int32Array;
   length: number;
   cursor: number;
-  /** Per person, the last auction it bid in (a saver bids once per auction, even when the order wraps round). */
-  lastAuction: Int32Array;
+  /** Auctions held so far: a lending cooperative's last auction (lenderLastAuction) is one of them. */
   auction: number;
   /**
    * Lending cooperatives this month: entry `persons + k` of `order` stands for the k-th, with
@@ -37,7 +36,7 @@ export interface SaverQueue {
 
 export function newSaverQueue(count: number): SaverQueue {
   return {
-    order: new Int32Array(count + 1), length: 0, cursor: 0, lastAuction: new Int32Array(count).fill(-1), auction: 0,
+    order: new Int32Array(count + 1), length: 0, cursor: 0, auction: 0,
     lenders: new Int32Array(8), lenderBudget: new Float64Array(8), lenderLastAuction: new Int32Array(8), lenderCount: 0,
   };
 }
@@ -152,11 +151,10 @@ export function collectBondBids(
   membersOf: number, bids: BondBids, issuer = -1,
 ): void {
   const { persons, params, finance } = state;
-  const { equityReturn, marketReturn } = finance;
+  const { equityReturn, equityReturnSet, marketReturn } = finance;
   bids.count = 0;
   let offered = 0;
   const auction = ++queue.auction;
-  const { lastAuction } = queue;
   const minimum = Math.max(1, params.minimumBidCents);
   // Within one round of the shuffle no saver is drawn twice: only once the order has wrapped
   // round during this auction can a saver drawn be one that already bid in it.
@@ -186,13 +184,26 @@ export function collectBondBids(
     const budget = Math.min(persons.bondBudget[p]!, state.ledger.balance(persons.firstAccount + p));
     if (budget < params.minimumBidCents || budget <= 0) continue;
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
-    if (wrapped && lastAuction[p] === auction) continue;
-    lastAuction[p] = auction;
-    const opportunity = opportunityReturn(params.baseYield, marketReturn, equityReturn[p]!);
+    if (wrapped && hasBid(bids, persons.firstAccount + p)) continue;
+    // A saver without firm equity has an equity return of 0 (equityReturnSet): its column is
+    // read only for the one in six with one.
+    const equity = (equityReturnSet[p >>> 5]! >>> (p & 31)) & 1 ? equityReturn[p]! : 0;
+    const opportunity = opportunityReturn(params.baseYield, marketReturn, equity);
     const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
     bids.add(persons.firstAccount + p, ask, Math.min(budget, faceCents));
     offered += Math.min(budget, faceCents);
   }
+}
+
+/**
+ * Has `account` bid in the auction at hand? Asked only once the order has wrapped round in it
+ * (a few auctions in a hundred), of its few bids: a column of each person's last auction, written
+ * at every bid, missed the cache at nearly every one.
+ */
+function hasBid(bids: BondBids, account: number): boolean {
+  const { bidder } = bids;
+  for (let k = 0; k < bids.count; k++) if (bidder[k] === account) return true;
+  return false;
 }
 
 /**

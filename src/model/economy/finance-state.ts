@@ -69,15 +69,31 @@ export class FinanceState {
   /** Per person: firm payouts received this year, and the trailing payout on the book equity it holds. */
   readonly payoutYearCents: Float64Array;
   readonly equityReturn: Float64Array;
+  /**
+   * A bit per person (word p >>> 5, bit p & 31), set when its equityReturn is not 0: about one
+   * saver in six holds firm equity. A bond auction reads a drawn saver's bit (the bitmap is 1.3 kB
+   * at 10,000 persons, cached) and its equityReturn only when set: the column, read nowhere else
+   * in the month, missed the cache at nearly every bid. Write both with setEquityReturn.
+   */
+  readonly equityReturnSet: Int32Array;
 
   constructor(persons: number) {
     this.payoutYearCents = new Float64Array(persons);
     this.equityReturn = new Float64Array(persons);
+    this.equityReturnSet = new Int32Array((persons >>> 5) + 1);
     // Reassigned once so V8 never sees a first reassignment mid-run (see BondBook's constructor).
     this.orgSeriesYears = this.orgSeriesYears.slice(); this.orgCentYears = this.orgCentYears.slice();
     this.orgLossCents = this.orgLossCents.slice(); this.orgDebtCents = this.orgDebtCents.slice();
     this.orgCollateralCents = this.orgCollateralCents.slice();
     settleNumberFields(this);
+  }
+
+  /** Sets person `p`'s trailing return on equity, and its bit in equityReturnSet. */
+  setEquityReturn(p: number, rate: number): void {
+    this.equityReturn[p] = rate;
+    const bit = 1 << (p & 31);
+    if (rate !== 0) this.equityReturnSet[p >>> 5]! |= bit;
+    else this.equityReturnSet[p >>> 5]! &= ~bit;
   }
 
   /** Makes the per-organisation columns hold `organisations` entries. */
