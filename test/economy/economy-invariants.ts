@@ -109,6 +109,19 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     if (!assets.alive[a] || assets.letOut[a] || assets.possessor[a]! >= 0 || a > seen || listed.has(a)) continue;
     if (assets.ownerKind[a] !== ORG_COMMUNE) fail(`vacant position ${a} is missing from the kept list of vacant positions`);
   }
+  // The kept list of positions (labour-market.ts) is a cache: every enterprise asset alive and
+  // not let out must be in it, in `returned`, or be new to its walk (past `seen`); the list in
+  // ascending id order, each once (the walk's order is the draws' order). A writer of letOut
+  // that makes an asset a position again and does not return it breaks this.
+  const positionList = state.positionList;
+  const inPositions = new Set([...positionList.ids, ...positionList.returned]);
+  for (const a of state.enterpriseAssets) {
+    if (!assets.alive[a] || assets.letOut[a] || a > positionList.seen || inPositions.has(a)) continue;
+    fail(`position ${a} is missing from the kept list of positions`);
+  }
+  for (let k = 1; k < positionList.ids.length; k++) {
+    if (!(positionList.ids[k - 1]! < positionList.ids[k]!)) fail(`the kept list of positions is out of order at ${k}: ${positionList.ids[k - 1]}, ${positionList.ids[k]}`);
+  }
   // A series' outstanding principal is kept as its holdings are paid, capitalised and
   // written off: it must be what its holdings' balances sum to now.
   const { bonds } = state;

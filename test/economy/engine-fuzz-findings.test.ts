@@ -13,6 +13,7 @@ import { enterpriseEquity } from '../../src/model/economy/net-worth.ts';
 import { admitMember } from '../../src/agents/cooperative/admission-phase.ts';
 import { resolveFailingCooperatives } from '../../src/agents/cooperative/cooperative-lifecycle.ts';
 import { requestAcquisitions } from '../../src/agents/economy/acquisition.ts';
+import { newLabourMarket, openLabourMarket } from '../../src/agents/economy/labour-market.ts';
 import { collectRent } from '../../src/agents/economy/rent-collection.ts';
 import { newSaverQueue, openSaverBudgets } from '../../src/agents/economy/savers.ts';
 import { economyInvariantViolations } from './economy-invariants.ts';
@@ -72,6 +73,11 @@ describe('a tenant who comes to be a member of its landlord cooperative', () => 
     expect(state.assets.owner[leased]).toBe(rich.id);
     expect(state.assets.letOut[leased]).toBe(1);
     expect(state.assets.rentCents[leased]).toBeGreaterThan(0);
+    // The labour market's walk passes the let asset by: its kept list of positions must take it
+    // back when the lease ends (economy-invariants.ts checks it does).
+    openLabourMarket(state, newLabourMarket(persons.count));
+    expect(state.positionList.seen).toBeGreaterThanOrEqual(leased);
+    expect(state.positionList.ids).not.toContain(leased);
     return { state, poor, rich, tenant, leased, queue };
   }
 

@@ -112,6 +112,8 @@ export function endLeaseToOwnMember(state: EconomyState, asset: number): void {
     throw new Error(`asset ${asset} is not let to a member of its owner ${owner}`);
   }
   assets.letOut[asset] = 0;
+  // A position again: the labour market's kept list takes it back at its next walk.
+  state.positionList.returned.push(asset);
   assets.termEndTick[asset] = 0;
   attendRentalRules(state, asset);
   startWork(state, asset, person, MODE_MEMBER_WORKER);

@@ -231,6 +231,11 @@ export interface EconomyState extends EngineState {
   readonly rentalAuction: { readonly ids: number[]; built: boolean };
   /** The enterprise assets that may be vacant positions, kept for letOutVacantAssets (idle-capital.ts). */
   readonly vacantPositions: VacantPositions;
+  /**
+   * The enterprise assets that are positions (alive, not let out), in id order, kept for the
+   * labour market (labour-market.ts): the enterprise list is mostly let assets.
+   */
+  readonly positionList: PositionList;
   /** The lists net worth keeps from call to call (net-worth.ts). */
   readonly equityLists: EquityLists;
   /**
@@ -285,6 +290,18 @@ export interface VacantPositions {
 }
 
 /**
+ * Positions kept for the labour market: `ids` in id order, the enterprise list's assets up to
+ * `seen` that were positions at the last walk (some may since have retired or been let out:
+ * the walk drops them); `returned`, assets whose lease ended since (possession.ts), the one way
+ * an asset becomes a position again.
+ */
+export interface PositionList {
+  readonly ids: number[];
+  seen: number;
+  readonly returned: number[];
+}
+
+/**
  * Asks the rental rules (defaults.ts) to look at `asset` this month: its attendTick to 0 and
  * the asset on the rules' queue, together. Every writer of a lease, a possession or a missed
  * rent calls this, so the two cannot disagree (economy-invariants.ts checks they do not).
@@ -321,7 +338,7 @@ export function newEconomyState(
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
     scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) },
-    enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, rentalAuction: { ids: [], built: false }, vacantPositions: { ids: [], seen: -1 }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
+    enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, rentalAuction: { ids: [], built: false }, vacantPositions: { ids: [], seen: -1 }, positionList: { ids: [], seen: -1, returned: [] }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   });
 }
 
