@@ -58,20 +58,34 @@ export function enterpriseEquity(state: EconomyState): Float64Array {
 /**
  * enterpriseEquity's entries for cooperatives alone (every other entry zero): the buy-in terms
  * mode choice and admissions read each month need no more, and firms' assets are most of the
- * walk.
+ * walk. Cooperatives' own kept list (`cooperativeAssets`), which this walk also rids of the
+ * assets retired since the last call: one walk over it a month, not a walk to tidy it and
+ * another to sum.
  */
 export function cooperativeEquity(state: EconomyState): Float64Array {
-  return enterpriseEquityOfKind(state, ORG_COOPERATIVE);
+  const { assets, bonds, ledger } = state;
+  const equity = new Float64Array(state.orgs.all.length);
+  const ids = cooperativeAssets(state);
+  const { alive, owner, series } = assets;
+  const { status, escrow } = bonds;
+  let n = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const a = ids[k]!;
+    if (!alive[a]) continue;
+    ids[n++] = a;
+    const s = series[a]!;
+    if (s < 0 || status[s] !== SERIES_ACTIVE) continue;
+    equity[owner[a]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
+  }
+  ids.length = n;
+  return addOwnEquity(state, equity, ORG_COOPERATIVE);
 }
 
 /** Book equity of the enterprises of one kind (-1: firms and cooperatives); whole cents, as organisationEquity. */
 function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array {
   const { assets, bonds, orgs, ledger } = state;
-  const all = orgs.all;
-  const equity = new Float64Array(all.length);
-  // Cooperatives' own list, not the enterprise list filtered: mode choice asks for their
-  // equity every month, and firms' assets are most of the enterprise list.
-  const list = kind === ORG_COOPERATIVE ? cooperativeAssets(state) : state.enterpriseAssets;
+  const equity = new Float64Array(orgs.all.length);
+  const list = state.enterpriseAssets;
   // The owner's kind from the asset's own column (fixed: merges and takeovers join like kinds).
   const { alive, ownerKind, owner, series } = assets;
   const { status, escrow } = bonds;
@@ -82,6 +96,16 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
     if (kind >= 0 && ownerKind[a] !== kind) continue;
     equity[owner[a]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
   }
+  return addOwnEquity(state, equity, kind);
+}
+
+/**
+ * Adds to each enterprise's entry of `equity` (of `kind`, -1: firms and cooperatives) its book
+ * value, its cash and the bonds it holds; returns `equity`.
+ */
+function addOwnEquity(state: EconomyState, equity: Float64Array, kind: number): Float64Array {
+  const { assets, orgs, ledger } = state;
+  const all = orgs.all;
   // Book value as the asset table keeps it per owner for the month; every firm's and
   // cooperative's asset is on the enterprise list.
   const book = assets.bookValueByOwner(state.tick);
@@ -101,16 +125,13 @@ function enterpriseEquityOfKind(state: EconomyState, kind: number): Float64Array
 /**
  * The cooperatives' assets of the enterprise list, in its order, kept beside it: the list only
  * grows at its end, by assets just bought (so in id order), and loses assets only when they
- * retire, so each call looks at the new end alone and drops the retired.
+ * retire, so each call looks at the new end alone; the caller drops the retired.
  */
-function cooperativeAssets(state: EconomyState): readonly number[] {
+function cooperativeAssets(state: EconomyState): number[] {
   const list = state.enterpriseAssets;
-  const { alive, ownerKind } = state.assets;
+  const { ownerKind } = state.assets;
   const kept = state.equityLists;
   const ids = kept.coopAssets;
-  let n = 0;
-  for (let k = 0; k < ids.length; k++) if (alive[ids[k]!]) ids[n++] = ids[k]!;
-  ids.length = n;
   let first = list.length;
   while (first > 0 && list[first - 1]! > kept.coopAssetsSeen) first--;
   for (let k = first; k < list.length; k++) if (ownerKind[list[k]!] === ORG_COOPERATIVE) ids.push(list[k]!);
