@@ -113,12 +113,62 @@ function emptyRows(capacity: number): RowColumns {
   return reusedRows;
 }
 
+/**
+ * Last year's members (persons with a last commune), two views of them from one walk: the rows
+ * of rentMinusDividend's deciles (every one of them: relative use, monthly rent minus dividend in
+ * money units) and the regression's (those whose last organisation is a commune: use relative to
+ * their commune's per-capita use minus one, rent - dividend). Both divide by the same per-capita
+ * use, summed once in person order, as each of the two walks that made them summed it.
+ */
+export interface LastYearMembers {
+  /** Rows of the deciles, in person order: relative use and monthly (rent - dividend) in money units. */
+  readonly rel: Float64Array;
+  readonly net: Float64Array;
+  readonly n: number;
+  /** The regression of last year's rent - dividend on use relative to the commune's per-capita use. */
+  readonly fit: RentVsUse;
+}
+
+/** Per commune its members' use summed and their count; per row the deciles' and the fit's columns. Reused from sample to sample. */
+let lastYearScratch = {
+  useSum: new Float64Array(0), members: new Float64Array(0),
+  rel: new Float64Array(0), net: new Float64Array(0), xs: new Float64Array(0), ys: new Float64Array(0),
+};
+
+/** rentVsUseLastYear's fit and rentMinusDividend's rows (read-only: the next sample writes over them). */
+export function lastYearMembers(s: EconomyState): LastYearMembers {
+  const { persons } = s;
+  const orgCount = s.orgs.all.length;
+  const { count } = persons;
+  if (lastYearScratch.useSum.length < orgCount || lastYearScratch.rel.length < count) {
+    const byId = Math.max(orgCount, 2 * lastYearScratch.useSum.length);
+    const byRow = Math.max(count, lastYearScratch.rel.length);
+    lastYearScratch = {
+      useSum: new Float64Array(byId), members: new Float64Array(byId),
+      rel: new Float64Array(byRow), net: new Float64Array(byRow), xs: new Float64Array(byRow), ys: new Float64Array(byRow),
+    };
+  }
+  const { useSum, members, rel, net, xs, ys } = lastYearScratch;
+  useSum.fill(0, 0, orgCount);
+  members.fill(0, 0, orgCount);
+  sumUseByLastCommune(persons.lastMemberOf, persons.lastUseYear, count, useSum, members);
+  // The fit's rows and their rents summed (written in the loop: nothing after it but a return).
+  const sums = new Float64Array(2);
+  const n = lastYearRowsOf(
+    persons.lastMemberOf, persons.lastUseYear, persons.lastRentYear, persons.lastDividendYear, count, communeKinds(s.orgs.all),
+    useSum, members, rel, net, xs, ys, sums,
+  );
+  const k = sums[0]!;
+  const fit = k === 0 ? NO_FIT : { ...leastSquares(xs.subarray(0, k), ys.subarray(0, k)), meanRent: sums[1]! / k };
+  return { rel, net, n, fit };
+}
+
+/** lastYearMembers once per sample: the deciles and the regression share one walk. */
+export const lastYearMembersAtSample = perSample((s) => lastYearMembers(s));
+
 /** Last year's members: yearly rent, dividend and property used (price-months), per month. */
 export function rentVsUseLastYear(s: EconomyState): RentVsUse {
-  const { persons } = s;
-  const rows = emptyRows(persons.count);
-  addLastYearRows(persons.lastMemberOf, persons.lastUseYear, persons.lastRentYear, persons.lastDividendYear, persons.count, communeKinds(s.orgs.all), rows);
-  return rows.fit();
+  return lastYearMembers(s).fit;
 }
 
 /** By organisation id, 1 for a commune (alive or not); reused from sample to sample. */
@@ -129,24 +179,51 @@ function communeKinds(all: readonly Organisation[]): Uint8Array {
   return isCommune;
 }
 
-// Its loop in a function of its own, ending with it (as addRedeemedRows below).
-/** rentVsUseLastYear's rows: one per member of a commune last year, in person order. */
-function addLastYearRows(
-  lastMemberOf: Int32Array, lastUseYear: Float64Array, lastRentYear: Float64Array, lastDividendYear: Float64Array, count: number,
-  isCommune: Uint8Array, rows: RowColumns,
-): void {
-  let n = rows.n;
-  const { commune, use, rent, dividend } = rows;
+// Each walk in a function of its own, ending with its loop: code after a loop compiled on stack
+// at the first sample deoptimised it at later ones.
+function sumUseByLastCommune(lastMemberOf: Int32Array, lastUseYear: Float64Array, count: number, useSum: Float64Array, members: Float64Array): void {
   for (let p = 0; p < count; p++) {
     const m = lastMemberOf[p]!;
-    if (m < 0 || isCommune[m] === 0) continue;
-    commune[n] = m;
-    use[n] = lastUseYear[p]!;
-    rent[n] = lastRentYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT;
-    dividend[n] = lastDividendYear[p]! / MONTHS_PER_YEAR / CENTS_PER_UNIT;
-    n++;
+    if (m < 0) continue;
+    useSum[m]! += lastUseYear[p]!;
+    members[m]!++;
   }
-  rows.n = n;
+}
+
+/**
+ * Writes each of last year's members' decile row (relative use; monthly rent minus dividend in
+ * money units) and, when its last organisation is a commune, its regression row (x: relative use
+ * minus one, 0 where its commune used nothing; y: monthly rent minus monthly dividend); into
+ * sums the regression's rows and their rents summed in row order. Returns the decile rows.
+ */
+function lastYearRowsOf(
+  lastMemberOf: Int32Array, lastUseYear: Float64Array, lastRentYear: Float64Array, lastDividendYear: Float64Array, count: number,
+  isCommune: Uint8Array, useSum: Float64Array, members: Float64Array,
+  rel: Float64Array, net: Float64Array, xs: Float64Array, ys: Float64Array, sums: Float64Array,
+): number {
+  let n = 0;
+  let k = 0;
+  let rentSum = 0;
+  for (let p = 0; p < count; p++) {
+    const m = lastMemberOf[p]!;
+    if (m < 0) continue;
+    const perCapita = useSum[m]! / members[m]!;
+    const use = lastUseYear[p]!;
+    const rentYear = lastRentYear[p]!;
+    const dividendYear = lastDividendYear[p]!;
+    rel[n] = perCapita > 0 ? use / perCapita : 1;
+    net[n] = (rentYear - dividendYear) / MONTHS_PER_YEAR / CENTS_PER_UNIT;
+    n++;
+    if (isCommune[m] === 0) continue;
+    const rent = rentYear / MONTHS_PER_YEAR / CENTS_PER_UNIT;
+    // A commune whose members used nothing: everyone is at its per-capita share.
+    xs[k] = perCapita > 0 ? use / perCapita - 1 : 0;
+    ys[k] = rent - dividendYear / MONTHS_PER_YEAR / CENTS_PER_UNIT;
+    rentSum += rent;
+    k++;
+    sums[0] = k; sums[1] = rentSum;
+  }
+  return n;
 }
 
 /**
@@ -352,7 +429,7 @@ export function absorbedIntoFailed(s: EconomyState): number {
 }
 
 export function claimReporters(): R[] {
-  const all = perSample(rentVsUseLastYear);
+  const all = (s: EconomyState) => lastYearMembersAtSample(s).fit;
   const redeemed = perSample(rentVsUseRedeemed);
   const shares = perSample(communeAssetShares);
   const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>

@@ -9,7 +9,7 @@ import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
-import { claimReporters } from './claim-metrics.ts';
+import { claimReporters, lastYearMembersAtSample } from './claim-metrics.ts';
 import { assetCensus } from './asset-census.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';
@@ -88,9 +88,6 @@ const scalar = (id: string, label: string, unit: string, description: string, sa
 /** The live communes at this sample, in id order (read-only: many reporters walk them). */
 const communes = perSample((s) => s.orgs.all.filter((o) => o.alive && o.kind === ORG_COMMUNE));
 
-/** rentMinusDividendByDecile's columns and sums per commune, reused from sample to sample (read before the next fills them). */
-const decileRows = { rel: new Float64Array(0), net: new Float64Array(0), useSum: new Float64Array(0), members: new Float64Array(0) };
-
 /** Possessors of productive commune assets who are neither members nor probationers of the owner. */
 function nonMemberLabour(s: EconomyState): number {
   const { asset, memberOf, probationOf, count } = s.persons;
@@ -105,52 +102,13 @@ function nonMemberLabour(s: EconomyState): number {
   return n;
 }
 
-/** Members of last year, by decile of property used relative to their commune's per-capita use. */
+/**
+ * Members of last year, by decile of property used relative to their commune's per-capita use:
+ * rows in person order, sorted by relative use with ties kept in person order (a stable sort).
+ */
 export function rentMinusDividendByDecile(s: EconomyState): Float64Array {
-  const { persons } = s;
-  const orgCount = s.orgs.all.length;
-  if (decileRows.useSum.length < orgCount) decileRows.useSum = new Float64Array(Math.max(orgCount, 2 * decileRows.useSum.length));
-  if (decileRows.members.length < orgCount) decileRows.members = new Float64Array(decileRows.useSum.length);
-  const { useSum, members } = decileRows;
-  useSum.fill(0, 0, orgCount);
-  members.fill(0, 0, orgCount);
-  sumUseByLastCommune(persons.lastMemberOf, persons.lastUseYear, persons.count, useSum, members);
-  // Rows in person order; sorted by relative use with ties kept in person order (a stable sort).
-  if (decileRows.rel.length < persons.count) {
-    decileRows.rel = new Float64Array(persons.count);
-    decileRows.net = new Float64Array(persons.count);
-  }
-  const { rel, net } = decileRows;
-  const n = decileRowsOf(persons.lastMemberOf, persons.lastUseYear, persons.lastRentYear, persons.lastDividendYear, persons.count, useSum, members, rel, net);
+  const { rel, net, n } = lastYearMembersAtSample(s);
   return decileMeans(radixOrder(rel, n), net, n);
-}
-
-// Each walk in a function of its own, ending with its loop: code after a loop compiled on stack
-// at the first sample deoptimised it at later ones.
-function sumUseByLastCommune(lastMemberOf: Int32Array, lastUseYear: Float64Array, count: number, useSum: Float64Array, members: Float64Array): void {
-  for (let p = 0; p < count; p++) {
-    const m = lastMemberOf[p]!;
-    if (m < 0) continue;
-    useSum[m]! += lastUseYear[p]!;
-    members[m]!++;
-  }
-}
-
-/** Writes each of last year's members' relative use and monthly rent minus dividend (money units); returns how many. */
-function decileRowsOf(
-  lastMemberOf: Int32Array, lastUseYear: Float64Array, lastRentYear: Float64Array, lastDividendYear: Float64Array, count: number,
-  useSum: Float64Array, members: Float64Array, rel: Float64Array, net: Float64Array,
-): number {
-  let n = 0;
-  for (let p = 0; p < count; p++) {
-    const m = lastMemberOf[p]!;
-    if (m < 0) continue;
-    const perCapita = useSum[m]! / members[m]!;
-    rel[n] = perCapita > 0 ? lastUseYear[p]! / perCapita : 1;
-    net[n] = (lastRentYear[p]! - lastDividendYear[p]!) / MONTHS_PER_YEAR / CENTS_PER_UNIT;
-    n++;
-  }
-  return n;
 }
 
 /** The mean of net over each tenth of the rows in `order` (NaN for an empty tenth). */
