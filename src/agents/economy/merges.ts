@@ -10,30 +10,52 @@ import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from '../../model/economy/organisation-table.ts';
 import { sqrt } from '../../model/detmath.ts';
+import { grown } from '../../model/grown.ts';
 import { pairKey } from './membership.ts';
 import { absorbHoldings } from './absorption.ts';
 
 /** Scratch by organisation id: its place among the communes alive (-1: not one). */
 let placeOf = new Int32Array(64);
 
+/**
+ * Each walk below has a function of its own, ending with its loop: run once a year, V8 compiled
+ * the whole on stack in its first long walk and kept that code, which gave up at the next walk
+ * at every later call (Chromium: 12-65 deoptimisations a mixed 10,000 x 50 y run, each at the
+ * same place). The scratch grows through `grown`, whose growth has run before (its feedback is
+ * shared by every table): grown in place here, the growth ran first in the optimised code and
+ * threw it away.
+ */
 export function interrelations(state: EconomyState, moves: ReadonlyMap<number, number>): Map<number, number> {
-  const { bonds, persons, assets, orgs } = state;
+  const { orgs } = state;
   // Only pairs of communes alive vote: dense pair tables over their places in id order
   // (cross[i * k + j], i < j as ids), not over every organisation ever founded (3 MB a year
   // at 430), and only their series are walked.
   const n = orgs.all.length;
   const communes = orgs.aliveOfKind(ORG_COMMUNE);
   const k = communes.length;
-  if (placeOf.length < n) placeOf = new Int32Array(2 * n);
+  placeOf = grown(placeOf, n);
   placeOf.fill(-1, 0, n);
-  for (let i = 0; i < k; i++) placeOf[communes[i]!.id] = i;
+  placeCommunes(communes, placeOf);
   const crossBonds = new Float64Array(k * k);
   const crossing = new Float64Array(k * k);
   const totalBonds = new Float64Array(k);
+  sumCommuneBonds(state, placeOf, k, crossBonds, totalBonds);
+  addMoves(moves, placeOf, k, crossing);
+  addWorkCrossings(state, placeOf, k, crossing);
+  return pairValues(communes, k, crossBonds, crossing, totalBonds);
+}
+
+function placeCommunes(communes: readonly Organisation[], place: Int32Array): void {
+  for (let i = 0; i < communes.length; i++) place[communes[i]!.id] = i;
+}
+
+/** Each commune's bonds outstanding, and those held by members of another commune, by pair. */
+function sumCommuneBonds(state: EconomyState, place: Int32Array, k: number, crossBonds: Float64Array, totalBonds: Float64Array): void {
+  const { bonds, persons } = state;
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const s = activeIds[i]!;
     const issuer = bonds.issuer[s]!;
-    const at = placeOf[issuer]!;
+    const at = place[issuer]!;
     if (at < 0) continue;
     const end = bonds.firstHolding[s]! + bonds.holdingCount[s]!;
     for (let h = bonds.firstHolding[s]!; h < end; h++) {
@@ -41,24 +63,38 @@ export function interrelations(state: EconomyState, moves: ReadonlyMap<number, n
       totalBonds[at]! += principal;
       const p = persons.personOf(bonds.holder[h]!);
       const m = p >= 0 ? persons.memberOf[p]! : -1;
-      const mAt = m >= 0 ? placeOf[m]! : -1;
+      const mAt = m >= 0 ? place[m]! : -1;
       if (mAt >= 0 && m !== issuer) crossBonds[Math.min(mAt, at) * k + Math.max(mAt, at)]! += principal;
     }
   }
+}
+
+/** The year's moves between communes, by ordered pair (from, to). */
+function addMoves(moves: ReadonlyMap<number, number>, place: Int32Array, k: number, crossing: Float64Array): void {
   for (const [key, count] of moves) {
-    const from = placeOf[Math.floor(key / 1_048_576)]!;
-    const to = placeOf[key % 1_048_576]!;
+    const from = place[Math.floor(key / 1_048_576)]!;
+    const to = place[key % 1_048_576]!;
     if (from >= 0 && to >= 0) crossing[from * k + to]! += count;
   }
+}
+
+/** Members working an asset of another commune, by pair. */
+function addWorkCrossings(state: EconomyState, place: Int32Array, k: number, crossing: Float64Array): void {
+  const { persons, assets } = state;
   for (let p = 0; p < persons.count; p++) {
     const m = persons.memberOf[p]!;
     const a = persons.asset[p]!;
     if (m >= 0 && a >= 0 && assets.owner[a] !== m) {
-      const mAt = placeOf[m]!;
-      const oAt = placeOf[assets.owner[a]!]!;
+      const mAt = place[m]!;
+      const oAt = place[assets.owner[a]!]!;
       if (mAt >= 0 && oAt >= 0) crossing[Math.min(mAt, oAt) * k + Math.max(mAt, oAt)]! += 1;
     }
   }
+}
+
+function pairValues(
+  communes: readonly Organisation[], k: number, crossBonds: Float64Array, crossing: Float64Array, totalBonds: Float64Array,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
