@@ -6,6 +6,7 @@
 // is sold by the organisation that employs it: the sale goes to its account, not to the worker.
 import { exp, pow } from '../../model/detmath.ts';
 import { FLOW, MoneyRangeError, WORLD } from '../../model/ledger.ts';
+import { grown } from '../../model/grown.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED } from '../../model/economy/person-table.ts';
 import { ORG_FIRM } from '../../model/economy/organisation-table.ts';
@@ -32,8 +33,26 @@ export function produceAndSell(state: EconomyState, shocks?: RandomStream): void
   for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
   const moving = shocks !== undefined && state.params.shockSigma !== 0;
   const total = produce(state, moving ? shocks : undefined);
+  if (moving) {
+    const alea = shocks.generatorState();
+    alea[0] = walkS0;
+    alea[1] = walkS1;
+    alea[2] = walkS2;
+    alea[3] = walkC;
+  }
   sell(state, total);
 }
+
+/**
+ * The shock generator's state as produce's walk left it, stored back by produceAndSell. Module
+ * variables: produce stores them after its loop, where a store into the generator's array
+ * (stored in the last iteration before this) had no type feedback when V8 compiled the walk on
+ * stack in its first month, and Chromium gave up that code at the last person of a month.
+ */
+let walkS0 = 0;
+let walkS1 = 0;
+let walkS2 = 0;
+let walkC = 0;
 
 /** Stands in for a generator's state when no shock moves. */
 const STILL = new Float64Array(4);
@@ -51,9 +70,9 @@ const settled = new Float64Array(1);
  * Alea's recurrence (random.ts) and the ziggurat's fast path in local variables, which V8 keeps
  * in registers (through the stream, each draw loaded and stored the generator's state in
  * memory: produce and sell took some 470 instructions a person, 383 so). The 3% of draws past the fast path
- * store the state back, go through `edgeNormal` and reload it; the state is stored back inside
- * the last iteration, not after the loop (code after a first long loop compiled on stack has no
- * type feedback and would deoptimise every month). The output's work stays in the same walk,
+ * store the state back, go through `edgeNormal` and reload it; after the loop the state goes to
+ * module variables, whose stores take no type feedback (code after a first long loop compiled on
+ * stack has none and would deoptimise every month). The output's work stays in the same walk,
  * where it overlaps the draws' serial chain (a walk of its own for the shocks saved nothing).
  */
 function produce(state: EconomyState, shocks: RandomStream | undefined): number {
@@ -79,7 +98,6 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
   let s1 = alea[1]!;
   let s2 = alea[2]!;
   let c = alea[3]!;
-  const last = count - 1;
   let total = 0;
   for (let p = 0; p < count; p++) {
     if (moving) {
@@ -119,24 +137,18 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
       // The two cases stored apart (smallShockFactor, output-shocks.ts).
       if (x <= -0.5 || x >= 0.5) shock[p] = exp(x);
       else shock[p] = smallShockFactor(x);
-      if (p === last) {
-        alea[0] = s0;
-        alea[1] = s1;
-        alea[2] = s2;
-        alea[3] = c;
-      }
     }
     let units = 0;
     let sells = -1;
     const m = mode[p]!;
     modeMaskYear[p]! |= 1 << m;
-    if (m === PRODUCER) {
+    if (m === PRODUCER || m === EMPLOYEE || m === MEMBER_WORKER) {
+      // Work on an asset: for an enterprise, its productivity multiplies the output
+      // (enterprise-productivity.ts); a producer's factor is 1 (x * 1 is x, bit for bit). One
+      // branch for both: mixed has no producer in its first months, and V8's code, compiled
+      // before, gave up at the first producer's own branch.
       const a = asset[p]!;
-      if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]!;
-    } else if (m === EMPLOYEE || m === MEMBER_WORKER) {
-      // Work for an enterprise: its productivity multiplies the output (enterprise-productivity.ts).
-      const a = asset[p]!;
-      const e = employer[p]!;
+      const e = m === PRODUCER ? -1 : employer[p]!;
       sells = e;
       if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]! * (e >= 0 ? orgs[e]!.productivity : 1);
     } else if (m === SELF_EMPLOYED) {
@@ -146,6 +158,10 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
     seller[p] = sells;
     total += units;
   }
+  walkS0 = s0;
+  walkS1 = s1;
+  walkS2 = s2;
+  walkC = c;
   return total;
 }
 
@@ -233,11 +249,16 @@ function payEnterpriseSales(state: EconomyState, orgSales: Float64Array): void {
   }
 }
 
+// The two scratches grow through `grown`, whose growth has run before (its type feedback is
+// shared by every table): grown here, the growth in a larger run's first month (a worker's run
+// after its small warm-up, or more organisations than before) had none, and V8 threw away the
+// optimised produce or produceAndSell.
+
 /** Who sells each person's output: its employer's id, or -1 for the person itself. */
 let sellerBuffer = new Int32Array(0);
 
 function sellers(count: number): Int32Array {
-  if (sellerBuffer.length < count) sellerBuffer = new Int32Array(count);
+  sellerBuffer = grown(sellerBuffer, count);
   return sellerBuffer;
 }
 
@@ -245,7 +266,7 @@ function sellers(count: number): Int32Array {
 let salesByOrg = new Float64Array(0);
 
 function salesBuffer(count: number): Float64Array {
-  if (salesByOrg.length < count) salesByOrg = new Float64Array(Math.max(count, 2 * salesByOrg.length));
+  salesByOrg = grown(salesByOrg, count);
   return salesByOrg.fill(0, 0, count);
 }
 
