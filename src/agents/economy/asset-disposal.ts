@@ -17,7 +17,11 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   endPossession(state, asset, true);
   assets.retire(asset);
   const owner = orgs.get(assets.owner[asset]!);
-  const proceeds = how === 'scrap' ? 0 : liquidationValueCents(assets.bookValue(asset, state.tick), state.params.liquidationDiscount);
+  // Both ways' lines run at every call, choosing values: V8 compiles this on the first way it
+  // meets (scrapping, or a liquidation) and threw the code away at the other's first call.
+  const scrap = how === 'scrap' ? 1 : 0;
+  const saleValue = liquidationValueCents(assets.bookValue(asset, state.tick), state.params.liquidationDiscount);
+  const proceeds = scrap === 1 ? 0 : saleValue;
   const series = assets.series[asset]!;
   const owing = series >= 0 && bonds.status[series] === SERIES_ACTIVE;
   // A worn-out asset's remaining debt is still its owner's: a firm or cooperative (or a commune
@@ -34,8 +38,8 @@ export function disposeOfAsset(state: EconomyState, asset: number, how: 'liquida
   state.eventLog?.disposal(state, asset, owner.id, owner.kind, how, defaulted, outcome);
   owner.poolIncomeMonth += outcome.toOwnerCents;
   assets.series[asset] = -1;
-  if (how === 'scrap') state.counters.scrapped++;
-  else state.counters.liquidations++;
+  state.counters.scrapped += scrap;
+  state.counters.liquidations += 1 - scrap;
 }
 
 /** Liquidates every asset `org` owns, in id order (its winding up); returns how many. */

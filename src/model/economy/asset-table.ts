@@ -173,8 +173,10 @@ export class AssetTable {
       if (n > before) classesWorn++;
     }
     const worn = this.wornBuffer.subarray(0, n);
-    // Each class's run is in id order already; runs of several classes are merged by a sort.
-    if (classesWorn > 1) worn.sort();
+    // Each class's run is in id order already; runs of several classes are merged by a sort,
+    // taken every month (a sorted run costs little): first taken in an optimised caller, the
+    // sort had no type feedback there and V8 threw the caller's code away.
+    worn.sort();
     return worn;
   }
 
@@ -258,7 +260,9 @@ export class AssetTable {
       this.ownedCounts[this.owner[asset]!]!--;
       this.cohorts.leave(asset);
       this.bookByOwner[this.owner[asset]!]! -= this.bookValueAtBookTick(this.cls[asset]!, this.bornTick[asset]!);
-      if (this.retiredCount === this.retiredIds.length) this.retiredIds = grown(this.retiredIds, this.retiredCount + 1);
+      // Grown unconditionally (the same array while it has room): a growth first taken in an
+      // optimised caller had no type feedback and threw its code away (disposeOfAsset).
+      this.retiredIds = grown(this.retiredIds, this.retiredCount + 1);
       this.retiredIds[this.retiredCount++] = asset;
     }
     this.alive[asset] = 0;

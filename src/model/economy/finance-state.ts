@@ -98,7 +98,9 @@ export class FinanceState {
 
   /** Makes the per-organisation columns hold `organisations` entries. */
   ensureOrganisations(organisations: number): void {
-    if (organisations <= this.orgSeriesYears.length) return;
+    // Grown unconditionally (each the same array while it has room): a growth first taken in an
+    // optimised caller (openExposureYear at a year end with more organisations) had no type
+    // feedback there, and V8 threw the caller's code away.
     this.orgSeriesYears = grown(this.orgSeriesYears, organisations); this.orgCentYears = grown(this.orgCentYears, organisations);
     this.orgLossCents = grown(this.orgLossCents, organisations); this.orgDebtCents = grown(this.orgDebtCents, organisations);
     this.orgCollateralCents = grown(this.orgCollateralCents, organisations);

@@ -10,6 +10,7 @@
 // of each member. v3's first version divided a negative commune equity among the members, and
 // net worth went negative: wealth.employees.mean -193 at year 196 of a 400-year mixed run
 // (employees keep a commune share for up to lapseMonths after their last commune labour).
+import { grown } from '../grown.ts';
 import { SERIES_ACTIVE } from '../market/bond-series.ts';
 import type { EconomyState, EquityLists } from './economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
@@ -213,7 +214,9 @@ let perMemberScratch = new Float64Array(64);
  * view reused from call to call.
  */
 export function claimPerMember(state: EconomyState, equity: Float64Array): Float64Array {
-  if (perMemberScratch.length < equity.length) perMemberScratch = new Float64Array(2 * equity.length);
+  // Grown through the shared `grown` (its growth has run before): a growth of its own, first
+  // taken in a larger run or a later year, had no type feedback and threw the caller's code away.
+  perMemberScratch = grown(perMemberScratch, equity.length);
   const perMember = perMemberScratch;
   for (const org of state.orgs.all) perMember[org.id] = org.alive && org.members > 0 ? Math.max(0, equity[org.id]!) / org.members : 0;
   return perMember;
