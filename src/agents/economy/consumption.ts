@@ -5,7 +5,7 @@
 // has and the month counts as hardship.
 import { FLOW } from '../../model/ledger.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
-import { claimPerMember, membershipClaim, organisationEquity, writeShareholderClaims } from '../../model/economy/net-worth.ts';
+import { claimPerMember, organisationEquity, writeShareholderClaims } from '../../model/economy/net-worth.ts';
 
 const CONSUMPTION = FLOW.consumption;
 
@@ -22,7 +22,12 @@ export function consume(state: EconomyState): void {
   const mark = ++claimsRound;
   const claims = scratch.claimsCents;
   writeShareholderClaims(state, equity, perMember, claims, shareholderMarks, mark);
-  const purchases = buyAll(state, claims, perMember, shareholderMarks, mark);
+  // perMember one place on, 0 first: a person's membership claim is then two reads without a
+  // test (membershipClaim's tests on memberOf and coopOf went either way person by person).
+  const orgCount = state.orgs.all.length;
+  if (perMemberAfterNone.length < orgCount + 1) perMemberAfterNone = new Float64Array(2 * (orgCount + 1));
+  perMemberAfterNone.set(perMember.subarray(0, orgCount), 1);
+  const purchases = buyAll(state, claims, perMemberAfterNone, shareholderMarks, mark);
   // Every purchase paid in the walk, the world's side in one call (the same balances and
   // totals as a transfer each).
   state.ledger.addWorldTransfers(CONSUMPTION, purchases, true);
@@ -34,13 +39,20 @@ let shareholderMarks = new Int32Array(0);
 /** Counts consumption's months across runs, so no mark is ever stale. */
 let claimsRound = 0;
 
+/**
+ * Each organisation's claim per member (claimPerMember) at its id + 1, and 0 at 0: the claim of
+ * no membership (an id of -1).
+ */
+let perMemberAfterNone = new Float64Array(64);
+
 /** The persons short of cash in the last `buyAll`. */
 let shortOfCash = 0;
 
 /**
  * Each person's purchase, paid from its account (a live view of the ledger's balances: each
  * amount is whole cents, at most the cash the person has); `claims` is read where `marks` holds
- * `mark` (the firm shareholders'), anyone else's claims are its membership at `perMember`.
+ * `mark` (the firm shareholders'), anyone else's claims are its membership at
+ * `perMemberAfterNone` (claimPerMember's, one place on).
  * Returns the cents paid, summed in person order as transfersWithWorld sums them, with the
  * persons short of cash in `shortOfCash`. The loop has a function of its own, with nothing
  * after it but stores that take no type feedback: V8 compiled consume while its first call was
@@ -48,7 +60,7 @@ let shortOfCash = 0;
  * the counter on every later call (some 400 deoptimisations a run, each month's end of consume
  * interpreted).
  */
-function buyAll(state: EconomyState, claims: Float64Array, perMember: Float64Array, marks: Int32Array, mark: number): number {
+function buyAll(state: EconomyState, claims: Float64Array, perMemberAfterNone: Float64Array, marks: Int32Array, mark: number): number {
   const { persons, params } = state;
   const { subsistenceCents, mpcIncome, mpcWealth, bufferCents } = params;
   const { incomeCents, hardship, count, memberOf, coopOf } = persons;
@@ -59,7 +71,8 @@ function buyAll(state: EconomyState, claims: Float64Array, perMember: Float64Arr
   let paidAll = 0;
   for (let p = 0; p < count; p++) {
     const cash = balances[p]!;
-    const claim = marks[p] === mark ? claims[p]! : membershipClaim(memberOf, coopOf, p, perMember);
+    // membershipClaim's sum to the bit: 0 + x is x and x + 0 is x (every claim is >= +0).
+    const claim = marks[p] === mark ? claims[p]! : perMemberAfterNone[memberOf[p]! + 1]! + perMemberAfterNone[coopOf[p]! + 1]!;
     const wealth = cash + bondCents[p]! + claim;
     const y = incomeCents[p]!;
     // Math.round(subsistence + mpcIncome * max(0, y - subsistence) + mpcWealth * max(0, W -
