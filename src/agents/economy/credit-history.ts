@@ -22,7 +22,13 @@ export function refreshBalanceSheets(state: EconomyState): void {
   // Book value by the asset table's groups of one owner, class and month of birth, not asset by asset.
   state.assets.addBookValueByOwner(state.tick, collateral);
   const active = bonds.active();
-  for (let k = 0; k < active.length; k++) debt[bonds.issuer[active[k]!]!]! += bonds.outstanding(active[k]!);
+  // The book's columns in locals (outstanding(s) is seriesOutstandingCents[s]): the walk of
+  // every active series, once a month at the first auction, no longer loads them per series.
+  const { issuer, seriesOutstandingCents } = bonds;
+  for (let k = 0; k < active.length; k++) {
+    const s = active[k]!;
+    debt[issuer[s]!]! += seriesOutstandingCents[s]!;
+  }
 }
 
 /** A new series and the asset it buys join the issuer's balance sheet at once. */

@@ -110,9 +110,12 @@ function listSavers(state: EconomyState, queue: SaverQueue): number {
   let n = 0;
   const minimum = Math.max(1, params.minimumBidCents);
   const { bufferCents, saversFraction } = params;
-  const { bondBudget, firstAccount } = persons;
-  for (let p = 0; p < persons.count; p++) {
-    const budget = Math.floor(saversFraction * (ledger.balance(firstAccount + p) - bufferCents));
+  const { bondBudget, count } = persons;
+  // The persons' balances as a view, read in place: `ledger.balance(firstAccount + p)` loaded
+  // the ledger's column anew at each person and added the account offset in floating point.
+  const cash = ledger.balancesOf(persons.firstAccount, count);
+  for (let p = 0; p < count; p++) {
+    const budget = Math.floor(saversFraction * (cash[p]! - bufferCents));
     bondBudget[p] = budget;
     order[n] = p;
     n += Number(budget >= minimum);
