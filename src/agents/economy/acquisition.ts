@@ -42,8 +42,8 @@ function pushBid(bids: ClassBids, bidder: number, willingnessCents: number): voi
 const scratch = {
   byClass: [] as ClassBids[],
   keys: new Float64Array(64), keysSpare: new Float64Array(64), order: new Int32Array(64), spare: new Int32Array(64),
-  /** packedOrder's key x 2^k + index per bid. */
-  packed: new Float64Array(64),
+  /** packedOrder's key x 2^k + index per bid, as an int32 when it fits, else a double. */
+  packedInt: new Int32Array(64), packed: new Float64Array(64),
   bidder: new Int32Array(64), willingness: new Float64Array(64),
   /** Per class, the first bid not yet passed over as served this month. */
   head: new Int32Array(8),
@@ -125,18 +125,35 @@ function stableOrder(n: number): Int32Array {
 function packedOrder(n: number): boolean {
   let scale = 1;
   while (scale < n) scale *= 2;
-  // |key| x scale + index stays below 2^53 (exact); NaN fails the test too.
-  const limit = 2 ** 53 / scale - 1;
   const keys = scratch.keys;
+  // The largest |key|, NaN if any (Math.max passes NaN on).
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(keys[i]!));
+  if (!(largest < 2 ** 53 / scale - 1)) return false;
+  const order = scratch.order;
+  if (largest < 2 ** 31 / scale - 1) {
+    // |key| x scale + index fits an int32: sorted by the engine's integer sort (no comparator
+    // call per comparison, as a double's sort makes), the index its low bits.
+    if (scratch.packedInt.length < n) scratch.packedInt = new Int32Array(scratch.keys.length);
+    const packed = scratch.packedInt;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      if (Math.floor(key) !== key) return false;
+      packed[i] = key * scale + i;
+    }
+    packed.subarray(0, n).sort();
+    const low = scale - 1;
+    for (let i = 0; i < n; i++) order[i] = packed[i]! & low;
+    return true;
+  }
   if (scratch.packed.length < n) scratch.packed = new Float64Array(scratch.keys.length);
   const packed = scratch.packed;
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
-    if (!(Math.abs(key) < limit) || Math.floor(key) !== key) return false;
+    if (Math.floor(key) !== key) return false;
     packed[i] = key * scale + i;
   }
   packed.subarray(0, n).sort();
-  const order = scratch.order;
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
     // v / scale is exact (a power of two): its floor is the key, the rest the index.
