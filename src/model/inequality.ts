@@ -53,6 +53,24 @@ export function gini(sorted: Float64Array, total?: number): number {
   return total === 0 ? 0 : rankWeightedSum(sorted) / (n * total);
 }
 
+/**
+ * sum(sorted) and rankWeightedSum(sorted) from one walk, into out[0] and out[1]: each the same
+ * sum, in the same order, as its own walk adds it.
+ */
+export function sumAndRankWeighted(sorted: Float64Array, out: Float64Array): Float64Array {
+  const n = sorted.length;
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i]!;
+    total += x;
+    weighted += (2 * (i + 1) - n - 1) * x;
+    out[0] = total;
+    out[1] = weighted;
+  }
+  return out;
+}
+
 /** The sum over persons, poorest first, of (2 rank - n - 1) x their value (ranks from 1). */
 function rankWeightedSum(sorted: Float64Array): number {
   const n = sorted.length;

@@ -1,7 +1,7 @@
 // Declarative metrics (STYLE.md): a reporter names what it measures, its unit and how to
 // sample it. The CLI, the charts and the claims all read the same reporters.
 import {
-  gini, lorenzCurve, logHistogram, median, sortedCopy, sum, topShare, herfindahl,
+  gini, lorenzCurve, logHistogram, median, sortedCopy, sumAndRankWeighted, topShare, herfindahl,
   type LogHistogram,
 } from './inequality.ts';
 
@@ -31,7 +31,8 @@ export interface DistributionReporter<S> {
 /** Caches each distribution's sorted values, and their sum, for the duration of one sample. */
 export class SampleContext<S> {
   private readonly cache = new Map<string, Float64Array>();
-  private readonly totals = new Map<string, number>();
+  /** Per distribution: its sorted values summed, and their rank-weighted sum. */
+  private readonly totals = new Map<string, Float64Array>();
   private readonly buffers = new Map<string, { raw?: Float64Array; sorted?: Float64Array }>();
   private readonly byId: Map<string, DistributionReporter<S>>;
 
@@ -50,12 +51,21 @@ export class SampleContext<S> {
    * mean and Herfindahl each divide by it (five walks of 10,000 values a sample for wealth).
    */
   total(state: S, id: string): number {
-    let total = this.totals.get(id);
-    if (total === undefined) {
-      total = sum(this.sorted(state, id));
-      this.totals.set(id, total);
+    return this.sums(state, id)[0]!;
+  }
+
+  /** The Gini's rank-weighted sum of the sorted values (`rankWeightedSum`), from the walk that sums them. */
+  rankWeighted(state: S, id: string): number {
+    return this.sums(state, id)[1]!;
+  }
+
+  private sums(state: S, id: string): Float64Array {
+    let sums = this.totals.get(id);
+    if (sums === undefined) {
+      sums = sumAndRankWeighted(this.sorted(state, id), new Float64Array(2));
+      this.totals.set(id, sums);
     }
-    return total;
+    return sums;
   }
 
   sorted(state: S, id: string): Float64Array {
@@ -82,7 +92,13 @@ export function inequalityReporters<S>(distribution: DistributionReporter<S>): S
     {
       id: `${id}.gini`, label: `Gini of ${label}`, unit: 'ratio 0-1',
       description: `Gini coefficient of ${label} across agents`,
-      sample: (s, c) => gini(of(s, c), total(s, c)),
+      // gini(sorted, total), its rank-weighted sum taken from the walk that summed the values.
+      sample: (s, c) => {
+        const n = of(s, c).length;
+        if (n === 0) return Number.NaN;
+        const t = total(s, c);
+        return t === 0 ? 0 : c.rankWeighted(s, id) / (n * t);
+      },
     },
     {
       id: `${id}.top1`, label: `Top 1% share of ${label}`, unit: 'share 0-1',

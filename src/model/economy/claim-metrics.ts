@@ -39,8 +39,10 @@ function fitRows(commune: Int32Array, use: Float64Array, rent: Float64Array, div
   if (n === 0) return NO_FIT;
   const ids = largestId(commune, n) + 1;
   if (fitScratch.useSum.length < ids || fitScratch.xs.length < n) {
-    const byId = Math.max(ids, fitScratch.useSum.length);
-    const byRow = Math.max(n, fitScratch.xs.length);
+    // Doubled: communes are founded and members join every year, and growing to the new
+    // largest id or row count alone reallocated all four at most samples.
+    const byId = Math.max(ids, 2 * fitScratch.useSum.length);
+    const byRow = Math.max(n, 2 * fitScratch.xs.length);
     fitScratch = { useSum: new Float64Array(byId), members: new Float64Array(byId), xs: new Float64Array(byRow), ys: new Float64Array(byRow) };
   }
   const { useSum, members, xs, ys } = fitScratch;
@@ -82,7 +84,7 @@ function relativeUseRows(
 }
 
 /** The regression's rows, one per member, in typed columns. */
-class RowColumns {
+export class RowColumns {
   readonly commune: Int32Array;
   readonly use: Float64Array;
   readonly rent: Float64Array;
@@ -232,14 +234,35 @@ function lastYearRowsOf(
  * per member per month. Redeemed rent goes to the pool, so here no rent leaks to bondholders.
  */
 export function rentVsUseRedeemed(s: EconomyState): RentVsUse {
+  return personAssets(s, undefined).redeemed.fit();
+}
+
+/** What the reporters read off each person's asset and home at one sample. */
+export interface PersonAssets {
+  /** Each person's possession: the book value of its asset and home, in money units. */
+  readonly possession: Float64Array;
+  /** rentVsUseRedeemed's rows. */
+  readonly redeemed: RowColumns;
+}
+
+/**
+ * Possession and the redeemed regression's rows from one walk over persons (read-only: the next
+ * sample writes over them). Both read each person's asset and home and their class: two walks
+ * read them twice.
+ */
+export const personAssetsAtSample = perSample((s, previous: PersonAssets | undefined) => personAssets(s, previous));
+
+function personAssets(s: EconomyState, previous: PersonAssets | undefined): PersonAssets {
   const { persons, assets } = s;
-  const rows = emptyRows(persons.count);
+  const { count } = persons;
+  const possession = previous !== undefined && previous.possession.length === count ? previous.possession : new Float64Array(count);
+  const rows = emptyRows(count);
   const { isLiveCommune, dividend } = liveCommuneDividends(s.orgs.all);
-  addRedeemedRows(
-    persons.memberOf, persons.asset, persons.home, persons.count, isLiveCommune, dividend,
-    assets.alive, assets.owner, assets.series, assets.cls, assets.classPrice, assets.rentCents, rows,
+  rows.n = walkPersonAssets(
+    s, persons.memberOf, persons.asset, persons.home, count, isLiveCommune, dividend,
+    assets.alive, assets.owner, assets.series, assets.cls, assets.classPrice, assets.rentCents, possession, rows,
   );
-  return rows.fit();
+  return { possession, redeemed: rows };
 }
 
 /** By organisation id: whether it is a live commune, and its last dividend per member per month in money units. */
@@ -260,36 +283,59 @@ function liveCommuneDividends(all: readonly Organisation[]): { isLiveCommune: Ui
 
 // The walk over persons in a function of its own, ending with its loop, its columns passed in:
 // the first sample compiles its loop on stack, and code after it would deoptimise that.
-/** rentVsUseRedeemed's rows: one per member of a live commune, in person order. */
-function addRedeemedRows(
-  memberOf: Int32Array, asset: Int32Array, home: Int32Array, count: number, isLiveCommune: Uint8Array, dividend: Float64Array,
+/**
+ * Writes each person's possession (as possessionUnits had it) and rentVsUseRedeemed's rows, one
+ * per member of a live commune, in person order; returns how many rows.
+ *
+ * Possession is read off the class tables as `bookValue` reads them: past the table's end (a
+ * whole number of months at least the lifespan) an asset is worth 0, as `bookValue` has it,
+ * written here as a constant. Calling `bookValue` there, a path the first samples had not
+ * taken, deoptimised the compiled walk the first time a possessed asset outlived its table.
+ */
+function walkPersonAssets(
+  s: EconomyState, memberOf: Int32Array, asset: Int32Array, home: Int32Array, count: number, isLiveCommune: Uint8Array, dividend: Float64Array,
   alive: Uint8Array, owner: Int32Array, series: Int32Array, cls: Uint8Array,
-  classPrice: Float64Array, rentCents: Float64Array, rows: RowColumns,
-): void {
+  classPrice: Float64Array, rentCents: Float64Array, possession: Float64Array, rows: RowColumns,
+): number {
+  const { assets, tick } = s;
+  const { bornTick, classBookValue } = assets;
   let n = rows.n;
   const { commune, use, rent, dividend: paid } = rows;
   for (let p = 0; p < count; p++) {
     const m = memberOf[p]!;
-    if (m < 0 || isLiveCommune[m] === 0) continue;
+    const member = m >= 0 && isLiveCommune[m] !== 0;
+    let v = 0;
     let u = 0;
     let r = 0;
     const a = asset[p]!;
-    if (a >= 0 && alive[a] !== 0 && owner[a] === m && series[a]! < 0) {
-      u += classPrice[cls[a]!]!;
-      r += rentCents[a]!;
+    if (a >= 0) {
+      const age = tick - bornTick[a]!;
+      const table = classBookValue[cls[a]!]!;
+      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
+      if (member && alive[a] !== 0 && owner[a] === m && series[a]! < 0) {
+        u += classPrice[cls[a]!]!;
+        r += rentCents[a]!;
+      }
     }
     const h = home[p]!;
-    if (h >= 0 && alive[h] !== 0 && owner[h] === m && series[h]! < 0) {
-      u += classPrice[cls[h]!]!;
-      r += rentCents[h]!;
+    if (h >= 0) {
+      const age = tick - bornTick[h]!;
+      const table = classBookValue[cls[h]!]!;
+      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(h, tick)) : 0;
+      if (member && alive[h] !== 0 && owner[h] === m && series[h]! < 0) {
+        u += classPrice[cls[h]!]!;
+        r += rentCents[h]!;
+      }
     }
+    possession[p] = v / CENTS_PER_UNIT;
+    if (!member) continue;
     commune[n] = m;
     use[n] = u;
     rent[n] = r / CENTS_PER_UNIT;
     paid[n] = dividend[m]!;
     n++;
   }
-  rows.n = n;
+  return n;
 }
 
 /** Commune failures per commune-year over the last twelve months. */
@@ -430,7 +476,7 @@ export function absorbedIntoFailed(s: EconomyState): number {
 
 export function claimReporters(): R[] {
   const all = (s: EconomyState) => lastYearMembersAtSample(s).fit;
-  const redeemed = perSample(rentVsUseRedeemed);
+  const redeemed = perSample((s) => personAssetsAtSample(s).redeemed.fit());
   const shares = perSample(communeAssetShares);
   const r = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState) => number): R =>
     ({ id, label, unit, description, sample });

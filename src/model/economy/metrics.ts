@@ -9,7 +9,7 @@ import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
   communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
 } from './sample-memo.ts';
-import { claimReporters, lastYearMembersAtSample } from './claim-metrics.ts';
+import { claimReporters, lastYearMembersAtSample, personAssetsAtSample } from './claim-metrics.ts';
 import { assetCensus } from './asset-census.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';
@@ -46,41 +46,9 @@ export const communeClaimsDistribution: DistributionReporter<EconomyState> = {
 export const possessionDistribution: DistributionReporter<EconomyState> = {
   id: 'possession', label: 'possession', unit: 'money units',
   description: 'per person: book value of the productive asset and home it possesses',
-  values: (state, reuse) => {
-    const { persons } = state;
-    const out = reuse !== undefined && reuse.length === persons.count ? reuse : new Float64Array(persons.count);
-    possessionUnits(state, persons.asset, persons.home, persons.count, out);
-    return out;
-  },
+  // Written by the walk over persons that also writes the redeemed regression's rows.
+  values: (state) => personAssetsAtSample(state).possession,
 };
-
-/**
- * Book value of each person's asset and home in money units, read off the class tables as
- * `bookValue` reads them: past the table's end (a whole number of months at least the
- * lifespan) an asset is worth 0, as `bookValue` has it, written here as a constant. Calling
- * `bookValue` there, a path the first samples had not taken, deoptimised the compiled walk
- * the first time a possessed asset outlived its table (4 of its 5 compiles in a mixed run).
- */
-function possessionUnits(state: EconomyState, asset: Int32Array, home: Int32Array, count: number, out: Float64Array): void {
-  const { assets, tick } = state;
-  const { bornTick, cls, classBookValue } = assets;
-  for (let p = 0; p < count; p++) {
-    let v = 0;
-    const a = asset[p]!;
-    if (a >= 0) {
-      const age = tick - bornTick[a]!;
-      const table = classBookValue[cls[a]!]!;
-      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
-    }
-    const h = home[p]!;
-    if (h >= 0) {
-      const age = tick - bornTick[h]!;
-      const table = classBookValue[cls[h]!]!;
-      v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(h, tick)) : 0;
-    }
-    out[p] = v / CENTS_PER_UNIT;
-  }
-}
 
 const scalar = (id: string, label: string, unit: string, description: string, sample: (s: EconomyState, c: SampleContext<EconomyState>) => number): R =>
   ({ id, label, unit, description, sample });
