@@ -50,6 +50,8 @@ const scratch = {
   /** The bids of one auction (the incumbent's and the top few), as clearRentalColumn reads them. */
   auctionBidder: new Int32Array(64), auctionWillingness: new Float64Array(64),
   rent: new Float64Array(1),
+  /** The marks runRentalAuctions set in `served` (at most one an asset), to unset at its end. */
+  servedMarks: new Int32Array(64),
 };
 
 /** Radix order's order of keys (radix-sort.ts): ascending, every NaN last. */
@@ -268,8 +270,12 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
   for (let c = 0; c < classes.length; c++) byWillingness(bidsByClass[c]!);
   // Who has won this month, per kind of asset (a person may win one productive asset and one
   // home); each class's bids are skipped from the top while their bidders are served.
+  // All 0 between calls: this call's marks are listed (servedMarks) and unset at its end, in
+  // place of a fill of the whole column (two bytes a person) every month for a few hundred marks.
   const served = state.scratch.served;
-  served.fill(0);
+  if (scratch.servedMarks.length < shuffled.length) scratch.servedMarks = new Int32Array(2 * shuffled.length);
+  const servedMarks = scratch.servedMarks;
+  let marked = 0;
   if (scratch.head.length < classes.length) scratch.head = new Int32Array(classes.length);
   const head = scratch.head;
   head.fill(0);
@@ -315,8 +321,12 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
     } else {
       persons.wantsHome[winner] = 0;
     }
-    if (winner !== incumbent) served[2 * winner + kind] = 1;
+    if (winner !== incumbent) {
+      served[2 * winner + kind] = 1;
+      servedMarks[marked++] = 2 * winner + kind;
+    }
   }
+  for (let k = 0; k < marked; k++) served[servedMarks[k]!] = 0;
   // Those still waiting (no bid at the reserve) wait on.
   const { onAuction, alive } = assets;
   const ids = state.rentalAuction.ids;
