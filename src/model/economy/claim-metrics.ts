@@ -6,7 +6,7 @@ import type { ScalarReporter } from '../reporters.ts';
 import { leastSquares, type LineFit } from '../claims/least-squares.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { MONTHS_PER_YEAR } from '../engine.ts';
-import { equityAtSample, netWorthAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
+import { capitalistWealthCentsAtSample, equityAtSample, perSample, sortedCommuneClaimsAtSample } from './sample-memo.ts';
 import { sortedFirmClaimsNow } from './organisation-metrics.ts';
 import { topShare } from '../inequality.ts';
 import { EXIT_FAILED, HISTORY_MONTHS, ORG_COMMUNE, type Organisation } from './organisation-table.ts';
@@ -369,18 +369,9 @@ export function communeEquity(s: EconomyState): number {
   return sum / CENTS_PER_UNIT;
 }
 
-/** Net worth of all capitalists together, in money units. */
+/** Net worth of all capitalists together, in money units (summed in person order by the sample's walk over net worth). */
 export function capitalistWealth(s: EconomyState): number {
-  return capitalistWealthCents(s.persons.isCapitalist, netWorthAtSample(s), s.persons.count) / CENTS_PER_UNIT;
-}
-
-// Its loop in a function of its own, ending with it: V8 compiled the first sample's loop on
-// stack and kept that code when the division after the loop, without type feedback then,
-// deoptimised it at later samples.
-function capitalistWealthCents(isCapitalist: Uint8Array, worth: Float64Array, count: number): number {
-  let sum = 0;
-  for (let p = 0; p < count; p++) if (isCapitalist[p]) sum += worth[p]!;
-  return sum;
+  return capitalistWealthCentsAtSample(s) / CENTS_PER_UNIT;
 }
 
 /**

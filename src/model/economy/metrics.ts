@@ -7,7 +7,7 @@ import { radixOrder } from '../radix-sort.ts';
 import { MONTHS_PER_YEAR } from '../engine.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
-  communeClaimsAtSample, meanWealthReporter, modeShare, netWorthAtSample, perSample, sortedCommuneClaimsAtSample,
+  communeClaimsAtSample, meanWealthReporter, modeShare, perSample, sortedCommuneClaimsAtSample, wealthUnitsAtSample,
 } from './sample-memo.ts';
 import { claimReporters, lastYearMembersAtSample, personAssetsAtSample } from './claim-metrics.ts';
 import { assetCensus } from './asset-census.ts';
@@ -29,7 +29,8 @@ function toUnits(cents: Float64Array, reuse: Float64Array | undefined): Float64A
 export const wealthDistribution: DistributionReporter<EconomyState> = {
   id: 'wealth', label: 'wealth', unit: 'money units',
   description: 'net worth of each person: cash + bonds at face outstanding + commune share at book equity',
-  values: (state, reuse) => toUnits(netWorthAtSample(state), reuse),
+  // Divided person by person by the walk that adds each person's balance to its net worth.
+  values: (state) => wealthUnitsAtSample(state),
 };
 
 /** MODEL.md 7, claim 1: each person's commune claims, its share's book equity plus commune bonds held. */
