@@ -5,15 +5,28 @@
 import { FLOW } from '../../model/ledger.ts';
 import { SERIES_ACTIVE, SERIES_REDEEMED } from '../../model/market/bond-series.ts';
 import { refreshAccounts, serviceSeries, serviceShortfall, type HolderPaid } from '../../model/market/bond-service.ts';
+import { HolderCredits, DEFER_FROM_PERSONS, NOTE } from '../../model/market/holder-credits.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
 
-/** Books what holders receive: income, and interest that leaves the commune. */
-export function holderBookkeeping(state: EconomyState): { issuer: number; communal: boolean; paid: HolderPaid } {
+interface Bookkeeping {
+  issuer: number;
+  communal: boolean;
+  paid: HolderPaid;
+  /** Payments to persons, noted by the service and credited after it (a run of DEFER_FROM_PERSONS or more). */
+  credits: HolderCredits | undefined;
+}
+
+/**
+ * Books what holders receive: income, and interest that leaves the commune. In a large run the
+ * payments to persons are noted in `credits` and booked by `creditPersons`, as `paid` books them.
+ */
+export function holderBookkeeping(state: EconomyState): Bookkeeping {
   const { persons, counters } = state;
   // The person table's columns are fixed for the run: read once, used every payment.
   const { firstAccount, count, incomeCents, memberOf } = persons;
-  const cursor = {
+  const cursor: Bookkeeping = {
+    credits: count >= DEFER_FROM_PERSONS ? new HolderCredits(count) : undefined,
     issuer: -1,
     communal: true,
     paid: (holder: number, interestCents: number) => {
@@ -52,7 +65,45 @@ let poolShort = new Uint8Array(64);
  */
 let communeOf = new Uint8Array(64);
 
-export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: number; communal: boolean; paid: HolderPaid }): void {
+/**
+ * Credits the payments to persons noted in the month's service, by block of person ids, each
+ * person's in the order they were paid, as the service and `paid` credit them one by one: the
+ * ledger balance, the principal held, the income, and the interest counters (whole cents:
+ * summed here and added once, exact in any order).
+ */
+function creditPersons(state: EconomyState, credits: HolderCredits): void {
+  const { persons, counters, ledger, bonds } = state;
+  // Index: account - 1, as the service's view (bond-service.ts refreshAccounts).
+  const accounts = ledger.balancesOf(1, ledger.size - 1);
+  const held = bonds.personHeldCents;
+  const { incomeCents, memberOf } = persons;
+  const to = persons.firstAccount - 1;
+  const { notes, next, room, blocks } = credits;
+  let interestSum = 0;
+  let toNonMembers = 0;
+  for (let b = 0; b < blocks; b++) {
+    const from = b * room;
+    const end = next[b]!;
+    next[b] = from;
+    for (let i = from; i < end; i += NOTE) {
+      const p = notes[i]!;
+      const interestCents = notes[i + 2]!;
+      const principalCents = notes[i + 3]!;
+      held[p]! -= principalCents;
+      accounts[to + p]! += interestCents + principalCents;
+      if (interestCents > 0) {
+        incomeCents[p]! += interestCents;
+        interestSum += interestCents;
+        const issuer = notes[i + 1]!;
+        if (issuer >= 0 && memberOf[p] !== issuer) toNonMembers += interestCents;
+      }
+    }
+  }
+  counters.interestYear += interestSum;
+  counters.interestToNonMembersYear += toNonMembers;
+}
+
+export function serviceCommuneBonds(state: EconomyState, bookkeeping: Bookkeeping): void {
   const { bonds, ledger, orgs, params } = state;
   // Compared, not read as they stand: V8 then knows each a boolean, not a field of any type to test each series.
   const backs = params.poolBacksBonds === true;
@@ -71,6 +122,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
   if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);
   for (let i = 0; i < organisations.length; i++) communeOf[i] = organisations[i]!.kind === ORG_COMMUNE ? 1 : 0;
   const prepays = params.excessRentPrepays === true;
+  const credits = bookkeeping.credits;
   for (let k = 0; k < active.length; k++) {
     const s = active[k]!;
     if (bonds.status[s] !== ACTIVE) continue;
@@ -79,6 +131,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     const communal = communeOf[issuer] === 1;
     bookkeeping.issuer = issuer;
     bookkeeping.communal = communal;
+    if (credits !== undefined) credits.tag = communal ? issuer : -1;
     // A pool that backs its bonds owes their shortfall out of its own account, as an
     // enterprise's cash does (wages.ts); only a commune's pool is backed here.
     if (backs && communal) {
@@ -87,7 +140,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     }
     // Every series keeps next month's schedule: the wage phase asks an enterprise series' and a
     // backing pool a commune's, and the service pays it as kept (with no pass to split and sum).
-    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, true);
+    const paid = service(ledger, bonds, s, bookkeeping.paid, prepays, true, credits);
     // `=== true`: the service's result comes out of a call V8 does not inline, and a bare test
     // of it was the generic truth test (false, '', a number, a bigint) for every series.
     if (paid === true && !prepays && bonds.status[s] === ACTIVE) {
@@ -101,6 +154,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: { issuer: 
     }
     if (bonds.status[s] === SERIES_REDEEMED) settleRedeemed(state, s);
   }
+  if (credits !== undefined) creditPersons(state, credits);
   // The insolvency test, the same for every kind (wages.ts for enterprises): months in a row
   // the commune's own account has not covered what it owes this month. A commune owes from its
   // pool only when the pool backs its bonds.

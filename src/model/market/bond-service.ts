@@ -10,6 +10,7 @@ import {
   SERIES_ACTIVE, SERIES_REDEEMED, monthInterestCents, scheduledPrincipalCents, type BondBook,
 } from './bond-series.ts';
 import { allocateProRata, proRataShareCents } from './pro-rata.ts';
+import type { HolderCredits } from './holder-credits.ts';
 
 /**
  * Called for every payment to a holder, so the economy can book income. (It was also given the
@@ -83,14 +84,19 @@ function paidToWorld(ledger: Ledger, interestCents: number, principalCents: numb
  * month's schedule, summed as the payments are made: the wage phase reads an enterprise
  * series' from it, and the next month's service pays it as kept, prepayment or not (a
  * commune's series split and summed every holding in a pass of their own before).
+ * With `credits`, a payment to a person is noted there instead (not credited, not passed to
+ * `onPaid`, not taken off what the person holds): the caller credits the notes after the
+ * month's service (HolderCredits).
  */
-export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false, keepNext = false): boolean {
+export function serviceSeries(
+  ledger: Ledger, book: BondBook, s: number, onPaid?: HolderPaid, prepay = false, keepNext = false, credits?: HolderCredits,
+): boolean {
   if (book.status[s] !== ACTIVE) return true;
   const escrow = book.escrow[s]!;
   const first = book.firstHolding[s]!;
   const count = book.holdingCount[s]!;
-  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay, keepNext);
-  return serviceMany(ledger, book, s, escrow, first, count, onPaid, prepay, keepNext);
+  if (count === 1) return serviceSingle(ledger, book, s, escrow, first, onPaid, prepay, keepNext, credits);
+  return serviceMany(ledger, book, s, escrow, first, count, onPaid, prepay, keepNext, credits);
 }
 
 /**
@@ -102,6 +108,7 @@ export function serviceSeries(ledger: Ledger, book: BondBook, s: number, onPaid?
  */
 function serviceMany(
   ledger: Ledger, book: BondBook, s: number, escrow: number, first: number, count: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
+  credits: HolderCredits | undefined,
 ): boolean {
   const end = first + count;
   const { principalCents: balances, annualYield, paymentCents, holder: holders } = book;
@@ -173,12 +180,17 @@ function serviceMany(
     const principalCents = principalDue[h - at]! + (extra > 0 ? prepaid[h - first]! : 0);
     const holder = holders[h]!;
     const person = holder - personAccount;
-    if (person >= 0 && person < persons) held[person]! -= principalCents;
-    if (holder !== WORLD) accounts[holder - 1]! += interestCents + principalCents;
+    const isPerson = person >= 0 && person < persons;
+    if (isPerson && credits !== undefined) credits.add(person, interestCents, principalCents);
     else {
-      paidToWorld(ledger, interestCents, principalCents);
-      worldInterest += interestCents;
-      worldPrincipal += principalCents;
+      if (isPerson) held[person]! -= principalCents;
+      if (holder !== WORLD) accounts[holder - 1]! += interestCents + principalCents;
+      else {
+        paidToWorld(ledger, interestCents, principalCents);
+        worldInterest += interestCents;
+        worldPrincipal += principalCents;
+      }
+      onPaid?.(holder, interestCents, principalCents);
     }
     const left = p - principalCents;
     balances[h] = left;
@@ -195,7 +207,6 @@ function serviceMany(
       nextInterest += nextInterestCents;
       nextLevel += payment;
     }
-    onPaid?.(holder, interestCents, principalCents);
   }
   // What the loop credited, as transfers out of the escrow (whole cents: exact in any grouping).
   accounts[escrow - 1]! -= interestPaid + repaid;
@@ -260,6 +271,7 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
  */
 function serviceSingle(
   ledger: Ledger, book: BondBook, s: number, escrow: number, h: number, onPaid: HolderPaid | undefined, prepay: boolean, keepNext: boolean,
+  credits: HolderCredits | undefined,
 ): boolean {
   const balances = book.principalCents;
   const p = balances[h]!;
@@ -292,14 +304,18 @@ function serviceSingle(
   const accounts = accountsOf(ledger);
   const paidCents = interestCents + principalCents;
   accounts[escrow - 1]! -= paidCents;
+  // A person's payment noted in `credits` is credited by the caller (serviceSeries).
+  const person = holder - book.personAccount;
+  const noted = credits !== undefined && person >= 0 && person < book.personHeldCents.length;
   if (holder !== WORLD) {
-    accounts[holder - 1]! += paidCents;
+    if (noted) credits.add(person, interestCents, principalCents);
+    else accounts[holder - 1]! += paidCents;
     ledger.addVolume(INTEREST, interestCents);
     ledger.addVolume(PRINCIPAL, principalCents);
   } else paidToWorld(ledger, interestCents, principalCents);
   const rest = p - principalCents;
   balances[h] = rest;
-  book.addHeld(holder, -principalCents);
+  if (!noted) book.addHeld(holder, -principalCents);
   book.seriesOutstandingCents[s]! -= principalCents;
   const months = monthsLeft - 1;
   // Next month's schedule, as BondBook.schedule would compute it. One call each way: a call on
@@ -319,7 +335,7 @@ function serviceSingle(
   }
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
-  onPaid?.(holder, interestCents, principalCents);
+  if (!noted) onPaid?.(holder, interestCents, principalCents);
   if (p <= principalCents) book.close(s, REDEEMED);
   return true;
 }
