@@ -11,6 +11,8 @@ import {
   MODE_EMPLOYEE, MODE_IDLE, MODE_MEMBER_WORKER, MODE_PRODUCER, MODE_SELF_EMPLOYED,
 } from '../../src/model/economy/person-table.ts';
 import type { EconomyState } from '../../src/model/economy/economy-state.ts';
+import { communeClaimsAtSample, firmClaimsAtSample } from '../../src/model/economy/bond-claims.ts';
+import { firmClaimsCents, propertyCents, sortedFirmClaimsNow } from '../../src/model/economy/organisation-metrics.ts';
 
 const text = readFileSync('scenarios/mixed.yaml', 'utf8');
 const simulation = createSimulation(loadScenario(text, 'mixed.yaml', { 'persons.count': 800, years: 8 }));
@@ -73,5 +75,22 @@ describe('reporters sharing one pass per sample', () => {
     // The holders' top 10%, from the positive cents sorted by the engine's own sort.
     const holders = cents.filter((c) => c > 0).sort();
     expect(sampleNow('communeClaims.holdersTop10')).toBeCloseTo(topShare(holders, 0.1), 12);
+  });
+});
+
+describe('the sampling\'s one walk over bond holdings', () => {
+  const { persons } = state;
+  const equity = organisationEquity(state);
+
+  it('gives commune claims, firm claims and property bit for bit as their own walks do', () => {
+    const communeClaims = communeClaimsCents(state, new Float64Array(persons.count), equity);
+    const firmClaims = firmClaimsCents(state, new Float64Array(persons.count), equity);
+    const property = propertyCents(state, new Float64Array(persons.count));
+    // Each holds something, so the comparison is of real sums.
+    expect(communeClaims.some((c) => c > 0) && firmClaims.some((c) => c > 0) && property.some((c) => c > 0)).toBe(true);
+    expect(Array.from(communeClaimsAtSample(state))).toEqual(Array.from(communeClaims));
+    expect(Array.from(firmClaimsAtSample(state))).toEqual(Array.from(firmClaims));
+    expect(Array.from(sortedFirmClaimsNow(state))).toEqual(Array.from(firmClaims.slice().sort()));
+    expect(sampleNow('property.top10')).toBe(topShare(property.slice().sort(), 0.1));
   });
 });

@@ -7,9 +7,10 @@ import { radixOrder } from '../radix-sort.ts';
 import { MONTHS_PER_YEAR } from '../engine.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import {
-  communeClaimsAtSample, meanWealthReporter, modeShare, perSample, sortedCommuneClaimsAtSample, wealthUnitsAtSample,
+  meanWealthReporter, modeShare, perSample, wealthUnitsAtSample,
 } from './sample-memo.ts';
 import { claimReporters, lastYearMembersAtSample, personAssetsAtSample } from './claim-metrics.ts';
+import { communeClaimsAtSample, sortedCommuneClaimsAtSample } from './bond-claims.ts';
 import { assetCensus } from './asset-census.ts';
 import { housingReporters } from './housing-metrics.ts';
 import { RENT_BY_KIND } from './housing-accounts.ts';

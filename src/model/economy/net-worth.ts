@@ -313,13 +313,18 @@ export function netWorthCents(state: EconomyState, out: Float64Array, equity = o
 export function communeClaimsCents(
   state: EconomyState, out: Float64Array, equity = organisationEquity(state), kinds = organisationKinds(state),
 ): Float64Array {
-  const { persons } = state;
   out.fill(0);
-  const { count } = persons;
   // The bonds' walk in a function of its own: V8 compiled it on stack at the first sample and
   // kept that code when it deoptimised after the loop, at every later sample (26 times in a
   // mixed 10,000 x 50 y run).
   addCommuneBondHoldings(state, out, kinds);
+  return addCommuneShares(state, out, equity, kinds);
+}
+
+/** Adds to `out` each commune member's share at book equity (at least 0) divided among members: communeClaimsCents' last term. */
+export function addCommuneShares(state: EconomyState, out: Float64Array, equity: Float64Array, kinds: Uint8Array): Float64Array {
+  const { persons } = state;
+  const { count } = persons;
   const perMember = communeEquityPerMember(state, equity);
   for (let p = 0; p < count; p++) {
     const m = persons.memberOf[p]!;

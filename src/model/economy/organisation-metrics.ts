@@ -8,6 +8,7 @@ import { equityAtSample, meanWealthReporter, modeShare, orgKindsAtSample, perPer
 import { ORG_COOPERATIVE, ORG_FIRM, type Organisation } from './organisation-table.ts';
 import { MODE_EMPLOYEE, MODE_MEMBER_WORKER, type PersonTable } from './person-table.ts';
 import { retainedShareReporters } from './retained-share.ts';
+import { addFirmShares, firmClaimsAtSample, productiveBondsAtSample } from './bond-claims.ts';
 import { assetCensus } from './asset-census.ts';
 import { organisationSizeReporters } from './organisation-sizes.ts';
 import { survivalReporters } from './survival-metrics.ts';
@@ -27,7 +28,7 @@ const alive = (s: EconomyState, kind: number): readonly Organisation[] => aliveN
 
 /** Per person: beneficial ownership of productive assets by value (MODEL.md 6), in cents. */
 export function propertyCents(s: EconomyState, out: Float64Array): Float64Array {
-  const { assets, bonds, orgs, persons } = s;
+  const { assets, bonds, persons } = s;
   out.fill(0);
   // Productive book value per owner, summed in live order by the sample's walk over assets.
   const value = assetCensus(s).productiveBookByOwner.slice();
@@ -44,6 +45,15 @@ export function propertyCents(s: EconomyState, out: Float64Array): Float64Array 
       if (p >= 0) out[p]! += principal;
     }
   }
+  return addPropertyClaims(s, out, value);
+}
+
+/**
+ * propertyCents' terms after the bonds: each commune and cooperative membership at its
+ * organisation's `value` (floored at 0) per member, and each firm's `value` pro rata to shares.
+ */
+function addPropertyClaims(s: EconomyState, out: Float64Array, value: Float64Array): Float64Array {
+  const { orgs, persons } = s;
   // What each membership holds (the same quotient for every member), -1 where there are no members.
   const perMember = new Float64Array(orgs.all.length);
   for (const org of orgs.all) {
@@ -72,15 +82,9 @@ function addMemberships(memberOf: Int32Array, coopOf: Int32Array, count: number,
 
 /** Per person: firm claims, its firm shares at book equity plus the firm bonds it holds (cents). */
 export function firmClaimsCents(s: EconomyState, out: Float64Array, equity: Float64Array = equityAtSample(s)): Float64Array {
-  const { bonds, orgs, persons } = s;
+  const { bonds, persons } = s;
   out.fill(0);
-  for (const firm of orgs.all) {
-    if (!firm.alive || firm.kind !== ORG_FIRM) continue;
-    let total = 0;
-    for (const c of firm.contributed) total += c;
-    const e = Math.max(0, equity[firm.id]!);
-    if (total > 0) for (let k = 0; k < firm.holders.length; k++) out[firm.holders[k]!]! += (e * firm.contributed[k]!) / total;
-  }
+  addFirmShares(s.orgs.all, equity, out);
   const kinds = orgKindsAtSample(s);
   for (let i = 0, activeIds = bonds.active(); i < activeIds.length; i++) {
     const sr = activeIds[i]!;
@@ -131,11 +135,16 @@ function collectCooperativePay(persons: PersonTable, pay: Float64Array, group: F
   return n;
 }
 
-const propertyNow = perSample((s, previous: Float64Array | undefined) => propertyCents(s, perPerson(previous, s.persons.count)));
+/** propertyCents at this sample, its bonds from the sample's one walk over holdings (read-only). */
+const propertyNow = perSample((s, previous: Float64Array | undefined) => {
+  const out = perPerson(previous, s.persons.count);
+  const { productiveBonds, value } = productiveBondsAtSample(s);
+  out.set(productiveBonds);
+  return addPropertyClaims(s, out, value);
+});
 const sortedPropertyNow = perSample((s, previous: Float64Array | undefined) => sortedCopy(propertyNow(s), previous));
-const firmClaimsNow = perSample((s, previous: Float64Array | undefined) => firmClaimsCents(s, perPerson(previous, s.persons.count)));
 /** Each person's firm claims in cents at this sample, sorted ascending (read-only). */
-export const sortedFirmClaimsNow = perSample((s, previous: Float64Array | undefined) => sortedCopy(firmClaimsNow(s), previous));
+export const sortedFirmClaimsNow = perSample((s, previous: Float64Array | undefined) => sortedCopy(firmClaimsAtSample(s), previous));
 const cooperativePayNow = perSample((s) => cooperativePay(s));
 /** The Theil decomposition of cooperative pay, for its total and its between-cooperative share. */
 const cooperativeTheilNow = perSample((s) => {

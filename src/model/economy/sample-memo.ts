@@ -4,7 +4,7 @@
 import type { ScalarReporter } from '../reporters.ts';
 import { CENTS_PER_UNIT, type EconomyState } from './economy-state.ts';
 import { sortedCopy } from '../inequality.ts';
-import { addOrganisationClaims, communeClaimsCents, organisationEquity } from './net-worth.ts';
+import { addOrganisationClaims, organisationEquity } from './net-worth.ts';
 import { MODE_COUNT, MODE_EMPLOYEE, MODE_PRODUCER, MODE_SELF_EMPLOYED } from './person-table.ts';
 
 /**
@@ -42,13 +42,6 @@ export const wealthUnitsAtSample = (s: EconomyState): Float64Array => wealthAtSa
 
 /** Net worth of all capitalists together in cents, summed in person order (read-only). */
 export const capitalistWealthCentsAtSample = (s: EconomyState): number => wealthAtSample(s).groups.cents[0]!;
-
-/** Each person's commune claims in cents at this sample (read-only). */
-export const communeClaimsAtSample = perSample((s, previous: Float64Array | undefined) =>
-  communeClaimsCents(s, perPerson(previous, s.persons.count), equityAtSample(s), orgKindsAtSample(s)));
-
-/** Each person's commune claims in cents at this sample, sorted ascending (read-only). */
-export const sortedCommuneClaimsAtSample = perSample((s, previous: Float64Array | undefined) => sortedCopy(communeClaimsAtSample(s), previous));
 
 /**
  * Each organisation's kind by id at this sample (read-only): the claims' walks test the issuer
