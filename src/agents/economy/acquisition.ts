@@ -334,6 +334,16 @@ export function runRentalAuctions(state: EconomyState, rng: RandomStream): void 
 }
 
 const landlords = newLandlords();
+
+/**
+ * A commune's guarantee: the rental agreement's rent covers the series' service. One function
+ * reading the rent of the request at hand, not a closure made for each request.
+ */
+let guaranteedRent = 0;
+function rentCoversService(serviceCents: number): boolean {
+  return serviceCents <= guaranteedRent;
+}
+
 /** Per class, this month's rent offered to owners and the rent at the base yield (scratch). */
 let requestRent = new Float64Array(4);
 let baseYieldRent = new Float64Array(4);
@@ -385,7 +395,8 @@ export function requestAcquisitions(state: EconomyState, rng: RandomStream, queu
         ledger.transfer(owner.reserveAccount, WORLD, cls.priceCents, FLOW['asset-purchase']);
         asset = assets.add(wanted, owner.id, state.tick);
       } else {
-        const bought = buyWithBonds(state, owner, wanted, (service) => service <= rent, params.membersOnlyBonds ? owner.id : -1, queue, rng);
+        guaranteedRent = rent;
+        const bought = buyWithBonds(state, owner, wanted, rentCoversService, params.membersOnlyBonds ? owner.id : -1, queue, rng);
         if (bought === undefined) continue;
         asset = bought.asset;
         counters.clearingYieldSumYear += bought.outcome.clearingYield;

@@ -12,6 +12,17 @@ import { buyWithBonds } from './bond-purchase.ts';
 
 const CASH_RESERVE_MONTHS = 3;
 
+/**
+ * The guarantee of the purchase at hand: the buyer's expected surplus covers the service of
+ * all its series, the new one included (its service read when the auction asks). One function
+ * reading the purchase's figures, not a closure made for each purchase.
+ */
+let guarantor: Organisation | undefined;
+let guaranteedSurplus = 0;
+function surplusCoversService(serviceCents: number): boolean {
+  return guaranteedSurplus >= guarantor!.serviceMonth + serviceCents;
+}
+
 /** Buys an asset of class `cls` for `org`; returns the new (vacant) asset, or -1. */
 export function acquireAssetFor(
   state: EconomyState, org: Organisation, cls: number, addedSurplusCents: number, queue: SaverQueue, rng: RandomStream,
@@ -26,8 +37,9 @@ export function acquireAssetFor(
     return bought;
   }
   if (queue.length === 0) return -1;
-  const surplus = org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
-  const bought = buyWithBonds(state, org, cls, (service) => surplus >= org.serviceMonth + service, -1, queue, rng);
+  guarantor = org;
+  guaranteedSurplus = org.salesMonth + org.rentIncomeMonth + org.interestIncomeMonth - org.wagesMonth - org.otherCostsMonth + addedSurplusCents;
+  const bought = buyWithBonds(state, org, cls, surplusCoversService, -1, queue, rng);
   if (bought === undefined) return -1;
   const { asset, outcome } = bought;
   state.enterpriseAssets.push(asset);
