@@ -189,8 +189,12 @@ export function collectBondBids(
     if (membersOf >= 0 && persons.memberOf[p] !== membersOf) continue;
     if (wrapped && hasBid(bids, persons.firstAccount + p)) continue;
     // A saver without firm equity has an equity return of 0 (equityReturnSet): its column is
-    // read only for the one in six with one.
-    const equity = (equityReturnSet[p >>> 5]! >>> (p & 31)) & 1 ? equityReturn[p]! : 0;
+    // read only for the one in six with one. Read at index 0 (cached) for the others, not under
+    // a branch: a branch first taken years in (the first shareholder) had no type feedback for
+    // its read, and V8 threw away this function's optimised code when it was.
+    const held = (equityReturnSet[p >>> 5]! >>> (p & 31)) & 1;
+    const ownReturn = equityReturn[p & -held]!;
+    const equity = held ? ownReturn : 0;
     const opportunity = opportunityReturn(params.baseYield, marketReturn, equity);
     const ask = askYield(opportunity, expectedLoss, params.askNoise * rng.normal());
     bids.add(persons.firstAccount + p, ask, Math.min(budget, faceCents));
