@@ -123,8 +123,12 @@ export class SimulatorController implements ReactiveController {
       this.host.requestUpdate();
       return Promise.resolve(false);
     }
-    this.parameterRevision++;
     return this.load(text, { playAfter: wasRunning }).then((ok) => {
+      // Once the load has settled, the fields show what runs: the new value, or the old one if
+      // refused. Bumped before it, a render in between put the old value back in the field the
+      // user had just changed (the seed field read its old seed while the new run started).
+      this.parameterRevision++;
+      this.host.requestUpdate();
       if (!ok && this.editorIssues.length > 0) {
         // The running scenario stays; the editor goes back to it and the banner says why.
         this.failure = `That value was not accepted: ${this.editorIssues.map((i) => `${i.path === '' ? '' : `${i.path}: `}${i.message}`).join('; ')}`;
