@@ -128,33 +128,29 @@ function packedOrder(n: number): boolean {
   let scale = 1;
   while (scale < n) scale *= 2;
   const keys = scratch.keys;
-  // The largest |key|, NaN if any (Math.max passes NaN on).
+  // Every key whole (NaN is not), and the largest |key|, which says how they pack.
   let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(keys[i]!));
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    if (Math.floor(key) !== key) return false;
+    largest = Math.max(largest, Math.abs(key));
+  }
   if (!(largest < 2 ** 53 / scale - 1)) return false;
   const order = scratch.order;
   if (largest < 2 ** 31 / scale - 1) {
     // |key| x scale + index fits an int32: sorted by the engine's integer sort (no comparator
     // call per comparison, as a double's sort makes), the index its low bits.
-    if (scratch.packedInt.length < n) scratch.packedInt = new Int32Array(scratch.keys.length);
+    if (scratch.packedInt.length < n) scratch.packedInt = new Int32Array(keys.length);
     const packed = scratch.packedInt;
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      if (Math.floor(key) !== key) return false;
-      packed[i] = key * scale + i;
-    }
+    for (let i = 0; i < n; i++) packed[i] = keys[i]! * scale + i;
     packed.subarray(0, n).sort();
     const low = scale - 1;
     for (let i = 0; i < n; i++) order[i] = packed[i]! & low;
     return true;
   }
-  if (scratch.packed.length < n) scratch.packed = new Float64Array(scratch.keys.length);
+  if (scratch.packed.length < n) scratch.packed = new Float64Array(keys.length);
   const packed = scratch.packed;
-  for (let i = 0; i < n; i++) {
-    const key = keys[i]!;
-    if (Math.floor(key) !== key) return false;
-    packed[i] = key * scale + i;
-  }
+  for (let i = 0; i < n; i++) packed[i] = keys[i]! * scale + i;
   packed.subarray(0, n).sort();
   for (let i = 0; i < n; i++) {
     const v = packed[i]!;
