@@ -16,7 +16,7 @@ import { hurdleYield } from '../cooperative/idle-capital.ts';
 import { admitMember, equipMembers } from '../cooperative/admission-phase.ts';
 import { leaveCooperative } from '../cooperative/leaving.ts';
 import { startWork } from './possession.ts';
-import { vacantPositionsNow } from './vacant-positions.ts';
+import { appendBoughtSince, vacantPositionsNow } from './vacant-positions.ts';
 import type { SaverQueue } from './savers.ts';
 
 export interface LabourMarket {
@@ -131,12 +131,7 @@ function listPositions(state: EconomyState, market: LabourMarket): void {
  */
 function positionsNow(state: EconomyState): number[] {
   const kept = state.positionList;
-  const list = kept.ids;
-  const enterprise = state.enterpriseAssets;
-  let from = enterprise.length;
-  while (from > 0 && enterprise[from - 1]! > kept.seen) from--;
-  for (let k = from; k < enterprise.length; k++) list.push(enterprise[k]!);
-  if (enterprise.length > 0) kept.seen = Math.max(kept.seen, enterprise[enterprise.length - 1]!);
+  const list = appendBoughtSince(state, kept);
   if (kept.returned.length > 0) mergeReturned(list, kept.returned);
   return list;
 }

@@ -21,12 +21,7 @@ let refreshes = 0;
 export function vacantPositionsNow(state: EconomyState): number[] {
   const { assets } = state;
   const positions = state.vacantPositions;
-  const list = positions.ids;
-  const enterprise = state.enterpriseAssets;
-  let from = enterprise.length;
-  while (from > 0 && enterprise[from - 1]! > positions.seen) from--;
-  for (let k = from; k < enterprise.length; k++) list.push(enterprise[k]!);
-  if (enterprise.length > 0) positions.seen = Math.max(positions.seen, enterprise[enterprise.length - 1]!);
+  const list = appendBoughtSince(state, positions);
   if (list.length === 0) return list;
   if (keptBy.length < assets.count) keptBy = grown(keptBy, assets.count);
   const stamp = ++refreshes;
@@ -39,5 +34,20 @@ export function vacantPositionsNow(state: EconomyState): number[] {
     list[kept++] = a;
   }
   list.length = kept;
+  return list;
+}
+
+/**
+ * Appends to a kept list of enterprise assets (`ids`) those of the enterprise list bought since
+ * it last looked (past `seen`: that list is in id order), and moves `seen` on; returns `ids`.
+ * Shared by the vacant positions here and the labour market's positions (labour-market.ts).
+ */
+export function appendBoughtSince(state: EconomyState, kept: { readonly ids: number[]; seen: number }): number[] {
+  const list = kept.ids;
+  const enterprise = state.enterpriseAssets;
+  let from = enterprise.length;
+  while (from > 0 && enterprise[from - 1]! > kept.seen) from--;
+  for (let k = from; k < enterprise.length; k++) list.push(enterprise[k]!);
+  if (enterprise.length > 0) kept.seen = Math.max(kept.seen, enterprise[enterprise.length - 1]!);
   return list;
 }
