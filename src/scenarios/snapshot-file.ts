@@ -13,7 +13,7 @@ import type { Scenario } from './schema.ts';
 export { SnapshotError } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FORMAT = 'commons-ledger-snapshot';
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 /** What each version changed in the engine's state, for the message that refuses an older file. */
 const VERSION_CHANGES: Readonly<Record<number, string>> = {
@@ -22,6 +22,7 @@ const VERSION_CHANGES: Readonly<Record<number, string>> = {
   4: 'the bond book keeps each person\'s principal held (BondBook.personHeldCents) in place of the person table\'s scratch column',
   5: 'a bond holding keeps no months left (BondBook.monthsLeft: its series\' maturity less payments made) nor interest paid',
   6: 'the economy keeps the list of positions for the labour market (positionList), finance marks the persons with an equity return (FinanceState.equityReturnSet), and the saver queue keeps no last auction per person',
+  7: 'the bond book keeps each issuer\'s debt on its active series (BondBook.issuerDebtCents)',
 };
 
 const encodedSchema = z.custom<Encoded>((value) => value !== undefined);

@@ -131,6 +131,13 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     if (bonds.outstanding(s) !== sum) fail(`series ${s} counts ${bonds.outstanding(s)} cents outstanding, its holdings ${sum}`);
     if (bonds.scheduleKept[s] === 1) keptScheduleViolation(bonds, s, fail);
   }
+  // Each issuer's debt is kept by every writer of an active series' outstanding principal and
+  // by closing: it must be what its active series owe now.
+  const debt = new Float64Array(Math.max(bonds.issuerDebtCents.length, state.orgs.all.length));
+  for (let k = 0, active = bonds.active(); k < active.length; k++) debt[bonds.issuer[active[k]!]!]! += bonds.outstanding(active[k]!);
+  for (let o = 0; o < debt.length; o++) {
+    if (bonds.debtOf(o) !== debt[o]) fail(`issuer ${o} is kept owing ${bonds.debtOf(o)} cents on its active series, they owe ${debt[o]}`);
+  }
   // Each person's principal held is kept by every writer of a holding's balance or holder: it
   // must be what that person's holdings sum to now.
   const held = personBondHoldings(state, new Float64Array(persons.count));

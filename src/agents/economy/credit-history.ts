@@ -11,24 +11,20 @@ import { ORG_FIRM, type Organisation } from '../../model/economy/organisation-ta
 
 /** Takes every organisation's debt and collateral, once a month (on the month's first auction). */
 export function refreshBalanceSheets(state: EconomyState): void {
-  const { finance, assets, bonds, orgs } = state;
+  const { finance, bonds, orgs } = state;
   if (finance.balanceSheetTick === state.tick) return;
   finance.balanceSheetTick = state.tick;
   finance.ensureOrganisations(orgs.all.length);
   const debt = finance.orgDebtCents;
   const collateral = finance.orgCollateralCents;
-  debt.fill(0);
   collateral.fill(0);
   // Book value by the asset table's groups of one owner, class and month of birth, not asset by asset.
   state.assets.addBookValueByOwner(state.tick, collateral);
-  const active = bonds.active();
-  // The book's columns in locals (outstanding(s) is seriesOutstandingCents[s]): the walk of
-  // every active series, once a month at the first auction, no longer loads them per series.
-  const { issuer, seriesOutstandingCents } = bonds;
-  for (let k = 0; k < active.length; k++) {
-    const s = active[k]!;
-    debt[issuer[s]!]! += seriesOutstandingCents[s]!;
-  }
+  // Debt as the bond book keeps it per issuer (issuerDebtCents), not a walk of every active
+  // series (some 5,800 a month in mixed 10,000 x 50 y): the same whole cents.
+  debt.fill(0);
+  const kept = bonds.issuerDebtCents;
+  for (let o = 0, n = Math.min(kept.length, debt.length); o < n; o++) debt[o] = kept[o]!;
 }
 
 /** A new series and the asset it buys join the issuer's balance sheet at once. */

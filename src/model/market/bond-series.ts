@@ -136,6 +136,14 @@ export class BondBook {
    * for every active series, which summed the holdings at each read.
    */
   seriesOutstandingCents = new Float64Array(64);
+  /**
+   * Per issuer (organisation id), the principal outstanding on its active series: what their
+   * `seriesOutstandingCents` sum to, kept by every writer of those (issue, service, capitalised
+   * misses, prepayment, liquidation, closing, a change of issuer). Whole cents, so exact in any
+   * order. The bond auctions price leverage by it each month, which walked every active series.
+   * Entries past its length are 0 (`debtOf`).
+   */
+  issuerDebtCents = new Float64Array(64);
   firstHolding = new Int32Array(64);
   holdingCount = new Int32Array(64);
   /**
@@ -232,6 +240,8 @@ export class BondBook {
     this.holdingCount[id] = allocations.length;
     this.faceCents[id] = face;
     this.seriesOutstandingCents[id] = face;
+    this.issuerDebtCents = grown(this.issuerDebtCents, issue.issuer + 1);
+    this.issuerDebtCents[issue.issuer]! += face;
     this.issuedFaceCents += face;
     if (this.activeCount === this.activeIds.length) this.activeIds = grown(this.activeIds, this.activeCount + 1);
     this.activeIds[this.activeCount++] = id;
@@ -346,6 +356,23 @@ export class BondBook {
   transferIssuer(from: number, to: number): void {
     const active = this.active();
     for (let k = 0; k < active.length; k++) if (this.issuer[active[k]!] === from) this.issuer[active[k]!] = to;
+    const debt = this.issuerDebtCents = grown(this.issuerDebtCents, Math.max(from, to) + 1);
+    debt[to]! += debt[from]!;
+    debt[from] = 0;
+  }
+
+  /** The principal outstanding on `issuer`'s active series (issuerDebtCents; 0 for one that never issued). */
+  debtOf(issuer: number): number {
+    return issuer < this.issuerDebtCents.length ? this.issuerDebtCents[issuer]! : 0;
+  }
+
+  /**
+   * Adds `cents` to the principal outstanding on active series `series`, and to its issuer's
+   * debt: for writers off the service's hot paths (those write both columns in place).
+   */
+  addOutstanding(series: number, cents: number): void {
+    this.seriesOutstandingCents[series]! += cents;
+    this.issuerDebtCents[this.issuer[series]!]! += cents;
   }
 
   /**
@@ -378,7 +405,11 @@ export class BondBook {
   }
 
   close(series: number, status: number): void {
-    if (this.status[series] === SERIES_ACTIVE) this.liveHoldings -= this.holdingCount[series]!;
+    if (this.status[series] === SERIES_ACTIVE) {
+      this.liveHoldings -= this.holdingCount[series]!;
+      // Whatever it still owes (0 once redeemed or liquidated) leaves its issuer's debt.
+      this.issuerDebtCents[this.issuer[series]!]! -= this.seriesOutstandingCents[series]!;
+    }
     this.status[series] = status;
     this.dirty = true;
     if (status === SERIES_REDEEMED) this.redeemedCount++;

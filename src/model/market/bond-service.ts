@@ -215,6 +215,7 @@ function serviceMany(
   // Every holding still owed takes this payment off its schedule (one prepaid to nothing has left it).
   if (owed) book.paymentsMade[s]!++;
   book.seriesOutstandingCents[s]! -= repaid;
+  book.issuerDebtCents[book.issuer[s]!]! -= repaid;
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
   if (!open) book.close(s, REDEEMED);
@@ -260,6 +261,7 @@ function missPayment(book: BondBook, s: number, first: number, end: number): boo
     capitalised += interest;
   }
   book.seriesOutstandingCents[s]! += capitalised;
+  book.issuerDebtCents[book.issuer[s]!]! += capitalised;
   book.forgetSchedule(s);
   book.noteMissed(s);
   return false;
@@ -292,6 +294,7 @@ function serviceSingle(
     balances[h] = p + interestCents;
     book.addHeld(book.holder[h]!, interestCents);
     book.seriesOutstandingCents[s]! += interestCents;
+    book.issuerDebtCents[book.issuer[s]!]! += interestCents;
     book.forgetSchedule(s);
     book.noteMissed(s);
     return false;
@@ -317,6 +320,7 @@ function serviceSingle(
   balances[h] = rest;
   if (!noted) book.addHeld(holder, -principalCents);
   book.seriesOutstandingCents[s]! -= principalCents;
+  book.issuerDebtCents[book.issuer[s]!]! -= principalCents;
   const months = monthsLeft - 1;
   // Next month's schedule, as BondBook.schedule would compute it. One call each way: a call on
   // the last payment's path alone had no type feedback when V8 compiled this, and undid it.
@@ -381,7 +385,7 @@ export function prepaySeries(ledger: Ledger, book: BondBook, s: number, cents: n
       ledger.transfer(escrow, book.holder[h]!, share, PRINCIPAL);
       book.principalCents[h] = book.principalCents[h]! - share;
       book.addHeld(book.holder[h]!, -share);
-      book.seriesOutstandingCents[s]! -= share;
+      book.addOutstanding(s, -share);
       onPaid?.(book.holder[h]!, 0, share);
     }
     if (book.principalCents[h]! > 0) open = true;

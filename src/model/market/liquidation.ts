@@ -55,6 +55,8 @@ export function liquidate(
     book.addHeld(book.holder[h]!, -book.principalCents[h]!);
     book.principalCents[h] = 0;
   }
+  // What it owed leaves its issuer's debt with it (close finds 0 left).
+  if (book.status[series] === SERIES_ACTIVE) book.addOutstanding(series, -book.seriesOutstandingCents[series]!);
   book.seriesOutstandingCents[series] = 0;
   book.forgetSchedule(series);
   book.seriesLossCents[series]! += lossCents;
