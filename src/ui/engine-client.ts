@@ -6,6 +6,9 @@ import * as Comlink from 'comlink';
 import type { EngineApi, LoadOutcome, LoadRequest, MetricFrame, Speed } from '../worker/protocol.ts';
 import { seconds, watchPings } from '../worker/stall-watch.ts';
 
+/** The longest the page waits for an idle moment before asking the worker to prime anyway. */
+const PRIME_IDLE_TIMEOUT_MS = 1000;
+
 export interface EngineEvents {
   frame(frame: MetricFrame): void;
   failure(message: string): void;
@@ -103,4 +106,14 @@ export class EngineClient {
   reset(): void { this.command((api) => api.reset()); }
   setSpeed(speed: Speed): void { this.command((api) => api.setSpeed(speed)); }
   seekYear(year: number): void { this.command((api) => api.seekYear(year)); }
+
+  /**
+   * Lets the worker warm its engine up (RunSession.prime) once the page is idle: after the
+   * load's first paint, never in its way. A browser without idle callbacks asks a moment later.
+   */
+  primeWhenIdle(): void {
+    const ask = () => this.command((api) => api.prime());
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: PRIME_IDLE_TIMEOUT_MS });
+    else setTimeout(ask, PRIME_IDLE_TIMEOUT_MS);
+  }
 }

@@ -88,6 +88,7 @@ export class SimulatorController implements ReactiveController {
     this.oversize = oversizeFactor(outcome.info);
     this.setSpeed(this.speed);
     if (options.playAfter === true) this.play();
+    else this.client.primeWhenIdle();
     this.host.requestUpdate();
     return true;
   }

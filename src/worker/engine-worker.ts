@@ -38,6 +38,7 @@ const api: EngineApi = {
   reset: () => session.reset(),
   setSpeed: (speed: Speed) => session.setSpeed(speedSchema.parse(speed)),
   seekYear: (year: number) => session.seekYear(seekYearSchema.parse(year)),
+  prime: () => session.prime(),
   ping: () => true,
 };
 

@@ -149,6 +149,8 @@ export interface EngineApi {
   reset(): void;
   setSpeed(speed: Speed): void;
   seekYear(year: number): void;
+  /** Warms the engine up in the worker's idle time (RunSession.prime); the page asks when it is idle after a load. */
+  prime(): void;
   /** Answers at once between slices of a run: the page's check that the worker is alive. */
   ping(): boolean;
 }

@@ -7,6 +7,7 @@ import { parseScenarioText } from '../scenarios/load.ts';
 import { createSimulation } from '../scenarios/create-simulation.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 import { buildFrame, type FrameCursor } from './metric-frames.ts';
+import { primingRun } from './priming-run.ts';
 import type { LoadOutcome, MetricFrame, RunInfo, RunMode, Speed } from './protocol.ts';
 
 const SLICE_MS = 8;
@@ -59,6 +60,9 @@ export class RunSession {
   private paceTicks = 0;
   private loopPending = false;
   private broken = false;
+  /** The small run that warms V8 up while the page waits for the user (priming-run.ts), if one is going. */
+  private primer: Simulation | null = null;
+  private readonly primedKinds = new Set<Scenario['kind']>();
 
   constructor(hooks: SessionHooks) {
     this.hooks = hooks;
@@ -104,6 +108,43 @@ export class RunSession {
   reset(): void {
     if (this.scenario === null) return;
     this.rebuild();
+  }
+
+  /**
+   * Warms V8 up for the loaded scenario's kind of model, once a worker: a priming run
+   * (priming-run.ts), a slice at a time while nothing else is to do. The page asks when it is
+   * idle after a load. It is dropped for good as soon as the user's run has work to do, so Play
+   * waits at most a slice for it.
+   */
+  prime(): void {
+    const scenario = this.scenario;
+    if (scenario === null || this.primedKinds.has(scenario.kind) || !this.idle()) return;
+    this.primedKinds.add(scenario.kind);
+    this.primer = primingRun(scenario);
+    this.primeSlice();
+  }
+
+  private idle(): boolean {
+    return this.mode === 'paused' && !this.loopPending;
+  }
+
+  private primeSlice(): void {
+    const primer = this.primer;
+    if (primer === null) return;
+    if (!this.idle()) {
+      this.primer = null;
+      return;
+    }
+    const sliceEnd = this.hooks.now() + SLICE_MS;
+    try {
+      while (!primer.done && this.hooks.now() < sliceEnd) primer.step();
+    } catch {
+      // Only the warm-up is lost.
+      this.primer = null;
+      return;
+    }
+    if (primer.done) this.primer = null;
+    else this.hooks.later(() => this.primeSlice(), 0);
   }
 
   setSpeed(speed: Speed): void {

@@ -5,6 +5,7 @@ import { RunSession } from '../../src/worker/run-session.ts';
 import { loadScenario } from '../../src/scenarios/load.ts';
 import { createSimulation } from '../../src/scenarios/create-simulation.ts';
 import { fieldsFromJsonSchema, parameterFields } from '../../src/ui/parameter-fields.ts';
+import { readFileSync } from 'node:fs';
 import type { MetricFrame } from '../../src/worker/protocol.ts';
 
 const SCENARIO = 'kind: random-exchange\nname: test\nseed: 11\nyears: 10\nagents: 300\nrecordEveryMonths: 1\n';
@@ -108,6 +109,51 @@ describe('the run session', () => {
     session.step(1);
     drain();
     expect(frames[frames.length - 1]!.tick).toBe(1);
+  });
+});
+
+describe('the priming run', () => {
+  const MIXED = readFileSync(new URL('../../scenarios/mixed.yaml', import.meta.url), 'utf8');
+  const SMALL = { 'persons.count': 400, years: 3 };
+
+  /** The economy's series played flat out, after `before` ran on the loaded session. */
+  function played(before: (h: ReturnType<typeof harness>) => void) {
+    const h = harness();
+    expect(h.session.load(MIXED, SMALL).ok).toBe(true);
+    before(h);
+    h.session.setSpeed('max');
+    h.session.play();
+    h.drain(1_000_000);
+    const last = h.frames[h.frames.length - 1]!;
+    expect(last.tick).toBe(36);
+    return { columns: last.columns.length, gini: assembled(h.frames, 0), last };
+  }
+
+  it('warms up in slices while idle and leaves the run it precedes unchanged', () => {
+    const plain = played(() => {});
+    let slices = 0;
+    const primed = played((h) => {
+      h.session.prime();
+      // Slices of its own while nothing else is to do, then nothing more.
+      slices = h.drain(1_000_000);
+      h.session.prime();
+      expect(h.queue).toHaveLength(0);
+    });
+    expect(slices).toBeGreaterThan(1);
+    expect(primed.gini).toEqual(plain.gini);
+    expect(primed.last.distributions.map((d) => d.gini)).toEqual(plain.last.distributions.map((d) => d.gini));
+  });
+
+  it('gives way at once when the user plays', () => {
+    const h = harness();
+    h.session.load(MIXED, SMALL);
+    h.session.prime();
+    h.drain(2);
+    const internals = h.session as unknown as { primer: unknown };
+    expect(internals.primer).not.toBeNull();
+    h.session.play();
+    h.drain(1);
+    expect(internals.primer).toBeNull();
   });
 });
 
