@@ -416,6 +416,22 @@ export class BondBook {
   }
 
   /**
+   * close(series, SERIES_REDEEMED) when `redeemed` is 1, nothing when 0, choosing values, not
+   * branching: the bond service calls it after every payment, so the call has type feedback
+   * from the first month. A call made only at a series' last payment had none when V8
+   * optimised the service (the first redemption comes months later), and there V8 threw the
+   * service's code away and compiled it again, both of its functions, in the years when V8's
+   * compile queue is full.
+   */
+  closeIfRedeemed(series: number, redeemed: number): void {
+    const was = this.status[series]!;
+    this.liveHoldings -= redeemed * (was === SERIES_ACTIVE ? this.holdingCount[series]! : 0);
+    this.status[series] = redeemed === 1 ? SERIES_REDEEMED : was;
+    this.dirty = redeemed === 1 ? true : this.dirty;
+    this.redeemedCount += redeemed;
+  }
+
+  /**
    * Scheduled payments left to each open holding of the series (the last one pays whatever
    * principal remains): its holdings were issued together and each payment is made to every
    * open holding or to none (a missed one is never made up), so the column per holding that

@@ -218,7 +218,7 @@ function serviceMany(
   book.issuerDebtCents[book.issuer[s]!]! -= repaid;
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
-  if (!open) book.close(s, REDEEMED);
+  book.closeIfRedeemed(s, open ? 0 : 1);
   return true;
 }
 
@@ -340,7 +340,7 @@ function serviceSingle(
   if (keepNext) book.keepSchedule(s, nextDue, nextInterest, nextLevel);
   else book.forgetSchedule(s);
   if (!noted) onPaid?.(holder, interestCents, principalCents);
-  if (p <= principalCents) book.close(s, REDEEMED);
+  book.closeIfRedeemed(s, p <= principalCents ? 1 : 0);
   return true;
 }
 
