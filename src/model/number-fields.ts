@@ -30,3 +30,27 @@ export function settleNumberFields<T extends object>(object: T): T {
   }
   return object;
 }
+
+/**
+ * Makes every own field of `object` that holds an object (a table, a typed array, a list) a
+ * field of any class (values unchanged). V8 types such a field by the class of its first value,
+ * and optimised code relies on that; but the second time an object literal runs, V8 makes it
+ * from a template whose fields are first filled with a placeholder, and every such field of
+ * that shape becomes a field of any class: the optimised code that relied on it is thrown away.
+ * For the economy's state that was 86-122 functions at the start of a thread's second run of
+ * `mixed` 10,000 x 50 y (the bench's warm run, the page's next run), each compiled again while
+ * V8's compile queue stayed full for the run's first five years. (The replicate pool's workers
+ * build one run and drop it before their first: primeThread, replicate-run.ts.) Call on an
+ * object literal made once a run and read by hot code, when it is made: the field is typed as
+ * any from the start, before anything is optimised.
+ */
+export function settleObjectFields<T extends object>(object: T): T {
+  const fields = object as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (typeof value !== 'object' || value === null) continue;
+    fields[key] = null;
+    fields[key] = value;
+  }
+  return object;
+}

@@ -7,6 +7,7 @@
 // position can pay (MODEL.md 5).
 import type { RandomStream } from '../../model/random.ts';
 import { grown } from '../../model/grown.ts';
+import { settleObjectFields } from '../../model/number-fields.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { MODE_EMPLOYEE } from '../../model/economy/person-table.ts';
@@ -48,7 +49,7 @@ export interface LabourMarket {
 }
 
 export function newLabourMarket(persons: number): LabourMarket {
-  return { vacant: new Int32Array(64), vacancyCount: 0, filled: new Int32Array(64), filledCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [], positions: new Int32Array(64) };
+  return settleObjectFields({ vacant: new Int32Array(64), vacancyCount: 0, filled: new Int32Array(64), filledCount: 0, coops: [], asMember: new Uint8Array(persons), equity: undefined, vacantByOrg: [], positions: new Int32Array(64) });
 }
 
 /**

@@ -10,6 +10,7 @@
 // same rule (MODEL.md 10.8): saversFraction of their cash above six months of costs.
 import type { RandomStream } from '../../model/random.ts';
 import type { BondBids } from '../../model/market/bond-auction.ts';
+import { settleObjectFields } from '../../model/number-fields.ts';
 import { askYield, opportunityReturn } from '../../model/market/risk-pricing.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COOPERATIVE } from '../../model/economy/organisation-table.ts';
@@ -35,10 +36,10 @@ export interface SaverQueue {
 }
 
 export function newSaverQueue(count: number): SaverQueue {
-  return {
+  return settleObjectFields({
     order: new Int32Array(count + 1), length: 0, cursor: 0, auction: 0,
     lenders: new Int32Array(8), lenderBudget: new Float64Array(8), lenderLastAuction: new Int32Array(8), lenderCount: 0,
-  };
+  });
 }
 
 /** Sets this month's lending budgets and lists the savers. */

@@ -10,7 +10,7 @@ import type { RentalFormat } from '../market/rental-auction.ts';
 import { AssetTable, type AssetClassParams } from './asset-table.ts';
 import { OrganisationTable } from './organisation-table.ts';
 import type { PersonTable } from './person-table.ts';
-import { settleNumberFields } from '../number-fields.ts';
+import { settleNumberFields, settleObjectFields } from '../number-fields.ts';
 import { newHousingYear } from './housing-accounts.ts';
 import { FinanceState } from './finance-state.ts';
 
@@ -329,17 +329,17 @@ export function emptyCounters(): FinanceCounters {
 export function newEconomyState(
   ledger: Ledger, streams: RandomStreams, params: EconomyParams, classes: readonly AssetClassParams[], persons: PersonTable,
 ): EconomyState {
-  return settleNumberFields({
+  return settleObjectFields(settleNumberFields({
     tick: 0, ledger, streams, params, classes, persons,
     assets: new AssetTable(classes), orgs: new OrganisationTable(), bonds: new BondBook(persons.firstAccount, persons.count), finance: new FinanceState(persons.count), events: [],
     counters: emptyCounters(), lastClearingRentCents: new Float64Array(classes.length).fill(-1),
     redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0, jobFindingChance: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: { outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
-      rentSums: new Float64Array(4 * persons.count) },
+    scratch: settleObjectFields({ outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
+      rentSums: new Float64Array(4 * persons.count) }),
     enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, rentalAuction: { ids: [], built: false }, vacantPositions: { ids: [], seen: -1 }, positionList: { ids: [], seen: -1, returned: [] }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
-  });
+  }));
 }
 
 /** Whether any firm or cooperative has ever existed (phases skip their loops otherwise). */
