@@ -131,6 +131,11 @@ export function economyInvariantViolations(state: EconomyState): string[] {
     if (bonds.outstanding(s) !== sum) fail(`series ${s} counts ${bonds.outstanding(s)} cents outstanding, its holdings ${sum}`);
     if (bonds.scheduleKept[s] === 1) keptScheduleViolation(bonds, s, fail);
   }
+  // The members without an asset are marked by every writer of a person's cooperative or asset.
+  for (let p = 0; p < persons.count; p++) {
+    const bit = (persons.unequippedMember[p >>> 5]! >>> (p & 31)) & 1;
+    if (bit !== Number(persons.coopOf[p]! >= 0 && persons.asset[p]! < 0)) fail(`person ${p} (cooperative ${persons.coopOf[p]}, asset ${persons.asset[p]}) is marked ${bit} in unequippedMember`);
+  }
   // Each issuer's debt is kept by every writer of an active series' outstanding principal and
   // by closing: it must be what its active series owe now.
   const debt = new Float64Array(Math.max(bonds.issuerDebtCents.length, state.orgs.all.length));

@@ -78,6 +78,7 @@ export function admitMember(
   // Its lending budget this month can no longer exceed the cash it has left.
   persons.bondBudget[p] = Math.min(persons.bondBudget[p]!, ledger.balance(payer));
   persons.coopOf[p] = coop.id;
+  persons.noteEquipment(p);
   persons.capitalAccountCents[p] = terms.upfrontCents;
   persons.buyInOwedCents[p] = terms.totalCents - terms.upfrontCents;
   persons.buyInInstalmentCents[p] = terms.instalmentCents;
@@ -89,22 +90,25 @@ export function admitMember(
 
 /** Scratch by organisation id: a cooperative that equipped a member this month. */
 let equipped = new Uint8Array(64);
-/** Scratch: this month's members without an asset, in person order (one slot past the last person). */
+/** Scratch: this month's members without an asset, in person order. */
 let unequipped = new Int32Array(64);
 
 /**
- * Lists the members without an asset (a few hundred of 10,000 persons) in one walk with no
- * branch to mispredict, as listWorkforce lists the workforce: each person is written at the
- * list's end and counted only if it belongs there. Equipping one changes no other person's
- * membership or asset, so walking the list is walking the persons.
+ * Lists the members without an asset (a few hundred of 10,000 persons), in id order, from the
+ * person table's kept bits (PersonTable.unequippedMember), not a walk of every person. Equipping
+ * one changes no other person's membership or asset, so walking the list is walking the persons.
  */
-function listUnequipped(coopOf: Int32Array, worked: Int32Array, count: number): number {
-  const list = unequipped = grown(unequipped, count + 1);
+function listUnequipped(words: Int32Array): number {
+  const list = unequipped = grown(unequipped, 32 * words.length);
   let n = 0;
-  for (let p = 0; p < count; p++) {
-    list[n] = p;
-    // 1 when coopOf >= 0 (its complement is negative) and the asset is -1 (negative).
-    n += (~coopOf[p]! & worked[p]!) >>> 31;
+  // The set bits low to high, as drainMarks reads them (id-marks.ts), without clearing them.
+  for (let w = 0; w < words.length; w++) {
+    let x = words[w]!;
+    while (x !== 0) {
+      const lowest = x & -x;
+      list[n++] = (w << 5) + 31 - Math.clz32(lowest);
+      x ^= lowest;
+    }
   }
   return n;
 }
@@ -118,7 +122,7 @@ export function equipMembers(state: EconomyState, vacantByOrg: number[][], queue
   done.fill(0, 0, orgs.all.length);
   // The person table's columns are fixed for the run.
   const { coopOf, asset: worked } = persons;
-  const n = listUnequipped(coopOf, worked, persons.count);
+  const n = listUnequipped(persons.unequippedMember);
   const list = unequipped;
   for (let k = 0; k < n; k++) {
     const p = list[k]!;

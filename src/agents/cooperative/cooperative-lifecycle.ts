@@ -26,6 +26,7 @@ export function foundCooperative(state: EconomyState, founders: readonly number[
   const each = founders.length > 0 ? Math.floor(endowmentCents / founders.length) : 0;
   for (const p of founders) {
     persons.coopOf[p] = coop.id;
+    persons.noteEquipment(p);
     persons.capitalAccountCents[p] = each;
   }
   coop.members = founders.length;
@@ -98,6 +99,7 @@ function releaseMembers(persons: PersonTable, coop: number, members: number[]): 
     if (persons.coopOf[p] !== coop) continue;
     members.push(p);
     persons.coopOf[p] = -1;
+    persons.noteEquipment(p);
     persons.capitalAccountCents[p] = 0;
     persons.buyInOwedCents[p] = 0;
     persons.buyInInstalmentCents[p] = 0;

@@ -14,6 +14,7 @@ export function leaveCooperative(state: EconomyState, p: number): void {
   if (c < 0) return;
   const payable = leavingPayoutCents(state, p);
   persons.coopOf[p] = -1;
+  persons.noteEquipment(p);
   const coop = orgs.get(c);
   coop.members = Math.max(0, coop.members - 1);
   persons.capitalAccountCents[p] = 0;

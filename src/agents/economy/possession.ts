@@ -29,6 +29,7 @@ export function grantPossession(state: EconomyState, asset: number, person: numb
     // (which pays the rent and sells the output); the worker still earns its commune share.
     const coop = persons.coopOf[person]!;
     persons.asset[person] = asset;
+    persons.noteEquipment(person);
     persons.assetRentCents[person] = rentCents;
     persons.assetClass[person] = assets.cls[asset]!;
     persons.mode[person] = coop >= 0 ? MODE_MEMBER_WORKER : MODE_PRODUCER;
@@ -88,6 +89,7 @@ export function startWork(state: EconomyState, asset: number, person: number, mo
   assets.onAuction[asset] = 0;
   attendRentalRules(state, asset);
   persons.asset[person] = asset;
+  persons.noteEquipment(person);
   persons.assetRentCents[person] = 0;
   persons.assetClass[person] = assets.cls[asset]!;
   persons.mode[person] = mode;
@@ -130,6 +132,7 @@ function vacate(persons: PersonTable, asset: number, person: number, productive:
   if (productive) {
     if (persons.asset[person] === asset) {
       persons.asset[person] = -1;
+      persons.noteEquipment(person);
       const m = persons.mode[person];
       if (m === MODE_PRODUCER || m === MODE_EMPLOYEE || m === MODE_MEMBER_WORKER) persons.mode[person] = MODE_SELF_EMPLOYED;
       persons.employer[person] = -1;

@@ -65,6 +65,13 @@ export class PersonTable {
   readonly employer: Int32Array;
   /** Cooperative whose member the person is, or -1; its capital account and unpaid buy-in. */
   readonly coopOf: Int32Array;
+  /**
+   * A bit per person (word p >>> 5, bit p & 31), set when it is a cooperative's member with no
+   * productive asset (coopOf >= 0, asset < 0): every writer of `coopOf` or `asset` calls
+   * noteEquipment. Equipping members (admission-phase.ts) reads the set bits each month; it
+   * walked all 10,000 persons of mixed for them.
+   */
+  readonly unequippedMember: Int32Array;
   readonly capitalAccountCents: Float64Array;
   readonly buyInOwedCents: Float64Array;
   /** Withheld from each distribution until the buy-in is paid (a fifth of the rest a year). */
@@ -114,7 +121,7 @@ export class PersonTable {
     this.bondBudget = f();
     this.wantsClass = i(); this.wantsHome = new Uint8Array(count);
     this.seekers = new Int32Array(count);
-    this.employer = i(); this.coopOf = i(); this.capitalAccountCents = f(); this.buyInOwedCents = f(); this.buyInInstalmentCents = f();
+    this.employer = i(); this.coopOf = i(); this.unequippedMember = new Int32Array((count >>> 5) + 1); this.capitalAccountCents = f(); this.buyInOwedCents = f(); this.buyInInstalmentCents = f();
     this.appliedTo = i(); this.applicants = new Int32Array(count);
     this.labourYear = f(); this.ownOutputYear = f(); this.modeMaskYear = new Uint8Array(count);
     this.lastLabourYear = f(); this.lastOwnOutputYear = f(); this.lastModeMaskYear = new Uint8Array(count);
@@ -122,6 +129,13 @@ export class PersonTable {
     this.coopHiredPayYear = f(); this.coopHiredMonthsYear = new Int32Array(count);
     this.coopWorkedYear = i(); this.lastCoopMemberPay = f(); this.lastCoopMemberMonths = new Int32Array(count);
     this.lastCoopHiredPay = f(); this.lastCoopHiredMonths = new Int32Array(count); this.lastCoopWorked = i();
+  }
+
+  /** Sets person p's bit in unequippedMember from its `coopOf` and `asset` as they are now. */
+  noteEquipment(p: number): void {
+    const bit = 1 << (p & 31);
+    if (this.coopOf[p]! >= 0 && this.asset[p]! < 0) this.unequippedMember[p >>> 5]! |= bit;
+    else this.unequippedMember[p >>> 5]! &= ~bit;
   }
 
   account(person: number): number {
