@@ -102,12 +102,15 @@ function creditLabourRange(
   }
 }
 
-/** Members, hired employees and probationers per organisation (scratch: three blocks of one entry per organisation). */
+/**
+ * Members, hired employees and probationers per organisation (scratch: three blocks of one entry
+ * per organisation), and a spare entry after them (countPerson).
+ */
 let counts = new Int32Array(64);
 
 function clearCounts(n: number): void {
-  if (counts.length < 3 * n) counts = new Int32Array(6 * n);
-  counts.fill(0, 0, 3 * n);
+  if (counts.length < 3 * n + 1) counts = new Int32Array(6 * n + 1);
+  counts.fill(0, 0, 3 * n + 1);
 }
 
 /** Recounts members (commune shares, cooperative memberships), probationers, hired employees and assets. */
@@ -154,7 +157,13 @@ function countPerson(
   const c = coopOf[p]!;
   if (c >= 0) counted[c]!++;
   const e = employer[p]!;
-  if (e >= 0 && e !== c) counted[n + e]!++;
+  // Hired: counted at n + e, else at the spare entry past the counts, choosing the index, not
+  // branching: mixed hires its first employee after V8 has optimised the labour credit's walk
+  // (which inlines this), and a branch of its own had no type feedback there.
+  const hired = (e >= 0 ? 1 : 0) & (e !== c ? 1 : 0);
+  const hiredAt = n + e;
+  const spare = 3 * n;
+  counted[hired === 1 ? hiredAt : spare]!++;
   const probation = probationOf[p]!;
   if (probation >= 0 && worked === probation) counted[2 * n + probation]!++;
 }
