@@ -8,6 +8,7 @@ import { refreshAccounts, serviceSeries, serviceShortfall, type HolderPaid } fro
 import { HolderCredits, DEFER_FROM_PERSONS, NOTE } from '../../model/market/holder-credits.ts';
 import type { EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE } from '../../model/economy/organisation-table.ts';
+import { grown } from '../../model/grown.ts';
 
 interface Bookkeeping {
   issuer: number;
@@ -108,7 +109,7 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: Bookkeepin
   // Compared, not read as they stand: V8 then knows each a boolean, not a field of any type to test each series.
   const backs = params.poolBacksBonds === true;
   if (backs) {
-    if (poolShort.length < orgs.all.length) poolShort = new Uint8Array(2 * orgs.all.length);
+    poolShort = grown(poolShort, orgs.all.length);
     poolShort.fill(0, 0, orgs.all.length);
   }
   // Imported bindings read once (a module loader may route each read through a getter).
@@ -119,7 +120,9 @@ export function serviceCommuneBonds(state: EconomyState, bookkeeping: Bookkeepin
   refreshAccounts(ledger);
   const active = bonds.active();
   const organisations = orgs.all;
-  if (communeOf.length < organisations.length) communeOf = new Uint8Array(2 * organisations.length);
+  // Grown by the shared `grown`, whose growth has type feedback from every table's (a growth
+  // of this function's own, first met years into a run, had none: V8 threw its code away there).
+  communeOf = grown(communeOf, organisations.length);
   for (let i = 0; i < organisations.length; i++) communeOf[i] = organisations[i]!.kind === ORG_COMMUNE ? 1 : 0;
   const prepays = params.excessRentPrepays === true;
   const credits = bookkeeping.credits;
