@@ -11,7 +11,6 @@
 import { FLOW, WORLD } from '../../model/ledger.ts';
 import { grown } from '../../model/grown.ts';
 import { SERIES_ACTIVE, type MonthSchedule } from '../../model/market/bond-series.ts';
-import { serviceShortfall } from '../../model/market/bond-service.ts';
 import { hasEnterprises, type EconomyState } from '../../model/economy/economy-state.ts';
 import { ORG_COMMUNE, ORG_COOPERATIVE, ORG_FIRM } from '../../model/economy/organisation-table.ts';
 import { wageCents } from '../firm/wage-rate.ts';
@@ -34,6 +33,8 @@ let depreciationOf = new Float64Array(64);
 let interestOf = new Float64Array(64);
 let levelOf = new Float64Array(64);
 let accountsKept = new Uint8Array(64);
+/** Each organisation's account, by id (read per series and per employee, not through the organisation). */
+let accountOfOrg = new Int32Array(64);
 /** Each listed employee's wage this month (scratch, by its place in the workforce's list). */
 let wageOf = new Float64Array(64);
 /** The escrow top-ups owed, in the order of the enterprise asset list: payer and escrow accounts, cents. */
@@ -74,6 +75,7 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
   interestOf = grown(interestOf, n);
   levelOf = grown(levelOf, n);
   accountsKept = grown(accountsKept, n);
+  accountOfOrg = grown(accountOfOrg, n);
   wageDue.fill(0, 0, n);
   serviceDue.fill(0, 0, n);
   depreciationOf.fill(0, 0, n);
@@ -82,6 +84,7 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
   const market = marketWageRateCents(state);
   for (let i = 0; i < n; i++) {
     const org = all[i]!;
+    accountOfOrg[i] = org.account;
     accountsKept[i] = org.alive && org.kind !== ORG_COMMUNE ? 1 : 0;
     if (!accountsKept[i]) continue;
     if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
@@ -107,8 +110,12 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
     // is that series' default, with that series' consequence (defaults.ts), not the issuer's.
     org.missedPayments = ledger.balance(org.account) < needed ? org.missedPayments + 1 : 0;
   }
-  payEmployees(state, staff);
-  for (let k = 0; k < topUps; k++) ledger.payUpTo(topUpFrom[k]!, topUpTo[k]!, topUpCents[k]!, FLOW.other);
+  // The walks return the cents they moved (each ends with its loop: see walkWorkforce).
+  const wages = payEmployees(state, staff);
+  ledger.addVolume(FLOW.wages, wages);
+  counters.wagesYear += wages;
+  counters.firmWagesYear += firmWagesPaid;
+  ledger.addVolume(FLOW.other, payTopUps(state, topUps));
   for (let i = 0; i < n; i++) {
     if (!accountsKept[i]) continue;
     const org = all[i]!;
@@ -142,8 +149,11 @@ function listTopUps(state: EconomyState): number {
   // asset list reaches them all without walking the communes' series.
   const list = state.enterpriseAssets;
   const { owner, cls, classDepreciation, alive, series } = assets;
-  const status = bonds.status;
+  const { status, escrow, scheduleKept, keptDueCents, keptInterestCents, keptLevelCents } = bonds;
   const depreciation = depreciationOf, interest = interestOf, level = levelOf, due = serviceDue, kept = accountsKept;
+  const accounts = accountOfOrg;
+  // Account a's balance is balances[a - 1] (the view starts past `world`, no series' escrow).
+  const balances = ledger.balancesOf(1, ledger.size - 1);
   if (topUpCents.length < list.length) {
     topUpFrom = grown(topUpFrom, list.length);
     topUpTo = grown(topUpTo, list.length);
@@ -161,25 +171,60 @@ function listTopUps(state: EconomyState): number {
     else orgs.all[o]!.depreciationMonth += classDepreciation[cls[a]!]!;
     const s = series[a]!;
     if (s < 0 || status[s] !== SERIES_ACTIVE) continue;
-    bonds.schedule(s, schedule);
-    // Escrows change only when topped up after this walk, so each shortfall is computed once.
-    const short = serviceShortfall(ledger, bonds, s, schedule.dueCents);
+    // The series' month's schedule (bonds.schedule's numbers), read straight from the book's
+    // kept columns when kept (almost always: the bond service keeps next month's).
+    let dueCents: number, interestCents: number, levelCents: number;
+    if (scheduleKept[s] === 1) {
+      dueCents = keptDueCents[s]!; interestCents = keptInterestCents[s]!; levelCents = keptLevelCents[s]!;
+    } else {
+      bonds.schedule(s, schedule);
+      dueCents = schedule.dueCents; interestCents = schedule.interestCents; levelCents = schedule.levelCents;
+    }
+    // Escrows change only when topped up after this walk, so each shortfall (serviceShortfall's)
+    // is computed once.
+    const to = escrow[s]!;
+    const short = Math.max(0, dueCents - balances[to - 1]!);
     due[o]! += short;
     if (kept[o]) {
-      interest[o]! += schedule.interestCents;
-      level[o]! += schedule.levelCents;
+      interest[o]! += interestCents;
+      level[o]! += levelCents;
     } else {
-      orgs.all[o]!.interestMonth += schedule.interestCents;
-      orgs.all[o]!.serviceMonth += schedule.levelCents;
+      orgs.all[o]!.interestMonth += interestCents;
+      orgs.all[o]!.serviceMonth += levelCents;
     }
     if (short > 0) {
-      topUpFrom[topUps] = orgs.all[o]!.account;
-      topUpTo[topUps] = bonds.escrow[s]!;
+      topUpFrom[topUps] = accounts[o]!;
+      topUpTo[topUps] = to;
       topUpCents[topUps++] = short;
     }
   }
   list.length = length;
   return topUps;
+}
+
+/**
+ * Pays the listed escrow top-ups, in order, each as far as its payer's cash goes (`payUpTo`'s
+ * amounts), in the ledger's balances in place (`balancesOf`): each is whole cents (a schedule
+ * less an escrow's balance), from an organisation's account to an escrow, and the month's cents
+ * are added to the flow's volume once (the same sum: whole cents): returns them.
+ */
+function payTopUps(state: EconomyState, topUps: number): number {
+  const { ledger } = state;
+  const from = topUpFrom, to = topUpTo, cents = topUpCents;
+  // Account a's balance is balances[a - 1] (the view starts past `world`, which tops up no escrow).
+  const balances = ledger.balancesOf(1, ledger.size - 1);
+  let moved = 0;
+  for (let k = 0; k < topUps; k++) {
+    const payer = from[k]! - 1;
+    const cash = balances[payer]!;
+    const paid = Math.min(cents[k]!, cash);
+    if (paid > 0) {
+      balances[payer] = cash - paid;
+      balances[to[k]! - 1]! += paid;
+      moved += paid;
+    }
+  }
+  return moved;
 }
 
 /** Each listed employee's wage, in person order, and what each employer owes in all. */
@@ -199,30 +244,50 @@ function sumWagesDue(state: EconomyState, staff: Workforce): void {
 
 /**
  * Pays each listed employee, in person order, as far as its employer's cash goes: nothing
- * between the two walks changes who is employed or at what rate.
+ * between the two walks changes who is employed or at what rate. The wages move in the
+ * ledger's balances in place (`balancesOf`), not by a checked `payUpTo` each: each is whole
+ * cents (`wageCents`), at most what the employer holds, from an organisation's account to a
+ * person's, and the month's cents are added to the flow's volume once (the same sum: whole
+ * cents). Returns the cents paid, with those of firms' employees in `firmWagesPaid`.
  */
-function payEmployees(state: EconomyState, staff: Workforce): void {
-  const { persons, orgs, ledger, counters } = state;
+function payEmployees(state: EconomyState, staff: Workforce): number {
+  const { persons, orgs, ledger } = state;
   const { employer, incomeCents, labourYear, coopHiredPayYear, coopHiredMonthsYear, coopWorkedYear, firstAccount } = persons;
   const { employees, employeeCount } = staff;
+  const all = orgs.all;
+  const wageList = wageOf;
+  // Account a's balance is balances[a - 1] (the view starts past `world`, which is paid no wages).
+  const balances = ledger.balancesOf(1, ledger.size - 1);
+  const firstBalance = firstAccount - 1;
+  const firm = ORG_FIRM;
   // Whole cents: the month's totals are exact in any order, added to the year's once.
   let wages = 0, firmWages = 0;
   for (let k = 0; k < employeeCount; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
-    const org = orgs.all[e]!;
-    const paid = ledger.payUpTo(org.account, firstAccount + p, wageOf[k]!, FLOW.wages);
+    const org = all[e]!;
+    const from = org.account - 1;
+    const cash = balances[from]!;
+    // payUpTo's amount: the wage, or what the employer has left.
+    const paid = Math.min(wageList[k]!, cash);
+    if (paid > 0) {
+      balances[from] = cash - paid;
+      balances[firstBalance + p]! += paid;
+    }
     org.wagesMonth += paid;
     incomeCents[p]! += paid;
     labourYear[p]! += paid;
     wages += paid;
-    if (org.kind === ORG_FIRM) firmWages += paid;
+    if (org.kind === firm) firmWages += paid;
     else {
       coopHiredPayYear[p]! += paid;
       coopHiredMonthsYear[p]!++;
       coopWorkedYear[p] = e;
     }
   }
-  counters.wagesYear += wages;
-  counters.firmWagesYear += firmWages;
+  firmWagesPaid = firmWages;
+  return wages;
 }
+
+/** The wages to firms' employees in the last `payEmployees` (a module variable: no type feedback). */
+let firmWagesPaid = 0;
