@@ -43,9 +43,31 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }
   // Nothing between the two walks changes membership.
-  const { coopMemberMonthsYear, coopWorkedYear, buyInOwedCents, buyInInstalmentCents, capitalAccountCents, incomeCents, labourYear, coopMemberPayYear, firstAccount } = persons;
-  // Whole cents: the month's total is exact in any order, added to the year's once.
-  let distributed = 0;
+  const distributed = payMembers(state, members, count, bySkill);
+  ledger.addVolume(FLOW.distribution, movedToMembers);
+  counters.distributionsYear += distributed;
+}
+
+/** The cents the last `payMembers` moved to members' accounts (a module variable: no type feedback). */
+let movedToMembers = 0;
+
+/**
+ * Pays each listed member its share of its cooperative's pot (`divided`), less the buy-in
+ * instalment withheld; returns the shares in all, with the cents paid out in `movedToMembers`.
+ * A function of its own ending with its loop (see walkWorkforce). The shares move in the
+ * ledger's balances in place (`balancesOf`), not by a checked `transfer` each: each is whole
+ * cents (memberShareCents rounds down; buy-ins are whole cents), from a cooperative's account
+ * to a person's, and the pots were cut to the cash.
+ */
+function payMembers(state: EconomyState, members: Int32Array, count: number, bySkill: boolean): number {
+  const { persons, ledger } = state;
+  const { coopOf, skill, coopMemberMonthsYear, coopWorkedYear, buyInOwedCents, buyInInstalmentCents, capitalAccountCents, incomeCents, labourYear, coopMemberPayYear, firstAccount } = persons;
+  // Account a's balance is balances[a - 1] (the view starts past `world`).
+  const balances = ledger.balancesOf(1, ledger.size - 1);
+  const firstBalance = firstAccount - 1;
+  // Whole cents: the month's totals are exact in any order, added to the year's (and to the
+  // flow's volume) once.
+  let distributed = 0, moved = 0;
   for (let k = 0; k < count; k++) {
     const p = members[k]!;
     const c = coopOf[p]!;
@@ -56,7 +78,14 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     const share = memberShareCents(pot, bySkill ? skill[p]! : 1, weightSum[c]!);
     const withheld = Math.min(share, buyInOwedCents[p]!, buyInInstalmentCents[p]!);
     const paid = share - withheld;
-    if (paid > 0) ledger.transfer(accountOf[c]!, firstAccount + p, paid, FLOW.distribution);
+    if (paid > 0) {
+      const from = accountOf[c]! - 1;
+      // The ledger's law, as `transfer` checks it: whole cents the payer holds.
+      if (!(balances[from]! >= paid) || Math.floor(paid) !== paid) throw new Error(`cooperative ${c} cannot pay member ${p} ${paid} cents`);
+      balances[from]! -= paid;
+      balances[firstBalance + p]! += paid;
+      moved += paid;
+    }
     buyInOwedCents[p]! -= withheld;
     capitalAccountCents[p]! += withheld;
     incomeCents[p]! += paid;
@@ -64,5 +93,6 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     coopMemberPayYear[p]! += share;
     distributed += share;
   }
-  counters.distributionsYear += distributed;
+  movedToMembers = moved;
+  return distributed;
 }
