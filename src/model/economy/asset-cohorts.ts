@@ -9,7 +9,9 @@ import { bookValueCents } from '../market/depreciation.ts';
 /**
  * Assets in service counted by owner, class and tick of birth, kept by the asset table as
  * assets are added, retired and transferred. A group emptied by retirements stays until enough
- * are empty to compact the table (half).
+ * are empty to compact the table (an eighth: the book's walk below reads every group every
+ * month, and at half, 30% of a mixed 10,000 x 50 y run's 7,900 groups a month were empty, each
+ * a jump taken or not as good as at random; a compaction is one walk over the assets in service).
  */
 export class AssetCohorts {
   count = 0;
@@ -62,15 +64,15 @@ export class AssetCohorts {
   /**
    * Adds to `equity` (by owner) the book value of every asset in service at `tick`, a group
    * at a time: one asset's book value (the class's table by age, `bookValueCents` before
-   * birth) times the group's size. Whole cents, so the same sums as asset by asset. When half
-   * the groups are empty they are dropped, and the assets in service (`inService`, which may
+   * birth) times the group's size. Whole cents, so the same sums as asset by asset. When an
+   * eighth of the groups are empty they are dropped, and the assets in service (`inService`, which may
    * still list some retired, told apart by `alive`) take their groups' new numbers.
    */
   addBookValues(
     tick: number, classes: { readonly classLife: Float64Array; readonly classPrice: Float64Array; readonly classBookValue: readonly Float64Array[] },
     equity: Float64Array, inService: Int32Array, alive: Uint8Array,
   ): void {
-    if (this.emptied > 64 && 2 * this.emptied > this.count) this.compact(inService, alive);
+    if (this.emptied > 64 && 8 * this.emptied > this.count) this.compact(inService, alive);
     const { owner, cls, bornTick, size } = this;
     const { classLife, classPrice, classBookValue } = classes;
     for (let k = 0; k < this.count; k++) {
