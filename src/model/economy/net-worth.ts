@@ -27,12 +27,15 @@ export function organisationEquity(state: EconomyState, out?: Float64Array): Flo
   const equity = out !== undefined && out.length === n ? out.fill(0) : new Float64Array(n);
   // Kept per owner for the month by the asset table, not summed asset by asset.
   assets.addBookValueByOwner(state.tick, equity);
-  // A series' principal outstanding is kept by the bond book: no walk over its holdings.
-  const { issuer, escrow } = bonds;
+  // A series' principal outstanding is kept by the bond book (`outstanding`): no walk over its
+  // holdings. The columns and the balances (balances[a - 1] is account a's: the view starts past
+  // `world`, no escrow) are read into locals, not through the book's and the ledger's methods.
+  const { issuer, escrow, seriesOutstandingCents: outstanding } = bonds;
+  const balances = ledger.balancesOf(1, ledger.size - 1);
   const active = bonds.active();
   for (let k = 0; k < active.length; k++) {
     const s = active[k]!;
-    equity[issuer[s]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
+    equity[issuer[s]!]! += balances[escrow[s]! - 1]! - outstanding[s]!;
   }
   // Bonds a cooperative bought with idle capital are its assets (MODEL.md 10.8).
   if (orgs.lenders > 0) addBondsHeldByOrganisations(state, equity);
@@ -68,7 +71,9 @@ export function cooperativeEquity(state: EconomyState): Float64Array {
   const equity = new Float64Array(state.orgs.all.length);
   const ids = cooperativeAssets(state);
   const { alive, owner, series } = assets;
-  const { status, escrow } = bonds;
+  const { status, escrow, seriesOutstandingCents: outstanding } = bonds;
+  // As organisationEquity reads them: balances[a - 1] is account a's.
+  const balances = ledger.balancesOf(1, ledger.size - 1);
   let n = 0;
   for (let k = 0; k < ids.length; k++) {
     const a = ids[k]!;
@@ -76,7 +81,7 @@ export function cooperativeEquity(state: EconomyState): Float64Array {
     ids[n++] = a;
     const s = series[a]!;
     if (s < 0 || status[s] !== SERIES_ACTIVE) continue;
-    equity[owner[a]!]! += ledger.balance(escrow[s]!) - bonds.outstanding(s);
+    equity[owner[a]!]! += balances[escrow[s]! - 1]! - outstanding[s]!;
   }
   ids.length = n;
   return addOwnEquity(state, equity, ORG_COOPERATIVE);
