@@ -54,11 +54,26 @@ export const assetCensus = perSample((s, previous: AssetCensus | undefined): Ass
 // The walk is a function of its own, ending with its loop: V8 compiled a sample's walk on
 // stack and kept that code when it deoptimised after the loop (a division whose feedback had
 // seen only whole numbers, a loop not yet run), which it then did at every later sample
-// (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run).
+// (ownedOutrightCeilingByClass 49 deopts in a mixed 10,000 x 50 y run). The sums are locals,
+// written to the census after the loop (each in the same order: the same bits), and the counts
+// a branch would take only years into a run (the first commune asset owned outright) add 0 or 1
+// instead: the sampling runs once a year, so V8 optimises the walk on its first samples, and a
+// branch first taken later had no type feedback there (V8 threw the walk's code away).
 function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
   const { assets, bonds, tick } = s;
   const { alive, ownerKind, series: seriesOf, cls, classLife, classProductive, owner, possessor, rentCents, bornTick, classBookValue } = assets;
+  const { status, issuedTick, maturityMonths } = bonds;
   const { byClass, productiveBookByOwner: byOwner, homesByKind } = census;
+  let count = 0;
+  let ownedOutright = 0;
+  let possiblyRedeemed = 0;
+  let lifespanMonthsSum = 0;
+  let productiveBookCents = 0;
+  let communeProductiveBookCents = 0;
+  let communeProductiveNetCents = 0;
+  let homes = 0;
+  let occupiedHomes = 0;
+  let occupiedRentCents = 0;
   for (let i = 0, live = assets.live(); i < live.length; i++) {
     const a = live[i]!;
     if (!alive[a]) continue;
@@ -69,26 +84,36 @@ function walkLiveAssets(s: EconomyState, census: AssetCensus): void {
       const age = tick - bornTick[a]!;
       const table = classBookValue[cls[a]!]!;
       const book = age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
-      census.productiveBookCents += book;
+      productiveBookCents += book;
       byOwner[owner[a]!]! += book;
       if (ownerKind[a] === ORG_COMMUNE) {
-        census.communeProductiveBookCents += book;
-        census.communeProductiveNetCents += book - (seriesOf[a]! >= 0 ? bonds.outstanding(seriesOf[a]!) : 0);
+        communeProductiveBookCents += book;
+        communeProductiveNetCents += book - (seriesOf[a]! >= 0 ? bonds.outstanding(seriesOf[a]!) : 0);
       }
     } else {
-      census.homes++;
+      homes++;
       homesByKind[ownerKind[a]!]!++;
       if (possessor[a]! >= 0) {
-        census.occupiedHomes++;
-        census.occupiedRentCents += rentCents[a]!;
+        occupiedHomes++;
+        occupiedRentCents += rentCents[a]!;
       }
     }
     if (ownerKind[a] !== ORG_COMMUNE) continue;
-    census.count++;
+    count++;
     byClass[cls[a]!]!++;
-    census.lifespanMonthsSum += classLife[cls[a]!]!;
+    lifespanMonthsSum += classLife[cls[a]!]!;
     const series = seriesOf[a]!;
-    if (series < 0) census.ownedOutright++;
-    if (series < 0 || bonds.status[series] !== SERIES_ACTIVE || tick - bonds.issuedTick[series]! > bonds.maturityMonths[series]!) census.possiblyRedeemed++;
+    ownedOutright += series < 0 ? 1 : 0;
+    possiblyRedeemed += series < 0 ? 1 : status[series] !== SERIES_ACTIVE || tick - issuedTick[series]! > maturityMonths[series]! ? 1 : 0;
   }
+  census.count = count;
+  census.ownedOutright = ownedOutright;
+  census.possiblyRedeemed = possiblyRedeemed;
+  census.lifespanMonthsSum = lifespanMonthsSum;
+  census.productiveBookCents = productiveBookCents;
+  census.communeProductiveBookCents = communeProductiveBookCents;
+  census.communeProductiveNetCents = communeProductiveNetCents;
+  census.homes = homes;
+  census.occupiedHomes = occupiedHomes;
+  census.occupiedRentCents = occupiedRentCents;
 }

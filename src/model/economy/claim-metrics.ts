@@ -292,6 +292,9 @@ function liveCommuneDividends(all: readonly Organisation[]): { isLiveCommune: Ui
  * whole number of months at least the lifespan) an asset is worth 0, as `bookValue` has it,
  * written here as a constant. Calling `bookValue` there, a path the first samples had not
  * taken, deoptimised the compiled walk the first time a possessed asset outlived its table.
+ * For the same reason a member's use and rent of its commune's redeemed asset are added as
+ * 0 or 1 times the price and the rent (x * 1 is x, and the sums never hold -0): the first
+ * redeemed asset comes years after V8 has optimised the walk on the first yearly samples.
  */
 function walkPersonAssets(
   s: EconomyState, memberOf: Int32Array, asset: Int32Array, home: Int32Array, count: number, isLiveCommune: Uint8Array, dividend: Float64Array,
@@ -313,20 +316,18 @@ function walkPersonAssets(
       const age = tick - bornTick[a]!;
       const table = classBookValue[cls[a]!]!;
       v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(a, tick)) : 0;
-      if (member && alive[a] !== 0 && owner[a] === m && series[a]! < 0) {
-        u += classPrice[cls[a]!]!;
-        r += rentCents[a]!;
-      }
+      const own = member && alive[a] !== 0 && owner[a] === m && series[a]! < 0 ? 1 : 0;
+      u += own * classPrice[cls[a]!]!;
+      r += own * rentCents[a]!;
     }
     const h = home[p]!;
     if (h >= 0) {
       const age = tick - bornTick[h]!;
       const table = classBookValue[cls[h]!]!;
       v += age < table.length ? (age >= 0 ? table[age]! : assets.bookValue(h, tick)) : 0;
-      if (member && alive[h] !== 0 && owner[h] === m && series[h]! < 0) {
-        u += classPrice[cls[h]!]!;
-        r += rentCents[h]!;
-      }
+      const own = member && alive[h] !== 0 && owner[h] === m && series[h]! < 0 ? 1 : 0;
+      u += own * classPrice[cls[h]!]!;
+      r += own * rentCents[h]!;
     }
     possession[p] = v / CENTS_PER_UNIT;
     if (!member) continue;
