@@ -13,7 +13,7 @@ import type { Scenario } from './schema.ts';
 export { SnapshotError } from '../model/snapshot.ts';
 
 export const SNAPSHOT_FORMAT = 'commons-ledger-snapshot';
-export const SNAPSHOT_VERSION = 8;
+export const SNAPSHOT_VERSION = 9;
 
 /** What each version changed in the engine's state, for the message that refuses an older file. */
 const VERSION_CHANGES: Readonly<Record<number, string>> = {
@@ -24,6 +24,7 @@ const VERSION_CHANGES: Readonly<Record<number, string>> = {
   6: 'the economy keeps the list of positions for the labour market (positionList), finance marks the persons with an equity return (FinanceState.equityReturnSet), and the saver queue keeps no last auction per person',
   7: 'the bond book keeps each issuer\'s debt on its active series (BondBook.issuerDebtCents)',
   8: 'the person table marks the cooperatives\' members without an asset (PersonTable.unequippedMember)',
+  9: 'the rental auctions mark the month\'s winners a bit each (scratch.served)',
 };
 
 const encodedSchema = z.custom<Encoded>((value) => value !== undefined);

@@ -103,20 +103,22 @@ describe('a snapshot file that is not one', () => {
   });
 
   it('refuses another format version', () => {
-    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 8$/);
+    expect(refused(JSON.stringify({ ...good, version: 99 }))).toMatch(/version 99; this program reads version 9$/);
     // A file written before the bond book counted payments made: what changed, and what to do.
     expect(refused(JSON.stringify({ ...good, version: 1, createdBy: 'commons-ledger 0.1.0 (abc1234)' })))
-      .toMatch(/version 1; this program reads version 8 \(version 2: a bond series counts the payments it has made .*\) \(version 3: the economy keeps when the rental rules look .*\) \(version 4: the bond book keeps each person's principal held .*\) \(version 5: a bond holding keeps no months left .*\) \(version 6: the economy keeps the list of positions .*\) \(version 7: the bond book keeps each issuer's debt .*\) \(version 8: the person table marks .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
+      .toMatch(/version 1; this program reads version 9 \(version 2: a bond series counts the payments it has made .*\) \(version 3: the economy keeps when the rental rules look .*\) \(version 4: the bond book keeps each person's principal held .*\) \(version 5: a bond holding keeps no months left .*\) \(version 6: the economy keeps the list of positions .*\) \(version 7: the bond book keeps each issuer's debt .*\) \(version 8: the person table marks .*\) \(version 9: the rental auctions mark .*\); resume it with the program that wrote it \(commons-ledger 0\.1\.0 \(abc1234\)\)/);
     // A file written before the rental rules' caches (session 19-20): refused by version, not field by field.
-    expect(refused(JSON.stringify({ ...good, version: 2 }))).toMatch(/version 2; this program reads version 8 \(version 3: .*vacant positions.*\) \(version 4: .*personHeldCents.*\) \(version 5: .*maturity less payments made.*\) \(version 6: .*positionList.*\) \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\)/);
+    expect(refused(JSON.stringify({ ...good, version: 2 }))).toMatch(/version 2; this program reads version 9 \(version 3: .*vacant positions.*\) \(version 4: .*personHeldCents.*\) \(version 5: .*maturity less payments made.*\) \(version 6: .*positionList.*\) \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\) \(version 9: .*served.*\)/);
     // A file written before the bond book kept each person's principal held (session 21).
-    expect(refused(JSON.stringify({ ...good, version: 3 }))).toMatch(/version 3; this program reads version 8 \(version 4: .*personHeldCents.*\) \(version 5: .*\) \(version 6: .*\) \(version 7: .*\) \(version 8: .*\)/);
+    expect(refused(JSON.stringify({ ...good, version: 3 }))).toMatch(/version 3; this program reads version 9 \(version 4: .*personHeldCents.*\) \(version 5: .*\) \(version 6: .*\) \(version 7: .*\) \(version 8: .*\) \(version 9: .*\)/);
     // A file written before the kept list of positions and the saver marks (session 22).
-    expect(refused(JSON.stringify({ ...good, version: 5 }))).toMatch(/version 5; this program reads version 8 \(version 6: .*positionList.*equityReturnSet.*last auction.*\) \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\); resume it/);
+    expect(refused(JSON.stringify({ ...good, version: 5 }))).toMatch(/version 5; this program reads version 9 \(version 6: .*positionList.*equityReturnSet.*last auction.*\) \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\) \(version 9: .*served.*\); resume it/);
     // A file written before the bond book kept each issuer's debt (session 23).
-    expect(refused(JSON.stringify({ ...good, version: 6 }))).toMatch(/version 6; this program reads version 8 \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\); resume it/);
+    expect(refused(JSON.stringify({ ...good, version: 6 }))).toMatch(/version 6; this program reads version 9 \(version 7: .*issuerDebtCents.*\) \(version 8: .*unequippedMember.*\) \(version 9: .*served.*\); resume it/);
     // A file written before the person table marked members without an asset (session 23).
-    expect(refused(JSON.stringify({ ...good, version: 7 }))).toMatch(/version 7; this program reads version 8 \(version 8: .*unequippedMember.*\); resume it/);
+    expect(refused(JSON.stringify({ ...good, version: 7 }))).toMatch(/version 7; this program reads version 9 \(version 8: .*unequippedMember.*\) \(version 9: .*served.*\); resume it/);
+    // A file written before the rental auctions marked winners a bit each (session 23).
+    expect(refused(JSON.stringify({ ...good, version: 8 }))).toMatch(/version 8; this program reads version 9 \(version 9: .*served.*\); resume it/);
   });
 
   it('refuses a damaged envelope or scenario', () => {

@@ -211,7 +211,9 @@ export interface EconomyState extends EngineState {
   readonly worldNetLastYear: Float64Array;
   /** Scratch buffers, reused every tick. */
   readonly scratch: {
-    outputCents: Float64Array; served: Uint8Array; claimsCents: Float64Array; equityCents: Float64Array;
+    outputCents: Float64Array; claimsCents: Float64Array; equityCents: Float64Array;
+    /** The rental auctions' winners of the month: bit 2p + kind (0 a home, 1 a productive asset) of person p. */
+    served: Int32Array;
     /** Rent collection's four sums per person, side by side (see rent-collection.ts). */
     rentSums: Float64Array;
   };
@@ -336,7 +338,7 @@ export function newEconomyState(
     redeemedByClass: new Float64Array(classes.length), redemptionMonthsByClass: new Float64Array(classes.length),
     goodsPriceCents: params.goodsPrice * CENTS_PER_UNIT, referenceOutputCents: 0, bestOpenWageRateCents: 0, jobFindingChance: 0,
     worldNetAtYearStart: new Float64Array(FLOWS.length), worldNetLastYear: new Float64Array(FLOWS.length),
-    scratch: settleObjectFields({ outputCents: new Float64Array(persons.count), served: new Uint8Array(2 * persons.count), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
+    scratch: settleObjectFields({ outputCents: new Float64Array(persons.count), served: new Int32Array(((2 * persons.count) >>> 5) + 1), claimsCents: new Float64Array(persons.count), equityCents: new Float64Array(0),
       rentSums: new Float64Array(4 * persons.count) }),
     enterpriseAssets: [], rentalRules: { now: [], byMonth: [[]], drained: -1, seen: 0 }, rentalAuction: { ids: [], built: false }, vacantPositions: { ids: [], seen: -1 }, positionList: { ids: [], seen: -1, returned: [] }, equityLists: { coopAssets: [], coopAssetsSeen: -1, lenderSeries: [], lenderHoldings: [], seriesSeen: 0 }, holdAccount: ledger.open(), housingYear: newHousingYear(), housingLastYear: newHousingYear(),
   }));
