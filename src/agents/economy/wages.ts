@@ -33,8 +33,15 @@ let depreciationOf = new Float64Array(64);
 let interestOf = new Float64Array(64);
 let levelOf = new Float64Array(64);
 let accountsKept = new Uint8Array(64);
-/** Each organisation's account, by id (read per series and per employee, not through the organisation). */
+/**
+ * By organisation id, read per series and per employee from these small columns, not through
+ * the organisation records (a random record per employee, its map checked, its fields loaded):
+ * its account, its wage rate this month, 1 for a firm, and the wages it paid in the walk.
+ */
 let accountOfOrg = new Int32Array(64);
+let rateOf = new Float64Array(64);
+let firmOf = new Uint8Array(64);
+let wagesPaidOf = new Float64Array(64);
 /** Each listed employee's wage this month (scratch, by its place in the workforce's list). */
 let wageOf = new Float64Array(64);
 /** The escrow top-ups owed, in the order of the enterprise asset list: payer and escrow accounts, cents. */
@@ -76,6 +83,10 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
   levelOf = grown(levelOf, n);
   accountsKept = grown(accountsKept, n);
   accountOfOrg = grown(accountOfOrg, n);
+  rateOf = grown(rateOf, n);
+  firmOf = grown(firmOf, n);
+  wagesPaidOf = grown(wagesPaidOf, n);
+  wagesPaidOf.fill(0, 0, n);
   wageDue.fill(0, 0, n);
   serviceDue.fill(0, 0, n);
   depreciationOf.fill(0, 0, n);
@@ -85,10 +96,13 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
   for (let i = 0; i < n; i++) {
     const org = all[i]!;
     accountOfOrg[i] = org.account;
+    firmOf[i] = org.kind === ORG_FIRM ? 1 : 0;
     accountsKept[i] = org.alive && org.kind !== ORG_COMMUNE ? 1 : 0;
-    if (!accountsKept[i]) continue;
-    if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
-    org.wagesMonth = 0; org.otherCostsMonth = 0;
+    if (accountsKept[i]) {
+      if (org.kind === ORG_COOPERATIVE) org.wageRateCents = market;
+      org.wagesMonth = 0; org.otherCostsMonth = 0;
+    }
+    rateOf[i] = org.wageRateCents;
   }
   wageOf = grown(wageOf, persons.count);
   sumWagesDue(state, staff);
@@ -112,6 +126,8 @@ export function payWagesAndService(state: EconomyState, workforce?: Workforce): 
   }
   // The walks return the cents they moved (each ends with its loop: see walkWorkforce).
   const wages = payEmployees(state, staff);
+  // Each employer's wages paid, added as the walk added them wage by wage (whole cents: the same sums).
+  for (let i = 0; i < n; i++) all[i]!.wagesMonth += wagesPaidOf[i]!;
   ledger.addVolume(FLOW.wages, wages);
   counters.wagesYear += wages;
   counters.firmWagesYear += firmWagesPaid;
@@ -229,14 +245,13 @@ function payTopUps(state: EconomyState, topUps: number): number {
 
 /** Each listed employee's wage, in person order, and what each employer owes in all. */
 function sumWagesDue(state: EconomyState, staff: Workforce): void {
-  const all = state.orgs.all;
   const { employer, skill } = state.persons;
   const { employees, employeeCount } = staff;
-  const due = wageDue, wages = wageOf;
+  const due = wageDue, wages = wageOf, rates = rateOf;
   for (let k = 0; k < employeeCount; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
-    const wage = wageCents(all[e]!.wageRateCents, skill[p]!);
+    const wage = wageCents(rates[e]!, skill[p]!);
     due[e]! += wage;
     wages[k] = wage;
   }
@@ -251,22 +266,19 @@ function sumWagesDue(state: EconomyState, staff: Workforce): void {
  * cents). Returns the cents paid, with those of firms' employees in `firmWagesPaid`.
  */
 function payEmployees(state: EconomyState, staff: Workforce): number {
-  const { persons, orgs, ledger } = state;
+  const { persons, ledger } = state;
   const { employer, incomeCents, labourYear, coopHiredPayYear, coopHiredMonthsYear, coopWorkedYear, firstAccount } = persons;
   const { employees, employeeCount } = staff;
-  const all = orgs.all;
-  const wageList = wageOf;
+  const wageList = wageOf, accounts = accountOfOrg, firm = firmOf, paidBy = wagesPaidOf;
   // Account a's balance is balances[a - 1] (the view starts past `world`, which is paid no wages).
   const balances = ledger.balancesOf(1, ledger.size - 1);
   const firstBalance = firstAccount - 1;
-  const firm = ORG_FIRM;
   // Whole cents: the month's totals are exact in any order, added to the year's once.
   let wages = 0, firmWages = 0;
   for (let k = 0; k < employeeCount; k++) {
     const p = employees[k]!;
     const e = employer[p]!;
-    const org = all[e]!;
-    const from = org.account - 1;
+    const from = accounts[e]! - 1;
     const cash = balances[from]!;
     // payUpTo's amount: the wage, or what the employer has left.
     const paid = Math.min(wageList[k]!, cash);
@@ -274,11 +286,11 @@ function payEmployees(state: EconomyState, staff: Workforce): number {
       balances[from] = cash - paid;
       balances[firstBalance + p]! += paid;
     }
-    org.wagesMonth += paid;
+    paidBy[e]! += paid;
     incomeCents[p]! += paid;
     labourYear[p]! += paid;
     wages += paid;
-    if (org.kind === firm) firmWages += paid;
+    if (firm[e]) firmWages += paid;
     else {
       coopHiredPayYear[p]! += paid;
       coopHiredMonthsYear[p]!++;
