@@ -14,6 +14,8 @@ import { listWorkforce, type Workforce } from '../economy/workforce.ts';
 let divided = new Float64Array(64);
 let weightSum = new Float64Array(64);
 let accountOf = new Int32Array(64);
+/** Scratch by organisation id: each member's share under an equal split (memberShareCents at weight 1), taken once per cooperative. */
+let equalShare = new Float64Array(64);
 
 export function distributeCooperativeIncome(state: EconomyState, workforce?: Workforce): void {
   if (!hasEnterprises(state)) return;
@@ -24,6 +26,7 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
   divided = grown(divided, n);
   weightSum = grown(weightSum, n);
   accountOf = grown(accountOf, n);
+  equalShare = grown(equalShare, n);
   divided.fill(0, 0, n);
   weightSum.fill(0, 0, n);
   const bySkill = params.coopSplitBySkill;
@@ -39,6 +42,7 @@ export function distributeCooperativeIncome(state: EconomyState, workforce?: Wor
     const cash = ledger.balance(org.account) - monthOfCashCostsCents(org);
     accountOf[org.id] = org.account;
     divided[org.id] = cooperativePotCents(org.netIncomeMonth, params.coopRetention, org.members, Math.max(0, cash));
+    equalShare[org.id] = memberShareCents(divided[org.id]!, 1, weightSum[org.id]!);
     org.dividendPerMemberMonthly = org.members > 0 ? divided[org.id]! / org.members : 0;
     org.trailingDividendMonthly = 0.9 * org.trailingDividendMonthly + 0.1 * org.dividendPerMemberMonthly;
   }
@@ -75,7 +79,8 @@ function payMembers(state: EconomyState, members: Int32Array, count: number, byS
     coopWorkedYear[p] = c;
     const pot = divided[c]!;
     if (pot <= 0) continue;
-    const share = memberShareCents(pot, bySkill ? skill[p]! : 1, weightSum[c]!);
+    // Under an equal split every member's share of a pot is the same number, taken once.
+    const share = bySkill ? memberShareCents(pot, skill[p]!, weightSum[c]!) : equalShare[c]!;
     const withheld = Math.min(share, buyInOwedCents[p]!, buyInInstalmentCents[p]!);
     const paid = share - withheld;
     if (paid > 0) {
