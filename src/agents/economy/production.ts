@@ -30,7 +30,11 @@ export function scrapWornOutAssets(state: EconomyState): void {
  */
 export function produceAndSell(state: EconomyState, shocks?: RandomStream): void {
   const orgs = state.orgs.all;
-  for (const org of orgs) { org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0; }
+  const productivity = productivities(orgs.length);
+  for (const org of orgs) {
+    org.salesMonth = 0; org.rentMonth = 0; org.rentIncomeMonth = 0;
+    productivity[org.id] = org.productivity;
+  }
   const moving = shocks !== undefined && state.params.shockSigma !== 0;
   const total = produce(state, moving ? shocks : undefined);
   if (moving) {
@@ -72,7 +76,8 @@ const settled = new Float64Array(1);
 let expUnfed = 1;
 
 /**
- * Each person's output units this month into the output scratch, and who sells them, after its
+ * Each person's output units this month into the output scratch (negated when its employer sells
+ * them: sellEach reads who sells from the sign, not from a column of its own), after its
  * shock's step when `shocks` is given (the step reads and writes only the person's own shock,
  * so moving every shock first and then producing gave the same numbers in two walks); returns
  * the total in person order.
@@ -98,8 +103,7 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
   const MEMBER_WORKER = MODE_MEMBER_WORKER;
   const { modeMaskYear, employer } = persons;
   const { shockRho, shockSigma, baseOutputCents } = params;
-  const orgs = state.orgs.all;
-  const seller = sellers(persons.count);
+  const productivity = productivityBuffer;
   const count = persons.count;
   const moving = shocks !== undefined;
   const alea = shocks !== undefined ? shocks.generatorState() : STILL;
@@ -113,6 +117,7 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
   const unfed = expUnfed;
   let total = 0;
   for (let p = 0; p < count; p++) {
+    let f = 0;
     if (moving) {
       let e = 0;
       for (;;) {
@@ -149,13 +154,19 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
       logShock[p] = x;
       // The two cases stored apart (smallShockFactor, output-shocks.ts). The thread's first
       // walk also calls exp for every other person, the result unused (see expUnfed). Both
-      // comparisons run for every person (no ||), so both have type feedback.
+      // comparisons run for every person (no ||), so both have type feedback. The factor is
+      // kept for the output below as the series' double, or read back where exp's (boxed)
+      // number was stored: merged, V8 would box every person's factor.
       const far = (x <= -0.5 ? 1 : 0) | (x >= 0.5 ? 1 : 0);
       if ((far | (unfed & p)) !== 0) {
         const factor = exp(far === 1 ? x : 1);
         shock[p] = far === 1 ? factor : smallShockFactor(x);
-      } else shock[p] = smallShockFactor(x);
-    }
+        f = shock[p]!;
+      } else {
+        f = smallShockFactor(x);
+        shock[p] = f;
+      }
+    } else f = shock[p]!;
     let units = 0;
     let sells = -1;
     const m = mode[p]!;
@@ -168,12 +179,13 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
       const a = asset[p]!;
       const e = m === PRODUCER ? -1 : employer[p]!;
       sells = e;
-      if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * shock[p]! * (e >= 0 ? orgs[e]!.productivity : 1);
+      if (a >= 0) units = classOutput[cls[a]!]! * skill[p]! * f * (e >= 0 ? productivity[e]! : 1);
     } else if (m === SELF_EMPLOYED) {
-      units = baseOutputCents * skill[p]! * shock[p]!;
+      units = baseOutputCents * skill[p]! * f;
     }
-    output[p] = units;
-    seller[p] = sells;
+    // Output its employer sells is stored negated (0 - units: +0 when there is none), so
+    // sellEach tells who sells it without a column of its own.
+    output[p] = sells >= 0 ? 0 - units : units;
     total += units;
   }
   walkS0 = s0;
@@ -220,24 +232,27 @@ function sell(state: EconomyState, total: number): void {
  */
 function sellEach(state: EconomyState, price: number, orgSales: Float64Array): number {
   const { persons, assets } = state;
-  const { home, labourYear, ownOutputYear, count } = persons;
+  const { home, labourYear, ownOutputYear, employer, count } = persons;
   const { cls, classOutput } = assets;
   const output = state.scratch.outputCents;
   const income = persons.incomeCents;
   const balances = state.ledger.balancesOf(persons.firstAccount, count);
-  const seller = sellerBuffer;
   let sold = 0;
   for (let p = 0; p < count; p++) {
     const units = output[p]!;
-    const e = seller[p]!;
     const h = home[p]!;
-    let cents = Math.round(units * price);
-    if (cents > 0) {
-      ownOutputYear[p]! += cents;
-      if (e >= 0) {
-        orgSales[e]! += cents;
-        cents = 0;
-      } else {
+    let cents = 0;
+    if (units < 0) {
+      // Sold by its employer (produce stored it negated): none of it reaches the person.
+      const sale = Math.round(-units * price);
+      if (sale > 0) {
+        ownOutputYear[p]! += sale;
+        orgSales[employer[p]!]! += sale;
+      }
+    } else {
+      cents = Math.round(units * price);
+      if (cents > 0) {
+        ownOutputYear[p]! += cents;
         labourYear[p]! += cents;
       }
     }
@@ -268,17 +283,21 @@ function payEnterpriseSales(state: EconomyState, orgSales: Float64Array): void {
   }
 }
 
-// The two scratches grow through `grown`, whose growth has run before (its type feedback is
+// The scratches grow through `grown`, whose growth has run before (its type feedback is
 // shared by every table): grown here, the growth in a larger run's first month (a worker's run
 // after its small warm-up, or more organisations than before) had none, and V8 threw away the
 // optimised produce or produceAndSell.
 
-/** Who sells each person's output: its employer's id, or -1 for the person itself. */
-let sellerBuffer = new Int32Array(0);
+/**
+ * Each organisation's productivity this month, by id (enterprise-productivity.ts moves it
+ * before production): one typed array read a worker, where the organisation's field took the
+ * list's element, its map and the field's boxed number.
+ */
+let productivityBuffer = new Float64Array(0);
 
-function sellers(count: number): Int32Array {
-  sellerBuffer = grown(sellerBuffer, count);
-  return sellerBuffer;
+function productivities(count: number): Float64Array {
+  productivityBuffer = grown(productivityBuffer, count);
+  return productivityBuffer;
 }
 
 /** The month's sales per enterprise, zeroed. */
