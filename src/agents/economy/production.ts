@@ -170,7 +170,10 @@ function produce(state: EconomyState, shocks: RandomStream | undefined): number 
     let units = 0;
     let sells = -1;
     const m = mode[p]!;
-    modeMaskYear[p]! |= 1 << m;
+    // The year's mask is stored only when the mode adds a bit (a person's mode mostly holds
+    // from month to month): a store costs V8 the column's checks again.
+    const seen = modeMaskYear[p]!;
+    if ((seen & (1 << m)) === 0) modeMaskYear[p] = seen | (1 << m);
     if (m === PRODUCER || m === EMPLOYEE || m === MEMBER_WORKER) {
       // Work on an asset: for an enterprise, its productivity multiplies the output
       // (enterprise-productivity.ts); a producer's factor is 1 (x * 1 is x, bit for bit). One
