@@ -69,6 +69,8 @@ function meanTrailingDividend(state: EconomyState): number {
 /** Scratch: one person's value of each option, and each class's expected rent this month. */
 let valuesScratch = new Float64Array(6);
 let expectedRentScratch = new Float64Array(3);
+/** Scratch: each pool's trailing dividend as a person expects it, at the commune's id + 1 (chooseModes). */
+let poolDividendAfterNone = new Float64Array(64);
 /**
  * Scratch by cooperative id: its buy-in terms this month and the member count they were taken
  * at (-1: not yet). Its equity is fixed for the month and the terms depend on nothing else, so
@@ -146,17 +148,27 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   const vacantList = market?.vacant;
   const coopList = market?.coops;
   const temperature = params.choiceTemperature;
+  // Each pool's trailing dividend at its id + 1 (0: no commune), as the person expects it: the
+  // commune's own while alive, else the mean over communes. One read a person, not a test on the
+  // id and two reads of a random organisation record (its map checked); nothing in the loop
+  // ends a commune or moves its dividend.
+  poolDividendAfterNone = grown(poolDividendAfterNone, all.length + 1);
+  const poolDividendOf = poolDividendAfterNone;
+  poolDividendOf[0] = fallbackDividend;
+  for (let o = 0; o < all.length; o++) poolDividendOf[o + 1] = all[o]!.alive ? all[o]!.trailingDividendMonthly : fallbackDividend;
+  // 1 where there is housing to want: a person without a home wants one (its flag or-ed in, no jump).
+  const housing = hasHousing ? 1 : 0;
   for (let p = nextReconsidering(-1, q, logStay, rng); p < persons.count; p = nextReconsidering(p, q, logStay, rng)) {
     if (isCapitalist[p]) continue;
     const before = persons.seekerCount;
-    if (hasHousing && home[p]! < 0) wantsHome[p] = 1;
+    wantsHome[p] = wantsHome[p]! | (housing & (home[p]! >>> 31));
     const held = heldOf[p]!;
     const heldClass = held >= 0 ? assetClass[held]! : -1;
     // Trailing dividend the person can expect within the horizon from a commune's pool
     // (expectedDividendCents, its terms read once).
     const member = memberOf[p]!;
     const commune = member >= 0 ? member : probationOf[p]!;
-    const poolDividend = commune >= 0 && all[commune]!.alive ? all[commune]!.trailingDividendMonthly : fallbackDividend;
+    const poolDividend = poolDividendOf[commune + 1]!;
     const dividend = member >= 0 ? poolDividend : (poolDividend * (horizon - waiting)) / horizon;
     const producing = mode[p] === MODE_PRODUCER;
     const personSkill = skill[p]!;
