@@ -81,6 +81,16 @@ let termsMembers = new Int32Array(64);
 const NO_TERMS: BuyInTerms = { totalCents: 0, upfrontCents: 0, instalmentCents: 0 };
 const termsOf: BuyInTerms[] = [NO_TERMS];
 
+/**
+ * termsOf grown to `count` entries. A function of its own: its loop runs only in a month after
+ * an organisation was founded, and inside chooseModes that loop had no type feedback when V8
+ * optimised it in the first months, so the first founding threw the whole function's code away
+ * (the largest recompile of a first run of `mixed`, ~0.1 s of V8's compiler thread).
+ */
+function growTerms(count: number): void {
+  while (termsOf.length < count) termsOf.push(NO_TERMS);
+}
+
 // Optimised code for a branch no run had taken when V8 compiled it is thrown away the first time
 // a run takes it, and the whole function then runs unoptimised until recompiled (the first move
 // into a cooperative, or the first job that beat every other option, each cost mode choice months
@@ -104,7 +114,7 @@ export function chooseModes(state: EconomyState, rng: RandomStream, market?: Lab
   if (market !== undefined) market.equity = equity;
   termsMembers = grown(termsMembers, orgs.all.length);
   termsMembers.fill(-1, 0, orgs.all.length);
-  while (termsOf.length < orgs.all.length) termsOf.push(NO_TERMS);
+  growTerms(orgs.all.length);
   persons.applicantCount = 0;
   // Producing needs a commune to rent or ask from: with none alive the option is closed.
   let communesOpen = false;
